@@ -1,0 +1,138 @@
+/**
+ * The findings command line: the only place that touches argv, the terminal and exit codes.
+ * `main(argv, io)` returns the exit code instead of exiting, so tests can call it directly.
+ *
+ *   findings run <config>    [--out DIR] [--allow-errors] [--quiet]   0 written, 1 data errors, 2 config
+ *   findings check <config>  [--json] [--strict]                       0 clean, 1 errors, 2 config
+ */
+import path from 'node:path';
+import yargs from 'yargs';
+import type { Diagnostic } from '../model.ts';
+import { exitCodeFor } from '../messages.ts';
+import { analyzeRound, renderReport } from '../pipeline.ts';
+import { writeFolderAtomically } from '../output/write-folder-atomically.ts';
+import { displayPath } from '../ingest/read-config.ts';
+import { formatDiagnostics } from './format-diagnostic.ts';
+
+export interface Io {
+  cwd: string;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+interface RunArgs {
+  config: string;
+  out?: string;
+  allowErrors: boolean;
+  quiet: boolean;
+}
+
+interface CheckArgs {
+  config: string;
+  json: boolean;
+  strict: boolean;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exit = 0;
+  let task: (() => Promise<number>) | null = null;
+  const parser = yargs([...argv])
+    .scriptName('findings')
+    .usage('$0 <command> [options]\n\nStakeholder survey research: coded responses in, a findings report out.')
+    .command(
+      'run <config>',
+      'ingest, validate, tally, chart and report one survey round into reports/<id>/',
+      (y) =>
+        y
+          .positional('config', { type: 'string', demandOption: true, describe: 'survey config (YAML or JSON)' })
+          .option('out', { type: 'string', describe: 'output folder (default reports/<id>)' })
+          .option('allow-errors', { type: 'boolean', default: false, describe: 'write the report even when rows were rejected; they are listed in it' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' }),
+      (args) => {
+        task = () => run(args as unknown as RunArgs, io);
+      },
+    )
+    .command(
+      'check <config>',
+      'ingest and validate only; print every diagnostic; write nothing',
+      (y) =>
+        y
+          .positional('config', { type: 'string', demandOption: true, describe: 'survey config (YAML or JSON)' })
+          .option('json', { type: 'boolean', default: false, describe: 'diagnostics as a JSON array on stdout' })
+          .option('strict', { type: 'boolean', default: false, describe: 'exit 1 on warnings too' }),
+      (args) => {
+        task = () => check(args as unknown as CheckArgs, io);
+      },
+    )
+    .demandCommand(1, 'name a command: run or check')
+    .strict()
+    .help()
+    .version(false)
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false);
+
+  let output = '';
+  let failed = false;
+  try {
+    await parser.parseAsync([...argv], {}, (error, _args, text) => {
+      if (error) failed = true;
+      output = text;
+    });
+  } catch {
+    failed = true;
+  }
+  if (failed) {
+    io.stderr.write(output.endsWith('\n') ? output : `${output}\n`);
+    return 2;
+  }
+  if (task === null) {
+    // --help and the like: yargs produced the text.
+    if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    return 0;
+  }
+  exit = await (task as () => Promise<number>)();
+  return exit;
+}
+
+function collect(): { diagnostics: Diagnostic[]; report(d: Diagnostic): void } {
+  const diagnostics: Diagnostic[] = [];
+  return { diagnostics, report: (d) => void diagnostics.push(d) };
+}
+
+async function check(args: CheckArgs, io: Io): Promise<number> {
+  const sink = collect();
+  const analysis = await analyzeRound(args.config, io.cwd, sink);
+  if (args.json) io.stdout.write(`${JSON.stringify(sink.diagnostics, null, 2)}\n`);
+  else io.stderr.write(formatDiagnostics(sink.diagnostics));
+  if ('stopped' in analysis) return analysis.stopped === 'config' ? 2 : Math.max(1, exitCodeFor(sink.diagnostics));
+  const exit = exitCodeFor(sink.diagnostics, args.strict);
+  if (!args.json && exit === 0) {
+    const { ledger, base } = analysis.results;
+    io.stderr.write(`${displayPath(io.cwd, path.resolve(io.cwd, args.config))}: ${ledger.rowsRead} rows read, ${ledger.rowsUsed} used, ${base.respondents} respondents; no problems\n`);
+  }
+  return exit;
+}
+
+async function run(args: RunArgs, io: Io): Promise<number> {
+  const started = performance.now();
+  const sink = collect();
+  const analysis = await analyzeRound(args.config, io.cwd, sink);
+  io.stderr.write(formatDiagnostics(sink.diagnostics));
+  if ('stopped' in analysis) return analysis.stopped === 'config' ? 2 : 1;
+  const hasErrors = sink.diagnostics.some((d) => d.severity === 'error');
+  if (hasErrors && !args.allowErrors) {
+    io.stderr.write(`nothing written: ${analysis.results.ledger.rowsRejected} of ${analysis.results.ledger.rowsRead} rows have errors (fix them, or run with --allow-errors to report without them)\n`);
+    return 1;
+  }
+  const files = await renderReport(analysis);
+  const target = path.resolve(io.cwd, args.out ?? path.join('reports', analysis.config.id));
+  writeFolderAtomically(target, files);
+  if (!args.quiet) {
+    const ms = Math.round(performance.now() - started);
+    const { ledger } = analysis.results;
+    io.stdout.write(
+      `wrote ${displayPath(io.cwd, target)}/ (${files.size} files) from ${ledger.rowsUsed} of ${ledger.rowsRead} rows in ${ms} ms\n`,
+    );
+  }
+  return 0;
+}

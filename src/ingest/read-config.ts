@@ -1,0 +1,465 @@
+/**
+ * Read a survey config (YAML, or JSON, which YAML 1.2 reads too) into a normalized SurveyConfig.
+ *
+ * The YAML syntax tree is walked against a declarative description of the format, so every
+ * problem (unknown key, wrong type, missing key, bad value) is a diagnostic at the line and column
+ * of the offending key or value, and one pass reports all of them. Paths are resolved relative
+ * to the config file. Nothing here throws for the user's mistakes.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
+import type { DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
+import { diagnostic, didYouMean } from '../messages.ts';
+import { nearest } from '../validate/nearest.ts';
+
+// ---------------------------------------------------------------------------------------------
+// The format
+
+type Spec =
+  | { kind: 'string'; pattern?: RegExp; patternText?: string; oneOf?: readonly string[]; nonEmpty?: boolean }
+  | { kind: 'label' } // a string; numbers and booleans are accepted and written as strings (round: 2014)
+  | { kind: 'number'; min?: number; max?: number; exclusive?: boolean; integer?: boolean }
+  | { kind: 'object'; fields: Record<string, { spec: Spec; required?: boolean }> }
+  | { kind: 'array'; items: Spec };
+
+const str = (extra: Omit<Extract<Spec, { kind: 'string' }>, 'kind'> = {}): Spec => ({ kind: 'string', ...extra });
+const req = (spec: Spec) => ({ spec, required: true });
+const opt = (spec: Spec) => ({ spec });
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+const configSpec: Spec = {
+  kind: 'object',
+  fields: {
+    id: req(str({ pattern: ID, patternText: 'lowercase letters, digits and hyphens, starting with a letter or digit' })),
+    title: opt({ kind: 'label' }),
+    round: opt({ kind: 'label' }),
+    previous: opt(str({ nonEmpty: true })),
+    codebook: req(str({ nonEmpty: true })),
+    data: req({
+      kind: 'object',
+      fields: {
+        path: req(str({ nonEmpty: true })),
+        columns: req({
+          kind: 'object',
+          fields: {
+            id: req(str({ nonEmpty: true })),
+            segment: req(str({ nonEmpty: true })),
+            weight: opt(str({ nonEmpty: true })),
+            themes: req(str({ nonEmpty: true })),
+          },
+        }),
+        separator: opt(str({ nonEmpty: true })),
+        delimiter: opt(str({ oneOf: [',', ';', '\t', '|'] })),
+      },
+    }),
+    segments: opt({
+      kind: 'array',
+      items: { kind: 'object', fields: { id: req({ kind: 'label' }), label: opt({ kind: 'label' }), plural: opt({ kind: 'label' }) } },
+    }),
+    questions: opt({
+      kind: 'array',
+      items: {
+        kind: 'object',
+        fields: {
+          id: req(str({ pattern: ID, patternText: 'lowercase letters, digits and hyphens' })),
+          column: req(str({ nonEmpty: true })),
+          label: opt({ kind: 'label' }),
+          levels: req({ kind: 'array', items: { kind: 'number' } }),
+          labels: opt({ kind: 'array', items: { kind: 'label' } }),
+          topBox: opt({ kind: 'number', integer: true, min: 1 }),
+        },
+      },
+    }),
+    reliability: opt({
+      kind: 'array',
+      items: { kind: 'object', fields: { coder: req({ kind: 'label' }), path: req(str({ nonEmpty: true })) } },
+    }),
+    report: opt({
+      kind: 'object',
+      fields: {
+        confidence: opt({ kind: 'number', min: 0, max: 1, exclusive: true }),
+        minBase: opt({ kind: 'number', integer: true, min: 0 }),
+        keyFindings: opt({ kind: 'number', integer: true, min: 0, max: 20 }),
+        alpha: opt({ kind: 'number', min: 0, max: 1, exclusive: true }),
+        note: opt({ kind: 'label' }),
+      },
+    }),
+  },
+};
+
+/** Config keys as documented, for the README and for tests. */
+export const configKeys = configSpec;
+
+// ---------------------------------------------------------------------------------------------
+// Walking the YAML tree
+
+/** Aliases may be used (a shared list of Likert labels), but expanding them is capped. */
+const MAX_NODES = 20_000;
+const MAX_CONFIG_BYTES = 1 << 20;
+
+interface Walk {
+  doc: Document;
+  lines: LineCounter;
+  file: string;
+  sink: DiagnosticSink;
+  ok: boolean;
+  nodes: number;
+  /** Positions of values by dotted path, for later checks (files, columns). */
+  where: Map<string, { line: number; column: number }>;
+}
+
+function positionOf(walk: Walk, node: YamlNode | null | undefined, fallback = 0) {
+  const offset = node?.range?.[0] ?? fallback;
+  const { line, col } = walk.lines.linePos(offset);
+  return { file: walk.file, line, column: col };
+}
+
+function describe(node: YamlNode | null): string {
+  if (node === null) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'nothing';
+    if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+    return `${typeof v} ${String(v)}`;
+  }
+  return 'an unknown value';
+}
+
+function expectedOf(spec: Spec): string {
+  switch (spec.kind) {
+    case 'string':
+    case 'label':
+      return 'text';
+    case 'number':
+      return spec.integer ? 'a whole number' : 'a number';
+    case 'object':
+      return 'a mapping';
+    case 'array':
+      return 'a list';
+  }
+}
+
+function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string, keyNode: YamlNode | null): unknown {
+  if (++walk.nodes > MAX_NODES) {
+    if (walk.nodes === MAX_NODES + 1) {
+      walk.ok = false;
+      walk.sink.report(
+        diagnostic('FND002', positionOf(walk, node ?? keyNode), `the config expands to more than ${MAX_NODES} values (anchors and aliases used to blow up its size?)`),
+      );
+    }
+    return undefined;
+  }
+  if (node && isAlias(node)) {
+    const target = node.resolve(walk.doc);
+    return walkNode(walk, (target as YamlNode | undefined) ?? null, spec, keyPath, keyNode ?? node);
+  }
+  const at = positionOf(walk, node ?? keyNode);
+  walk.where.set(keyPath, { line: at.line, column: at.column });
+  const wrongType = () => {
+    walk.ok = false;
+    walk.sink.report(
+      diagnostic('FND004', at, `${keyPath} should be ${expectedOf(spec)}, not ${describe(node)}`, {
+        expected: expectedOf(spec),
+        actual: describe(node),
+      }),
+    );
+    return undefined;
+  };
+  const invalid = (message: string) => {
+    walk.ok = false;
+    walk.sink.report(diagnostic('FND006', at, `${keyPath} ${message}`));
+    return undefined;
+  };
+
+  switch (spec.kind) {
+    case 'label': {
+      if (!isScalar(node) || node.value === null || typeof node.value === 'object') return wrongType();
+      return String(node.value);
+    }
+    case 'string': {
+      if (!isScalar(node) || typeof node.value !== 'string') return wrongType();
+      const value = node.value;
+      if (spec.nonEmpty && value.trim() === '') return invalid('is empty');
+      if (spec.pattern && !spec.pattern.test(value)) return invalid(`"${value}" should be ${spec.patternText ?? `like ${spec.pattern}`}`);
+      if (spec.oneOf && !spec.oneOf.includes(value)) return invalid(`should be one of ${spec.oneOf.map((v) => JSON.stringify(v)).join(', ')}`);
+      return value;
+    }
+    case 'number': {
+      if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value)) return wrongType();
+      const value = node.value;
+      if (spec.integer && !Number.isInteger(value)) return wrongType();
+      if (spec.min !== undefined && (spec.exclusive ? value <= spec.min : value < spec.min)) {
+        return invalid(`should be ${spec.exclusive ? 'greater than' : 'at least'} ${spec.min}, not ${value}`);
+      }
+      if (spec.max !== undefined && (spec.exclusive ? value >= spec.max : value > spec.max)) {
+        return invalid(`should be ${spec.exclusive ? 'less than' : 'at most'} ${spec.max}, not ${value}`);
+      }
+      return value;
+    }
+    case 'array': {
+      if (!isSeq(node)) return wrongType();
+      return node.items.map((item, i) => walkNode(walk, item as YamlNode | null, spec.items, `${keyPath}[${i}]`, node));
+    }
+    case 'object': {
+      if (!isMap(node)) return wrongType();
+      const out: Record<string, unknown> = {};
+      const known = Object.keys(spec.fields);
+      for (const pair of node.items) {
+        const keyNodeHere = pair.key as YamlNode | null;
+        const key = isScalar(keyNodeHere) ? String(keyNodeHere.value) : null;
+        const childPath = keyPath === '' ? (key ?? '?') : `${keyPath}.${key ?? '?'}`;
+        const field = key === null ? undefined : spec.fields[key];
+        if (field === undefined) {
+          walk.ok = false;
+          const suggestion = key === null ? null : nearest(key, known);
+          walk.sink.report(
+            diagnostic('FND003', positionOf(walk, keyNodeHere), `unknown key "${childPath}"${didYouMean(suggestion)}`, {
+              expected: known.join(', '),
+            }),
+          );
+          continue;
+        }
+        out[key as string] = walkNode(walk, pair.value as YamlNode | null, field.spec, childPath, keyNodeHere);
+      }
+      for (const [key, field] of Object.entries(spec.fields)) {
+        if (field.required && !(key in out) && !node.items.some((p) => isScalar(p.key) && String(p.key.value) === key)) {
+          walk.ok = false;
+          const name = keyPath === '' ? key : `${keyPath}.${key}`;
+          walk.sink.report(diagnostic('FND005', positionOf(walk, node), `missing required key "${name}"`));
+        }
+      }
+      return out;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and normalizing
+
+/** Plural noun from a label: "Funders" -> "funders", "LA County" stays. */
+function pluralFromLabel(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+export interface ConfigSource {
+  /** Absolute path of the config. */
+  file: string;
+  /** As the user named it, for messages. */
+  displayFile: string;
+  /** Working directory: paths in messages and reports are relative to it, never machine-absolute. */
+  cwd: string;
+}
+
+/**
+ * Read and validate a survey config. Returns null when it has errors (all of them reported).
+ * `checkFiles` also verifies that the files it names exist (off for `findings init` templates).
+ */
+export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFiles = true): SurveyConfig | null {
+  const at0 = { file: source.displayFile, line: 1, column: 1 };
+  let text: string;
+  try {
+    const stats = statSync(source.file);
+    if (stats.isDirectory()) {
+      sink.report(diagnostic('FND001', at0, `${source.displayFile} is a folder, not a survey config file`));
+      return null;
+    }
+    if (stats.size > MAX_CONFIG_BYTES) {
+      sink.report(diagnostic('FND001', at0, `${source.displayFile} is ${stats.size} bytes; a survey config is at most ${MAX_CONFIG_BYTES} bytes`));
+      return null;
+    }
+    text = readFileSync(source.file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
+    sink.report(diagnostic('FND001', at0, `cannot read config ${source.displayFile}: ${why}`));
+    return null;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const walk: Walk = { doc, lines, file: source.displayFile, sink, ok: true, nodes: 0, where: new Map() };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const { line, col } = lines.linePos(error.pos[0]);
+      const message = error.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(error.message)}` : firstLine(error.message);
+      sink.report(diagnostic('FND002', { file: source.displayFile, line, column: col }, message));
+    }
+    return null;
+  }
+  if (doc.contents === null) {
+    sink.report(diagnostic('FND005', at0, 'the config is empty; it needs at least id, codebook and data'));
+    return null;
+  }
+  const raw = walkNode(walk, doc.contents as YamlNode, configSpec, '', null) as RawConfig | undefined;
+  if (!walk.ok || raw === undefined) return null;
+  return normalize(raw, source, walk, sink, checkFiles);
+}
+
+/** A path for messages and reports: relative to the working directory, with forward slashes. */
+export function displayPath(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  return (relative === '' ? path.basename(absolute) : relative).split(path.sep).join('/');
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+interface RawConfig {
+  id: string;
+  title?: string;
+  round?: string;
+  previous?: string;
+  codebook: string;
+  data: {
+    path: string;
+    columns: { id: string; segment: string; weight?: string; themes: string };
+    separator?: string;
+    delimiter?: string;
+  };
+  segments?: { id: string; label?: string; plural?: string }[];
+  questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
+  reliability?: { coder: string; path: string }[];
+  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; note?: string };
+}
+
+function normalize(raw: RawConfig, source: ConfigSource, walk: Walk, sink: DiagnosticSink, checkFiles: boolean): SurveyConfig | null {
+  let ok = true;
+  const dir = path.dirname(source.file);
+  const at = (key: string) => ({ file: source.displayFile, ...(walk.where.get(key) ?? { line: 1, column: 1 }) });
+  const resolveFile = (key: string, value: string) => {
+    const absolute = path.resolve(dir, value);
+    const display = displayPath(source.cwd, absolute);
+    if (checkFiles) {
+      let problem: string | null = null;
+      try {
+        if (statSync(absolute).isDirectory()) problem = 'is a folder, not a file';
+      } catch {
+        problem = 'does not exist';
+      }
+      if (problem) {
+        ok = false;
+        sink.report(diagnostic('FND007', at(key), `${key}: ${value} ${problem} (looked for ${display})`));
+      }
+    }
+    return { path: absolute, displayPath: display };
+  };
+
+  const codebook = resolveFile('codebook', raw.codebook);
+  const data = resolveFile('data.path', raw.data.path);
+  const previous = raw.previous === undefined ? null : path.resolve(dir, raw.previous);
+  if (raw.previous !== undefined) resolveFile('previous', raw.previous);
+
+  const segments: SegmentConfig[] = [];
+  const seenSegments = new Set<string>();
+  (raw.segments ?? []).forEach((s, i) => {
+    if (seenSegments.has(s.id)) {
+      ok = false;
+      sink.report(diagnostic('FND006', at(`segments[${i}].id`), `segments[${i}].id "${s.id}" is listed twice`));
+    }
+    seenSegments.add(s.id);
+    const label = s.label ?? s.id;
+    segments.push({ id: s.id, label, plural: s.plural ?? pluralFromLabel(label) });
+  });
+
+  const questions: QuestionConfig[] = [];
+  const seenQuestions = new Set<string>();
+  (raw.questions ?? []).forEach((q, i) => {
+    const key = `questions[${i}]`;
+    if (seenQuestions.has(q.id)) {
+      ok = false;
+      sink.report(diagnostic('FND006', at(`${key}.id`), `${key}.id "${q.id}" is used by an earlier question`));
+    }
+    seenQuestions.add(q.id);
+    const levels = q.levels;
+    if (levels.length < 2) {
+      ok = false;
+      sink.report(diagnostic('FND006', at(`${key}.levels`), `${key}.levels needs at least two levels`));
+    }
+    if (levels.some((v, j) => j > 0 && v <= levels[j - 1]!)) {
+      ok = false;
+      sink.report(diagnostic('FND006', at(`${key}.levels`), `${key}.levels must be distinct and in increasing order`));
+    }
+    const labels = q.labels ?? levels.map(String);
+    if (labels.length !== levels.length) {
+      ok = false;
+      sink.report(diagnostic('FND006', at(`${key}.labels`), `${key}.labels has ${labels.length} labels for ${levels.length} levels`));
+    }
+    const topBox = q.topBox ?? Math.min(2, Math.max(1, levels.length - 1));
+    if (topBox >= levels.length && levels.length >= 2) {
+      ok = false;
+      sink.report(diagnostic('FND006', at(`${key}.topBox`), `${key}.topBox (${topBox}) must be smaller than the number of levels (${levels.length})`));
+    }
+    questions.push({ id: q.id, column: q.column, label: q.label ?? q.id, levels, labels, topBox });
+  });
+
+  const reliability = (raw.reliability ?? []).map((r, i) => ({
+    coder: r.coder,
+    path: resolveFile(`reliability[${i}].path`, r.path).path,
+  }));
+
+  if (!ok) return null;
+  const report = raw.report ?? {};
+  return {
+    file: source.file,
+    displayFile: source.displayFile,
+    id: raw.id,
+    title: raw.title ?? raw.id,
+    round: raw.round ?? '',
+    previous,
+    codebook,
+    data: {
+      path: data.path,
+      displayPath: data.displayPath,
+      columns: {
+        id: raw.data.columns.id,
+        segment: raw.data.columns.segment,
+        weight: raw.data.columns.weight ?? null,
+        themes: raw.data.columns.themes,
+      },
+      separator: raw.data.separator ?? ';',
+      delimiter: raw.data.delimiter ?? null,
+    },
+    segments,
+    questions,
+    reliability,
+    report: {
+      confidence: report.confidence ?? 0.95,
+      minBase: report.minBase ?? 5,
+      keyFindings: report.keyFindings ?? 5,
+      alpha: report.alpha ?? 0.05,
+      note: report.note ?? null,
+    },
+  };
+}
+
+/** Position of a config key's value, for diagnostics raised after reading (e.g. a missing column). */
+export function configPosition(config: SurveyConfig, key: string): { file: string; line: number; column: number } {
+  const text = safeRead(config.file);
+  if (text === null) return { file: config.displayFile, line: 1, column: 1 };
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  let node: unknown = doc.contents;
+  for (const part of key.split(/\.|(?=\[)/)) {
+    const index = /^\[(\d+)\]$/.exec(part);
+    if (index && isSeq(node)) node = node.items[Number(index[1])];
+    else if (isMap(node)) node = node.get(part, true);
+    else break;
+  }
+  const offset = (node as YamlNode | undefined)?.range?.[0] ?? 0;
+  const { line, col } = lines.linePos(offset);
+  return { file: config.displayFile, line, column: col };
+}
+
+function safeRead(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * Stream a delimited text file as batches of rows, with the line and column of every cell on demand.
+ *
+ * Papaparse's core Parser does the parsing; this module feeds it the file 64 KiB at a time and
+ * carries the unfinished last row over to the next chunk (as papaparse's own ChunkStreamer does),
+ * so the whole file is never one string in memory and we keep the exact text each batch of rows
+ * came from. Positions are computed lazily from that text, and only for batches that need one
+ * (a diagnostic), so clean files pay nothing for them.
+ *
+ * Line endings: the parser always splits on "\n" and a trailing "\r" is stripped from the last
+ * unquoted cell, so LF, CRLF and a mix of both read the same. A file with only "\r" line endings
+ * (classic Mac) is split on "\r". A UTF-8 byte order mark is dropped. Blank lines are skipped: they
+ * hold no respondent and are not counted as rows.
+ */
+import { createReadStream } from 'node:fs';
+import Papa from 'papaparse';
+
+export interface CsvProblem {
+  kind: 'unterminated-quote' | 'malformed-quote';
+  /** Index of the row in its batch. */
+  row: number;
+}
+
+export interface CsvBatch {
+  /** Data rows (never blank lines), cells as text. */
+  rows: string[][];
+  /** 1-based line on which each row starts. */
+  lines: number[];
+  /** Parse problems, by row index in this batch. */
+  problems: CsvProblem[];
+  /**
+   * 1-based line and column (UTF-16 units) of a cell, or of the character `offset` into its value
+   * (doubled quotes before the offset are not counted). A cell past the end gives the last cell.
+   */
+  locate(row: number, cell: number, offset?: number): { line: number; column: number };
+}
+
+export interface CsvOptions {
+  /** Field delimiter; null detects one of , ; tab | from the first line. */
+  delimiter: string | null;
+  /** Stream chunk size in bytes (papaparse's default stream buffer is 64 KiB). */
+  chunkSize?: number;
+}
+
+export interface CsvHeader {
+  cells: string[];
+  line: number;
+  delimiter: string;
+  locate(cell: number): { line: number; column: number };
+}
+
+const QUOTE = '"';
+
+/** Detect the delimiter from a header line: the candidate that splits it into the most fields outside quotes. */
+export function detectDelimiter(firstLine: string): string {
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+    ['|', 0],
+  ]);
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === QUOTE) quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  let bestCount = 0;
+  for (const [candidate, count] of counts) {
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * Scan `text` (which starts at a row boundary) the way papaparse splits it, and return for each row
+ * its start offset, line and the offsets of its cells. Used only to place diagnostics.
+ */
+function scanPositions(text: string, delimiter: string, newline: string, startLine: number) {
+  const rows: { line: number; lineStart: number; cells: number[]; cellLines: number[]; cellLineStarts: number[] }[] = [];
+  let i = 0;
+  let line = startLine;
+  let lineStart = 0;
+  const n = text.length;
+  while (i < n) {
+    const row = { line, lineStart, cells: [] as number[], cellLines: [] as number[], cellLineStarts: [] as number[] };
+    rows.push(row);
+    for (;;) {
+      row.cells.push(i);
+      row.cellLines.push(line);
+      row.cellLineStarts.push(lineStart);
+      if (text[i] === QUOTE) {
+        i++;
+        for (;;) {
+          const q = text.indexOf(QUOTE, i);
+          const end = q === -1 ? n : q;
+          for (let k = text.indexOf('\n', i); k !== -1 && k < end; k = text.indexOf('\n', k + 1)) {
+            line++;
+            lineStart = k + 1;
+          }
+          if (q === -1) {
+            i = n;
+            break;
+          }
+          if (text[q + 1] === QUOTE) {
+            i = q + 2;
+            continue;
+          }
+          i = q + 1;
+          break;
+        }
+      }
+      // Unquoted text (or what follows a closing quote) up to the next delimiter or newline.
+      let nextDelim = text.indexOf(delimiter, i);
+      let nextNewline = text.indexOf(newline, i);
+      if (nextDelim === -1) nextDelim = n;
+      if (nextNewline === -1) nextNewline = n;
+      if (nextDelim < nextNewline) {
+        i = nextDelim + delimiter.length;
+        continue;
+      }
+      i = nextNewline + newline.length;
+      if (nextNewline < n) {
+        line++;
+        lineStart = i;
+      }
+      break;
+    }
+  }
+  return rows;
+}
+
+function isBlankRow(row: string[]): boolean {
+  return row.length === 1 && (row[0] === '' || row[0] === '\r');
+}
+
+/**
+ * Read a CSV file: `onHeader` receives the first non-blank row, then `onBatch` receives the data
+ * rows in order. Returns false when the file has no header (empty). Throws only for I/O errors,
+ * which the caller turns into diagnostics.
+ */
+export async function readCsv(
+  file: string,
+  options: CsvOptions,
+  onHeader: (header: CsvHeader) => void,
+  onBatch: (batch: CsvBatch) => void,
+): Promise<boolean> {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: options.chunkSize ?? 64 * 1024 });
+  let delimiter = options.delimiter;
+  let newline: '\n' | '\r' = '\n';
+  let parser: Papa.Parser | null = null;
+  let partial = '';
+  let nextLine = 1; // line on which `partial` starts
+  let first = true;
+  let headerSeen = false;
+
+  const emit = (text: string, rows: string[][], errors: Papa.ParseError[], final: boolean) => {
+    const startLine = nextLine;
+    // Advance the line counter by the newlines in the consumed text.
+    let count = 0;
+    for (let k = text.indexOf(newline); k !== -1; k = text.indexOf(newline, k + 1)) count++;
+    nextLine += count;
+    if (!final && rows.length === 0) return;
+
+    const hasQuotes = text.indexOf(QUOTE) !== -1;
+    let scanned: ReturnType<typeof scanPositions> | null = null;
+    const scan = () => (scanned ??= scanPositions(text, delimiter!, newline, startLine));
+
+    // Strip the "\r" of CRLF from the last unquoted cell, and compute each row's line.
+    const lines: number[] = new Array(rows.length);
+    let line = startLine;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      lines[r] = line;
+      let extra = 0;
+      if (hasQuotes) {
+        for (const cell of row) {
+          if (cell.length > 0) for (let k = cell.indexOf('\n'); k !== -1; k = cell.indexOf('\n', k + 1)) extra++;
+        }
+      }
+      const last = row.length - 1;
+      const lastCell = row[last]!;
+      if (newline === '\n' && lastCell.endsWith('\r')) row[last] = lastCell.slice(0, -1);
+      line += 1 + extra;
+    }
+    const problems: CsvProblem[] = [];
+    for (const error of errors) {
+      if (error.code === 'MissingQuotes') problems.push({ kind: 'unterminated-quote', row: error.row ?? rows.length - 1 });
+      else if (error.code === 'InvalidQuotes') problems.push({ kind: 'malformed-quote', row: error.row ?? 0 });
+    }
+
+    // Drop blank lines, keeping rows, lines and problems aligned.
+    const keptRows: string[][] = [];
+    const keptLines: number[] = [];
+    const rowIndex: number[] = []; // kept index -> original index, for positions
+    const remap = new Map<number, number>();
+    for (let r = 0; r < rows.length; r++) {
+      if (isBlankRow(rows[r]!)) continue;
+      remap.set(r, keptRows.length);
+      rowIndex.push(r);
+      keptRows.push(rows[r]!);
+      keptLines.push(lines[r]!);
+    }
+    const keptProblems = problems
+      .map((p) => ({ ...p, row: remap.get(p.row) ?? -1 }))
+      .filter((p) => p.row >= 0);
+
+    const locate = (row: number, cell: number, offset = 0) => {
+      const original = rowIndex[row] ?? 0;
+      const cells = rows[original] ?? [];
+      if (!hasQuotes && cells.length > 0) {
+        const c = Math.min(cell, cells.length - 1);
+        let column = 1 + offset;
+        for (let k = 0; k < c; k++) column += cells[k]!.length + delimiter!.length;
+        return { line: lines[original] ?? startLine, column };
+      }
+      const positions = scan()[original];
+      if (!positions) return { line: lines[original] ?? startLine, column: 1 };
+      const c = Math.min(cell, positions.cells.length - 1);
+      const start = positions.cells[c] ?? 0;
+      let line = positions.cellLines[c] ?? positions.line;
+      let column = start - (positions.cellLineStarts[c] ?? 0) + 1;
+      if (offset > 0) {
+        const value = cells[c] ?? '';
+        const before = value.slice(0, offset);
+        const lastNewline = before.lastIndexOf('\n');
+        if (lastNewline === -1) column += offset + (text[start] === QUOTE ? 1 : 0);
+        else {
+          for (let k = before.indexOf('\n'); k !== -1; k = before.indexOf('\n', k + 1)) line++;
+          column = offset - lastNewline;
+        }
+      }
+      return { line, column };
+    };
+
+    let start = 0;
+    if (!headerSeen && keptRows.length > 0) {
+      headerSeen = true;
+      const headerCells = keptRows[0]!;
+      onHeader({ cells: headerCells, line: keptLines[0]!, delimiter: delimiter!, locate: (cell) => locate(0, cell) });
+      start = 1;
+    }
+    if (keptRows.length > start) {
+      const offsetProblems = keptProblems.filter((p) => p.row >= start).map((p) => ({ ...p, row: p.row - start }));
+      onBatch({
+        rows: start === 0 ? keptRows : keptRows.slice(start),
+        lines: start === 0 ? keptLines : keptLines.slice(start),
+        problems: offsetProblems,
+        locate: (row, cell, offset) => locate(row + start, cell, offset),
+      });
+    }
+  };
+
+  const parseAggregate = (final: boolean) => {
+    if (parser === null) {
+      if (partial === '' && final) return;
+      if (delimiter === null) {
+        const end = partial.indexOf('\n');
+        delimiter = detectDelimiter(end === -1 ? partial : partial.slice(0, end));
+      }
+      if (partial.indexOf('\n') === -1 && partial.indexOf('\r') !== -1) newline = '\r';
+      parser = new Papa.Parser({ delimiter, newline, quoteChar: QUOTE, skipEmptyLines: false });
+    }
+    const results = parser.parse(partial, 0, !final);
+    const consumed = final ? partial.length : results.meta.cursor;
+    const text = partial.slice(0, consumed);
+    partial = partial.slice(consumed);
+    emit(text, results.data as string[][], results.errors, final);
+  };
+
+  for await (const chunk of stream as AsyncIterable<string>) {
+    let piece = chunk;
+    if (first) {
+      first = false;
+      if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+    }
+    partial += piece;
+    // Parse once a chunk's worth is buffered; a row longer than that simply waits for more text.
+    parseAggregate(false);
+  }
+  parseAggregate(true);
+  return headerSeen;
+}

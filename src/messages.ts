@@ -1,0 +1,80 @@
+/**
+ * Every diagnostic findings can give, in one catalogue keyed by code (after Vega-Lite's
+ * src/log/message.ts), so the README can list them and tests can name them.
+ *
+ * Codes: FND0xx config and usage, FND1xx codebook, FND2xx data rows, FND3xx warnings.
+ * `exit` is the exit code the diagnostic forces when it is an error: 2 for configuration
+ * problems (the run cannot start), 1 for data problems (rows are rejected).
+ */
+import type { Diagnostic, Position, Severity } from './model.ts';
+
+interface Entry {
+  ruleId: string;
+  severity: Severity;
+  exit: 1 | 2;
+  /** One line, for the README's table. */
+  summary: string;
+}
+
+export const catalogue = {
+  FND001: { ruleId: 'config-unreadable', severity: 'error', exit: 2, summary: 'The config file is missing, a folder, or unreadable.' },
+  FND002: { ruleId: 'config-syntax', severity: 'error', exit: 2, summary: 'The config is not valid YAML or JSON (includes duplicate keys and alias bombs).' },
+  FND003: { ruleId: 'config-unknown-key', severity: 'error', exit: 2, summary: 'A key the config format does not know (a typo is suggested).' },
+  FND004: { ruleId: 'config-wrong-type', severity: 'error', exit: 2, summary: 'A config value has the wrong type.' },
+  FND005: { ruleId: 'config-missing-key', severity: 'error', exit: 2, summary: 'A required config key is absent.' },
+  FND006: { ruleId: 'config-invalid-value', severity: 'error', exit: 2, summary: 'A config value is out of range or malformed (id pattern, confidence, levels).' },
+  FND007: { ruleId: 'input-not-found', severity: 'error', exit: 2, summary: 'A file named in the config does not exist or is a folder.' },
+  FND008: { ruleId: 'missing-column', severity: 'error', exit: 2, summary: 'A column named in the config is not in the data file header.' },
+  FND101: { ruleId: 'codebook-missing-column', severity: 'error', exit: 2, summary: 'The codebook lacks a `code` or `label` column.' },
+  FND102: { ruleId: 'codebook-duplicate-code', severity: 'error', exit: 2, summary: 'The same code appears twice in the codebook.' },
+  FND103: { ruleId: 'codebook-unknown-parent', severity: 'error', exit: 2, summary: 'A parent code that is not in the codebook.' },
+  FND104: { ruleId: 'codebook-parent-cycle', severity: 'error', exit: 2, summary: 'Parent links form a cycle.' },
+  FND105: { ruleId: 'codebook-invalid-code', severity: 'error', exit: 2, summary: 'A code is empty, has spaces, or holds the themes separator.' },
+  FND106: { ruleId: 'codebook-invalid-color', severity: 'error', exit: 2, summary: 'A colour that is not #rgb or #rrggbb.' },
+  FND107: { ruleId: 'codebook-empty', severity: 'error', exit: 2, summary: 'The codebook has no codes.' },
+  FND108: { ruleId: 'codebook-wrong-field-count', severity: 'error', exit: 2, summary: 'A codebook row has more or fewer fields than its header.' },
+  FND201: { ruleId: 'empty-file', severity: 'error', exit: 1, summary: 'The data file is empty (no header row).' },
+  FND202: { ruleId: 'no-data-rows', severity: 'error', exit: 1, summary: 'The data file has a header but no data rows.' },
+  FND203: { ruleId: 'wrong-field-count', severity: 'error', exit: 1, summary: 'A row has more or fewer fields than the header.' },
+  FND204: { ruleId: 'duplicate-id', severity: 'error', exit: 1, summary: 'A respondent id used by an earlier row.' },
+  FND205: { ruleId: 'missing-id', severity: 'error', exit: 1, summary: 'A row with an empty respondent id.' },
+  FND206: { ruleId: 'missing-segment', severity: 'error', exit: 1, summary: 'A row with an empty segment.' },
+  FND207: { ruleId: 'unknown-theme', severity: 'error', exit: 1, summary: 'A theme code that is not in the codebook (the nearest code is suggested).' },
+  FND208: { ruleId: 'invalid-weight', severity: 'error', exit: 1, summary: 'A weight that is missing, zero, negative or not a number.' },
+  FND209: { ruleId: 'answer-out-of-levels', severity: 'error', exit: 1, summary: "An answer that is not one of the question's levels." },
+  FND210: { ruleId: 'unterminated-quote', severity: 'error', exit: 1, summary: 'A quoted field that never closes; the rest of the file was swallowed.' },
+  FND211: { ruleId: 'malformed-quote', severity: 'error', exit: 1, summary: 'A quote inside a field that is not doubled ("").' },
+  FND301: { ruleId: 'unlisted-segment', severity: 'warning', exit: 1, summary: 'A segment in the data that the config does not list; it is reported after the listed ones.' },
+  FND302: { ruleId: 'empty-theme-entry', severity: 'warning', exit: 1, summary: 'A themes cell that holds only separators (";;"); read as no themes.' },
+  FND303: { ruleId: 'segment-without-respondents', severity: 'warning', exit: 1, summary: 'A segment listed in the config that no respondent belongs to.' },
+} as const satisfies Record<string, Entry>;
+
+export type Code = keyof typeof catalogue;
+
+/** Build a diagnostic from the catalogue; the message text is written at the call site's rule. */
+export function diagnostic(
+  code: Code,
+  at: Position,
+  message: string,
+  extra: { actual?: string; expected?: string; note?: string } = {},
+): Diagnostic {
+  const entry = catalogue[code];
+  return { code, ruleId: entry.ruleId, severity: entry.severity, message, ...at, ...extra };
+}
+
+/** The exit code a set of diagnostics forces: 2 beats 1 beats 0; warnings count only when strict. */
+export function exitCodeFor(diagnostics: readonly Diagnostic[], strict = false): 0 | 1 | 2 {
+  let exit: 0 | 1 | 2 = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'warning' && !strict) continue;
+    const code = (catalogue as Record<string, Entry>)[d.code]?.exit ?? 1;
+    const forced = d.severity === 'warning' ? 1 : code;
+    if (forced > exit) exit = forced;
+  }
+  return exit;
+}
+
+/** "did you mean" text for a suggestion, or the empty string. */
+export function didYouMean(suggestion: string | null): string {
+  return suggestion === null ? '' : ` (did you mean "${suggestion}"?)`;
+}

@@ -1,0 +1,256 @@
+/**
+ * The shared nouns of findings. Words from the field, used the same way everywhere:
+ *
+ * - respondent: one interviewee or survey taker (one row of respondent-per-row data);
+ * - segment: the stakeholder group a respondent belongs to (funder, nonprofit, ...);
+ * - round: one wave of the survey (2014, 2015, ...);
+ * - theme: a code of the codebook; a respondent "mentions" a theme when its code (or a descendant's)
+ *   appears in their themes cell at least once;
+ * - base: the denominator of a percentage; weight: a respondent's survey weight (1 when absent).
+ *
+ * The results types at the bottom are the public `results.json` contract (../shared/CONTRACT.md).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics
+
+export type Severity = 'error' | 'warning';
+
+/** A problem in the user's input, as a value (after unified's vfile-message). Lines and columns are 1-based. */
+export interface Diagnostic {
+  /** Stable code from the catalogue in src/messages.ts, e.g. "FND201". */
+  code: string;
+  /** The rule's kebab-case name, e.g. "unknown-theme". */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Path as the user wrote it or relative to the working directory; never machine-absolute in reports. */
+  file: string;
+  line: number;
+  column: number;
+  actual?: string;
+  expected?: string;
+  note?: string;
+}
+
+/** Where diagnostics go. Passed in explicitly; there is no global logger. */
+export interface DiagnosticSink {
+  report(diagnostic: Diagnostic): void;
+}
+
+/** A position in a file, 1-based. */
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Codebook
+
+export interface Theme {
+  code: string;
+  label: string;
+  description: string;
+  /** Code of the parent theme, or null for a top-level theme. */
+  parent: string | null;
+  /** CSS colour (#rrggbb) or null to let the chart palette choose. */
+  color: string | null;
+  /** Optional verb phrase for sentences: "asked how the collaborative would be structured". */
+  statement: string | null;
+}
+
+export interface Codebook {
+  /** Themes in codebook order (the order of the file), parents and children alike. */
+  themes: Theme[];
+  /** Index of each code in `themes`. */
+  index: ReadonlyMap<string, number>;
+  /** For each theme index, the indexes of the theme and all its ancestors (roll-up targets). */
+  rollup: readonly (readonly number[])[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Survey config (normalized; paths absolute)
+
+export interface SegmentConfig {
+  id: string;
+  label: string;
+  /** Plural noun for sentences ("funders"); defaults from the label. */
+  plural: string;
+}
+
+export interface QuestionConfig {
+  id: string;
+  column: string;
+  label: string;
+  levels: number[];
+  labels: string[];
+  /** How many of the highest levels make the top box. */
+  topBox: number;
+}
+
+export interface ReliabilityConfig {
+  coder: string;
+  path: string;
+}
+
+export interface SurveyConfig {
+  /** Absolute path of the config file, and the path as given by the user (for messages). */
+  file: string;
+  displayFile: string;
+  id: string;
+  title: string;
+  round: string;
+  /** Absolute path of the previous round's config, or null. */
+  previous: string | null;
+  codebook: { path: string; displayPath: string };
+  data: {
+    path: string;
+    displayPath: string;
+    columns: { id: string; segment: string; weight: string | null; themes: string };
+    separator: string;
+    /** CSV field delimiter; null means detect (comma, semicolon, tab). */
+    delimiter: string | null;
+  };
+  /** Configured segments in report order; segments met in the data but not listed follow in order of appearance. */
+  segments: SegmentConfig[];
+  questions: QuestionConfig[];
+  reliability: ReliabilityConfig[];
+  report: {
+    confidence: number;
+    minBase: number;
+    /** How many key findings open the report. */
+    keyFindings: number;
+    /** Significance level for segment tests and changes, on the BH-adjusted p. */
+    alpha: number;
+    /** Free text printed under the title, e.g. that the data are synthetic. */
+    note: string | null;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows between stages. Ingest yields raw rows with positions; validation yields ValidRespondent,
+// a distinct branded type, so tallying cannot be handed unvalidated rows.
+
+declare const validated: unique symbol;
+
+export interface ValidRespondent {
+  readonly [validated]: true;
+  id: string;
+  /** Index into the run's segment list. */
+  segment: number;
+  weight: number;
+  /** Sorted, de-duplicated theme indexes after roll-up to ancestors. */
+  themes: Uint32Array;
+  /** Per configured question, the answer's index in `levels`, or -1 when blank. */
+  answers: Int32Array;
+}
+
+// ---------------------------------------------------------------------------------------------
+// results.json, schemaVersion 1 (../shared/CONTRACT.md). Undefined figures are null, never NaN.
+
+export type Interval = [number, number];
+
+export interface WeightedProportion {
+  proportion: number | null;
+  se: number | null;
+  ci: Interval | null;
+}
+
+export interface SegmentThemeResult {
+  segment: string;
+  respondents: number;
+  base: number;
+  proportion: number | null;
+  ci: Interval | null;
+  lowBase: boolean;
+  /** Extension: the weighted figures for the segment as a domain (null without a weight column). */
+  weighted: WeightedProportion | null;
+}
+
+export interface SegmentTest {
+  method: 'chi-square' | 'fisher' | null;
+  statistic: number | null;
+  df: number | null;
+  p: number | null;
+  pAdjusted: number | null;
+  /** Extension: why the test is undefined, when p is null. */
+  reason?: string;
+}
+
+export interface ThemeResult {
+  code: string;
+  label: string;
+  parent: string | null;
+  /** Extension: codebook colour and description, for notebooks and charts. */
+  color: string | null;
+  description: string;
+  respondents: number;
+  base: number;
+  proportion: number | null;
+  ci: Interval | null;
+  weighted: WeightedProportion | null;
+  bySegment: SegmentThemeResult[];
+  /** null when the data have fewer than two segments. */
+  segmentTest: SegmentTest | null;
+}
+
+export interface RejectedRow {
+  file: string;
+  line: number;
+  column: number;
+  code: string;
+  message: string;
+}
+
+export interface QuestionSegmentResult {
+  segment: string;
+  base: number;
+  missing: number;
+  mean: number | null;
+  topBox: { respondents: number; proportion: number | null; ci: Interval | null };
+  lowBase: boolean;
+}
+
+export interface QuestionResult {
+  id: string;
+  label: string;
+  base: number;
+  missing: number;
+  /** Keys are the configured levels as strings, every level present (0 when nobody chose it). */
+  counts: Record<string, number>;
+  /** Extension: level labels in level order. */
+  levels: { level: number; label: string }[];
+  mean: number | null;
+  median: number | null;
+  sd: number | null;
+  topBox: { respondents: number; proportion: number | null; ci: Interval | null; levels: number[] };
+  weighted: { mean: number | null; se: number | null } | null;
+  /** Extension: the same figures per segment. */
+  bySegment: (QuestionSegmentResult & { counts: Record<string, number> })[];
+}
+
+export interface CooccurrenceResult {
+  a: string;
+  b: string;
+  respondents: number;
+  jaccard: number | null;
+}
+
+export interface Results {
+  schemaVersion: 1;
+  survey: { id: string; title: string; round: string; previous: string | null; note: string | null };
+  confidence: number;
+  ledger: { rowsRead: number; rowsUsed: number; rowsRejected: number; rejected: RejectedRow[] };
+  base: { respondents: number; weighted: number; effective: number | null };
+  segments: { id: string; label: string; respondents: number; weighted: number; lowBase: boolean }[];
+  themes: ThemeResult[];
+  cooccurrence: CooccurrenceResult[];
+  questions: QuestionResult[];
+  reliability: unknown | null;
+  change: unknown | null;
+  /** Extension: the settings that shaped the figures, so a reader can tell how they were made. */
+  settings: { minBase: number; alpha: number; weighted: boolean; separator: string };
+  /** Extension: warnings raised while reading (errors reject rows and appear in the ledger). */
+  warnings: RejectedRow[];
+}

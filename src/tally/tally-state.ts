@@ -1,0 +1,131 @@
+/**
+ * The running tally of one survey round: everything the figures need, kept as sums in typed arrays
+ * so that memory does not grow with the number of respondents and two partial tallies merge by
+ * addition (for parallel reading). Per segment: respondents, Σw and Σw², and per theme the
+ * mentions, Σw·y and Σw²·y (y = 1 when mentioned; y² = y); per closed question the counts per level,
+ * the missing count and the weighted sums over answered rows. Overall: co-occurrence counts of
+ * theme pairs. Overall figures are sums over segments.
+ */
+import type { ValidRespondent } from '../model.ts';
+
+export interface QuestionSums {
+  counts: Float64Array;
+  missing: number;
+  answered: number;
+  sumW: number;
+  sumWY: number;
+  sumW2: number;
+  sumW2Y: number;
+  sumW2Y2: number;
+}
+
+export interface SegmentSums {
+  respondents: number;
+  sumW: number;
+  sumW2: number;
+  mentions: Float64Array;
+  sumWY: Float64Array;
+  sumW2Y: Float64Array;
+  questions: QuestionSums[];
+}
+
+export class TallyState {
+  readonly segments: SegmentSums[] = [];
+  /** pairs[a * nThemes + b] for a < b: respondents mentioning both. */
+  readonly pairs: Uint32Array;
+
+  constructor(
+    readonly nThemes: number,
+    /** For each question, its level values. */
+    readonly levels: readonly (readonly number[])[],
+  ) {
+    this.pairs = new Uint32Array(nThemes * nThemes);
+  }
+
+  segment(index: number): SegmentSums {
+    while (this.segments.length <= index) {
+      this.segments.push({
+        respondents: 0,
+        sumW: 0,
+        sumW2: 0,
+        mentions: new Float64Array(this.nThemes),
+        sumWY: new Float64Array(this.nThemes),
+        sumW2Y: new Float64Array(this.nThemes),
+        questions: this.levels.map((l) => ({
+          counts: new Float64Array(l.length),
+          missing: 0,
+          answered: 0,
+          sumW: 0,
+          sumWY: 0,
+          sumW2: 0,
+          sumW2Y: 0,
+          sumW2Y2: 0,
+        })),
+      });
+    }
+    return this.segments[index]!;
+  }
+
+  add(respondent: ValidRespondent): void {
+    const s = this.segment(respondent.segment);
+    const w = respondent.weight;
+    const w2 = w * w;
+    s.respondents++;
+    s.sumW += w;
+    s.sumW2 += w2;
+    const themes = respondent.themes;
+    const n = this.nThemes;
+    for (let i = 0; i < themes.length; i++) {
+      const t = themes[i]!;
+      s.mentions[t]!++;
+      s.sumWY[t]! += w;
+      s.sumW2Y[t]! += w2;
+      const row = t * n;
+      for (let j = i + 1; j < themes.length; j++) this.pairs[row + themes[j]!]!++;
+    }
+    const answers = respondent.answers;
+    for (let q = 0; q < answers.length; q++) {
+      const sums = s.questions[q]!;
+      const level = answers[q]!;
+      if (level < 0) {
+        sums.missing++;
+        continue;
+      }
+      const y = this.levels[q]![level]!;
+      sums.counts[level]!++;
+      sums.answered++;
+      sums.sumW += w;
+      sums.sumWY += w * y;
+      sums.sumW2 += w2;
+      sums.sumW2Y += w2 * y;
+      sums.sumW2Y2 += w2 * y * y;
+    }
+  }
+
+  /** Add another partial tally of the same round (same codebook, questions and segment indexes). */
+  merge(other: TallyState): void {
+    for (let i = 0; i < this.pairs.length; i++) this.pairs[i]! += other.pairs[i]!;
+    other.segments.forEach((o, index) => {
+      const s = this.segment(index);
+      s.respondents += o.respondents;
+      s.sumW += o.sumW;
+      s.sumW2 += o.sumW2;
+      for (let t = 0; t < this.nThemes; t++) {
+        s.mentions[t]! += o.mentions[t]!;
+        s.sumWY[t]! += o.sumWY[t]!;
+        s.sumW2Y[t]! += o.sumW2Y[t]!;
+      }
+      o.questions.forEach((oq, q) => {
+        const sq = s.questions[q]!;
+        for (let l = 0; l < oq.counts.length; l++) sq.counts[l]! += oq.counts[l]!;
+        sq.missing += oq.missing;
+        sq.answered += oq.answered;
+        sq.sumW += oq.sumW;
+        sq.sumWY += oq.sumWY;
+        sq.sumW2 += oq.sumW2;
+        sq.sumW2Y += oq.sumW2Y;
+        sq.sumW2Y2 += oq.sumW2Y2;
+      });
+    });
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Theme figures from a finished tally: per theme the respondents mentioning it, the base, the
+ * proportion with its Wilson interval, the weighted proportion (linearization SE, logit interval)
+ * when the round has weights, the same per segment (each segment a domain of the whole design),
+ * and the segment test with Benjamini–Hochberg adjusted p across the themes.
+ */
+import type { Codebook, SegmentConfig, SegmentThemeResult, ThemeResult, WeightedProportion } from '../model.ts';
+import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
+import { logitInterval } from '../stats/logit-interval.ts';
+import { weightedMean } from '../stats/weighted-mean.ts';
+import { wilsonInterval } from '../stats/wilson-interval.ts';
+import { segmentTest } from './segment-test.ts';
+import type { TallyState } from './tally-state.ts';
+
+export interface ThemeOptions {
+  confidence: number;
+  minBase: number;
+  weighted: boolean;
+}
+
+/**
+ * Weighted proportion of a domain. `designN` is the whole sample; the logit interval uses the
+ * domain's degrees of freedom (its respondents − 1), as svyciprop on subset(design, ...) does.
+ */
+export function weightedProportion(
+  sums: { n: number; sumW: number; sumWY: number; sumW2: number; sumW2Y: number },
+  designN: number,
+  confidence: number,
+): WeightedProportion {
+  const estimate = weightedMean({ ...sums, sumW2Y2: sums.sumW2Y }, designN);
+  if (estimate === null) return { proportion: null, se: null, ci: null };
+  const ci = estimate.se === null || sums.n < 2 ? null : logitInterval(estimate.mean, estimate.se, sums.n - 1, confidence);
+  return { proportion: estimate.mean, se: estimate.se, ci };
+}
+
+export function tallyThemes(state: TallyState, codebook: Codebook, segments: SegmentConfig[], options: ThemeOptions): ThemeResult[] {
+  const { confidence, minBase, weighted } = options;
+  const sums = state.segments;
+  const segmentOf = (i: number) => sums[i] ?? state.segment(i);
+  const designN = sums.reduce((a, s) => a + s.respondents, 0);
+  const totalW = sums.reduce((a, s) => a + s.sumW, 0);
+  const totalW2 = sums.reduce((a, s) => a + s.sumW2, 0);
+
+  const themes = codebook.themes.map((theme, t): ThemeResult => {
+    let respondents = 0;
+    let sumWY = 0;
+    let sumW2Y = 0;
+    const bySegment: SegmentThemeResult[] = segments.map((segment, i) => {
+      const s = segmentOf(i);
+      const x = s.mentions[t]!;
+      respondents += x;
+      sumWY += s.sumWY[t]!;
+      sumW2Y += s.sumW2Y[t]!;
+      return {
+        segment: segment.id,
+        respondents: x,
+        base: s.respondents,
+        proportion: s.respondents > 0 ? x / s.respondents : null,
+        ci: wilsonInterval(x, s.respondents, confidence),
+        lowBase: s.respondents < minBase,
+        weighted: weighted
+          ? weightedProportion({ n: s.respondents, sumW: s.sumW, sumWY: s.sumWY[t]!, sumW2: s.sumW2, sumW2Y: s.sumW2Y[t]! }, designN, confidence)
+          : null,
+      };
+    });
+    const test =
+      segments.length < 2
+        ? null
+        : segmentTest(
+            bySegment.map((b) => b.respondents),
+            bySegment.map((b) => b.base),
+          );
+    return {
+      code: theme.code,
+      label: theme.label,
+      parent: theme.parent,
+      color: theme.color,
+      description: theme.description,
+      respondents,
+      base: designN,
+      proportion: designN > 0 ? respondents / designN : null,
+      ci: wilsonInterval(respondents, designN, confidence),
+      weighted: weighted
+        ? weightedProportion({ n: designN, sumW: totalW, sumWY, sumW2: totalW2, sumW2Y }, designN, confidence)
+        : null,
+      bySegment,
+      segmentTest: test,
+    };
+  });
+
+  const adjusted = benjaminiHochberg(themes.map((t) => t.segmentTest?.p ?? null));
+  themes.forEach((t, i) => {
+    if (t.segmentTest !== null) t.segmentTest.pAdjusted = adjusted[i] ?? null;
+  });
+  return themes;
+}

@@ -1,0 +1,167 @@
+/**
+ * Validate raw respondent rows into ValidRespondent values, applying every row rule and keeping the
+ * ledger: each data row read is either used or rejected with the first error that rejected it (all
+ * of a row's errors are reported as diagnostics). Any error rejects the whole row, so a tally never
+ * mixes a respondent's good cells with bad ones.
+ */
+import type { Codebook, DiagnosticSink, Position, RejectedRow, SegmentConfig, SurveyConfig, ValidRespondent } from '../model.ts';
+import type { CsvBatch } from '../ingest/read-csv.ts';
+import type { DataColumns } from '../ingest/read-respondents.ts';
+import { diagnostic, didYouMean, type Code } from '../messages.ts';
+import { answerOutOfLevels } from './rules/answer-out-of-levels.ts';
+import { duplicateId } from './rules/duplicate-id.ts';
+import { invalidWeight } from './rules/invalid-weight.ts';
+import { missingId } from './rules/missing-id.ts';
+import { missingSegment } from './rules/missing-segment.ts';
+import { unknownTheme } from './rules/unknown-theme.ts';
+import { wrongFieldCount } from './rules/wrong-field-count.ts';
+
+export interface Ledger {
+  rowsRead: number;
+  rowsUsed: number;
+  rowsRejected: number;
+  rejected: RejectedRow[];
+}
+
+/**
+ * The run's segments: those listed in the config first, in their order, then those met in the data,
+ * in order of first appearance (each reported once as unlisted-segment when the config lists any).
+ */
+export class SegmentRegistry {
+  readonly segments: SegmentConfig[];
+  private readonly index = new Map<string, number>();
+  private readonly listed: boolean;
+
+  constructor(configured: SegmentConfig[]) {
+    this.segments = configured.map((s) => ({ ...s }));
+    this.segments.forEach((s, i) => this.index.set(s.id, i));
+    this.listed = configured.length > 0;
+  }
+
+  indexOf(id: string, at: Position, sink: DiagnosticSink): number {
+    const known = this.index.get(id);
+    if (known !== undefined) return known;
+    if (this.listed) {
+      sink.report(diagnostic('FND301', at, `segment "${id}" is not listed under segments: in the config; it is reported after the listed ones`));
+    }
+    const i = this.segments.length;
+    this.segments.push({ id, label: id, plural: id });
+    this.index.set(id, i);
+    return i;
+  }
+}
+
+export interface RespondentValidator {
+  validate(batch: CsvBatch, columns: DataColumns): ValidRespondent[];
+  readonly ledger: Ledger;
+  /** Warnings raised while validating, as ledger-style rows for results.json. */
+  readonly warnings: RejectedRow[];
+}
+
+export function createRespondentValidator(
+  config: SurveyConfig,
+  codebook: Codebook,
+  segments: SegmentRegistry,
+  sink: DiagnosticSink,
+): RespondentValidator {
+  const file = config.data.displayPath;
+  const ledger: Ledger = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, rejected: [] };
+  const warnings: RejectedRow[] = [];
+  const seenIds = new Map<string, number>();
+  const mark = new Int32Array(codebook.themes.length).fill(-1);
+  let stamp = 0;
+  const { separator } = config.data;
+
+  const validate = (batch: CsvBatch, columns: DataColumns): ValidRespondent[] => {
+    const out: ValidRespondent[] = [];
+    for (let r = 0; r < batch.rows.length; r++) {
+      const row = batch.rows[r]!;
+      ledger.rowsRead++;
+      let first: RejectedRow | null = null;
+      const reject = (code: Code, cell: number, message: string, offset = 0, note?: string) => {
+        const at = { file, ...batch.locate(r, cell, offset) };
+        sink.report(diagnostic(code, at, message, note === undefined ? {} : { note }));
+        first ??= { file, line: at.line, column: at.column, code, message };
+      };
+      const warn = (code: Code, cell: number, message: string) => {
+        const at = { file, ...batch.locate(r, cell) };
+        sink.report(diagnostic(code, at, message));
+        warnings.push({ file, line: at.line, column: at.column, code, message });
+      };
+
+      const problem = batch.problems.find((p) => p.row === r);
+      if (problem !== undefined) {
+        if (problem.kind === 'unterminated-quote') {
+          reject('FND210', row.length - 1, 'quoted field is never closed; the rest of the file was read into it');
+        } else {
+          reject('FND211', 0, 'a quote inside a quoted field must be doubled ("")');
+        }
+      } else {
+        const fields = wrongFieldCount(row.length, columns.width);
+        if (fields !== null) reject('FND203', Math.min(row.length, columns.width), fields);
+      }
+      if (first !== null) {
+        ledger.rowsRejected++;
+        ledger.rejected.push(first);
+        continue;
+      }
+
+      const id = row[columns.id]!.trim();
+      const line = batch.lines[r]!;
+      const idProblem = missingId(id) ?? duplicateId(seenIds, id, line);
+      if (idProblem !== null) reject(id === '' ? 'FND205' : 'FND204', columns.id, idProblem);
+
+      const segmentText = row[columns.segment]!.trim();
+      const segmentProblem = missingSegment(segmentText);
+      let segment = -1;
+      if (segmentProblem !== null) reject('FND206', columns.segment, segmentProblem);
+      else segment = segments.indexOf(segmentText, { file, ...batch.locate(r, columns.segment) }, sink);
+
+      let weight = 1;
+      if (columns.weight !== -1) {
+        const parsed = invalidWeight(row[columns.weight]!.trim());
+        if (typeof parsed === 'string') reject('FND208', columns.weight, parsed);
+        else weight = parsed;
+      }
+
+      const themeCell = row[columns.themes]!;
+      const themes = unknownTheme(themeCell, separator, codebook);
+      for (const unknown of themes.unknown) {
+        reject('FND207', columns.themes, `unknown theme "${unknown.code}"${didYouMean(unknown.suggestion)}`, unknown.offset);
+      }
+      if (themes.onlySeparators) warn('FND302', columns.themes, `themes cell ${JSON.stringify(themeCell)} holds only separators; read as no themes`);
+
+      const answers = new Int32Array(config.questions.length);
+      config.questions.forEach((question, q) => {
+        const column = columns.questions[q]!;
+        const parsed = answerOutOfLevels(row[column]!.trim(), question);
+        if (typeof parsed === 'string') reject('FND209', column, parsed);
+        else answers[q] = parsed;
+      });
+
+      if (first !== null) {
+        ledger.rowsRejected++;
+        ledger.rejected.push(first);
+        continue;
+      }
+
+      // Roll codes up to their ancestors; a set of indexes, sorted.
+      stamp++;
+      const rolled: number[] = [];
+      for (const code of themes.codes) {
+        for (const target of codebook.rollup[code]!) {
+          if (mark[target] !== stamp) {
+            mark[target] = stamp;
+            rolled.push(target);
+          }
+        }
+      }
+      rolled.sort((a, b) => a - b);
+      ledger.rowsUsed++;
+      out.push({ id, segment, weight, themes: Uint32Array.from(rolled), answers } as unknown as ValidRespondent);
+    }
+    return out;
+  };
+
+  return { validate, ledger, warnings };
+}
