@@ -28,12 +28,6 @@ import { tallyThemes } from './tally/tally-themes.ts';
 import { tallyCooccurrence } from './tally/tally-cooccurrence.ts';
 import { tallyQuestions } from './tally/tally-questions.ts';
 import { kishEffectiveN } from './stats/kish-effective-n.ts';
-import { buildCharts } from './charts/build-charts.ts';
-import { renderSvg } from './charts/render-svg.ts';
-import { formatResultsJson } from './report/format-results-json.ts';
-import { renderMarkdown } from './report/render-markdown.ts';
-import { renderHtml } from './report/render-html.ts';
-import { renderTables } from './report/render-tables.ts';
 
 export interface Analysis {
   config: SurveyConfig;
@@ -141,6 +135,15 @@ async function guardIo<T>(file: string, sink: DiagnosticSink, step: () => Promis
  * the same analysis gives byte-identical files.
  */
 export async function renderReport(analysis: Analysis): Promise<Map<string, string>> {
+  // Loaded here, not at the top: vega takes ~0.4 s to import and `findings check` never needs it.
+  const [{ buildCharts }, { renderSvg }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }] = await Promise.all([
+    import('./charts/build-charts.ts'),
+    import('./charts/render-svg.ts'),
+    import('./report/format-results-json.ts'),
+    import('./report/render-markdown.ts'),
+    import('./report/render-html.ts'),
+    import('./report/render-tables.ts'),
+  ]);
   const { results, codebook, config } = analysis;
   const statements: Record<string, string> = {};
   for (const theme of codebook.themes) if (theme.statement !== null) statements[theme.code] = theme.statement;

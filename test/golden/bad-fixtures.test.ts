@@ -10,7 +10,9 @@ import { catalogue } from '../../src/messages.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
 
 const folders = readdirSync(path.join(repoRoot, 'fixtures')).filter((d) => d.startsWith('bad-')).sort();
-const byRule = new Map(Object.entries(catalogue).map(([code, entry]) => [entry.ruleId, { code, ...entry }]));
+const byRule = new Map<string, { code: string; severity: string; exit: number }>(
+  Object.entries(catalogue).map(([code, entry]) => [entry.ruleId, { code, ...entry }]),
+);
 
 describe('bad fixtures', () => {
   it('cover every diagnostic in the catalogue', () => {

@@ -18,9 +18,9 @@ const respondent = fc
     answers: fc.tuple(fc.integer({ min: -1, max: 4 }), fc.integer({ min: -1, max: 1 })),
   })
   .map(
-    (r, i) =>
+    (r) =>
       ({
-        id: `R${i}`,
+        id: 'R',
         segment: r.segment,
         // Weights on a 1/1024 grid keep floating-point sums exact, so order cannot matter at all.
         weight: Math.round(r.weight * 1024) / 1024,

@@ -1,0 +1,133 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { QuestionResult, Results, ThemeResult } from '../model.ts';
+import { formatPercent } from '../report/format-percent.ts';
+import { segmentNoun } from '../report/segment-noun.ts';
+import { cooccurrenceChart } from './cooccurrence-chart.ts';
+import { likertChartName } from './likert-chart-name.ts';
+import { likertChart } from './likert-chart.ts';
+import { relatedPair } from './related-pair.ts';
+import { themeOrder } from './theme-order.ts';
+import { themePrevalenceChart } from './theme-prevalence-chart.ts';
+import { themesBySegmentChart } from './themes-by-segment-chart.ts';
+
+export interface ChartSpec {
+  /** Kebab-case file stem: `charts/<name>.svg`. */
+  name: string;
+  title: string;
+  /** One-sentence text alternative written from the data. */
+  alt: string;
+  spec: TopLevelSpec;
+}
+
+/**
+ * Every chart the results support, in report order, each with a file name, a title and a text
+ * alternative. Charts without data are skipped: no themes, no prevalence chart; fewer than two
+ * segments, no by-segment chart; fewer than two themes (or no defined pair), no heatmap; one Likert
+ * chart per question that somebody answered.
+ */
+export function buildCharts(results: Results): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  const ranked = themeOrder(results.themes)
+    .map(({ theme }) => theme)
+    .filter((theme) => theme.proportion !== null)
+    .sort((a, b) => (b.proportion ?? 0) - (a.proportion ?? 0) || b.respondents - a.respondents);
+  if (results.themes.length > 0) {
+    charts.push({
+      name: 'theme-prevalence',
+      title: 'How often each theme came up',
+      alt: prevalenceAlt(results, ranked),
+      spec: themePrevalenceChart(results),
+    });
+  }
+  if (results.segments.length >= 2 && results.themes.length > 0) {
+    charts.push({
+      name: 'themes-by-segment',
+      title: 'Themes by stakeholder segment',
+      alt: bySegmentAlt(results),
+      spec: themesBySegmentChart(results),
+    });
+  }
+  const pairs = results.cooccurrence.filter(
+    (pair) => pair.jaccard !== null && pair.a !== pair.b && !relatedPair(results.themes, pair.a, pair.b),
+  );
+  if (results.themes.length >= 2 && pairs.length > 0) {
+    const top = [...pairs].sort((a, b) => (b.jaccard ?? 0) - (a.jaccard ?? 0) || b.respondents - a.respondents)[0];
+    charts.push({
+      name: 'cooccurrence',
+      title: 'Which themes come up together',
+      alt: top === undefined
+        ? 'Heatmap of how often pairs of themes are mentioned by the same respondents.'
+        : `Heatmap of how often pairs of themes are mentioned by the same respondents: ${labelOf(results, top.a)} and ${labelOf(results, top.b)} overlap most (Jaccard index ${(top.jaccard ?? 0).toFixed(2)}, ${top.respondents} respondents mention both).`,
+      spec: cooccurrenceChart(results),
+    });
+  }
+  for (const question of results.questions) {
+    if (question.base <= 0) continue;
+    charts.push({
+      name: likertChartName(question.id),
+      title: question.label,
+      alt: likertAlt(question),
+      spec: likertChart(results, question.id),
+    });
+  }
+  return charts;
+}
+
+function prevalenceAlt(results: Results, ranked: ThemeResult[]): string {
+  const [first, second, third] = ranked;
+  const last = ranked[ranked.length - 1];
+  if (first === undefined) return `Bar chart of ${results.themes.length} themes: no respondents to count.`;
+  const parts = [
+    `Bar chart of ${ranked.length} themes among ${results.base.respondents} respondents: ${first.label} is the most mentioned theme (${first.respondents} of ${first.base}, ${formatPercent(first.proportion)})`,
+  ];
+  const next = [second, third].filter((theme): theme is ThemeResult => theme !== undefined && theme !== last);
+  if (next.length > 0) parts.push(`followed by ${next.map((theme) => `${theme.label} (${formatPercent(theme.proportion)})`).join(' and ')}`);
+  let sentence = parts.join(', ');
+  if (last !== undefined && last !== first) {
+    sentence += last.respondents === 0
+      ? `; nobody mentions ${last.label}`
+      : `; ${last.label} is mentioned least (${last.respondents} of ${last.base}, ${formatPercent(last.proportion)})`;
+  }
+  return `${sentence}.`;
+}
+
+function bySegmentAlt(results: Results): string {
+  const segments = results.segments.map((segment) => `${segment.label} n = ${segment.respondents}${segment.lowBase ? ', low base' : ''}`);
+  let sentence = `Grouped bar chart of ${results.themes.length} themes by segment (${segments.join('; ')})`;
+  const label = new Map(results.segments.map((segment) => [segment.id, segment.label]));
+  let widest: { theme: ThemeResult; high: string; low: string; highShare: number; lowShare: number } | undefined;
+  for (const theme of results.themes) {
+    const cells = theme.bySegment.filter((cell) => !cell.lowBase && cell.proportion !== null);
+    const high = cells.reduce<(typeof cells)[number] | undefined>((best, cell) => (best === undefined || (cell.proportion ?? 0) > (best.proportion ?? 0) ? cell : best), undefined);
+    const low = cells.reduce<(typeof cells)[number] | undefined>((best, cell) => (best === undefined || (cell.proportion ?? 0) < (best.proportion ?? 0) ? cell : best), undefined);
+    if (high === undefined || low === undefined || high === low) continue;
+    const gap = (high.proportion ?? 0) - (low.proportion ?? 0);
+    if (widest === undefined || gap > widest.highShare - widest.lowShare) {
+      widest = { theme, high: high.segment, low: low.segment, highShare: high.proportion ?? 0, lowShare: low.proportion ?? 0 };
+    }
+  }
+  if (widest !== undefined && widest.highShare > widest.lowShare) {
+    sentence += `; the widest gap is for ${widest.theme.label}: ${formatPercent(widest.highShare)} of ${segmentNoun(label.get(widest.high) ?? widest.high)} against ${formatPercent(widest.lowShare)} of ${segmentNoun(label.get(widest.low) ?? widest.low)}`;
+  }
+  return `${sentence}.`;
+}
+
+function likertAlt(question: QuestionResult): string {
+  const levels = question.levels.length > 0
+    ? question.levels
+    : Object.keys(question.counts).map(Number).sort((a, b) => a - b).map((level) => ({ level, label: String(level) }));
+  const low = levels[0]?.level ?? 0;
+  const high = levels[levels.length - 1]?.level ?? 0;
+  const midpoint = (low + high) / 2;
+  const share = (test: (level: number) => boolean): number =>
+    levels.filter(({ level }) => test(level)).reduce((sum, { level }) => sum + (question.counts[String(level)] ?? 0), 0) / question.base;
+  const names = (test: (level: number) => boolean): string =>
+    levels.filter(({ level }) => test(level)).map(({ label }) => label).join(' or ');
+  let sentence = `Diverging bar chart of ${question.base} answers to "${question.label}": ${formatPercent(share((level) => level > midpoint))} chose ${names((level) => level > midpoint)}, ${formatPercent(share((level) => level < midpoint))} ${names((level) => level < midpoint)}`;
+  if (levels.some(({ level }) => level === midpoint)) sentence += `, ${formatPercent(share((level) => level === midpoint))} ${names((level) => level === midpoint)}`;
+  return `${sentence}; one bar overall and one per segment.`;
+}
+
+function labelOf(results: Results, code: string): string {
+  return results.themes.find((theme) => theme.code === code)?.label ?? code;
+}

@@ -1,0 +1,103 @@
+import type { Interval, Results, SegmentThemeResult, ThemeResult } from '../model.ts';
+import { formatConfidence } from './format-confidence.ts';
+import { formatInterval } from './format-interval.ts';
+import { formatPercent } from './format-percent.ts';
+import { formatPValue } from './format-p-value.ts';
+import { segmentNoun } from './segment-noun.ts';
+
+export interface Finding {
+  /** The theme's code. */
+  theme: string;
+  /** One plain sentence carrying the count, the base, the percentage and its interval. */
+  text: string;
+  /** The figures the sentence leads with: all respondents, or the segment that mentions the theme more. */
+  respondents: number;
+  base: number;
+  proportion: number;
+  ci: [number, number];
+}
+
+interface Difference {
+  theme: ThemeResult;
+  high: SegmentThemeResult;
+  low: SegmentThemeResult;
+  pAdjusted: number;
+}
+
+/**
+ * The sentences that open the report. Themes are ranked by the share of all respondents mentioning
+ * them ("40 of 44 respondents (91%, 95% CI 79–96%) mentioned "Support continuing"."). A theme whose
+ * segment test is significant after the Benjamini–Hochberg adjustment (adjusted p below
+ * `settings.alpha`) also gets a sentence comparing the segments that mention it most and least, both
+ * with an adequate base; up to half the findings are kept for such differences. Nothing is ever said
+ * from a low base. Findings come in order of the theme's prevalence, overall before segment.
+ *
+ * `statements` gives verb phrases by theme code (the codebook's `statement` column); without one the
+ * sentence says `mentioned "<label>"`.
+ */
+export function keyFindings(results: Results, count = 5, statements: Record<string, string> = {}): Finding[] {
+  const limit = Math.max(0, Math.floor(count));
+  if (limit === 0) return [];
+  const { minBase, alpha } = results.settings;
+  const position = new Map(results.themes.map((theme, index) => [theme.code, index]));
+  const byPrevalence = (a: ThemeResult, b: ThemeResult): number =>
+    (b.proportion ?? -1) - (a.proportion ?? -1) ||
+    b.respondents - a.respondents ||
+    (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0);
+  const ranked = [...results.themes].sort(byPrevalence);
+  const rank = new Map(ranked.map((theme, index) => [theme.code, index]));
+
+  const overall = ranked.filter(
+    (theme) => theme.proportion !== null && theme.ci !== null && theme.respondents > 0 && theme.base >= minBase,
+  );
+  const differences: Difference[] = [];
+  for (const theme of ranked) {
+    const pAdjusted = theme.segmentTest?.pAdjusted ?? null;
+    if (pAdjusted === null || !(pAdjusted < alpha)) continue;
+    const cells = theme.bySegment.filter(
+      (cell) => !cell.lowBase && cell.base >= minBase && cell.proportion !== null && cell.ci !== null,
+    );
+    const high = cells.reduce<SegmentThemeResult | undefined>((best, cell) => (best === undefined || (cell.proportion ?? 0) > (best.proportion ?? 0) ? cell : best), undefined);
+    const low = cells.reduce<SegmentThemeResult | undefined>((best, cell) => (best === undefined || (cell.proportion ?? 0) < (best.proportion ?? 0) ? cell : best), undefined);
+    if (high === undefined || low === undefined || high === low || !((high.proportion ?? 0) > (low.proportion ?? 0))) continue;
+    differences.push({ theme, high, low, pAdjusted });
+  }
+  differences.sort((a, b) => a.pAdjusted - b.pAdjusted || (rank.get(a.theme.code) ?? 0) - (rank.get(b.theme.code) ?? 0));
+
+  const reserved = Math.min(differences.length, Math.floor(limit / 2));
+  const overallTaken = Math.min(overall.length, limit - reserved);
+  const differencesTaken = Math.min(differences.length, limit - overallTaken);
+  const chosen = [
+    ...overall.slice(0, overallTaken).map((theme) => ({ rank: rank.get(theme.code) ?? 0, order: 0, finding: overallFinding(results, theme, statements) })),
+    ...differences.slice(0, differencesTaken).map((difference) => ({ rank: rank.get(difference.theme.code) ?? 0, order: 1, finding: differenceFinding(results, difference, statements) })),
+  ];
+  return chosen.sort((a, b) => a.rank - b.rank || a.order - b.order).map(({ finding }) => finding);
+}
+
+function overallFinding(results: Results, theme: ThemeResult, statements: Record<string, string>): Finding {
+  const ci = theme.ci as Interval;
+  const proportion = theme.proportion ?? 0;
+  const text = `${theme.respondents} of ${theme.base} respondents (${formatPercent(proportion)}, ${formatConfidence(results.confidence)} CI ${formatInterval(ci)}) ${verb(theme, statements)}.`;
+  return { theme: theme.code, text, respondents: theme.respondents, base: theme.base, proportion, ci: [ci[0], ci[1]] };
+}
+
+function differenceFinding(results: Results, { theme, high, low, pAdjusted }: Difference, statements: Record<string, string>): Finding {
+  const label = new Map(results.segments.map((segment) => [segment.id, segment.label]));
+  const highLabel = label.get(high.segment) ?? high.segment;
+  const lowLabel = label.get(low.segment) ?? low.segment;
+  const confidence = formatConfidence(results.confidence);
+  const figures = (cell: SegmentThemeResult): string =>
+    `${cell.respondents} of ${cell.base} (${formatPercent(cell.proportion)}, ${confidence} CI ${formatInterval(cell.ci)})`;
+  const method = theme.segmentTest?.method === 'fisher' ? "Fisher's exact test" : 'chi-square test';
+  const p = formatPValue(pAdjusted, results.settings.alpha);
+  const pText = p.startsWith('<') ? `p ${p}` : `p = ${p}`;
+  const subject = highLabel.charAt(0).toUpperCase() + highLabel.slice(1);
+  const text = `${subject} ${verb(theme, statements)} more often than ${segmentNoun(lowLabel)}: ${figures(high)} against ${figures(low)}; ${method}, BH-adjusted ${pText}.`;
+  const ci = high.ci as Interval;
+  return { theme: theme.code, text, respondents: high.respondents, base: high.base, proportion: high.proportion ?? 0, ci: [ci[0], ci[1]] };
+}
+
+function verb(theme: ThemeResult, statements: Record<string, string>): string {
+  const statement = Object.hasOwn(statements, theme.code) ? statements[theme.code]?.trim() : undefined;
+  return statement !== undefined && statement !== '' ? statement : `mentioned "${theme.label}"`;
+}

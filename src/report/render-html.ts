@@ -1,0 +1,172 @@
+import type { Results } from '../model.ts';
+import { escapeHtml } from './escape-html.ts';
+import { reportDocument } from './report-document.ts';
+import type { Cell, Inline, RenderedChart, ReportBlock, ReportOptions } from './report-types.ts';
+
+/** Calm and print-friendly; system fonts only, so the page makes no request of any kind. */
+const CSS = `
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --faint: #eaeef2; --note: #fff8e6; --note-rule: #d4a72c; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: #ffffff; color: var(--ink); font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif; }
+main { max-width: 60rem; margin: 0 auto; padding: 2.5rem 1.5rem 4rem; }
+h1 { font-size: 2rem; line-height: 1.25; margin: 0 0 0.5rem; }
+h2 { font-size: 1.4rem; line-height: 1.3; margin: 3rem 0 1rem; padding-bottom: 0.3rem; border-bottom: 1px solid var(--rule); }
+h3 { font-size: 1.125rem; margin: 2.25rem 0 0.75rem; }
+p, ul, ol { margin: 0 0 1rem; }
+li { margin-bottom: 0.4rem; }
+a { color: #0b5cad; }
+.meta { color: var(--muted); font-size: 1.05rem; }
+.note { background: var(--note); border-left: 4px solid var(--note-rule); padding: 0.75rem 1rem; border-radius: 0 4px 4px 0; }
+.footnote { color: var(--muted); font-size: 0.875rem; }
+nav.contents { border: 1px solid var(--faint); border-radius: 6px; padding: 0.75rem 1.25rem; margin: 1.5rem 0 0; background: #fbfcfd; }
+nav.contents h2 { font-size: 1rem; margin: 0 0 0.4rem; padding: 0; border: 0; }
+nav.contents ol { margin: 0; padding-left: 1.25rem; columns: 2 14rem; }
+nav.contents li { margin: 0.1rem 0; }
+.table-wrap { overflow-x: auto; margin: 1rem 0 0.5rem; }
+table { border-collapse: collapse; min-width: 60%; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+.sub { color: var(--muted); font-size: 0.85em; }
+caption { text-align: left; font-weight: 600; padding: 0 0 0.5rem; }
+th, td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--faint); text-align: left; vertical-align: top; }
+thead th { border-bottom: 1px solid var(--rule); font-weight: 600; vertical-align: bottom; }
+tbody th { font-weight: normal; min-width: 9rem; }
+.num { text-align: right; white-space: nowrap; }
+figure { margin: 1.5rem 0; }
+figure svg { display: block; max-width: 100%; height: auto; }
+figcaption { color: var(--muted); font-size: 0.875rem; margin-top: 0.5rem; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.85em; background: #f6f8fa; padding: 0.1em 0.3em; border-radius: 3px; }
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  h2, h3 { break-after: avoid; }
+  figure, table, .note, nav.contents { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+}
+`.trim();
+
+/**
+ * The report as one self-contained HTML page: inline CSS, inline SVG charts, no script, no font,
+ * stylesheet or image fetched from anywhere. Headings go h1 > h2 > h3, tables have scoped header
+ * cells, and each chart is a figure whose SVG carries role="img" and its text alternative. All data
+ * text goes through `escapeHtml`.
+ */
+export function renderHtml(results: Results, charts: readonly RenderedChart[], options: ReportOptions = {}): string {
+  const blocks = reportDocument(results, charts, options);
+  const body = blocks.map((block) => htmlBlock(block, blocks)).join('\n');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(`${results.survey.title} (${results.survey.round})`)}</title>`,
+    `<style>\n${CSS}\n</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    body,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** Charts are drawn for slides at ~560 px; on the page they may grow by a quarter, never past the column. */
+const CHART_SCALE = 1.25;
+
+function htmlBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
+  switch (block.kind) {
+    case 'heading':
+      return `<h${block.level} id="${escapeHtml(block.id)}">${escapeHtml(block.text)}</h${block.level}>`;
+    case 'paragraph':
+      return block.role === undefined ? `<p>${inline(block.text)}</p>` : `<p class="${block.role}">${inline(block.text)}</p>`;
+    case 'list': {
+      const tag = block.ordered === true ? 'ol' : 'ul';
+      return `<${tag}>\n${block.items.map((item) => `<li>${inline(item)}</li>`).join('\n')}\n</${tag}>`;
+    }
+    case 'table': {
+      const cls = (index: number): string => (block.numeric[index] === true ? ' class="num"' : '');
+      const head = block.head.map((cell, index) => `<th scope="col"${cls(index)}>${escapeHtml(cell)}</th>`).join('');
+      const rows = block.rows.map((row) => {
+        const cells = row.map((cell, index) =>
+          block.rowHeader && index === 0
+            ? `<th scope="row">${cellHtml(cell)}</th>`
+            : `<td${cls(index)}>${cellHtml(cell)}</td>`,
+        );
+        return `<tr>${cells.join('')}</tr>`;
+      });
+      return [
+        '<div class="table-wrap">',
+        '<table>',
+        `<caption>${escapeHtml(block.caption)}</caption>`,
+        `<thead><tr>${head}</tr></thead>`,
+        '<tbody>',
+        ...rows,
+        '</tbody>',
+        '</table>',
+        '</div>',
+      ].join('\n');
+    }
+    case 'figure': {
+      const number = all.filter((candidate) => candidate.kind === 'figure').indexOf(block) + 1;
+      return [
+        `<figure id="figure-${escapeHtml(block.chart.name)}">`,
+        inlineSvg(block.chart.svg, block.chart.alt),
+        `<figcaption>Figure ${number}. ${escapeHtml(block.chart.title)}</figcaption>`,
+        '</figure>',
+      ].join('\n');
+    }
+    case 'contents': {
+      const start = all.indexOf(block);
+      const items = all
+        .slice(start + 1)
+        .flatMap((candidate) => (candidate.kind === 'heading' && candidate.level === 2 ? [candidate] : []))
+        .map((heading) => `<li><a href="#${escapeHtml(heading.id)}">${escapeHtml(heading.text)}</a></li>`);
+      return `<nav class="contents" aria-labelledby="contents">\n<h2 id="contents">Contents</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</nav>`;
+    }
+  }
+}
+
+/** A cell's first line as is, further lines stacked below it in a quieter tone. */
+function cellHtml(cell: Cell): string {
+  if (typeof cell === 'string') return escapeHtml(cell);
+  const [first = '', ...rest] = cell;
+  return [escapeHtml(first), ...rest.map((line) => `<br><span class="sub">${escapeHtml(line)}</span>`)].join('');
+}
+
+function inline(text: Inline): string {
+  if (typeof text === 'string') return escapeHtml(text);
+  return text
+    .map((run) => {
+      if (typeof run === 'string') return escapeHtml(run);
+      if ('code' in run) return `<code>${escapeHtml(run.code)}</code>`;
+      return `<strong>${escapeHtml(run.strong)}</strong>`;
+    })
+    .join('');
+}
+
+/**
+ * Vega's SVG, made fit to sit inside the page: no XML prolog or doctype, no script, event handler or
+ * foreignObject (Vega writes none; this keeps the page script-free whatever SVG it is handed), the
+ * unused xlink namespace dropped, and role="img" with the text alternative on the root element so
+ * assistive technology reads the sentence instead of every tick label.
+ */
+function inlineSvg(svg: string, alt: string): string {
+  let clean = svg
+    .replace(/<\?xml[^>]*\?>/g, '')
+    .replace(/<!DOCTYPE[^>]*>/gi, '')
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<script\b[^>]*\/?>/gi, '')
+    .replace(/<foreignObject\b[\s\S]*?<\/foreignObject\s*>/gi, '')
+    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+    .trim();
+  if (!/\sxlink:/.test(clean.replace(/\sxmlns:xlink="[^"]*"/, ''))) clean = clean.replace(/\sxmlns:xlink="[^"]*"/, '');
+  return clean.replace(/<svg\b([^>]*)>/, (_match, attributes: string) => {
+    const kept = attributes.replace(/\s(?:role|aria-label|aria-roledescription|focusable|style)="[^"]*"/g, '');
+    const width = Number(/\swidth="([\d.]+)"/.exec(attributes)?.[1]);
+    const style = Number.isFinite(width) && width > 0 ? ` style="width: ${Math.round(width * CHART_SCALE)}px"` : '';
+    return `<svg${kept}${style} role="img" aria-label="${escapeHtml(alt)}" focusable="false">`;
+  });
+}

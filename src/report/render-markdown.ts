@@ -1,0 +1,63 @@
+import type { Results } from '../model.ts';
+import { escapeMarkdown } from './escape-markdown.ts';
+import { reportDocument } from './report-document.ts';
+import type { Cell, Inline, RenderedChart, ReportBlock, ReportOptions } from './report-types.ts';
+
+/**
+ * The report as Markdown (CommonMark with GitHub tables), for `reports/<id>/report.md`. Charts are
+ * images at `charts/<name>.svg` with their text alternative. All text, data and prose alike, goes
+ * through `escapeMarkdown`, so a label cannot become a link, HTML, emphasis or a table column.
+ */
+export function renderMarkdown(results: Results, charts: readonly RenderedChart[], options: ReportOptions = {}): string {
+  const blocks = reportDocument(results, charts, options);
+  const parts = blocks.map((block) => markdownBlock(block, blocks)).filter((part) => part !== '');
+  return `${parts.join('\n\n')}\n`;
+}
+
+function markdownBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
+  switch (block.kind) {
+    case 'heading':
+      return `${'#'.repeat(block.level)} ${escapeMarkdown(block.text)}`;
+    case 'paragraph': {
+      const text = inline(block.text);
+      if (block.role === 'note') return `> ${text}`;
+      if (block.role === 'footnote') return `*${text}*`;
+      return text;
+    }
+    case 'list':
+      return block.items.map((item, index) => `${block.ordered === true ? `${index + 1}.` : '-'} ${inline(item)}`).join('\n');
+    case 'table': {
+      const row = (cells: readonly Cell[]): string =>
+        `| ${cells.map((cell) => escapeMarkdown(typeof cell === 'string' ? cell : cell.join(', '))).join(' | ')} |`;
+      const rule = `| ${block.head.map((_, index) => (block.numeric[index] === true ? '---:' : '---')).join(' | ')} |`;
+      return [`**${escapeMarkdown(block.caption)}**`, '', row(block.head), rule, ...block.rows.map(row)].join('\n');
+    }
+    case 'figure':
+      return `![${escapeMarkdown(block.chart.alt)}](charts/${encodeURI(block.chart.name)}.svg)`;
+    case 'contents': {
+      const start = all.indexOf(block);
+      const headings = all.slice(start + 1).filter((candidate) => candidate.kind === 'heading' && candidate.level === 2);
+      return [
+        '**Contents**',
+        '',
+        ...headings.map((heading) => (heading.kind === 'heading' ? `- [${escapeMarkdown(heading.text)}](#${heading.id})` : '')),
+      ].join('\n');
+    }
+  }
+}
+
+function inline(text: Inline): string {
+  if (typeof text === 'string') return escapeMarkdown(text);
+  return text
+    .map((run) => {
+      if (typeof run === 'string') return escapeMarkdown(run);
+      if ('code' in run) {
+        // A code span cannot hold backslash escapes; fence it with more backticks than it contains.
+        const longest = Math.max(0, ...(run.code.match(/`+/g) ?? []).map((ticks) => ticks.length));
+        const fence = '`'.repeat(longest + 1);
+        return `${fence}${run.code.includes('`') ? ` ${run.code} ` : run.code}${fence}`;
+      }
+      return `**${escapeMarkdown(run.strong)}**`;
+    })
+    .join('');
+}

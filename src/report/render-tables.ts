@@ -1,0 +1,91 @@
+import type { Interval, Results } from '../model.ts';
+
+type Cell = string | number | boolean | null;
+
+/**
+ * Tidy CSV tables for spreadsheets and notebooks, one observation per row:
+ * `themes.csv` (theme), `themes-by-segment.csv` (theme × segment), `questions.csv` (question × level),
+ * `questions-by-segment.csv` (question × segment × level) and `cooccurrence.csv` (theme pair).
+ * RFC 4180 quoting, LF line endings, a header row, numbers at full precision, null as an empty cell.
+ * Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
+ * leading single quote (OWASP CSV injection); numeric cells are never altered, so -0.05 stays -0.05.
+ */
+export function renderTables(results: Results): { name: string; csv: string }[] {
+  const themeLabel = new Map(results.themes.map((theme) => [theme.code, theme.label]));
+  const segmentLabel = new Map(results.segments.map((segment) => [segment.id, segment.label]));
+  const lower = (ci: Interval | null | undefined): number | null => ci?.[0] ?? null;
+  const upper = (ci: Interval | null | undefined): number | null => ci?.[1] ?? null;
+
+  const themes = table(
+    ['code', 'label', 'parent', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper',
+      'weighted_proportion', 'weighted_se', 'weighted_ci_lower', 'weighted_ci_upper',
+      'segment_test_method', 'segment_test_statistic', 'segment_test_df', 'segment_test_p', 'segment_test_p_adjusted'],
+    results.themes.map((theme) => [
+      theme.code, theme.label, theme.parent, theme.respondents, theme.base, theme.proportion, lower(theme.ci), upper(theme.ci),
+      theme.weighted?.proportion ?? null, theme.weighted?.se ?? null, lower(theme.weighted?.ci), upper(theme.weighted?.ci),
+      theme.segmentTest?.method ?? null, theme.segmentTest?.statistic ?? null, theme.segmentTest?.df ?? null,
+      theme.segmentTest?.p ?? null, theme.segmentTest?.pAdjusted ?? null,
+    ]),
+  );
+
+  const bySegment = table(
+    ['code', 'label', 'segment', 'segment_label', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper', 'low_base',
+      'weighted_proportion', 'weighted_se', 'weighted_ci_lower', 'weighted_ci_upper'],
+    results.themes.flatMap((theme) => theme.bySegment.map((cell): Cell[] => [
+      theme.code, theme.label, cell.segment, segmentLabel.get(cell.segment) ?? cell.segment, cell.respondents, cell.base,
+      cell.proportion, lower(cell.ci), upper(cell.ci), cell.lowBase,
+      cell.weighted?.proportion ?? null, cell.weighted?.se ?? null, lower(cell.weighted?.ci), upper(cell.weighted?.ci),
+    ])),
+  );
+
+  const levelsOf = (question: Results['questions'][number]): { level: number; label: string }[] =>
+    question.levels.length > 0
+      ? question.levels
+      : Object.keys(question.counts).map(Number).sort((a, b) => a - b).map((level) => ({ level, label: String(level) }));
+
+  const questions = table(
+    ['question', 'question_label', 'level', 'level_label', 'count', 'base', 'proportion', 'top_box'],
+    results.questions.flatMap((question) => levelsOf(question).map(({ level, label }): Cell[] => {
+      const count = question.counts[String(level)] ?? 0;
+      return [question.id, question.label, level, label, count, question.base,
+        question.base > 0 ? count / question.base : null, question.topBox.levels.includes(level)];
+    })),
+  );
+
+  const questionsBySegment = table(
+    ['question', 'question_label', 'segment', 'segment_label', 'level', 'level_label', 'count', 'base', 'proportion', 'low_base'],
+    results.questions.flatMap((question) => question.bySegment.flatMap((segment) => levelsOf(question).map(({ level, label }): Cell[] => {
+      const count = segment.counts[String(level)] ?? 0;
+      return [question.id, question.label, segment.segment, segmentLabel.get(segment.segment) ?? segment.segment, level, label,
+        count, segment.base, segment.base > 0 ? count / segment.base : null, segment.lowBase];
+    }))),
+  );
+
+  const cooccurrence = table(
+    ['a', 'a_label', 'b', 'b_label', 'respondents', 'jaccard'],
+    results.cooccurrence.map((pair) => [
+      pair.a, themeLabel.get(pair.a) ?? pair.a, pair.b, themeLabel.get(pair.b) ?? pair.b, pair.respondents, pair.jaccard,
+    ]),
+  );
+
+  return [
+    { name: 'themes.csv', csv: themes },
+    { name: 'themes-by-segment.csv', csv: bySegment },
+    { name: 'questions.csv', csv: questions },
+    { name: 'questions-by-segment.csv', csv: questionsBySegment },
+    { name: 'cooccurrence.csv', csv: cooccurrence },
+  ];
+}
+
+function table(header: string[], rows: Cell[][]): string {
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
+}
+
+function cell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  // OWASP: a cell a spreadsheet would evaluate is prefixed with a single quote.
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,42 @@
+/**
+ * The report as a document: sections build blocks of plain text; render-markdown.ts and
+ * render-html.ts serialise the same blocks, so both formats say the same thing and each escapes data
+ * text in exactly one place.
+ */
+import type { ChartSpec } from '../charts/build-charts.ts';
+
+/** A chart with its rendered SVG, as the pipeline hands it to the report writers. */
+export interface RenderedChart extends ChartSpec {
+  svg: string;
+}
+
+export interface ReportOptions {
+  /** Verb phrases by theme code, from the codebook's `statement` column ("asked how ... structured"). */
+  statements?: Record<string, string>;
+  /** How many key findings open the report (default 5). */
+  keyFindings?: number;
+}
+
+/** A table cell: one line, or lines (stacked in HTML, joined with ", " in Markdown). */
+export type Cell = string | readonly string[];
+
+/** Inline text: plain text, or runs of plain text, code (R calls) and strong emphasis. */
+export type Inline = string | readonly (string | { code: string } | { strong: string })[];
+
+export type ReportBlock =
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string; id: string }
+  | { kind: 'paragraph'; text: Inline; role?: 'meta' | 'note' | 'footnote' }
+  | { kind: 'list'; items: Inline[]; ordered?: boolean }
+  | {
+      kind: 'table';
+      caption: string;
+      head: string[];
+      rows: Cell[][];
+      /** Per column: right-aligned figures. */
+      numeric: boolean[];
+      /** The first cell of each row names the row (`<th scope="row">`). */
+      rowHeader: boolean;
+    }
+  | { kind: 'figure'; chart: RenderedChart }
+  /** The table of contents: the serialiser lists the level-2 headings that follow. */
+  | { kind: 'contents' };

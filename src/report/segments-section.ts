@@ -1,0 +1,85 @@
+import { themeOrder } from '../charts/theme-order.ts';
+import type { Results, SegmentTest } from '../model.ts';
+import { formatConfidence } from './format-confidence.ts';
+import { formatInterval } from './format-interval.ts';
+import { formatPercent } from './format-percent.ts';
+import { formatPValue } from './format-p-value.ts';
+import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
+
+const LOW_BASE_MARK = '†';
+
+/**
+ * "Themes by segment": the grouped chart and a table of each segment's share per theme, with the
+ * segment test's method, its Benjamini–Hochberg adjusted p and a plain verdict ("differs between
+ * segments" only below alpha, else "no detectable difference"). Low-base segments are marked and
+ * footnoted. Omitted when the data have fewer than two segments.
+ */
+export function segmentsSection(results: Results, charts: readonly RenderedChart[]): ReportBlock[] {
+  if (results.segments.length < 2) return [];
+  const { alpha, minBase } = results.settings;
+  const confidence = formatConfidence(results.confidence);
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Themes by segment', id: 'themes-by-segment' }];
+  const chart = charts.find((candidate) => candidate.name === 'themes-by-segment');
+  if (chart !== undefined) blocks.push({ kind: 'figure', chart });
+  if (results.themes.length === 0) return blocks;
+
+  const head = [
+    'Theme',
+    ...results.segments.map((segment) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''}`),
+    'Test, BH-adjusted p',
+    'Result',
+  ];
+  const rows = themeOrder(results.themes).map(({ theme, depth }): Cell[] => {
+    const cells = results.segments.map((segment) => {
+      const cell = theme.bySegment.find((candidate) => candidate.segment === segment.id);
+      if (cell === undefined) return 'n/a';
+      const mark = cell.lowBase && !segment.lowBase ? LOW_BASE_MARK : '';
+      return [`${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})${mark}`, formatInterval(cell.ci)];
+    });
+    const test = theme.segmentTest;
+    return [
+      depth > 0 ? `↳ ${theme.label}` : theme.label,
+      ...cells,
+      test?.pAdjusted === null || test?.pAdjusted === undefined
+        ? [testName(test)]
+        : [testName(test), `p ${pText(formatPValue(test.pAdjusted, alpha))}`],
+      verdict(test, alpha),
+    ];
+  });
+  blocks.push({
+    kind: 'table',
+    caption: `Share of each segment's respondents mentioning each theme: % (n/base), ${confidence} CI`,
+    head,
+    rows,
+    numeric: head.map((_, index) => index > 0 && index <= results.segments.length),
+    rowHeader: true,
+  });
+  const notes: string[] = [];
+  if (results.segments.some((segment) => segment.lowBase) || results.themes.some((theme) => theme.bySegment.some((cell) => cell.lowBase))) {
+    notes.push(`${LOW_BASE_MARK} Base below ${minBase}: shown for completeness, not interpreted, never a key finding.`);
+  }
+  notes.push(
+    `Test: chi-square test of independence (theme mentioned or not × segment), or Fisher's exact test when an expected count is below 5; p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`,
+  );
+  blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
+  return blocks;
+}
+
+function pText(p: string): string {
+  return p.startsWith('<') ? p : `= ${p}`;
+}
+
+function testName(test: SegmentTest | null): string {
+  if (test === null || test.method === null) return 'not tested';
+  if (test.method === 'fisher') return "Fisher's exact";
+  const statistic = test.statistic === null ? '' : `, χ² = ${test.statistic.toFixed(2)}`;
+  const df = test.df === null ? '' : `, df = ${test.df}`;
+  return `Chi-square${statistic}${df}`;
+}
+
+function verdict(test: SegmentTest | null, alpha: number): string {
+  if (test === null || test.pAdjusted === null) {
+    return test?.reason !== undefined && test.reason !== '' ? `not testable: ${test.reason}` : 'not testable';
+  }
+  return test.pAdjusted < alpha ? 'differs between segments' : 'no detectable difference';
+}

@@ -1,0 +1,48 @@
+import { themeOrder } from '../charts/theme-order.ts';
+import type { Results } from '../model.ts';
+import { formatConfidence } from './format-confidence.ts';
+import { formatInterval } from './format-interval.ts';
+import { formatPercent } from './format-percent.ts';
+import type { RenderedChart, ReportBlock } from './report-types.ts';
+
+/**
+ * "Themes": the prevalence chart and one table row per theme (sub-themes after their parent, marked
+ * "↳"): respondents, base, percentage and interval, and the weighted estimate where the survey has
+ * weights.
+ */
+export function themesSection(results: Results, charts: readonly RenderedChart[]): ReportBlock[] {
+  const confidence = formatConfidence(results.confidence);
+  const weighted = results.settings.weighted || results.themes.some((theme) => theme.weighted !== null);
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Themes', id: 'themes' }];
+  const chart = charts.find((candidate) => candidate.name === 'theme-prevalence');
+  if (chart !== undefined) blocks.push({ kind: 'figure', chart });
+  if (results.themes.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'The codebook has no themes.' });
+    return blocks;
+  }
+  const head = ['Theme', 'n', 'Base', '%', `${confidence} CI`];
+  if (weighted) head.push('Weighted %', `Weighted ${confidence} CI`);
+  const rows = themeOrder(results.themes).map(({ theme, depth }) => {
+    const row = [
+      depth > 0 ? `↳ ${theme.label}` : theme.label,
+      String(theme.respondents),
+      String(theme.base),
+      formatPercent(theme.proportion),
+      formatInterval(theme.ci),
+    ];
+    if (weighted) row.push(formatPercent(theme.weighted?.proportion ?? null), formatInterval(theme.weighted?.ci ?? null));
+    return row;
+  });
+  blocks.push({
+    kind: 'table',
+    caption: `Respondents mentioning each theme (n) out of all respondents (base)`,
+    head,
+    rows,
+    numeric: head.map((_, index) => index > 0),
+    rowHeader: true,
+  });
+  const notes = [`CI: ${confidence} Wilson interval.`, '↳ marks a sub-theme; its mentions also count for its parent.'];
+  if (weighted) notes.push(`Weighted: survey-weighted share with a logit interval; "n/a" where undefined.`);
+  blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
+  return blocks;
+}

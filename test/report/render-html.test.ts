@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../src/model.ts';
+import { escapeHtml } from '../../src/report/escape-html.ts';
+import { renderHtml } from '../../src/report/render-html.ts';
+import type { RenderedChart } from '../../src/report/report-types.ts';
+import { htmlTables } from './parse-tables.ts';
+import { renderedCharts } from './report-fixture.ts';
+import { sampleResults } from './sample-results.ts';
+
+let charts: RenderedChart[] = [];
+let html = '';
+
+beforeAll(async () => {
+  charts = await renderedCharts(sampleResults);
+  html = renderHtml(sampleResults, charts);
+});
+
+describe('renderHtml: one self-contained, script-free page', () => {
+  it('is a complete document', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('has no script of any kind', () => {
+    expect(html.toLowerCase()).not.toContain('<script');
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(html.toLowerCase()).not.toContain('javascript:');
+  });
+
+  it('makes no external request: the only URL is the SVG namespace', () => {
+    const urls = [...html.matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'<>)]*/gi)].map((match) => match[0]);
+    expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg']));
+    expect(html).not.toMatch(/<(link|img|iframe|object|embed|audio|video|source)\b/i);
+    expect(html).not.toMatch(/\ssrc\s*=/i);
+    expect(html).not.toContain('@import');
+    expect(html).not.toMatch(/url\((?!#)/);
+  });
+
+  it('escapes data text', () => {
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+  });
+
+  it('shows the title block and the survey note prominently', () => {
+    expect(html).toContain('<h1 id="top">Stakeholder interviews, round 1</h1>');
+    expect(html).toContain('Round 2014 · 44 respondents: Funders 20, Nonprofits 20, Public agencies 4 (low base)');
+    expect(html).toMatch(/<p class="note"><strong>Note:<\/strong> Synthetic data: /);
+  });
+
+  it('keeps headings in order: one h1, no skipped level, Methods last', () => {
+    const levels = [...html.matchAll(/<h([1-6])\b/g)].map((match) => Number(match[1]));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((level) => level === 1)).toHaveLength(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+    const h2 = [...html.matchAll(/<h2 id="[^"]*">([^<]*)<\/h2>/g)].map((match) => match[1]);
+    expect(h2).toEqual([
+      'Contents', 'Key findings', 'Themes', 'Themes by segment', 'Closed questions', 'Co-occurrence', 'Rejected rows', 'Warnings', 'Methods',
+    ]);
+  });
+
+  it('links every section from the table of contents', () => {
+    const links = [...html.matchAll(/<li><a href="#([^"]+)">/g)].map((match) => match[1]);
+    expect(links).toEqual(['key-findings', 'themes', 'themes-by-segment', 'closed-questions', 'co-occurrence', 'rejected-rows', 'warnings', 'methods']);
+    for (const id of links) expect(html).toContain(`id="${id}"`);
+  });
+
+  it('uses scoped header cells in every table', () => {
+    const th = [...html.matchAll(/<th\b[^>]*>/g)].map((match) => match[0]);
+    expect(th.length).toBeGreaterThan(20);
+    for (const cell of th) expect(cell).toMatch(/scope="(col|row)"/);
+  });
+
+  it('inlines each chart as a figure whose SVG is an image with the alt text as its label', () => {
+    const figures = [...html.matchAll(/<figure id="figure-([a-z0-9-]+)">\n(<svg[^>]*>)[\s\S]*?<\/svg>\n<figcaption>([^<]*)<\/figcaption>\n<\/figure>/g)];
+    // Report order: the Likert chart sits with its question, before co-occurrence.
+    expect(figures.map((figure) => figure[1])).toEqual(['theme-prevalence', 'themes-by-segment', 'likert-continue', 'cooccurrence']);
+    for (const [index, figure] of figures.entries()) {
+      const chart = charts.find((candidate) => candidate.name === figure[1])!;
+      expect(figure[2]).toContain('role="img"');
+      expect(figure[2]).toContain(`aria-label="${escapeHtml(chart.alt)}"`);
+      expect(figure[2]).not.toContain('xmlns:xlink');
+      expect(figure[3]).toBe(`Figure ${index + 1}. ${escapeHtml(chart.title)}`);
+    }
+  });
+
+  it('has unique element ids, SVG ones included', () => {
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('prints well: figures and tables do not break across pages', () => {
+    expect(html).toMatch(/@media print \{[\s\S]*figure, table[^{]*\{ break-inside: avoid; \}/);
+    expect(html).toContain('max-width: 60rem');
+  });
+
+  it('states the segment verdicts with their method, never a bare p', () => {
+    const table = htmlTables(html).find((candidate) => candidate.head.includes('Test, BH-adjusted p'))!;
+    const verdicts = new Map(table.rows.map((row) => [row[0], row[row.length - 1]]));
+    expect(verdicts.get('Peer models from other regions')).toBe('differs between segments');
+    expect(verdicts.get('Support continuing')).toBe('no detectable difference');
+    expect(verdicts.get('Sustainable funding')).toBe('not testable: no respondent mentions the theme');
+    for (const row of table.rows) {
+      const test = row[row.length - 2]!;
+      expect(test === 'not tested' || /^(Fisher's exact|Chi-square.*), p (= [\d.]+|< 0\.001)$/.test(test), test).toBe(true);
+    }
+  });
+
+  it('lists the rejected rows with file:line, code and message', () => {
+    const table = htmlTables(html).find((candidate) => candidate.caption === 'Rejected rows')!;
+    expect(table.rows).toEqual([['fixtures/sample/responses.csv:17', 'FND203', 'unknown segment "funderz" (did you mean "funder"?)']]);
+  });
+
+  it('shows the closed question in full', () => {
+    const summary = htmlTables(html).find((candidate) => candidate.caption === 'Summary of "LA n Sync should continue"')!;
+    expect(Object.fromEntries(summary.rows.map((row) => [row[0], row[1]]))).toEqual({
+      'Answered (base)': '41',
+      Missing: '3',
+      Mean: '4.22',
+      Median: '5',
+      'Standard deviation': '1.01',
+      'Top-2 box (Agree, Strongly agree)': '33 of 41 (80%, 95% CI 66–90%)',
+      'Weighted mean ± standard error': '4.23 ± 0.15',
+    });
+  });
+
+  it('says in Methods what was counted and what it cannot say', () => {
+    const methods = html.slice(html.indexOf('<h2 id="methods">'));
+    expect(methods).toContain('prop.test(x, n, correct = FALSE)');
+    expect(methods).toContain('Kish effective base');
+    expect(methods).toContain('Benjamini–Hochberg');
+    expect(methods).toContain('fewer than 5 respondents');
+    expect(methods).toContain('45 rows read, 44 used, 1 rejected');
+    expect(methods).toContain('themes count mentions in interviews, not prevalence in a population'.replace(/^t/, 'T'));
+  });
+});
+
+describe('renderHtml on other studies', () => {
+  it('leaves out Rejected rows, Warnings and weighted columns when there are none', () => {
+    const results: Results = structuredClone(sampleResults);
+    results.ledger = { rowsRead: 44, rowsUsed: 44, rowsRejected: 0, rejected: [] };
+    results.warnings = [];
+    results.settings.weighted = false;
+    for (const theme of results.themes) theme.weighted = null;
+    const page = renderHtml(results, []);
+    expect(page).not.toContain('Rejected rows');
+    expect(page).not.toContain('<h2 id="warnings">');
+    expect(page).not.toContain('Weighted %');
+    expect(page).toContain('None: the data have no weight column');
+  });
+
+  it('never lets arbitrary data text become markup', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (label, segment, message) => {
+        const results: Results = structuredClone(sampleResults);
+        results.themes[0]!.label = label;
+        results.segments[0]!.label = segment;
+        results.ledger.rejected[0]!.message = message;
+        results.survey.title = `${label}${segment}`;
+        const page = renderHtml(results, []);
+        const body = page.slice(page.indexOf('<body>'));
+        expect(body.toLowerCase()).not.toContain('<script');
+        expect(body).toContain(escapeHtml(label));
+        // Every "<" starts one of the report's own tags.
+        for (const match of body.matchAll(/<\/?([a-zA-Z0-9]+)/g)) {
+          expect(['body', 'main', 'h1', 'h2', 'h3', 'p', 'strong', 'code', 'nav', 'ol', 'ul', 'li', 'a', 'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'span', 'html']).toContain(match[1]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

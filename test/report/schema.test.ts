@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { formatResultsJson } from '../../src/report/format-results-json.ts';
+import { sampleResults } from './sample-results.ts';
+
+const schema = JSON.parse(readFileSync(new URL('../../schema/results.schema.json', import.meta.url), 'utf8')) as object;
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validate = ajv.compile(schema);
+
+/** The sample as written to disk and read back, then changed by `change`. */
+function broken(change: (results: Record<string, any>) => void): unknown {
+  const results = JSON.parse(formatResultsJson(sampleResults)) as Record<string, any>;
+  change(results);
+  return results;
+}
+
+describe('schema/results.schema.json', () => {
+  it('is a strict-mode-clean draft 2020-12 schema', () => {
+    expect((schema as { $schema: string }).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('accepts the sample results as written', () => {
+    const valid = validate(JSON.parse(formatResultsJson(sampleResults)));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('accepts fields added later, at the top level and inside', () => {
+    expect(validate(broken((r) => { r.extension = { anything: 1 }; r.themes[0].newFigure = 2; }))).toBe(true);
+  });
+
+  it('accepts reliability and change in the contract shape', () => {
+    expect(validate(broken((r) => {
+      r.reliability = {
+        coders: ['A', 'B'], units: 20,
+        themes: [{ code: 'support', percentAgreement: 0.9, cohenKappa: 0.78, krippendorffAlpha: 0.79, fleissKappa: null }],
+        pooled: { percentAgreement: 0.93, cohenKappa: 0.81, krippendorffAlpha: 0.81 },
+      };
+      r.change = {
+        previous: 'rpa-2013',
+        themes: [{ code: 'support', previous: { respondents: 9, base: 30, proportion: 0.3 }, current: { respondents: 14, base: 40, proportion: 0.35 },
+          difference: 0.05, ci: [-0.17, 0.27], z: 0.44, p: 0.66, pAdjusted: 0.9 }],
+      };
+    }))).toBe(true);
+  });
+
+  it.each([
+    ['a proportion above 1', (r: Record<string, any>) => { r.themes[0].proportion = 1.5; }],
+    ['an interval with three bounds', (r: Record<string, any>) => { r.themes[0].ci = [0.1, 0.2, 0.3]; }],
+    ['an interval with one bound', (r: Record<string, any>) => { r.themes[0].bySegment[0].ci = [0.1]; }],
+    ['a missing required field', (r: Record<string, any>) => { delete r.themes; }],
+    ['a missing nested field', (r: Record<string, any>) => { delete r.themes[0].segmentTest; }],
+    ['null where a number is required (NaN written by JSON.stringify)', (r: Record<string, any>) => { r.base.respondents = null; }],
+    ['a fractional count', (r: Record<string, any>) => { r.themes[0].respondents = 2.5; }],
+    ['a negative count', (r: Record<string, any>) => { r.ledger.rowsRead = -1; }],
+    ['an unknown test method', (r: Record<string, any>) => { r.themes[0].segmentTest.method = 'anova'; }],
+    ['a wrong schema version', (r: Record<string, any>) => { r.schemaVersion = 2; }],
+    ['a number where text is required', (r: Record<string, any>) => { r.survey.previous = 2013; }],
+    ['a confidence of 95', (r: Record<string, any>) => { r.confidence = 95; }],
+    ['a lowBase that is not a boolean', (r: Record<string, any>) => { r.segments[0].lowBase = 'no'; }],
+    ['a level count that is not a count', (r: Record<string, any>) => { r.questions[0].counts['3'] = 'five'; }],
+  ])('rejects %s', (_name, change) => {
+    expect(validate(broken(change))).toBe(false);
+  });
+});
+
+describe('formatResultsJson', () => {
+  const text = formatResultsJson(sampleResults);
+
+  it('writes two-space JSON with a final newline, keys in the order built', () => {
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "survey": {\n    "id": "sample-2014",')).toBe(true);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(Object.keys(sampleResults));
+  });
+
+  it('keeps numbers at full double precision', () => {
+    expect(text).toContain('"proportion": 0.9090909090909091');
+    expect(JSON.parse(text)).toEqual(sampleResults);
+  });
+});
