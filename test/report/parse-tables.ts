@@ -8,7 +8,7 @@ export interface ParsedTable {
 
 /** Removes Markdown backslash escapes. */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]<>()#+\-!|&~.])/g, '$1');
+  return text.replace(/\\([\\`*_{}[\]<>()#+\-!|&~.=:])/g, '$1');
 }
 
 /** GitHub-style pipe tables, each with the bold caption line just above it. */

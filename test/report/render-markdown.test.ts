@@ -22,7 +22,7 @@ describe('renderMarkdown', () => {
     expect(lines[0]).toBe('# Stakeholder interviews, round 1');
     expect(markdown).toContain('> **Note:** Synthetic data: these respondents are invented');
     expect(markdown).toContain('- [Key findings](#key-findings)');
-    expect(markdown).toContain('- [Co\\-occurrence](#co-occurrence)');
+    expect(markdown).toContain('- [Co-occurrence](#co-occurrence)');
   });
 
   it('has the sections in order, Methods last', () => {
@@ -38,11 +38,11 @@ describe('renderMarkdown', () => {
   it('escapes data text so it cannot inject HTML or links', () => {
     // Only ever as escaped text: "\<script\>" renders as the characters, not as a tag.
     expect(markdown).not.toMatch(/(?<!\\)<(script|\/script)/);
-    expect(markdown).toContain('\\<script\\>alert\\(1\\)\\</script\\> \\& "quotes"');
+    expect(markdown).toContain('\\<script\\>alert(1)\\</script\\> \\& "quotes"');
     const results: Results = structuredClone(sampleResults);
     results.themes[0]!.label = '[click](https://example.org) ![x](y) **bold** | pipe';
     const page = renderMarkdown(results, []);
-    expect(page).toContain('\\[click\\]\\(https://example.org\\) \\!\\[x\\]\\(y\\) \\*\\*bold\\*\\* \\| pipe');
+    expect(page).toContain('\\[click\\](https\\://example.org) !\\[x\\](y) \\*\\*bold\\*\\* \\| pipe');
     expect(page).not.toContain('[click](');
   });
 
@@ -86,7 +86,12 @@ describe('renderMarkdown', () => {
 
 describe('escapeMarkdown', () => {
   it('backslash-escapes every character that could start markup', () => {
-    expect(escapeMarkdown('\\ ` * _ { } [ ] < > ( ) # + - ! | &')).toBe('\\\\ \\` \\* \\_ \\{ \\} \\[ \\] \\< \\> \\( \\) \\# \\+ \\- \\! \\| \\&');
+    expect(escapeMarkdown('\\ ` * _ { } [ ] < > ( ) # + - ! | & ~')).toBe('\\\\ \\` \\* \\_ \\{ \\} \\[ \\] \\< \\> ( ) # + - ! \\| \\& \\~');
+    // Block markers only matter at the start of the text.
+    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdown('- not a list')).toBe('\\- not a list');
+    expect(escapeMarkdown('12. not a list')).toBe('12\\. not a list');
+    expect(escapeMarkdown('region-wide (2014)')).toBe('region-wide (2014)');
     expect(escapeMarkdown('line\nbreak\r\nhere')).toBe('line break here');
     expect(escapeMarkdown('Plain words, 91%.')).toBe('Plain words, 91%.');
   });
@@ -98,8 +103,9 @@ describe('escapeMarkdown', () => {
         // Walk the escaped text: a special character is only ever the second of a backslash pair.
         for (let i = 0; i < escaped.length; i++) {
           if (escaped[i] === '\\') { i++; continue; }
-          expect('`*_{}[]<>()#+-!|&\n\r').not.toContain(escaped[i]);
+          expect('`*_{}[]<>|&~\n\r').not.toContain(escaped[i]);
         }
+        expect(escaped).not.toMatch(/^\s*([#+\-=]|\d+[.)])/);
         expect(unescapeMarkdown(escaped)).toBe(text.replace(/\r\n|\r|\n/g, ' '));
       }),
       { numRuns: 300 },
