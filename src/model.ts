@@ -237,6 +237,65 @@ export interface CooccurrenceResult {
   jaccard: number | null;
 }
 
+/** One round's side of a comparison. */
+export interface RoundFigure {
+  respondents: number;
+  base: number;
+  proportion: number | null;
+}
+
+/** A two-proportion comparison, current minus previous (CONTRACT.md: prop.test(c(x2, x1), c(n2, n1), correct = FALSE)). */
+export interface ChangeFigure {
+  previous: RoundFigure;
+  current: RoundFigure;
+  /** current.proportion − previous.proportion; null when either base is 0. */
+  difference: number | null;
+  /** Wald interval of the difference. */
+  ci: Interval | null;
+  z: number | null;
+  p: number | null;
+  /** Benjamini–Hochberg across the themes of the same table (overall, or one segment). */
+  pAdjusted: number | null;
+}
+
+export interface ThemeChange extends ChangeFigure {
+  code: string;
+  /** Extension: the theme's label in the current round. */
+  label: string;
+  /** Extension: how the previous round's codes were mapped onto this one ("renamed from x", "merged from a, b"), or null. */
+  mapping: string | null;
+  /** Extension: the same comparison per segment present in both rounds; lowBase when either base is below minBase. */
+  bySegment: (ChangeFigure & { segment: string; lowBase: boolean })[];
+}
+
+export interface CodebookChange {
+  kind: 'added' | 'renamed' | 'merged' | 'split' | 'retired' | 'vanished';
+  /** Codes of the previous round. */
+  from: string[];
+  /** Codes of the current round. */
+  to: string[];
+  note: string;
+}
+
+export interface ChangeResult {
+  /** The previous round's survey id. */
+  previous: string;
+  /** Extension: the previous round's label and title. */
+  previousRound: string;
+  previousTitle: string;
+  themes: ThemeChange[];
+  /** Extension: codebook differences between the rounds, after the config's mapping. */
+  codebook: CodebookChange[];
+}
+
+/** Extension: the content hash of every input, so a reader can tell which data produced a report. */
+export interface InputFile {
+  role: 'config' | 'codebook' | 'data' | 'previous-config' | 'previous-codebook' | 'previous-data' | 'reliability';
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
 export interface Results {
   schemaVersion: 1;
   survey: { id: string; title: string; round: string; previous: string | null; note: string | null };
@@ -248,9 +307,29 @@ export interface Results {
   cooccurrence: CooccurrenceResult[];
   questions: QuestionResult[];
   reliability: unknown | null;
-  change: unknown | null;
+  change: ChangeResult | null;
   /** Extension: the settings that shaped the figures, so a reader can tell how they were made. */
   settings: { minBase: number; alpha: number; weighted: boolean; separator: string };
   /** Extension: warnings raised while reading (errors reject rows and appear in the ledger). */
   warnings: RejectedRow[];
+  /** Extension: every input file with its size and SHA-256, in a fixed order. */
+  inputs: InputFile[];
+}
+
+/** `findings trend`: one theme across three or more rounds (extension; trend.json). */
+export interface TrendResults {
+  schemaVersion: 1;
+  confidence: number;
+  /** Rounds oldest first. */
+  rounds: { id: string; round: string; title: string; respondents: number }[];
+  themes: {
+    code: string;
+    label: string;
+    parent: string | null;
+    color: string | null;
+    /** One point per round, oldest first; respondents/base/proportion/ci as in results.json. */
+    points: { round: string; respondents: number; base: number; proportion: number | null; ci: Interval | null }[];
+  }[];
+  /** Changes between consecutive rounds, in round order. */
+  changes: ChangeResult[];
 }

@@ -1056,6 +1056,7 @@ export const sampleResults: Results =
     "weighted": true,
     "separator": ";"
   },
+  "inputs": [],
   "warnings": [
     {
       "file": "fixtures/sample/responses.csv",
