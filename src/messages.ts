@@ -33,6 +33,7 @@ export const catalogue = {
   FND106: { ruleId: 'codebook-invalid-color', severity: 'error', exit: 2, summary: 'A colour that is not #rgb or #rrggbb.' },
   FND107: { ruleId: 'codebook-empty', severity: 'error', exit: 2, summary: 'The codebook has no codes.' },
   FND108: { ruleId: 'codebook-wrong-field-count', severity: 'error', exit: 2, summary: 'A codebook row has more or fewer fields than its header.' },
+  FND109: { ruleId: 'codebook-change-unknown-code', severity: 'error', exit: 2, summary: "A codebookChanges entry names a code that is not in the previous (from) or this round's (to) codebook." },
   FND201: { ruleId: 'empty-file', severity: 'error', exit: 1, summary: 'The data file is empty (no header row).' },
   FND202: { ruleId: 'no-data-rows', severity: 'error', exit: 1, summary: 'The data file has a header but no data rows.' },
   FND203: { ruleId: 'wrong-field-count', severity: 'error', exit: 1, summary: 'A row has more or fewer fields than the header.' },
@@ -47,6 +48,7 @@ export const catalogue = {
   FND301: { ruleId: 'unlisted-segment', severity: 'warning', exit: 1, summary: 'A segment in the data that the config does not list; it is reported after the listed ones.' },
   FND302: { ruleId: 'empty-theme-entry', severity: 'warning', exit: 1, summary: 'A themes cell that holds only separators (";;"); read as no themes.' },
   FND303: { ruleId: 'segment-without-respondents', severity: 'warning', exit: 1, summary: 'A segment listed in the config that no respondent belongs to.' },
+  FND304: { ruleId: 'code-vanished', severity: 'warning', exit: 1, summary: "A code of the previous round that this round's codebook lacks and codebookChanges does not map; compared as retired." },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalogue;

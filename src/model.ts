@@ -94,10 +94,23 @@ export interface ReliabilityConfig {
   path: string;
 }
 
+/** One entry of `codebookChanges`: how codes of the previous round map onto this round's codebook. */
+export interface CodebookMapping {
+  kind: 'renamed' | 'merged' | 'split' | 'retired';
+  /** Previous round's codes. */
+  from: string[];
+  /** This round's codes (empty for retired). */
+  to: string[];
+  /** Where the entry is written in the config. */
+  at: Position;
+}
+
 export interface SurveyConfig {
   /** Absolute path of the config file, and the path as given by the user (for messages). */
   file: string;
   displayFile: string;
+  /** Size and SHA-256 of the config file's bytes. */
+  hash: { bytes: number; sha256: string };
   id: string;
   title: string;
   round: string;
@@ -114,6 +127,8 @@ export interface SurveyConfig {
   };
   /** Configured segments in report order; segments met in the data but not listed follow in order of appearance. */
   segments: SegmentConfig[];
+  /** Extension: mapping of the previous round's codes onto this round's codebook. */
+  codebookChanges: CodebookMapping[];
   questions: QuestionConfig[];
   reliability: ReliabilityConfig[];
   report: {

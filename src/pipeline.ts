@@ -8,6 +8,7 @@
  *                         validateRespondents──▶ ValidRespondent + ledger (FND2xx, exit 1)
  *                         TallyState.add ──────▶ sums in typed arrays (no row kept)
  *   TallyState ───────────tallyThemes, tallyCooccurrence, tallyQuestions ──▶ Results (results.json)
+ *   previous round ───────readRound(into this round's codebook, via codebookChanges) ──compareRounds──▶ results.change
  *   Results ──────────────buildCharts ─────────▶ Vega-Lite specs ──renderSvg──▶ SVG
  *   Results + charts ─────renderReport ────────▶ files ──writeFolderAtomically──▶ reports/<id>/
  *
@@ -16,13 +17,26 @@
  * the CLI decides what to write and which exit code to give.
  */
 import path from 'node:path';
-import type { Codebook, DiagnosticSink, Results, SurveyConfig } from './model.ts';
+import type {
+  ChangeResult,
+  Codebook,
+  CodebookMapping,
+  DiagnosticSink,
+  InputFile,
+  Position,
+  RejectedRow,
+  Results,
+  SegmentConfig,
+  SurveyConfig,
+} from './model.ts';
 import { diagnostic } from './messages.ts';
-import { readConfig, displayPath } from './ingest/read-config.ts';
+import { configPosition, readConfig, displayPath } from './ingest/read-config.ts';
 import { readCodebook } from './ingest/read-codebook.ts';
 import { readRespondents } from './ingest/read-respondents.ts';
 import { validateCodebook } from './validate/validate-codebook.ts';
-import { createRespondentValidator, SegmentRegistry } from './validate/validate-respondents.ts';
+import { createRespondentValidator, SegmentRegistry, type Ledger } from './validate/validate-respondents.ts';
+import { translateCodebook, type Translation } from './validate/translate-codebook.ts';
+import { compareRounds, type RoundTally } from './tally/compare-rounds.ts';
 import { TallyState } from './tally/tally-state.ts';
 import { tallyThemes } from './tally/tally-themes.ts';
 import { tallyCooccurrence } from './tally/tally-cooccurrence.ts';
@@ -38,25 +52,60 @@ export interface Analysis {
 /** Why an analysis stopped before producing results. */
 export type Stopped = { stopped: 'config' } | { stopped: 'data' };
 
+/** One round read and tallied, before its figures are worked out. */
+export interface Round {
+  config: SurveyConfig;
+  /** The round's own codebook. */
+  codebook: Codebook;
+  segments: SegmentConfig[];
+  state: TallyState;
+  ledger: Ledger;
+  warnings: RejectedRow[];
+  inputs: InputFile[];
+}
+
+/** Tally a round into another round's codebook (for comparisons): see translateCodebook. */
+export interface IntoCodebook {
+  codebook: Codebook;
+  mappings: readonly CodebookMapping[];
+  currentRound: string;
+  /** Where a vanished-code warning points: the comparing config's `previous` key. */
+  at: Position;
+}
+
 /**
- * Read, validate and tally one round. Returns the analysis, or why it stopped: 'config' when the
+ * Read, validate and tally one round. Returns the round, or why it stopped: 'config' when the
  * config, codebook or column mapping is unusable (exit 2), 'data' when the data file cannot be read
  * at all (exit 1). Row-level errors do not stop it: the rows are rejected and listed in the ledger.
+ * With `into`, the round's codes are mapped onto another round's codebook as they are tallied.
  */
-export async function analyzeRound(configFile: string, cwd: string, sink: DiagnosticSink): Promise<Analysis | Stopped> {
+export async function readRound(
+  configFile: string,
+  cwd: string,
+  sink: DiagnosticSink,
+  into?: IntoCodebook,
+): Promise<(Round & { translation: Translation | null }) | Stopped> {
   const absolute = path.resolve(cwd, configFile);
   const config = readConfig({ file: absolute, displayFile: displayPath(cwd, absolute), cwd }, sink);
   if (config === null) return { stopped: 'config' };
+  const inputs: InputFile[] = [{ role: 'config', file: config.displayFile, ...config.hash }];
 
-  const rawThemes = await guardIo(config.codebook.displayPath, sink, () => readCodebook(config.codebook.path, config.codebook.displayPath, sink));
-  if (rawThemes === null) return { stopped: 'config' };
-  const codebook = validateCodebook(rawThemes, config.data.separator, config.codebook.displayPath, sink);
+  const codebookFile = await guardIo(config.codebook.displayPath, sink, () => readCodebook(config.codebook.path, config.codebook.displayPath, sink));
+  if (codebookFile === null) return { stopped: 'config' };
+  inputs.push({ role: 'codebook', file: config.codebook.displayPath, bytes: codebookFile.bytes, sha256: codebookFile.sha256 });
+  const codebook = validateCodebook(codebookFile.entries, config.data.separator, config.codebook.displayPath, sink);
   if (codebook === null) return { stopped: 'config' };
 
+  let translation: Translation | null = null;
+  if (into !== undefined) {
+    translation = translateCodebook(codebook, into.codebook, into.mappings, { previousRound: roundName(config), currentRound: into.currentRound }, into.at, sink);
+    if (translation === null) return { stopped: 'config' };
+  }
+
   const segments = new SegmentRegistry(config.segments);
-  const validator = createRespondentValidator(config, codebook, segments, sink);
+  const validator = createRespondentValidator(config, translation?.previous ?? codebook, segments, sink, translation?.size);
   const state = new TallyState(
-    codebook.themes.length,
+    translation?.size ?? codebook.themes.length,
     config.questions.map((q) => q.levels),
   );
   const outcome = await guardIo(config.data.displayPath, sink, () =>
@@ -65,9 +114,10 @@ export async function analyzeRound(configFile: string, cwd: string, sink: Diagno
     }),
   );
   if (outcome === null) return { stopped: 'data' };
-  if (outcome === 'no-columns') return { stopped: 'config' };
+  inputs.push({ role: 'data', file: config.data.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
+  if (outcome.status === 'no-columns') return { stopped: 'config' };
   const at = { file: config.data.displayPath, line: 1, column: 1 };
-  if (outcome === 'empty') {
+  if (outcome.status === 'empty') {
     sink.report(diagnostic('FND201', at, `${config.data.displayPath} is empty: it needs a header row and one row per respondent`));
     return { stopped: 'data' };
   }
@@ -75,46 +125,84 @@ export async function analyzeRound(configFile: string, cwd: string, sink: Diagno
     sink.report(diagnostic('FND202', at, `${config.data.displayPath} has a header but no data rows`));
     return { stopped: 'data' };
   }
-
-  const segmentList = segments.segments;
-  segmentList.forEach((segment, i) => {
+  segments.segments.forEach((segment, i) => {
     if ((state.segments[i]?.respondents ?? 0) === 0) {
-      sink.report(diagnostic('FND303', { file: config.displayFile, line: 1, column: 1 }, `segment "${segment.id}" is listed in the config but no respondent belongs to it`));
-      validator.warnings.push({ file: config.displayFile, line: 1, column: 1, code: 'FND303', message: `segment "${segment.id}" has no respondents` });
+      const where = configPosition(config, 'segments');
+      const message = `segment "${segment.id}" is listed in the config but no respondent belongs to it`;
+      sink.report(diagnostic('FND303', where, message));
+      validator.warnings.push({ ...where, code: 'FND303', message });
     }
   });
+  state.segment(segments.segments.length - 1);
+  return { config, codebook, segments: segments.segments, state, ledger: validator.ledger, warnings: validator.warnings, inputs, translation };
+}
 
+/** Work out every figure of results.json for a round (and its change since `previous`). */
+export function summarizeRound(round: Round, change: ChangeResult | null, previousInputs: InputFile[] = []): Results {
+  const { config, codebook, state, segments } = round;
   const weighted = config.data.columns.weight !== null;
   const options = { confidence: config.report.confidence, minBase: config.report.minBase, weighted };
   const respondents = state.segments.reduce((a, s) => a + s.respondents, 0);
   const sumW = state.segments.reduce((a, s) => a + s.sumW, 0);
   const sumW2 = state.segments.reduce((a, s) => a + s.sumW2, 0);
-  const results: Results = {
+  return {
     schemaVersion: 1,
     survey: {
       id: config.id,
       title: config.title,
       round: config.round,
-      previous: config.previous === null ? null : path.basename(config.previous).replace(/\.(ya?ml|json)$/i, ''),
+      previous: change?.previous ?? null,
       note: config.report.note,
     },
     confidence: config.report.confidence,
-    ledger: { ...validator.ledger },
+    ledger: { ...round.ledger },
     base: { respondents, weighted: sumW, effective: kishEffectiveN(sumW, sumW2) },
-    segments: segmentList.map((segment, i) => {
+    segments: segments.map((segment, i) => {
       const s = state.segment(i);
       return { id: segment.id, label: segment.label, respondents: s.respondents, weighted: s.sumW, lowBase: s.respondents < config.report.minBase };
     }),
-    themes: tallyThemes(state, codebook, segmentList, options),
+    themes: tallyThemes(state, codebook, segments, options),
     cooccurrence: tallyCooccurrence(state, codebook),
-    questions: tallyQuestions(state, config.questions, segmentList, options),
+    questions: tallyQuestions(state, config.questions, segments, options),
     reliability: null,
-    change: null,
+    change,
     settings: { minBase: config.report.minBase, alpha: config.report.alpha, weighted, separator: config.data.separator },
-    warnings: validator.warnings,
-    inputs: [],
+    warnings: round.warnings,
+    inputs: [...round.inputs, ...previousInputs],
   };
-  return { config, codebook, results };
+}
+
+/** "round 2014", or the survey id when the config gives no round label. */
+function roundName(config: SurveyConfig): string {
+  return config.round === '' ? config.id : `round ${config.round}`;
+}
+
+/** The round as a RoundTally for comparisons. */
+function tallyOf(round: Round): RoundTally {
+  return { id: round.config.id, round: round.config.round || round.config.id, title: round.config.title, state: round.state, segments: round.segments };
+}
+
+/**
+ * Read, validate and tally one round, and, when its config names a `previous` round, read that
+ * round through this round's codebook and compare the two.
+ */
+export async function analyzeRound(configFile: string, cwd: string, sink: DiagnosticSink): Promise<Analysis | Stopped> {
+  const round = await readRound(configFile, cwd, sink);
+  if ('stopped' in round) return round;
+  const { config, codebook } = round;
+  let change: ChangeResult | null = null;
+  let previousInputs: InputFile[] = [];
+  if (config.previous !== null) {
+    const into: IntoCodebook = { codebook, mappings: config.codebookChanges, currentRound: roundName(config), at: configPosition(config, 'previous') };
+    const previous = await readRound(config.previous, cwd, sink, into);
+    if ('stopped' in previous) return previous;
+    change = compareRounds(tallyOf(round), tallyOf(previous), codebook, previous.translation!, {
+      confidence: config.report.confidence,
+      minBase: config.report.minBase,
+    });
+    previousInputs = previous.inputs.map((input) => ({ ...input, role: `previous-${input.role}` as InputFile['role'] }));
+  }
+  return { config, codebook, results: summarizeRound(round, change, previousInputs) };
 }
 
 /** Run an I/O step; an error reading a file the config names becomes a diagnostic, not a stack trace. */

@@ -22,12 +22,18 @@ type Pos = { file: string; line: number; column: number };
 export const CODEBOOK_COLUMNS = ['code', 'label', 'description', 'parent', 'color', 'statement'] as const;
 
 /** Returns the entries, or null when the file cannot be used at all (reported). */
-export async function readCodebook(file: string, displayFile: string, sink: DiagnosticSink): Promise<RawTheme[] | null> {
+export interface CodebookFile {
+  entries: RawTheme[];
+  bytes: number;
+  sha256: string;
+}
+
+export async function readCodebook(file: string, displayFile: string, sink: DiagnosticSink): Promise<CodebookFile | null> {
   let columns: Map<string, number> | null = null;
   let width = 0;
   let ok = true;
   const entries: RawTheme[] = [];
-  const hasHeader = await readCsv(
+  const summary = await readCsv(
     file,
     { delimiter: null },
     (header) => {
@@ -73,9 +79,9 @@ export async function readCodebook(file: string, displayFile: string, sink: Diag
       });
     },
   );
-  if (!hasHeader) {
+  if (!summary.hasHeader) {
     sink.report(diagnostic('FND107', { file: displayFile, line: 1, column: 1 }, 'the codebook file is empty'));
     return null;
   }
-  return ok ? entries : null;
+  return ok ? { entries, bytes: summary.bytes, sha256: summary.sha256 } : null;
 }

@@ -6,10 +6,11 @@
  * of the offending key or value, and one pass reports all of them. Paths are resolved relative
  * to the config file. Nothing here throws for the user's mistakes.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
-import type { DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
+import type { CodebookMapping, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
 import { diagnostic, didYouMean } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 
@@ -19,6 +20,7 @@ import { nearest } from '../validate/nearest.ts';
 type Spec =
   | { kind: 'string'; pattern?: RegExp; patternText?: string; oneOf?: readonly string[]; nonEmpty?: boolean }
   | { kind: 'label' } // a string; numbers and booleans are accepted and written as strings (round: 2014)
+  | { kind: 'labels' } // one label or a list of labels, read as a list
   | { kind: 'number'; min?: number; max?: number; exclusive?: boolean; integer?: boolean }
   | { kind: 'object'; fields: Record<string, { spec: Spec; required?: boolean }> }
   | { kind: 'array'; items: Spec };
@@ -57,6 +59,19 @@ const configSpec: Spec = {
     segments: opt({
       kind: 'array',
       items: { kind: 'object', fields: { id: req({ kind: 'label' }), label: opt({ kind: 'label' }), plural: opt({ kind: 'label' }) } },
+    }),
+    codebookChanges: opt({
+      kind: 'array',
+      items: {
+        kind: 'object',
+        fields: {
+          renamed: opt({ kind: 'label' }),
+          merged: opt({ kind: 'labels' }),
+          split: opt({ kind: 'label' }),
+          retired: opt({ kind: 'labels' }),
+          to: opt({ kind: 'labels' }),
+        },
+      },
     }),
     questions: opt({
       kind: 'array',
@@ -140,6 +155,8 @@ function expectedOf(spec: Spec): string {
       return 'a mapping';
     case 'array':
       return 'a list';
+    case 'labels':
+      return 'a code or a list of codes';
   }
 }
 
@@ -179,6 +196,11 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
     case 'label': {
       if (!isScalar(node) || node.value === null || typeof node.value === 'object') return wrongType();
       return String(node.value);
+    }
+    case 'labels': {
+      if (isSeq(node)) return node.items.map((item, i) => walkNode(walk, item as YamlNode | null, { kind: 'label' }, `${keyPath}[${i}]`, node));
+      if (!isScalar(node) || node.value === null || typeof node.value === 'object') return wrongType();
+      return [String(node.value)];
     }
     case 'string': {
       if (!isScalar(node) || typeof node.value !== 'string') return wrongType();
@@ -261,6 +283,7 @@ export interface ConfigSource {
 export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFiles = true): SurveyConfig | null {
   const at0 = { file: source.displayFile, line: 1, column: 1 };
   let text: string;
+  let hash: { bytes: number; sha256: string };
   try {
     const stats = statSync(source.file);
     if (stats.isDirectory()) {
@@ -271,7 +294,9 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
       sink.report(diagnostic('FND001', at0, `${source.displayFile} is ${stats.size} bytes; a survey config is at most ${MAX_CONFIG_BYTES} bytes`));
       return null;
     }
-    text = readFileSync(source.file, 'utf8');
+    const bytes = readFileSync(source.file);
+    hash = { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    text = bytes.toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
@@ -297,7 +322,7 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
   }
   const raw = walkNode(walk, doc.contents as YamlNode, configSpec, '', null) as RawConfig | undefined;
   if (!walk.ok || raw === undefined) return null;
-  return normalize(raw, source, walk, sink, checkFiles);
+  return normalize(raw, source, walk, sink, checkFiles, hash);
 }
 
 /** A path for messages and reports: relative to the working directory, with forward slashes. */
@@ -323,12 +348,20 @@ interface RawConfig {
     delimiter?: string;
   };
   segments?: { id: string; label?: string; plural?: string }[];
+  codebookChanges?: { renamed?: string; merged?: string[]; split?: string; retired?: string[]; to?: string[] }[];
   questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
   reliability?: { coder: string; path: string }[];
   report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; note?: string };
 }
 
-function normalize(raw: RawConfig, source: ConfigSource, walk: Walk, sink: DiagnosticSink, checkFiles: boolean): SurveyConfig | null {
+function normalize(
+  raw: RawConfig,
+  source: ConfigSource,
+  walk: Walk,
+  sink: DiagnosticSink,
+  checkFiles: boolean,
+  hash: { bytes: number; sha256: string },
+): SurveyConfig | null {
   let ok = true;
   const dir = path.dirname(source.file);
   const at = (key: string) => ({ file: source.displayFile, ...(walk.where.get(key) ?? { line: 1, column: 1 }) });
@@ -398,6 +431,26 @@ function normalize(raw: RawConfig, source: ConfigSource, walk: Walk, sink: Diagn
     questions.push({ id: q.id, column: q.column, label: q.label ?? q.id, levels, labels, topBox });
   });
 
+  const codebookChanges: CodebookMapping[] = [];
+  (raw.codebookChanges ?? []).forEach((entry, i) => {
+    const key = `codebookChanges[${i}]`;
+    const kinds = (['renamed', 'merged', 'split', 'retired'] as const).filter((k) => entry[k] !== undefined);
+    const bad = (message: string) => {
+      ok = false;
+      sink.report(diagnostic('FND006', at(key), `${key} ${message}`));
+    };
+    if (kinds.length !== 1) return bad('needs exactly one of renamed, merged, split or retired');
+    const kind = kinds[0]!;
+    const from = kind === 'merged' || kind === 'retired' ? entry[kind]! : [entry[kind]!];
+    const to = entry.to ?? [];
+    if (kind === 'retired' && to.length > 0) return bad('retires codes, so it takes no "to"');
+    if (kind !== 'retired' && to.length === 0) return bad(`needs "to": the code(s) of this round that ${from.join(', ')} became`);
+    if ((kind === 'renamed' || kind === 'merged') && to.length !== 1) return bad(`${kind} codes become one code; "to" lists ${to.length}`);
+    if (kind === 'merged' && from.length < 2) return bad('merges at least two codes');
+    if (kind === 'split' && to.length < 2) return bad('splits one code into at least two');
+    codebookChanges.push({ kind, from, to, at: at(key) });
+  });
+
   const reliability = (raw.reliability ?? []).map((r, i) => ({
     coder: r.coder,
     path: resolveFile(`reliability[${i}].path`, r.path).path,
@@ -408,6 +461,7 @@ function normalize(raw: RawConfig, source: ConfigSource, walk: Walk, sink: Diagn
   return {
     file: source.file,
     displayFile: source.displayFile,
+    hash,
     id: raw.id,
     title: raw.title ?? raw.id,
     round: raw.round ?? '',
@@ -426,6 +480,7 @@ function normalize(raw: RawConfig, source: ConfigSource, walk: Walk, sink: Diagn
       delimiter: raw.data.delimiter ?? null,
     },
     segments,
+    codebookChanges,
     questions,
     reliability,
     report: {

@@ -12,7 +12,9 @@
  * (classic Mac) is split on "\r". A UTF-8 byte order mark is dropped. Blank lines are skipped: they
  * hold no respondent and are not counted as rows.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 
 export interface CsvProblem {
@@ -137,18 +139,28 @@ function isBlankRow(row: string[]): boolean {
   return row.length === 1 && (row[0] === '' || row[0] === '\r');
 }
 
+export interface CsvSummary {
+  /** False when the file has no header (it is empty or blank). */
+  hasHeader: boolean;
+  /** Size and SHA-256 of the file's bytes, computed while streaming. */
+  bytes: number;
+  sha256: string;
+}
+
 /**
  * Read a CSV file: `onHeader` receives the first non-blank row, then `onBatch` receives the data
- * rows in order. Returns false when the file has no header (empty). Throws only for I/O errors,
- * which the caller turns into diagnostics.
+ * rows in order. Throws only for I/O errors, which the caller turns into diagnostics.
  */
 export async function readCsv(
   file: string,
   options: CsvOptions,
   onHeader: (header: CsvHeader) => void,
   onBatch: (batch: CsvBatch) => void,
-): Promise<boolean> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: options.chunkSize ?? 64 * 1024 });
+): Promise<CsvSummary> {
+  const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 64 * 1024 });
+  const decoder = new StringDecoder('utf8');
+  const hash = createHash('sha256');
+  let bytes = 0;
   let delimiter = options.delimiter;
   let newline: '\n' | '\r' = '\n';
   let parser: Papa.Parser | null = null;
@@ -271,8 +283,11 @@ export async function readCsv(
     emit(text, results.data as string[][], results.errors, final);
   };
 
-  for await (const chunk of stream as AsyncIterable<string>) {
-    let piece = chunk;
+  for await (const buffer of stream as AsyncIterable<Buffer>) {
+    hash.update(buffer);
+    bytes += buffer.length;
+    let piece = decoder.write(buffer);
+    if (piece === '') continue;
     if (first) {
       first = false;
       if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
@@ -281,6 +296,7 @@ export async function readCsv(
     // Parse once a chunk's worth is buffered; a row longer than that simply waits for more text.
     parseAggregate(false);
   }
+  partial += decoder.end();
   parseAggregate(true);
-  return headerSeen;
+  return { hasHeader: headerSeen, bytes, sha256: hash.digest('hex') };
 }

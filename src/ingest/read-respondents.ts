@@ -21,7 +21,11 @@ export interface DataColumns {
   width: number;
 }
 
-export type ReadOutcome = 'read' | 'empty' | 'no-columns';
+export interface ReadOutcome {
+  status: 'read' | 'empty' | 'no-columns';
+  bytes: number;
+  sha256: string;
+}
 
 export async function readRespondents(
   config: SurveyConfig,
@@ -30,7 +34,7 @@ export async function readRespondents(
 ): Promise<ReadOutcome> {
   let columns: DataColumns | null = null;
   let missing = false;
-  const hasHeader = await readCsv(
+  const summary = await readCsv(
     config.data.path,
     { delimiter: config.data.delimiter },
     (header) => {
@@ -64,6 +68,6 @@ export async function readRespondents(
       if (!missing && columns !== null) onBatch(batch, columns);
     },
   );
-  if (!hasHeader) return 'empty';
-  return missing ? 'no-columns' : 'read';
+  const status = !summary.hasHeader ? 'empty' : missing ? 'no-columns' : 'read';
+  return { status, bytes: summary.bytes, sha256: summary.sha256 };
 }

@@ -63,12 +63,14 @@ export function createRespondentValidator(
   codebook: Codebook,
   segments: SegmentRegistry,
   sink: DiagnosticSink,
+  /** Size of the theme space the roll-up maps into (the codebook's size unless translated). */
+  spaceSize = codebook.themes.length,
 ): RespondentValidator {
   const file = config.data.displayPath;
   const ledger: Ledger = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, rejected: [] };
   const warnings: RejectedRow[] = [];
   const seenIds = new Map<string, number>();
-  const mark = new Int32Array(codebook.themes.length).fill(-1);
+  const mark = new Int32Array(spaceSize).fill(-1);
   let stamp = 0;
   const { separator } = config.data;
 

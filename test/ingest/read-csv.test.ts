@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ async function read(text: string | Buffer, chunkSize?: number) {
   const header: string[][] = [];
   const rows: { cells: string[]; line: number; at: (cell: number, offset?: number) => { line: number; column: number } }[] = [];
   const problems: string[] = [];
-  const hasHeader = await readCsv(
+  const { hasHeader, sha256, bytes } = await readCsv(
     file,
     { delimiter: null, chunkSize },
     (h) => header.push(h.cells),
@@ -21,7 +22,7 @@ async function read(text: string | Buffer, chunkSize?: number) {
       for (const p of b.problems) problems.push(`${p.kind}@${b.lines[p.row]}`);
     },
   );
-  return { hasHeader, header: header[0], rows, problems };
+  return { hasHeader, header: header[0], rows, problems, sha256, bytes };
 }
 
 const tricky = '\uFEFFid,seg,text\r\nR1,a,"hello, world"\r\n\r\nR2,b,"multi\nline ""q"""\r\nR3,c,plain\nR4,d,"x"';
@@ -65,6 +66,16 @@ describe('readCsv', () => {
     const { rows } = await read('id,a,b\n"1","x, y",s1;s2\n');
     expect(rows[0]!.at(2)).toEqual({ line: 2, column: 12 });
     expect(rows[0]!.at(1, 3)).toEqual({ line: 2, column: 9 });
+  });
+
+  it('hashes the bytes of the file while reading it (SHA-256 of the raw bytes, BOM included)', async () => {
+    const text = Buffer.from(tricky, 'utf8');
+    for (const chunkSize of [1, 64 * 1024]) {
+      const { sha256, bytes } = await read(text, chunkSize);
+      expect(bytes).toBe(text.length);
+      // printf '\xef\xbb\xbfid,seg,text\r\nR1,...' | sha256sum (coreutils), via node:crypto here:
+      expect(sha256).toBe(createHash('sha256').update(text).digest('hex'));
+    }
   });
 
   it('says when a file has no header', async () => {

@@ -1,0 +1,99 @@
+/**
+ * What changed since the previous round: per theme of the current codebook (the previous round
+ * tallied through the codebook translation), both rounds' counts, bases and proportions, the
+ * difference with its Wald interval, and the two-proportion z-test without continuity correction
+ * (R: prop.test(c(x2, x1), c(n2, n1), correct = FALSE)), with Benjamini–Hochberg adjustment across
+ * the themes of each table (overall, and each segment). A theme present in only one round has 0 in
+ * the other. Per segment: segments present in both rounds, flagged lowBase when either base is
+ * below minBase.
+ */
+import type { ChangeFigure, ChangeResult, Codebook, SegmentConfig, ThemeChange } from '../model.ts';
+import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
+import { twoProportionTest } from '../stats/two-proportion-test.ts';
+import type { Translation } from '../validate/translate-codebook.ts';
+import type { TallyState } from './tally-state.ts';
+
+export interface RoundTally {
+  id: string;
+  round: string;
+  title: string;
+  state: TallyState;
+  segments: SegmentConfig[];
+}
+
+function figure(x1: number, n1: number, x2: number, n2: number, confidence: number): ChangeFigure {
+  const test = twoProportionTest(x2, n2, x1, n1, confidence);
+  return {
+    previous: { respondents: x1, base: n1, proportion: n1 > 0 ? x1 / n1 : null },
+    current: { respondents: x2, base: n2, proportion: n2 > 0 ? x2 / n2 : null },
+    difference: test?.difference ?? null,
+    ci: test?.ci ?? null,
+    z: test?.z ?? null,
+    p: test?.p ?? null,
+    pAdjusted: null,
+  };
+}
+
+function adjust(figures: ChangeFigure[]): void {
+  const adjusted = benjaminiHochberg(figures.map((f) => f.p));
+  figures.forEach((f, i) => (f.pAdjusted = adjusted[i] ?? null));
+}
+
+export function compareRounds(
+  current: RoundTally,
+  previous: RoundTally,
+  codebook: Codebook,
+  translation: Translation,
+  options: { confidence: number; minBase: number },
+): ChangeResult {
+  const mentions = (state: TallyState, segment: number, slot: number) => state.segments[segment]?.mentions[slot] ?? 0;
+  const base = (state: TallyState, segment: number) => state.segments[segment]?.respondents ?? 0;
+  const total = (state: TallyState, slot: number) => state.segments.reduce((a, s) => a + (s.mentions[slot] ?? 0), 0);
+  const totalBase = (state: TallyState) => state.segments.reduce((a, s) => a + s.respondents, 0);
+
+  // Segments in both rounds, in the current round's order.
+  const shared = current.segments
+    .map((segment, i) => ({ id: segment.id, current: i, previous: previous.segments.findIndex((s) => s.id === segment.id) }))
+    .filter((s) => s.previous !== -1);
+
+  const slots: { code: string; label: string; mapping: string | null; current: number | null; previous: number }[] = [];
+  codebook.themes.forEach((theme, i) => {
+    if (translation.notComparable.has(theme.code)) return;
+    slots.push({ code: theme.code, label: theme.label, mapping: translation.notes.get(theme.code) ?? null, current: i, previous: i });
+  });
+  translation.extras.forEach((extra, k) => {
+    slots.push({
+      code: extra.theme.code,
+      label: extra.theme.label,
+      mapping: extra.kind === 'retired' ? `retired in ${current.round}` : `not in the ${current.round} codebook`,
+      current: null,
+      previous: codebook.themes.length + k,
+    });
+  });
+
+  const themes: ThemeChange[] = slots.map((slot) => {
+    const x2 = slot.current === null ? 0 : total(current.state, slot.current);
+    const overall = figure(total(previous.state, slot.previous), totalBase(previous.state), x2, totalBase(current.state), options.confidence);
+    const bySegment = shared.map((s) => {
+      const n1 = base(previous.state, s.previous);
+      const n2 = base(current.state, s.current);
+      const y2 = slot.current === null ? 0 : mentions(current.state, s.current, slot.current);
+      return {
+        segment: s.id,
+        ...figure(mentions(previous.state, s.previous, slot.previous), n1, y2, n2, options.confidence),
+        lowBase: n1 < options.minBase || n2 < options.minBase,
+      };
+    });
+    return { code: slot.code, label: slot.label, mapping: slot.mapping, ...overall, bySegment };
+  });
+
+  adjust(themes);
+  shared.forEach((_, k) => adjust(themes.map((t) => t.bySegment[k]!)));
+  return {
+    previous: previous.id,
+    previousRound: previous.round,
+    previousTitle: previous.title,
+    themes,
+    codebook: translation.changes,
+  };
+}
