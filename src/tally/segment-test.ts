@@ -28,7 +28,11 @@ export function segmentTest(mentioned: number[], bases: number[]): SegmentTest |
   const smallest = Math.min(...expectedCounts(table).flat());
   if (smallest < 5) {
     const fisher = fisherExactTest(table);
-    return { method: 'fisher', statistic: null, df: null, p: fisher?.p ?? null, pAdjusted: null };
+    if (fisher === null) {
+      // A dense table (large segments, one tiny): no exact method finishes; R's fisher.test fails too.
+      return { method: 'fisher', ...none, reason: "Fisher's exact test is too large to compute for this table (a small segment among large ones)" };
+    }
+    return { method: 'fisher', statistic: null, df: null, p: fisher.p, pAdjusted: null };
   }
   const chi = chiSquareTest(table);
   return chi === null

@@ -1,0 +1,10 @@
+# Expected values for test/stats/log-gamma.test.ts (R 4.2.2).
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "_show.R"))
+show(lgamma(0.5))
+show(lgamma(1e-5))
+show(lgamma(3.7))
+show(lgamma(9.99))
+show(lgamma(10))
+show(lgamma(101))
+show(lgamma(5001))
+show(lgamma(1e6))

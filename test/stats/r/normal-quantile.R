@@ -1,0 +1,11 @@
+# Expected values for test/stats/normal-quantile.test.ts (R 4.2.2).
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "_show.R"))
+show(qnorm(0.975))
+show(qnorm(0.025))
+show(qnorm(0.5))
+show(qnorm(0.3))
+show(qnorm(0.95))
+show(qnorm(1e-10))
+show(qnorm(1 - 1e-10))
+show(qnorm(1e-300))
+show(qnorm(0.999))

@@ -1,0 +1,10 @@
+# Expected values for test/stats/regularized-beta.test.ts (R 4.2.2).
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "_show.R"))
+show(pbeta(0.25, 2, 3))
+show(pbeta(0.5, 0.5, 0.5))
+show(pbeta(1e-8, 0.5, 0.5))
+show(pbeta(0.999, 30, 2))
+show(pbeta(0.3, 400, 1000))
+show(pbeta(0.1, 1, 1))
+show(pbeta(0.7, 7, 12))
+show(pbeta(0.02, 0.5, 200))

@@ -1,0 +1,27 @@
+# Expected values for test/stats/two-proportion-test.test.ts (R 4.2.2).
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "_show.R"))
+r <- prop.test(c(14, 9), c(40, 30), correct = FALSE)
+show(r$estimate[1] - r$estimate[2])
+show(r$conf.int)
+show(r$statistic)
+show(r$p.value)
+r <- prop.test(c(3, 12), c(25, 30), correct = FALSE)
+show(r$conf.int)
+show(r$statistic)
+show(r$p.value)
+r <- prop.test(c(22, 15), c(40, 30), correct = FALSE, conf.level = 0.9)
+show(r$conf.int)
+show(r$p.value)
+# x = 0 on one side
+r <- prop.test(c(0, 4), c(12, 15), correct = FALSE)
+show(r$conf.int)
+show(r$statistic)
+show(r$p.value)
+# interval clamped at 1
+r <- prop.test(c(9, 1), c(10, 10), correct = FALSE)
+show(r$conf.int)
+show(r$p.value)
+# pooled proportion 0 or 1: X-squared is NaN
+show(suppressWarnings(prop.test(c(0, 0), c(10, 12), correct = FALSE))$conf.int)
+show(suppressWarnings(prop.test(c(0, 0), c(10, 12), correct = FALSE))$statistic)
+show(suppressWarnings(prop.test(c(10, 12), c(10, 12), correct = FALSE))$conf.int)

@@ -1,0 +1,12 @@
+# Expected values for test/stats/wilson-interval.test.ts (R 4.2.2).
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "_show.R"))
+show(prop.test(14, 20, correct = FALSE)$conf.int)
+show(prop.test(14, 40, correct = FALSE)$conf.int)
+show(prop.test(0, 20, correct = FALSE)$conf.int)
+show(prop.test(20, 20, correct = FALSE)$conf.int)
+show(prop.test(0, 1, correct = FALSE)$conf.int)
+show(prop.test(1, 1, correct = FALSE)$conf.int)
+show(prop.test(1, 2, correct = FALSE)$conf.int)
+show(prop.test(9, 20, correct = FALSE, conf.level = 0.9)$conf.int)
+show(prop.test(9, 20, correct = FALSE, conf.level = 0.99)$conf.int)
+show(prop.test(1234, 5000, correct = FALSE)$conf.int)
