@@ -4,6 +4,7 @@
  *
  *   findings run <config>    [--out DIR] [--allow-errors] [--quiet]   0 written, 1 data errors, 2 config
  *   findings check <config>  [--json] [--strict]                       0 clean, 1 errors, 2 config
+ *   findings init <data> --from <config> [--id] [--round] [--out]    0 written, 1 columns, 2 config
  */
 import path from 'node:path';
 import yargs from 'yargs';
@@ -13,6 +14,8 @@ import { analyzeRound, renderReport } from '../pipeline.ts';
 import { writeFolderAtomically } from '../output/write-folder-atomically.ts';
 import { displayPath } from '../ingest/read-config.ts';
 import { formatDiagnostics } from './format-diagnostic.ts';
+import { initRound } from '../rounds/init-round.ts';
+import { writeFileAtomically } from '../output/write-file-atomically.ts';
 
 export interface Io {
   cwd: string;
@@ -64,7 +67,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         task = () => check(args as unknown as CheckArgs, io);
       },
     )
-    .demandCommand(1, 'name a command: run or check')
+    .command(
+      'init <data>',
+      'start the next survey round: write a config for a new data file from the last round\'s config',
+      (y) =>
+        y
+          .positional('data', { type: 'string', demandOption: true, describe: "the new round's data file" })
+          .option('from', { type: 'string', demandOption: true, describe: "the last round's config" })
+          .option('id', { type: 'string', describe: 'id of the new round (default: the last id with the round moved on)' })
+          .option('round', { type: 'string', describe: 'label of the new round (default: the last round + 1)' })
+          .option('out', { type: 'string', describe: 'where to write the config (default: <id>.yaml beside the last config)' }),
+      (args) => {
+        task = () => init(args as unknown as InitArgs, io);
+      },
+    )
+    .demandCommand(1, 'name a command: run, check or init')
     .strict()
     .help()
     .version(false)
@@ -97,6 +114,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 function collect(): { diagnostics: Diagnostic[]; report(d: Diagnostic): void } {
   const diagnostics: Diagnostic[] = [];
   return { diagnostics, report: (d) => void diagnostics.push(d) };
+}
+
+interface InitArgs {
+  data: string;
+  from: string;
+  id?: string;
+  round?: string;
+  out?: string;
+}
+
+async function init(args: InitArgs, io: Io): Promise<number> {
+  const sink = collect();
+  const result = await initRound({ ...args, cwd: io.cwd }, sink);
+  io.stderr.write(formatDiagnostics(sink.diagnostics));
+  if (typeof result === 'string') return result === 'config' ? 2 : 1;
+  writeFileAtomically(result.file, result.text);
+  const lines = [`wrote ${result.displayFile}`];
+  for (const r of result.renamed) lines.push(`  ${r.key}: "${r.from}" is not in the new file; using its column "${r.to}" (check that it holds the same thing)`);
+  if (result.droppedNote) lines.push('  report.note was not carried over: it described the last round');
+  lines.push(`next: findings check ${result.displayFile}   then   findings run ${result.displayFile}`);
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
 }
 
 async function check(args: CheckArgs, io: Io): Promise<number> {
