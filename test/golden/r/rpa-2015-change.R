@@ -1,0 +1,51 @@
+# Independent reference for results.change of surveys/rpa-2015.yaml: the 2014 round mapped onto the
+# 2015 codebook (federal-funding renamed federal-dollars; beyond-money merged into community-benefit),
+# then per theme prop.test(c(x2, x1), c(n2, n1), correct = FALSE) and p.adjust(p, "BH"), overall and
+# per segment. Writes test/golden/r/rpa-2015-change-expected.csv. Run from the repository root:
+#   Rscript test/golden/r/rpa-2015-change.R          (R 4.2.2, Debian bookworm)
+d1 <- read.csv("fixtures/rpa/2014.csv", stringsAsFactors = FALSE, na.strings = "")
+d2 <- read.csv("fixtures/rpa/2015.csv", stringsAsFactors = FALSE, na.strings = "")
+cb <- read.csv("fixtures/rpa/codebook-2015.csv", stringsAsFactors = FALSE, na.strings = "")
+old_to_new <- c("federal-funding" = "federal-dollars", "beyond-money" = "community-benefit")
+
+ancestors <- function(code) {
+  out <- code; p <- cb$parent[cb$code == code]
+  while (length(p) == 1 && !is.na(p)) { out <- c(out, p); p <- cb$parent[cb$code == p] }
+  out
+}
+mentions <- function(d, translate) {
+  cells <- ifelse(is.na(d$themes), "", d$themes)
+  lapply(strsplit(cells, ";", fixed = TRUE), function(codes) {
+    codes <- trimws(codes); codes <- codes[codes != ""]
+    if (translate) codes <- ifelse(codes %in% names(old_to_new), old_to_new[codes], codes)
+    unique(unlist(lapply(codes, ancestors)))
+  })
+}
+m1 <- mentions(d1, TRUE); m2 <- mentions(d2, FALSE)
+segments <- c("funder", "nonprofit", "public-agency")
+out <- list()
+put <- function(key, value) out[[key]] <<- if (is.null(value) || length(value) == 0 || is.na(value)) "null" else sprintf("%.17g", value)
+
+compare <- function(prefix, rows1, rows2) {
+  p <- c()
+  for (code in cb$code) {
+    x1 <- sum(sapply(m1[rows1], function(m) code %in% m)); n1 <- length(rows1)
+    x2 <- sum(sapply(m2[rows2], function(m) code %in% m)); n2 <- length(rows2)
+    key <- paste0(prefix, code)
+    put(paste0(key, "/previous/respondents"), x1); put(paste0(key, "/current/respondents"), x2)
+    t <- suppressWarnings(prop.test(c(x2, x1), c(n2, n1), correct = FALSE))
+    put(paste0(key, "/difference"), x2 / n2 - x1 / n1)
+    put(paste0(key, "/ci/0"), t$conf.int[1]); put(paste0(key, "/ci/1"), t$conf.int[2])
+    put(paste0(key, "/z"), sign(x2 / n2 - x1 / n1) * sqrt(t$statistic[[1]]))
+    put(paste0(key, "/p"), t$p.value)
+    p[code] <- t$p.value
+  }
+  adjusted <- p.adjust(p, "BH")
+  for (code in cb$code) put(paste0(prefix, code, "/pAdjusted"), adjusted[[code]])
+}
+compare("theme/", seq_len(nrow(d1)), seq_len(nrow(d2)))
+for (s in segments) compare(paste0("segment/", s, "/"), which(d1$segment == s), which(d2$segment == s))
+
+keys <- names(out)
+write.csv(data.frame(key = keys, value = unlist(out[keys])), "test/golden/r/rpa-2015-change-expected.csv", row.names = FALSE, quote = TRUE)
+cat(length(keys), "figures written\n")
