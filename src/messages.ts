@@ -25,6 +25,7 @@ export const catalogue = {
   FND006: { ruleId: 'config-invalid-value', severity: 'error', exit: 2, summary: 'A config value is out of range or malformed (id pattern, confidence, levels).' },
   FND007: { ruleId: 'input-not-found', severity: 'error', exit: 2, summary: 'A file named in the config does not exist or is a folder.' },
   FND008: { ruleId: 'missing-column', severity: 'error', exit: 2, summary: 'A column named in the config is not in the data file header.' },
+  FND009: { ruleId: 'duplicate-column', severity: 'error', exit: 2, summary: 'A column named in the config appears more than once in the header, so findings cannot tell which to read.' },
   FND101: { ruleId: 'codebook-missing-column', severity: 'error', exit: 2, summary: 'The codebook lacks a `code` or `label` column.' },
   FND102: { ruleId: 'codebook-duplicate-code', severity: 'error', exit: 2, summary: 'The same code appears twice in the codebook.' },
   FND103: { ruleId: 'codebook-unknown-parent', severity: 'error', exit: 2, summary: 'A parent code that is not in the codebook.' },
@@ -45,10 +46,19 @@ export const catalogue = {
   FND209: { ruleId: 'answer-out-of-levels', severity: 'error', exit: 1, summary: "An answer that is not one of the question's levels." },
   FND210: { ruleId: 'unterminated-quote', severity: 'error', exit: 1, summary: 'A quoted field that never closes; the rest of the file was swallowed.' },
   FND211: { ruleId: 'malformed-quote', severity: 'error', exit: 1, summary: 'A quote inside a field that is not doubled ("").' },
+  FND212: { ruleId: 'nul-byte', severity: 'error', exit: 1, summary: 'A NUL byte in a field: a binary file, or UTF-16 without a byte order mark.' },
+  FND213: { ruleId: 'invalid-encoding', severity: 'error', exit: 1, summary: 'Bytes that are not valid UTF-8 (the message names the byte offset).' },
+  FND214: { ruleId: 'field-too-large', severity: 'error', exit: 1, summary: 'A field longer than limits.maxFieldChars.' },
+  FND215: { ruleId: 'too-many-columns', severity: 'error', exit: 1, summary: 'A header with more columns than limits.maxColumns; the file is not read.' },
+  FND216: { ruleId: 'file-too-large', severity: 'error', exit: 1, summary: 'A data file larger than limits.maxFileBytes; it is not read.' },
   FND301: { ruleId: 'unlisted-segment', severity: 'warning', exit: 1, summary: 'A segment in the data that the config does not list; it is reported after the listed ones.' },
   FND302: { ruleId: 'empty-theme-entry', severity: 'warning', exit: 1, summary: 'A themes cell that holds only separators (";;"); read as no themes.' },
   FND303: { ruleId: 'segment-without-respondents', severity: 'warning', exit: 1, summary: 'A segment listed in the config that no respondent belongs to.' },
   FND304: { ruleId: 'code-vanished', severity: 'warning', exit: 1, summary: "A code of the previous round that this round's codebook lacks and codebookChanges does not map; compared as retired." },
+  FND305: { ruleId: 'stray-bom', severity: 'warning', exit: 1, summary: 'A byte order mark inside the file (files joined together?); it is removed.' },
+  FND306: { ruleId: 'empty-header', severity: 'warning', exit: 1, summary: 'A header cell with no name; its column cannot be used.' },
+  FND307: { ruleId: 'trailing-delimiter', severity: 'warning', exit: 1, summary: 'A row with extra empty fields at its end (a trailing delimiter); they are ignored.' },
+  FND308: { ruleId: 'repeated-header', severity: 'warning', exit: 1, summary: 'A data row identical to the header (files joined together?); it is skipped and counted as rejected.' },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalogue;

@@ -131,6 +131,10 @@ export interface SurveyConfig {
   codebookChanges: CodebookMapping[];
   questions: QuestionConfig[];
   reliability: ReliabilityConfig[];
+  /** Extension: resource limits, so a hostile or broken file fails with a message, not by exhausting memory. */
+  limits: { maxFileBytes: number; maxFieldChars: number; maxColumns: number };
+  /** Extension: how respondent ids appear in every output (messages, results.json, reports). */
+  privacy: { respondentIds: 'show' | 'hash' | 'omit' };
   report: {
     confidence: number;
     minBase: number;

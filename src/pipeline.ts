@@ -116,6 +116,7 @@ export async function readRound(
   if (outcome === null) return { stopped: 'data' };
   inputs.push({ role: 'data', file: config.data.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
   if (outcome.status === 'no-columns') return { stopped: 'config' };
+  if (outcome.status === 'unreadable') return { stopped: 'data' };
   const at = { file: config.data.displayPath, line: 1, column: 1 };
   if (outcome.status === 'empty') {
     sink.report(diagnostic('FND201', at, `${config.data.displayPath} is empty: it needs a header row and one row per respondent`));

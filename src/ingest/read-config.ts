@@ -91,6 +91,18 @@ const configSpec: Spec = {
       kind: 'array',
       items: { kind: 'object', fields: { coder: req({ kind: 'label' }), path: req(str({ nonEmpty: true })) } },
     }),
+    limits: opt({
+      kind: 'object',
+      fields: {
+        maxFileBytes: opt({ kind: 'number', integer: true, min: 1 }),
+        maxFieldChars: opt({ kind: 'number', integer: true, min: 1 }),
+        maxColumns: opt({ kind: 'number', integer: true, min: 1 }),
+      },
+    }),
+    privacy: opt({
+      kind: 'object',
+      fields: { respondentIds: opt(str({ oneOf: ['show', 'hash', 'omit'] })) },
+    }),
     report: opt({
       kind: 'object',
       fields: {
@@ -352,7 +364,12 @@ interface RawConfig {
   questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
   reliability?: { coder: string; path: string }[];
   report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; note?: string };
+  limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
+  privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
 }
+
+/** Defaults of `limits`: generous for real surveys, small enough to stop a hostile file early. */
+export const DEFAULT_LIMITS = { maxFileBytes: 4 * 1024 ** 3, maxFieldChars: 1024 * 1024, maxColumns: 10_000 };
 
 function normalize(
   raw: RawConfig,
@@ -483,6 +500,8 @@ function normalize(
     codebookChanges,
     questions,
     reliability,
+    limits: { ...DEFAULT_LIMITS, ...raw.limits },
+    privacy: { respondentIds: raw.privacy?.respondentIds ?? 'show' },
     report: {
       confidence: report.confidence ?? 0.95,
       minBase: report.minBase ?? 5,

@@ -14,13 +14,18 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
+import { TextDecoderWithOffsets } from './decode-text.ts';
 
 export interface CsvProblem {
-  kind: 'unterminated-quote' | 'malformed-quote';
+  kind: 'unterminated-quote' | 'malformed-quote' | 'nul-byte' | 'invalid-encoding' | 'field-too-large' | 'stray-bom';
   /** Index of the row in its batch. */
   row: number;
+  /** The cell, and the character offset in it, where the problem is (when known). */
+  cell?: number;
+  offset?: number;
+  /** invalid-encoding: byte offset of the bad sequence in the file. field-too-large: the field's length. */
+  value?: number;
 }
 
 export interface CsvBatch {
@@ -40,6 +45,8 @@ export interface CsvBatch {
 export interface CsvOptions {
   /** Field delimiter; null detects one of , ; tab | from the first line. */
   delimiter: string | null;
+  /** Longest field accepted, in characters (longer ones are reported as field-too-large). */
+  maxFieldChars?: number;
   /** Stream chunk size in bytes (papaparse's default stream buffer is 64 KiB). */
   chunkSize?: number;
 }
@@ -142,6 +149,8 @@ function isBlankRow(row: string[]): boolean {
 export interface CsvSummary {
   /** False when the file has no header (it is empty or blank). */
   hasHeader: boolean;
+  /** The encoding read: utf-8, or utf-16le / utf-16be when the file starts with that byte order mark. */
+  encoding: string;
   /** Size and SHA-256 of the file's bytes, computed while streaming. */
   bytes: number;
   sha256: string;
@@ -158,7 +167,9 @@ export async function readCsv(
   onBatch: (batch: CsvBatch) => void,
 ): Promise<CsvSummary> {
   const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 64 * 1024 });
-  const decoder = new StringDecoder('utf8');
+  const decoder = new TextDecoderWithOffsets();
+  const maxField = options.maxFieldChars ?? Infinity;
+  let replacement = 0; // next entry of decoder.replacements to pair with a U+FFFD
   const hash = createHash('sha256');
   let bytes = 0;
   let delimiter = options.delimiter;
@@ -199,6 +210,41 @@ export async function readCsv(
       line += 1 + extra;
     }
     const problems: CsvProblem[] = [];
+    // Characters that mean damage: NUL (binary or UTF-16 without a mark), U+FFFD (bytes that are not
+    // UTF-8), a byte order mark inside the file (concatenated exports; stripped), an oversized field.
+    const nul = text.indexOf('\0') !== -1;
+    const bad = text.indexOf('\uFFFD') !== -1;
+    const bom = text.indexOf('\uFEFF') !== -1;
+    const big = text.length > maxField;
+    if (nul || bad || bom || big) {
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r]!;
+        for (let c = 0; c < row.length; c++) {
+          const cell = row[c]!;
+          if (big && cell.length > maxField) problems.push({ kind: 'field-too-large', row: r, cell: c, value: cell.length });
+          if (nul) {
+            const at = cell.indexOf('\0');
+            if (at !== -1) problems.push({ kind: 'nul-byte', row: r, cell: c, offset: at });
+          }
+          if (bad) {
+            let first = -1;
+            let firstAt = -1;
+            for (let k = cell.indexOf('\uFFFD'); k !== -1; k = cell.indexOf('\uFFFD', k + 1)) {
+              const byte = decoder.replacements[replacement++] ?? -1;
+              if (byte !== -1 && first === -1) {
+                first = byte;
+                firstAt = k;
+              }
+            }
+            if (first !== -1) problems.push({ kind: 'invalid-encoding', row: r, cell: c, offset: firstAt, value: first });
+          }
+          if (bom && cell.indexOf('\uFEFF') !== -1) {
+            problems.push({ kind: 'stray-bom', row: r, cell: c, offset: cell.indexOf('\uFEFF') });
+            row[c] = cell.replaceAll('\uFEFF', '');
+          }
+        }
+      }
+    }
     for (const error of errors) {
       if (error.code === 'MissingQuotes') problems.push({ kind: 'unterminated-quote', row: error.row ?? rows.length - 1 });
       else if (error.code === 'InvalidQuotes') problems.push({ kind: 'malformed-quote', row: error.row ?? 0 });
@@ -298,5 +344,5 @@ export async function readCsv(
   }
   partial += decoder.end();
   parseAggregate(true);
-  return { hasHeader: headerSeen, bytes, sha256: hash.digest('hex') };
+  return { hasHeader: headerSeen, encoding: decoder.detected, bytes, sha256: hash.digest('hex') };
 }

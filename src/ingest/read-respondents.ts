@@ -3,6 +3,7 @@
  * raw rows (cells with positions) on for validation. A configured column missing from the header
  * is reported at the config key that names it, with the nearest header name as a suggestion.
  */
+import { statSync } from 'node:fs';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
 import { diagnostic, didYouMean } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
@@ -19,10 +20,13 @@ export interface DataColumns {
   questions: number[];
   /** Number of fields in the header. */
   width: number;
+  /** The header's cells, to recognise a repeated header row. */
+  header: string[];
 }
 
 export interface ReadOutcome {
-  status: 'read' | 'empty' | 'no-columns';
+  /** read; empty (no header); no-columns (a configured column missing or ambiguous: exit 2); unreadable (too large or too wide: exit 1). */
+  status: 'read' | 'empty' | 'no-columns' | 'unreadable';
   bytes: number;
   sha256: string;
 }
@@ -34,13 +38,44 @@ export async function readRespondents(
 ): Promise<ReadOutcome> {
   let columns: DataColumns | null = null;
   let missing = false;
+  let unreadable = false;
+  const file = config.data.displayPath;
+  const { maxFileBytes, maxFieldChars, maxColumns } = config.limits;
+  const size = statSync(config.data.path).size;
+  if (size > maxFileBytes) {
+    sink.report(
+      diagnostic('FND216', { file, line: 1, column: 1 }, `${file} is ${size} bytes, more than limits.maxFileBytes (${maxFileBytes}); raise the limit in the config to read it`),
+    );
+    return { status: 'unreadable', bytes: size, sha256: '' };
+  }
   const summary = await readCsv(
     config.data.path,
-    { delimiter: config.data.delimiter },
+    { delimiter: config.data.delimiter, maxFieldChars },
     (header) => {
+      if (header.cells.length > maxColumns) {
+        unreadable = true;
+        sink.report(
+          diagnostic('FND215', { file, line: header.line, column: 1 }, `the header has ${header.cells.length} columns, more than limits.maxColumns (${maxColumns}); the file is not read`),
+        );
+        return;
+      }
       const names = header.cells.map((cell) => cell.trim());
+      const seen = new Map<string, number>();
+      names.forEach((name, i) => {
+        if (name === '') {
+          sink.report(diagnostic('FND306', { file, ...header.locate(i) }, `header cell ${i + 1} is empty; its column cannot be used`));
+        } else if (!seen.has(name)) seen.set(name, i);
+      });
       const find = (name: string, key: string) => {
         const index = names.indexOf(name);
+        const again = index === -1 ? -1 : names.indexOf(name, index + 1);
+        if (again !== -1) {
+          missing = true;
+          sink.report(
+            diagnostic('FND009', { file, ...header.locate(again) }, `column "${name}" (${key}) appears more than once in the header (columns ${index + 1} and ${again + 1}); rename one`),
+          );
+          return index;
+        }
         if (index === -1) {
           missing = true;
           sink.report(
@@ -62,12 +97,13 @@ export async function readRespondents(
         themes: find(themes, 'data.columns.themes'),
         questions: config.questions.map((q, i) => find(q.column, `questions[${i}].column`)),
         width: header.cells.length,
+        header: header.cells,
       };
     },
     (batch) => {
-      if (!missing && columns !== null) onBatch(batch, columns);
+      if (!missing && !unreadable && columns !== null) onBatch(batch, columns);
     },
   );
-  const status = !summary.hasHeader ? 'empty' : missing ? 'no-columns' : 'read';
+  const status = !summary.hasHeader ? 'empty' : unreadable ? 'unreadable' : missing ? 'no-columns' : 'read';
   return { status, bytes: summary.bytes, sha256: summary.sha256 };
 }

@@ -4,6 +4,7 @@
  * of a row's errors are reported as diagnostics). Any error rejects the whole row, so a tally never
  * mixes a respondent's good cells with bad ones.
  */
+import { createHash } from 'node:crypto';
 import type { Codebook, DiagnosticSink, Position, RejectedRow, SegmentConfig, SurveyConfig, ValidRespondent } from '../model.ts';
 import type { CsvBatch } from '../ingest/read-csv.ts';
 import type { DataColumns } from '../ingest/read-respondents.ts';
@@ -51,6 +52,13 @@ export class SegmentRegistry {
   }
 }
 
+/** How a respondent id appears in messages: as written, as a short hash, or not at all (config privacy.respondentIds). */
+export function respondentIdText(mode: 'show' | 'hash' | 'omit'): (id: string) => string {
+  if (mode === 'show') return (id) => ` "${id}"`;
+  if (mode === 'omit') return () => '';
+  return (id) => ` #${createHash('sha256').update(id).digest('hex').slice(0, 12)}`;
+}
+
 export interface RespondentValidator {
   validate(batch: CsvBatch, columns: DataColumns): ValidRespondent[];
   readonly ledger: Ledger;
@@ -73,6 +81,7 @@ export function createRespondentValidator(
   const mark = new Int32Array(spaceSize).fill(-1);
   let stamp = 0;
   const { separator } = config.data;
+  const showId = respondentIdText(config.privacy.respondentIds);
 
   const validate = (batch: CsvBatch, columns: DataColumns): ValidRespondent[] => {
     const out: ValidRespondent[] = [];
@@ -85,22 +94,53 @@ export function createRespondentValidator(
         sink.report(diagnostic(code, at, message, note === undefined ? {} : { note }));
         first ??= { file, line: at.line, column: at.column, code, message };
       };
-      const warn = (code: Code, cell: number, message: string) => {
-        const at = { file, ...batch.locate(r, cell) };
+      const warn = (code: Code, cell: number, message: string, offset = 0) => {
+        const at = { file, ...batch.locate(r, cell, offset) };
         sink.report(diagnostic(code, at, message));
         warnings.push({ file, line: at.line, column: at.column, code, message });
       };
 
-      const problem = batch.problems.find((p) => p.row === r);
-      if (problem !== undefined) {
-        if (problem.kind === 'unterminated-quote') {
-          reject('FND210', row.length - 1, 'quoted field is never closed; the rest of the file was read into it');
-        } else {
-          reject('FND211', 0, 'a quote inside a quoted field must be doubled ("")');
+      for (const problem of batch.problems) {
+        if (problem.row !== r) continue;
+        const cell = problem.cell ?? 0;
+        const offset = problem.offset ?? 0;
+        switch (problem.kind) {
+          case 'unterminated-quote':
+            // After a malformed quote papaparse reads on to the end: one problem, reported once.
+            if (!batch.problems.some((p) => p.row === r && p.kind === 'malformed-quote')) {
+              reject('FND210', row.length - 1, 'quoted field is never closed; the rest of the file was read into it');
+            }
+            break;
+          case 'malformed-quote':
+            reject('FND211', cell, 'a quote inside a quoted field must be doubled ("")');
+            break;
+          case 'nul-byte':
+            reject('FND212', cell, 'NUL byte in a field (a binary file, or UTF-16 without a byte order mark?)', offset);
+            break;
+          case 'invalid-encoding':
+            reject('FND213', cell, `bytes that are not UTF-8 at byte offset ${problem.value} (save the file as UTF-8)`, offset);
+            break;
+          case 'field-too-large':
+            reject('FND214', cell, `a field of ${problem.value} characters is longer than limits.maxFieldChars (${config.limits.maxFieldChars})`);
+            break;
+          case 'stray-bom':
+            warn('FND305', cell, 'a byte order mark inside the file (files joined together?); it was removed', offset);
+            break;
         }
-      } else {
+      }
+      if (first === null && row.length > columns.width && row.slice(columns.width).every((cell) => cell.trim() === '')) {
+        warn('FND307', columns.width, `row ends with ${row.length - columns.width} empty field${row.length - columns.width === 1 ? '' : 's'} beyond the header (a trailing delimiter); ignored`);
+        row.length = columns.width;
+      }
+      if (first === null) {
         const fields = wrongFieldCount(row.length, columns.width);
         if (fields !== null) reject('FND203', Math.min(row.length, columns.width), fields);
+      }
+      if (first === null && row.every((cell, c) => cell.trim() === columns.header[c]!.trim())) {
+        warn('FND308', 0, 'this row repeats the header (files joined together?); it is skipped');
+        ledger.rowsRejected++;
+        ledger.rejected.push({ file, ...batch.locate(r, 0), code: 'FND308', message: 'row repeats the header; skipped' });
+        continue;
       }
       if (first !== null) {
         ledger.rowsRejected++;
@@ -110,7 +150,7 @@ export function createRespondentValidator(
 
       const id = row[columns.id]!.trim();
       const line = batch.lines[r]!;
-      const idProblem = missingId(id) ?? duplicateId(seenIds, id, line);
+      const idProblem = missingId(id) ?? duplicateId(seenIds, id, line, showId);
       if (idProblem !== null) reject(id === '' ? 'FND205' : 'FND204', columns.id, idProblem);
 
       const segmentText = row[columns.segment]!.trim();

@@ -1,5 +1,5 @@
 /**
- * Every fixtures/bad-<rule-id>/ folder must produce exactly its own diagnostic: `findings check`
+ * Every fixtures/bad-<rule-id>[--variant]/ folder must produce exactly its own diagnostic: `findings check`
  * reports that rule and no other, with the exit code of its catalogue entry. The exact text
  * (file:line:column, message) is kept beside the fixture in expected.txt.
  */
@@ -16,13 +16,14 @@ const byRule = new Map<string, { code: string; severity: string; exit: number }>
 
 describe('bad fixtures', () => {
   it('cover every diagnostic in the catalogue', () => {
-    const covered = new Set(folders.map((d) => d.slice('bad-'.length)));
+    const covered = new Set(folders.map((d) => d.slice('bad-'.length).split('--')[0]));
     const missing = [...byRule.keys()].filter((rule) => !covered.has(rule));
     expect(missing).toEqual([]);
   });
 
   for (const folder of folders) {
-    const rule = folder.slice('bad-'.length);
+    // bad-<rule-id>, or bad-<rule-id>--<variant> for another way to break the same rule.
+    const rule = folder.slice('bad-'.length).split('--')[0]!;
     it(`${folder} gives exactly ${rule}`, async () => {
       const entry = byRule.get(rule);
       expect(entry, `no catalogue entry for ${rule}`).toBeDefined();

@@ -1,0 +1,138 @@
+/**
+ * Decode a byte stream to text chunk by chunk, keeping the byte offset of every invalid sequence so
+ * a diagnostic can name it ("invalid UTF-8 at byte 1234") instead of letting mojibake reach a report.
+ *
+ * UTF-8 is the default; a UTF-16 byte order mark (FF FE or FE FF) switches to UTF-16 LE or BE, as
+ * Excel's "Unicode text" writes. Valid UTF-8 chunks (the common case) are checked natively
+ * (buffer.isUtf8) and decoded natively; only a chunk with a bad sequence is decoded by hand, so that
+ * each U+FFFD it produces is paired with its byte offset. A literal U+FFFD in the file is recorded
+ * as valid (-1), so the k-th U+FFFD of the text always pairs with the k-th entry of `replacements`.
+ */
+import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
+
+export class TextDecoderWithOffsets {
+  private encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | null = null;
+  private utf16: TextDecoder | null = null;
+  private carry: Buffer = Buffer.alloc(0);
+  private offset = 0;
+  /** Byte offset of each U+FFFD produced for an invalid sequence; -1 for a literal U+FFFD. */
+  readonly replacements: number[] = [];
+
+  get detected(): string {
+    return this.encoding ?? 'utf-8';
+  }
+
+  write(chunk: Buffer): string {
+    if (this.encoding === null) {
+      const head = Buffer.concat([this.carry, chunk]);
+      if (head.length < 2) {
+        this.carry = head;
+        return '';
+      }
+      this.carry = Buffer.alloc(0);
+      if (head[0] === 0xff && head[1] === 0xfe) this.encoding = 'utf-16le';
+      else if (head[0] === 0xfe && head[1] === 0xff) this.encoding = 'utf-16be';
+      else this.encoding = 'utf-8';
+      if (this.encoding !== 'utf-8') {
+        this.utf16 = new TextDecoder(this.encoding, { ignoreBOM: false });
+        this.offset += head.length;
+        return this.utf16.decode(head, { stream: true });
+      }
+      chunk = head;
+    }
+    if (this.utf16 !== null) {
+      this.offset += chunk.length;
+      return this.utf16.decode(chunk, { stream: true });
+    }
+    return this.utf8(chunk, false);
+  }
+
+  end(): string {
+    if (this.utf16 !== null) return this.utf16.decode();
+    if (this.encoding === null && this.carry.length > 0) {
+      this.encoding = 'utf-8';
+    }
+    return this.utf8(Buffer.alloc(0), true);
+  }
+
+  private utf8(chunk: Buffer, final: boolean): string {
+    let bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    // Hold back an incomplete sequence at the end for the next chunk.
+    let cut = bytes.length;
+    if (!final) {
+      let back = 0;
+      while (back < 3 && cut - back - 1 >= 0 && (bytes[cut - back - 1]! & 0xc0) === 0x80) back++;
+      const lead = bytes[cut - back - 1];
+      if (lead !== undefined && lead >= 0xc0) {
+        const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+        if (back + 1 < need) cut = cut - back - 1;
+      }
+    }
+    this.carry = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : Buffer.alloc(0);
+    bytes = bytes.subarray(0, cut);
+    const start = this.offset;
+    this.offset += bytes.length;
+    if (isUtf8(bytes)) {
+      const text = bytes.toString('utf8');
+      if (text.indexOf('\uFFFD') !== -1) for (const ch of text) if (ch === '\uFFFD') this.replacements.push(-1);
+      return text;
+    }
+    return this.decodeByHand(bytes, start);
+  }
+
+  /** WHATWG-style UTF-8 decoding (one U+FFFD per maximal invalid subpart), recording offsets. */
+  private decodeByHand(bytes: Buffer, base: number): string {
+    const parts: string[] = [];
+    let i = 0;
+    let runStart = 0;
+    const flush = (end: number) => {
+      if (end > runStart) parts.push(bytes.toString('utf8', runStart, end));
+    };
+    while (i < bytes.length) {
+      const b = bytes[i]!;
+      let need = 0;
+      let min = 0x80;
+      let max = 0xbf;
+      if (b < 0x80) {
+        i++;
+        continue;
+      } else if (b >= 0xc2 && b <= 0xdf) need = 1;
+      else if (b >= 0xe0 && b <= 0xef) {
+        need = 2;
+        if (b === 0xe0) min = 0xa0;
+        if (b === 0xed) max = 0x9f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        need = 3;
+        if (b === 0xf0) min = 0x90;
+        if (b === 0xf4) max = 0x8f;
+      } else {
+        flush(i);
+        parts.push('\uFFFD');
+        this.replacements.push(base + i);
+        i++;
+        runStart = i;
+        continue;
+      }
+      let j = 1;
+      for (; j <= need; j++) {
+        const c = bytes[i + j];
+        const lo = j === 1 ? min : 0x80;
+        const hi = j === 1 ? max : 0xbf;
+        if (c === undefined || c < lo || c > hi) break;
+      }
+      if (j <= need) {
+        flush(i);
+        parts.push('\uFFFD');
+        this.replacements.push(base + i);
+        i += j;
+        runStart = i;
+        continue;
+      }
+      if (b === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) this.replacements.push(-1);
+      i += need + 1;
+    }
+    flush(bytes.length);
+    return parts.join('');
+  }
+}
