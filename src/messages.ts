@@ -35,6 +35,7 @@ export const catalogue = {
   FND107: { ruleId: 'codebook-empty', severity: 'error', exit: 2, summary: 'The codebook has no codes.' },
   FND108: { ruleId: 'codebook-wrong-field-count', severity: 'error', exit: 2, summary: 'A codebook row has more or fewer fields than its header.' },
   FND109: { ruleId: 'codebook-change-unknown-code', severity: 'error', exit: 2, summary: "A codebookChanges entry names a code that is not in the previous (from) or this round's (to) codebook." },
+  FND110: { ruleId: 'qdc-invalid', severity: 'error', exit: 2, summary: 'A .qdc codebook that is not well-formed XML or not a REFI-QDA codebook (root, namespace, required attributes).' },
   FND201: { ruleId: 'empty-file', severity: 'error', exit: 1, summary: 'The data file is empty (no header row).' },
   FND202: { ruleId: 'no-data-rows', severity: 'error', exit: 1, summary: 'The data file has a header but no data rows.' },
   FND203: { ruleId: 'wrong-field-count', severity: 'error', exit: 1, summary: 'A row has more or fewer fields than the header.' },
@@ -51,6 +52,12 @@ export const catalogue = {
   FND214: { ruleId: 'field-too-large', severity: 'error', exit: 1, summary: 'A field longer than limits.maxFieldChars.' },
   FND215: { ruleId: 'too-many-columns', severity: 'error', exit: 1, summary: 'A header with more columns than limits.maxColumns; the file is not read.' },
   FND216: { ruleId: 'file-too-large', severity: 'error', exit: 1, summary: 'A data file larger than limits.maxFileBytes; it is not read.' },
+  FND217: { ruleId: 'qdpx-invalid', severity: 'error', exit: 1, summary: 'A .qdpx that is not a zip holding a well-formed REFI-QDA project.qde; nothing is read from it.' },
+  FND218: { ruleId: 'unknown-respondent', severity: 'error', exit: 1, summary: 'An excerpt whose respondent id is not in the respondent file (data.respondents) or the data.' },
+  FND219: { ruleId: 'respondent-conflict', severity: 'error', exit: 1, summary: 'Excerpts of one respondent that give different segments or weights.' },
+  FND220: { ruleId: 'missing-coder', severity: 'error', exit: 1, summary: 'An excerpt with an empty coder cell (data.columns.coder).' },
+  FND221: { ruleId: 'qdpx-unknown-reference', severity: 'error', exit: 1, summary: 'A reference in project.qde (code, source, variable) to a GUID the project does not define.' },
+  FND222: { ruleId: 'selection-out-of-range', severity: 'error', exit: 1, summary: 'A coded text selection whose positions are reversed or fall outside its source text.' },
   FND301: { ruleId: 'unlisted-segment', severity: 'warning', exit: 1, summary: 'A segment in the data that the config does not list; it is reported after the listed ones.' },
   FND302: { ruleId: 'empty-theme-entry', severity: 'warning', exit: 1, summary: 'A themes cell that holds only separators (";;"); read as no themes.' },
   FND303: { ruleId: 'segment-without-respondents', severity: 'warning', exit: 1, summary: 'A segment listed in the config that no respondent belongs to.' },
@@ -59,6 +66,9 @@ export const catalogue = {
   FND306: { ruleId: 'empty-header', severity: 'warning', exit: 1, summary: 'A header cell with no name; its column cannot be used.' },
   FND307: { ruleId: 'trailing-delimiter', severity: 'warning', exit: 1, summary: 'A row with extra empty fields at its end (a trailing delimiter); they are ignored.' },
   FND308: { ruleId: 'repeated-header', severity: 'warning', exit: 1, summary: 'A data row identical to the header (files joined together?); it is skipped and counted as rejected.' },
+  FND309: { ruleId: 'extra-respondent', severity: 'warning', exit: 1, summary: "A respondent in another coder's file (reliability) that the data do not have; left out of coder agreement." },
+  FND310: { ruleId: 'quote-masked', severity: 'warning', exit: 1, summary: 'A quoted excerpt in which e-mail addresses, phone numbers or configured names were masked before reporting.' },
+  FND311: { ruleId: 'source-without-case', severity: 'warning', exit: 1, summary: 'A coded text source of the .qdpx that belongs to no case (no respondent); its codings are left out.' },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalogue;

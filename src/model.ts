@@ -77,6 +77,8 @@ export interface SegmentConfig {
   label: string;
   /** Plural noun for sentences ("funders"); defaults from the label. */
   plural: string;
+  /** Extension: singular noun for quote attributions ("— a funder"); default made from `plural`. */
+  singular?: string;
 }
 
 export interface QuestionConfig {
@@ -92,6 +94,46 @@ export interface QuestionConfig {
 export interface ReliabilityConfig {
   coder: string;
   path: string;
+  displayPath: string;
+}
+
+/** Data layouts: one respondent per row, one coded excerpt per row, or a REFI-QDA project (.qdpx). */
+export type DataLayout = 'respondents' | 'excerpts' | 'qdpx';
+
+/** Columns of excerpt-per-row data (one coded excerpt per row). */
+export interface ExcerptColumns {
+  id: string;
+  /** One code, or codes joined by `separator`; empty means "read, nothing coded". */
+  code: string;
+  text: string;
+  coder: string | null;
+  segment: string | null;
+  weight: string | null;
+}
+
+/** A respondent file joined to excerpt data by id (`data.respondents`). */
+export interface RespondentTable {
+  path: string;
+  displayPath: string;
+  columns: { id: string; segment: string; weight: string | null };
+  delimiter: string | null;
+}
+
+/** An excerpt file beside respondent-per-row data, used for quotes only (`data.excerpts`). */
+export interface ExcerptTable {
+  path: string;
+  displayPath: string;
+  columns: { id: string; code: string; text: string; coder: string | null };
+  delimiter: string | null;
+}
+
+/** `quotes:` — what goes into the report's quotes and how it is de-identified. */
+export interface QuotesConfig {
+  enabled: boolean;
+  /** Up to this many quotes per theme. */
+  perTheme: number;
+  /** Names and organisations masked as "[name]" (case-insensitive, whole words). */
+  mask: string[];
 }
 
 /** One entry of `codebookChanges`: how codes of the previous round map onto this round's codebook. */
@@ -118,9 +160,26 @@ export interface SurveyConfig {
   previous: string | null;
   codebook: { path: string; displayPath: string };
   data: {
+    /** Extension: how the data file is laid out (default 'respondents'). */
+    layout: DataLayout;
     path: string;
     displayPath: string;
+    /**
+     * Respondent-level columns. For the respondents layout, the data file's columns; for the
+     * excerpts layout, the id column and the segment and weight columns wherever they are read
+     * (`themes` is ''); for qdpx, all '' and weight null.
+     */
     columns: { id: string; segment: string; weight: string | null; themes: string };
+    /** Excerpts layout: the excerpt file's columns; null otherwise. */
+    excerptColumns: ExcerptColumns | null;
+    /** Excerpts layout: respondents joined by id for segment, weight and closed questions. */
+    respondents: RespondentTable | null;
+    /** Respondents layout: an excerpt file for quotes only. */
+    excerpts: ExcerptTable | null;
+    /** Whose codes make the tallies when the data name coders; with respondent rows, the name of the data's own coder (default "A"). */
+    primaryCoder: string | null;
+    /** qdpx layout: the case variable holding the segment. */
+    segmentVariable: string | null;
     separator: string;
     /** CSV field delimiter; null means detect (comma, semicolon, tab). */
     delimiter: string | null;
@@ -135,6 +194,8 @@ export interface SurveyConfig {
   limits: { maxFileBytes: number; maxFieldChars: number; maxColumns: number };
   /** Extension: how respondent ids appear in every output (messages, results.json, reports). */
   privacy: { respondentIds: 'show' | 'hash' | 'omit' };
+  /** Extension: quotes in the report. */
+  quotes: QuotesConfig;
   report: {
     confidence: number;
     minBase: number;
@@ -142,6 +203,8 @@ export interface SurveyConfig {
     keyFindings: number;
     /** Significance level for segment tests and changes, on the BH-adjusted p. */
     alpha: number;
+    /** Segment tests are skipped (with a reason) above this many segments. */
+    maxTestSegments: number;
     /** Free text printed under the title, e.g. that the data are synthetic. */
     note: string | null;
   };
@@ -188,13 +251,16 @@ export interface SegmentThemeResult {
 }
 
 export interface SegmentTest {
-  method: 'chi-square' | 'fisher' | null;
+  /** Extension: 'fisher-monte-carlo' when the exact test is too large to enumerate (see replicates). */
+  method: 'chi-square' | 'fisher' | 'fisher-monte-carlo' | null;
   statistic: number | null;
   df: number | null;
   p: number | null;
   pAdjusted: number | null;
   /** Extension: why the test is undefined, when p is null. */
   reason?: string;
+  /** Extension: random tables drawn, for 'fisher-monte-carlo'. */
+  replicates?: number;
 }
 
 export interface ThemeResult {
@@ -309,7 +375,18 @@ export interface ChangeResult {
 
 /** Extension: the content hash of every input, so a reader can tell which data produced a report. */
 export interface InputFile {
-  role: 'config' | 'codebook' | 'data' | 'previous-config' | 'previous-codebook' | 'previous-data' | 'reliability';
+  role:
+    | 'config'
+    | 'codebook'
+    | 'data'
+    | 'respondents'
+    | 'excerpts'
+    | 'previous-config'
+    | 'previous-codebook'
+    | 'previous-data'
+    | 'previous-respondents'
+    | 'previous-excerpts'
+    | 'reliability';
   file: string;
   bytes: number;
   sha256: string;
@@ -325,7 +402,9 @@ export interface Results {
   themes: ThemeResult[];
   cooccurrence: CooccurrenceResult[];
   questions: QuestionResult[];
-  reliability: unknown | null;
+  reliability: ReliabilityResult | null;
+  /** Extension: de-identified quotes per theme (empty when there are no excerpts or quotes are off). */
+  quotes?: QuoteResult[];
   change: ChangeResult | null;
   /** Extension: the settings that shaped the figures, so a reader can tell how they were made. */
   settings: { minBase: number; alpha: number; weighted: boolean; separator: string };
@@ -333,6 +412,52 @@ export interface Results {
   warnings: RejectedRow[];
   /** Extension: every input file with its size and SHA-256, in a fixed order. */
   inputs: InputFile[];
+}
+
+/** Agreement figures of one theme, or pooled (CONTRACT.md, Methods). */
+export interface AgreementFigures {
+  percentAgreement: number | null;
+  /** Exactly two coders, units both coded; else null. */
+  cohenKappa: number | null;
+  /** Nominal, units with at least two values; null when only one value occurs. */
+  krippendorffAlpha: number | null;
+  /** Three or more coders, units all coded; else null. */
+  fleissKappa: number | null;
+  /**
+   * Extension: Krippendorff's reading of alpha: 'reliable' (α ≥ 0.8), 'tentative' (0.667 ≤ α < 0.8),
+   * 'unreliable' (α < 0.667, too unreliable to draw conclusions from); null when alpha is undefined.
+   */
+  flag: AgreementFlag | null;
+}
+
+export type AgreementFlag = 'reliable' | 'tentative' | 'unreliable';
+
+/** results.reliability: how far independent coders agreed (null when the study names one coder). */
+export interface ReliabilityResult {
+  /** The primary coder (whose codes make the tallies) first. */
+  coders: string[];
+  /** Respondents coded by at least two coders: the units of every theme. */
+  units: number;
+  themes: (AgreementFigures & { code: string })[];
+  /** Every respondent × theme pair as one unit. */
+  pooled: AgreementFigures;
+  /** Extension: whose codes make the tallies, and how that coder was chosen. */
+  primaryCoder: string;
+  primaryCoderFrom: 'config' | 'first-met' | 'default';
+  /** Extension: the alpha thresholds of the flags. */
+  thresholds: { tentative: number; reliable: number };
+}
+
+/** One de-identified quote (extension). No respondent id, ever. */
+export interface QuoteResult {
+  theme: string;
+  text: string;
+  /** The speaker's segment id; null when the segment is too small to name (fewer than report.minBase respondents). */
+  segment: string | null;
+  /** "a funder", or "a respondent" when the segment is withheld. */
+  attribution: string;
+  /** True when e-mail addresses, phone numbers or configured names were masked. */
+  masked: boolean;
 }
 
 /** `findings trend`: one theme across three or more rounds (extension; trend.json). */

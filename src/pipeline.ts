@@ -7,6 +7,11 @@
  *   data.csv ─────────────readRespondents──────▶ batches of raw rows with positions (streamed)
  *                         validateRespondents──▶ ValidRespondent + ledger (FND2xx, exit 1)
  *                         TallyState.add ──────▶ sums in typed arrays (no row kept)
+ *   excerpts.csv | .qdpx ─readExcerptData (readExcerpts | readQdpx → ExcerptCollector) ──▶ ValidRespondent
+ *                         (layout excerpts/qdpx: one coded excerpt per row; per respondent, the primary coder's codes)
+ *   data.excerpts, reliability files ──readRoundExtras──▶ quote candidates, other coders' codings
+ *   quote candidates ─────selectQuotes (maskIdentifiers) ──▶ results.quotes (FND310 where masked)
+ *   codings ──────────────tallyReliability ───▶ results.reliability (per theme and pooled agreement)
  *   TallyState ───────────tallyThemes, tallyCooccurrence, tallyQuestions ──▶ Results (results.json)
  *   previous round ───────readRound(into this round's codebook, via codebookChanges) ──compareRounds──▶ results.change
  *   Results ──────────────buildCharts ─────────▶ Vega-Lite specs ──renderSvg──▶ SVG
@@ -42,6 +47,12 @@ import { tallyThemes } from './tally/tally-themes.ts';
 import { tallyCooccurrence } from './tally/tally-cooccurrence.ts';
 import { tallyQuestions } from './tally/tally-questions.ts';
 import { kishEffectiveN } from './stats/kish-effective-n.ts';
+import type { QuoteResult } from './model.ts';
+import type { Codings, KnownRespondents, QuoteCandidate } from './validate/validate-excerpts.ts';
+import { readExcerptData } from './ingest/read-excerpt-data.ts';
+import { readRoundExtras } from './ingest/read-round-extras.ts';
+import { selectQuotes } from './quotes/select-quotes.ts';
+import { tallyReliability } from './tally/tally-reliability.ts';
 
 export interface Analysis {
   config: SurveyConfig;
@@ -62,6 +73,10 @@ export interface Round {
   ledger: Ledger;
   warnings: RejectedRow[];
   inputs: InputFile[];
+  /** Each coder's coding of the respondents, when two or more coders are named (this round only, not a previous one). */
+  codings?: Codings | null;
+  /** De-identified quotes (this round only). */
+  quotes?: QuoteResult[];
 }
 
 /** Tally a round into another round's codebook (for comparisons): see translateCodebook. */
@@ -108,9 +123,29 @@ export async function readRound(
     translation?.size ?? codebook.themes.length,
     config.questions.map((q) => q.levels),
   );
+  if (config.data.layout !== 'respondents') {
+    const read = await readExcerptData(config, translation?.previous ?? codebook, segments, sink, translation?.size);
+    if ('stopped' in read) return read;
+    inputs.push(...read.inputs);
+    for (const respondent of read.respondents) state.add(respondent);
+    const round = { config, codebook, segments: segments.segments, state, ledger: read.ledger, warnings: read.warnings, inputs, translation };
+    return finishRound(round, segments, into === undefined ? { codings: read.codings, quotes: read.quotes } : null, sink);
+  }
+  // What quotes and coder agreement need of the data's respondents (this round only).
+  const known: KnownRespondents | null =
+    into === undefined && (config.data.excerpts !== null || config.reliability.length > 0) ? { valid: new Map(), lines: new Map(), where: 'the data' } : null;
   const outcome = await guardIo(config.data.displayPath, sink, () =>
     readRespondents(config, sink, (batch, columns) => {
-      for (const respondent of validator.validate(batch, columns)) state.add(respondent);
+      if (known !== null) {
+        batch.rows.forEach((row, r) => {
+          const id = row[columns.id]?.trim() ?? '';
+          if (id !== '' && !known.lines.has(id)) known.lines.set(id, batch.lines[r]!);
+        });
+      }
+      for (const respondent of validator.validate(batch, columns)) {
+        state.add(respondent);
+        known?.valid.set(respondent.id, respondent);
+      }
     }),
   );
   if (outcome === null) return { stopped: 'data' };
@@ -126,23 +161,68 @@ export async function readRound(
     sink.report(diagnostic('FND202', at, `${config.data.displayPath} has a header but no data rows`));
     return { stopped: 'data' };
   }
+  let extras: { codings: Codings | null; quotes: QuoteCandidate[] } | null = null;
+  if (known !== null) {
+    const read = await readRoundExtras(config, codebook, segments, known, sink);
+    if (read === null) return { stopped: 'config' };
+    inputs.push(...read.inputs);
+    validator.warnings.push(...read.warnings);
+    extras = read;
+  }
+  const round = { config, codebook, segments: segments.segments, state, ledger: validator.ledger, warnings: validator.warnings, inputs, translation };
+  return finishRound(round, segments, into === undefined ? (extras ?? { codings: null, quotes: [] }) : null, sink);
+}
+
+/**
+ * The end of reading a round, whatever its layout: warn about listed segments nobody belongs to,
+ * and, for the round being reported (not a previous one), choose its quotes and keep its codings.
+ */
+function finishRound<R extends Round>(
+  round: R,
+  segments: SegmentRegistry,
+  extras: { codings: Codings | null; quotes: QuoteCandidate[] } | null,
+  sink: DiagnosticSink,
+): R {
+  const { config, state } = round;
   segments.segments.forEach((segment, i) => {
-    if ((state.segments[i]?.respondents ?? 0) === 0) {
+    // Only segments the config lists: one met in the data whose respondents were all rejected was never listed.
+    if (i < config.segments.length && (state.segments[i]?.respondents ?? 0) === 0) {
       const where = configPosition(config, 'segments');
       const message = `segment "${segment.id}" is listed in the config but no respondent belongs to it`;
       sink.report(diagnostic('FND303', where, message));
-      validator.warnings.push({ ...where, code: 'FND303', message });
+      round.warnings.push({ ...where, code: 'FND303', message });
     }
   });
   state.segment(segments.segments.length - 1);
-  return { config, codebook, segments: segments.segments, state, ledger: validator.ledger, warnings: validator.warnings, inputs, translation };
+  if (extras === null) return round;
+  round.codings = extras.codings;
+  round.quotes = [];
+  if (config.quotes.enabled) {
+    const mentions = round.codebook.themes.map((_, t) => state.segments.reduce((a, s) => a + (s.mentions[t] ?? 0), 0));
+    const chosen = selectQuotes(
+      extras.quotes,
+      {
+        codebook: round.codebook,
+        mentions,
+        segments: segments.segments,
+        segmentSizes: segments.segments.map((_, i) => state.segments[i]?.respondents ?? 0),
+        minBase: config.report.minBase,
+        perTheme: config.quotes.perTheme,
+        mask: config.quotes.mask,
+      },
+      sink,
+    );
+    round.quotes = chosen.quotes;
+    round.warnings.push(...chosen.warnings);
+  }
+  return round;
 }
 
 /** Work out every figure of results.json for a round (and its change since `previous`). */
 export function summarizeRound(round: Round, change: ChangeResult | null, previousInputs: InputFile[] = []): Results {
   const { config, codebook, state, segments } = round;
   const weighted = config.data.columns.weight !== null;
-  const options = { confidence: config.report.confidence, minBase: config.report.minBase, weighted };
+  const options = { confidence: config.report.confidence, minBase: config.report.minBase, weighted, maxTestSegments: config.report.maxTestSegments };
   const respondents = state.segments.reduce((a, s) => a + s.respondents, 0);
   const sumW = state.segments.reduce((a, s) => a + s.sumW, 0);
   const sumW2 = state.segments.reduce((a, s) => a + s.sumW2, 0);
@@ -165,7 +245,8 @@ export function summarizeRound(round: Round, change: ChangeResult | null, previo
     themes: tallyThemes(state, codebook, segments, options),
     cooccurrence: tallyCooccurrence(state, codebook),
     questions: tallyQuestions(state, config.questions, segments, options),
-    reliability: null,
+    reliability: round.codings == null ? null : tallyReliability(round.codings, codebook),
+    quotes: round.quotes ?? [],
     change,
     settings: { minBase: config.report.minBase, alpha: config.report.alpha, weighted, separator: config.data.separator },
     warnings: round.warnings,

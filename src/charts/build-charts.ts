@@ -1,7 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { QuestionResult, Results, ThemeResult } from '../model.ts';
+import { changeVerdict } from '../report/change-verdict.ts';
+import { formatConfidence } from '../report/format-confidence.ts';
+import { formatInterval } from '../report/format-interval.ts';
 import { formatPercent } from '../report/format-percent.ts';
+import { formatPoints } from '../report/format-points.ts';
 import { segmentNoun } from '../report/segment-noun.ts';
+import { changeChart, changeOrder } from './change-chart.ts';
 import { cooccurrenceChart } from './cooccurrence-chart.ts';
 import { likertChartName } from './likert-chart-name.ts';
 import { likertChart } from './likert-chart.ts';
@@ -10,6 +15,15 @@ import { themeOrder } from './theme-order.ts';
 import { themePrevalenceChart } from './theme-prevalence-chart.ts';
 import { themesBySegmentChart } from './themes-by-segment-chart.ts';
 
+/** The figures a chart draws, as a table for screen readers and anyone who wants the numbers. */
+export interface ChartTable {
+  caption: string;
+  head: string[];
+  rows: string[][];
+  /** Per column: right-aligned figures. */
+  numeric: boolean[];
+}
+
 export interface ChartSpec {
   /** Kebab-case file stem: `charts/<name>.svg`. */
   name: string;
@@ -17,13 +31,16 @@ export interface ChartSpec {
   /** One-sentence text alternative written from the data. */
   alt: string;
   spec: TopLevelSpec;
+  /** The chart's data as a table; the first cell of each row names the row. */
+  table?: ChartTable;
 }
 
 /**
- * Every chart the results support, in report order, each with a file name, a title and a text
- * alternative. Charts without data are skipped: no themes, no prevalence chart; fewer than two
- * segments, no by-segment chart; fewer than two themes (or no defined pair), no heatmap; one Likert
- * chart per question that somebody answered.
+ * Every chart the results support, in report order, each with a file name, a title, a text
+ * alternative and its data as a table. Charts without data are skipped: no themes, no prevalence
+ * chart; fewer than two segments, no by-segment chart; fewer than two themes (or no defined pair), no
+ * heatmap; one Likert chart per question that somebody answered; the change chart only when the
+ * results compare with a previous round.
  */
 export function buildCharts(results: Results): ChartSpec[] {
   const charts: ChartSpec[] = [];
@@ -37,6 +54,7 @@ export function buildCharts(results: Results): ChartSpec[] {
       title: 'How often each theme came up',
       alt: prevalenceAlt(results, ranked),
       spec: themePrevalenceChart(results),
+      table: prevalenceTable(results),
     });
   }
   if (results.segments.length >= 2 && results.themes.length > 0) {
@@ -45,6 +63,7 @@ export function buildCharts(results: Results): ChartSpec[] {
       title: 'Themes by stakeholder segment',
       alt: bySegmentAlt(results),
       spec: themesBySegmentChart(results),
+      table: bySegmentTable(results),
     });
   }
   const pairs = results.cooccurrence.filter(
@@ -59,6 +78,14 @@ export function buildCharts(results: Results): ChartSpec[] {
         ? 'Heatmap of how often pairs of themes are mentioned by the same respondents.'
         : `Heatmap of how often pairs of themes are mentioned by the same respondents: ${labelOf(results, top.a)} and ${labelOf(results, top.b)} overlap most (Jaccard index ${(top.jaccard ?? 0).toFixed(2)}, ${top.respondents} respondents mention both).`,
       spec: cooccurrenceChart(results),
+      table: {
+        caption: 'Pairs of themes mentioned by the same respondents',
+        head: ['Theme', 'With theme', 'Respondents mentioning both', 'Jaccard index'],
+        rows: [...pairs]
+          .sort((a, b) => (b.jaccard ?? 0) - (a.jaccard ?? 0) || b.respondents - a.respondents)
+          .map((pair) => [labelOf(results, pair.a), labelOf(results, pair.b), String(pair.respondents), (pair.jaccard ?? 0).toFixed(2)]),
+        numeric: [false, false, true, true],
+      },
     });
   }
   for (const question of results.questions) {
@@ -68,9 +95,106 @@ export function buildCharts(results: Results): ChartSpec[] {
       title: question.label,
       alt: likertAlt(question),
       spec: likertChart(results, question.id),
+      table: likertTable(results, question),
+    });
+  }
+  if (results.change !== null && results.change.themes.length > 0) {
+    const change = results.change;
+    const previous = change.previousRound || change.previous;
+    charts.push({
+      name: 'change',
+      title: `What changed since ${previous}`,
+      alt: changeAlt(results),
+      spec: changeChart(results),
+      table: {
+        caption: `Share of respondents mentioning each theme in ${previous} and ${results.survey.round || 'this round'}`,
+        head: ['Theme', previous, results.survey.round || 'This round', 'Change (points)'],
+        rows: changeOrder(results, change.themes).map(({ change: row, depth }) => [
+          depth > 0 ? `↳ ${row.label}` : row.label,
+          `${formatPercent(row.previous.proportion)} (${row.previous.respondents}/${row.previous.base})`,
+          `${formatPercent(row.current.proportion)} (${row.current.respondents}/${row.current.base})`,
+          formatPoints(row.previous.proportion, row.current.proportion),
+        ]),
+        numeric: [false, true, true, true],
+      },
     });
   }
   return charts;
+}
+
+function prevalenceTable(results: Results): ChartTable {
+  const confidence = formatConfidence(results.confidence);
+  return {
+    caption: `Respondents mentioning each theme, of ${results.base.respondents}`,
+    head: ['Theme', 'Respondents', 'Share', `${confidence} CI`],
+    rows: themeOrder(results.themes).map(({ theme, depth }) => [
+      depth > 0 ? `↳ ${theme.label}` : theme.label,
+      `${theme.respondents} of ${theme.base}`,
+      formatPercent(theme.proportion),
+      formatInterval(theme.ci),
+    ]),
+    numeric: [false, true, true, true],
+  };
+}
+
+function bySegmentTable(results: Results): ChartTable {
+  return {
+    caption: "Share of each segment's respondents mentioning each theme: % (n/base)",
+    head: ['Theme', ...results.segments.map((segment) => `${segment.label} (n = ${segment.respondents}${segment.lowBase ? ', low base' : ''})`)],
+    rows: themeOrder(results.themes).map(({ theme, depth }) => [
+      depth > 0 ? `↳ ${theme.label}` : theme.label,
+      ...results.segments.map((segment) => {
+        const cell = theme.bySegment.find((candidate) => candidate.segment === segment.id);
+        return cell === undefined ? 'n/a' : `${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})`;
+      }),
+    ]),
+    numeric: [false, ...results.segments.map(() => true)],
+  };
+}
+
+function likertTable(results: Results, question: QuestionResult): ChartTable {
+  const levels = question.levels.length > 0
+    ? question.levels
+    : Object.keys(question.counts).map(Number).sort((a, b) => a - b).map((level) => ({ level, label: String(level) }));
+  const label = new Map(results.segments.map((segment) => [segment.id, segment.label]));
+  const row = (name: string, base: number, counts: Record<string, number>): string[] => [
+    name,
+    String(base),
+    ...levels.map(({ level }) => {
+      const count = counts[String(level)] ?? 0;
+      return `${count} (${formatPercent(base > 0 ? count / base : null)})`;
+    }),
+  ];
+  return {
+    caption: `Answers to "${question.label}": count (% of answers)`,
+    head: ['Group', 'Answered', ...levels.map(({ label: text }) => text)],
+    rows: [
+      row('All respondents', question.base, question.counts),
+      ...question.bySegment
+        .filter((segment) => segment.base > 0)
+        .map((segment) => row(`${label.get(segment.segment) ?? segment.segment}${segment.lowBase ? ' (low base)' : ''}`, segment.base, segment.counts)),
+    ],
+    numeric: [false, true, ...levels.map(() => true)],
+  };
+}
+
+function changeAlt(results: Results): string {
+  const change = results.change;
+  if (change === null) return 'No comparison with a previous round.';
+  const previous = change.previousRound || change.previous;
+  const current = results.survey.round || 'this round';
+  const changed = change.themes.filter((row) => {
+    const verdict = changeVerdict(row, results.settings.alpha, results.settings.minBase);
+    return verdict === 'rose' || verdict === 'fell';
+  });
+  let sentence = `Dumbbell chart of ${change.themes.length} themes, the share of respondents mentioning each in ${previous} (n = ${change.themes[0]?.previous.base ?? 0}) and ${current} (n = ${change.themes[0]?.current.base ?? 0})`;
+  if (changed.length === 0) {
+    sentence += `; no change survives the adjustment for the number of themes compared`;
+  } else {
+    const parts = changed.map((row) => `${row.label} ${(row.difference ?? 0) > 0 ? 'rose' : 'fell'} from ${formatPercent(row.previous.proportion)} to ${formatPercent(row.current.proportion)}`);
+    sentence += `; ${changed.length === 1 ? 'one change survives' : `${changed.length} changes survive`} the adjustment for the number of themes compared: ${parts.join('; ')}`;
+  }
+  return `${sentence}.`;
 }
 
 function prevalenceAlt(results: Results, ranked: ThemeResult[]): string {

@@ -1,6 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../model.ts';
+import { parseHex } from './contrast-ratio.ts';
 import { labelExpr } from './label-expr.ts';
+import { readableTextColor } from './readable-text-color.ts';
 import { relatedPair } from './related-pair.ts';
 import { themeOrder } from './theme-order.ts';
 import { textWidth } from './text-width.ts';
@@ -11,6 +13,18 @@ const CELL = 34;
 const LABEL_WIDTH = 200;
 const HEAD_WIDTH = 210;
 const HEAD_LINE_HEIGHT = 13;
+/** ColorBrewer Blues, 9 classes (Cynthia Brewer, colorbrewer2.org), interpolated in RGB like Vega does. */
+export const BLUES = ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'] as const;
+
+/** The colour Vega gives `t` in [0, 1] on a piecewise RGB scale over `stops` (d3's interpolateRgb, rounded). */
+export function blues(t: number): string {
+  const at = Math.min(1, Math.max(0, t)) * (BLUES.length - 1);
+  const index = Math.min(BLUES.length - 2, Math.floor(at));
+  const from = parseHex(BLUES[index] ?? '#ffffff');
+  const to = parseHex(BLUES[index + 1] ?? '#ffffff');
+  const local = at - index;
+  return `#${from.map((channel, i) => Math.round(channel + ((to[i] ?? 0) - channel) * local).toString(16).padStart(2, '0')).join('')}`;
+}
 
 /**
  * Heatmap of theme pairs: cell colour is the Jaccard index (respondents mentioning both / mentioning
@@ -37,6 +51,9 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
       pair: `${labelOf(results, row)} + ${labelOf(results, column)}`,
     }];
   });
+  const maxJaccard = Math.max(0.05, ...values.map((value) => value.jaccard));
+  // Each number in black or white, whichever reads better on its own cell's blue (WCAG AA, 4.5:1).
+  const cells = values.map((value) => ({ ...value, fill: blues(value.jaccard / maxJaccard), textColor: readableTextColor(blues(value.jaccard / maxJaccard)) }));
   // A full lower triangle in reading order: row i holds the pairs of theme i with the themes before it.
   const rows = ordered.slice(1).map((row) => row.code);
   const columns = ordered.slice(0, -1).map((row) => row.code);
@@ -54,13 +71,13 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
   // Vega stacks a label's lines downwards from its anchor; lift each block by its extra lines, so
   // every label sits wholly above its column.
   const lineCounts = [...new Set(columnHeads.map((head) => head.lines))].sort((a, b) => a - b);
-  const maxJaccard = Math.max(0.05, ...values.map((value) => value.jaccard));
   const maxLines = Math.max(1, ...rows.map((code) => labels.get(code)?.length ?? 1));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: 'Which themes come up together',
       subtitle: [
+        `Base: ${results.base.respondents} respondents`,
         'Colour: Jaccard index, respondents mentioning both / either',
         'Number: respondents mentioning both',
         'A theme and its own sub-theme are not paired',
@@ -68,7 +85,7 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
     },
     width: { step: CELL },
     height: { step: Math.max(CELL, maxLines * 13 + 8) },
-    data: { values },
+    data: { values: cells },
     encoding: {
       x: {
         field: 'column',
@@ -110,7 +127,7 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
           color: {
             field: 'jaccard',
             type: 'quantitative',
-            scale: { scheme: 'blues', domain: [0, maxJaccard], nice: false },
+            scale: { range: [...BLUES], interpolate: 'rgb', domain: [0, maxJaccard], nice: false },
             legend: { title: 'Jaccard index', format: '.2f', orient: 'bottom', direction: 'horizontal', gradientLength: 160 },
           },
           tooltip: [
@@ -124,10 +141,7 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
         mark: { type: 'text', fontSize: 11, baseline: 'middle' },
         encoding: {
           text: { field: 'respondents', type: 'quantitative' },
-          color: {
-            condition: { test: `datum.jaccard > ${maxJaccard * 0.55}`, value: '#ffffff' },
-            value: '#1f1f1f',
-          },
+          color: { condition: { test: "datum.textColor === '#ffffff'", value: '#ffffff' }, value: '#000000' },
         },
       },
     ],

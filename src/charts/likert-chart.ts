@@ -2,7 +2,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { QuestionResult, Results } from '../model.ts';
 import { formatPercent } from '../report/format-percent.ts';
 import { divergingColors } from './diverging-colors.ts';
+import { tint } from './ensure-contrast.ts';
 import { labelExpr } from './label-expr.ts';
+import { readableTextColor } from './readable-text-color.ts';
 import { textWidth } from './text-width.ts';
 import { theme } from './theme.ts';
 
@@ -21,7 +23,9 @@ interface Row {
 /**
  * Diverging stacked bars for one closed question: levels below the scale's midpoint to the left of
  * zero, above it to the right, a neutral middle level split half on each side. One bar for all
- * respondents, then one per segment; low-base segments are faded and say so. Shares are of the row's
+ * respondents, then one per segment; low-base segments are faded and say so. Each row's bar has a dark
+ * outline (the light middle levels alone would not stand out against white) and each label is black
+ * or white, whichever contrasts more with its level's colour. Shares are of the row's
  * answered base (missing answers left out). Returns a spec with a note and no bars when the question
  * is unknown or nobody answered it.
  */
@@ -60,13 +64,21 @@ export function likertChart(results: Results, questionId: string): TopLevelSpec 
         end: start + share,
         share,
         count: `${row.counts[String(level)] ?? 0} of ${row.base}`,
-        text: share >= 0.07 ? formatPercent(share) : '',
-        dark: index < levels.length * 0.2 || index >= levels.length * 0.8,
+        // A label only where it fits inside its own segment (the x domain of 2 spans the plot).
+        text: (share * PLOT_WIDTH) / 2 >= textWidth(formatPercent(share), 11) + 2 ? formatPercent(share) : '',
+        // Low-base rows are drawn at half opacity, so their labels sit on a paler fill.
+        textColor: readableTextColor(row.lowBase ? tint(colors[index] ?? '#cccccc', 0.5) : (colors[index] ?? '#cccccc')),
         lowBase: row.lowBase,
       };
       start += share;
       return segment;
     });
+  });
+  // One dark outline around each row's whole bar: the light middle levels alone would not stand out
+  // against white at 3:1, the outline does.
+  const outlines = rows.map((row) => {
+    const own = values.filter((value) => value.row === row.key);
+    return { row: row.key, start: own[0]?.start ?? 0, end: own[own.length - 1]?.end ?? 0 };
   });
   const labels = new Map(rows.map((row) => [row.key, row.label]));
   const levelLabels = levels.map(({ label }) => label);
@@ -78,6 +90,9 @@ export function likertChart(results: Results, questionId: string): TopLevelSpec 
         ? 'Nobody answered this question'
         : `Share of answers at each level: lower levels left of zero, higher right${levels.length % 2 === 1 ? ', the middle split' : ''}`,
   ];
+  if (question !== undefined && rows.length > 0) {
+    subtitle.push(`Base: ${question.base} respondents who answered${question.missing > 0 ? ` (${question.missing} left it blank)` : ''}`);
+  }
   if (lowRows.length > 0) {
     subtitle.push(`${lowRows.map((row) => segmentLabel.get(row.key) ?? row.key).join(', ')}: base below ${results.settings.minBase}, shown for completeness`);
   }
@@ -135,11 +150,19 @@ export function likertChart(results: Results, questionId: string): TopLevelSpec 
         },
       },
       {
+        data: { values: outlines },
+        mark: { type: 'bar', fillOpacity: 0, stroke: '#4d4d4d', strokeWidth: 1 },
+        encoding: {
+          x: { field: 'start', type: 'quantitative' },
+          x2: { field: 'end' },
+        },
+      },
+      {
         mark: { type: 'text', fontSize: 11, baseline: 'middle' },
         encoding: {
           x: { datum: { expr: '(datum.start + datum.end) / 2' }, type: 'quantitative' },
           text: { field: 'text' },
-          color: { condition: { test: 'datum.dark && !datum.lowBase', value: '#ffffff' }, value: '#1f1f1f' },
+          color: { condition: { test: "datum.textColor === '#ffffff'", value: '#ffffff' }, value: '#000000' },
         },
       },
     ],

@@ -19,7 +19,8 @@ const LINE_HEIGHT = 13;
  * Horizontal bars, one per theme: the share of respondents mentioning it, its Wilson interval as a
  * rule and the percentage as a direct label. Top-level themes run from most to least mentioned; each
  * sub-theme follows its parent, marked "↳" and drawn in the parent's colour unless the codebook gives
- * its own. Unweighted figures: the report's table carries the weighted ones.
+ * its own. Bars are drawn opaque, so every codebook colour keeps its 3:1 contrast against white.
+ * Unweighted figures: the report's table carries the weighted ones.
  */
 export function themePrevalenceChart(results: Results): TopLevelSpec {
   const colors = themeColors(results.themes);
@@ -38,7 +39,6 @@ export function themePrevalenceChart(results: Results): TopLevelSpec {
       text: row.proportion === null ? 'no base' : formatPercent(row.proportion),
       count: `${row.respondents} of ${row.base}`,
       color: colors.get(row.code) ?? '#4e79a7',
-      opacity: depth > 0 ? 0.72 : 1,
     };
   });
   const maxLines = Math.max(1, ...[...labels.values()].map((label) => label.length));
@@ -78,7 +78,6 @@ export function themePrevalenceChart(results: Results): TopLevelSpec {
             axis: { title: 'Respondents mentioning the theme', format: '.0%', tickCount: 5, grid: true, domain: false },
           },
           color: { field: 'color', type: 'nominal', scale: null, legend: null },
-          opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null },
           tooltip: [
             { field: 'label', title: 'Theme' },
             { field: 'count', title: 'Respondents' },

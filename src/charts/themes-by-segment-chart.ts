@@ -8,9 +8,12 @@ import { textWidth } from './text-width.ts';
 import { theme } from './theme.ts';
 import { wrapLabel } from './wrap-label.ts';
 
-/** Segment colours: dark and mid tones that stay apart in greyscale; low-base segments are grey. */
-const SEGMENT_COLORS = ['#1f4e79', '#e08214', '#2b8c74', '#8e4b8e', '#a6611a', '#5f7fa6'] as const;
-const LOW_BASE_COLOR = '#b3b3b3';
+/**
+ * Segment colours: each at least 3:1 against white (WCAG non-text contrast); the first three are dark,
+ * light and mid in greyscale, so they stay apart printed in black and white. Low-base segments are grey.
+ */
+export const SEGMENT_COLORS = ['#1f4e79', '#d77e26', '#2b8c74', '#8e4b8e', '#a6611a', '#5f7fa6'] as const;
+export const LOW_BASE_COLOR = '#8c8c8c';
 const LABEL_WIDTH = 190;
 const PLOT_WIDTH = 310;
 const BAR = 11;
@@ -56,6 +59,7 @@ export function themesBySegmentChart(results: Results): TopLevelSpec {
   const low = segments.filter((segment) => segment.lowBase);
   const subtitle = [
     `Share of each segment's respondents mentioning each theme, with ${formatConfidence(results.confidence)} intervals`,
+    `Base: ${segments.map((segment) => `${segment.label} n = ${segment.respondents}`).join(', ')}`,
   ];
   if (low.length > 0) {
     const names = low.map((segment) => segment.label).join(', ');

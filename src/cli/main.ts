@@ -5,10 +5,15 @@
  *   findings run <config>    [--out DIR] [--allow-errors] [--quiet]   0 written, 1 data errors, 2 config
  *   findings check <config>  [--json] [--strict]                       0 clean, 1 errors, 2 config
  *   findings init <data> --from <config> [--id] [--round] [--out]    0 written, 1 columns, 2 config
+ *   findings check <config> --min-alpha 0.8                           also 1 when a theme's coder agreement falls short
+ *   findings codebook <config> --qdc FILE                              0 written, 2 config
  */
 import path from 'node:path';
 import yargs from 'yargs';
-import type { Diagnostic } from '../model.ts';
+import type { Diagnostic, Results } from '../model.ts';
+import { readStudyCodebook } from '../ingest/read-study-codebook.ts';
+import { formatQdc } from '../output/format-qdc.ts';
+import { agreementShortfalls } from '../tally/agreement-shortfalls.ts';
 import { exitCodeFor } from '../messages.ts';
 import { analyzeRound, renderReport } from '../pipeline.ts';
 import { writeFolderAtomically } from '../output/write-folder-atomically.ts';
@@ -34,6 +39,12 @@ interface CheckArgs {
   config: string;
   json: boolean;
   strict: boolean;
+  minAlpha?: number;
+}
+
+interface CodebookArgs {
+  config: string;
+  qdc: string;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -62,7 +73,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         y
           .positional('config', { type: 'string', demandOption: true, describe: 'survey config (YAML or JSON)' })
           .option('json', { type: 'boolean', default: false, describe: 'diagnostics as a JSON array on stdout' })
-          .option('strict', { type: 'boolean', default: false, describe: 'exit 1 on warnings too' }),
+          .option('strict', { type: 'boolean', default: false, describe: 'exit 1 on warnings too' })
+          .option('min-alpha', { type: 'number', describe: "exit 1 when a theme's coder agreement (Krippendorff's alpha) is below this, e.g. 0.8" }),
       (args) => {
         task = () => check(args as unknown as CheckArgs, io);
       },
@@ -81,7 +93,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         task = () => init(args as unknown as InitArgs, io);
       },
     )
-    .demandCommand(1, 'name a command: run, check or init')
+    .command(
+      'codebook <config>',
+      "write the config's codebook as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder",
+      (y) =>
+        y
+          .positional('config', { type: 'string', demandOption: true, describe: 'survey config (YAML or JSON)' })
+          .option('qdc', { type: 'string', demandOption: true, describe: 'the .qdc file to write' }),
+      (args) => {
+        task = () => codebook(args as unknown as CodebookArgs, io);
+      },
+    )
+    .demandCommand(1, 'name a command: run, check, init or codebook')
     .strict()
     .help()
     .version(false)
@@ -133,6 +156,7 @@ async function init(args: InitArgs, io: Io): Promise<number> {
   const lines = [`wrote ${result.displayFile}`];
   for (const r of result.renamed) lines.push(`  ${r.key}: "${r.from}" is not in the new file; using its column "${r.to}" (check that it holds the same thing)`);
   if (result.droppedNote) lines.push('  report.note was not carried over: it described the last round');
+  for (const key of result.droppedFiles ?? []) lines.push(`  ${key} was not carried over: it names the last round's files`);
   lines.push(`next: findings check ${result.displayFile}   then   findings run ${result.displayFile}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
@@ -144,12 +168,48 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   if (args.json) io.stdout.write(`${JSON.stringify(sink.diagnostics, null, 2)}\n`);
   else io.stderr.write(formatDiagnostics(sink.diagnostics));
   if ('stopped' in analysis) return analysis.stopped === 'config' ? 2 : Math.max(1, exitCodeFor(sink.diagnostics));
-  const exit = exitCodeFor(sink.diagnostics, args.strict);
+  let exit = exitCodeFor(sink.diagnostics, args.strict);
   if (!args.json && exit === 0) {
     const { ledger, base } = analysis.results;
     io.stderr.write(`${displayPath(io.cwd, path.resolve(io.cwd, args.config))}: ${ledger.rowsRead} rows read, ${ledger.rowsUsed} used, ${base.respondents} respondents; no problems\n`);
   }
+  if (args.minAlpha !== undefined) exit = Math.max(exit, checkAgreement(analysis.results, args.minAlpha, io)) as typeof exit;
   return exit;
+}
+
+/** `check --min-alpha`: 1 when a theme's Krippendorff's alpha falls short (each named), 2 when there is no coder agreement to check. */
+function checkAgreement(results: Results, minAlpha: number, io: Io): 0 | 1 | 2 {
+  if (!(minAlpha >= 0 && minAlpha <= 1)) {
+    io.stderr.write(`--min-alpha should be a number from 0 to 1, not ${minAlpha}\n`);
+    return 2;
+  }
+  const short = agreementShortfalls(results, minAlpha);
+  if (short === null) {
+    io.stderr.write('--min-alpha: this study names one coder, so there is no coder agreement to check (add reliability: files, or a coder column to excerpt data)\n');
+    return 2;
+  }
+  const lines: string[] = [];
+  for (const theme of short.undefined) lines.push(`  ${theme.code} (${theme.label}): alpha undefined (the coders used one value only), not counted`);
+  if (short.below.length === 0) {
+    const lowest = short.lowest === null ? '' : ` (lowest ${short.lowest.toFixed(3)})`;
+    io.stderr.write(`coder agreement: every theme has Krippendorff's alpha of at least ${minAlpha}${lowest}\n${lines.map((l) => `${l}\n`).join('')}`);
+    return 0;
+  }
+  lines.unshift(...short.below.map((theme) => `  ${theme.code} (${theme.label}): alpha ${theme.alpha.toFixed(3)}`));
+  const n = short.below.length;
+  io.stderr.write(`coder agreement below --min-alpha ${minAlpha} in ${n} theme${n === 1 ? '' : 's'} (Krippendorff's alpha):\n${lines.map((l) => `${l}\n`).join('')}`);
+  return 1;
+}
+
+async function codebook(args: CodebookArgs, io: Io): Promise<number> {
+  const sink = collect();
+  const study = await readStudyCodebook(args.config, io.cwd, sink);
+  io.stderr.write(formatDiagnostics(sink.diagnostics));
+  if (study === null) return 2;
+  const target = path.resolve(io.cwd, args.qdc);
+  writeFileAtomically(target, formatQdc(study.codebook));
+  io.stdout.write(`wrote ${displayPath(io.cwd, target)} (${study.codebook.themes.length} codes, REFI-QDA codebook 1.0)\n`);
+  return 0;
 }
 
 async function run(args: RunArgs, io: Io): Promise<number> {
@@ -160,7 +220,10 @@ async function run(args: RunArgs, io: Io): Promise<number> {
   if ('stopped' in analysis) return analysis.stopped === 'config' ? 2 : 1;
   const hasErrors = sink.diagnostics.some((d) => d.severity === 'error');
   if (hasErrors && !args.allowErrors) {
-    io.stderr.write(`nothing written: ${analysis.results.ledger.rowsRejected} of ${analysis.results.ledger.rowsRead} rows have errors (fix them, or run with --allow-errors to report without them)\n`);
+    const { rowsRejected, rowsRead } = analysis.results.ledger;
+    // Errors in files beside the data (quotes, other coders) reject no row of the data.
+    const what = rowsRejected > 0 ? `${rowsRejected} of ${rowsRead} rows have errors` : 'the files above have errors';
+    io.stderr.write(`nothing written: ${what} (fix them, or run with --allow-errors to report without them)\n`);
     return 1;
   }
   const files = await renderReport(analysis);

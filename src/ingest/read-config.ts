@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
-import type { CodebookMapping, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
+import type { CodebookMapping, DataLayout, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
 import { diagnostic, didYouMean } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 
@@ -22,6 +22,7 @@ type Spec =
   | { kind: 'label' } // a string; numbers and booleans are accepted and written as strings (round: 2014)
   | { kind: 'labels' } // one label or a list of labels, read as a list
   | { kind: 'number'; min?: number; max?: number; exclusive?: boolean; integer?: boolean }
+  | { kind: 'boolean' }
   | { kind: 'object'; fields: Record<string, { spec: Spec; required?: boolean }> }
   | { kind: 'array'; items: Spec };
 
@@ -30,6 +31,7 @@ const req = (spec: Spec) => ({ spec, required: true });
 const opt = (spec: Spec) => ({ spec });
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
+const LAYOUTS = ['respondents', 'excerpts', 'qdpx'] as const;
 
 const configSpec: Spec = {
   kind: 'object',
@@ -54,11 +56,32 @@ const configSpec: Spec = {
         }),
         separator: opt(str({ nonEmpty: true })),
         delimiter: opt(str({ oneOf: [',', ';', '\t', '|'] })),
+        layout: opt(str({ oneOf: LAYOUTS })),
+        primaryCoder: opt({ kind: 'label' }),
+        excerpts: opt({
+          kind: 'object',
+          fields: {
+            path: req(str({ nonEmpty: true })),
+            columns: req({
+              kind: 'object',
+              fields: {
+                id: req(str({ nonEmpty: true })),
+                code: req(str({ nonEmpty: true })),
+                text: req(str({ nonEmpty: true })),
+                coder: opt(str({ nonEmpty: true })),
+              },
+            }),
+            delimiter: opt(str({ oneOf: [',', ';', '\t', '|'] })),
+          },
+        }),
       },
     }),
     segments: opt({
       kind: 'array',
-      items: { kind: 'object', fields: { id: req({ kind: 'label' }), label: opt({ kind: 'label' }), plural: opt({ kind: 'label' }) } },
+      items: {
+        kind: 'object',
+        fields: { id: req({ kind: 'label' }), label: opt({ kind: 'label' }), plural: opt({ kind: 'label' }), singular: opt({ kind: 'label' }) },
+      },
     }),
     codebookChanges: opt({
       kind: 'array',
@@ -103,6 +126,14 @@ const configSpec: Spec = {
       kind: 'object',
       fields: { respondentIds: opt(str({ oneOf: ['show', 'hash', 'omit'] })) },
     }),
+    quotes: opt({
+      kind: 'object',
+      fields: {
+        enabled: opt({ kind: 'boolean' }),
+        perTheme: opt({ kind: 'number', integer: true, min: 0, max: 10 }),
+        mask: opt({ kind: 'array', items: str({ nonEmpty: true }) }),
+      },
+    }),
     report: opt({
       kind: 'object',
       fields: {
@@ -110,14 +141,71 @@ const configSpec: Spec = {
         minBase: opt({ kind: 'number', integer: true, min: 0 }),
         keyFindings: opt({ kind: 'number', integer: true, min: 0, max: 20 }),
         alpha: opt({ kind: 'number', min: 0, max: 1, exclusive: true }),
+        maxTestSegments: opt({ kind: 'number', integer: true, min: 2 }),
         note: opt({ kind: 'label' }),
       },
     }),
   },
 };
 
-/** Config keys as documented, for the README and for tests. */
+/** Config keys as documented, for the README and for tests (the respondent-per-row layout). */
 export const configKeys = configSpec;
+
+/**
+ * `data:` for the other layouts. Excerpts: one coded excerpt per row, the segment (and weight) either
+ * in its own columns or joined by id from `data.respondents`. qdpx: a REFI-QDA project; the codebook
+ * comes from the project unless `codebook:` names one, and the segment from a case variable.
+ */
+const excerptsData: Spec = {
+  kind: 'object',
+  fields: {
+    path: req(str({ nonEmpty: true })),
+    layout: opt(str({ oneOf: LAYOUTS })),
+    columns: req({
+      kind: 'object',
+      fields: {
+        id: req(str({ nonEmpty: true })),
+        code: req(str({ nonEmpty: true })),
+        text: req(str({ nonEmpty: true })),
+        coder: opt(str({ nonEmpty: true })),
+        segment: opt(str({ nonEmpty: true })),
+        weight: opt(str({ nonEmpty: true })),
+      },
+    }),
+    separator: opt(str({ nonEmpty: true })),
+    delimiter: opt(str({ oneOf: [',', ';', '\t', '|'] })),
+    primaryCoder: opt({ kind: 'label' }),
+    respondents: opt({
+      kind: 'object',
+      fields: {
+        path: req(str({ nonEmpty: true })),
+        columns: req({
+          kind: 'object',
+          fields: { id: req(str({ nonEmpty: true })), segment: req(str({ nonEmpty: true })), weight: opt(str({ nonEmpty: true })) },
+        }),
+        delimiter: opt(str({ oneOf: [',', ';', '\t', '|'] })),
+      },
+    }),
+  },
+};
+
+const qdpxData: Spec = {
+  kind: 'object',
+  fields: {
+    path: req(str({ nonEmpty: true })),
+    layout: opt(str({ oneOf: LAYOUTS })),
+    segmentVariable: req({ kind: 'label' }),
+    primaryCoder: opt({ kind: 'label' }),
+  },
+};
+
+/** The config format for a data layout (an unknown layout is checked as respondents, and reported). */
+function configSpecFor(layout: string): Spec {
+  if (configSpec.kind !== 'object' || (layout !== 'excerpts' && layout !== 'qdpx')) return configSpec;
+  const fields: Record<string, { spec: Spec; required?: boolean }> = { ...configSpec.fields, data: req(layout === 'excerpts' ? excerptsData : qdpxData) };
+  if (layout === 'qdpx') fields.codebook = opt(str({ nonEmpty: true }));
+  return { kind: 'object', fields };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Walking the YAML tree
@@ -163,6 +251,8 @@ function expectedOf(spec: Spec): string {
       return 'text';
     case 'number':
       return spec.integer ? 'a whole number' : 'a number';
+    case 'boolean':
+      return 'true or false';
     case 'object':
       return 'a mapping';
     case 'array':
@@ -221,6 +311,10 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
       if (spec.pattern && !spec.pattern.test(value)) return invalid(`"${value}" should be ${spec.patternText ?? `like ${spec.pattern}`}`);
       if (spec.oneOf && !spec.oneOf.includes(value)) return invalid(`should be one of ${spec.oneOf.map((v) => JSON.stringify(v)).join(', ')}`);
       return value;
+    }
+    case 'boolean': {
+      if (!isScalar(node) || typeof node.value !== 'boolean') return wrongType();
+      return node.value;
     }
     case 'number': {
       if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value)) return wrongType();
@@ -332,7 +426,9 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
     sink.report(diagnostic('FND005', at0, 'the config is empty; it needs at least id, codebook and data'));
     return null;
   }
-  const raw = walkNode(walk, doc.contents as YamlNode, configSpec, '', null) as RawConfig | undefined;
+  const layoutNode = isMap(doc.contents) ? doc.getIn(['data', 'layout'], true) : undefined;
+  const layout = isScalar(layoutNode) && typeof layoutNode.value === 'string' ? layoutNode.value : 'respondents';
+  const raw = walkNode(walk, doc.contents as YamlNode, configSpecFor(layout), '', null) as RawConfig | undefined;
   if (!walk.ok || raw === undefined) return null;
   return normalize(raw, source, walk, sink, checkFiles, hash);
 }
@@ -352,20 +448,28 @@ interface RawConfig {
   title?: string;
   round?: string;
   previous?: string;
-  codebook: string;
+  /** Optional only for layout qdpx (the project's own codebook). */
+  codebook?: string;
   data: {
     path: string;
-    columns: { id: string; segment: string; weight?: string; themes: string };
+    layout?: DataLayout;
+    /** Respondents layout: id, segment, weight, themes; excerpts: id, code, text, coder, segment, weight. */
+    columns?: { id: string; segment?: string; weight?: string; themes?: string; code?: string; text?: string; coder?: string };
     separator?: string;
     delimiter?: string;
+    primaryCoder?: string;
+    excerpts?: { path: string; columns: { id: string; code: string; text: string; coder?: string }; delimiter?: string };
+    respondents?: { path: string; columns: { id: string; segment: string; weight?: string }; delimiter?: string };
+    segmentVariable?: string;
   };
-  segments?: { id: string; label?: string; plural?: string }[];
+  segments?: { id: string; label?: string; plural?: string; singular?: string }[];
   codebookChanges?: { renamed?: string; merged?: string[]; split?: string; retired?: string[]; to?: string[] }[];
   questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
   reliability?: { coder: string; path: string }[];
-  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; note?: string };
+  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; maxTestSegments?: number; note?: string };
   limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
   privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
+  quotes?: { enabled?: boolean; perTheme?: number; mask?: string[] };
 }
 
 /** Defaults of `limits`: generous for real surveys, small enough to stop a hostile file early. */
@@ -400,8 +504,14 @@ function normalize(
     return { path: absolute, displayPath: display };
   };
 
-  const codebook = resolveFile('codebook', raw.codebook);
+  const layout: DataLayout = raw.data.layout ?? 'respondents';
   const data = resolveFile('data.path', raw.data.path);
+  // A qdpx project carries its own codebook: `codebook:` may be left out, and then names the project.
+  const codebook = raw.codebook === undefined ? data : resolveFile('codebook', raw.codebook);
+  const layoutData = normalizeLayout(raw, layout, resolveFile, (key, message, code = 'FND006') => {
+    ok = false;
+    sink.report(diagnostic(code, at(key), message));
+  });
   const previous = raw.previous === undefined ? null : path.resolve(dir, raw.previous);
   if (raw.previous !== undefined) resolveFile('previous', raw.previous);
 
@@ -414,7 +524,7 @@ function normalize(
     }
     seenSegments.add(s.id);
     const label = s.label ?? s.id;
-    segments.push({ id: s.id, label, plural: s.plural ?? pluralFromLabel(label) });
+    segments.push({ id: s.id, label, plural: s.plural ?? pluralFromLabel(label), ...(s.singular === undefined ? {} : { singular: s.singular }) });
   });
 
   const questions: QuestionConfig[] = [];
@@ -468,10 +578,31 @@ function normalize(
     codebookChanges.push({ kind, from, to, at: at(key) });
   });
 
-  const reliability = (raw.reliability ?? []).map((r, i) => ({
-    coder: r.coder,
-    path: resolveFile(`reliability[${i}].path`, r.path).path,
-  }));
+  const reliability = (raw.reliability ?? []).map((r, i) => ({ coder: r.coder, ...resolveFile(`reliability[${i}].path`, r.path) }));
+  const coderNames = new Set<string>(layout === 'respondents' ? [raw.data.primaryCoder ?? 'A'] : []);
+  (raw.reliability ?? []).forEach((r, i) => {
+    const key = `reliability[${i}].coder`;
+    if (layout !== 'respondents') {
+      ok = false;
+      const own = layout === 'qdpx' ? "the project's users are its coders" : 'give each excerpt its coder in data.columns.coder';
+      sink.report(diagnostic('FND006', at(`reliability[${i}]`), `reliability[${i}]: coder files are respondent rows like the data; with ${layout} data, ${own}`));
+    } else if (coderNames.has(r.coder)) {
+      ok = false;
+      const clash = layout === 'respondents' && r.coder === (raw.data.primaryCoder ?? 'A');
+      sink.report(
+        diagnostic('FND006', at(key), `${key} "${r.coder}" is ${clash ? `also the name of the data's own coder (data.primaryCoder, default "A"); give one of them another name` : 'used by an earlier entry'}`),
+      );
+    }
+    coderNames.add(r.coder);
+  });
+  if (layout === 'qdpx' && (raw.questions ?? []).length > 0) {
+    ok = false;
+    sink.report(diagnostic('FND006', at('questions'), 'questions: a qdpx project holds no closed questions; leave questions out'));
+  }
+  if (layout === 'excerpts' && (raw.questions ?? []).length > 0 && raw.data.respondents === undefined) {
+    ok = false;
+    sink.report(diagnostic('FND006', at('questions'), 'questions: with excerpt data, closed questions are read from data.respondents; name that file'));
+  }
 
   if (!ok) return null;
   const report = raw.report ?? {};
@@ -485,16 +616,13 @@ function normalize(
     previous,
     codebook,
     data: {
+      layout,
       path: data.path,
       displayPath: data.displayPath,
-      columns: {
-        id: raw.data.columns.id,
-        segment: raw.data.columns.segment,
-        weight: raw.data.columns.weight ?? null,
-        themes: raw.data.columns.themes,
-      },
+      ...layoutData,
       separator: raw.data.separator ?? ';',
       delimiter: raw.data.delimiter ?? null,
+      primaryCoder: raw.data.primaryCoder ?? null,
     },
     segments,
     codebookChanges,
@@ -502,13 +630,82 @@ function normalize(
     reliability,
     limits: { ...DEFAULT_LIMITS, ...raw.limits },
     privacy: { respondentIds: raw.privacy?.respondentIds ?? 'show' },
+    quotes: { enabled: raw.quotes?.enabled ?? true, perTheme: raw.quotes?.perTheme ?? 2, mask: raw.quotes?.mask ?? [] },
     report: {
       confidence: report.confidence ?? 0.95,
       minBase: report.minBase ?? 5,
       keyFindings: report.keyFindings ?? 5,
       alpha: report.alpha ?? 0.05,
+      maxTestSegments: report.maxTestSegments ?? 50,
       note: report.note ?? null,
     },
+  };
+}
+
+type LayoutData = Pick<SurveyConfig['data'], 'columns' | 'excerptColumns' | 'respondents' | 'excerpts' | 'segmentVariable'>;
+
+/**
+ * The layout-specific part of `data`: which columns hold what, the joined respondent file
+ * (excerpts layout), the quotes file (respondents layout), the segment variable (qdpx).
+ */
+function normalizeLayout(
+  raw: RawConfig,
+  layout: DataLayout,
+  resolveFile: (key: string, value: string) => { path: string; displayPath: string },
+  fail: (key: string, message: string, code?: 'FND005' | 'FND006') => void,
+): LayoutData {
+  const columns = raw.data.columns ?? { id: '' };
+  const none = { excerptColumns: null, respondents: null, excerpts: null, segmentVariable: null };
+  if (layout === 'qdpx') {
+    return { ...none, columns: { id: '', segment: '', weight: null, themes: '' }, segmentVariable: raw.data.segmentVariable ?? null };
+  }
+  if (layout === 'respondents') {
+    const quotes = raw.data.excerpts;
+    const file = quotes === undefined ? null : resolveFile('data.excerpts.path', quotes.path);
+    return {
+      ...none,
+      columns: { id: columns.id, segment: columns.segment ?? '', weight: columns.weight ?? null, themes: columns.themes ?? '' },
+      excerpts:
+        quotes === undefined || file === null
+          ? null
+          : { ...file, columns: { id: quotes.columns.id, code: quotes.columns.code, text: quotes.columns.text, coder: quotes.columns.coder ?? null }, delimiter: quotes.delimiter ?? null },
+    };
+  }
+  const joined = raw.data.respondents;
+  if (joined !== undefined && columns.segment !== undefined) {
+    fail('data.columns.segment', 'data.columns.segment: the segment is read from data.respondents; leave one of them out');
+  }
+  if (joined !== undefined && columns.weight !== undefined) {
+    fail('data.columns.weight', 'data.columns.weight: the weight is read from data.respondents; leave one of them out');
+  }
+  if (joined === undefined && columns.segment === undefined) {
+    fail('data.columns', 'missing required key "data.columns.segment" (or name a respondent file under data.respondents)', 'FND005');
+  }
+  const respondents =
+    joined === undefined
+      ? null
+      : {
+          ...resolveFile('data.respondents.path', joined.path),
+          columns: { id: joined.columns.id, segment: joined.columns.segment, weight: joined.columns.weight ?? null },
+          delimiter: joined.delimiter ?? null,
+        };
+  return {
+    ...none,
+    columns: {
+      id: respondents?.columns.id ?? columns.id,
+      segment: respondents?.columns.segment ?? columns.segment ?? '',
+      weight: respondents?.columns.weight ?? columns.weight ?? null,
+      themes: '',
+    },
+    excerptColumns: {
+      id: columns.id,
+      code: columns.code ?? '',
+      text: columns.text ?? '',
+      coder: columns.coder ?? null,
+      segment: columns.segment ?? null,
+      weight: columns.weight ?? null,
+    },
+    respondents,
   };
 }
 

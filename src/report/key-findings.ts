@@ -4,6 +4,8 @@ import { formatInterval } from './format-interval.ts';
 import { formatPercent } from './format-percent.ts';
 import { formatPValue } from './format-p-value.ts';
 import { segmentNoun } from './segment-noun.ts';
+import { segmentPlurals } from './segment-plural.ts';
+import { agreementFlagOf, hedgeFinding } from './agreement-caveat.ts';
 
 export interface Finding {
   /** The theme's code. */
@@ -30,12 +32,14 @@ interface Difference {
  * segment test is significant after the Benjamini–Hochberg adjustment (adjusted p below
  * `settings.alpha`) also gets a sentence comparing the segments that mention it most and least, both
  * with an adequate base; up to half the findings are kept for such differences. Nothing is ever said
- * from a low base. Findings come in order of the theme's prevalence, overall before segment.
+ * from a low base, nor of a theme the coders agreed on too little (results.reliability flag
+ * 'unreliable'); a theme with tentative agreement is hedged (hedgeFinding). Findings come in order
+ * of the theme's prevalence, overall before segment.
  *
  * `statements` gives verb phrases by theme code (the codebook's `statement` column); without one the
- * sentence says `mentioned "<label>"`.
+ * sentence says `mentioned "<label>"`. `plurals` gives segment nouns by id (the config's `plural`).
  */
-export function keyFindings(results: Results, count = 5, statements: Record<string, string> = {}): Finding[] {
+export function keyFindings(results: Results, count = 5, statements: Record<string, string> = {}, plurals: Record<string, string> = {}): Finding[] {
   const limit = Math.max(0, Math.floor(count));
   if (limit === 0) return [];
   const { minBase, alpha } = results.settings;
@@ -47,13 +51,15 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
   const ranked = [...results.themes].sort(byPrevalence);
   const rank = new Map(ranked.map((theme, index) => [theme.code, index]));
 
+  // A theme the coders agreed on too little (Krippendorff's alpha below 0.667) is never a key finding.
+  const unreliable = (theme: ThemeResult) => agreementFlagOf(results, theme.code) === 'unreliable';
   const overall = ranked.filter(
-    (theme) => theme.proportion !== null && theme.ci !== null && theme.respondents > 0 && theme.base >= minBase,
+    (theme) => theme.proportion !== null && theme.ci !== null && theme.respondents > 0 && theme.base >= minBase && !unreliable(theme),
   );
   const differences: Difference[] = [];
   for (const theme of ranked) {
     const pAdjusted = theme.segmentTest?.pAdjusted ?? null;
-    if (pAdjusted === null || !(pAdjusted < alpha)) continue;
+    if (pAdjusted === null || !(pAdjusted < alpha) || unreliable(theme)) continue;
     const cells = theme.bySegment.filter(
       (cell) => !cell.lowBase && cell.base >= minBase && cell.proportion !== null && cell.ci !== null,
     );
@@ -69,9 +75,9 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
   const differencesTaken = Math.min(differences.length, limit - overallTaken);
   const chosen = [
     ...overall.slice(0, overallTaken).map((theme) => ({ rank: rank.get(theme.code) ?? 0, order: 0, finding: overallFinding(results, theme, statements) })),
-    ...differences.slice(0, differencesTaken).map((difference) => ({ rank: rank.get(difference.theme.code) ?? 0, order: 1, finding: differenceFinding(results, difference, statements) })),
+    ...differences.slice(0, differencesTaken).map((difference) => ({ rank: rank.get(difference.theme.code) ?? 0, order: 1, finding: differenceFinding(results, difference, statements, plurals) })),
   ];
-  return chosen.sort((a, b) => a.rank - b.rank || a.order - b.order).map(({ finding }) => finding);
+  return chosen.sort((a, b) => a.rank - b.rank || a.order - b.order).map(({ finding }) => hedgeFinding(results, finding));
 }
 
 function overallFinding(results: Results, theme: ThemeResult, statements: Record<string, string>): Finding {
@@ -81,7 +87,7 @@ function overallFinding(results: Results, theme: ThemeResult, statements: Record
   return { theme: theme.code, text, respondents: theme.respondents, base: theme.base, proportion, ci: [ci[0], ci[1]] };
 }
 
-function differenceFinding(results: Results, { theme, high, low, pAdjusted }: Difference, statements: Record<string, string>): Finding {
+function differenceFinding(results: Results, { theme, high, low, pAdjusted }: Difference, statements: Record<string, string>, plurals: Record<string, string>): Finding {
   const label = new Map(results.segments.map((segment) => [segment.id, segment.label]));
   const highLabel = label.get(high.segment) ?? high.segment;
   const lowLabel = label.get(low.segment) ?? low.segment;
@@ -92,7 +98,8 @@ function differenceFinding(results: Results, { theme, high, low, pAdjusted }: Di
   const p = formatPValue(pAdjusted, results.settings.alpha);
   const pText = p.startsWith('<') ? `p ${p}` : `p = ${p}`;
   const subject = highLabel.charAt(0).toUpperCase() + highLabel.slice(1);
-  const text = `${subject} ${verb(theme, statements)} more often than ${segmentNoun(lowLabel)}: ${figures(high)} against ${figures(low)}; ${method}, BH-adjusted ${pText}.`;
+  const lowNoun = segmentPlurals(results, plurals).get(low.segment) ?? segmentNoun(lowLabel);
+  const text = `${subject} ${verb(theme, statements)} more often than ${lowNoun}: ${figures(high)} against ${figures(low)}; ${method}, BH-adjusted ${pText}.`;
   const ci = high.ci as Interval;
   return { theme: theme.code, text, respondents: high.respondents, base: high.base, proportion: high.proportion ?? 0, ci: [ci[0], ci[1]] };
 }

@@ -1,11 +1,13 @@
-import type { Results } from '../model.ts';
+import type { InputFile, Results } from '../model.ts';
 import { formatConfidence } from './format-confidence.ts';
 import type { Inline, ReportBlock } from './report-types.ts';
 
 /**
- * "Methods", always last: what was counted, the bases, the interval, weighting, segment tests, the
- * low-base rule, the row ledger, and what the figures cannot say. Each method names the R call that
- * reproduces it (../shared/CONTRACT.md, Methods).
+ * "Methods and limitations", always last, written from the data: how the figures were made (what was
+ * counted, who was asked and the bases, intervals, weighting, segment tests, changes between rounds,
+ * the low-base rule, the row ledger), each method with the R call that reproduces it
+ * (../shared/CONTRACT.md, Methods); then what the figures cannot say; then the input files with their
+ * SHA-256, so a reader can tell which data produced the report.
  */
 export function methodsSection(results: Results): ReportBlock[] {
   const confidence = formatConfidence(results.confidence);
@@ -15,6 +17,10 @@ export function methodsSection(results: Results): ReportBlock[] {
     [
       { strong: 'What was counted.' },
       ' A respondent mentions a theme when its code, or the code of one of its sub-themes, appears at least once in their themes cell; a code repeated in one cell counts once. Parent themes roll up their sub-themes. A respondent with an empty cell mentions nothing and stays in every base.',
+    ],
+    [
+      { strong: 'Who was asked.' },
+      ` ${results.base.respondents} respondents${results.segments.length > 1 ? ` in ${results.segments.length} segments: ${results.segments.map((segment) => `${segment.label} ${segment.respondents}`).join(', ')}` : ''}.`,
     ],
     [
       { strong: 'Base.' },
@@ -40,8 +46,8 @@ export function methodsSection(results: Results): ReportBlock[] {
   } else {
     items.push([{ strong: 'Weighting.' }, ' None: the data have no weight column, so every respondent counts once.']);
   }
-  items.push(
-    [
+  if (results.segments.length >= 2) {
+    items.push([
       { strong: 'Segment tests.' },
       ' For each theme, a chi-square test of independence on theme mentioned or not × segment (',
       { code: 'chisq.test(tab, correct = FALSE)' },
@@ -50,16 +56,34 @@ export function methodsSection(results: Results): ReportBlock[] {
       '). p-values are adjusted across the themes by Benjamini–Hochberg (',
       { code: 'p.adjust(p, "BH")' },
       `), and a theme "differs between segments" only where the adjusted p is below ${alpha}. A test is undefined (n/a) when nobody, or everybody, mentions the theme.`,
-    ],
+    ]);
+  }
+  items.push(
     [
       { strong: 'Low base.' },
-      ` A group of fewer than ${minBase} respondents has a low base: its figures are shown, marked and greyed, but not interpreted and never a key finding.`,
+      ` A group of fewer than ${minBase} respondents has a low base: its figures are shown, marked and greyed, but not interpreted and never a key finding; sentences describe it in words, never as a percentage. No figure is suppressed.`,
     ],
     [
       { strong: 'Co-occurrence.' },
       ' The Jaccard index of two themes is the respondents mentioning both divided by the respondents mentioning either.',
     ],
   );
+  if (results.change !== null) {
+    items.push([
+      { strong: 'Changes between rounds.' },
+      ` Each theme's share in this round against round ${results.change.previousRound || results.change.previous}: a two-proportion z-test without continuity correction (`,
+      { code: 'prop.test(c(x2, x1), c(n2, n1), correct = FALSE)' },
+      `), the difference's ${confidence} Wald interval, and p adjusted by Benjamini–Hochberg across the themes of each table (all respondents, and each segment). A change is called a rise or a fall only where the adjusted p is below ${alpha} and both bases are at least ${minBase}. Codes renamed, merged or split between the rounds are compared after mapping them onto this round's codebook.`,
+    ]);
+  }
+  if (results.reliability !== null) {
+    items.push([
+      { strong: 'Coder agreement.' },
+      ' Unweighted Cohen\'s kappa on the respondents both coders coded (',
+      { code: 'irr::kappa2(cbind(a, b))' },
+      "), Fleiss' kappa for three or more coders, nominal Krippendorff's alpha, and percent agreement; pooled figures treat every respondent × theme pair as one unit.",
+    ]);
+  }
   if (results.questions.length > 0) {
     items.push([
       { strong: 'Closed questions.' },
@@ -71,13 +95,65 @@ export function methodsSection(results: Results): ReportBlock[] {
       { strong: 'Rows.' },
       ` ${rowsRead} rows read, ${rowsUsed} used, ${rowsRejected} rejected${rowsRejected > 0 ? ' (see Rejected rows)' : ''}.`,
     ],
+  );
+
+  const limits: Inline[] = [
     [
-      { strong: 'What this cannot say.' },
+      { strong: 'Mentions, not prevalence.' },
       ' Themes count mentions in interviews, not prevalence in a population: a respondent who did not raise a theme may still hold the view, and respondents were not sampled at random from the stakeholders they stand for.',
     ],
-  );
-  return [
-    { kind: 'heading', level: 2, text: 'Methods', id: 'methods' },
-    { kind: 'list', items },
   ];
+  const low = results.segments.filter((segment) => segment.lowBase);
+  if (low.length > 0) {
+    limits.push([
+      { strong: 'Small groups.' },
+      ` ${low.map((segment) => `${segment.label} (${segment.respondents})`).join(', ')} ${low.length === 1 ? 'falls' : 'fall'} below the minimum base of ${minBase}; what ${low.length === 1 ? 'that group says is' : 'those groups say is'} reported as anecdote, not as a share.`,
+    ]);
+  }
+  if (results.segments.length >= 2 || results.change !== null) limits.push([
+    { strong: 'No detectable difference is not sameness.' },
+    ` With ${results.base.respondents} respondents only large differences can be detected; where a test finds none, the groups may still differ. The Benjamini–Hochberg adjustment limits false discoveries across the themes but does not rule them out.`,
+  ]);
+  if (results.settings.weighted) {
+    limits.push([
+      { strong: 'Weights.' },
+      ` Weighting brings the sample closer to the population it stands for only as far as the weights are right; it also lowers the effective base (${results.base.effective === null ? 'undefined' : results.base.effective.toFixed(1)} of ${results.base.respondents}).`,
+    ]);
+  }
+  if (results.survey.note !== null && results.survey.note.trim() !== '') {
+    limits.push([{ strong: 'Note on the data.' }, ` ${results.survey.note.trim()}`]);
+  }
+
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', level: 2, text: 'Methods and limitations', id: 'methods' },
+    { kind: 'heading', level: 3, text: 'How the figures were made', id: 'methods-figures' },
+    { kind: 'list', items },
+    { kind: 'heading', level: 3, text: 'Limitations', id: 'methods-limitations' },
+    { kind: 'list', items: limits },
+  ];
+  if (results.inputs.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 3, text: 'Input files', id: 'methods-inputs' },
+      {
+        kind: 'table',
+        caption: 'The files this report was made from (full SHA-256 in results.json)',
+        head: ['Role', 'File', 'Size', 'SHA-256 (first 12 digits)'],
+        rows: results.inputs.map((input) => [roleName(input.role), input.file, formatBytes(input.bytes), input.sha256.slice(0, 12)]),
+        numeric: [false, false, true, false],
+        rowHeader: false,
+      },
+    );
+  }
+  return blocks;
+}
+
+function roleName(role: InputFile['role']): string {
+  return role.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
+}
+
+/** Bytes for people: "812 bytes", "2.1 KB", "3.4 MB" (powers of 1000). */
+function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} KB`;
+  return `${(bytes / 1e6).toFixed(1)} MB`;
 }

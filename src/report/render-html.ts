@@ -5,54 +5,89 @@ import type { Cell, Inline, RenderedChart, ReportBlock, ReportOptions } from './
 
 /** Calm and print-friendly; system fonts only, so the page makes no request of any kind. */
 const CSS = `
-:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --faint: #eaeef2; --note: #fff8e6; --note-rule: #d4a72c; }
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --faint: #eaeef2; --note: #fff8e6; --note-rule: #9a6700; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: #ffffff; color: var(--ink); font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif; }
 main { max-width: 60rem; margin: 0 auto; padding: 2.5rem 1.5rem 4rem; }
-h1 { font-size: 2rem; line-height: 1.25; margin: 0 0 0.5rem; }
+h1 { font-size: 2rem; line-height: 1.25; margin: 0 0 0.75rem; }
 h2 { font-size: 1.4rem; line-height: 1.3; margin: 3rem 0 1rem; padding-bottom: 0.3rem; border-bottom: 1px solid var(--rule); }
 h3 { font-size: 1.125rem; margin: 2.25rem 0 0.75rem; }
 p, ul, ol { margin: 0 0 1rem; }
 li { margin-bottom: 0.4rem; }
 a { color: #0b5cad; }
+:focus-visible { outline: 3px solid #0b5cad; outline-offset: 2px; }
 .meta { color: var(--muted); font-size: 1.05rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 1.25rem; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
 .note { background: var(--note); border-left: 4px solid var(--note-rule); padding: 0.75rem 1rem; border-radius: 0 4px 4px 0; }
 .footnote { color: var(--muted); font-size: 0.875rem; }
+.quote { display: block; margin: 0.3rem 0 0.2rem; padding-left: 0.75rem; border-left: 3px solid var(--rule); font-style: italic; }
+.quote .by { font-style: normal; color: var(--muted); }
 nav.contents { border: 1px solid var(--faint); border-radius: 6px; padding: 0.75rem 1.25rem; margin: 1.5rem 0 0; background: #fbfcfd; }
 nav.contents h2 { font-size: 1rem; margin: 0 0 0.4rem; padding: 0; border: 0; }
 nav.contents ol { margin: 0; padding-left: 1.25rem; columns: 2 14rem; }
 nav.contents li { margin: 0.1rem 0; }
-.table-wrap { overflow-x: auto; margin: 1rem 0 0.5rem; }
+.table-wrap { overflow-x: auto; margin: 1rem 0 0.5rem; max-width: 100%; }
 table { border-collapse: collapse; min-width: 60%; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
 .sub { color: var(--muted); font-size: 0.85em; }
 caption { text-align: left; font-weight: 600; padding: 0 0 0.5rem; }
 th, td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--faint); text-align: left; vertical-align: top; }
 thead th { border-bottom: 1px solid var(--rule); font-weight: 600; vertical-align: bottom; }
 tbody th { font-weight: normal; min-width: 9rem; }
-.num { text-align: right; white-space: nowrap; }
-figure { margin: 1.5rem 0; }
-figure svg { display: block; max-width: 100%; height: auto; }
+.num { text-align: right; }
+td.num { white-space: nowrap; }
+figure { margin: 1.5rem 0 0.5rem; }
+figure svg { display: block; width: var(--w, auto); max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: 0.875rem; margin-top: 0.5rem; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.85em; background: #f6f8fa; padding: 0.1em 0.3em; border-radius: 3px; }
+details.chart-data { margin: 0 0 1.5rem; font-size: 0.9rem; }
+details.chart-data summary { cursor: pointer; color: #0b5cad; width: max-content; max-width: 100%; }
+details.chart-data .table-wrap { margin-top: 0.5rem; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.85em; background: #f6f8fa; padding: 0.1em 0.3em; border-radius: 3px; overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  main { padding: 1.5rem 1rem 3rem; }
+  h1 { font-size: 1.6rem; }
+  dl.facts { grid-template-columns: 1fr; gap: 0; }
+  dl.facts dd { margin-bottom: 0.4rem; }
+}
+@page { size: A4; margin: 14mm 14mm 16mm; }
 @media print {
-  body { font-size: 10.5pt; }
+  body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   h2, h3 { break-after: avoid; }
-  figure, table, .note, nav.contents { break-inside: avoid; }
+  h2 { margin-top: 1.5rem; }
+  figure, table, .note, nav.contents, dl.facts { break-inside: avoid; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  figure svg { width: var(--pw, auto); }
+  details.chart-data { display: none; }
   .table-wrap { overflow: visible; }
+  table { width: 100%; font-size: 8.5pt; }
 }
 `.trim();
+
+/** Charts are drawn for slides at ~560 px; on the page they may grow by a quarter, never past the column. */
+const CHART_SCALE = 1.25;
+/** In print, a chart is at most this tall (CSS px; an A4 page's printable height is about 1000), so it fits one page with its caption. */
+const PRINT_MAX_HEIGHT = 880;
+/** ... and at most the printable width of A4 (182 mm). */
+const PRINT_MAX_WIDTH = 680;
 
 /**
  * The report as one self-contained HTML page: inline CSS, inline SVG charts, no script, no font,
  * stylesheet or image fetched from anywhere. Headings go h1 > h2 > h3, tables have scoped header
- * cells, and each chart is a figure whose SVG carries role="img" and its text alternative. All data
- * text goes through `escapeHtml`.
+ * cells and scroll sideways on a narrow screen instead of widening the page, and each chart is a
+ * figure whose SVG carries role="img" and its text alternative, followed by its data as a table in a
+ * <details>. Printing keeps every chart and table on one page. All data text goes through `escapeHtml`.
  */
 export function renderHtml(results: Results, charts: readonly RenderedChart[], options: ReportOptions = {}): string {
-  const blocks = reportDocument(results, charts, options);
+  return htmlPage(`${results.survey.title} (${results.survey.round})`, reportDocument(results, charts, options));
+}
+
+/** Any report document (the round report, the trend report) as one self-contained page. */
+export function htmlPage(title: string, blocks: readonly ReportBlock[]): string {
   const body = blocks.map((block) => htmlBlock(block, blocks)).join('\n');
   return [
     '<!DOCTYPE html>',
@@ -60,7 +95,7 @@ export function renderHtml(results: Results, charts: readonly RenderedChart[], o
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(`${results.survey.title} (${results.survey.round})`)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<style>\n${CSS}\n</style>`,
     '</head>',
     '<body>',
@@ -73,9 +108,6 @@ export function renderHtml(results: Results, charts: readonly RenderedChart[], o
   ].join('\n');
 }
 
-/** Charts are drawn for slides at ~560 px; on the page they may grow by a quarter, never past the column. */
-const CHART_SCALE = 1.25;
-
 function htmlBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
   switch (block.kind) {
     case 'heading':
@@ -86,37 +118,28 @@ function htmlBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
       const tag = block.ordered === true ? 'ol' : 'ul';
       return `<${tag}>\n${block.items.map((item) => `<li>${inline(item)}</li>`).join('\n')}\n</${tag}>`;
     }
-    case 'table': {
-      const cls = (index: number): string => (block.numeric[index] === true ? ' class="num"' : '');
-      const head = block.head.map((cell, index) => `<th scope="col"${cls(index)}>${escapeHtml(cell)}</th>`).join('');
-      const rows = block.rows.map((row) => {
-        const cells = row.map((cell, index) =>
-          block.rowHeader && index === 0
-            ? `<th scope="row">${cellHtml(cell)}</th>`
-            : `<td${cls(index)}>${cellHtml(cell)}</td>`,
-        );
-        return `<tr>${cells.join('')}</tr>`;
-      });
-      return [
-        '<div class="table-wrap">',
-        '<table>',
-        `<caption>${escapeHtml(block.caption)}</caption>`,
-        `<thead><tr>${head}</tr></thead>`,
-        '<tbody>',
-        ...rows,
-        '</tbody>',
-        '</table>',
-        '</div>',
-      ].join('\n');
-    }
+    case 'facts':
+      return `<dl class="facts">\n${block.items.map((item) => `<dt>${escapeHtml(item.term)}</dt><dd>${inline(item.value)}</dd>`).join('\n')}\n</dl>`;
+    case 'table':
+      return tableHtml(block);
     case 'figure': {
       const number = all.filter((candidate) => candidate.kind === 'figure').indexOf(block) + 1;
-      return [
+      const lines = [
         `<figure id="figure-${escapeHtml(block.chart.name)}">`,
         inlineSvg(block.chart.svg, block.chart.alt),
         `<figcaption>Figure ${number}. ${escapeHtml(block.chart.title)}</figcaption>`,
         '</figure>',
-      ].join('\n');
+      ];
+      const table = block.chart.table;
+      if (table !== undefined && table.rows.length > 0) {
+        lines.push(
+          '<details class="chart-data">',
+          `<summary>Data table for figure ${number}</summary>`,
+          tableHtml({ kind: 'table', caption: table.caption, head: table.head, rows: table.rows, numeric: table.numeric, rowHeader: true }),
+          '</details>',
+        );
+      }
+      return lines.join('\n');
     }
     case 'contents': {
       const start = all.indexOf(block);
@@ -127,6 +150,34 @@ function htmlBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
       return `<nav class="contents" aria-labelledby="contents">\n<h2 id="contents">Contents</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</nav>`;
     }
   }
+}
+
+/**
+ * A table in a horizontal scroll container: on a phone a wide table scrolls inside its box instead of
+ * widening the page. The box is focusable and named after the caption, so keyboard users can scroll it.
+ */
+function tableHtml(block: Extract<ReportBlock, { kind: 'table' }>): string {
+  const cls = (index: number): string => (block.numeric[index] === true ? ' class="num"' : '');
+  const head = block.head.map((cell, index) => `<th scope="col"${cls(index)}>${escapeHtml(cell)}</th>`).join('');
+  const rows = block.rows.map((row) => {
+    const cells = row.map((cell, index) =>
+      block.rowHeader && index === 0
+        ? `<th scope="row">${cellHtml(cell)}</th>`
+        : `<td${cls(index)}>${cellHtml(cell)}</td>`,
+    );
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  return [
+    `<div class="table-wrap" role="region" aria-label="${escapeHtml(block.caption)}" tabindex="0">`,
+    '<table>',
+    `<caption>${escapeHtml(block.caption)}</caption>`,
+    `<thead><tr>${head}</tr></thead>`,
+    '<tbody>',
+    ...rows,
+    '</tbody>',
+    '</table>',
+    '</div>',
+  ].join('\n');
 }
 
 /** A cell's first line as is, further lines stacked below it in a quieter tone. */
@@ -142,6 +193,7 @@ function inline(text: Inline): string {
     .map((run) => {
       if (typeof run === 'string') return escapeHtml(run);
       if ('code' in run) return `<code>${escapeHtml(run.code)}</code>`;
+      if ('quote' in run) return `<span class="quote">“${escapeHtml(run.quote)}” <span class="by">(${escapeHtml(run.by)})</span></span>`;
       return `<strong>${escapeHtml(run.strong)}</strong>`;
     })
     .join('');
@@ -166,7 +218,13 @@ function inlineSvg(svg: string, alt: string): string {
   return clean.replace(/<svg\b([^>]*)>/, (_match, attributes: string) => {
     const kept = attributes.replace(/\s(?:role|aria-label|aria-roledescription|focusable|style)="[^"]*"/g, '');
     const width = Number(/\swidth="([\d.]+)"/.exec(attributes)?.[1]);
-    const style = Number.isFinite(width) && width > 0 ? ` style="width: ${Math.round(width * CHART_SCALE)}px"` : '';
+    const height = Number(/\sheight="([\d.]+)"/.exec(attributes)?.[1]);
+    let style = '';
+    if (Number.isFinite(width) && width > 0) {
+      const print = Number.isFinite(height) && height > 0 ? Math.min(width, PRINT_MAX_WIDTH, (PRINT_MAX_HEIGHT * width) / height) : Math.min(width, PRINT_MAX_WIDTH);
+      // --w on screen, --pw in print (see CSS): a custom property, so print CSS can override it.
+      style = ` style="--w: ${Math.round(width * CHART_SCALE)}px; --pw: ${Math.round(print)}px"`;
+    }
     return `<svg${kept}${style} role="img" aria-label="${escapeHtml(alt)}" focusable="false">`;
   });
 }

@@ -9,7 +9,11 @@ import type { Cell, Inline, RenderedChart, ReportBlock, ReportOptions } from './
  * through `escapeMarkdown`, so a label cannot become a link, HTML, emphasis or a table column.
  */
 export function renderMarkdown(results: Results, charts: readonly RenderedChart[], options: ReportOptions = {}): string {
-  const blocks = reportDocument(results, charts, options);
+  return markdownPage(reportDocument(results, charts, options));
+}
+
+/** Any report document (the round report, the trend report) as Markdown. */
+export function markdownPage(blocks: readonly ReportBlock[]): string {
   const parts = blocks.map((block) => markdownBlock(block, blocks)).filter((part) => part !== '');
   return `${parts.join('\n\n')}\n`;
 }
@@ -26,6 +30,8 @@ function markdownBlock(block: ReportBlock, all: readonly ReportBlock[]): string 
     }
     case 'list':
       return block.items.map((item, index) => `${block.ordered === true ? `${index + 1}.` : '-'} ${inline(item)}`).join('\n');
+    case 'facts':
+      return block.items.map((item) => `- **${escapeMarkdown(item.term)}:** ${inline(item.value)}`).join('\n');
     case 'table': {
       const row = (cells: readonly Cell[]): string =>
         `| ${cells.map((cell) => escapeMarkdown(typeof cell === 'string' ? cell : cell.join(', '))).join(' | ')} |`;
@@ -57,6 +63,7 @@ function inline(text: Inline): string {
         const fence = '`'.repeat(longest + 1);
         return `${fence}${run.code.includes('`') ? ` ${run.code} ` : run.code}${fence}`;
       }
+      if ('quote' in run) return `“${escapeMarkdown(run.quote)}” (${escapeMarkdown(run.by)})`;
       return `**${escapeMarkdown(run.strong)}**`;
     })
     .join('');

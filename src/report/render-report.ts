@@ -2,14 +2,15 @@ import type { Analysis } from '../pipeline.ts';
 
 /**
  * Everything a report folder holds, as relative path -> content: results.json, report.md,
- * report.html, charts/<name>.vl.json and .svg, tables/<name>.csv. Pure apart from rendering SVG;
- * the same analysis gives byte-identical files.
+ * report.html, charts/<name>.vl.json, .svg and .png (2x, for slides), tables/<name>.csv. Pure apart
+ * from rendering; the same analysis gives byte-identical files.
  */
-export async function renderReport(analysis: Analysis): Promise<Map<string, string>> {
+export async function renderReport(analysis: Analysis): Promise<Map<string, string | Uint8Array>> {
   // Loaded here, not at the top: vega takes ~0.4 s to import and `findings check` never needs it.
-  const [{ buildCharts }, { renderSvg }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }] = await Promise.all([
+  const [{ buildCharts }, { renderSvg }, { renderPng }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }] = await Promise.all([
     import('../charts/build-charts.ts'),
     import('../charts/render-svg.ts'),
+    import('../charts/render-png.ts'),
     import('./format-results-json.ts'),
     import('./render-markdown.ts'),
     import('./render-html.ts'),
@@ -18,17 +19,20 @@ export async function renderReport(analysis: Analysis): Promise<Map<string, stri
   const { results, codebook, config } = analysis;
   const statements: Record<string, string> = {};
   for (const theme of codebook.themes) if (theme.statement !== null) statements[theme.code] = theme.statement;
+  const plurals: Record<string, string> = {};
+  for (const segment of config.segments) plurals[segment.id] = segment.plural;
   const specs = buildCharts(results);
   const charts = [];
   for (const chart of specs) charts.push({ ...chart, svg: await renderSvg(chart.spec) });
-  const options = { statements, keyFindings: config.report.keyFindings };
-  const files = new Map<string, string>();
+  const options = { statements, plurals, keyFindings: config.report.keyFindings };
+  const files = new Map<string, string | Uint8Array>();
   files.set('results.json', formatResultsJson(results));
   files.set('report.md', renderMarkdown(results, charts, options));
   files.set('report.html', renderHtml(results, charts, options));
   for (const chart of charts) {
     files.set(`charts/${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
     files.set(`charts/${chart.name}.svg`, chart.svg);
+    files.set(`charts/${chart.name}.png`, renderPng(chart.svg));
   }
   for (const table of renderTables(results)) files.set(`tables/${table.name}`, table.csv);
   return files;

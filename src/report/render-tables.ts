@@ -1,11 +1,11 @@
-import type { Interval, Results } from '../model.ts';
-
-type Cell = string | number | boolean | null;
+import type { ChangeFigure, Interval, Results } from '../model.ts';
+import { csvTable, type CsvCell as Cell } from './csv-table.ts';
 
 /**
  * Tidy CSV tables for spreadsheets and notebooks, one observation per row:
  * `themes.csv` (theme), `themes-by-segment.csv` (theme × segment), `questions.csv` (question × level),
- * `questions-by-segment.csv` (question × segment × level) and `cooccurrence.csv` (theme pair).
+ * `questions-by-segment.csv` (question × segment × level), `cooccurrence.csv` (theme pair) and, when
+ * the results compare with a previous round, `change.csv` (theme × all respondents or segment).
  * RFC 4180 quoting, LF line endings, a header row, numbers at full precision, null as an empty cell.
  * Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
  * leading single quote (OWASP CSV injection); numeric cells are never altered, so -0.05 stays -0.05.
@@ -68,24 +68,38 @@ export function renderTables(results: Results): { name: string; csv: string }[] 
     ]),
   );
 
-  return [
+  const tables = [
     { name: 'themes.csv', csv: themes },
     { name: 'themes-by-segment.csv', csv: bySegment },
     { name: 'questions.csv', csv: questions },
     { name: 'questions-by-segment.csv', csv: questionsBySegment },
     { name: 'cooccurrence.csv', csv: cooccurrence },
   ];
+  if (results.change !== null) {
+    const figures = (figure: ChangeFigure): Cell[] => [
+      figure.previous.respondents, figure.previous.base, figure.previous.proportion,
+      figure.current.respondents, figure.current.base, figure.current.proportion,
+      figure.difference, lower(figure.ci), upper(figure.ci), figure.z, figure.p, figure.pAdjusted,
+    ];
+    tables.push({
+      name: 'change.csv',
+      csv: table(
+        ['code', 'label', 'segment', 'segment_label', 'previous_respondents', 'previous_base', 'previous_proportion',
+          'current_respondents', 'current_base', 'current_proportion', 'difference', 'ci_lower', 'ci_upper', 'z', 'p', 'p_adjusted',
+          'low_base', 'mapping'],
+        results.change.themes.flatMap((theme) => [
+          [theme.code, theme.label, null, null, ...figures(theme),
+            theme.previous.base < results.settings.minBase || theme.current.base < results.settings.minBase, theme.mapping],
+          ...theme.bySegment.map((cell): Cell[] => [
+            theme.code, theme.label, cell.segment, segmentLabel.get(cell.segment) ?? cell.segment, ...figures(cell), cell.lowBase, theme.mapping,
+          ]),
+        ]),
+      ),
+    });
+  }
+  return tables;
 }
 
 function table(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
-}
-
-function cell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  // OWASP: a cell a spreadsheet would evaluate is prefixed with a single quote.
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvTable(header, rows);
 }

@@ -1,9 +1,11 @@
 import type { Results } from '../model.ts';
+import { changeSection } from './change-section.ts';
 import { cooccurrenceSection } from './cooccurrence-section.ts';
 import { keyFindingsSection } from './key-findings-section.ts';
 import { methodsSection } from './methods-section.ts';
 import { questionsSection } from './questions-section.ts';
 import { rejectedRowsSection } from './rejected-rows-section.ts';
+import { reliabilitySection } from './reliability-section.ts';
 import type { RenderedChart, ReportBlock, ReportOptions } from './report-types.ts';
 import { segmentsSection } from './segments-section.ts';
 import { themesSection } from './themes-section.ts';
@@ -11,18 +13,23 @@ import { titleSection } from './title-section.ts';
 import { warningsSection } from './warnings-section.ts';
 
 /**
- * The report as blocks, in reading order: title block and contents, key findings, themes, themes by
- * segment, closed questions, co-occurrence, rejected rows and warnings when there are any, any chart
- * no section placed, and methods last.
+ * The report as blocks, in the order findings reports are read: the title block (study, round, who
+ * was asked, n per segment, the note) and contents; the key findings; segment comparisons; the themes
+ * in full and how they co-occur; closed questions; what changed since the previous round; coder
+ * agreement; rejected rows and warnings when there are any; any chart no section placed; and methods
+ * and limitations last. Every section reports what was heard; none recommends.
  */
 export function reportDocument(results: Results, charts: readonly RenderedChart[], options: ReportOptions = {}): ReportBlock[] {
+  const plurals = options.plurals ?? {};
   const blocks: ReportBlock[] = [
-    ...titleSection(results),
+    ...titleSection(results, plurals),
     ...keyFindingsSection(results, options),
+    ...segmentsSection(results, charts, plurals),
     ...themesSection(results, charts),
-    ...segmentsSection(results, charts),
-    ...questionsSection(results, charts),
     ...cooccurrenceSection(results, charts),
+    ...questionsSection(results, charts),
+    ...changeSection(results, charts, plurals),
+    ...reliabilitySection(results),
     ...rejectedRowsSection(results),
     ...warningsSection(results),
   ];

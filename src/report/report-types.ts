@@ -15,13 +15,15 @@ export interface ReportOptions {
   statements?: Record<string, string>;
   /** How many key findings open the report (default 5). */
   keyFindings?: number;
+  /** Plural nouns by segment id for sentences ("funders"), from the config; default from the label. */
+  plurals?: Record<string, string>;
 }
 
 /** A table cell: one line, or lines (stacked in HTML, joined with ", " in Markdown). */
 export type Cell = string | readonly string[];
 
-/** Inline text: plain text, or runs of plain text, code (R calls) and strong emphasis. */
-export type Inline = string | readonly (string | { code: string } | { strong: string })[];
+/** Inline text: plain text, or runs of plain text, code (R calls), strong emphasis and a respondent's quote. */
+export type Inline = string | readonly (string | { code: string } | { strong: string } | { quote: string; by: string })[];
 
 export type ReportBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; id: string }
@@ -38,5 +40,7 @@ export type ReportBlock =
       rowHeader: boolean;
     }
   | { kind: 'figure'; chart: RenderedChart }
+  /** Labelled facts (the title block): a description list in HTML, bold terms in Markdown. */
+  | { kind: 'facts'; items: readonly { term: string; value: Inline }[] }
   /** The table of contents: the serialiser lists the level-2 headings that follow. */
   | { kind: 'contents' };

@@ -5,20 +5,27 @@ import { formatInterval } from './format-interval.ts';
 import { formatPercent } from './format-percent.ts';
 import { formatPValue } from './format-p-value.ts';
 import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
+import { segmentSummaries } from './segment-summaries.ts';
 
 const LOW_BASE_MARK = '†';
 
 /**
- * "Themes by segment": the grouped chart and a table of each segment's share per theme, with the
- * segment test's method, its Benjamini–Hochberg adjusted p and a plain verdict ("differs between
- * segments" only below alpha, else "no detectable difference"). Low-base segments are marked and
- * footnoted. Omitted when the data have fewer than two segments.
+ * "Themes by segment", the segment comparisons: what the tests support, in one paragraph (how many
+ * themes differ between segments after the Benjamini–Hochberg adjustment, and that the rest show no
+ * detectable difference); one sentence per segment on the themes it mentioned most (in words, not
+ * percentages, for a low base); the grouped chart; and a table of each segment's share per theme, with
+ * the test's method, its adjusted p and a plain verdict ("differs between segments" only below alpha,
+ * else "no detectable difference"). Low-base segments are marked and footnoted. Omitted when the data
+ * have fewer than two segments.
  */
-export function segmentsSection(results: Results, charts: readonly RenderedChart[]): ReportBlock[] {
+export function segmentsSection(results: Results, charts: readonly RenderedChart[], plurals: Record<string, string> = {}): ReportBlock[] {
   if (results.segments.length < 2) return [];
   const { alpha, minBase } = results.settings;
   const confidence = formatConfidence(results.confidence);
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Themes by segment', id: 'themes-by-segment' }];
+  if (results.themes.length > 0) blocks.push({ kind: 'paragraph', text: testsSummary(results) });
+  const summaries = segmentSummaries(results, plurals);
+  if (summaries.length > 0) blocks.push({ kind: 'list', items: summaries.map((summary) => summary.text) });
   const chart = charts.find((candidate) => candidate.name === 'themes-by-segment');
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });
   if (results.themes.length === 0) return blocks;
@@ -63,6 +70,27 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
   );
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
   return blocks;
+}
+
+/** What the segment tests support, and no more. */
+function testsSummary(results: Results): string {
+  const { alpha } = results.settings;
+  const tested = results.themes.filter((theme) => theme.segmentTest?.pAdjusted !== null && theme.segmentTest?.pAdjusted !== undefined);
+  const differ = tested.filter((theme) => (theme.segmentTest?.pAdjusted ?? 1) < alpha);
+  const untested = results.themes.length - tested.length;
+  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  let text = `Each theme was tested for a difference between segments, and the p-values adjusted for the ${count(tested.length, 'theme')} tested (Benjamini–Hochberg). `;
+  if (differ.length === 0) {
+    text += `No theme differs detectably between segments (every adjusted p is at least ${alpha}); that is not evidence that the segments agree, only that these data cannot tell them apart.`;
+  } else {
+    const names = differ.map((theme) => `"${theme.label}"`);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    text += `${differ.length === 1 ? 'One theme differs' : `${differ.length} themes differ`} between segments: ${list}. `;
+    const rest = tested.length - differ.length;
+    if (rest > 0) text += `For the other ${count(rest, 'theme')} the tests find no detectable difference, which is not evidence that the segments agree.`;
+  }
+  if (untested > 0) text += ` ${count(untested, 'theme')} could not be tested (nobody, or everybody, mentioned ${untested === 1 ? 'it' : 'them'}).`;
+  return text.trim();
 }
 
 function pText(p: string): string {

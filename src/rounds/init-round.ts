@@ -34,6 +34,8 @@ export interface InitResult {
   renamed: { key: string; from: string; to: string }[];
   /** True when the last round's report.note was left out (it described that round). */
   droppedNote: boolean;
+  /** Keys naming the last round's own coding files (reliability, data.excerpts), left out. */
+  droppedFiles?: string[];
 }
 
 /** `wt` abbreviates `weight`: its letters appear in order, starting with the same letter. */
@@ -67,6 +69,12 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   const fromFile = path.resolve(options.cwd, options.from);
   const config = readConfig({ file: fromFile, displayFile: displayPath(options.cwd, fromFile), cwd: options.cwd }, sink);
   if (config === null) return 'config';
+  if (config.data.layout !== 'respondents') {
+    sink.report(
+      diagnostic('FND006', configPosition(config, 'data.layout'), `findings init starts rounds of respondent-per-row data; for layout ${config.data.layout}, copy the config and point data.path at the new file`),
+    );
+    return 'config';
+  }
   const dataFile = path.resolve(options.cwd, options.data);
   const dataDisplay = displayPath(options.cwd, dataFile);
   if (!existsSync(dataFile)) {
@@ -151,6 +159,9 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
     doc.setIn(w.path, r.to);
   }
   if (doc.has('codebookChanges')) doc.delete('codebookChanges');
+  // The last round's other coders and excerpts belong to that round's respondents.
+  const droppedFiles = ['reliability', 'data.excerpts'].filter((key) => doc.hasIn(key.split('.')));
+  for (const key of droppedFiles) doc.deleteIn(key.split('.'));
   const droppedNote = doc.hasIn(['report', 'note']);
   if (droppedNote) doc.deleteIn(['report', 'note']);
   if (isMap(doc.contents)) {
@@ -161,5 +172,5 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
     if (at > roundAt + 1 && roundAt !== -1) items.splice(roundAt + 1, 0, ...items.splice(at, 1));
   }
   const text = doc.toString({ lineWidth: 0 });
-  return { file: out, displayFile: outDisplay, text, renamed, droppedNote };
+  return { file: out, displayFile: outDisplay, text, renamed, droppedNote, droppedFiles };
 }

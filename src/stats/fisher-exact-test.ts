@@ -43,7 +43,7 @@ import { logGamma } from './log-gamma.ts';
  * @example
  * fisherExactTest([[3, 1], [1, 3]]); // { p: 0.485714285714286 }, as fisher.test(matrix(c(3, 1, 1, 3), 2))$p.value
  */
-export function fisherExactTest(table: number[][]): { p: number } | null {
+export function fisherExactTest(table: number[][], options: { budget?: number } = {}): { p: number } | null {
   const rows = table.length;
   const columns = table[0]?.length ?? 0;
   for (const row of table) {
@@ -87,7 +87,7 @@ export function fisherExactTest(table: number[][]): { p: number } | null {
   const isTwoByTwo = rows === 2 && columns === 2;
   const threshold = observedValue + (isTwoByTwo ? Math.log1p(RELATIVE_ERROR) : FEXACT_TOLERANCE);
 
-  const problem: Problem = { rowTotals, columnTotals, logFactorial, threshold, constant };
+  const problem: Problem = { rowTotals, columnTotals, logFactorial, threshold, constant, budget: options.budget ?? WORK_BUDGET };
   const p = rowTotals.length === 2 ? twoRows(problem) : manyRows(problem);
   return p === null ? null : { p: Math.min(1, p) };
 }
@@ -96,6 +96,8 @@ interface Problem {
   rowTotals: number[];
   columnTotals: number[];
   logFactorial: Float64Array;
+  /** Steps allowed before giving up (default WORK_BUDGET). */
+  budget: number;
   threshold: number;
   constant: number;
 }
@@ -153,7 +155,7 @@ const LIST_BUDGET = 2e6;
  * are listed once, sorted, with running sums of exp(value), so that each path that reaches the
  * split is settled by one binary search (meet in the middle).
  */
-function twoRows({ rowTotals, columnTotals, logFactorial: lf, threshold, constant }: Problem): number | null {
+function twoRows({ rowTotals, columnTotals, logFactorial: lf, threshold, constant, budget }: Problem): number | null {
   const stages = columnTotals.length;
   // Rows are exchangeable here (a column's value is symmetric in x and c − x): follow the smaller.
   const first = Math.min(rowTotals[0]!, rowTotals[1]!);
@@ -206,7 +208,7 @@ function twoRows({ rowTotals, columnTotals, logFactorial: lf, threshold, constan
     most[j] = maxRow;
     least[j] = minRow;
     count[j] = countRow;
-    if (work > WORK_BUDGET) return null;
+    if (work > budget) return null;
   }
 
   // How many partial paths reach each s at stage j if nothing were pruned or merged.
@@ -242,7 +244,7 @@ function twoRows({ rowTotals, columnTotals, logFactorial: lf, threshold, constan
   }
   // Even the last two columns alone are too many to list (a dense table with n in the tens of
   // thousands): out of budget.
-  if (work + listedAtSplit * LIST_STEP > WORK_BUDGET) return null;
+  if (work + listedAtSplit * LIST_STEP > budget) return null;
 
   // Completion lists from the last stage back to the split: sorted values, and running sums of
   // exp(value − top) from the smallest value up, top being the largest value.
@@ -323,7 +325,7 @@ function twoRows({ rowTotals, columnTotals, logFactorial: lf, threshold, constan
         }
       }
       work += (highest - lowest + 1) * pasts.size;
-      if (work > WORK_BUDGET) return null;
+      if (work > budget) return null;
     }
     nodes = next;
   }
@@ -334,7 +336,7 @@ function twoRows({ rowTotals, columnTotals, logFactorial: lf, threshold, constan
  * Three or more rows (and at least as many columns): a node is the sorted multiset of what is left
  * of the row totals. Bounds relax the problem to columns (or rows) one at a time.
  */
-function manyRows({ rowTotals, columnTotals, logFactorial: lf, threshold, constant }: Problem): number | null {
+function manyRows({ rowTotals, columnTotals, logFactorial: lf, threshold, constant, budget }: Problem): number | null {
   const stages = columnTotals.length;
   const rowCount = rowTotals.length;
   const after: number[] = new Array(stages + 1).fill(0);
@@ -456,7 +458,7 @@ function manyRows({ rowTotals, columnTotals, logFactorial: lf, threshold, consta
           work += open.length + 10;
         });
       }
-      if (work > WORK_BUDGET) return null;
+      if (work > budget) return null;
     }
     nodes = next;
   }

@@ -1,7 +1,8 @@
 /**
  * The test of whether a theme's prevalence differs between segments: Pearson's chi-square test of
  * independence on the theme present/absent × segment table, or Fisher's exact test when any
- * expected count is below 5 (CONTRACT.md, Methods). Segments without respondents are left out.
+ * expected count is below 5 (CONTRACT.md, Methods), by Monte Carlo (2000 tables, fixed seed; R's
+ * simulate.p.value = TRUE) when the exact test would take too long. Segments without respondents are left out.
  * Undefined when fewer than two segments have respondents (null) or when a margin is empty
  * (nobody, or everybody, mentioned the theme): then p is null and `reason` says why.
  */
@@ -9,8 +10,14 @@ import type { SegmentTest } from '../model.ts';
 import { chiSquareTest } from '../stats/chi-square-test.ts';
 import { expectedCounts } from '../stats/expected-counts.ts';
 import { fisherExactTest } from '../stats/fisher-exact-test.ts';
+import { fisherMonteCarlo } from '../stats/fisher-monte-carlo.ts';
 
-export function segmentTest(mentioned: number[], bases: number[]): SegmentTest | null {
+/** Steps the exact test may take per theme (~20 ms) before the Monte Carlo test takes over. */
+const EXACT_BUDGET = 50_000;
+/** Random tables for the Monte Carlo test, as R's default B. */
+const REPLICATES = 2000;
+
+export function segmentTest(mentioned: number[], bases: number[], maxSegments = Infinity): SegmentTest | null {
   const present: number[] = [];
   const absent: number[] = [];
   mentioned.forEach((x, i) => {
@@ -22,17 +29,20 @@ export function segmentTest(mentioned: number[], bases: number[]): SegmentTest |
   });
   if (present.length < 2) return null;
   const none = { statistic: null, df: null, p: null, pAdjusted: null };
+  if (present.length > maxSegments) {
+    return { method: null, ...none, reason: `${present.length} segments are more than report.maxTestSegments (${maxSegments}); group them to test` };
+  }
   if (present.every((x) => x === 0)) return { method: null, ...none, reason: 'no respondent mentioned the theme' };
   if (absent.every((x) => x === 0)) return { method: null, ...none, reason: 'every respondent mentioned the theme' };
   const table = [present, absent];
   const smallest = Math.min(...expectedCounts(table).flat());
   if (smallest < 5) {
-    const fisher = fisherExactTest(table);
-    if (fisher === null) {
-      // A dense table (large segments, one tiny): no exact method finishes; R's fisher.test fails too.
-      return { method: 'fisher', ...none, reason: "Fisher's exact test is too large to compute for this table (a small segment among large ones)" };
-    }
-    return { method: 'fisher', statistic: null, df: null, p: fisher.p, pAdjusted: null };
+    const fisher = fisherExactTest(table, { budget: EXACT_BUDGET });
+    if (fisher !== null) return { method: 'fisher', statistic: null, df: null, p: fisher.p, pAdjusted: null };
+    // Too many tables to enumerate (many segments, or a tiny segment among large ones; R's
+    // fisher.test fails there too): the Monte Carlo version R offers, with a fixed seed.
+    const simulated = fisherMonteCarlo(table, REPLICATES)!;
+    return { method: 'fisher-monte-carlo', statistic: null, df: null, p: simulated.p, pAdjusted: null, replicates: simulated.replicates };
   }
   const chi = chiSquareTest(table);
   return chi === null

@@ -16,6 +16,8 @@ export interface ThemeOptions {
   confidence: number;
   minBase: number;
   weighted: boolean;
+  /** Above this many segments with respondents, no segment test is run (report.maxTestSegments). */
+  maxTestSegments?: number;
 }
 
 /**
@@ -69,6 +71,7 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
         : segmentTest(
             bySegment.map((b) => b.respondents),
             bySegment.map((b) => b.base),
+            options.maxTestSegments,
           );
     return {
       code: theme.code,

@@ -73,8 +73,9 @@ export function createRespondentValidator(
   sink: DiagnosticSink,
   /** Size of the theme space the roll-up maps into (the codebook's size unless translated). */
   spaceSize = codebook.themes.length,
+  /** The file read, for messages: the data, or the respondent file joined to excerpt data (which has no themes column: columns.themes is -1). */
+  file = config.data.displayPath,
 ): RespondentValidator {
-  const file = config.data.displayPath;
   const ledger: Ledger = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, rejected: [] };
   const warnings: RejectedRow[] = [];
   const seenIds = new Map<string, number>();
@@ -166,7 +167,7 @@ export function createRespondentValidator(
         else weight = parsed;
       }
 
-      const themeCell = row[columns.themes]!;
+      const themeCell = columns.themes === -1 ? '' : row[columns.themes]!;
       const themes = unknownTheme(themeCell, separator, codebook);
       for (const unknown of themes.unknown) {
         reject('FND207', columns.themes, `unknown theme "${unknown.code}"${didYouMean(unknown.suggestion)}`, unknown.offset);

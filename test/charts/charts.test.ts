@@ -164,7 +164,8 @@ describe('chart specs', () => {
     expect(spec.title.subtitle).toContain('Public agencies: base below 5, shown for completeness');
     const scale = spec.layer[0]?.encoding.color?.scale;
     expect(scale?.domain).toEqual(['Funders (n = 20)', 'Nonprofits (n = 20)', 'Public agencies (n = 4, low base)']);
-    expect(scale?.range[2]).toBe('#b3b3b3');
+    expect(scale?.range[2]).toBe('#8c8c8c');
+    expect(spec.title.subtitle).toContain('Base: Funders n = 20, Nonprofits n = 20, Public agencies n = 4');
     expect(new Set(scale?.range).size).toBe(3);
   });
 

@@ -43,10 +43,14 @@ function unescapeHtml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** HTML tables; stacked lines in a cell (`<br>`) are joined with ", " as in Markdown. */
-export function htmlTables(html: string): ParsedTable[] {
+/**
+ * HTML tables; stacked lines in a cell (`<br>`) are joined with ", " as in Markdown. The charts' data
+ * tables (inside `<details class="chart-data">`) are left out unless `chartData` is true.
+ */
+export function htmlTables(html: string, chartData = false): ParsedTable[] {
   const text = (fragment: string): string => unescapeHtml(fragment.replace(/<br>/g, ', ').replace(/<[^>]+>/g, ''));
-  return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((match) => {
+  const source = chartData ? html : html.replace(/<details class="chart-data">[\s\S]*?<\/details>/g, '');
+  return [...source.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((match) => {
     const body = match[1] ?? '';
     const caption = text(/<caption>([\s\S]*?)<\/caption>/.exec(body)?.[1] ?? '');
     const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>

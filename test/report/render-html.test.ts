@@ -11,6 +11,11 @@ import { sampleResults } from './sample-results.ts';
 let charts: RenderedChart[] = [];
 let html = '';
 
+/** The level of every heading, in document order. */
+function headingLevels(page: string): number[] {
+  return [...page.matchAll(/<h([1-6])\b/g)].map((match) => Number(match[1]));
+}
+
 beforeAll(async () => {
   charts = await renderedCharts(sampleResults);
   html = renderHtml(sampleResults, charts);
@@ -43,25 +48,28 @@ describe('renderHtml: one self-contained, script-free page', () => {
   });
 
   it('shows the title block and the survey note prominently', () => {
-    expect(html).toContain('<h1 id="top">Stakeholder interviews, round 1</h1>');
-    expect(html).toContain('Round 2014 · 44 respondents: Funders 20, Nonprofits 20, Public agencies 4 (low base)');
+    expect(html).toContain('<h1 id="top">Stakeholder interviews, round 1</h1>\n<dl class="facts">\n<dt>Round</dt><dd>2014</dd>');
+    expect(html).toContain('<dt>Who was asked</dt><dd>44 respondents: 20 funders, 20 nonprofits, 4 public agencies (low base)</dd>');
+    expect(html).toContain('<dt>Study</dt><dd>sample-2014</dd>');
+    expect(html).not.toContain('<dt>Compared with</dt>');
     expect(html).toMatch(/<p class="note"><strong>Note:<\/strong> Synthetic data: /);
   });
 
-  it('keeps headings in order: one h1, no skipped level, Methods last', () => {
+  it('keeps headings in order: one h1, no skipped level, methods and limitations last', () => {
     const levels = [...html.matchAll(/<h([1-6])\b/g)].map((match) => Number(match[1]));
     expect(levels[0]).toBe(1);
     expect(levels.filter((level) => level === 1)).toHaveLength(1);
     for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
     const h2 = [...html.matchAll(/<h2 id="[^"]*">([^<]*)<\/h2>/g)].map((match) => match[1]);
     expect(h2).toEqual([
-      'Contents', 'Key findings', 'Themes', 'Themes by segment', 'Closed questions', 'Co-occurrence', 'Rejected rows', 'Warnings', 'Methods',
+      'Contents', 'Key findings', 'Themes by segment', 'Themes', 'Co-occurrence', 'Closed questions', 'Rejected rows', 'Warnings', 'Methods and limitations',
     ]);
+    expect(headingLevels(html)).toEqual(expect.arrayContaining([1, 2, 3]));
   });
 
   it('links every section from the table of contents', () => {
     const links = [...html.matchAll(/<li><a href="#([^"]+)">/g)].map((match) => match[1]);
-    expect(links).toEqual(['key-findings', 'themes', 'themes-by-segment', 'closed-questions', 'co-occurrence', 'rejected-rows', 'warnings', 'methods']);
+    expect(links).toEqual(['key-findings', 'themes-by-segment', 'themes', 'co-occurrence', 'closed-questions', 'rejected-rows', 'warnings', 'methods']);
     for (const id of links) expect(html).toContain(`id="${id}"`);
   });
 
@@ -73,8 +81,8 @@ describe('renderHtml: one self-contained, script-free page', () => {
 
   it('inlines each chart as a figure whose SVG is an image with the alt text as its label', () => {
     const figures = [...html.matchAll(/<figure id="figure-([a-z0-9-]+)">\n(<svg[^>]*>)[\s\S]*?<\/svg>\n<figcaption>([^<]*)<\/figcaption>\n<\/figure>/g)];
-    // Report order: the Likert chart sits with its question, before co-occurrence.
-    expect(figures.map((figure) => figure[1])).toEqual(['theme-prevalence', 'themes-by-segment', 'likert-continue', 'cooccurrence']);
+    // Report order: segment comparisons first, then the themes in full, co-occurrence, the Likert chart with its question.
+    expect(figures.map((figure) => figure[1])).toEqual(['themes-by-segment', 'theme-prevalence', 'cooccurrence', 'likert-continue']);
     for (const [index, figure] of figures.entries()) {
       const chart = charts.find((candidate) => candidate.name === figure[1])!;
       expect(figure[2]).toContain('role="img"');
@@ -84,14 +92,39 @@ describe('renderHtml: one self-contained, script-free page', () => {
     }
   });
 
+  it('follows each chart with its data as a table, for screen readers', () => {
+    const details = [...html.matchAll(/<\/figure>\n<details class="chart-data">\n<summary>Data table for figure (\d+)<\/summary>\n<div class="table-wrap"[^>]*>\n<table>/g)];
+    expect(details.map((match) => match[1])).toEqual(['1', '2', '3', '4']);
+    const prevalence = htmlTables(html, true).find((table) => table.caption === 'Respondents mentioning each theme, of 44')!;
+    expect(prevalence.head).toEqual(['Theme', 'Respondents', 'Share', '95% CI']);
+    expect(prevalence.rows[0]).toEqual(['Support continuing', '40 of 44', '91%', '79–96%']);
+  });
+
+  it('scrolls wide tables inside a focusable, named box instead of widening the page', () => {
+    const wraps = [...html.matchAll(/<div class="table-wrap"([^>]*)>\n<table>\n<caption>([^<]*)<\/caption>/g)];
+    expect(wraps.length).toBe([...html.matchAll(/<table>/g)].length);
+    for (const [, attributes, caption] of wraps) expect(attributes).toBe(` role="region" aria-label="${caption}" tabindex="0"`);
+    expect(html).toMatch(/\.table-wrap \{ overflow-x: auto;/);
+  });
+
   it('has unique element ids, SVG ones included', () => {
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('prints well: figures and tables do not break across pages', () => {
+  it('prints well: figures and tables do not break across pages, charts fit a page', () => {
     expect(html).toMatch(/@media print \{[\s\S]*figure, table[^{]*\{ break-inside: avoid; \}/);
+    expect(html).toContain('@page { size: A4;');
+    expect(html).toMatch(/@media print \{[\s\S]*details\.chart-data \{ display: none; \}/);
     expect(html).toContain('max-width: 60rem');
+    // Each chart carries its screen width (--w) and a print width (--pw) that keeps it under a page tall.
+    const svgs = [...html.matchAll(/<svg[^>]*\swidth="([\d.]+)" height="([\d.]+)"[^>]*style="--w: (\d+)px; --pw: (\d+)px"/g)];
+    expect(svgs).toHaveLength(4);
+    for (const [, width, height, w, pw] of svgs) {
+      expect(Number(w)).toBe(Math.round(Number(width) * 1.25));
+      expect((Number(pw) * Number(height)) / Number(width)).toBeLessThanOrEqual(881);
+      expect(Number(pw)).toBeLessThanOrEqual(680);
+    }
   });
 
   it('states the segment verdicts with their method, never a bare p', () => {
@@ -163,7 +196,7 @@ describe('renderHtml on other studies', () => {
         expect(body).toContain(escapeHtml(label));
         // Every "<" starts one of the report's own tags.
         for (const match of body.matchAll(/<\/?([a-zA-Z0-9]+)/g)) {
-          expect(['body', 'main', 'h1', 'h2', 'h3', 'p', 'strong', 'code', 'nav', 'ol', 'ul', 'li', 'a', 'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'span', 'html']).toContain(match[1]);
+          expect(['body', 'main', 'h1', 'h2', 'h3', 'p', 'strong', 'code', 'nav', 'ol', 'ul', 'li', 'a', 'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'span', 'html', 'dl', 'dt', 'dd']).toContain(match[1]);
         }
       }),
       { numRuns: 150 },

@@ -25,9 +25,9 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('- [Co-occurrence](#co-occurrence)');
   });
 
-  it('has the sections in order, Methods last', () => {
+  it('has the sections in order, methods and limitations last', () => {
     const h2 = [...markdown.matchAll(/^## (.*)$/gm)].map((match) => unescapeMarkdown(match[1]!));
-    expect(h2).toEqual(['Key findings', 'Themes', 'Themes by segment', 'Closed questions', 'Co-occurrence', 'Rejected rows', 'Warnings', 'Methods']);
+    expect(h2).toEqual(['Key findings', 'Themes by segment', 'Themes', 'Co-occurrence', 'Closed questions', 'Rejected rows', 'Warnings', 'Methods and limitations']);
     expect(markdown).toMatch(/^### LA n Sync should continue$/m);
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { formatResultsJson } from '../../src/report/format-results-json.ts';
+import { sampleResultsWithChange, sampleTrend } from './sample-change.ts';
 import { sampleResults } from './sample-results.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/results.schema.json', import.meta.url), 'utf8')) as object;
@@ -77,5 +78,35 @@ describe('formatResultsJson', () => {
   it('keeps numbers at full double precision', () => {
     expect(text).toContain('"proportion": 0.9090909090909091');
     expect(JSON.parse(text)).toEqual(sampleResults);
+  });
+});
+
+describe('extensions in the schema', () => {
+  it('accepts the change extensions and the inputs list', () => {
+    const results = JSON.parse(formatResultsJson(sampleResultsWithChange())) as Record<string, any>;
+    results.inputs = [{ role: 'data', file: 'fixtures/rpa/2014.csv', bytes: 4012, sha256: 'ab'.repeat(32) }];
+    expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it.each([
+    ['an input hash that is not SHA-256 hex', (r: Record<string, any>) => { r.inputs = [{ role: 'data', file: 'x', bytes: 1, sha256: 'xyz' }]; }],
+    ['an unknown codebook change', (r: Record<string, any>) => { r.change.codebook[0].kind = 'moved'; }],
+    ['a segment change without lowBase', (r: Record<string, any>) => { delete r.change.themes[0].bySegment[0].lowBase; }],
+    ['a change p above 1', (r: Record<string, any>) => { r.change.themes[0].bySegment[0].pAdjusted = 1.5; }],
+  ])('rejects %s', (_name, change) => {
+    const results = JSON.parse(formatResultsJson(sampleResultsWithChange())) as Record<string, any>;
+    change(results);
+    expect(validate(results)).toBe(false);
+  });
+
+  it('publishes schema/trend.schema.json, which accepts trend.json and shares the change shape', () => {
+    const trendSchema = JSON.parse(readFileSync(new URL('../../schema/trend.schema.json', import.meta.url), 'utf8')) as object;
+    const checker = new Ajv2020({ allErrors: true, strict: true });
+    checker.addSchema(schema);
+    const validateTrend = checker.compile(trendSchema);
+    const trend = JSON.parse(JSON.stringify(sampleTrend())) as Record<string, any>;
+    expect(validateTrend(trend), JSON.stringify(validateTrend.errors)).toBe(true);
+    trend.changes[0].themes[0].pAdjusted = 2;
+    expect(validateTrend(trend)).toBe(false);
   });
 });

@@ -27,11 +27,13 @@ describe('segmentTest', () => {
     expect(segmentTest([10, 12], [10, 12])).toMatchObject({ p: null, reason: 'every respondent mentioned the theme' });
   });
 
-  it('says so, rather than guess, when the exact test is too large to compute', () => {
-    // A segment of 10 among nine of 550: fisher.test() in R fails here without a huge workspace.
+  it('falls back to the Monte Carlo test when the exact test is too large to enumerate', () => {
+    // A segment of 10 among nine of 550: fisher.test() in R fails here without a huge workspace;
+    // set.seed(2); fisher.test(tab, simulate.p.value = TRUE, B = 2000)$p.value -> 0.25 to 0.29 over 5 seeds.
     const test = segmentTest([...Array(9).fill(275), 0], [...Array(9).fill(550), 10])!;
-    expect(test.method).toBe('fisher');
-    expect(test.p).toBeNull();
-    expect(test.reason).toMatch(/too large to compute/);
+    expect(test.method).toBe('fisher-monte-carlo');
+    expect(test.replicates).toBe(2000);
+    expect(test.p).toBeGreaterThan(0.22);
+    expect(test.p).toBeLessThan(0.33);
   });
 });

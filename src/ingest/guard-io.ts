@@ -1,0 +1,19 @@
+/**
+ * Run an I/O step on a file the config names; an error reading it (missing, a folder, no
+ * permission) becomes an input-not-found diagnostic, not a stack trace. Other errors are bugs and
+ * are thrown on.
+ */
+import type { DiagnosticSink } from '../model.ts';
+import { diagnostic } from '../messages.ts';
+
+export async function guardIo<T>(file: string, sink: DiagnosticSink, step: () => Promise<T>): Promise<T | null> {
+  try {
+    return await step();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : code;
+    sink.report(diagnostic('FND007', { file, line: 1, column: 1 }, `cannot read ${file}: ${why}`));
+    return null;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Read a round whose data are coded excerpts rather than respondent rows: an excerpt file (layout
+ * `excerpts`, with an optional respondent file joined by id) or a REFI-QDA project (layout `qdpx`).
+ * Validates everything into respondents to tally, a ledger (the rows of every data file read), the
+ * coders' codings (for agreement) and the quote candidates. See validate-excerpts.ts for the rules.
+ */
+import type { Codebook, DiagnosticSink, InputFile, RejectedRow, SurveyConfig, ValidRespondent } from '../model.ts';
+import { diagnostic } from '../messages.ts';
+import { ExcerptCollector, type Codings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
+import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
+import { guardIo } from './guard-io.ts';
+import { configPosition } from './read-config.ts';
+import { readExcerpts } from './read-excerpts.ts';
+import type { DataColumns } from './read-respondents.ts';
+import { readTable } from './read-table.ts';
+import { readQdpx } from './read-qdpx.ts';
+
+export interface ExcerptData {
+  respondents: ValidRespondent[];
+  ledger: Ledger;
+  warnings: RejectedRow[];
+  inputs: InputFile[];
+  codings: Codings | null;
+  quotes: QuoteCandidate[];
+}
+
+/** Stops as readRound does: 'config' for exit 2 problems, 'data' when the data cannot be read at all. */
+export async function readExcerptData(
+  config: SurveyConfig,
+  codebook: Codebook,
+  segments: SegmentRegistry,
+  sink: DiagnosticSink,
+  spaceSize = codebook.themes.length,
+): Promise<ExcerptData | { stopped: 'config' | 'data' }> {
+  const inputs: InputFile[] = [];
+  const showId = respondentIdText(config.privacy.respondentIds);
+  const ledger: Ledger = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, rejected: [] };
+  const warnings: RejectedRow[] = [];
+
+  // The respondent file first: who the respondents are, their segment, weight and answers.
+  let known: KnownRespondents | null = null;
+  const joined = config.data.respondents;
+  if (joined !== null) {
+    const validator = createRespondentValidator(config, codebook, segments, sink, spaceSize, joined.displayPath);
+    const valid = new Map<string, ValidRespondent>();
+    const lines = new Map<string, number>();
+    const keys = ['id', 'segment', 'weight'] as const;
+    const columns = [
+      ...keys.map((k) => ({ name: joined.columns[k], key: `data.respondents.columns.${k}` })),
+      ...config.questions.map((q, i) => ({ name: q.column, key: `questions[${i}].column` })),
+    ];
+    const outcome = await guardIo(joined.displayPath, sink, () =>
+      readTable(config, { path: joined.path, displayPath: joined.displayPath, delimiter: joined.delimiter, columns }, sink, (batch, table) => {
+        const [id, segment, weight, ...questions] = table.indexes as [number, number, number, ...number[]];
+        const dataColumns: DataColumns = { id, segment, weight, themes: -1, questions, width: table.width, header: table.header };
+        batch.rows.forEach((row, r) => {
+          const value = row[id]?.trim() ?? '';
+          if (value !== '' && !lines.has(value)) lines.set(value, batch.lines[r]!);
+        });
+        for (const respondent of validator.validate(batch, dataColumns)) valid.set(respondent.id, respondent);
+      }),
+    );
+    if (outcome === null) return { stopped: 'data' };
+    inputs.push({ role: 'respondents', file: joined.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
+    const stopped = stop(outcome.status, joined.displayPath, validator.ledger.rowsRead, sink);
+    if (stopped !== null) return stopped;
+    addLedger(ledger, validator.ledger);
+    warnings.push(...validator.warnings);
+    known = { valid, lines, where: `the respondent file ${joined.displayPath}` };
+  }
+
+  // A REFI-QDA project: its cases are the respondents, its codings the excerpts.
+  const qdpx = config.data.layout === 'qdpx';
+  const project = qdpx ? await guardIo(config.data.displayPath, sink, async () => readQdpx(config, segments, sink)) : null;
+  if (project === 'config') return { stopped: 'config' };
+  if (project === 'data' || (qdpx && project === null)) return { stopped: 'data' };
+  if (project !== null) {
+    inputs.push({ role: 'data', file: config.data.displayPath, bytes: project.bytes, sha256: project.sha256 });
+    addLedger(ledger, project.ledger);
+    warnings.push(...project.warnings);
+    known = project.known;
+  }
+
+  const columns = config.data.excerptColumns;
+  const collector = new ExcerptCollector({
+    mode: 'tally',
+    file: project?.qde ?? config.data.displayPath,
+    codebook,
+    separator: config.data.separator,
+    segments,
+    known,
+    hasCoders: project !== null ? project.hasCoders : columns?.coder != null,
+    primaryCoder: config.data.primaryCoder === null ? null : { name: config.data.primaryCoder, at: configPosition(config, 'data.primaryCoder') },
+    showId,
+    sink,
+  });
+  if (project !== null) {
+    for (const { error, id } of project.failed) collector.rowFailed(error, id);
+    for (const excerpt of project.excerpts) collector.add(excerpt);
+  } else {
+    const source = { path: config.data.path, displayPath: config.data.displayPath, delimiter: config.data.delimiter, key: 'data.columns', columns: columns! };
+    const outcome = await guardIo(config.data.displayPath, sink, () => readExcerpts(config, source, collector, sink));
+    if (outcome === null) return { stopped: 'data' };
+    inputs.push({ role: 'data', file: config.data.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
+    const stopped = stop(outcome.status, config.data.displayPath, collector.rowsSeen, sink);
+    if (stopped !== null) return stopped;
+  }
+
+  const settled = collector.finish();
+  if (settled === 'config') return { stopped: 'config' };
+  addLedger(ledger, settled.ledger);
+  for (const row of settled.rejectedKnown) {
+    ledger.rowsUsed--;
+    ledger.rowsRejected++;
+    ledger.rejected.push(row);
+  }
+  warnings.push(...settled.warnings);
+  return { respondents: settled.respondents, ledger, warnings, inputs, codings: settled.codings, quotes: settled.quotes };
+}
+
+function addLedger(into: Ledger, from: Ledger): void {
+  into.rowsRead += from.rowsRead;
+  into.rowsUsed += from.rowsUsed;
+  into.rowsRejected += from.rowsRejected;
+  into.rejected.push(...from.rejected);
+}
+
+/** The outcome of reading a data file, as readRound judges it for the main data. */
+function stop(status: 'read' | 'empty' | 'no-columns' | 'unreadable', file: string, rows: number, sink: DiagnosticSink): { stopped: 'config' | 'data' } | null {
+  if (status === 'no-columns') return { stopped: 'config' };
+  if (status === 'unreadable') return { stopped: 'data' };
+  const at = { file, line: 1, column: 1 };
+  if (status === 'empty') {
+    sink.report(diagnostic('FND201', at, `${file} is empty: it needs a header row and data rows`));
+    return { stopped: 'data' };
+  }
+  if (rows === 0) {
+    sink.report(diagnostic('FND202', at, `${file} has a header but no data rows`));
+    return { stopped: 'data' };
+  }
+  return null;
+}

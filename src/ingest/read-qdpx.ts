@@ -1,0 +1,274 @@
+/**
+ * Read a REFI-QDA project (.qdpx: a zip holding project.qde and, under sources/, the text of its
+ * sources) as interview data, `data.layout: qdpx`:
+ *
+ * - <CodeBook> codes, with their hierarchy and colours, are the codebook (unless `codebook:` names
+ *   another, whose codes the project's code names must then be; see readQdc for names and codes);
+ * - each <Case> is a respondent (id: its name), its segment the value of the case variable named by
+ *   `data.segmentVariable`; a case without coded text stays in every base;
+ * - each coded <PlainTextSelection> of a <TextSource> is an excerpt of the case the source belongs
+ *   to (<Case><SourceRef>), one per <Coding>, the coding's user (`creatingUser`, else the
+ *   selection's) as the coder; a <Coding> of a whole source is an excerpt without quotable text.
+ *
+ * Positions: `startPosition` / `endPosition` count Unicode code points (not UTF-16 units) of the
+ * source text with line ends normalised to LF (a byte order mark at the start of a source file is not
+ * text), so an emoji before a selection does not shift it. Problems are diagnostics at the line and
+ * column of the element in project.qde, shown as `<file>.qdpx!/project.qde:line:column`.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import type { DiagnosticSink, Position, RejectedRow, SurveyConfig, ValidRespondent } from '../model.ts';
+import { diagnostic, type Code } from '../messages.ts';
+import { missingSegment } from '../validate/rules/missing-segment.ts';
+import { respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
+import type { KnownRespondents, RawExcerpt } from '../validate/validate-excerpts.ts';
+import { configPosition } from './read-config.ts';
+import type { CodebookFile } from './read-codebook.ts';
+import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
+import { themesFromCodes } from './read-qdc.ts';
+
+export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0';
+
+interface Project {
+  root: XmlElement;
+  /** Files of the archive (project.qde and sources/…), by name. */
+  files: Map<string, Uint8Array>;
+  /** How diagnostics name project.qde. */
+  qde: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** Open the archive and parse project.qde; null when that fails (FND217 reported). */
+function openProject(file: string, displayFile: string, maxBytes: number, sink: DiagnosticSink): Project | null {
+  const data = readFileSync(file);
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  const fail = (message: string, at: { line: number; column: number } = { line: 1, column: 1 }, where = displayFile) => {
+    sink.report(diagnostic('FND217', { file: where, ...at }, message));
+    return null;
+  };
+  let files: Map<string, Uint8Array>;
+  let tooLarge: string | null = null;
+  try {
+    const unzipped = unzipSync(data, {
+      filter: (entry) => {
+        const wanted = /^[^/]*\.qde$/i.test(entry.name) || entry.name.startsWith('sources/');
+        if (wanted && entry.originalSize > maxBytes) tooLarge = entry.name;
+        return wanted && entry.originalSize <= maxBytes;
+      },
+    });
+    files = new Map(Object.entries(unzipped));
+  } catch (error) {
+    return fail(`not a REFI-QDA project: not a zip archive (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (tooLarge !== null) return fail(`${displayFile}: ${tooLarge} is larger than limits.maxFileBytes (${maxBytes}); it is not read`);
+  const qdeName = files.has('project.qde') ? 'project.qde' : ([...files.keys()].find((name) => /\.qde$/i.test(name)) ?? null);
+  if (qdeName === null) return fail(`not a REFI-QDA project: the archive holds no project.qde`);
+  const qde = `${displayFile}!/${qdeName}`;
+  const parsed = parseXml(files.get(qdeName)!);
+  if ('error' in parsed) return fail(`${qdeName} is not a REFI-QDA project: ${parsed.error}`, parsed, qde);
+  const root = parsed.root;
+  if (root.name !== 'Project' || (root.namespace !== null && root.namespace !== QDE_NAMESPACE)) {
+    const what = root.name !== 'Project' ? `its root element is <${root.name}>, not <Project>` : `its namespace is "${root.namespace}", not "${QDE_NAMESPACE}"`;
+    return fail(`${qdeName} is not a REFI-QDA project: ${what}`, root, qde);
+  }
+  return { root, files, qde, bytes: data.length, sha256 };
+}
+
+const guidOf = (value: string | undefined): string => (value ?? '').replace(/[{}]/g, '').trim().toLowerCase();
+
+/** The project's own codebook, for `codebook:` naming the .qdpx (or left out with layout qdpx). */
+export function readQdpxCodebook(file: string, displayFile: string, sink: DiagnosticSink, maxBytes = 4 * 1024 ** 3): CodebookFile | null {
+  const project = openProject(file, displayFile, maxBytes, sink);
+  if (project === null) return null;
+  const codes = childrenNamed(childrenNamed(project.root, 'CodeBook')[0] ?? project.root, 'Codes')[0];
+  if (codes === undefined) {
+    sink.report(diagnostic('FND107', { file: project.qde, line: project.root.line, column: project.root.column }, 'the project has no <CodeBook> with codes'));
+    return null;
+  }
+  let ok = true;
+  const { entries } = themesFromCodes(codes, project.qde, (at, message) => {
+    ok = false;
+    sink.report(diagnostic('FND217', { file: project.qde, line: at.line, column: at.column }, message));
+  });
+  if (!ok) return null;
+  if (entries.length === 0) {
+    sink.report(diagnostic('FND107', { file: project.qde, line: codes.line, column: codes.column }, 'the project has no codes'));
+    return null;
+  }
+  return { entries, bytes: project.bytes, sha256: project.sha256 };
+}
+
+export interface QdpxData {
+  /** The cases, as respondents read beforehand (segment from the case variable). */
+  known: KnownRespondents;
+  /** One row per case. */
+  ledger: Ledger;
+  warnings: RejectedRow[];
+  excerpts: RawExcerpt[];
+  /** Codings that could not be read (unknown references, selections out of range), with their case: they reject it as an error in an excerpt row does. */
+  failed: { error: RejectedRow; id: string | null }[];
+  /** True when any coding names its user. */
+  hasCoders: boolean;
+  /** Display name of project.qde, for ledger rows of excerpts. */
+  qde: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** Read the project's cases and coded selections. 'config': data.segmentVariable names no variable; 'data': the project cannot be read. */
+export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: DiagnosticSink): QdpxData | 'config' | 'data' {
+  const project = openProject(config.data.path, config.data.displayPath, config.limits.maxFileBytes, sink);
+  if (project === null) return 'data';
+  const { root, qde } = project;
+  const showId = respondentIdText(config.privacy.respondentIds);
+  const at = (element: XmlElement): Position => ({ file: qde, line: element.line, column: element.column });
+  const report = (code: Code, element: XmlElement, message: string): RejectedRow => {
+    const where = at(element);
+    sink.report(diagnostic(code, where, message));
+    return { ...where, code, message };
+  };
+  const section = (name: string, item: string) => childrenNamed(childrenNamed(root, name)[0] ?? { children: [] } as unknown as XmlElement, item);
+
+  // Users, codes and variables by GUID.
+  const users = new Map(section('Users', 'User').map((u) => [guidOf(u.attributes.guid), (u.attributes.name ?? u.attributes.id ?? '').trim() || guidOf(u.attributes.guid)]));
+  const codes = new Map<string, string>();
+  const codebookElement = childrenNamed(childrenNamed(root, 'CodeBook')[0] ?? ({ children: [] } as unknown as XmlElement), 'Codes')[0];
+  if (codebookElement !== undefined) {
+    for (const [guid, code] of themesFromCodes(codebookElement, qde, () => {}).byGuid) codes.set(guid, code);
+  }
+  const variables = new Map(section('Variables', 'Variable').map((v) => [guidOf(v.attributes.guid), (v.attributes.name ?? '').trim()]));
+  const segmentVariable = config.data.segmentVariable ?? '';
+  const segmentGuids = new Set([...variables].filter(([, name]) => name === segmentVariable).map(([guid]) => guid));
+  if (segmentGuids.size === 0) {
+    const names = [...new Set(variables.values())];
+    sink.report(
+      diagnostic(
+        'FND006',
+        configPosition(config, 'data.segmentVariable'),
+        `data.segmentVariable "${segmentVariable}" is not a variable of ${config.data.displayPath} (its variables: ${names.length === 0 ? 'none' : names.map((n) => `"${n}"`).join(', ')})`,
+      ),
+    );
+    return 'config';
+  }
+
+  // Cases: the respondents.
+  const ledger: Ledger = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, rejected: [] };
+  const known: KnownRespondents = { valid: new Map(), lines: new Map(), where: `the cases of ${config.data.displayPath}` };
+  const caseOfSource = new Map<string, string>();
+  const caseOfSelection = new Map<string, string>();
+  for (const element of section('Cases', 'Case')) {
+    ledger.rowsRead++;
+    const id = (element.attributes.name ?? '').trim() || guidOf(element.attributes.guid);
+    let failed: RejectedRow | null = null;
+    if (known.lines.has(id)) failed = report('FND204', element, `duplicate respondent id${showId(id)}: another case has the same name (first on line ${known.lines.get(id)})`);
+    else known.lines.set(id, element.line);
+    let value = '';
+    let valueAt = element;
+    for (const variableValue of childrenNamed(element, 'VariableValue')) {
+      const ref = childrenNamed(variableValue, 'VariableRef')[0];
+      const guid = guidOf(ref?.attributes.targetGUID);
+      if (ref !== undefined && !variables.has(guid)) failed ??= report('FND221', ref, `VariableRef ${guid} names no <Variable> of the project`);
+      if (!segmentGuids.has(guid)) continue;
+      const valueElement = variableValue.children.find((c) => c.name !== 'VariableRef');
+      value = (valueElement?.text ?? '').trim();
+      valueAt = valueElement ?? variableValue;
+    }
+    const problem = missingSegment(value);
+    if (problem !== null) failed ??= report('FND206', valueAt, `case${showId(id)} has no value for the segment variable "${segmentVariable}"`);
+    for (const ref of childrenNamed(element, 'SourceRef')) if (!caseOfSource.has(guidOf(ref.attributes.targetGUID))) caseOfSource.set(guidOf(ref.attributes.targetGUID), id);
+    for (const ref of childrenNamed(element, 'SelectionRef')) caseOfSelection.set(guidOf(ref.attributes.targetGUID), id);
+    if (failed !== null) {
+      ledger.rowsRejected++;
+      ledger.rejected.push(failed);
+      continue;
+    }
+    const segment = segments.indexOf(value, at(valueAt), sink);
+    known.valid.set(id, { id, segment, weight: 1, themes: new Uint32Array(0), answers: new Int32Array(0) } as unknown as ValidRespondent);
+    ledger.rowsUsed++;
+  }
+
+  // Sources and their coded selections: the excerpts.
+  const warnings: RejectedRow[] = [];
+  const excerpts: RawExcerpt[] = [];
+  const failed: QdpxData['failed'] = [];
+  let hasCoders = false;
+  const sourceElements = childrenNamed(childrenNamed(root, 'Sources')[0] ?? ({ children: [] } as unknown as XmlElement), 'TextSource');
+  for (const source of sourceElements) {
+    const sourceGuid = guidOf(source.attributes.guid);
+    const selections = childrenNamed(source, 'PlainTextSelection');
+    const wholeCodings = childrenNamed(source, 'Coding');
+    if (selections.length === 0 && wholeCodings.length === 0) continue;
+    const text = sourceText(source, project.files);
+    if (text === null) {
+      report('FND217', source, `the text of source "${source.attributes.name ?? sourceGuid}" is neither in <PlainTextContent> nor in the archive (plainTextPath "${source.attributes.plainTextPath ?? ''}")`);
+      continue;
+    }
+    const points = Array.from(text);
+    const sourceCase = caseOfSource.get(sourceGuid) ?? null;
+    const coded = (element: XmlElement, selectionGuid: string | null, excerpt: string, selectionUser: string | undefined) => {
+      const id = (selectionGuid === null ? undefined : caseOfSelection.get(selectionGuid)) ?? sourceCase;
+      if (id === null) return false;
+      for (const coding of childrenNamed(element, 'Coding')) {
+        const ref = childrenNamed(coding, 'CodeRef')[0];
+        const codeGuid = guidOf(ref?.attributes.targetGUID);
+        const userGuid = guidOf(coding.attributes.creatingUser ?? selectionUser);
+        const user = userGuid === '' ? null : (users.get(userGuid) ?? null);
+        if (userGuid !== '') hasCoders = true;
+        const code = codes.get(codeGuid);
+        if (code === undefined) {
+          failed.push({ error: report('FND221', ref ?? coding, `CodeRef ${codeGuid || '(none)'} names no <Code> of the project's codebook`), id });
+          continue;
+        }
+        if (userGuid !== '' && user === null) {
+          failed.push({ error: report('FND221', coding, `creatingUser ${userGuid} names no <User> of the project`), id });
+          continue;
+        }
+        excerpts.push({
+          id,
+          code,
+          text: excerpt,
+          coder: user,
+          segment: null,
+          weight: null,
+          locate: (field) => at(field === 'code' ? (ref ?? coding) : field === 'coder' ? coding : element),
+        });
+      }
+      return true;
+    };
+    let orphan = false;
+    for (const selection of selections) {
+      const start = Number(selection.attributes.startPosition);
+      const end = Number(selection.attributes.endPosition);
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > points.length) {
+        const selectionCase = caseOfSelection.get(guidOf(selection.attributes.guid)) ?? sourceCase;
+        const error = report('FND222', selection, `selection ${selection.attributes.startPosition ?? '?'}–${selection.attributes.endPosition ?? '?'} is not within the ${points.length} characters (code points) of source "${source.attributes.name ?? sourceGuid}"`);
+        failed.push({ error, id: selectionCase });
+        continue;
+      }
+      if (!coded(selection, guidOf(selection.attributes.guid), points.slice(start, end).join(''), selection.attributes.creatingUser)) orphan = true;
+    }
+    if (wholeCodings.length > 0 && !coded(source, null, '', source.attributes.creatingUser)) orphan = true;
+    if (orphan) {
+      const warning = report('FND311', source, `source "${source.attributes.name ?? sourceGuid}" is coded but belongs to no case, so to no respondent; its codings are left out`);
+      warnings.push(warning);
+    }
+  }
+  return { known, ledger, warnings, excerpts, failed, hasCoders, qde, bytes: project.bytes, sha256: project.sha256 };
+}
+
+/** A text source's plain text, LF-normalised: inline <PlainTextContent>, or the archive file its plainTextPath names. */
+function sourceText(source: XmlElement, files: ReadonlyMap<string, Uint8Array>): string | null {
+  const inline = childrenNamed(source, 'PlainTextContent')[0];
+  let text: string | null = inline === undefined ? null : inline.text;
+  if (text === null) {
+    const pathText = source.attributes.plainTextPath ?? '';
+    const name = pathText.replace(/^internal:\/\//, '').replace(/^\/+/, '');
+    const bytes = files.get(`sources/${name}`) ?? files.get(name);
+    if (bytes === undefined) return null;
+    text = new TextDecoder('utf-8').decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  }
+  return text.replace(/\r\n?/g, '\n');
+}

@@ -1,0 +1,143 @@
+/**
+ * What respondent-per-row data may bring besides the rows themselves, read after them:
+ *
+ * - `data.excerpts`: an excerpt file (id, code, text, coder?) whose excerpts of the data's
+ *   respondents become quote candidates; it changes no figure;
+ * - `reliability:` other coders' files, respondent rows with the data's id and themes columns:
+ *   each coder's coding of the respondents they coded, beside the data's own coder
+ *   (`data.primaryCoder`, default "A"), for coder agreement.
+ *
+ * Errors in these files are reported (exit 1) and leave the row out of quotes or agreement; they
+ * are not rows of the data, so they are not in the ledger.
+ */
+import type { Codebook, DiagnosticSink, InputFile, RejectedRow, SurveyConfig } from '../model.ts';
+import { diagnostic, didYouMean, type Code } from '../messages.ts';
+import { checkRow } from '../validate/check-row.ts';
+import { duplicateId } from '../validate/rules/duplicate-id.ts';
+import { missingId } from '../validate/rules/missing-id.ts';
+import { unknownTheme } from '../validate/rules/unknown-theme.ts';
+import { respondentIdText, type SegmentRegistry } from '../validate/validate-respondents.ts';
+import { ExcerptCollector, type Codings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
+import { guardIo } from './guard-io.ts';
+import { readExcerpts } from './read-excerpts.ts';
+import { readTable } from './read-table.ts';
+import { configPosition } from './read-config.ts';
+
+export interface RoundExtras {
+  codings: Codings | null;
+  quotes: QuoteCandidate[];
+  inputs: InputFile[];
+  warnings: RejectedRow[];
+}
+
+/** Read the quotes file and the coder files of a respondent-per-row round. null: a file could not be used ('config' problems reported). */
+export async function readRoundExtras(
+  config: SurveyConfig,
+  codebook: Codebook,
+  segments: SegmentRegistry,
+  known: KnownRespondents,
+  sink: DiagnosticSink,
+): Promise<RoundExtras | null> {
+  const extras: RoundExtras = { codings: null, quotes: [], inputs: [], warnings: [] };
+  const showId = respondentIdText(config.privacy.respondentIds);
+  const table = config.data.excerpts;
+  if (table !== null) {
+    const collector = new ExcerptCollector({
+      mode: 'quotes',
+      file: table.displayPath,
+      codebook,
+      separator: config.data.separator,
+      segments,
+      known,
+      hasCoders: table.columns.coder !== null,
+      primaryCoder: config.data.primaryCoder === null ? null : { name: config.data.primaryCoder, at: configPosition(config, 'data.primaryCoder') },
+      showId,
+      sink,
+    });
+    const source = { ...table, key: 'data.excerpts.columns', columns: { ...table.columns, segment: null, weight: null } };
+    const outcome = await guardIo(table.displayPath, sink, () => readExcerpts(config, source, collector, sink));
+    if (outcome === null || outcome.status === 'no-columns') return null;
+    extras.inputs.push({ role: 'excerpts', file: table.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
+    if (outcome.status === 'read') {
+      const settled = collector.finish();
+      if (settled === 'config') return null;
+      extras.quotes = settled.quotes;
+      extras.warnings.push(...settled.warnings);
+    }
+  }
+
+  if (config.reliability.length > 0) {
+    const primary = config.data.primaryCoder ?? 'A';
+    const byCoder = new Map<string, Map<string, Uint32Array>>([[primary, new Map([...known.valid].map(([id, r]) => [id, r.themes]))]]);
+    for (const [i, entry] of config.reliability.entries()) {
+      const coded = await readCoderFile(config, i, codebook, known, sink, extras);
+      if (coded === null) return null;
+      byCoder.set(entry.coder, coded);
+    }
+    extras.codings = {
+      coders: [primary, ...config.reliability.map((r) => r.coder)],
+      primary,
+      primaryFrom: config.data.primaryCoder === null ? 'default' : 'config',
+      byCoder,
+    };
+  }
+  return extras;
+}
+
+/** One coder's file: respondent rows with the data's id and themes columns. Returns each respondent's rolled-up themes. */
+async function readCoderFile(
+  config: SurveyConfig,
+  i: number,
+  codebook: Codebook,
+  known: KnownRespondents,
+  sink: DiagnosticSink,
+  extras: RoundExtras,
+): Promise<Map<string, Uint32Array> | null> {
+  const entry = config.reliability[i]!;
+  const file = entry.displayPath;
+  const showId = respondentIdText(config.privacy.respondentIds);
+  const coded = new Map<string, Uint32Array>();
+  const seen = new Map<string, number>();
+  const columns = [
+    { name: config.data.columns.id, key: 'data.columns.id' },
+    { name: config.data.columns.themes, key: 'data.columns.themes' },
+  ];
+  const outcome = await guardIo(file, sink, () =>
+    readTable(config, { path: entry.path, displayPath: file, delimiter: config.data.delimiter, columns }, sink, (batch, table) => {
+      const [idColumn, themesColumn] = table.indexes as [number, number];
+      for (let r = 0; r < batch.rows.length; r++) {
+        const locate = (cell: number, offset = 0) => ({ file, ...batch.locate(r, cell, offset) });
+        let failed = false;
+        const reject = (code: Code, cell: number, message: string, offset?: number) => {
+          failed = true;
+          sink.report(diagnostic(code, locate(cell, offset), message));
+        };
+        const warn = (code: Code, cell: number, message: string, offset?: number) => {
+          const at = locate(cell, offset);
+          sink.report(diagnostic(code, at, message));
+          extras.warnings.push({ ...at, code, message });
+        };
+        if (checkRow(batch, r, table, config.limits.maxFieldChars, { reject, warn }) !== 'ok') continue;
+        const row = batch.rows[r]!;
+        const id = row[idColumn]!.trim();
+        const idProblem = missingId(id) ?? duplicateId(seen, id, batch.lines[r]!, showId);
+        if (idProblem !== null) reject(id === '' ? 'FND205' : 'FND204', idColumn, idProblem);
+        const cell = unknownTheme(row[themesColumn]!, config.data.separator, codebook);
+        for (const unknown of cell.unknown) reject('FND207', themesColumn, `unknown theme "${unknown.code}"${didYouMean(unknown.suggestion)}`, unknown.offset);
+        if (cell.onlySeparators) warn('FND302', themesColumn, `themes cell ${JSON.stringify(row[themesColumn])} holds only separators; read as no themes`);
+        if (failed) continue;
+        if (!known.lines.has(id)) {
+          warn('FND309', idColumn, `coder "${entry.coder}" coded respondent${showId(id)}, who is not in ${known.where}; left out of coder agreement`);
+          continue;
+        }
+        if (!known.valid.has(id)) continue; // rejected from the data: no unit
+        const rolled = new Set<number>();
+        for (const code of cell.codes) for (const target of codebook.rollup[code]!) rolled.add(target);
+        coded.set(id, Uint32Array.from([...rolled].sort((a, b) => a - b)));
+      }
+    }),
+  );
+  if (outcome === null || outcome.status === 'no-columns') return null;
+  extras.inputs.push({ role: 'reliability', file, bytes: outcome.bytes, sha256: outcome.sha256 });
+  return coded;
+}

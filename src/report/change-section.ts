@@ -1,0 +1,147 @@
+import { changeOrder } from '../charts/change-chart.ts';
+import type { ChangeFigure, CodebookChange, Results } from '../model.ts';
+import { changeFindings } from './change-findings.ts';
+import { changeVerdict } from './change-verdict.ts';
+import { formatConfidence } from './format-confidence.ts';
+import { formatPercent } from './format-percent.ts';
+import { formatPoints, formatPointsInterval } from './format-points.ts';
+import { formatPValue } from './format-p-value.ts';
+import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
+import { segmentPlurals } from './segment-plural.ts';
+
+/**
+ * "What changed since <previous round>": what was compared and how; one sentence per change that
+ * survives the Benjamini–Hochberg adjustment with adequate bases (`changeFindings`), or a plain
+ * statement that none does; the dumbbell chart; a table of every theme (both rounds' n/base and %,
+ * the difference in points with its interval, p, adjusted p and the verdict); the same per segment;
+ * and the codebook differences between the rounds. Omitted when the results compare with no round.
+ */
+export function changeSection(results: Results, charts: readonly RenderedChart[], plurals: Record<string, string> = {}): ReportBlock[] {
+  const change = results.change;
+  if (change === null) return [];
+  const { alpha, minBase } = results.settings;
+  const confidence = formatConfidence(results.confidence);
+  const previous = change.previousRound || change.previous;
+  const current = results.survey.round || 'this round';
+  const nouns = segmentPlurals(results, plurals);
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: `What changed since ${previous}`, id: 'what-changed' }];
+  const previousBase = change.themes[0]?.previous.base;
+  const currentBase = change.themes[0]?.current.base ?? results.base.respondents;
+  blocks.push({
+    kind: 'paragraph',
+    text: `Round ${current} (${currentBase} respondents) against round ${previous}${previousBase === undefined ? '' : ` (${previousBase} respondents)`}. The respondents need not be the same people. A change is reported below only where the two-proportion test's p, adjusted across the themes by Benjamini–Hochberg, is below ${alpha} and both bases are at least ${minBase}.`,
+  });
+  const findings = changeFindings(change, { alpha, minBase, confidence: results.confidence, segments: nouns });
+  if (findings.length > 0) {
+    blocks.push({ kind: 'list', items: findings.map((finding) => finding.text) });
+  } else {
+    blocks.push({
+      kind: 'paragraph',
+      text: `No theme's share changed detectably since ${previous}: no difference survives the adjustment for the number of themes compared. That does not show that nothing changed, only that these data cannot tell.`,
+    });
+  }
+  const chart = charts.find((candidate) => candidate.name === 'change');
+  if (chart !== undefined) blocks.push({ kind: 'figure', chart });
+  if (change.themes.length === 0) return blocks;
+
+  const ordered = changeOrder(results, change.themes);
+  const head = ['Theme', previous, current, `Change, points (${confidence} CI)`, 'p', 'BH-adjusted p', 'Result'];
+  blocks.push({
+    kind: 'table',
+    caption: `Share of all respondents mentioning each theme, ${previous} and ${current}: % (n/base)`,
+    head,
+    rows: ordered.map(({ change: row, depth }): Cell[] => [
+      depth > 0 || row.mapping !== null
+        ? [depth > 0 ? `↳ ${row.label}` : row.label, ...(row.mapping !== null ? [row.mapping] : [])]
+        : row.label,
+      ...figureCells(row, alpha, minBase, false),
+    ]),
+    numeric: [false, true, true, true, true, true, false],
+    rowHeader: true,
+  });
+
+  const segmentLabel = new Map(results.segments.map((segment) => [segment.id, segment.label]));
+  const segmentOrder = new Map(results.segments.map((segment, index) => [segment.id, index]));
+  const segmentRows = ordered.flatMap(({ change: row, depth }) =>
+    [...row.bySegment]
+      .sort((a, b) => (segmentOrder.get(a.segment) ?? Infinity) - (segmentOrder.get(b.segment) ?? Infinity))
+      .map((cell): Cell[] => [
+        depth > 0 ? `↳ ${row.label}` : row.label,
+        `${segmentLabel.get(cell.segment) ?? cell.segment}${cell.lowBase ? '†' : ''}`,
+        ...figureCells(cell, alpha, minBase, cell.lowBase),
+      ]),
+  );
+  if (segmentRows.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: 'By segment', id: 'what-changed-by-segment' });
+    blocks.push({
+      kind: 'table',
+      caption: `Share of each segment's respondents mentioning each theme, ${previous} and ${current}: % (n/base)`,
+      head: ['Theme', 'Segment', ...head.slice(1)],
+      rows: segmentRows,
+      numeric: [false, false, true, true, true, true, true, false],
+      rowHeader: true,
+    });
+  }
+  const notes = [
+    `Change: ${current} minus ${previous}, in percentage points of the rounded shares; its interval is the ${confidence} Wald interval of the unrounded difference. p: two-proportion z-test; BH-adjusted p: Benjamini–Hochberg across the themes of the table (for segments, within each segment). "Rose" or "fell" only where the adjusted p is below ${alpha}.`,
+  ];
+  if (segmentRows.length > 0) notes.push(`† Base below ${minBase} in either round: shown for completeness, not interpreted.`);
+  blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
+
+  blocks.push({ kind: 'heading', level: 3, text: 'Codebook changes', id: 'what-changed-codebook' });
+  if (change.codebook.length === 0) {
+    blocks.push({ kind: 'paragraph', text: `The codebook is the same in both rounds.` });
+  } else {
+    blocks.push({ kind: 'list', items: change.codebook.map(codebookChangeText) });
+  }
+  return blocks;
+}
+
+function figureCells(figure: ChangeFigure, alpha: number, minBase: number, lowBase: boolean): Cell[] {
+  const share = (side: ChangeFigure['previous']): string => `${formatPercent(side.proportion)} (${side.respondents}/${side.base})`;
+  return [
+    share(figure.previous),
+    share(figure.current),
+    [formatPoints(figure.previous.proportion, figure.current.proportion), formatPointsInterval(figure.ci)],
+    formatPValue(figure.p, alpha),
+    formatPValue(figure.pAdjusted, alpha),
+    changeVerdict(figure, alpha, minBase, lowBase),
+  ];
+}
+
+/**
+ * One codebook difference as a line: "federal-funding renamed to federal-dollars", "beyond-money,
+ * community-benefit merged into community-benefit", with the comparison's own note when it adds one.
+ *
+ * @example
+ * codebookChangeText({ kind: 'renamed', from: ['a'], to: ['b'], note: '' }); // "a renamed to b"
+ */
+export function codebookChangeText(change: CodebookChange): string {
+  const from = change.from.join(', ');
+  const to = change.to.join(', ');
+  let text: string;
+  switch (change.kind) {
+    case 'renamed':
+      text = `${from} renamed to ${to}`;
+      break;
+    case 'merged':
+      text = `${from} merged into ${to}`;
+      break;
+    case 'split':
+      text = `${from} split into ${to}`;
+      break;
+    case 'added':
+      text = `${to} added`;
+      break;
+    case 'retired':
+      text = `${from} retired`;
+      break;
+    case 'vanished':
+      text = `${from} vanished without a mapping`;
+      break;
+  }
+  const note = change.note.trim();
+  // A note that already says it all ("summit added in round 2015") replaces the generated line.
+  if (note === '' || note === text) return text;
+  return note.toLowerCase().startsWith(text.toLowerCase()) ? note : `${text}: ${note}`;
+}

@@ -1,0 +1,23 @@
+/** A CSV cell before quoting: text, a number at full precision, a boolean, or null (an empty cell). */
+export type CsvCell = string | number | boolean | null;
+
+/**
+ * A tidy CSV table: a header row, then one row per observation; RFC 4180 quoting, LF line endings, a
+ * final newline, numbers at full precision (non-finite ones empty), null as an empty cell. Text that
+ * a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading single quote
+ * (OWASP CSV injection); numeric cells are never altered, so -0.05 stays -0.05.
+ *
+ * @example
+ * csvTable(['code', 'n'], [['=x', -1]]); // "code,n\n'=x,-1\n"
+ */
+export function csvTable(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+function csvCell(value: CsvCell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

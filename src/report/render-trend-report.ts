@@ -1,0 +1,71 @@
+import type { TrendResults } from '../model.ts';
+import type { TrendSettings } from './trend-document.ts';
+
+/**
+ * Everything a trend report folder holds (`findings trend`), as relative path -> content:
+ * `trend.json` (the TrendResults, two-space JSON and a final newline), `report.md`, `report.html`
+ * (self-contained, the same look as a round's report), `charts/trend.vl.json`, `.svg` and `.png` (2x)
+ * and `tables/trend.csv` (one row per theme × round). Deterministic, like renderReport.
+ *
+ * `settings` gives the level for "rose"/"fell" and the minimum base (TrendResults does not carry
+ * them); the defaults are the config defaults, alpha 0.05 and minBase 5.
+ */
+export async function renderTrendReport(trend: TrendResults, settings: Partial<TrendSettings> = {}): Promise<Map<string, string | Uint8Array>> {
+  const [{ trendChart, trendOrder }, { renderSvg }, { renderPng }, { trendDocument }, { markdownPage }, { htmlPage }, { csvTable }, { formatPercent }] = await Promise.all([
+    import('../charts/trend-chart.ts'),
+    import('../charts/render-svg.ts'),
+    import('../charts/render-png.ts'),
+    import('./trend-document.ts'),
+    import('./render-markdown.ts'),
+    import('./render-html.ts'),
+    import('./csv-table.ts'),
+    import('./format-percent.ts'),
+  ]);
+  const resolved: TrendSettings = { alpha: settings.alpha ?? 0.05, minBase: settings.minBase ?? 5 };
+  const spec = trendChart(trend);
+  const svg = await renderSvg(spec);
+  const ordered = trendOrder(trend.themes);
+  const latest = trend.rounds[trend.rounds.length - 1];
+  const top = ordered.filter(({ depth }) => depth === 0).slice(0, 3).map(({ theme }) => {
+    const first = theme.points[0];
+    const last = theme.points[theme.points.length - 1];
+    return `${theme.label}, ${formatPercent(first?.proportion ?? null)} in ${first?.round ?? ''} and ${formatPercent(last?.proportion ?? null)} in ${last?.round ?? ''}`;
+  });
+  const chart = {
+    name: 'trend',
+    title: 'Themes across rounds',
+    alt: `Line charts, one per theme, of the share of respondents mentioning it in ${trend.rounds.length} rounds (${trend.rounds.map((round) => `${round.round} n = ${round.respondents}`).join(', ')})${top.length > 0 ? `; the most mentioned in ${latest?.round ?? 'the latest round'}: ${top.join('; ')}` : ''}.`,
+    spec,
+    svg,
+    table: {
+      caption: 'Share of respondents mentioning each theme per round: % (n/base)',
+      head: ['Theme', ...trend.rounds.map((round) => round.round)],
+      rows: ordered.map(({ theme, depth }) => [
+        depth > 0 ? `↳ ${theme.label}` : theme.label,
+        ...trend.rounds.map((round) => {
+          const point = theme.points.find((candidate) => candidate.round === round.round);
+          return point === undefined ? 'n/a' : `${formatPercent(point.proportion)} (${point.respondents}/${point.base})`;
+        }),
+      ]),
+      numeric: [false, ...trend.rounds.map(() => true)],
+    },
+  };
+  const blocks = trendDocument(trend, [chart], resolved);
+  const title = blocks[0]?.kind === 'heading' ? blocks[0].text : 'Trend report';
+  const roundId = new Map(trend.rounds.map((round) => [round.round, round.id]));
+  const files = new Map<string, string | Uint8Array>();
+  files.set('trend.json', `${JSON.stringify(trend, null, 2)}\n`);
+  files.set('report.md', markdownPage(blocks));
+  files.set('report.html', htmlPage(title, blocks));
+  files.set('charts/trend.vl.json', `${JSON.stringify(spec, null, 2)}\n`);
+  files.set('charts/trend.svg', svg);
+  files.set('charts/trend.png', renderPng(svg));
+  files.set('tables/trend.csv', csvTable(
+    ['code', 'label', 'parent', 'round_id', 'round', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper'],
+    trend.themes.flatMap((theme) => theme.points.map((point) => [
+      theme.code, theme.label, theme.parent, roundId.get(point.round) ?? null, point.round,
+      point.respondents, point.base, point.proportion, point.ci?.[0] ?? null, point.ci?.[1] ?? null,
+    ])),
+  ));
+  return files;
+}

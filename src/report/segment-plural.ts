@@ -1,0 +1,16 @@
+import type { Results } from '../model.ts';
+import { segmentNoun } from './segment-noun.ts';
+
+/**
+ * The plural noun of each segment for sentences, by id in report order: the config's `plural` when the
+ * report was given one, else the label as a noun ("Funders" -> "funders").
+ *
+ * @example
+ * segmentPlurals(results, { 'public-agency': 'public agencies' }).get('public-agency'); // "public agencies"
+ */
+export function segmentPlurals(results: Results, plurals: Record<string, string> = {}): Map<string, string> {
+  return new Map(results.segments.map((segment) => {
+    const given = Object.hasOwn(plurals, segment.id) ? plurals[segment.id]?.trim() : undefined;
+    return [segment.id, given !== undefined && given !== '' ? given : segmentNoun(segment.label)];
+  }));
+}

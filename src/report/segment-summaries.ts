@@ -1,0 +1,68 @@
+import type { Results, ThemeResult } from '../model.ts';
+import { formatPercent } from './format-percent.ts';
+import { hedgedCount } from './hedged-count.ts';
+import { segmentPlurals } from './segment-plural.ts';
+
+export interface SegmentSummary {
+  segment: string;
+  lowBase: boolean;
+  /** The themes the sentence names, most mentioned first. */
+  themes: { code: string; respondents: number; base: number }[];
+  text: string;
+}
+
+const MOST = 3;
+const MOST_WITH_TIES = 5;
+
+/**
+ * One sentence per segment naming the themes its respondents mentioned most, with counts, bases and
+ * percentages, in the same rounding as the tables: "The themes funders mentioned most: "Support
+ * continuing" (18 of 20, 90%), ...". Themes tied with the third are kept, up to five. A segment below
+ * the minimum base gets words, never a percentage: "Among the 4 public agencies, too few for
+ * percentages, most mentioned "Support continuing" and half mentioned "Project structure"." The
+ * sentences describe each segment; they compare nothing (differences between segments are the tests'
+ * to claim).
+ */
+export function segmentSummaries(results: Results, plurals: Record<string, string> = {}): SegmentSummary[] {
+  const nouns = segmentPlurals(results, plurals);
+  const position = new Map(results.themes.map((theme, index) => [theme.code, index]));
+  const { minBase } = results.settings;
+  return results.segments.flatMap((segment): SegmentSummary[] => {
+    const cells = results.themes
+      .flatMap((theme) => {
+        const cell = theme.bySegment.find((candidate) => candidate.segment === segment.id);
+        return cell === undefined || cell.base === 0 || cell.respondents === 0 ? [] : [{ theme, cell }];
+      })
+      .sort((a, b) => b.cell.respondents - a.cell.respondents || (position.get(a.theme.code) ?? 0) - (position.get(b.theme.code) ?? 0));
+    const cutoff = cells[MOST - 1]?.cell.respondents ?? 0;
+    const chosen = cells.filter((entry, index) => index < MOST || entry.cell.respondents === cutoff).slice(0, MOST_WITH_TIES);
+    if (chosen.length === 0) return [];
+    const noun = nouns.get(segment.id) ?? segment.label;
+    const lowBase = segment.lowBase || segment.respondents < minBase;
+    const themes = chosen.map(({ theme, cell }) => ({ code: theme.code, respondents: cell.respondents, base: cell.base }));
+    if (!lowBase) {
+      const parts = chosen.map(({ theme, cell }) => `${quoted(theme)} (${cell.respondents} of ${cell.base}, ${formatPercent(cell.proportion)})`);
+      return [{ segment: segment.id, lowBase, themes, text: `The themes ${noun} mentioned most: ${join(parts)}.` }];
+    }
+    // Consecutive themes with the same word share it: "most mentioned A and B, and half mentioned C".
+    const groups: { word: string; labels: string[] }[] = [];
+    for (const { theme, cell } of chosen) {
+      const word = hedgedCount(cell.respondents, cell.base);
+      const last = groups[groups.length - 1];
+      if (last !== undefined && last.word === word) last.labels.push(quoted(theme));
+      else groups.push({ word, labels: [quoted(theme)] });
+    }
+    const clauses = groups.map((group) => `${group.word} mentioned ${join(group.labels)}`);
+    const text = `Among the ${segment.respondents} ${noun}, too few for percentages, ${clauses.length > 1 ? `${clauses.slice(0, -1).join(', ')}, and ${clauses[clauses.length - 1]}` : clauses[0]}.`;
+    return [{ segment: segment.id, lowBase, themes, text }];
+  });
+}
+
+function quoted(theme: ThemeResult): string {
+  return `"${theme.label}"`;
+}
+
+function join(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

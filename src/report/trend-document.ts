@@ -1,0 +1,147 @@
+import { trendOrder } from '../charts/trend-chart.ts';
+import type { ChangeResult, TrendResults } from '../model.ts';
+import { changeSentence } from './change-findings.ts';
+import { changeVerdict } from './change-verdict.ts';
+import { codebookChangeText } from './change-section.ts';
+import { formatConfidence } from './format-confidence.ts';
+import { formatInterval } from './format-interval.ts';
+import { formatPercent } from './format-percent.ts';
+import { formatPoints, formatPointsInterval } from './format-points.ts';
+import { formatPValue } from './format-p-value.ts';
+import type { Cell, Inline, RenderedChart, ReportBlock } from './report-types.ts';
+
+export interface TrendSettings {
+  /** Level for "rose" and "fell", on the Benjamini–Hochberg adjusted p (default 0.05). */
+  alpha: number;
+  /** Bases below this are not interpreted (default 5). */
+  minBase: number;
+}
+
+/** The round a change leads to: the round after its previous one. */
+function roundsOf(trend: TrendResults, change: ChangeResult, index: number): { from: string; to: string } {
+  const at = trend.rounds.findIndex((round) => round.id === change.previous || round.round === change.previousRound);
+  const from = change.previousRound || trend.rounds[at >= 0 ? at : index]?.round || change.previous;
+  const to = trend.rounds[(at >= 0 ? at : index) + 1]?.round ?? 'the next round';
+  return { from, to };
+}
+
+/**
+ * The trend report as blocks: title block (the rounds and their bases) and contents; the changes
+ * between consecutive rounds that survive the Benjamini–Hochberg adjustment with adequate bases, as
+ * sentences (nothing said of the others); the small-multiples chart and a table of every theme's
+ * share per round; a table of every consecutive change; methods and limitations last.
+ */
+export function trendDocument(trend: TrendResults, charts: readonly RenderedChart[], settings: TrendSettings): ReportBlock[] {
+  const { alpha, minBase } = settings;
+  const confidence = formatConfidence(trend.confidence);
+  const first = trend.rounds[0];
+  const last = trend.rounds[trend.rounds.length - 1];
+  const title = `${last?.title ?? 'Survey'}: ${trend.rounds.length} rounds${first !== undefined && last !== undefined && first !== last ? `, ${first.round} to ${last.round}` : ''}`;
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', level: 1, text: title, id: 'top' },
+    {
+      kind: 'facts',
+      items: [
+        { term: 'Rounds', value: trend.rounds.map((round) => `${round.round} (${round.respondents} respondents)`).join(', ') },
+        { term: 'Themes', value: String(trend.themes.length) },
+        { term: 'Studies', value: trend.rounds.map((round) => round.id).join(', ') },
+      ],
+    },
+    { kind: 'contents' },
+    { kind: 'heading', level: 2, text: 'What changed from round to round', id: 'changes' },
+  ];
+  const sentences = trend.changes.flatMap((change, index) => {
+    const { from, to } = roundsOf(trend, change, index);
+    return change.themes.flatMap((theme) => {
+      const verdict = changeVerdict(theme, alpha, minBase);
+      if (verdict !== 'rose' && verdict !== 'fell') return [];
+      const sentence = changeSentence(theme.label, theme, verdict, 'respondents', trend.confidence);
+      return [`From ${from} to ${to}, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`];
+    });
+  });
+  blocks.push({
+    kind: 'paragraph',
+    text: `Each theme's share is compared between consecutive rounds with a two-proportion test; p-values are adjusted across the themes of each comparison (Benjamini–Hochberg), and a change is stated only where the adjusted p is below ${alpha} and both bases are at least ${minBase}. The rounds need not ask the same people.`,
+  });
+  if (sentences.length > 0) blocks.push({ kind: 'list', items: sentences });
+  else blocks.push({ kind: 'paragraph', text: 'No change between consecutive rounds survives the adjustment for the number of themes compared. That does not show that nothing changed, only that these data cannot tell.' });
+
+  blocks.push({ kind: 'heading', level: 2, text: 'Themes across rounds', id: 'themes' });
+  const chart = charts.find((candidate) => candidate.name === 'trend');
+  if (chart !== undefined) blocks.push({ kind: 'figure', chart });
+  const ordered = trendOrder(trend.themes);
+  blocks.push({
+    kind: 'table',
+    caption: `Share of respondents mentioning each theme per round: % (n/base), ${confidence} CI`,
+    head: ['Theme', ...trend.rounds.map((round) => round.round)],
+    rows: ordered.map(({ theme, depth }): Cell[] => [
+      depth > 0 ? `↳ ${theme.label}` : theme.label,
+      ...trend.rounds.map((round): Cell => {
+        const point = theme.points.find((candidate) => candidate.round === round.round);
+        return point === undefined ? 'n/a' : [`${formatPercent(point.proportion)} (${point.respondents}/${point.base})`, formatInterval(point.ci)];
+      }),
+    ]),
+    numeric: [false, ...trend.rounds.map(() => true)],
+    rowHeader: true,
+  });
+
+  if (trend.changes.length > 0) {
+    const rank = new Map(ordered.map(({ theme }, index) => [theme.code, index]));
+    blocks.push({ kind: 'heading', level: 2, text: 'Changes between consecutive rounds', id: 'change-table' });
+    blocks.push({
+      kind: 'table',
+      caption: 'Every change between consecutive rounds, current minus previous',
+      head: ['Theme', 'Rounds', 'From', 'To', `Difference, points (${confidence} CI)`, 'BH-adjusted p', 'Result'],
+      rows: trend.changes.flatMap((change, index) => {
+        const { from, to } = roundsOf(trend, change, index);
+        return [...change.themes]
+          .sort((a, b) => (rank.get(a.code) ?? Infinity) - (rank.get(b.code) ?? Infinity))
+          .map((theme): Cell[] => [
+            theme.label,
+            `${from} → ${to}`,
+            `${formatPercent(theme.previous.proportion)} (${theme.previous.respondents}/${theme.previous.base})`,
+            `${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base})`,
+            [formatPoints(theme.previous.proportion, theme.current.proportion), formatPointsInterval(theme.ci)],
+            formatPValue(theme.pAdjusted, alpha),
+            changeVerdict(theme, alpha, minBase),
+          ]);
+      }),
+      numeric: [false, false, true, true, true, true, false],
+      rowHeader: true,
+    });
+  }
+
+  const methods: Inline[] = [
+    [
+      { strong: 'What was counted.' },
+      ' In every round, a respondent mentions a theme when its code, or a sub-theme\'s, appears in their themes cell; each share is of all respondents of that round.',
+    ],
+    [
+      { strong: 'Intervals.' },
+      ` ${confidence} Wilson score intervals without continuity correction (`,
+      { code: 'prop.test(x, n, correct = FALSE)$conf.int' },
+      ').',
+    ],
+    [
+      { strong: 'Changes.' },
+      ' Two-proportion z-test without continuity correction (',
+      { code: 'prop.test(c(x2, x1), c(n2, n1), correct = FALSE)' },
+      `), the Wald interval of the difference, and Benjamini–Hochberg adjustment across the themes of each pair of rounds (`,
+      { code: 'p.adjust(p, "BH")' },
+      `). Differences are of the rounded percentages, so a sentence adds up; intervals are of the unrounded difference.`,
+    ],
+    [
+      { strong: 'Limitations.' },
+      ' Themes count mentions in interviews, not prevalence in a population. Different people may answer in different rounds, so a change may reflect who was asked as much as what changed; and "no detectable change" is not evidence that nothing changed.',
+    ],
+  ];
+  const codebookChanges = trend.changes.flatMap((change, index) => {
+    const { from, to } = roundsOf(trend, change, index);
+    return change.codebook.map((entry) => `${from} → ${to}: ${codebookChangeText(entry)}`);
+  });
+  blocks.push({ kind: 'heading', level: 2, text: 'Methods and limitations', id: 'methods' }, { kind: 'list', items: methods });
+  if (codebookChanges.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: 'Codebook changes', id: 'methods-codebook' }, { kind: 'list', items: codebookChanges });
+  }
+  return blocks;
+}

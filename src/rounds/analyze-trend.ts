@@ -1,0 +1,153 @@
+/**
+ * Follow themes over three or more rounds. Every round is tallied through the latest round's
+ * codebook: the `codebookChanges` of each round are composed along the chain (a code renamed in
+ * 2015 and merged in 2016 lands on the 2016 code), so a merge counts a respondent once even when
+ * they gave both old codes. Each point is the round's proportion with its Wilson interval; the
+ * changes between consecutive rounds are computed exactly as `findings run` computes them.
+ */
+import path from 'node:path';
+import type { Codebook, CodebookMapping, DiagnosticSink, SurveyConfig, TrendResults } from '../model.ts';
+import { diagnostic } from '../messages.ts';
+import { configPosition, displayPath, readConfig } from '../ingest/read-config.ts';
+import { readCodebook } from '../ingest/read-codebook.ts';
+import { validateCodebook } from '../validate/validate-codebook.ts';
+import { analyzeRound, readRound, type Round } from '../pipeline.ts';
+import { wilsonInterval } from '../stats/wilson-interval.ts';
+
+/**
+ * The configs of a trend, oldest first: the ones given, or, given one, it and its `previous`
+ * rounds followed back. Null when a config cannot be read (reported).
+ */
+export function trendConfigs(files: string[], cwd: string, sink: DiagnosticSink): SurveyConfig[] | null {
+  const read = (file: string) => {
+    const absolute = path.resolve(cwd, file);
+    return readConfig({ file: absolute, displayFile: displayPath(cwd, absolute), cwd }, sink);
+  };
+  const configs: SurveyConfig[] = [];
+  if (files.length === 1) {
+    const seen = new Set<string>();
+    let next: string | null = files[0]!;
+    while (next !== null) {
+      const config = read(next);
+      if (config === null) return null;
+      if (seen.has(config.file)) {
+        sink.report(diagnostic('FND006', configPosition(config, 'previous'), `previous: rounds form a cycle back to ${config.displayFile}`));
+        return null;
+      }
+      seen.add(config.file);
+      configs.unshift(config);
+      next = config.previous;
+    }
+  } else {
+    for (const file of files) {
+      const config = read(file);
+      if (config === null) return null;
+      configs.push(config);
+    }
+  }
+  return configs;
+}
+
+async function codebookOf(config: SurveyConfig, sink: DiagnosticSink): Promise<Codebook | null> {
+  const file = await readCodebook(config.codebook.path, config.codebook.displayPath, sink);
+  return file === null ? null : validateCodebook(file.entries, config.data.separator, config.codebook.displayPath, sink);
+}
+
+/**
+ * Where each code of round `i` ends up in the last round: a set of codes, or 'split' / 'retired'.
+ * Mappings come from the config of the round that follows; codes kept by name map to themselves.
+ */
+function composeMappings(configs: SurveyConfig[], codebooks: Codebook[], i: number): CodebookMapping[] {
+  const last = codebooks.length - 1;
+  const at = configs[last]!.codebookChanges[0]?.at ?? { file: configs[last]!.displayFile, line: 1, column: 1 };
+  const out: CodebookMapping[] = [];
+  for (const theme of codebooks[i]!.themes) {
+    let codes: Set<string> | 'split' | 'retired' = new Set([theme.code]);
+    for (let k = i + 1; k <= last && codes instanceof Set; k++) {
+      const next = new Set<string>();
+      for (const code of codes) {
+        const mapping = configs[k]!.codebookChanges.find((m) => m.from.includes(code));
+        if (mapping === undefined) {
+          if (codebooks[k]!.index.has(code)) next.add(code);
+          else codes = 'retired';
+        } else if (mapping.kind === 'split') codes = 'split';
+        else if (mapping.kind === 'retired') codes = 'retired';
+        else for (const to of mapping.to) next.add(to);
+        if (!(codes instanceof Set)) break;
+      }
+      if (codes instanceof Set) codes = next;
+    }
+    if (codes === 'split') out.push({ kind: 'split', from: [theme.code], to: [], at });
+    else if (codes === 'retired') out.push({ kind: 'retired', from: [theme.code], to: [], at });
+    else if (!(codes.size === 1 && codes.has(theme.code))) out.push({ kind: 'renamed', from: [theme.code], to: [...codes], at });
+  }
+  return out;
+}
+
+export async function analyzeTrend(files: string[], cwd: string, sink: DiagnosticSink): Promise<TrendResults | 'config' | 'data'> {
+  const configs = trendConfigs(files, cwd, sink);
+  if (configs === null) return 'config';
+  if (configs.length < 2) {
+    sink.report(
+      diagnostic('FND006', configPosition(configs[0]!, 'previous'), 'a trend needs at least two rounds: give several configs, or one whose previous: rounds lead back'),
+    );
+    return 'config';
+  }
+  const codebooks: Codebook[] = [];
+  for (const config of configs) {
+    const codebook = await codebookOf(config, sink);
+    if (codebook === null) return 'config';
+    codebooks.push(codebook);
+  }
+  const last = configs.length - 1;
+  const latest = codebooks[last]!;
+  const name = (c: SurveyConfig) => (c.round === '' ? c.id : `round ${c.round}`);
+
+  const rounds: Round[] = [];
+  const notComparable: Set<string>[] = [];
+  for (let i = 0; i < configs.length; i++) {
+    const config = configs[i]!;
+    const mappings = i === last ? [] : composeMappings(configs, codebooks, i);
+    const split = new Set(mappings.filter((m) => m.kind === 'split').flatMap((m) => m.from));
+    // A split code's parts cannot be told apart in the older round: those parts get no point there.
+    const parts = new Set<string>();
+    for (let k = i + 1; k <= last; k++) for (const m of configs[k]!.codebookChanges) if (m.kind === 'split') for (const to of m.to) parts.add(to);
+    notComparable.push(i === last || split.size === 0 ? new Set() : parts);
+    const into = i === last ? undefined : { codebook: latest, mappings: mappings.map((m) => (m.kind === 'split' ? { ...m, to: [] } : m)).filter((m) => m.kind !== 'split'), currentRound: name(configs[last]!), at: configPosition(configs[last]!, 'previous') };
+    const round = await readRound(config.file, cwd, sink, into);
+    if ('stopped' in round) return round.stopped;
+    rounds.push(round);
+  }
+
+  const changes = [];
+  for (let k = 1; k <= last; k++) {
+    const analysis = await analyzeRound(configs[k]!.file, cwd, { report: () => {} });
+    if ('stopped' in analysis) return analysis.stopped;
+    if (analysis.results.change !== null && configs[k]!.previous === configs[k - 1]!.file) changes.push(analysis.results.change);
+  }
+
+  const confidence = configs[last]!.report.confidence;
+  return {
+    schemaVersion: 1,
+    confidence,
+    rounds: rounds.map((round) => ({
+      id: round.config.id,
+      round: round.config.round,
+      title: round.config.title,
+      respondents: round.state.segments.reduce((a, s) => a + s.respondents, 0),
+    })),
+    themes: latest.themes.map((theme, t) => ({
+      code: theme.code,
+      label: theme.label,
+      parent: theme.parent,
+      color: theme.color,
+      points: rounds.map((round, i) => {
+        const base = round.state.segments.reduce((a, s) => a + s.respondents, 0);
+        if (notComparable[i]!.has(theme.code)) return { round: round.config.round, respondents: 0, base, proportion: null, ci: null };
+        const x = round.state.segments.reduce((a, s) => a + (s.mentions[t] ?? 0), 0);
+        return { round: round.config.round, respondents: x, base, proportion: base > 0 ? x / base : null, ci: wilsonInterval(x, base, confidence) };
+      }),
+    })),
+    changes,
+  };
+}

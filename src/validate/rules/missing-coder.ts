@@ -1,0 +1,7 @@
+/**
+ * Rule missing-coder (FND220): when the excerpt data have a coder column, every excerpt names its
+ * coder; an excerpt of nobody's cannot be tallied (is it the primary coder's?) or compared.
+ */
+export function missingCoder(coder: string): string | null {
+  return coder === '' ? 'empty coder: every excerpt must name the coder who coded it' : null;
+}
