@@ -476,4 +476,6 @@ export interface TrendResults {
   }[];
   /** Changes between consecutive rounds, in round order. */
   changes: ChangeResult[];
+  /** The latest round's report settings, which the trend report applies. */
+  settings: { alpha: number; minBase: number };
 }

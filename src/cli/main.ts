@@ -4,6 +4,7 @@
  *
  *   findings run <config>    [--out DIR] [--allow-errors] [--quiet]   0 written, 1 data errors, 2 config
  *   findings check <config>  [--json] [--strict]                       0 clean, 1 errors, 2 config
+ *   findings trend <config>...  [--out DIR] [--quiet]                0 written, 1 data errors, 2 config
  *   findings init <data> --from <config> [--id] [--round] [--out]    0 written, 1 columns, 2 config
  *   findings check <config> --min-alpha 0.8                           also 1 when a theme's coder agreement falls short
  *   findings codebook <config> --qdc FILE                              0 written, 2 config
@@ -20,6 +21,9 @@ import { writeFolderAtomically } from '../output/write-folder-atomically.ts';
 import { displayPath } from '../ingest/read-config.ts';
 import { formatDiagnostics } from './format-diagnostic.ts';
 import { initRound } from '../rounds/init-round.ts';
+import { analyzeTrend } from '../rounds/analyze-trend.ts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { writeFileAtomically } from '../output/write-file-atomically.ts';
 
 export interface Io {
@@ -29,6 +33,7 @@ export interface Io {
 }
 
 interface RunArgs {
+  pdf: boolean;
   config: string;
   out?: string;
   allowErrors: boolean;
@@ -61,9 +66,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           .positional('config', { type: 'string', demandOption: true, describe: 'survey config (YAML or JSON)' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<id>)' })
           .option('allow-errors', { type: 'boolean', default: false, describe: 'write the report even when rows were rejected; they are listed in it' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' }),
+          .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+          .option('pdf', { type: 'boolean', default: false, describe: 'also print the report to report.pdf (needs Chromium)' }),
       (args) => {
         task = () => run(args as unknown as RunArgs, io);
+      },
+    )
+    .command(
+      'trend <configs..>',
+      'one report across several rounds: the configs given, or one config and its previous rounds',
+      (y) =>
+        y
+          .positional('configs', { type: 'string', array: true, demandOption: true, describe: 'survey configs, oldest first (or just the latest)' })
+          .option('out', { type: 'string', describe: 'output folder (default reports/<latest id>-trend)' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' }),
+      (args) => {
+        task = () => trend(args as unknown as TrendArgs, io);
       },
     )
     .command(
@@ -212,6 +230,46 @@ async function codebook(args: CodebookArgs, io: Io): Promise<number> {
   return 0;
 }
 
+async function printToPdf(html: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
+  const { printPdf } = await import('../report/print-pdf.ts');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-pdf-'));
+  try {
+    writeFileSync(path.join(dir, 'report.html'), html);
+    const printed = await printPdf(path.join(dir, 'report.html'), path.join(dir, 'report.pdf'));
+    return printed.ok ? { ok: true, bytes: readFileSync(path.join(dir, 'report.pdf')) } : printed;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface TrendArgs {
+  configs: string[];
+  out?: string;
+  quiet: boolean;
+}
+
+async function trend(args: TrendArgs, io: Io): Promise<number> {
+  const started = performance.now();
+  const sink = collect();
+  const result = await analyzeTrend(args.configs, io.cwd, sink);
+  io.stderr.write(formatDiagnostics(sink.diagnostics));
+  if (typeof result === 'string') return result === 'config' ? 2 : 1;
+  if (sink.diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr.write('nothing written: the rounds above have errors (findings check each round to fix them)\n');
+    return 1;
+  }
+  const { renderTrendReport } = await import('../report/render-trend-report.ts');
+  const files = await renderTrendReport(result, result.settings);
+  const latest = result.rounds[result.rounds.length - 1]!;
+  const target = path.resolve(io.cwd, args.out ?? path.join('reports', `${latest.id}-trend`));
+  writeFolderAtomically(target, files);
+  if (!args.quiet) {
+    const ms = Math.round(performance.now() - started);
+    io.stdout.write(`wrote ${displayPath(io.cwd, target)}/ (${files.size} files) across ${result.rounds.length} rounds in ${ms} ms\n`);
+  }
+  return 0;
+}
+
 async function run(args: RunArgs, io: Io): Promise<number> {
   const started = performance.now();
   const sink = collect();
@@ -227,6 +285,12 @@ async function run(args: RunArgs, io: Io): Promise<number> {
     return 1;
   }
   const files = await renderReport(analysis);
+  if (args.pdf) {
+    // Printed before the folder is written, so report.pdf lands with the rest, atomically.
+    const pdf = await printToPdf(files.get('report.html') as string);
+    if (pdf.ok) files.set('report.pdf', pdf.bytes);
+    else io.stderr.write(`no PDF: ${pdf.reason}\n`);
+  }
   const target = path.resolve(io.cwd, args.out ?? path.join('reports', analysis.config.id));
   writeFolderAtomically(target, files);
   if (!args.quiet) {

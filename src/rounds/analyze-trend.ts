@@ -149,5 +149,6 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
       }),
     })),
     changes,
+    settings: { alpha: configs[last]!.report.alpha, minBase: configs[last]!.report.minBase },
   };
 }
