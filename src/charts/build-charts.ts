@@ -7,6 +7,7 @@ import { formatPercent } from '../report/format-percent.ts';
 import { formatPoints } from '../report/format-points.ts';
 import { segmentNoun } from '../report/segment-noun.ts';
 import { changeChart, changeOrder } from './change-chart.ts';
+import { chartView } from './chart-view.ts';
 import { cooccurrenceChart } from './cooccurrence-chart.ts';
 import { likertChartName } from './likert-chart-name.ts';
 import { likertChart } from './likert-chart.ts';
@@ -14,6 +15,7 @@ import { relatedPair } from './related-pair.ts';
 import { themeOrder } from './theme-order.ts';
 import { themePrevalenceChart } from './theme-prevalence-chart.ts';
 import { themesBySegmentChart } from './themes-by-segment-chart.ts';
+import { segmentCell } from '../report/segment-cell.ts';
 
 /** The figures a chart draws, as a table for screen readers and anyone who wants the numbers. */
 export interface ChartTable {
@@ -42,7 +44,9 @@ export interface ChartSpec {
  * heatmap; one Likert chart per question that somebody answered; the change chart only when the
  * results compare with a previous round.
  */
-export function buildCharts(results: Results): ChartSpec[] {
+export function buildCharts(full: Results): ChartSpec[] {
+  // Charts draw a readable part of very large studies; the notes say what was left out.
+  const { results, notes } = chartView(full);
   const charts: ChartSpec[] = [];
   const ranked = themeOrder(results.themes)
     .map(({ theme }) => theme)
@@ -119,6 +123,15 @@ export function buildCharts(results: Results): ChartSpec[] {
       },
     });
   }
+  if (notes.length > 0) {
+    for (const chart of charts) {
+      const title = (chart.spec as { title?: { subtitle?: string | string[] } }).title;
+      if (title !== undefined && typeof title === 'object') {
+        title.subtitle = [...(Array.isArray(title.subtitle) ? title.subtitle : title.subtitle ? [title.subtitle] : []), ...notes];
+      }
+      chart.alt = `${chart.alt} ${notes.join('. ')}.`;
+    }
+  }
   return charts;
 }
 
@@ -143,8 +156,8 @@ function bySegmentTable(results: Results): ChartTable {
     head: ['Theme', ...results.segments.map((segment) => `${segment.label} (n = ${segment.respondents}${segment.lowBase ? ', low base' : ''})`)],
     rows: themeOrder(results.themes).map(({ theme, depth }) => [
       depth > 0 ? `↳ ${theme.label}` : theme.label,
-      ...results.segments.map((segment) => {
-        const cell = theme.bySegment.find((candidate) => candidate.segment === segment.id);
+      ...results.segments.map((segment, segmentIndex) => {
+        const cell = segmentCell(theme, segment.id, segmentIndex);
         return cell === undefined ? 'n/a' : `${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})`;
       }),
     ]),

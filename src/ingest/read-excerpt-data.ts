@@ -76,6 +76,10 @@ export async function readExcerptData(
   if (project === 'data' || (qdpx && project === null)) return { stopped: 'data' };
   if (project !== null) {
     inputs.push({ role: 'data', file: config.data.displayPath, bytes: project.bytes, sha256: project.sha256 });
+    if (project.ledger.rowsRead === 0) {
+      sink.report(diagnostic('FND202', { file: project.qde, line: 1, column: 1 }, `${config.data.displayPath} has no cases: each case is a respondent`));
+      return { stopped: 'data' };
+    }
     addLedger(ledger, project.ledger);
     warnings.push(...project.warnings);
     known = project.known;

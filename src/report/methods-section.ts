@@ -1,6 +1,7 @@
 import type { InputFile, Results } from '../model.ts';
 import { formatConfidence } from './format-confidence.ts';
 import type { Inline, ReportBlock } from './report-types.ts';
+import { interviewMethods } from './interview-methods.ts';
 
 /**
  * "Methods and limitations", always last, written from the data: how the figures were made (what was
@@ -84,6 +85,7 @@ export function methodsSection(results: Results): ReportBlock[] {
       "), Fleiss' kappa for three or more coders, nominal Krippendorff's alpha, and percent agreement; pooled figures treat every respondent × theme pair as one unit.",
     ]);
   }
+  items.push(...interviewMethods(results));
   if (results.questions.length > 0) {
     items.push([
       { strong: 'Closed questions.' },

@@ -2,6 +2,7 @@ import type { Results, ThemeResult } from '../model.ts';
 import { formatPercent } from './format-percent.ts';
 import { hedgedCount } from './hedged-count.ts';
 import { segmentPlurals } from './segment-plural.ts';
+import { segmentCell } from './segment-cell.ts';
 
 export interface SegmentSummary {
   segment: string;
@@ -27,10 +28,10 @@ export function segmentSummaries(results: Results, plurals: Record<string, strin
   const nouns = segmentPlurals(results, plurals);
   const position = new Map(results.themes.map((theme, index) => [theme.code, index]));
   const { minBase } = results.settings;
-  return results.segments.flatMap((segment): SegmentSummary[] => {
+  return results.segments.flatMap((segment, segmentIndex): SegmentSummary[] => {
     const cells = results.themes
       .flatMap((theme) => {
-        const cell = theme.bySegment.find((candidate) => candidate.segment === segment.id);
+        const cell = segmentCell(theme, segment.id, segmentIndex);
         return cell === undefined || cell.base === 0 || cell.respondents === 0 ? [] : [{ theme, cell }];
       })
       .sort((a, b) => b.cell.respondents - a.cell.respondents || (position.get(a.theme.code) ?? 0) - (position.get(b.theme.code) ?? 0));

@@ -6,6 +6,7 @@ import { formatPercent } from './format-percent.ts';
 import { formatPValue } from './format-p-value.ts';
 import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
 import { segmentSummaries } from './segment-summaries.ts';
+import { segmentCell } from './segment-cell.ts';
 
 const LOW_BASE_MARK = '†';
 
@@ -37,8 +38,8 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
     'Result',
   ];
   const rows = themeOrder(results.themes).map(({ theme, depth }): Cell[] => {
-    const cells = results.segments.map((segment) => {
-      const cell = theme.bySegment.find((candidate) => candidate.segment === segment.id);
+    const cells = results.segments.map((segment, segmentIndex) => {
+      const cell = segmentCell(theme, segment.id, segmentIndex);
       if (cell === undefined) return 'n/a';
       const mark = cell.lowBase && !segment.lowBase ? LOW_BASE_MARK : '';
       return [`${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})${mark}`, formatInterval(cell.ci)];

@@ -57,6 +57,21 @@ describe('the excerpt-level twin of the default study', () => {
   });
 });
 
+describe('quotes', () => {
+  it('quotes.enabled: false keeps quotes out of results.json and the report', async () => {
+    const config = readFileSync(path.join(repoRoot, 'fixtures/bad-quote-masked/survey.yaml'), 'utf8')
+      .replaceAll('../small/', `${path.join(repoRoot, 'fixtures/small')}/`)
+      .replace('path: excerpts.csv', `path: ${path.join(repoRoot, 'fixtures/bad-quote-masked/excerpts.csv')}`)
+      .replace('quotes:\n', 'quotes:\n  enabled: false\n');
+    const study = await tempStudy({ 'survey.yaml': config });
+    expect(study.diagnostics).toEqual([]); // nothing quoted, so nothing masked
+    const { results } = study.analysis as { results: Results };
+    expect(results.quotes).toEqual([]);
+    const files = await renderReport(study.analysis as Awaited<ReturnType<typeof analyze>>['analysis']);
+    expect(files.get('report.md')).not.toContain('“');
+  });
+});
+
 describe('REFI-QDA project (.qdpx)', () => {
   it('imports codes with hierarchy and colours, cases with their segment, and coders', async () => {
     const { results } = (await analyze('fixtures/qdpx/survey.yaml')).analysis;
@@ -115,6 +130,13 @@ describe('REFI-QDA project (.qdpx)', () => {
     expect(foreign.diagnostics.map((d) => d.message)).toEqual(['project.qde is not a REFI-QDA project: its root element is <CodeBook>, not <Project>']);
     const empty = await tempStudy({ 'survey.yaml': config, 'p.qdpx': zipSync({ 'readme.txt': strToU8('hello') }) });
     expect(empty.diagnostics.map((d) => [d.code, d.message])).toEqual([['FND217', 'not a REFI-QDA project: the archive holds no project.qde']]);
+  });
+
+  it('says so when the project has no cases (no respondents)', async () => {
+    const qde = '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes><Code guid="c0000000-0000-4000-8000-000000000001" name="a" isCodable="true"/></Codes></CodeBook><Variables><Variable guid="d0000000-0000-4000-8000-000000000001" name="group" typeOfVariable="Text"/></Variables></Project>';
+    const study = await tempStudy({ 'survey.yaml': config, 'p.qdpx': zip(qde) });
+    expect(study.analysis).toEqual({ stopped: 'data' });
+    expect(study.diagnostics.map((d) => [d.code, d.message])).toEqual([['FND202', 'p.qdpx has no cases: each case is a respondent']]);
   });
 
   it('names the case variables when data.segmentVariable matches none', async () => {

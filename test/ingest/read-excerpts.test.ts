@@ -119,6 +119,16 @@ questions:
     expect(themes.diagnostics.map((d) => d.code)).toEqual(['FND003']);
   });
 
+  it('reads a weight given with the excerpts, the same for every excerpt of a respondent', async () => {
+    const config = CONFIG.replace('segment: segment }', 'segment: segment, weight: w }');
+    const ok = await results('id,segment,coder,code,text,w\nR1,funder,A,role,x,2\nR1,funder,A,benefit,y,2\nR2,funder,A,,z,0.5\n', config);
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.results!.base).toMatchObject({ respondents: 2, weighted: 2.5 });
+    const bad = await results('id,segment,coder,code,text,w\nR1,funder,A,role,x,2\nR1,funder,A,benefit,y,3\nR2,funder,A,,z,-1\n', config);
+    expect(bad.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['3:23 FND219', '4:16 FND208']);
+    expect(bad.results!.base.respondents).toBe(0);
+  });
+
   it('gives the same tallies whatever the order of the excerpt rows', async () => {
     const rows = ['R1,funder,A,role,x', 'R1,funder,A,structure,y', 'R2,nonprofit,A,benefit,z', 'R3,nonprofit,A,,n', 'R2,nonprofit,A,continue,w', 'R1,funder,A,role,v'];
     const a = await results(`id,segment,coder,code,text\n${rows.join('\n')}\n`);
