@@ -1,7 +1,33 @@
 #!/usr/bin/env node
-// The findings command. Runs the TypeScript sources through tsx, so there is no build step.
-import { register } from 'tsx/esm/api';
+// The findings command. Runs dist/findings.mjs, the sources bundled by esbuild (`npm run build`,
+// run by `npm install` and `npm ci` through "prepare"), when it is newer than every file under src/;
+// otherwise runs the TypeScript sources through tsx, so an edit is never run stale. The bundle
+// starts about twice as fast: one module instead of ~170 passed through tsx's loader.
+import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundle = `${root}dist/findings.mjs`;
+
+function bundleIsFresh() {
+  let built;
+  try {
+    built = statSync(bundle).mtimeMs;
+  } catch {
+    return false;
+  }
+  for (const entry of readdirSync(`${root}src`, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && statSync(`${entry.parentPath ?? entry.path}/${entry.name}`).mtimeMs > built) return false;
+  }
+  return true;
+}
+
+let main;
+if (process.env.FINDINGS_FROM_SOURCE !== '1' && bundleIsFresh()) {
+  ({ main } = await import(bundle));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });

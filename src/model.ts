@@ -97,6 +97,21 @@ export interface ReliabilityConfig {
   displayPath: string;
 }
 
+/** Programs whose exports findings reads (respondents layout). */
+export type DataFormat = 'csv' | 'qualtrics' | 'surveymonkey' | 'kobo' | 'limesurvey' | 'xlsx';
+
+/** Text encodings of a data file. */
+export type DataEncoding = 'utf-8' | 'utf-16' | 'windows-1252';
+
+/**
+ * One-hot theme columns: every column whose name starts with `prefix` (the code is the rest of the
+ * name, without a closing "]" when the prefix ends in "["), and/or the listed code → column pairs.
+ */
+export interface ThemeColumns {
+  prefix: string | null;
+  columns: { code: string; column: string }[];
+}
+
 /** Data layouts: one respondent per row, one coded excerpt per row, or a REFI-QDA project (.qdpx). */
 export type DataLayout = 'respondents' | 'excerpts' | 'qdpx';
 
@@ -183,6 +198,16 @@ export interface SurveyConfig {
     separator: string;
     /** CSV field delimiter; null means detect (comma, semicolon, tab). */
     delimiter: string | null;
+    /** Extension: which program wrote the file (default 'csv'); see src/ingest/formats/. */
+    format?: DataFormat;
+    /** Extension: the text encoding; null detects it (byte order mark, else UTF-8 if valid, else Windows-1252 with a warning). */
+    encoding?: DataEncoding | null;
+    /** Extension (xlsx): the sheet to read by name; null reads the first sheet. */
+    sheet?: string | null;
+    /** Extension (qualtrics, limesurvey): keep responses the platform marks unfinished (default false: excluded, counted as rejected). */
+    includeUnfinished?: boolean;
+    /** Extension: one column per theme code (ticked or not) instead of a delimited themes column. */
+    themeColumns?: ThemeColumns | null;
   };
   /** Configured segments in report order; segments met in the data but not listed follow in order of appearance. */
   segments: SegmentConfig[];

@@ -12,7 +12,13 @@ import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
 export class TextDecoderWithOffsets {
-  private encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | null = null;
+  private encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | null = null;
+  /**
+   * `chosen` fixes the encoding (the config's data.encoding): utf-16 still reads a byte order mark
+   * to tell LE from BE (LE without one, as Windows writes); windows-1252 maps every byte, so it never
+   * fails. Without it, a UTF-16 byte order mark selects UTF-16 and anything else is read as UTF-8.
+   */
+  constructor(private readonly chosen: 'utf-8' | 'utf-16' | 'windows-1252' | null = null) {}
   private utf16: TextDecoder | null = null;
   private carry: Buffer = Buffer.alloc(0);
   private offset = 0;
@@ -31,10 +37,13 @@ export class TextDecoderWithOffsets {
         return '';
       }
       this.carry = Buffer.alloc(0);
-      if (head[0] === 0xff && head[1] === 0xfe) this.encoding = 'utf-16le';
+      if (this.chosen === 'windows-1252' || this.chosen === 'utf-8') this.encoding = this.chosen;
+      else if (head[0] === 0xff && head[1] === 0xfe) this.encoding = 'utf-16le';
+      else if (this.chosen === 'utf-16' && !(head[0] === 0xfe && head[1] === 0xff)) this.encoding = 'utf-16le';
       else if (head[0] === 0xfe && head[1] === 0xff) this.encoding = 'utf-16be';
       else this.encoding = 'utf-8';
       if (this.encoding !== 'utf-8') {
+        // (windows-1252 shares this path: a native decoder with no invalid bytes to locate.)
         this.utf16 = new TextDecoder(this.encoding, { ignoreBOM: false });
         this.offset += head.length;
         return this.utf16.decode(head, { stream: true });
@@ -51,6 +60,13 @@ export class TextDecoderWithOffsets {
   end(): string {
     if (this.utf16 !== null) return this.utf16.decode();
     if (this.encoding === null && this.carry.length > 0) {
+      if (this.chosen === 'windows-1252' || this.chosen === 'utf-16') {
+        // A file of one byte: decode it in the chosen encoding.
+        this.encoding = this.chosen === 'utf-16' ? 'utf-16le' : 'windows-1252';
+        const rest = this.carry;
+        this.carry = Buffer.alloc(0);
+        return new TextDecoder(this.encoding).decode(rest);
+      }
       this.encoding = 'utf-8';
     }
     return this.utf8(Buffer.alloc(0), true);

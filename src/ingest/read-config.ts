@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
-import type { CodebookMapping, DataLayout, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
+import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
 import { diagnostic, didYouMean } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 
@@ -24,7 +24,8 @@ type Spec =
   | { kind: 'number'; min?: number; max?: number; exclusive?: boolean; integer?: boolean }
   | { kind: 'boolean' }
   | { kind: 'object'; fields: Record<string, { spec: Spec; required?: boolean }> }
-  | { kind: 'array'; items: Spec };
+  | { kind: 'array'; items: Spec }
+  | { kind: 'record'; values: Spec }; // a mapping with keys the user chooses (code → column)
 
 const str = (extra: Omit<Extract<Spec, { kind: 'string' }>, 'kind'> = {}): Spec => ({ kind: 'string', ...extra });
 const req = (spec: Spec) => ({ spec, required: true });
@@ -32,6 +33,8 @@ const opt = (spec: Spec) => ({ spec });
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const LAYOUTS = ['respondents', 'excerpts', 'qdpx'] as const;
+const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx'] as const;
+const ENCODINGS = ['utf-8', 'utf-16', 'windows-1252'] as const;
 
 const configSpec: Spec = {
   kind: 'object',
@@ -51,12 +54,21 @@ const configSpec: Spec = {
             id: req(str({ nonEmpty: true })),
             segment: req(str({ nonEmpty: true })),
             weight: opt(str({ nonEmpty: true })),
-            themes: req(str({ nonEmpty: true })),
+            // Required unless data.themeColumns names one-hot theme columns (checked in normalize).
+            themes: opt(str({ nonEmpty: true })),
           },
         }),
         separator: opt(str({ nonEmpty: true })),
         delimiter: opt(str({ oneOf: [',', ';', '\t', '|'] })),
         layout: opt(str({ oneOf: LAYOUTS })),
+        format: opt(str({ oneOf: FORMATS })),
+        encoding: opt(str({ oneOf: ENCODINGS })),
+        sheet: opt({ kind: 'label' }),
+        includeUnfinished: opt({ kind: 'boolean' }),
+        themeColumns: opt({
+          kind: 'object',
+          fields: { prefix: opt(str({ nonEmpty: true })), columns: opt({ kind: 'record', values: str({ nonEmpty: true }) }) },
+        }),
         primaryCoder: opt({ kind: 'label' }),
         excerpts: opt({
           kind: 'object',
@@ -259,6 +271,8 @@ function expectedOf(spec: Spec): string {
       return 'a list';
     case 'labels':
       return 'a code or a list of codes';
+    case 'record':
+      return 'a mapping';
   }
 }
 
@@ -331,6 +345,16 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
     case 'array': {
       if (!isSeq(node)) return wrongType();
       return node.items.map((item, i) => walkNode(walk, item as YamlNode | null, spec.items, `${keyPath}[${i}]`, node));
+    }
+    case 'record': {
+      if (!isMap(node)) return wrongType();
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNodeHere = pair.key as YamlNode | null;
+        const key = isScalar(keyNodeHere) && keyNodeHere.value !== null ? String(keyNodeHere.value) : '?';
+        out[key] = walkNode(walk, pair.value as YamlNode | null, spec.values, `${keyPath}.${key}`, keyNodeHere);
+      }
+      return out;
     }
     case 'object': {
       if (!isMap(node)) return wrongType();
@@ -461,6 +485,11 @@ interface RawConfig {
     excerpts?: { path: string; columns: { id: string; code: string; text: string; coder?: string }; delimiter?: string };
     respondents?: { path: string; columns: { id: string; segment: string; weight?: string }; delimiter?: string };
     segmentVariable?: string;
+    format?: DataFormat;
+    encoding?: DataEncoding;
+    sheet?: string;
+    includeUnfinished?: boolean;
+    themeColumns?: { prefix?: string; columns?: Record<string, string> };
   };
   segments?: { id: string; label?: string; plural?: string; singular?: string }[];
   codebookChanges?: { renamed?: string; merged?: string[]; split?: string; retired?: string[]; to?: string[] }[];
@@ -604,6 +633,30 @@ function normalize(
     sink.report(diagnostic('FND006', at('questions'), 'questions: with excerpt data, closed questions are read from data.respondents; name that file'));
   }
 
+  if (layout === 'respondents') {
+    const one = raw.data.themeColumns;
+    if (raw.data.columns?.themes === undefined && one === undefined) {
+      ok = false;
+      sink.report(diagnostic('FND005', at('data.columns'), 'missing required key "data.columns.themes"'));
+    } else if (raw.data.columns?.themes !== undefined && one !== undefined) {
+      ok = false;
+      sink.report(diagnostic('FND006', at('data.themeColumns'), 'data.themeColumns: themes come either from one column (data.columns.themes) or from one column per code; leave one of them out'));
+    } else if (one !== undefined && one.prefix === undefined && Object.keys(one.columns ?? {}).length === 0) {
+      ok = false;
+      sink.report(diagnostic('FND006', at('data.themeColumns'), 'data.themeColumns needs a prefix or columns (code: column name)'));
+    }
+    const format = raw.data.format ?? 'csv';
+    if (raw.data.sheet !== undefined && format !== 'xlsx') {
+      ok = false;
+      sink.report(diagnostic('FND006', at('data.sheet'), 'data.sheet names a sheet of a workbook; set data.format: xlsx, or leave it out'));
+    }
+    if (format === 'xlsx' && (raw.data.encoding !== undefined || raw.data.delimiter !== undefined)) {
+      ok = false;
+      const key = raw.data.encoding !== undefined ? 'data.encoding' : 'data.delimiter';
+      sink.report(diagnostic('FND006', at(key), `${key}: a workbook (data.format: xlsx) has no text encoding or delimiter; leave it out`));
+    }
+  }
+
   if (!ok) return null;
   const report = raw.report ?? {};
   return {
@@ -623,6 +676,17 @@ function normalize(
       separator: raw.data.separator ?? ';',
       delimiter: raw.data.delimiter ?? null,
       primaryCoder: raw.data.primaryCoder ?? null,
+      format: raw.data.format ?? 'csv',
+      encoding: raw.data.encoding ?? null,
+      sheet: raw.data.sheet ?? null,
+      includeUnfinished: raw.data.includeUnfinished ?? false,
+      themeColumns:
+        raw.data.themeColumns === undefined
+          ? null
+          : {
+              prefix: raw.data.themeColumns.prefix ?? null,
+              columns: Object.entries(raw.data.themeColumns.columns ?? {}).map(([code, column]) => ({ code, column })),
+            },
     },
     segments,
     codebookChanges,

@@ -49,6 +49,8 @@ export interface CsvOptions {
   maxFieldChars?: number;
   /** Stream chunk size in bytes (papaparse's default stream buffer is 64 KiB). */
   chunkSize?: number;
+  /** The text encoding (data.encoding); null or absent: a UTF-16 byte order mark, else UTF-8. */
+  encoding?: 'utf-8' | 'utf-16' | 'windows-1252' | null;
 }
 
 export interface CsvHeader {
@@ -167,7 +169,7 @@ export async function readCsv(
   onBatch: (batch: CsvBatch) => void,
 ): Promise<CsvSummary> {
   const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 64 * 1024 });
-  const decoder = new TextDecoderWithOffsets();
+  const decoder = new TextDecoderWithOffsets(options.encoding ?? null);
   const maxField = options.maxFieldChars ?? Infinity;
   let replacement = 0; // next entry of decoder.replacements to pair with a U+FFFD
   const hash = createHash('sha256');

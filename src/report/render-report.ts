@@ -23,17 +23,23 @@ export async function renderReport(analysis: Analysis): Promise<Map<string, stri
   for (const segment of config.segments) plurals[segment.id] = segment.plural;
   const specs = buildCharts(results);
   const charts = [];
-  for (const chart of specs) charts.push({ ...chart, svg: await renderSvg(chart.spec) });
+  const pngs: Promise<Uint8Array>[] = [];
+  for (const chart of specs) {
+    const svg = await renderSvg(chart.spec);
+    charts.push({ ...chart, svg });
+    pngs.push(renderPng(svg)); // on the thread pool while the rest renders
+  }
   const options = { statements, plurals, keyFindings: config.report.keyFindings };
   const files = new Map<string, string | Uint8Array>();
   files.set('results.json', formatResultsJson(results));
   files.set('report.md', renderMarkdown(results, charts, options));
   files.set('report.html', renderHtml(results, charts, options));
-  for (const chart of charts) {
+  const images = await Promise.all(pngs);
+  charts.forEach((chart, i) => {
     files.set(`charts/${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
     files.set(`charts/${chart.name}.svg`, chart.svg);
-    files.set(`charts/${chart.name}.png`, renderPng(chart.svg));
-  }
+    files.set(`charts/${chart.name}.png`, images[i]!);
+  });
   for (const table of renderTables(results)) files.set(`tables/${table.name}`, table.csv);
   return files;
 }

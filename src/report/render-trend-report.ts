@@ -59,7 +59,7 @@ export async function renderTrendReport(trend: TrendResults, settings: Partial<T
   files.set('report.html', htmlPage(title, blocks));
   files.set('charts/trend.vl.json', `${JSON.stringify(spec, null, 2)}\n`);
   files.set('charts/trend.svg', svg);
-  files.set('charts/trend.png', renderPng(svg));
+  files.set('charts/trend.png', await renderPng(svg));
   files.set('tables/trend.csv', csvTable(
     ['code', 'label', 'parent', 'round_id', 'round', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper'],
     trend.themes.flatMap((theme) => theme.points.map((point) => [

@@ -16,8 +16,8 @@ describe('renderPng', () => {
     expect(charts.length).toBeGreaterThanOrEqual(5);
     for (const chart of charts) {
       const svg = await renderSvg(chart.spec);
-      const first = renderPng(svg);
-      const second = renderPng(await renderSvg(structuredClone(chart.spec)));
+      const first = await renderPng(svg);
+      const second = await renderPng(await renderSvg(structuredClone(chart.spec)));
       expect([...first.subarray(0, 8)], chart.name).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       expect(Buffer.from(second).equals(Buffer.from(first)), chart.name).toBe(true);
       const [, width, height] = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg) ?? [];
@@ -32,6 +32,6 @@ describe('renderPng', () => {
     const svg = await renderSvg(chart.spec);
     // The same chart with its text removed compresses smaller: text adds pixels.
     const withoutText = svg.replace(/<text[^>]*>[\s\S]*?<\/text>/g, '');
-    expect(renderPng(svg).length).toBeGreaterThan(renderPng(withoutText).length * 1.2);
+    expect((await renderPng(svg)).length).toBeGreaterThan((await renderPng(withoutText)).length * 1.2);
   });
 });
