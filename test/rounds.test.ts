@@ -1,4 +1,5 @@
 /** Rounds: findings init as a new user runs it, and the trend across the three default rounds. */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +14,11 @@ function scratchStudy(): string {
   mkdirSync(path.join(root, 'surveys'));
   mkdirSync(path.join(root, 'fixtures', 'rpa'), { recursive: true });
   for (const f of ['rpa-2014.yaml', 'rpa-2015.yaml', 'rpa-2016.yaml']) copyFileSync(path.join(repoRoot, 'surveys', f), path.join(root, 'surveys', f));
-  for (const f of ['codebook.csv', 'codebook-2015.csv', '2014.csv', '2015.csv', '2016.csv', '2017-new.csv']) {
+  for (const f of ['codebook.csv', 'codebook-2015.csv', '2014.csv', '2014-coder-b.csv', '2015.csv', '2016.csv', '2017-new.csv']) {
     copyFileSync(path.join(repoRoot, 'fixtures', 'rpa', f), path.join(root, 'fixtures', 'rpa', f));
   }
+  mkdirSync(path.join(root, 'fixtures', 'rpa-excerpts'));
+  copyFileSync(path.join(repoRoot, 'fixtures/rpa-excerpts/excerpts.csv'), path.join(root, 'fixtures/rpa-excerpts/excerpts.csv'));
   return root;
 }
 
@@ -107,5 +110,34 @@ describe('trend over the three default rounds', async () => {
   it('is the same whether the rounds are listed or followed', async () => {
     const listed = await analyzeTrend(['surveys/rpa-2014.yaml', 'surveys/rpa-2015.yaml', 'surveys/rpa-2016.yaml'], repoRoot, { report: () => {} });
     expect(listed).toEqual(trend);
+  });
+});
+
+describe('re-runs are safe', () => {
+  it('a changed input changes the output, and results.inputs names which data produced a report', async () => {
+    const root = scratchStudy();
+    const run = async () => {
+      expect((await runCli(['run', 'surveys/rpa-2015.yaml', '--quiet'], root)).exit).toBe(0);
+      return JSON.parse(readFileSync(path.join(root, 'reports', 'rpa-2015', 'results.json'), 'utf8'));
+    };
+    const first = await run();
+    expect(first.inputs.map((i: { role: string; file: string }) => `${i.role} ${i.file}`)).toEqual([
+      'config surveys/rpa-2015.yaml',
+      'codebook fixtures/rpa/codebook-2015.csv',
+      'data fixtures/rpa/2015.csv',
+      'previous-config surveys/rpa-2014.yaml',
+      'previous-codebook fixtures/rpa/codebook.csv',
+      'previous-data fixtures/rpa/2014.csv',
+    ]);
+    expect(first.inputs.length).toBe(6);
+    // sha256sum fixtures/rpa/2015.csv
+    expect(first.inputs[2].sha256).toBe(createHash('sha256').update(readFileSync(path.join(root, 'fixtures/rpa/2015.csv'))).digest('hex'));
+    expect(await run()).toEqual(first);
+    // One respondent's weight changes: the hash and the weighted figures change.
+    const data = path.join(root, 'fixtures/rpa/2015.csv');
+    writeFileSync(data, readFileSync(data, 'utf8').replace(/^(R101,[^,]*,[^,]*,)[\d.]+/m, '$11.5'));
+    const second = await run();
+    expect(second.inputs[2].sha256).not.toBe(first.inputs[2].sha256);
+    expect(second.themes[0].weighted.proportion).not.toBe(first.themes[0].weighted.proportion);
   });
 });
