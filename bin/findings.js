@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The findings command. Runs dist/findings.mjs, the sources bundled by esbuild (`npm run build`,
+// The findings command. Runs dist/findings.js (with its chunks), the sources bundled by esbuild (`npm run build`,
 // run by `npm install` and `npm ci` through "prepare"), when it is newer than every file under src/;
 // otherwise runs the TypeScript sources through tsx, so an edit is never run stale. The bundle
 // starts about twice as fast: one module instead of ~170 passed through tsx's loader.
@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundle = `${root}dist/findings.mjs`;
+const bundle = `${root}dist/findings.js`;
 
 function bundleIsFresh() {
   let built;

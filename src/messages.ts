@@ -48,7 +48,7 @@ export const catalogue = {
   FND210: { ruleId: 'unterminated-quote', severity: 'error', exit: 1, summary: 'A quoted field that never closes; the rest of the file was swallowed.' },
   FND211: { ruleId: 'malformed-quote', severity: 'error', exit: 1, summary: 'A quote inside a field that is not doubled ("").' },
   FND212: { ruleId: 'nul-byte', severity: 'error', exit: 1, summary: 'A NUL byte in a field: a binary file, or UTF-16 without a byte order mark.' },
-  FND213: { ruleId: 'invalid-encoding', severity: 'error', exit: 1, summary: 'Bytes that are not valid UTF-8 (the message names the byte offset).' },
+  FND213: { ruleId: 'invalid-encoding', severity: 'error', exit: 1, summary: 'Bytes that are not valid in the encoding read (UTF-8, or UTF-16 with an unpaired surrogate or half a code unit); the message names the byte offset.' },
   FND214: { ruleId: 'field-too-large', severity: 'error', exit: 1, summary: 'A field longer than limits.maxFieldChars.' },
   FND215: { ruleId: 'too-many-columns', severity: 'error', exit: 1, summary: 'A header with more columns than limits.maxColumns; the file is not read.' },
   FND216: { ruleId: 'file-too-large', severity: 'error', exit: 1, summary: 'A data file larger than limits.maxFileBytes; it is not read.' },
@@ -58,6 +58,9 @@ export const catalogue = {
   FND220: { ruleId: 'missing-coder', severity: 'error', exit: 1, summary: 'An excerpt with an empty coder cell (data.columns.coder).' },
   FND221: { ruleId: 'qdpx-unknown-reference', severity: 'error', exit: 1, summary: 'A reference in project.qde (code, source, variable) to a GUID the project does not define.' },
   FND222: { ruleId: 'selection-out-of-range', severity: 'error', exit: 1, summary: 'A coded text selection whose positions are reversed or fall outside its source text.' },
+  FND223: { ruleId: 'export-header-invalid', severity: 'error', exit: 1, summary: "A survey platform export (data.format) whose header rows are not the platform's: a Qualtrics file without its ImportId row, a SurveyMonkey file with one header row; nothing is read from it." },
+  FND224: { ruleId: 'xlsx-invalid', severity: 'error', exit: 1, summary: 'A data.format: xlsx file that is not an .xlsx workbook (not a zip, an old .xls, damaged); nothing is read from it.' },
+  FND225: { ruleId: 'invalid-tick', severity: 'error', exit: 1, summary: 'A one-hot theme cell (data.themeColumns) that is neither ticked (1, x, Y, yes, true or the choice text) nor blank or 0.' },
   FND301: { ruleId: 'unlisted-segment', severity: 'warning', exit: 1, summary: 'A segment in the data that the config does not list; it is reported after the listed ones.' },
   FND302: { ruleId: 'empty-theme-entry', severity: 'warning', exit: 1, summary: 'A themes cell that holds only separators (";;"); read as no themes.' },
   FND303: { ruleId: 'segment-without-respondents', severity: 'warning', exit: 1, summary: 'A segment listed in the config that no respondent belongs to.' },
@@ -69,6 +72,8 @@ export const catalogue = {
   FND309: { ruleId: 'extra-respondent', severity: 'warning', exit: 1, summary: "A respondent in another coder's file (reliability) that the data do not have; left out of coder agreement." },
   FND310: { ruleId: 'quote-masked', severity: 'warning', exit: 1, summary: 'A quoted excerpt in which e-mail addresses, phone numbers or configured names were masked before reporting.' },
   FND311: { ruleId: 'source-without-case', severity: 'warning', exit: 1, summary: 'A coded text source of the .qdpx that belongs to no case (no respondent); its codings are left out.' },
+  FND312: { ruleId: 'unfinished-response', severity: 'warning', exit: 1, summary: 'A response the platform marks unfinished (Qualtrics Finished = 0 or Progress < 100, LimeSurvey without submitdate); left out and counted as rejected unless data.includeUnfinished.' },
+  FND313: { ruleId: 'encoding-guessed', severity: 'warning', exit: 1, summary: 'A data file that is not UTF-8 and sets no data.encoding, read as Windows-1252 (the message names the first such byte).' },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalogue;

@@ -5,6 +5,8 @@
  *   codebook.csv ─────────readCodebook─────────▶ RawTheme[]
  *                         validateCodebook─────▶ Codebook                (FND1xx, exit 2)
  *   data.csv ─────────────readRespondents──────▶ batches of raw rows with positions (streamed)
+ *                         (readData: data.format csv | qualtrics | surveymonkey | kobo | limesurvey | xlsx,
+ *                          data.encoding; ingest/formats/ drops platform header rows, marks unfinished responses)
  *                         validateRespondents──▶ ValidRespondent + ledger (FND2xx, exit 1)
  *                         TallyState.add ──────▶ sums in typed arrays (no row kept)
  *   excerpts.csv | .qdpx ─readExcerptData (readExcerpts | readQdpx → ExcerptCollector) ──▶ ValidRespondent
@@ -150,6 +152,7 @@ export async function readRound(
   );
   if (outcome === null) return { stopped: 'data' };
   inputs.push({ role: 'data', file: config.data.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
+  validator.warnings.unshift(...(outcome.warnings ?? []));
   if (outcome.status === 'no-columns') return { stopped: 'config' };
   if (outcome.status === 'unreadable') return { stopped: 'data' };
   const at = { file: config.data.displayPath, line: 1, column: 1 };

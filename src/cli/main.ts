@@ -8,6 +8,7 @@
  *   findings init <data> --from <config> [--id] [--round] [--out]    0 written, 1 columns, 2 config
  *   findings check <config> --min-alpha 0.8                           also 1 when a theme's coder agreement falls short
  *   findings codebook <config> --qdc FILE                              0 written, 2 config
+ *   findings inspect <file>                                            0 starter config on stdout, 1 unreadable
  */
 import path from 'node:path';
 import yargs from 'yargs';
@@ -20,6 +21,7 @@ import { analyzeRound, renderReport } from '../pipeline.ts';
 import { writeFolderAtomically } from '../output/write-folder-atomically.ts';
 import { displayPath } from '../ingest/read-config.ts';
 import { formatDiagnostics } from './format-diagnostic.ts';
+import { inspectFile } from '../inspect/inspect-file.ts';
 import { initRound } from '../rounds/init-round.ts';
 import { analyzeTrend } from '../rounds/analyze-trend.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,7 +124,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         task = () => codebook(args as unknown as CodebookArgs, io);
       },
     )
-    .demandCommand(1, 'name a command: run, check, init or codebook')
+    .command(
+      'inspect <file>',
+      'sniff a data file (platform, encoding, delimiter, header rows, likely columns) and print a starter config',
+      (y) => y.positional('file', { type: 'string', demandOption: true, describe: 'a CSV, a platform export or an .xlsx workbook' }),
+      (args) => {
+        task = () => inspect(args as unknown as { file: string }, io);
+      },
+    )
+    .demandCommand(1, 'name a command: run, check, inspect, init or codebook')
     .strict()
     .help()
     .version(false)
@@ -177,6 +187,16 @@ async function init(args: InitArgs, io: Io): Promise<number> {
   for (const key of result.droppedFiles ?? []) lines.push(`  ${key} was not carried over: it names the last round's files`);
   lines.push(`next: findings check ${result.displayFile}   then   findings run ${result.displayFile}`);
   io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+async function inspect(args: { file: string }, io: Io): Promise<number> {
+  const result = inspectFile(args.file, io.cwd);
+  if (!('yaml' in result)) {
+    io.stderr.write(formatDiagnostics([result]));
+    return 1;
+  }
+  io.stdout.write(result.yaml);
   return 0;
 }
 

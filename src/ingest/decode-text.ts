@@ -45,20 +45,24 @@ export class TextDecoderWithOffsets {
       if (this.encoding !== 'utf-8') {
         // (windows-1252 shares this path: a native decoder with no invalid bytes to locate.)
         this.utf16 = new TextDecoder(this.encoding, { ignoreBOM: false });
-        this.offset += head.length;
+        this.scan16(head);
         return this.utf16.decode(head, { stream: true });
       }
       chunk = head;
     }
     if (this.utf16 !== null) {
-      this.offset += chunk.length;
+      this.scan16(chunk);
       return this.utf16.decode(chunk, { stream: true });
     }
     return this.utf8(chunk, false);
   }
 
   end(): string {
-    if (this.utf16 !== null) return this.utf16.decode();
+    if (this.utf16 !== null) {
+      // The end of a UTF-16 stream inside a surrogate pair or a code unit is one U+FFFD (WHATWG).
+      if (this.lead !== -1 || this.oddByte !== -1) this.replacements.push(this.lead !== -1 ? this.lead : this.oddByteAt);
+      return this.utf16.decode();
+    }
     if (this.encoding === null && this.carry.length > 0) {
       if (this.chosen === 'windows-1252' || this.chosen === 'utf-16') {
         // A file of one byte: decode it in the chosen encoding.
@@ -95,6 +99,44 @@ export class TextDecoderWithOffsets {
       return text;
     }
     return this.decodeByHand(bytes, start);
+  }
+
+  private lead = -1; // byte offset of a UTF-16 lead surrogate waiting for its trail
+  private oddByte = -1; // a byte of a UTF-16 code unit cut by the chunk boundary
+  private oddByteAt = 0;
+
+  /**
+   * Record where the native UTF-16 decoder will put a U+FFFD, in the same order: an unpaired
+   * surrogate at its own offset, a literal U+FFFD as -1 (windows-1252 has no invalid bytes).
+   */
+  private scan16(bytes: Buffer): void {
+    const base = this.offset;
+    this.offset += bytes.length;
+    if (this.encoding === 'windows-1252') return;
+    const be = this.encoding === 'utf-16be';
+    let i = 0;
+    if (this.oddByte !== -1 && bytes.length > 0) {
+      this.unit16(be ? (this.oddByte << 8) | bytes[0]! : (bytes[0]! << 8) | this.oddByte, this.oddByteAt);
+      this.oddByte = -1;
+      i = 1;
+    }
+    for (; i + 1 < bytes.length; i += 2) this.unit16(be ? (bytes[i]! << 8) | bytes[i + 1]! : (bytes[i + 1]! << 8) | bytes[i]!, base + i);
+    if (i < bytes.length) {
+      this.oddByte = bytes[i]!;
+      this.oddByteAt = base + i;
+    }
+  }
+
+  private unit16(unit: number, at: number): void {
+    if (this.lead !== -1) {
+      const pending = this.lead;
+      this.lead = -1;
+      if (unit >= 0xdc00 && unit <= 0xdfff) return;
+      this.replacements.push(pending);
+    }
+    if (unit >= 0xd800 && unit <= 0xdbff) this.lead = at;
+    else if (unit >= 0xdc00 && unit <= 0xdfff) this.replacements.push(at);
+    else if (unit === 0xfffd) this.replacements.push(-1);
   }
 
   /** WHATWG-style UTF-8 decoding (one U+FFFD per maximal invalid subpart), recording offsets. */

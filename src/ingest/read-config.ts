@@ -54,11 +54,12 @@ const configSpec: Spec = {
             id: req(str({ nonEmpty: true })),
             segment: req(str({ nonEmpty: true })),
             weight: opt(str({ nonEmpty: true })),
-            // Required unless data.themeColumns names one-hot theme columns (checked in normalize).
-            themes: opt(str({ nonEmpty: true })),
+            // Optional when data.themeColumns names one-hot theme columns instead (configSpecFor).
+            themes: req(str({ nonEmpty: true })),
           },
         }),
-        separator: opt(str({ nonEmpty: true })),
+        // A space is a separator too (KoboToolbox joins select_multiple choices with spaces).
+        separator: opt(str({ pattern: /^[\s\S]+$/, patternText: 'at least one character' })),
         delimiter: opt(str({ oneOf: [',', ';', '\t', '|'] })),
         layout: opt(str({ oneOf: LAYOUTS })),
         format: opt(str({ oneOf: FORMATS })),
@@ -212,7 +213,15 @@ const qdpxData: Spec = {
 };
 
 /** The config format for a data layout (an unknown layout is checked as respondents, and reported). */
-function configSpecFor(layout: string): Spec {
+function configSpecFor(layout: string, oneHotThemes = false): Spec {
+  if (configSpec.kind === 'object' && oneHotThemes && layout !== 'excerpts' && layout !== 'qdpx') {
+    // data.themeColumns replaces data.columns.themes, which is then optional.
+    const data = configSpec.fields.data!.spec as Extract<Spec, { kind: 'object' }>;
+    const columns = data.fields.columns!.spec as Extract<Spec, { kind: 'object' }>;
+    const optionalThemes: Spec = { kind: 'object', fields: { ...columns.fields, themes: opt(str({ nonEmpty: true })) } };
+    const dataSpec: Spec = { kind: 'object', fields: { ...data.fields, columns: req(optionalThemes) } };
+    return { kind: 'object', fields: { ...configSpec.fields, data: req(dataSpec) } };
+  }
   if (configSpec.kind !== 'object' || (layout !== 'excerpts' && layout !== 'qdpx')) return configSpec;
   const fields: Record<string, { spec: Spec; required?: boolean }> = { ...configSpec.fields, data: req(layout === 'excerpts' ? excerptsData : qdpxData) };
   if (layout === 'qdpx') fields.codebook = opt(str({ nonEmpty: true }));
@@ -452,7 +461,8 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
   }
   const layoutNode = isMap(doc.contents) ? doc.getIn(['data', 'layout'], true) : undefined;
   const layout = isScalar(layoutNode) && typeof layoutNode.value === 'string' ? layoutNode.value : 'respondents';
-  const raw = walkNode(walk, doc.contents as YamlNode, configSpecFor(layout), '', null) as RawConfig | undefined;
+  const oneHot = isMap(doc.contents) && doc.getIn(['data', 'themeColumns'], true) !== undefined;
+  const raw = walkNode(walk, doc.contents as YamlNode, configSpecFor(layout, oneHot), '', null) as RawConfig | undefined;
   if (!walk.ok || raw === undefined) return null;
   return normalize(raw, source, walk, sink, checkFiles, hash);
 }
@@ -635,10 +645,7 @@ function normalize(
 
   if (layout === 'respondents') {
     const one = raw.data.themeColumns;
-    if (raw.data.columns?.themes === undefined && one === undefined) {
-      ok = false;
-      sink.report(diagnostic('FND005', at('data.columns'), 'missing required key "data.columns.themes"'));
-    } else if (raw.data.columns?.themes !== undefined && one !== undefined) {
+    if (raw.data.columns?.themes !== undefined && one !== undefined) {
       ok = false;
       sink.report(diagnostic('FND006', at('data.themeColumns'), 'data.themeColumns: themes come either from one column (data.columns.themes) or from one column per code; leave one of them out'));
     } else if (one !== undefined && one.prefix === undefined && Object.keys(one.columns ?? {}).length === 0) {

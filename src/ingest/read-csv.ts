@@ -18,7 +18,8 @@ import Papa from 'papaparse';
 import { TextDecoderWithOffsets } from './decode-text.ts';
 
 export interface CsvProblem {
-  kind: 'unterminated-quote' | 'malformed-quote' | 'nul-byte' | 'invalid-encoding' | 'field-too-large' | 'stray-bom';
+  /** unfinished: a response the survey platform marks unfinished (added by readData, not by parsing). */
+  kind: 'unterminated-quote' | 'malformed-quote' | 'nul-byte' | 'invalid-encoding' | 'field-too-large' | 'stray-bom' | 'unfinished';
   /** Index of the row in its batch. */
   row: number;
   /** The cell, and the character offset in it, where the problem is (when known). */
@@ -26,6 +27,8 @@ export interface CsvProblem {
   offset?: number;
   /** invalid-encoding: byte offset of the bad sequence in the file. field-too-large: the field's length. */
   value?: number;
+  /** invalid-encoding: the encoding the bytes are not valid in (utf-8, utf-16le, utf-16be). */
+  encoding?: string;
 }
 
 export interface CsvBatch {
@@ -238,7 +241,7 @@ export async function readCsv(
                 firstAt = k;
               }
             }
-            if (first !== -1) problems.push({ kind: 'invalid-encoding', row: r, cell: c, offset: firstAt, value: first });
+            if (first !== -1) problems.push({ kind: 'invalid-encoding', row: r, cell: c, offset: firstAt, value: first, encoding: decoder.detected });
           }
           if (bom && cell.indexOf('\uFEFF') !== -1) {
             problems.push({ kind: 'stray-bom', row: r, cell: c, offset: cell.indexOf('\uFEFF') });

@@ -4,11 +4,12 @@
  * is reported at the config key that names it, with the nearest header name as a suggestion.
  */
 import { statSync } from 'node:fs';
-import type { DiagnosticSink, SurveyConfig } from '../model.ts';
+import type { DiagnosticSink, RejectedRow, SurveyConfig } from '../model.ts';
 import { diagnostic, didYouMean } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 import { configPosition } from './read-config.ts';
-import { readCsv, type CsvBatch } from './read-csv.ts';
+import type { CsvBatch } from './read-csv.ts';
+import { readData } from './formats/read-data.ts';
 
 export interface DataColumns {
   id: number;
@@ -16,6 +17,8 @@ export interface DataColumns {
   /** -1 without a weight column. */
   weight: number;
   themes: number;
+  /** One-hot theme columns (data.themeColumns): each column's index, the code it stands for and its choice text. */
+  themeColumns?: { index: number; code: string; choice: string | null }[];
   /** Column of each configured question, in config order. */
   questions: number[];
   /** Number of fields in the header. */
@@ -29,6 +32,8 @@ export interface ReadOutcome {
   status: 'read' | 'empty' | 'no-columns' | 'unreadable';
   bytes: number;
   sha256: string;
+  /** Warnings about the whole file (data.encoding guessed), for results.json. */
+  warnings?: RejectedRow[];
 }
 
 export async function readRespondents(
@@ -48,9 +53,10 @@ export async function readRespondents(
     );
     return { status: 'unreadable', bytes: size, sha256: '' };
   }
-  const summary = await readCsv(
-    config.data.path,
-    { delimiter: config.data.delimiter, maxFieldChars },
+  const summary = await readData(
+    config,
+    sink,
+    { maxFieldChars },
     (header) => {
       if (header.cells.length > maxColumns) {
         unreadable = true;
@@ -67,8 +73,9 @@ export async function readRespondents(
         } else if (!seen.has(name)) seen.set(name, i);
       });
       const find = (name: string, key: string) => {
-        const index = names.indexOf(name);
-        const again = index === -1 ? -1 : names.indexOf(name, index + 1);
+        // A name in the header, else another name of a column (a Qualtrics ImportId, a Kobo question without its group).
+        const index = names.indexOf(name) === -1 ? (header.aliases.get(name) ?? -1) : names.indexOf(name);
+        const again = index === -1 || names[index] !== name ? -1 : names.indexOf(name, index + 1);
         if (again !== -1) {
           missing = true;
           sink.report(
@@ -94,16 +101,43 @@ export async function readRespondents(
         id: find(id, 'data.columns.id'),
         segment: find(segment, 'data.columns.segment'),
         weight: weight === null ? -1 : find(weight, 'data.columns.weight'),
-        themes: find(themes, 'data.columns.themes'),
+        themes: themes === '' ? -1 : find(themes, 'data.columns.themes'),
         questions: config.questions.map((q, i) => find(q.column, `questions[${i}].column`)),
         width: header.cells.length,
         header: header.cells,
       };
+      const oneHot = config.data.themeColumns;
+      if (oneHot != null) {
+        const picked: { index: number; code: string; choice: string | null }[] = [];
+        if (oneHot.prefix !== null) {
+          const prefix = oneHot.prefix;
+          names.forEach((name, index) => {
+            if (!name.startsWith(prefix) || name.length === prefix.length) return;
+            let code = name.slice(prefix.length);
+            if (prefix.endsWith('[') && code.endsWith(']')) code = code.slice(0, -1);
+            picked.push({ index, code, choice: header.choices[index] ?? null });
+          });
+          if (picked.length === 0) {
+            missing = true;
+            sink.report(
+              diagnostic('FND008', configPosition(config, 'data.themeColumns.prefix'), `no column of ${config.data.displayPath} starts with "${prefix}" (data.themeColumns.prefix)${didYouMean(nearest(prefix, names))}`, {
+                expected: `${prefix}…`,
+                actual: names.join(', '),
+              }),
+            );
+          }
+        }
+        for (const { code, column } of oneHot.columns) {
+          const index = find(column, `data.themeColumns.columns.${code}`);
+          if (index !== -1) picked.push({ index, code, choice: header.choices[index] ?? null });
+        }
+        columns.themeColumns = picked;
+      }
     },
     (batch) => {
       if (!missing && !unreadable && columns !== null) onBatch(batch, columns);
     },
   );
-  const status = !summary.hasHeader ? 'empty' : unreadable ? 'unreadable' : missing ? 'no-columns' : 'read';
-  return { status, bytes: summary.bytes, sha256: summary.sha256 };
+  const status = !summary.hasHeader ? 'empty' : unreadable || summary.malformed ? 'unreadable' : missing || summary.misconfigured ? 'no-columns' : 'read';
+  return { status, bytes: summary.bytes, sha256: summary.sha256, warnings: summary.warnings };
 }

@@ -22,6 +22,7 @@ import { guardIo } from './guard-io.ts';
 import { readExcerpts } from './read-excerpts.ts';
 import { readTable } from './read-table.ts';
 import { configPosition } from './read-config.ts';
+import { IdSet } from '../validate/id-set.ts';
 
 export interface RoundExtras {
   codings: Codings | null;
@@ -97,7 +98,7 @@ async function readCoderFile(
   const file = entry.displayPath;
   const showId = respondentIdText(config.privacy.respondentIds);
   const coded = new Map<string, Uint32Array>();
-  const seen = new Map<string, number>();
+  const seen = new IdSet();
   const columns = [
     { name: config.data.columns.id, key: 'data.columns.id' },
     { name: config.data.columns.themes, key: 'data.columns.themes' },

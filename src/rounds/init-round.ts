@@ -13,7 +13,7 @@ import { isMap, parseDocument } from 'yaml';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
 import { diagnostic, didYouMean } from '../messages.ts';
 import { configPosition, displayPath, readConfig } from '../ingest/read-config.ts';
-import { readCsv } from '../ingest/read-csv.ts';
+import { readData } from '../ingest/formats/read-data.ts';
 import { nearest } from '../validate/nearest.ts';
 
 export interface InitOptions {
@@ -105,21 +105,27 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   // The new file's header.
   let header: string[] | null = null;
   let headerLine = 1;
-  await readCsv(dataFile, { delimiter: config.data.delimiter }, (h) => {
+  let aliases: ReadonlyMap<string, number> = new Map();
+  // Read as the config reads its data (format, encoding, a platform's header rows and other column names).
+  const newData = { ...config, data: { ...config.data, path: dataFile, displayPath: dataDisplay } };
+  const read = await readData(newData, sink, { maxFieldChars: config.limits.maxFieldChars }, (h) => {
     header = h.cells.map((c) => c.trim());
     headerLine = h.line;
+    aliases = h.aliases;
   }, () => {});
+  if (read.malformed || read.misconfigured) return read.misconfigured ? 'config' : 'data';
   if (header === null) {
     sink.report(diagnostic('FND201', { file: dataDisplay, line: 1, column: 1 }, `${dataDisplay} is empty: it needs a header row and one row per respondent`));
     return 'data';
   }
-  const names: string[] = header;
+  const names: string[] = [...(header as string[]), ...aliases.keys()];
 
   const wanted: { key: string; path: (string | number)[]; name: string }[] = [
     { key: 'data.columns.id', path: ['data', 'columns', 'id'], name: config.data.columns.id },
     { key: 'data.columns.segment', path: ['data', 'columns', 'segment'], name: config.data.columns.segment },
     ...(config.data.columns.weight === null ? [] : [{ key: 'data.columns.weight', path: ['data', 'columns', 'weight'], name: config.data.columns.weight }]),
-    { key: 'data.columns.themes', path: ['data', 'columns', 'themes'], name: config.data.columns.themes },
+    ...(config.data.columns.themes === '' ? [] : [{ key: 'data.columns.themes', path: ['data', 'columns', 'themes'], name: config.data.columns.themes }]),
+    ...(config.data.themeColumns?.columns ?? []).map((c) => ({ key: `data.themeColumns.columns.${c.code}`, path: ['data', 'themeColumns', 'columns', c.code], name: c.column })),
     ...config.questions.map((q, i) => ({ key: `questions[${i}].column`, path: ['questions', i, 'column'], name: q.column })),
   ];
   const taken = new Set(wanted.map((w) => w.name).filter((n) => names.includes(n)));
@@ -139,6 +145,11 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
       taken.add(match);
       renamed.push({ key: w.key, from: w.name, to: match });
     }
+  }
+  const prefix = config.data.themeColumns?.prefix ?? null;
+  if (prefix !== null && !names.some((n) => n.startsWith(prefix) && n.length > prefix.length)) {
+    ok = false;
+    sink.report(diagnostic('FND008', { file: dataDisplay, line: headerLine, column: 1 }, `no column of ${dataDisplay} starts with "${prefix}" (data.themeColumns.prefix in ${config.displayFile})`));
   }
   if (!ok) return 'data';
 

@@ -44,7 +44,7 @@ export function checkRow(
         reject('FND212', cell, 'NUL byte in a field (a binary file, or UTF-16 without a byte order mark?)', offset);
         break;
       case 'invalid-encoding':
-        reject('FND213', cell, `bytes that are not UTF-8 at byte offset ${problem.value} (save the file as UTF-8)`, offset);
+        reject('FND213', cell, `bytes that are not ${problem.encoding?.startsWith('utf-16') ? 'valid UTF-16 (an unpaired surrogate or half a code unit)' : 'UTF-8'} at byte offset ${problem.value} (save the file as UTF-8)`, offset);
         break;
       case 'field-too-large':
         reject('FND214', cell, `a field of ${problem.value} characters is longer than limits.maxFieldChars (${maxFieldChars})`);

@@ -17,6 +17,25 @@ export interface ThemeCell {
 
 export function unknownTheme(cell: string, separator: string, codebook: Codebook): ThemeCell {
   const result: ThemeCell = { codes: [], unknown: [], onlySeparators: false };
+  if (cell === '') return result;
+  // Fast path, the common case: every entry is a known code written without spaces.
+  if (cell.indexOf(' ') === -1 && cell.indexOf('\t') === -1) {
+    let start = 0;
+    let fast = true;
+    for (;;) {
+      const end = cell.indexOf(separator, start);
+      const index = codebook.index.get(end === -1 ? cell.slice(start) : cell.slice(start, end));
+      if (index === undefined) {
+        fast = false;
+        break;
+      }
+      if (!result.codes.includes(index)) result.codes.push(index);
+      if (end === -1) break;
+      start = end + separator.length;
+    }
+    if (fast) return result;
+    result.codes.length = 0;
+  }
   if (cell.trim() === '') return result;
   let offset = 0;
   let empty = 0;

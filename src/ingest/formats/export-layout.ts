@@ -1,0 +1,58 @@
+/**
+ * What a survey platform adds to a plain CSV: header rows after the first (dropped), the names a
+ * column may be addressed by besides its first-row name (aliases: a Qualtrics ImportId, a Kobo
+ * question without its group), the choice a one-per-choice column stands for (the cell text that
+ * means "ticked"), and which responses the platform marks unfinished.
+ */
+export interface HeaderRow {
+  cells: string[];
+  line: number;
+  locate(cell: number): { line: number; column: number };
+}
+
+export interface LayoutHeader {
+  /** The name of each column (the first header row, or a name made from two rows). */
+  names: string[];
+  /** Other names of a column: the first column with a name wins. */
+  aliases: Map<string, number>;
+  /** The choice label of a one-per-choice column (its "ticked" text), or null. */
+  choices: (string | null)[];
+}
+
+export interface LayoutProblem {
+  /** Index of the header row (0 = first) the problem is on, or of the row that is missing. */
+  row: number;
+  cell: number;
+  message: string;
+}
+
+export interface ExportLayout {
+  /** The platform's name, for messages. */
+  name: string;
+  /** How many header rows follow the first. */
+  extraRows(first: string[]): number;
+  /** Read the header rows (first, then the extra ones; fewer when the file ended early). */
+  header(rows: HeaderRow[]): LayoutHeader | LayoutProblem;
+  /**
+   * For a header, a test of one data row: the cell that marks the response unfinished, or -1.
+   * Null when the platform has no such mark (or the header lacks its column).
+   */
+  unfinished?(header: LayoutHeader): ((row: string[]) => number) | null;
+}
+
+/** The index of a column by name or alias, or -1. */
+export function columnOf(header: LayoutHeader, ...names: string[]): number {
+  for (const name of names) {
+    const i = header.names.indexOf(name);
+    if (i !== -1) return i;
+    const alias = header.aliases.get(name);
+    if (alias !== undefined) return alias;
+  }
+  return -1;
+}
+
+/** Add an alias unless the name is already taken by a column or an earlier alias. */
+export function addAlias(header: LayoutHeader, alias: string, index: number): void {
+  if (alias === '' || header.names.includes(alias) || header.aliases.has(alias)) return;
+  header.aliases.set(alias, index);
+}

@@ -1,0 +1,142 @@
+/**
+ * Read respondent data in whatever form the config names (data.format) as one stream: a header
+ * (with the other names each column may be addressed by) and batches of data rows with their
+ * positions in the original file, exactly as readCsv gives them for a plain CSV. Platform exports
+ * are CSVs with more header rows and metadata columns (see export-layout.ts and one file per
+ * platform); a workbook is read by readXlsx. The encoding is the config's, or detected
+ * (detect-encoding.ts). Unfinished responses are marked as an `unfinished` problem of their row, so
+ * the validator counts them in the ledger. A malformed export or workbook is reported here and
+ * nothing is read from it.
+ */
+import type { DataFormat, DiagnosticSink, RejectedRow, SurveyConfig } from '../../model.ts';
+import { diagnostic } from '../../messages.ts';
+import { configPosition } from '../read-config.ts';
+import { readCsv, type CsvBatch, type CsvHeader, type CsvSummary } from '../read-csv.ts';
+import { detectEncoding, readHead } from './detect-encoding.ts';
+import type { ExportLayout, HeaderRow, LayoutHeader } from './export-layout.ts';
+import { kobo } from './kobo.ts';
+import { limesurvey } from './limesurvey.ts';
+import { qualtrics } from './qualtrics.ts';
+import { readXlsx } from './read-xlsx.ts';
+import { surveymonkey } from './surveymonkey.ts';
+
+export interface DataHeader extends CsvHeader {
+  /** Other names of columns (Qualtrics ImportIds, Kobo question names without their group). */
+  aliases: ReadonlyMap<string, number>;
+  /** The choice label of each one-per-choice column, or null. */
+  choices: readonly (string | null)[];
+}
+
+export interface DataSummary extends CsvSummary {
+  /** A malformed export or workbook (reported): nothing was read. */
+  malformed: boolean;
+  /** A config value that does not fit the file (data.sheet; reported): exit 2. */
+  misconfigured: boolean;
+  /** Warnings about the whole file (an encoding guessed), as ledger-style rows for results.json. */
+  warnings: RejectedRow[];
+}
+
+export const layouts: Partial<Record<DataFormat, ExportLayout>> = { qualtrics, surveymonkey, kobo, limesurvey };
+
+export async function readData(
+  config: SurveyConfig,
+  sink: DiagnosticSink,
+  options: { maxFieldChars: number },
+  onHeader: (header: DataHeader) => void,
+  onBatch: (batch: CsvBatch) => void,
+): Promise<DataSummary> {
+  const format = config.data.format ?? 'csv';
+  const file = config.data.displayPath;
+  if (format === 'xlsx') {
+    const read = readXlsx(config.data.path, config.data.sheet ?? null, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch);
+    if (read.ok) return { hasHeader: read.hasHeader, encoding: read.encoding, bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: false, warnings: [] };
+    if (read.problem === 'no-sheet') {
+      sink.report(diagnostic('FND006', configPosition(config, 'data.sheet'), `data.sheet: ${file} has ${read.message} (its sheets: ${read.sheets.map((s) => JSON.stringify(s)).join(', ')})`));
+      return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: true, warnings: [] };
+    }
+    sink.report(diagnostic('FND224', { file, line: 1, column: 1 }, `${file} is ${read.message}`));
+    return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: true, misconfigured: false, warnings: [] };
+  }
+
+  let encoding = config.data.encoding ?? null;
+  const warnings: RejectedRow[] = [];
+  if (encoding === null) {
+    const head = readHead(config.data.path);
+    const guess = detectEncoding(head, head.length < 1 << 20);
+    if (guess.by === 'not-utf-8' && guess.at !== undefined) {
+      encoding = guess.encoding;
+      const at = { file, line: guess.at.line, column: guess.at.column };
+      const message = `not UTF-8 (byte offset ${guess.at.offset} is 0x${head[guess.at.offset]!.toString(16).toUpperCase()}), so read as Windows-1252; set data.encoding to say which it is`;
+      sink.report(diagnostic('FND313', at, message));
+      warnings.push({ ...at, code: 'FND313', message });
+    }
+  }
+
+  const layout = layouts[format] ?? null;
+  let malformed = false;
+  let delivered = layout === null;
+  const rows: HeaderRow[] = [];
+  let need = 0;
+  let unfinished: ((row: string[]) => number) | null = null;
+  let csvHeader: CsvHeader | null = null;
+
+  const deliver = () => {
+    if (layout === null || csvHeader === null) return;
+    const result = layout.header(rows);
+    delivered = true;
+    if ('message' in result) {
+      malformed = true;
+      const row = rows[result.row];
+      const at = row === undefined ? { line: (rows[rows.length - 1]?.line ?? csvHeader.line) + 1, column: 1 } : row.locate(result.cell);
+      sink.report(diagnostic('FND223', { file, ...at }, `${layout.name} export: ${result.message}`));
+      return;
+    }
+    onHeader({ ...csvHeader, cells: result.names, aliases: result.aliases, choices: result.choices });
+    if (!config.data.includeUnfinished) unfinished = layout.unfinished?.(result as LayoutHeader) ?? null;
+  };
+
+  const summary = await readCsv(
+    config.data.path,
+    { delimiter: config.data.delimiter, maxFieldChars: options.maxFieldChars, encoding },
+    (header) => {
+      if (layout === null) {
+        onHeader({ ...header, aliases: new Map(), choices: [] });
+        return;
+      }
+      csvHeader = header;
+      rows.push({ cells: header.cells, line: header.line, locate: header.locate });
+      need = layout.extraRows(header.cells);
+      if (need === 0) deliver();
+    },
+    (batch) => {
+      if (malformed) return;
+      let start = 0;
+      while (!delivered && start < batch.rows.length) {
+        const r = start;
+        rows.push({ cells: batch.rows[r]!, line: batch.lines[r]!, locate: (cell) => batch.locate(r, cell) });
+        start++;
+        if (rows.length === need + 1) deliver();
+      }
+      if (malformed || !delivered || start >= batch.rows.length) return;
+      const rest: CsvBatch =
+        start === 0
+          ? batch
+          : {
+              rows: batch.rows.slice(start),
+              lines: batch.lines.slice(start),
+              problems: batch.problems.filter((p) => p.row >= start).map((p) => ({ ...p, row: p.row - start })),
+              locate: (row, cell, offset) => batch.locate(row + start, cell, offset),
+            };
+      if (unfinished !== null) {
+        const test = unfinished;
+        rest.rows.forEach((row, r) => {
+          const cell = test(row);
+          if (cell !== -1) rest.problems.push({ kind: 'unfinished', row: r, cell });
+        });
+      }
+      onBatch(rest);
+    },
+  );
+  if (summary.hasHeader && !delivered) deliver();
+  return { ...summary, malformed, misconfigured: false, warnings };
+}

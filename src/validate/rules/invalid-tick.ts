@@ -1,0 +1,21 @@
+/**
+ * Rule invalid-tick (FND225): read one cell of a one-hot theme column. Ticked: 1, x, X, y, Y, yes,
+ * true (any case), or the column's choice text (SurveyMonkey writes the choice label into a ticked
+ * cell, Qualtrics can too). Not ticked: blank, 0, n, no, false. Anything else is a message, because
+ * a cell like "2" or "maybe" may be a mistake in the export or in the column list.
+ *
+ * @example
+ * invalidTick('X', null); // true
+ * invalidTick('', 'Structure'); // false
+ */
+const TICKED = new Set(['1', 'x', 'y', 'yes', 'true']);
+const UNTICKED = new Set(['', '0', 'n', 'no', 'false']);
+
+export function invalidTick(cell: string, choice: string | null): boolean | string {
+  const value = cell.trim();
+  const lower = value.toLowerCase();
+  if (TICKED.has(lower) || (choice !== null && value === choice)) return true;
+  if (UNTICKED.has(lower)) return false;
+  const choiceText = choice === null ? '' : `, ${JSON.stringify(choice)}`;
+  return `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} is not a tick: a one-hot theme cell is 1, x, Y, yes, true${choiceText} when ticked, and blank, 0 or no when not`;
+}

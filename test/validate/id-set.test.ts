@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdSet } from '../../src/validate/id-set.ts';
+
+describe('IdSet', () => {
+  it('answers exactly as a Map of first lines, through growth and rehashing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('R', '1', '2', 'é', '😀', ' ', ''), maxLength: 6 }), { maxLength: 3000 }), (ids) => {
+        const set = new IdSet();
+        const map = new Map<string, number>();
+        ids.forEach((id, line) => {
+          const expected = map.get(id) ?? -1;
+          if (expected === -1) map.set(id, line);
+          expect(set.firstLine(id, line)).toBe(expected);
+        });
+        expect(set.size).toBe(map.size);
+      }),
+      { seed: 4242, numRuns: 100 },
+    );
+  });
+
+  it('tells apart ids whose FNV-1a hashes collide', () => {
+    // Two different ids with one 32-bit FNV-1a hash must not be reported as the same respondent.
+    const hash = (s: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      return h >>> 0;
+    };
+    const seen = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; pair === null && i < 2_000_000; i++) {
+      const id = `R${i.toString(36)}`;
+      const other = seen.get(hash(id));
+      if (other !== undefined) pair = [other, id];
+      seen.set(hash(id), id);
+    }
+    expect(pair).not.toBeNull();
+    const set = new IdSet();
+    expect(set.firstLine(pair![0], 1)).toBe(-1);
+    expect(set.firstLine(pair![1], 2)).toBe(-1);
+    expect(set.firstLine(pair![1], 3)).toBe(2);
+  });
+});
