@@ -55,6 +55,7 @@ import { readExcerptData } from './ingest/read-excerpt-data.ts';
 import { readRoundExtras } from './ingest/read-round-extras.ts';
 import { selectQuotes } from './quotes/select-quotes.ts';
 import { tallyReliability } from './tally/tally-reliability.ts';
+import { guardIo } from './ingest/guard-io.ts';
 
 export interface Analysis {
   config: SurveyConfig;
@@ -290,17 +291,5 @@ export async function analyzeRound(configFile: string, cwd: string, sink: Diagno
   return { config, codebook, results: summarizeRound(round, change, previousInputs) };
 }
 
-/** Run an I/O step; an error reading a file the config names becomes a diagnostic, not a stack trace. */
-async function guardIo<T>(file: string, sink: DiagnosticSink, step: () => Promise<T>): Promise<T | null> {
-  try {
-    return await step();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code !== 'string') throw error;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : code;
-    sink.report(diagnostic('FND007', { file, line: 1, column: 1 }, `cannot read ${file}: ${why}`));
-    return null;
-  }
-}
 
 export { renderReport } from './report/render-report.ts';
