@@ -2,6 +2,9 @@
  * Read respondent-per-row data: find the configured columns in the header, then hand each batch of
  * raw rows (cells with positions) on for validation. A configured column missing from the header
  * is reported at the config key that names it, with the nearest header name as a suggestion.
+ * The file is read by readData (formats/read-data.ts): a platform export or workbook arrives as the
+ * same header and row batches as a plain CSV, with other names for some columns (a Qualtrics
+ * ImportId) and, with data.themeColumns, the one-hot theme columns resolved here.
  */
 import { statSync } from 'node:fs';
 import type { DiagnosticSink, RejectedRow, SurveyConfig } from '../model.ts';

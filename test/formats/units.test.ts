@@ -100,3 +100,16 @@ describe('UTF-16 that is not valid', () => {
     ]);
   });
 });
+
+describe('checkZip', () => {
+  it('passes a sound workbook and names the entry of a damaged one (SheetJS could loop on it)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { checkZip } = await import('../../src/ingest/formats/check-zip.ts');
+    const workbook = readFileSync(new URL('../../fixtures/formats/workbook.xlsx', import.meta.url));
+    expect(checkZip(workbook)).toBeNull();
+    const damaged = Buffer.from(workbook);
+    for (let i = 6758; i < 6763; i++) damaged[i] = damaged[i]! ^ 0xff; // inside an entry's deflated data, as the formats fuzz test found
+    expect(checkZip(damaged)).toMatch(/fails its checksum|damaged zip/);
+    expect(checkZip(workbook.subarray(0, 2000))).toBe('a zip without its central directory (cut short?)');
+  });
+});
