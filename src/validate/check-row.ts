@@ -27,7 +27,7 @@ export function checkRow(
     rejected = true;
     report.reject(code, cell, message, offset);
   };
-  for (const problem of batch.problems) {
+  if (batch.problems.length > 0) for (const problem of batch.problems) {
     if (problem.row !== r) continue;
     const cell = problem.cell ?? 0;
     const offset = problem.offset ?? 0;
@@ -65,7 +65,7 @@ export function checkRow(
     reject('FND203', Math.min(row.length, width), fields);
     return 'rejected';
   }
-  if (row.every((cell, c) => cell.trim() === header.header[c]!.trim())) {
+  if (row[0]!.trim() === header.header[0]!.trim() && row.every((cell, c) => cell.trim() === header.header[c]!.trim())) {
     report.warn('FND308', 0, 'this row repeats the header (files joined together?); it is skipped');
     return 'header';
   }

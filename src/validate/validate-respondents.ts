@@ -16,8 +16,8 @@ import { invalidWeight } from './rules/invalid-weight.ts';
 import { missingId } from './rules/missing-id.ts';
 import { missingSegment } from './rules/missing-segment.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
-import { wrongFieldCount } from './rules/wrong-field-count.ts';
 import { IdSet } from './id-set.ts';
+import { checkRow } from './check-row.ts';
 
 export interface Ledger {
   rowsRead: number;
@@ -110,58 +110,20 @@ export function createRespondentValidator(
       ledger.rowsRead++;
       first = null;
 
-      let unfinished = -1;
-      if (problemRows.has(r)) for (const problem of batch.problems) {
-        if (problem.row !== r) continue;
-        const cell = problem.cell ?? 0;
-        const offset = problem.offset ?? 0;
-        switch (problem.kind) {
-          case 'unfinished':
-            unfinished = cell;
-            break;
-          case 'unterminated-quote':
-            // After a malformed quote papaparse reads on to the end: one problem, reported once.
-            if (!batch.problems.some((p) => p.row === r && p.kind === 'malformed-quote')) {
-              reject('FND210', row.length - 1, 'quoted field is never closed; the rest of the file was read into it');
-            }
-            break;
-          case 'malformed-quote':
-            reject('FND211', cell, 'a quote inside a quoted field must be doubled ("")');
-            break;
-          case 'nul-byte':
-            reject('FND212', cell, 'NUL byte in a field (a binary file, or UTF-16 without a byte order mark?)', offset);
-            break;
-          case 'invalid-encoding':
-            reject('FND213', cell, `bytes that are not ${problem.encoding?.startsWith('utf-16') ? 'valid UTF-16 (an unpaired surrogate or half a code unit)' : 'UTF-8'} at byte offset ${problem.value} (save the file as UTF-8)`, offset);
-            break;
-          case 'field-too-large':
-            reject('FND214', cell, `a field of ${problem.value} characters is longer than limits.maxFieldChars (${config.limits.maxFieldChars})`);
-            break;
-          case 'stray-bom':
-            warn('FND305', cell, 'a byte order mark inside the file (files joined together?); it was removed', offset);
-            break;
-        }
+      // Parse problems, trailing delimiter, field count, a repeated header: the checks every file's rows get.
+      const verdict = checkRow(batch, r, columns, config.limits.maxFieldChars, { reject, warn });
+      if (verdict === 'header') {
+        ledger.rowsRejected++;
+        ledger.rejected.push({ file, ...batch.locate(r, 0), code: 'FND308', message: 'row repeats the header; skipped' });
+        continue;
       }
+      const unfinished = problemRows.has(r) ? (batch.problems.find((p) => p.row === r && p.kind === 'unfinished')?.cell ?? -1) : -1;
       if (first === null && unfinished !== -1) {
         // Left out as the platform's own records say, and counted: rowsRead = rowsUsed + rowsRejected.
         const message = `unfinished response (${columns.header[unfinished] ?? 'Finished'} ${JSON.stringify(row[unfinished]?.trim() ?? '')}); left out (data.includeUnfinished: true keeps it)`;
         warn('FND312', unfinished, message);
         ledger.rowsRejected++;
         ledger.rejected.push({ file, ...batch.locate(r, unfinished), code: 'FND312', message });
-        continue;
-      }
-      if (first === null && row.length > columns.width && row.slice(columns.width).every((cell) => cell.trim() === '')) {
-        warn('FND307', columns.width, `row ends with ${row.length - columns.width} empty field${row.length - columns.width === 1 ? '' : 's'} beyond the header (a trailing delimiter); ignored`);
-        row.length = columns.width;
-      }
-      if (first === null) {
-        const fields = wrongFieldCount(row.length, columns.width);
-        if (fields !== null) reject('FND203', Math.min(row.length, columns.width), fields);
-      }
-      if (first === null && row[0]!.trim() === columns.header[0]!.trim() && row.every((cell, c) => cell.trim() === columns.header[c]!.trim())) {
-        warn('FND308', 0, 'this row repeats the header (files joined together?); it is skipped');
-        ledger.rowsRejected++;
-        ledger.rejected.push({ file, ...batch.locate(r, 0), code: 'FND308', message: 'row repeats the header; skipped' });
         continue;
       }
       if (first !== null) {
