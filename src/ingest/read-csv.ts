@@ -194,6 +194,8 @@ export async function readCsv(
     if (!final && rows.length === 0) return;
 
     const hasQuotes = text.indexOf(QUOTE) !== -1;
+    // Quoted cells hold newlines only if the text has more newlines than rows; otherwise skip looking.
+    const newlinesInCells = hasQuotes && count > rows.length;
     let scanned: ReturnType<typeof scanPositions> | null = null;
     const scan = () => (scanned ??= scanPositions(text, delimiter!, newline, startLine));
 
@@ -204,7 +206,7 @@ export async function readCsv(
       const row = rows[r]!;
       lines[r] = line;
       let extra = 0;
-      if (hasQuotes) {
+      if (newlinesInCells) {
         for (const cell of row) {
           if (cell.length > 0) for (let k = cell.indexOf('\n'); k !== -1; k = cell.indexOf('\n', k + 1)) extra++;
         }
