@@ -13,6 +13,7 @@ import { nearest } from '../validate/nearest.ts';
 import { configPosition } from './read-config.ts';
 import type { CsvBatch } from './read-csv.ts';
 import { readData } from './formats/read-data.ts';
+import { checkFileSize, checkHeader, type CheckedHeader } from './check-header.ts';
 
 export interface DataColumns {
   id: number;
@@ -48,57 +49,20 @@ export async function readRespondents(
   let missing = false;
   let unreadable = false;
   const file = config.data.displayPath;
-  const { maxFileBytes, maxFieldChars, maxColumns } = config.limits;
-  const size = statSync(config.data.path).size;
-  if (size > maxFileBytes) {
-    sink.report(
-      diagnostic('FND216', { file, line: 1, column: 1 }, `${file} is ${size} bytes, more than limits.maxFileBytes (${maxFileBytes}); raise the limit in the config to read it`),
-    );
-    return { status: 'unreadable', bytes: size, sha256: '' };
-  }
+  let checked: CheckedHeader | null = null;
+  const size = checkFileSize(config, config.data.path, file, sink);
+  if (size === null) return { status: 'unreadable', bytes: statSync(config.data.path).size, sha256: '' };
   const summary = await readData(
     config,
     sink,
-    { maxFieldChars },
+    { maxFieldChars: config.limits.maxFieldChars },
     (header) => {
-      if (header.cells.length > maxColumns) {
+      checked = checkHeader(config, header, file, sink);
+      if (checked === null) {
         unreadable = true;
-        sink.report(
-          diagnostic('FND215', { file, line: header.line, column: 1 }, `the header has ${header.cells.length} columns, more than limits.maxColumns (${maxColumns}); the file is not read`),
-        );
         return;
       }
-      const names = header.cells.map((cell) => cell.trim());
-      const seen = new Map<string, number>();
-      names.forEach((name, i) => {
-        if (name === '') {
-          sink.report(diagnostic('FND306', { file, ...header.locate(i) }, `header cell ${i + 1} is empty; its column cannot be used`));
-        } else if (!seen.has(name)) seen.set(name, i);
-      });
-      const find = (name: string, key: string) => {
-        // A name in the header, else another name of a column (a Qualtrics ImportId, a Kobo question without its group).
-        const index = names.indexOf(name) === -1 ? (header.aliases.get(name) ?? -1) : names.indexOf(name);
-        const again = index === -1 || names[index] !== name ? -1 : names.indexOf(name, index + 1);
-        if (again !== -1) {
-          missing = true;
-          sink.report(
-            diagnostic('FND009', { file, ...header.locate(again) }, `column "${name}" (${key}) appears more than once in the header (columns ${index + 1} and ${again + 1}); rename one`),
-          );
-          return index;
-        }
-        if (index === -1) {
-          missing = true;
-          sink.report(
-            diagnostic(
-              'FND008',
-              configPosition(config, key),
-              `column "${name}" (${key}) is not in the header of ${config.data.displayPath}${didYouMean(nearest(name, names))}`,
-              { expected: name, actual: names.join(', ') },
-            ),
-          );
-        }
-        return index;
-      };
+      const { names, find } = checked;
       const { id, segment, weight, themes } = config.data.columns;
       columns = {
         id: find(id, 'data.columns.id'),
@@ -138,9 +102,10 @@ export async function readRespondents(
       }
     },
     (batch) => {
-      if (!missing && !unreadable && columns !== null) onBatch(batch, columns);
+      if (!missing && !unreadable && columns !== null && !(checked?.missing ?? false)) onBatch(batch, columns);
     },
   );
+  if ((checked as CheckedHeader | null)?.missing) missing = true;
   const status = !summary.hasHeader ? 'empty' : unreadable || summary.malformed ? 'unreadable' : missing || summary.misconfigured ? 'no-columns' : 'read';
   return { status, bytes: summary.bytes, sha256: summary.sha256, warnings: summary.warnings };
 }

@@ -8,7 +8,7 @@ import type { QuestionConfig, QuestionResult, SegmentConfig } from '../model.ts'
 import { summarizeLevels } from '../stats/summarize-levels.ts';
 import { weightedMean } from '../stats/weighted-mean.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
-import type { QuestionSums, TallyState } from './tally-state.ts';
+import { addQuestionSums, emptyQuestionSums, type TallyState } from './tally-state.ts';
 
 export interface QuestionOptions {
   confidence: number;
@@ -34,26 +34,8 @@ export function tallyQuestions(state: TallyState, questions: QuestionConfig[], s
   const designN = state.segments.reduce((a, s) => a + s.respondents, 0);
   return questions.map((question, q): QuestionResult => {
     const perSegment = segments.map((_, i) => (state.segments[i] ?? state.segment(i)).questions[q]!);
-    const total: QuestionSums = {
-      counts: new Float64Array(question.levels.length),
-      missing: 0,
-      answered: 0,
-      sumW: 0,
-      sumWY: 0,
-      sumW2: 0,
-      sumW2Y: 0,
-      sumW2Y2: 0,
-    };
-    for (const s of perSegment) {
-      s.counts.forEach((c, l) => (total.counts[l]! += c));
-      total.missing += s.missing;
-      total.answered += s.answered;
-      total.sumW += s.sumW;
-      total.sumWY += s.sumWY;
-      total.sumW2 += s.sumW2;
-      total.sumW2Y += s.sumW2Y;
-      total.sumW2Y2 += s.sumW2Y2;
-    }
+    const total = emptyQuestionSums(question.levels.length);
+    for (const s of perSegment) addQuestionSums(total, s);
     const summary = summarizeLevels(question.levels, Array.from(total.counts));
     const weighted = options.weighted ? weightedMean({ n: total.answered, ...total }, designN) : null;
     return {

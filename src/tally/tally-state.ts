@@ -19,6 +19,23 @@ export interface QuestionSums {
   sumW2Y2: number;
 }
 
+/** Zero sums for a question with `levels` levels. */
+export function emptyQuestionSums(levels: number): QuestionSums {
+  return { counts: new Float64Array(levels), missing: 0, answered: 0, sumW: 0, sumWY: 0, sumW2: 0, sumW2Y: 0, sumW2Y2: 0 };
+}
+
+/** Add `from` into `into` (the same question): merging partial tallies, or segments into the total. */
+export function addQuestionSums(into: QuestionSums, from: QuestionSums): void {
+  for (let l = 0; l < from.counts.length; l++) into.counts[l]! += from.counts[l]!;
+  into.missing += from.missing;
+  into.answered += from.answered;
+  into.sumW += from.sumW;
+  into.sumWY += from.sumWY;
+  into.sumW2 += from.sumW2;
+  into.sumW2Y += from.sumW2Y;
+  into.sumW2Y2 += from.sumW2Y2;
+}
+
 export interface SegmentSums {
   respondents: number;
   sumW: number;
@@ -51,16 +68,7 @@ export class TallyState {
         mentions: new Float64Array(this.nThemes),
         sumWY: new Float64Array(this.nThemes),
         sumW2Y: new Float64Array(this.nThemes),
-        questions: this.levels.map((l) => ({
-          counts: new Float64Array(l.length),
-          missing: 0,
-          answered: 0,
-          sumW: 0,
-          sumWY: 0,
-          sumW2: 0,
-          sumW2Y: 0,
-          sumW2Y2: 0,
-        })),
+        questions: this.levels.map((l) => emptyQuestionSums(l.length)),
       });
     }
     return this.segments[index]!;
@@ -115,17 +123,7 @@ export class TallyState {
         s.sumWY[t]! += o.sumWY[t]!;
         s.sumW2Y[t]! += o.sumW2Y[t]!;
       }
-      o.questions.forEach((oq, q) => {
-        const sq = s.questions[q]!;
-        for (let l = 0; l < oq.counts.length; l++) sq.counts[l]! += oq.counts[l]!;
-        sq.missing += oq.missing;
-        sq.answered += oq.answered;
-        sq.sumW += oq.sumW;
-        sq.sumWY += oq.sumWY;
-        sq.sumW2 += oq.sumW2;
-        sq.sumW2Y += oq.sumW2Y;
-        sq.sumW2Y2 += oq.sumW2Y2;
-      });
+      o.questions.forEach((oq, q) => addQuestionSums(s.questions[q]!, oq));
     });
   }
 }
