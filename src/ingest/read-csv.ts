@@ -161,43 +161,97 @@ export interface CsvSummary {
   sha256: string;
 }
 
-/**
- * Read a CSV file: `onHeader` receives the first non-blank row, then `onBatch` receives the data
- * rows in order. Throws only for I/O errors, which the caller turns into diagnostics.
- */
-export async function readCsv(
-  file: string,
-  options: CsvOptions,
-  onHeader: (header: CsvHeader) => void,
-  onBatch: (batch: CsvBatch) => void,
-): Promise<CsvSummary> {
-  const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 64 * 1024 });
-  const decoder = new TextDecoderWithOffsets(options.encoding ?? null);
-  const maxField = options.maxFieldChars ?? Infinity;
-  let replacement = 0; // next entry of decoder.replacements to pair with a U+FFFD
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let delimiter = options.delimiter;
-  let newline: '\n' | '\r' = '\n';
-  let parser: Papa.Parser | null = null;
-  let partial = '';
-  let nextLine = 1; // line on which `partial` starts
-  let first = true;
-  let headerSeen = false;
+/** Where the U+FFFD characters of decoded text came from (see TextDecoderWithOffsets). */
+export interface DecodedOffsets {
+  /** Byte offset of each U+FFFD produced for an invalid sequence; -1 for a literal U+FFFD. */
+  readonly replacements: readonly number[];
+  /** The encoding the text was decoded from. */
+  readonly detected: string;
+}
 
-  const emit = (text: string, rows: string[][], errors: Papa.ParseError[], final: boolean) => {
-    const startLine = nextLine;
+export interface RowReaderOptions {
+  /** Field delimiter; null detects one from the first line. */
+  delimiter: string | null;
+  maxFieldChars?: number;
+  /** The decoder the text comes from (for the byte offsets of invalid sequences). */
+  decoded: DecodedOffsets;
+  /** Line on which the first text pushed starts (default 1). */
+  startLine?: number;
+  /** True when the text starts after the header: every row is a data row (default false). */
+  headerSeen?: boolean;
+  onHeader(header: CsvHeader): void;
+  onBatch(batch: CsvBatch): void;
+}
+
+/**
+ * Split decoded text into rows with papaparse, as it arrives: `push` text in any pieces, then
+ * `finish`. The first non-blank row goes to `onHeader` (unless `headerSeen`), the rest to `onBatch`
+ * in batches with their positions. readCsv streams a whole file through one; the fast reader
+ * (fast/read-fast.ts) passes the rows it leaves to the rules through one, so both give the same rows.
+ */
+export class CsvRowReader {
+  private delimiter: string | null;
+  private newline: '\n' | '\r' = '\n';
+  private parser: Papa.Parser | null = null;
+  private partial = '';
+  private nextLine: number; // line on which `partial` starts
+  private replacement = 0; // next entry of decoded.replacements to pair with a U+FFFD
+  private readonly maxField: number;
+  headerSeen: boolean;
+
+  constructor(private readonly options: RowReaderOptions) {
+    this.delimiter = options.delimiter;
+    this.maxField = options.maxFieldChars ?? Infinity;
+    this.nextLine = options.startLine ?? 1;
+    this.headerSeen = options.headerSeen ?? false;
+  }
+
+  get detectedDelimiter(): string | null {
+    return this.delimiter;
+  }
+
+  push(text: string): void {
+    this.partial += text;
+    // Parse once a chunk's worth is buffered; a row longer than that simply waits for more text.
+    this.parseAggregate(false);
+  }
+
+  finish(): void {
+    this.parseAggregate(true);
+  }
+
+  private parseAggregate(final: boolean): void {
+    if (this.parser === null) {
+      if (this.partial === '' && final) return;
+      if (this.delimiter === null) {
+        const end = this.partial.indexOf('\n');
+        this.delimiter = detectDelimiter(end === -1 ? this.partial : this.partial.slice(0, end));
+      }
+      if (this.partial.indexOf('\n') === -1 && this.partial.indexOf('\r') !== -1) this.newline = '\r';
+      this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: QUOTE, skipEmptyLines: false });
+    }
+    const results = this.parser.parse(this.partial, 0, !final);
+    const consumed = final ? this.partial.length : results.meta.cursor;
+    const text = this.partial.slice(0, consumed);
+    this.partial = this.partial.slice(consumed);
+    this.emit(text, results.data as string[][], results.errors, final);
+  }
+
+  private emit(text: string, rows: string[][], errors: Papa.ParseError[], final: boolean): void {
+    const { newline, maxField } = this;
+    const delimiter = this.delimiter!;
+    const decoded = this.options.decoded;
+    const startLine = this.nextLine;
     // Advance the line counter by the newlines in the consumed text.
     let count = 0;
     for (let k = text.indexOf(newline); k !== -1; k = text.indexOf(newline, k + 1)) count++;
-    nextLine += count;
+    this.nextLine += count;
     if (!final && rows.length === 0) return;
-
     const hasQuotes = text.indexOf(QUOTE) !== -1;
     // Quoted cells hold newlines only if the text has more newlines than rows; otherwise skip looking.
     const newlinesInCells = hasQuotes && count > rows.length;
     let scanned: ReturnType<typeof scanPositions> | null = null;
-    const scan = () => (scanned ??= scanPositions(text, delimiter!, newline, startLine));
+    const scan = () => (scanned ??= scanPositions(text, delimiter, newline, startLine));
 
     // Strip the "\r" of CRLF from the last unquoted cell, and compute each row's line.
     const lines: number[] = new Array(rows.length);
@@ -237,13 +291,13 @@ export async function readCsv(
             let first = -1;
             let firstAt = -1;
             for (let k = cell.indexOf('\uFFFD'); k !== -1; k = cell.indexOf('\uFFFD', k + 1)) {
-              const byte = decoder.replacements[replacement++] ?? -1;
+              const byte = decoded.replacements[this.replacement++] ?? -1;
               if (byte !== -1 && first === -1) {
                 first = byte;
                 firstAt = k;
               }
             }
-            if (first !== -1) problems.push({ kind: 'invalid-encoding', row: r, cell: c, offset: firstAt, value: first, encoding: decoder.detected });
+            if (first !== -1) problems.push({ kind: 'invalid-encoding', row: r, cell: c, offset: firstAt, value: first, encoding: decoded.detected });
           }
           if (bom && cell.indexOf('\uFEFF') !== -1) {
             problems.push({ kind: 'stray-bom', row: r, cell: c, offset: cell.indexOf('\uFEFF') });
@@ -279,7 +333,7 @@ export async function readCsv(
       if (!hasQuotes && cells.length > 0) {
         const c = Math.min(cell, cells.length - 1);
         let column = 1 + offset;
-        for (let k = 0; k < c; k++) column += cells[k]!.length + delimiter!.length;
+        for (let k = 0; k < c; k++) column += cells[k]!.length + delimiter.length;
         return { line: lines[original] ?? startLine, column };
       }
       const positions = scan()[original];
@@ -302,40 +356,40 @@ export async function readCsv(
     };
 
     let start = 0;
-    if (!headerSeen && keptRows.length > 0) {
-      headerSeen = true;
+    if (!this.headerSeen && keptRows.length > 0) {
+      this.headerSeen = true;
       const headerCells = keptRows[0]!;
-      onHeader({ cells: headerCells, line: keptLines[0]!, delimiter: delimiter!, locate: (cell) => locate(0, cell) });
+      this.options.onHeader({ cells: headerCells, line: keptLines[0]!, delimiter, locate: (cell) => locate(0, cell) });
       start = 1;
     }
     if (keptRows.length > start) {
       const offsetProblems = keptProblems.filter((p) => p.row >= start).map((p) => ({ ...p, row: p.row - start }));
-      onBatch({
+      this.options.onBatch({
         rows: start === 0 ? keptRows : keptRows.slice(start),
         lines: start === 0 ? keptLines : keptLines.slice(start),
         problems: offsetProblems,
         locate: (row, cell, offset) => locate(row + start, cell, offset),
       });
     }
-  };
+  }
+}
 
-  const parseAggregate = (final: boolean) => {
-    if (parser === null) {
-      if (partial === '' && final) return;
-      if (delimiter === null) {
-        const end = partial.indexOf('\n');
-        delimiter = detectDelimiter(end === -1 ? partial : partial.slice(0, end));
-      }
-      if (partial.indexOf('\n') === -1 && partial.indexOf('\r') !== -1) newline = '\r';
-      parser = new Papa.Parser({ delimiter, newline, quoteChar: QUOTE, skipEmptyLines: false });
-    }
-    const results = parser.parse(partial, 0, !final);
-    const consumed = final ? partial.length : results.meta.cursor;
-    const text = partial.slice(0, consumed);
-    partial = partial.slice(consumed);
-    emit(text, results.data as string[][], results.errors, final);
-  };
-
+/**
+ * Read a CSV file: `onHeader` receives the first non-blank row, then `onBatch` receives the data
+ * rows in order. Throws only for I/O errors, which the caller turns into diagnostics.
+ */
+export async function readCsv(
+  file: string,
+  options: CsvOptions,
+  onHeader: (header: CsvHeader) => void,
+  onBatch: (batch: CsvBatch) => void,
+): Promise<CsvSummary> {
+  const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 64 * 1024 });
+  const decoder = new TextDecoderWithOffsets(options.encoding ?? null);
+  const hash = createHash('sha256');
+  const reader = new CsvRowReader({ delimiter: options.delimiter, maxFieldChars: options.maxFieldChars, decoded: decoder, onHeader, onBatch });
+  let bytes = 0;
+  let first = true;
   for await (const buffer of stream as AsyncIterable<Buffer>) {
     hash.update(buffer);
     bytes += buffer.length;
@@ -345,11 +399,9 @@ export async function readCsv(
       first = false;
       if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
     }
-    partial += piece;
-    // Parse once a chunk's worth is buffered; a row longer than that simply waits for more text.
-    parseAggregate(false);
+    reader.push(piece);
   }
-  partial += decoder.end();
-  parseAggregate(true);
-  return { hasHeader: headerSeen, encoding: decoder.detected, bytes, sha256: hash.digest('hex') };
+  reader.push(decoder.end());
+  reader.finish();
+  return { hasHeader: reader.headerSeen, encoding: decoder.detected, bytes, sha256: hash.digest('hex') };
 }
