@@ -75,26 +75,43 @@ export class TallyState {
   }
 
   add(respondent: ValidRespondent): void {
-    const s = this.segment(respondent.segment);
-    const w = respondent.weight;
+    const { themes, answers } = respondent;
+    this.addRow(respondent.segment, respondent.weight, themes, 0, themes.length, answers, 0);
+  }
+
+  /**
+   * Add one respondent given as parts: its segment and weight, its rolled-up themes (sorted, no
+   * repeats) in themes[themeStart, themeEnd), and its level index per question (-1 when blank)
+   * from answers[answerStart]. The fast reader adds rows this way, without a respondent object.
+   */
+  addRow(
+    segment: number,
+    w: number,
+    themes: ArrayLike<number>,
+    themeStart: number,
+    themeEnd: number,
+    answers: ArrayLike<number>,
+    answerStart: number,
+  ): void {
+    const s = this.segments[segment] ?? this.segment(segment);
     const w2 = w * w;
     s.respondents++;
     s.sumW += w;
     s.sumW2 += w2;
-    const themes = respondent.themes;
     const n = this.nThemes;
-    for (let i = 0; i < themes.length; i++) {
+    for (let i = themeStart; i < themeEnd; i++) {
       const t = themes[i]!;
       s.mentions[t]!++;
       s.sumWY[t]! += w;
       s.sumW2Y[t]! += w2;
       const row = t * n;
-      for (let j = i + 1; j < themes.length; j++) this.pairs[row + themes[j]!]!++;
+      for (let j = i + 1; j < themeEnd; j++) this.pairs[row + themes[j]!]!++;
     }
-    const answers = respondent.answers;
-    for (let q = 0; q < answers.length; q++) {
+    // (A respondent from excerpt data has no answers: answers is empty.)
+    const questions = Math.min(this.levels.length, answers.length - answerStart);
+    for (let q = 0; q < questions; q++) {
       const sums = s.questions[q]!;
-      const level = answers[q]!;
+      const level = answers[answerStart + q]!;
       if (level < 0) {
         sums.missing++;
         continue;

@@ -40,4 +40,20 @@ describe('IdSet', () => {
     expect(set.firstLine(pair![1], 2)).toBe(-1);
     expect(set.firstLine(pair![1], 3)).toBe(2);
   });
+
+  it('finds an id given as UTF-8 bytes the same as given as a string', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('R', '1', 'é', '😀', ' ', ''), maxLength: 5 }), { maxLength: 500 }), fc.array(fc.boolean(), { minLength: 500, maxLength: 500 }), (ids, asBytes) => {
+        const set = new IdSet();
+        const map = new Map<string, number>();
+        ids.forEach((id, line) => {
+          const expected = map.get(id) ?? -1;
+          if (expected === -1) map.set(id, line);
+          const bytes = Buffer.from(`xx${id}y`);
+          expect(asBytes[line] ? set.firstLineOf(bytes, 2, bytes.length - 1, line) : set.firstLine(id, line)).toBe(expected);
+        });
+      }),
+      { seed: 77, numRuns: 100 },
+    );
+  });
 });
