@@ -56,11 +56,18 @@ import { readRoundExtras } from './ingest/read-round-extras.ts';
 import { selectQuotes } from './quotes/select-quotes.ts';
 import { tallyReliability } from './tally/tally-reliability.ts';
 import { guardIo } from './ingest/guard-io.ts';
+import { readRespondentsFast, type FastReadOptions } from './ingest/fast/read-fast.ts';
 
 export interface Analysis {
   config: SurveyConfig;
   codebook: Codebook;
   results: Results;
+}
+
+/** How to read the data: the fast reader's threads and block size, progress, or the ordinary reader only. */
+export interface ReadOptions extends FastReadOptions {
+  /** 'papaparse' reads every row through papaparse and the rules (the reference the fast reader is tested against). */
+  reader?: 'fast' | 'papaparse';
 }
 
 /** Why an analysis stopped before producing results. */
@@ -102,6 +109,7 @@ export async function readRound(
   cwd: string,
   sink: DiagnosticSink,
   into?: IntoCodebook,
+  options: ReadOptions = {},
 ): Promise<(Round & { translation: Translation | null }) | Stopped> {
   const absolute = path.resolve(cwd, configFile);
   const config = readConfig({ file: absolute, displayFile: displayPath(cwd, absolute), cwd }, sink);
@@ -137,7 +145,13 @@ export async function readRound(
   // What quotes and coder agreement need of the data's respondents (this round only).
   const known: KnownRespondents | null =
     into === undefined && (config.data.excerpts !== null || config.reliability.length > 0) ? { valid: new Map(), lines: new Map(), where: 'the data' } : null;
-  const outcome = await guardIo(config.data.displayPath, sink, () =>
+  const target = { validator, state, segments, codebook: translation?.previous ?? codebook, spaceSize: translation?.size ?? codebook.themes.length };
+  const fast =
+    known === null && options.reader !== 'papaparse'
+      ? await guardIo(config.data.displayPath, sink, async () => (await readRespondentsFast(config, sink, target, options)) ?? 'not-read')
+      : 'not-read';
+  if (fast === null) return { stopped: 'data' };
+  const outcome = fast !== 'not-read' ? fast : await guardIo(config.data.displayPath, sink, () =>
     readRespondents(config, sink, (batch, columns) => {
       if (known !== null) {
         batch.rows.forEach((row, r) => {
@@ -272,15 +286,15 @@ function tallyOf(round: Round): RoundTally {
  * Read, validate and tally one round, and, when its config names a `previous` round, read that
  * round through this round's codebook and compare the two.
  */
-export async function analyzeRound(configFile: string, cwd: string, sink: DiagnosticSink): Promise<Analysis | Stopped> {
-  const round = await readRound(configFile, cwd, sink);
+export async function analyzeRound(configFile: string, cwd: string, sink: DiagnosticSink, options: ReadOptions = {}): Promise<Analysis | Stopped> {
+  const round = await readRound(configFile, cwd, sink, undefined, options);
   if ('stopped' in round) return round;
   const { config, codebook } = round;
   let change: ChangeResult | null = null;
   let previousInputs: InputFile[] = [];
   if (config.previous !== null) {
     const into: IntoCodebook = { codebook, mappings: config.codebookChanges, currentRound: roundName(config), at: configPosition(config, 'previous') };
-    const previous = await readRound(config.previous, cwd, sink, into);
+    const previous = await readRound(config.previous, cwd, sink, into, { ...options, onProgress: undefined });
     if ('stopped' in previous) return previous;
     change = compareRounds(tallyOf(round), tallyOf(previous), codebook, previous.translation!, {
       confidence: config.report.confidence,

@@ -11,13 +11,14 @@
  *   findings inspect <file>                                            0 starter config on stdout, 1 unreadable
  */
 import path from 'node:path';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import type { Diagnostic, Results } from '../model.ts';
 import { readStudyCodebook } from '../ingest/read-study-codebook.ts';
 import { formatQdc } from '../output/format-qdc.ts';
 import { agreementShortfalls } from '../tally/agreement-shortfalls.ts';
 import { exitCodeFor } from '../messages.ts';
-import { analyzeRound, renderReport } from '../pipeline.ts';
+import { analyzeRound, renderReport, type ReadOptions } from '../pipeline.ts';
+import { createProgress, type Progress, type ProgressStream } from './progress.ts';
 import { writeFolderAtomically } from '../output/write-folder-atomically.ts';
 import { displayPath } from '../ingest/read-config.ts';
 import { formatDiagnostics } from './format-diagnostic.ts';
@@ -31,22 +32,50 @@ import { writeFileAtomically } from '../output/write-file-atomically.ts';
 export interface Io {
   cwd: string;
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** Where diagnostics go, and the progress bar when it is a terminal. */
+  stderr: ProgressStream;
 }
 
-interface RunArgs {
+interface ReadArgs {
+  quiet: boolean;
+  threads?: number;
+  reader: 'fast' | 'papaparse';
+}
+
+interface RunArgs extends ReadArgs {
   pdf: boolean;
   config: string;
   out?: string;
   allowErrors: boolean;
-  quiet: boolean;
 }
 
-interface CheckArgs {
+interface CheckArgs extends ReadArgs {
   config: string;
   json: boolean;
   strict: boolean;
   minAlpha?: number;
+}
+
+/** The options of run and check that say how the data is read. */
+function readOptions<T>(y: Argv<T>) {
+  return y
+    .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+    .option('threads', { type: 'number', describe: 'threads that read a large CSV: 2 (the default with two cores or more) scans it in a worker thread while the main thread tallies; 1 does both in the main thread' })
+    .option('reader', { choices: ['fast', 'papaparse'] as const, default: 'fast' as const, describe: 'papaparse: read every row through papaparse and the rules (the slower reference reader)' });
+}
+
+/** The pipeline's read options for the CLI's flags: a progress bar on stderr for the data file. */
+function analysisOptions(args: ReadArgs, io: Io): ReadOptions & { finish(): void } {
+  let progress: Progress | null = null;
+  return {
+    threads: args.threads,
+    reader: args.reader,
+    onProgress: ({ file, bytes, totalBytes, rows }) => {
+      progress ??= createProgress({ stream: io.stderr, quiet: args.quiet, label: file, totalBytes });
+      progress.update(bytes, rows);
+    },
+    finish: () => progress?.done(),
+  };
 }
 
 interface CodebookArgs {
@@ -64,11 +93,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       'run <config>',
       'ingest, validate, tally, chart and report one survey round into reports/<id>/',
       (y) =>
-        y
+        readOptions(y)
           .positional('config', { type: 'string', demandOption: true, describe: 'survey config (YAML or JSON)' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<id>)' })
           .option('allow-errors', { type: 'boolean', default: false, describe: 'write the report even when rows were rejected; they are listed in it' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
           .option('pdf', { type: 'boolean', default: false, describe: 'also print the report to report.pdf (needs Chromium)' }),
       (args) => {
         task = () => run(args as unknown as RunArgs, io);
@@ -90,7 +118,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       'check <config>',
       'ingest and validate only; print every diagnostic; write nothing',
       (y) =>
-        y
+        readOptions(y)
           .positional('config', { type: 'string', demandOption: true, describe: 'survey config (YAML or JSON)' })
           .option('json', { type: 'boolean', default: false, describe: 'diagnostics as a JSON array on stdout' })
           .option('strict', { type: 'boolean', default: false, describe: 'exit 1 on warnings too' })
@@ -202,7 +230,9 @@ async function inspect(args: { file: string }, io: Io): Promise<number> {
 
 async function check(args: CheckArgs, io: Io): Promise<number> {
   const sink = collect();
-  const analysis = await analyzeRound(args.config, io.cwd, sink);
+  const options = analysisOptions(args, io);
+  const analysis = await analyzeRound(args.config, io.cwd, sink, options);
+  options.finish();
   if (args.json) io.stdout.write(`${JSON.stringify(sink.diagnostics, null, 2)}\n`);
   else io.stderr.write(formatDiagnostics(sink.diagnostics));
   if ('stopped' in analysis) return analysis.stopped === 'config' ? 2 : Math.max(1, exitCodeFor(sink.diagnostics));
@@ -293,7 +323,9 @@ async function trend(args: TrendArgs, io: Io): Promise<number> {
 async function run(args: RunArgs, io: Io): Promise<number> {
   const started = performance.now();
   const sink = collect();
-  const analysis = await analyzeRound(args.config, io.cwd, sink);
+  const options = analysisOptions(args, io);
+  const analysis = await analyzeRound(args.config, io.cwd, sink, options);
+  options.finish();
   io.stderr.write(formatDiagnostics(sink.diagnostics));
   if ('stopped' in analysis) return analysis.stopped === 'config' ? 2 : 1;
   const hasErrors = sink.diagnostics.some((d) => d.severity === 'error');

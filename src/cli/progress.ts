@@ -128,7 +128,7 @@ function statFields(state: ProgressState, fraction: number): Field[] {
   } else {
     fields.push({ text: megabytes(bytes), rank: 0 });
   }
-  fields.push({ text: `${thousands(rows)} rows`, rank: 2 });
+  fields.push({ text: `${thousands(rows)} ${Math.round(rows) === 1 ? 'row' : 'rows'}`, rank: 2 });
   if (elapsedMs > 0) {
     const seconds = elapsedMs / 1000;
     fields.push({ text: `${megabytes(bytes / seconds)}/s`, rank: 4 });
@@ -159,9 +159,7 @@ function shorten(label: readonly string[], room: number): string {
 
 /** Characters as the terminal counts them, near enough: code points, not UTF-16 units. */
 function length(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
+  return Array.from(text).length;
 }
 
 /** A label is data (a path): no control characters may reach the terminal. */
@@ -188,16 +186,19 @@ function compact(n: number): string {
   const suffixes = ['', 'k', 'M'];
   let value = Math.max(0, n);
   let i = 0;
-  let text = value.toFixed(2);
-  for (;;) {
-    text = value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0);
-    // 999.7 rounds to "1000": that is 1k, not 1000 of the smaller unit.
-    if (Number(text) < 1000 || i === suffixes.length - 1) break;
+  let text = threeDigits(value);
+  // 999.7 rounds to "1000": that is 1k, not 1000 of the smaller unit.
+  while (Number(text) >= 1000 && i < suffixes.length - 1) {
     value /= 1000;
     i++;
+    text = threeDigits(value);
   }
   if (text.includes('.')) text = text.replace(/\.?0+$/, '');
-  return `${text}${suffixes[i]}`;
+  return `${text}${suffixes[i] ?? ''}`;
+}
+
+function threeDigits(value: number): string {
+  return value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0);
 }
 
 /** `1.2 s` under a minute, `1 min 5 s` from there. */

@@ -18,10 +18,16 @@ export class TextDecoderWithOffsets {
    * to tell LE from BE (LE without one, as Windows writes); windows-1252 maps every byte, so it never
    * fails. Without it, a UTF-16 byte order mark selects UTF-16 and anything else is read as UTF-8.
    */
-  constructor(private readonly chosen: 'utf-8' | 'utf-16' | 'windows-1252' | null = null) {}
+  constructor(
+    private readonly chosen: 'utf-8' | 'utf-16' | 'windows-1252' | null = null,
+    /** Byte offset in the file of the first byte written (a decoder started part way through a file). */
+    startOffset = 0,
+  ) {
+    this.offset = startOffset;
+  }
   private utf16: TextDecoder | null = null;
   private carry: Buffer = Buffer.alloc(0);
-  private offset = 0;
+  private offset: number;
   /** Byte offset of each U+FFFD produced for an invalid sequence; -1 for a literal U+FFFD. */
   readonly replacements: number[] = [];
 

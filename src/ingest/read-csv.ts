@@ -172,6 +172,8 @@ export interface DecodedOffsets {
 export interface RowReaderOptions {
   /** Field delimiter; null detects one from the first line. */
   delimiter: string | null;
+  /** Line ending; by default "\n", or "\r" when the first text pushed has only "\r" (classic Mac). */
+  newline?: '\n' | '\r';
   maxFieldChars?: number;
   /** The decoder the text comes from (for the byte offsets of invalid sequences). */
   decoded: DecodedOffsets;
@@ -227,7 +229,8 @@ export class CsvRowReader {
         const end = this.partial.indexOf('\n');
         this.delimiter = detectDelimiter(end === -1 ? this.partial : this.partial.slice(0, end));
       }
-      if (this.partial.indexOf('\n') === -1 && this.partial.indexOf('\r') !== -1) this.newline = '\r';
+      if (this.options.newline !== undefined) this.newline = this.options.newline;
+      else if (this.partial.indexOf('\n') === -1 && this.partial.indexOf('\r') !== -1) this.newline = '\r';
       this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: QUOTE, skipEmptyLines: false });
     }
     const results = this.parser.parse(this.partial, 0, !final);

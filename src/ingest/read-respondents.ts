@@ -12,8 +12,8 @@ import { diagnostic, didYouMean } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 import { configPosition } from './read-config.ts';
 import type { CsvBatch } from './read-csv.ts';
-import { readData } from './formats/read-data.ts';
-import { checkFileSize, checkHeader, type CheckedHeader } from './check-header.ts';
+import { readData, type DataHeader } from './formats/read-data.ts';
+import { checkFileSize, checkHeader } from './check-header.ts';
 
 export interface DataColumns {
   id: number;
@@ -40,72 +40,82 @@ export interface ReadOutcome {
   warnings?: RejectedRow[];
 }
 
+/** The configured columns found in a header, or null when one is missing, named twice or the header is too wide (reported). */
+export interface ResolvedColumns {
+  columns: DataColumns | null;
+  /** The header is wider than limits.maxColumns: the file is not read (exit 1). */
+  unreadable: boolean;
+}
+
+/** Find the configured columns (and one-hot theme columns) in the data's header, reporting what is missing. */
+export function resolveColumns(config: SurveyConfig, header: DataHeader, sink: DiagnosticSink): ResolvedColumns {
+  const file = config.data.displayPath;
+  const checked = checkHeader(config, header, file, sink);
+  if (checked === null) return { columns: null, unreadable: true };
+  const { names, find } = checked;
+  const { id, segment, weight, themes } = config.data.columns;
+  const columns: DataColumns = {
+    id: find(id, 'data.columns.id'),
+    segment: find(segment, 'data.columns.segment'),
+    weight: weight === null ? -1 : find(weight, 'data.columns.weight'),
+    themes: themes === '' ? -1 : find(themes, 'data.columns.themes'),
+    questions: config.questions.map((q, i) => find(q.column, `questions[${i}].column`)),
+    width: header.cells.length,
+    header: header.cells,
+  };
+  let missing = false;
+  const oneHot = config.data.themeColumns;
+  if (oneHot != null) {
+    const picked: { index: number; code: string; choice: string | null }[] = [];
+    if (oneHot.prefix !== null) {
+      const prefix = oneHot.prefix;
+      names.forEach((name, index) => {
+        if (!name.startsWith(prefix) || name.length === prefix.length) return;
+        let code = name.slice(prefix.length);
+        if (prefix.endsWith('[') && code.endsWith(']')) code = code.slice(0, -1);
+        picked.push({ index, code, choice: header.choices[index] ?? null });
+      });
+      if (picked.length === 0) {
+        missing = true;
+        sink.report(
+          diagnostic('FND008', configPosition(config, 'data.themeColumns.prefix'), `no column of ${config.data.displayPath} starts with "${prefix}" (data.themeColumns.prefix)${didYouMean(nearest(prefix, names))}`, {
+            expected: `${prefix}…`,
+            actual: names.join(', '),
+          }),
+        );
+      }
+    }
+    for (const { code, column } of oneHot.columns) {
+      const index = find(column, `data.themeColumns.columns.${code}`);
+      if (index !== -1) picked.push({ index, code, choice: header.choices[index] ?? null });
+    }
+    columns.themeColumns = picked;
+  }
+  return { columns: missing || checked.missing ? null : columns, unreadable: false };
+}
+
 export async function readRespondents(
   config: SurveyConfig,
   sink: DiagnosticSink,
   onBatch: (batch: CsvBatch, columns: DataColumns) => void,
 ): Promise<ReadOutcome> {
   let columns: DataColumns | null = null;
-  let missing = false;
   let unreadable = false;
-  const file = config.data.displayPath;
-  let checked: CheckedHeader | null = null;
-  const size = checkFileSize(config, config.data.path, file, sink);
+  const size = checkFileSize(config, config.data.path, config.data.displayPath, sink);
   if (size === null) return { status: 'unreadable', bytes: statSync(config.data.path).size, sha256: '' };
   const summary = await readData(
     config,
     sink,
     { maxFieldChars: config.limits.maxFieldChars },
     (header) => {
-      checked = checkHeader(config, header, file, sink);
-      if (checked === null) {
-        unreadable = true;
-        return;
-      }
-      const { names, find } = checked;
-      const { id, segment, weight, themes } = config.data.columns;
-      columns = {
-        id: find(id, 'data.columns.id'),
-        segment: find(segment, 'data.columns.segment'),
-        weight: weight === null ? -1 : find(weight, 'data.columns.weight'),
-        themes: themes === '' ? -1 : find(themes, 'data.columns.themes'),
-        questions: config.questions.map((q, i) => find(q.column, `questions[${i}].column`)),
-        width: header.cells.length,
-        header: header.cells,
-      };
-      const oneHot = config.data.themeColumns;
-      if (oneHot != null) {
-        const picked: { index: number; code: string; choice: string | null }[] = [];
-        if (oneHot.prefix !== null) {
-          const prefix = oneHot.prefix;
-          names.forEach((name, index) => {
-            if (!name.startsWith(prefix) || name.length === prefix.length) return;
-            let code = name.slice(prefix.length);
-            if (prefix.endsWith('[') && code.endsWith(']')) code = code.slice(0, -1);
-            picked.push({ index, code, choice: header.choices[index] ?? null });
-          });
-          if (picked.length === 0) {
-            missing = true;
-            sink.report(
-              diagnostic('FND008', configPosition(config, 'data.themeColumns.prefix'), `no column of ${config.data.displayPath} starts with "${prefix}" (data.themeColumns.prefix)${didYouMean(nearest(prefix, names))}`, {
-                expected: `${prefix}…`,
-                actual: names.join(', '),
-              }),
-            );
-          }
-        }
-        for (const { code, column } of oneHot.columns) {
-          const index = find(column, `data.themeColumns.columns.${code}`);
-          if (index !== -1) picked.push({ index, code, choice: header.choices[index] ?? null });
-        }
-        columns.themeColumns = picked;
-      }
+      const resolved = resolveColumns(config, header, sink);
+      columns = resolved.columns;
+      unreadable = resolved.unreadable;
     },
     (batch) => {
-      if (!missing && !unreadable && columns !== null && !(checked?.missing ?? false)) onBatch(batch, columns);
+      if (columns !== null) onBatch(batch, columns);
     },
   );
-  if ((checked as CheckedHeader | null)?.missing) missing = true;
-  const status = !summary.hasHeader ? 'empty' : unreadable || summary.malformed ? 'unreadable' : missing || summary.misconfigured ? 'no-columns' : 'read';
+  const status = !summary.hasHeader ? 'empty' : unreadable || summary.malformed ? 'unreadable' : columns === null || summary.misconfigured ? 'no-columns' : 'read';
   return { status, bytes: summary.bytes, sha256: summary.sha256, warnings: summary.warnings };
 }

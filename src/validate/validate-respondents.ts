@@ -41,6 +41,11 @@ export class SegmentRegistry {
     this.listed = configured.length > 0;
   }
 
+  /** The index of a segment already in the run, or -1 (nothing is added or reported). */
+  find(id: string): number {
+    return this.index.get(id) ?? -1;
+  }
+
   /** `at` may be a function, so a row's position is only worked out when a warning needs it. */
   indexOf(id: string, at: Position | (() => Position), sink: DiagnosticSink): number {
     const known = this.index.get(id);
@@ -67,6 +72,8 @@ export interface RespondentValidator {
   readonly ledger: Ledger;
   /** Warnings raised while validating, as ledger-style rows for results.json. */
   readonly warnings: RejectedRow[];
+  /** The ids seen so far (the fast reader checks its rows' ids here too, so duplicates are found across both). */
+  readonly ids: IdSet;
 }
 
 export function createRespondentValidator(
@@ -212,5 +219,5 @@ export function createRespondentValidator(
     return out;
   };
 
-  return { validate, ledger, warnings };
+  return { validate, ledger, warnings, ids: seenIds };
 }

@@ -1,0 +1,53 @@
+/**
+ * Turn the chunks of a file, read in order from a row boundary, into scanned blocks: each block is
+ * the bytes the last scan did not take (a row cut off at the end of a chunk) followed by the next
+ * chunk, scanned by BlockScanner. The worker thread runs one of these on the chunks the main thread
+ * reads and sends it; the main thread runs one itself when it reads alone. A row longer than a chunk
+ * is not scanned again with every chunk: the bytes wait until they have doubled, so it costs linear time.
+ */
+import type { BlockScan, BlockScanner } from './scan-block.ts';
+
+export interface ScannedBlock {
+  /** The block's bytes (in their own ArrayBuffer, so they can be transferred to another thread). */
+  buffer: Buffer;
+  scan: BlockScan;
+  /** File offset of buffer[0]. */
+  offset: number;
+}
+
+export class ChunkScanner {
+  private carry: Buffer = Buffer.alloc(0);
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  /** Scan again only once this many bytes are waiting (after a scan that found no whole row). */
+  private scanAt = 0;
+
+  constructor(
+    private readonly scanner: BlockScanner,
+    /** File offset of the first chunk's first byte. */
+    private offset: number,
+  ) {}
+
+  /** The next chunk (`final`: the file ends with it); null while a long row is still being gathered. */
+  next(chunk: Uint8Array, final: boolean): ScannedBlock | null {
+    this.waiting.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
+    this.waitingBytes += chunk.length;
+    const length = this.carry.length + this.waitingBytes;
+    if (!final && length < this.scanAt) return null;
+    const buffer = Buffer.from(new ArrayBuffer(length));
+    this.carry.copy(buffer, 0);
+    let at = this.carry.length;
+    for (const piece of this.waiting) {
+      piece.copy(buffer, at);
+      at += piece.length;
+    }
+    this.waiting = [];
+    this.waitingBytes = 0;
+    const scan = this.scanner.scan(buffer, length, final);
+    const block = { buffer, scan, offset: this.offset };
+    this.carry = Buffer.from(buffer.subarray(scan.stop, length));
+    this.offset += scan.stop;
+    this.scanAt = scan.rows === 0 ? length * 2 : 0;
+    return block;
+  }
+}
