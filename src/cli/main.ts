@@ -13,8 +13,6 @@
 import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import type { Diagnostic, Results } from '../model.ts';
-import { readStudyCodebook } from '../ingest/read-study-codebook.ts';
-import { formatQdc } from '../output/format-qdc.ts';
 import { agreementShortfalls } from '../tally/agreement-shortfalls.ts';
 import { exitCodeFor } from '../messages.ts';
 import { analyzeRound, renderReport, type ReadOptions } from '../pipeline.ts';
@@ -22,7 +20,6 @@ import { createProgress, type Progress, type ProgressStream } from './progress.t
 import { writeFolderAtomically } from '../output/write-folder-atomically.ts';
 import { displayPath } from '../ingest/read-config.ts';
 import { formatDiagnostics } from './format-diagnostic.ts';
-import { inspectFile } from '../inspect/inspect-file.ts';
 import { initRound } from '../rounds/init-round.ts';
 import { analyzeTrend } from '../rounds/analyze-trend.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -219,6 +216,8 @@ async function init(args: InitArgs, io: Io): Promise<number> {
 }
 
 async function inspect(args: { file: string }, io: Io): Promise<number> {
+  // (Commands load what only they need, so run and check start quickly.)
+  const { inspectFile } = await import('../inspect/inspect-file.ts');
   const result = inspectFile(args.file, io.cwd);
   if (!('yaml' in result)) {
     io.stderr.write(formatDiagnostics([result]));
@@ -271,6 +270,8 @@ function checkAgreement(results: Results, minAlpha: number, io: Io): 0 | 1 | 2 {
 
 async function codebook(args: CodebookArgs, io: Io): Promise<number> {
   const sink = collect();
+  const { readStudyCodebook } = await import('../ingest/read-study-codebook.ts');
+  const { formatQdc } = await import('../output/format-qdc.ts');
   const study = await readStudyCodebook(args.config, io.cwd, sink);
   io.stderr.write(formatDiagnostics(sink.diagnostics));
   if (study === null) return 2;

@@ -6,8 +6,6 @@
 import type { DiagnosticSink } from '../model.ts';
 import { diagnostic } from '../messages.ts';
 import { readCsv } from './read-csv.ts';
-import { readQdc } from './read-qdc.ts';
-import { readQdpxCodebook } from './read-qdpx.ts';
 
 export interface RawTheme {
   code: string;
@@ -32,8 +30,9 @@ export interface CodebookFile {
 
 export async function readCodebook(file: string, displayFile: string, sink: DiagnosticSink): Promise<CodebookFile | null> {
   // REFI-QDA: a codebook file (.qdc), or the codebook of a project (.qdpx).
-  if (/\.qdc$/i.test(file)) return readQdc(file, displayFile, sink);
-  if (/\.qdpx$/i.test(file)) return readQdpxCodebook(file, displayFile, sink);
+  // (REFI-QDA files need an XML parser and unzip, loaded only when one is read.)
+  if (/\.qdc$/i.test(file)) return (await import('./read-qdc.ts')).readQdc(file, displayFile, sink);
+  if (/\.qdpx$/i.test(file)) return (await import('./read-qdpx.ts')).readQdpxCodebook(file, displayFile, sink);
   let columns: Map<string, number> | null = null;
   let width = 0;
   let ok = true;

@@ -13,7 +13,6 @@ import { configPosition } from './read-config.ts';
 import { readExcerpts } from './read-excerpts.ts';
 import type { DataColumns } from './read-respondents.ts';
 import { readTable } from './read-table.ts';
-import { readQdpx } from './read-qdpx.ts';
 
 export interface ExcerptData {
   respondents: ValidRespondent[];
@@ -71,7 +70,7 @@ export async function readExcerptData(
 
   // A REFI-QDA project: its cases are the respondents, its codings the excerpts.
   const qdpx = config.data.layout === 'qdpx';
-  const project = qdpx ? await guardIo(config.data.displayPath, sink, async () => readQdpx(config, segments, sink)) : null;
+  const project = qdpx ? await guardIo(config.data.displayPath, sink, async () => (await import('./read-qdpx.ts')).readQdpx(config, segments, sink)) : null;
   if (project === 'config') return { stopped: 'config' };
   if (project === 'data' || (qdpx && project === null)) return { stopped: 'data' };
   if (project !== null) {

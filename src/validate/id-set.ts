@@ -1,11 +1,13 @@
 /**
- * The respondent ids seen so far, each with the line it was first used on, kept compactly: the ids'
- * UTF-8 bytes one after another in a growing byte arena, each id's start and first line in two
- * Int32Arrays, and an open-addressing hash table of Int32Array whose slots hold the id's number and
- * five bits of its hash, so a probe rarely has to look at the bytes. No string objects: about 22
- * bytes per 8-character id, so five million ids take about 110 MB. Lookups are exact (a match is
- * confirmed byte by byte), so a duplicate is never reported by mistake. Ids arrive as strings (the
- * rules) or as bytes straight from the file (the fast reader); both are compared as UTF-8.
+ * The respondent ids seen so far, each with the line it was first used on, kept compactly for
+ * millions of respondents: the ids' UTF-8 bytes one after another in a growing arena, and per id
+ * only its length and its line's distance from a checkpoint (a byte each), with the absolute arena
+ * offset and line kept once per 16 ids. An open-addressing hash table of Int32Array holds each id's
+ * number and five bits of its hash, so a probe rarely has to look at the bytes; the bytes are looked
+ * at (and an id's start and line worked out from its checkpoint) only when the bits match. No string
+ * objects: about 15 bytes per 8-character id, so five million ids take about 75 MB. Lookups are exact
+ * (a match is confirmed byte by byte), so a duplicate is never reported by mistake. Ids arrive as
+ * strings (the rules) or as bytes straight from the file (the fast reader); both are compared as UTF-8.
  *
  * @example
  * const ids = new IdSet();
@@ -14,11 +16,18 @@
  */
 const TAG_SHIFT = 27;
 const ENTRY = (1 << TAG_SHIFT) - 1; // id number + 1 in the low 27 bits; the hash's top 5 bits above
+const GROUP = 16; // ids per checkpoint
+const SMALL = 0xff; // a length or line distance this large or larger (or negative) is kept in `large`
+const LOAD = 0.8; // most ids per table slot
 
 export class IdSet {
   private table = new Int32Array(1 << 12); // 0 = empty
-  private starts = new Int32Array(1 << 10);
-  private lines = new Int32Array(1 << 10);
+  private lengths = new Uint8Array(1 << 10);
+  private distances = new Uint8Array(1 << 10); // line - the checkpoint's line
+  private offsets = new Int32Array(1 << 4); // per checkpoint: arena offset of its first id
+  private firstLines = new Int32Array(1 << 4); // per checkpoint: its first id's line
+  /** Lengths and line distances that do not fit a byte (or are negative), by id number. */
+  private readonly large = new Map<number, { length: number; line: number }>();
   private arena = new Uint8Array(1 << 14);
   private used = 0;
   private count = 0;
@@ -28,16 +37,21 @@ export class IdSet {
     return this.count;
   }
 
-  /** Make room for `n` ids in all, so the table is not rebuilt while they arrive (an estimate is fine). */
-  reserve(n: number): void {
+  /** Make room for `n` ids in all, of about `bytesEach` bytes, so nothing is rebuilt while they arrive (an estimate is fine). */
+  reserve(n: number, bytesEach = 8): void {
     const wanted = Math.min(ENTRY, Math.ceil(n));
-    let slots = this.table.length;
-    while (wanted * 4 > slots * 3) slots *= 2;
-    if (slots > this.table.length) this.rehash(slots);
-    if (wanted > this.starts.length) {
-      this.starts = resized(this.starts, wanted);
-      this.lines = resized(this.lines, wanted);
+    if (wanted > this.table.length * LOAD) this.rehash(Math.ceil(wanted / LOAD));
+    if (wanted > this.lengths.length) {
+      this.lengths = resized(this.lengths, wanted);
+      this.distances = resized(this.distances, wanted);
     }
+    const groups = Math.ceil(wanted / GROUP) + 1;
+    if (groups > this.offsets.length) {
+      this.offsets = resized(this.offsets, groups);
+      this.firstLines = resized(this.firstLines, groups);
+    }
+    const bytes = Math.ceil(wanted * bytesEach);
+    if (bytes > this.arena.length) this.arena = resized(this.arena, bytes);
   }
 
   /** The line `id` was first used on, or -1 when it is new (it is then remembered with `line`). */
@@ -52,68 +66,94 @@ export class IdSet {
     const hash = hashOf(bytes, start, end);
     const tag = hash >>> TAG_SHIFT;
     const table = this.table;
-    const mask = table.length - 1;
-    let slot = hash & mask;
+    const slots = table.length;
+    let slot = slotOf(hash, slots);
     for (;;) {
       const value = table[slot]!;
       if (value === 0) break;
       if (value >>> TAG_SHIFT === tag) {
         const e = (value & ENTRY) - 1;
-        if (this.equals(e, bytes, start, end)) return this.lines[e]!;
+        const first = this.lineIfEqual(e, bytes, start, end);
+        if (first !== -1) return first;
       }
-      slot = (slot + 1) & mask;
+      if (++slot === slots) slot = 0;
     }
     this.insert(slot, tag, bytes, start, end, line);
     return -1;
   }
 
-  private equals(e: number, bytes: Uint8Array, start: number, end: number): boolean {
-    const from = this.starts[e]!;
-    const to = e + 1 < this.count ? this.starts[e + 1]! : this.used;
-    if (to - from !== end - start) return false;
+  private lengthOf(e: number): number {
+    const length = this.lengths[e]!;
+    return length === SMALL ? this.large.get(e)!.length : length;
+  }
+
+  /** Id e's line when its bytes equal bytes[start, end), else -1. */
+  private lineIfEqual(e: number, bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    if (this.lengthOf(e) !== length) return -1;
+    let from = this.offsets[Math.floor(e / GROUP)]!;
+    for (let k = e - (e % GROUP); k < e; k++) from += this.lengthOf(k);
     const arena = this.arena;
-    for (let i = start, j = from; i < end; i++, j++) if (arena[j] !== bytes[i]) return false;
-    return true;
+    for (let i = 0; i < length; i++) if (arena[from + i] !== bytes[start + i]) return -1;
+    const distance = this.distances[e]!;
+    return distance === SMALL ? this.large.get(e)!.line : this.firstLines[Math.floor(e / GROUP)]! + distance;
   }
 
   private insert(slot: number, tag: number, bytes: Uint8Array, start: number, end: number, line: number): void {
     const e = this.count;
     if (e + 1 >= ENTRY) throw new Error(`more than ${ENTRY - 1} respondent ids in one round`);
-    if (e === this.starts.length) {
-      this.starts = resized(this.starts, e * 2);
-      this.lines = resized(this.lines, e * 2);
+    if (e === this.lengths.length) {
+      this.lengths = resized(this.lengths, Math.ceil(e * 1.5));
+      this.distances = resized(this.distances, Math.ceil(e * 1.5));
+    }
+    const group = Math.floor(e / GROUP);
+    if (e % GROUP === 0) {
+      if (group >= this.offsets.length) {
+        this.offsets = resized(this.offsets, this.offsets.length * 2);
+        this.firstLines = resized(this.firstLines, this.firstLines.length * 2);
+      }
+      this.offsets[group] = this.used;
+      this.firstLines[group] = line;
     }
     const length = end - start;
-    if (this.used + length > this.arena.length) {
-      let size = this.arena.length * 2;
-      while (this.used + length > size) size *= 2;
-      const bigger = new Uint8Array(size);
-      bigger.set(this.arena.subarray(0, this.used));
-      this.arena = bigger;
-    }
+    // Beyond what was reserved, grow by half: an estimate a little short must not double the arena.
+    if (this.used + length > this.arena.length) this.arena = resized(this.arena, Math.max(Math.ceil(this.arena.length * 1.5), this.used + length));
     const arena = this.arena;
     let at = this.used;
-    this.starts[e] = at;
-    this.lines[e] = line;
     for (let i = start; i < end; i++) arena[at++] = bytes[i]!;
     this.used = at;
+    const distance = line - this.firstLines[group]!;
+    if (length < SMALL && distance >= 0 && distance < SMALL) {
+      this.lengths[e] = length;
+      this.distances[e] = distance;
+    } else {
+      this.lengths[e] = length < SMALL ? length : SMALL;
+      this.distances[e] = SMALL;
+      this.large.set(e, { length, line });
+    }
     this.count = e + 1;
     this.table[slot] = (tag << TAG_SHIFT) | (e + 1);
-    if (this.count * 4 > this.table.length * 3) this.rehash(this.table.length * 2);
+    if (this.count > this.table.length * LOAD) this.rehash(this.table.length * 2);
   }
 
   private rehash(slots: number): void {
     const table = new Int32Array(slots);
-    const mask = slots - 1;
+    let from = 0;
     for (let e = 0; e < this.count; e++) {
-      const to = e + 1 < this.count ? this.starts[e + 1]! : this.used;
-      const hash = hashOf(this.arena, this.starts[e]!, to);
-      let slot = hash & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      const to = from + this.lengthOf(e);
+      const hash = hashOf(this.arena, from, to);
+      from = to;
+      let slot = slotOf(hash, slots);
+      while (table[slot] !== 0) if (++slot === slots) slot = 0;
       table[slot] = ((hash >>> TAG_SHIFT) << TAG_SHIFT) | (e + 1);
     }
     this.table = table;
   }
+}
+
+/** The hash's slot in a table of `slots` (any size, not only a power of two): its high bits scaled. */
+function slotOf(hash: number, slots: number): number {
+  return (((hash & 0x7ffffff) * slots) / 0x8000000) | 0;
 }
 
 /** FNV-1a over the bytes, then mixed so that the low bits (the slot) and the top bits (the tag) both vary. */
@@ -125,9 +165,9 @@ function hashOf(bytes: Uint8Array, start: number, end: number): number {
   return hash ^ (hash >>> 12);
 }
 
-function resized(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(length);
-  bigger.set(array.subarray(0, Math.min(array.length, length)));
+function resized<T extends Int32Array | Uint8Array>(array: T, length: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(length);
+  bigger.set(array.subarray(0, Math.min(array.length, length)) as never);
   return bigger;
 }
 

@@ -56,4 +56,39 @@ describe('IdSet', () => {
       { seed: 77, numRuns: 100 },
     );
   });
+
+  it('keeps the first line exactly whatever the lines and lengths (far apart, decreasing, ids of 70,000 bytes), with or without reserve', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'R1', 'R2', 'é', 'x'.repeat(70_000), 'y'.repeat(65_535)), line: fc.integer({ min: -5, max: 3_000_000 }) }), { maxLength: 400 }),
+        fc.option(fc.integer({ min: 1, max: 1000 })),
+        (rows, reserve) => {
+          const set = new IdSet();
+          if (reserve !== null) set.reserve(reserve, 3);
+          const map = new Map<string, number>();
+          for (const { id, line } of rows) {
+            const expected = map.get(id) ?? -1;
+            if (expected === -1) map.set(id, line);
+            expect(set.firstLine(id, line)).toBe(expected);
+          }
+        },
+      ),
+      { seed: 78, numRuns: 60 },
+    );
+  });
+
+  it('holds a million ids given as bytes and finds the first line of any', () => {
+    const set = new IdSet();
+    set.reserve(500_000, 8); // too few: it must still grow
+    const bytes = Buffer.alloc(8);
+    let repeated = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      bytes.write(`R${String(i).padStart(7, '0')}`);
+      if (set.firstLineOf(bytes, 0, 8, i + 2) !== -1) repeated++;
+    }
+    expect(repeated).toBe(0);
+    bytes.write('R0123456');
+    expect(set.firstLineOf(bytes, 0, 8, 5)).toBe(123_458);
+    expect(set.size).toBe(1_000_000);
+  });
 });

@@ -29,9 +29,10 @@ import { CsvRowReader, type CsvBatch, type CsvHeader } from '../read-csv.ts';
 import { TextDecoderWithOffsets } from '../decode-text.ts';
 import { detectEncoding, readHead } from '../formats/detect-encoding.ts';
 import { resolveColumns, type DataColumns, type ReadOutcome } from '../read-respondents.ts';
-import { BLANK, BlockScanner, FAST, type ScanPlan } from './scan-block.ts';
+import { BLANK, BlockScanner, FAST, rowArrays, type ScanPlan } from './scan-block.ts';
 import { ChunkScanner, type ScannedBlock } from './scan-blocks.ts';
-import type { ChunkMessage, ScanWorkerData } from './scan-worker.ts';
+import type { BlockMessage, ChunkMessage, RecycleMessage, ScanWorkerData } from './scan-worker.ts';
+import { BufferPool } from './buffer-pool.ts';
 
 /** Chunks sent to the worker and not yet answered: enough to keep it busy, few enough to keep memory flat. */
 const AHEAD = 3;
@@ -87,7 +88,7 @@ export async function readRespondentsFast(config: SurveyConfig, sink: Diagnostic
     const guess = detectEncoding(head, head.length < 1 << 20);
     if (guess.encoding !== 'utf-8') return null;
   }
-  const blockSize = Math.max(16, options.blockSize ?? 1 << 20);
+  const blockSize = Math.max(16, options.blockSize ?? 1 << 19);
   const fd = openSync(path, 'r');
   try {
     return await readOpen(fd, config, sink, target, options, blockSize);
@@ -155,9 +156,10 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
   const threads = options.threads ?? (availableParallelism() > 1 ? 2 : 1);
   const useWorker = threads > 1 && total >= (options.minParallelBytes ?? 8 << 20);
   let readAt = headerEnd;
+  const chunkBuffers = new BufferPool();
   const readChunk = (): ChunkMessage => {
     const size = Math.max(0, Math.min(blockSize, total - readAt));
-    const chunk = Buffer.from(new ArrayBuffer(size));
+    const chunk = Buffer.from(chunkBuffers.take(size), 0, size);
     let n = 0;
     while (n < size) {
       const got = readSync(fd, chunk, n, size - n, readAt + n);
@@ -177,7 +179,10 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
         const message = readChunk();
         final = message.final;
         const block = chunks.next(message.chunk, final);
-        if (block !== null) yield block;
+        chunkBuffers.give(message.chunk.buffer as ArrayBuffer);
+        if (block === null) continue;
+        yield block;
+        chunks.recycle(block);
       }
       return;
     }
@@ -193,10 +198,13 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
     };
     while (sent < AHEAD && !finalSent) send();
     while (received < sent) {
-      const block = await worker.next();
+      const { block, chunk } = await worker.next();
       received++;
+      chunkBuffers.give(chunk);
       if (!finalSent) send();
-      if (block !== null) yield block;
+      if (block === null) continue;
+      yield block;
+      worker.recycle(block);
     }
   }
   // The scanner's segment ids: their names, and what they are in the registry (-1: not yet known).
@@ -215,7 +223,11 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
       if (!reserved) {
         // Room for the ids of the whole file, estimated from the first block, so the table is built once.
         reserved = true;
-        if (scan.rows > 0) validator.ids.reserve(((total - headerEnd) / Math.max(1, scan.stop)) * scan.rows * 1.05);
+        if (scan.rows > 0) {
+          let idBytes = 0;
+          for (let r = 0; r < scan.rows; r++) idBytes += scan.idEnd[r]! - scan.idStart[r]!;
+          validator.ids.reserve(((total - headerEnd) / Math.max(1, scan.stop)) * scan.rows * 1.05, (idBytes / scan.rows) * 1.05);
+        }
       }
       // (Locals, not fields: an object that came through postMessage is slow to read fields from.)
       const { rows, kind, start, end, segment: segmentOf, idStart, idEnd, weight, themes, themeEnd, answers } = scan;
@@ -339,19 +351,20 @@ function makePlan(config: SurveyConfig, columns: DataColumns, target: FastTarget
 /** Blocks to apply, in order, from a worker thread that scans the chunks this thread sends it (scan-worker.ts). */
 class ScanWorker {
   private readonly worker: Worker;
-  private readonly queue: (ScannedBlock | null)[] = [];
-  private waiting: { resolve: (block: ScannedBlock | null) => void; reject: (error: Error) => void } | null = null;
+  private readonly queue: BlockMessage[] = [];
+  private waiting: { resolve: (message: BlockMessage) => void; reject: (error: Error) => void } | null = null;
   private failure: Error | null = null;
 
   constructor(data: ScanWorkerData) {
     this.worker = startWorker(data);
-    this.worker.on('message', (block: ScannedBlock | null) => {
+    this.worker.on('message', (message: BlockMessage) => {
+      const { block } = message;
       if (block !== null) block.buffer = Buffer.from(block.buffer.buffer, block.buffer.byteOffset, block.buffer.length);
       if (this.waiting !== null) {
         const waiting = this.waiting;
         this.waiting = null;
-        waiting.resolve(block);
-      } else this.queue.push(block);
+        waiting.resolve(message);
+      } else this.queue.push(message);
     });
     this.worker.on('error', (error) => {
       this.failure = error;
@@ -365,8 +378,17 @@ class ScanWorker {
     this.worker.postMessage(message, [message.chunk.buffer as ArrayBuffer]);
   }
 
+  /** Send a block's buffers back to the worker once its rows are applied. */
+  recycle(block: ScannedBlock): void {
+    const buffers = new Set<ArrayBuffer>([block.buffer.buffer as ArrayBuffer]);
+    for (const array of rowArrays(block.scan)) buffers.add(array.buffer as ArrayBuffer);
+    const recycle = [...buffers];
+    const message: RecycleMessage = { recycle };
+    this.worker.postMessage(message, recycle);
+  }
+
   /** The answer to the oldest chunk not yet answered. */
-  next(): Promise<ScannedBlock | null> {
+  next(): Promise<BlockMessage> {
     if (this.queue.length > 0) return Promise.resolve(this.queue.shift()!);
     if (this.failure !== null) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));

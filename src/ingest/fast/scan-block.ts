@@ -19,6 +19,7 @@ import { answerOutOfLevels } from '../../validate/rules/answer-out-of-levels.ts'
 import { invalidWeight } from '../../validate/rules/invalid-weight.ts';
 import { unknownTheme } from '../../validate/rules/unknown-theme.ts';
 import { ByteMap, MISSING } from './byte-map.ts';
+import { BufferPool } from './buffer-pool.ts';
 
 /** What the scan needs to know, as plain data (it is sent to worker threads). */
 export interface ScanPlan {
@@ -121,6 +122,8 @@ export class BlockScanner {
   private readonly fieldEscaped: Uint8Array;
   /** 1 for the bytes that end an unquoted cell (the delimiter, a newline) or damage it (a quote). */
   private readonly stops = new Uint8Array(256);
+  /** Buffers to reuse for blocks and their row arrays (give them back with recycle). */
+  readonly pool = new BufferPool();
   /** Rows in the last block, to size the next block's arrays. */
   private lastRows = 64;
 
@@ -179,7 +182,7 @@ export class BlockScanner {
     const questions = plan.questions.length;
     // Room for the rows: a row holds at least one byte and its newline.
     let capacity = Math.max(64, Math.ceil(this.lastRows * 1.25));
-    let out = allocate(capacity, questions, capacity * 4);
+    let out = allocate(this.pool, capacity, questions, capacity * 4);
     const newSegments: string[] = [];
     const firstBad = firstDamage(buf, length);
     const { fieldStart, fieldEnd, fieldEscaped } = this;
@@ -299,14 +302,14 @@ export class BlockScanner {
 
       if (rows === capacity) {
         capacity *= 2;
-        out = grow(out, capacity, questions);
+        out = grow(this.pool, out, capacity, questions);
       }
       const r = rows++;
       out.start[r] = rowStart;
       out.end[r] = pos;
       out.line[r] = rowLine;
       out.themeEnd[r] = themeCount;
-      if (themeCount + plan.spaceSize > out.themes.length) out.themes = growInt32(out.themes, themeCount + plan.spaceSize);
+      if (themeCount + plan.spaceSize > out.themes.length) out.themes = growInt32(this.pool, out.themes, themeCount + plan.spaceSize);
       let kind = SLOW;
       if (fields === 1 && fieldEnd[0]! === fieldStart[0]!) kind = BLANK;
       else if (fields === width) {
@@ -328,6 +331,11 @@ export class BlockScanner {
       anomaly,
       newSegments,
     };
+  }
+
+  /** Take back the arrays of a scan whose rows have been applied. */
+  recycle(rows: BlockRows): void {
+    for (const array of rowArrays(rows)) this.pool.give(array.buffer as ArrayBuffer);
   }
 
   /** Read row r's cells (already split into fields) into `out`; FAST, or SLOW when a rule might object. */
@@ -477,34 +485,40 @@ export class BlockScanner {
 
 type Arrays = BlockRows;
 
-function allocate(rows: number, questions: number, themes: number): Arrays {
+function allocate(pool: BufferPool, rows: number, questions: number, themes: number): Arrays {
+  const int32 = (n: number) => new Int32Array(pool.take(n * 4), 0, n);
   return {
-    kind: new Uint8Array(rows),
-    start: new Int32Array(rows),
-    end: new Int32Array(rows),
-    line: new Int32Array(rows),
-    segment: new Int32Array(rows),
-    weight: new Float64Array(rows),
-    idStart: new Int32Array(rows),
-    idEnd: new Int32Array(rows),
-    themeEnd: new Int32Array(rows),
-    themes: new Int32Array(themes),
-    answers: new Int32Array(rows * questions),
+    kind: new Uint8Array(pool.take(rows), 0, rows),
+    start: int32(rows),
+    end: int32(rows),
+    line: int32(rows),
+    segment: int32(rows),
+    weight: new Float64Array(pool.take(rows * 8), 0, rows),
+    idStart: int32(rows),
+    idEnd: int32(rows),
+    themeEnd: int32(rows),
+    themes: int32(themes),
+    answers: int32(rows * questions),
   };
 }
 
-function grow(out: Arrays, rows: number, questions: number): Arrays {
-  const bigger = allocate(rows, questions, 0);
-  for (const key of ROW_ARRAYS) if (key !== 'themes') (bigger[key] as Int32Array).set(out[key] as Int32Array);
+function grow(pool: BufferPool, out: Arrays, rows: number, questions: number): Arrays {
+  const bigger = allocate(pool, rows, questions, 0);
+  for (const key of ROW_ARRAYS) {
+    if (key === 'themes') continue;
+    (bigger[key] as Int32Array).set(out[key] as Int32Array);
+    pool.give(out[key].buffer as ArrayBuffer);
+  }
   bigger.themes = out.themes;
   return bigger;
 }
 
-function growInt32(array: Int32Array, least: number): Int32Array {
+function growInt32(pool: BufferPool, array: Int32Array, least: number): Int32Array {
   let length = array.length * 2;
   while (length < least) length *= 2;
-  const bigger = new Int32Array(length);
+  const bigger = new Int32Array(pool.take(length * 4), 0, length);
   bigger.set(array);
+  pool.give(array.buffer as ArrayBuffer);
   return bigger;
 }
 

@@ -4,6 +4,7 @@
  * chunk, scanned by BlockScanner. The worker thread runs one of these on the chunks the main thread
  * reads and sends it; the main thread runs one itself when it reads alone. A row longer than a chunk
  * is not scanned again with every chunk: the bytes wait until they have doubled, so it costs linear time.
+ * Blocks given back with `recycle` are used again, so memory stays flat.
  */
 import type { BlockScan, BlockScanner } from './scan-block.ts';
 
@@ -28,13 +29,17 @@ export class ChunkScanner {
     private offset: number,
   ) {}
 
-  /** The next chunk (`final`: the file ends with it); null while a long row is still being gathered. */
+  /** The next chunk (`final`: the file ends with it); null while a long row is still being gathered. The chunk's bytes are copied: its buffer can be used again. */
   next(chunk: Uint8Array, final: boolean): ScannedBlock | null {
     this.waiting.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
     this.waitingBytes += chunk.length;
     const length = this.carry.length + this.waitingBytes;
-    if (!final && length < this.scanAt) return null;
-    const buffer = Buffer.from(new ArrayBuffer(length));
+    if (!final && length < this.scanAt) {
+      // Keep a copy: the chunk's buffer is used again for the next chunk.
+      this.waiting[this.waiting.length - 1] = Buffer.from(chunk);
+      return null;
+    }
+    const buffer = Buffer.from(this.scanner.pool.take(length), 0, length);
     this.carry.copy(buffer, 0);
     let at = this.carry.length;
     for (const piece of this.waiting) {
@@ -49,5 +54,16 @@ export class ChunkScanner {
     this.offset += scan.stop;
     this.scanAt = scan.rows === 0 ? length * 2 : 0;
     return block;
+  }
+
+  /** Take back a block whose rows have been applied: its bytes and arrays are used again. */
+  recycle(block: ScannedBlock): void {
+    this.scanner.pool.give(block.buffer.buffer as ArrayBuffer);
+    this.scanner.recycle(block.scan);
+  }
+
+  /** Take back buffers sent away with blocks (the worker gets them back from the main thread). */
+  recycleBuffers(buffers: ArrayBuffer[]): void {
+    for (const buffer of buffers) this.scanner.pool.give(buffer);
   }
 }

@@ -17,7 +17,6 @@ import type { ExportLayout, HeaderRow, LayoutHeader } from './export-layout.ts';
 import { kobo } from './kobo.ts';
 import { limesurvey } from './limesurvey.ts';
 import { qualtrics } from './qualtrics.ts';
-import { readXlsx } from './read-xlsx.ts';
 import { surveymonkey } from './surveymonkey.ts';
 
 export interface DataHeader extends CsvHeader {
@@ -48,6 +47,8 @@ export async function readData(
   const format = config.data.format ?? 'csv';
   const file = config.data.displayPath;
   if (format === 'xlsx') {
+    // (SheetJS is loaded only when a workbook is read.)
+    const { readXlsx } = await import('./read-xlsx.ts');
     const read = readXlsx(config.data.path, config.data.sheet ?? null, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch);
     if (read.ok) return { hasHeader: read.hasHeader, encoding: read.encoding, bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: false, warnings: [] };
     if (read.problem === 'no-sheet') {
