@@ -6,8 +6,7 @@
  *   npm run bench -- 1m 5m              just these sizes (any of 100k, 1m, 5m, 250k, 20000…)
  *   npm run bench -- --repeat 3         best of 3 runs of each command (default: 3 up to 1M rows, 1 above)
  *   npm run bench -- --no-reference     skip the reference rows (papaparse, 2 workers, byte scanner)
- *   npm run bench -- --build            bundle src/ with esbuild (as `npm run build` does) into bench/data/bundle/
- *                                       and time findings from that bundle, whatever the state of dist/
+ *   npm run bench -- --build            `npm run build` first, so findings runs from a fresh bundle in dist/
  *
  * For each size, bench/generate.ts makes sure bench/data/bench-<size>.csv exists (deterministic; an
  * existing file with the pinned hash is kept), then each command runs as its own child process, so
@@ -23,7 +22,10 @@
  *   byte scanner          children/scan-tally.mjs: the same tally from a hand-written byte-level CSV scanner,
  *                         codes interned from bytes, no papaparse, one thread (reference)
  *   DuckDB                children/duckdb-tally.mjs: read_csv into a temp table, GROUP BY segment × round
- *   findings check        `node bin/findings.js check <config>`: ingest, validate, tally, statistics
+ *   findings check        `node bin/findings.js check <config>`: ingest, validate, tally, statistics (the fast
+ *                         reader: a worker thread scans, the main thread applies rows in order)
+ *   … --threads 1         the same in one thread
+ *   … --reader papaparse  every row through papaparse and the rules (the reference reader; not with --no-reference)
  *   findings run          `node bin/findings.js run <config> --out <tmp> --quiet`: the same plus charts and report
  *
  * Compared (and the run fails, exit 1, when any differs): findings' results.json (from `run`) and the
@@ -180,31 +182,23 @@ interface SizeReport {
 /** How findings is started: its argv before the command, and how it runs (for the labels). */
 interface Launch {
   argv: string[];
-  mode: 'bundle' | 'source' | 'bench bundle';
+  mode: 'bundle' | 'source';
 }
 
 /** Bundle src/ as package.json's build script does, into bench/data/bundle/, with a launcher like bin/findings.js. */
 function buildBundle(): Launch {
-  const dir = path.join(DATA_DIR, 'bundle');
-  const bundle = path.join(dir, 'findings.mjs');
-  const esbuild = path.join(ROOT, 'node_modules/.bin/esbuild');
-  const result = spawnSync(esbuild, ['src/cli/main.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', `--outfile=${bundle}`, '--log-level=warning'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`esbuild failed:\n${result.stderr}`);
-  const launcher = path.join(dir, 'launch.mjs');
-  writeFileSync(
-    launcher,
-    "const { main } = await import('./findings.mjs');\nprocess.exitCode = await main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });\n",
-  );
-  log(`bundled src/ into ${path.relative(process.cwd(), bundle)} (${(statSync(bundle).size / 1024).toFixed(0)} KiB)`);
-  return { argv: [launcher], mode: 'bench bundle' };
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stderr}`);
+  log(`built dist/ (npm run build: ${(statSync(path.join(ROOT, 'dist/findings.js')).size / 1024).toFixed(0)} KiB entry)`);
+  return { argv: ['bin/findings.js'], mode: findingsMode() };
 }
 
-/** Whether bin/findings.js will run dist/findings.mjs (the esbuild bundle) or the sources through tsx: its own rule. */
+/** Whether bin/findings.js will run dist/findings.js (the esbuild bundle) or the sources through tsx: its own rule. */
 function findingsMode(): 'bundle' | 'source' {
   if (process.env.FINDINGS_FROM_SOURCE === '1') return 'source';
   let built: number;
   try {
-    built = statSync(path.join(ROOT, 'dist/findings.mjs')).mtimeMs;
+    built = statSync(path.join(ROOT, 'dist/findings.js')).mtimeMs;
   } catch {
     return 'source';
   }
@@ -287,6 +281,8 @@ async function benchSize(rows: number, options: Options, launch: Launch): Promis
 
     const how = launch.mode === 'source' ? 'tsx' : 'bundle';
     add(`findings check (tally; ${how})`, await best(repeat, [...launch.argv, 'check', config], ok('findings check')));
+    add(`findings check --threads 1 (one thread; ${how})`, await best(repeat, [...launch.argv, 'check', config, '--threads', '1'], ok('findings check --threads 1')));
+    if (options.reference) add(`findings check --reader papaparse (${how})`, await best(repeat, [...launch.argv, 'check', config, '--reader', 'papaparse'], ok('findings check --reader papaparse')));
     const reportDir = path.join(tmp, 'report');
     const run = await best(repeat, [...launch.argv, 'run', config, '--out', reportDir, '--quiet'], ok('findings run'), () => rmSync(reportDir, { recursive: true, force: true }));
     add(`findings run (charts + report; ${how})`, run);
@@ -323,7 +319,7 @@ function duckdbCores(report: SizeReport): number {
 
 /** Issue 8's targets for this size, met or not. */
 function targets(report: SizeReport): string[] {
-  const check = report.rows.find((r) => r.name.startsWith('findings check'));
+  const check = report.rows.find((r) => r.name.startsWith('findings check ('));
   const run = report.rows.find((r) => r.name.startsWith('findings run'));
   if (check === undefined || run === undefined) return [];
   const ratio = check.wallMs / report.duckdbWallMs;
@@ -358,10 +354,8 @@ async function main(): Promise<number> {
   const launch: Launch = options.build ? buildBundle() : { argv: ['bin/findings.js'], mode: findingsMode() };
   log(
     launch.mode === 'bundle'
-      ? 'findings runs as bin/findings.js, from dist/findings.mjs (the esbuild bundle, fresh)'
-      : launch.mode === 'source'
-        ? 'findings runs as bin/findings.js, from source through tsx (dist/findings.mjs is missing or older than src/: `npm run build`, or bench --build)'
-        : 'findings runs from the bench bundle (bench/data/bundle/)',
+      ? 'findings runs as bin/findings.js, from dist/findings.js (the esbuild bundle, fresh)'
+      : 'findings runs as bin/findings.js, from source through tsx (dist/findings.js is missing or older than src/: `npm run build`, or bench --build)',
   );
   for (const rows of options.sizes) reports.push(await benchSize(rows, options, launch));
 
@@ -369,7 +363,7 @@ async function main(): Promise<number> {
     '# Benchmark: findings and DuckDB',
     '',
     `Written by \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` on ${started.toISOString().replace(/\.\d+Z$/, 'Z')}; the figures of the last run (bench/data/ is not committed).`,
-    `Measured: ${revision()}; findings ran ${launch.mode === 'bundle' ? 'as bin/findings.js from dist/findings.mjs (the esbuild bundle)' : launch.mode === 'source' ? 'as bin/findings.js from source through tsx (no fresh dist/findings.mjs)' : 'from an esbuild bundle of src/ made by the bench (--build)'}.`,
+    `Measured: ${revision()}; findings ran ${launch.mode === 'bundle' ? 'as bin/findings.js from dist/findings.js (the esbuild bundle)' : 'as bin/findings.js from source through tsx (no fresh dist/findings.js)'}.`,
     '',
     ...machine(),
     '',
