@@ -4,6 +4,9 @@
  *   surveys/<round>.yaml ──readConfig──────────▶ SurveyConfig            (FND0xx, exit 2)
  *   codebook.csv ─────────readCodebook─────────▶ RawTheme[]
  *                         validateCodebook─────▶ Codebook                (FND1xx, exit 2)
+ *   data.csv (UTF-8) ─────readRespondentsFast──▶ rows scanned from bytes (a worker thread), applied in file order:
+ *                         fast rows ──IdSet, TallyState.addRow; rows in doubt ──papaparse + validateRespondents
+ *                         (ingest/fast/: the same outcome as the ordinary reader below, only faster)
  *   data.csv ─────────────readRespondents──────▶ batches of raw rows with positions (streamed)
  *                         (readData: data.format csv | qualtrics | surveymonkey | kobo | limesurvey | xlsx,
  *                          data.encoding; ingest/formats/ drops platform header rows, marks unfinished responses)
@@ -23,6 +26,7 @@
  * nothing here prints. `analyzeRound` is everything up to Results; `renderReport` is pure;
  * the CLI decides what to write and which exit code to give.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type {
   ChangeResult,
@@ -145,6 +149,7 @@ export async function readRound(
   // What quotes and coder agreement need of the data's respondents (this round only).
   const known: KnownRespondents | null =
     into === undefined && (config.data.excerpts !== null || config.reliability.length > 0) ? { valid: new Map(), lines: new Map(), where: 'the data' } : null;
+  const dataBytes = options.onProgress === undefined ? 0 : statSizeOrZero(config.data.path);
   const target = { validator, state, segments, codebook: translation?.previous ?? codebook, spaceSize: translation?.size ?? codebook.themes.length };
   const fast =
     known === null && options.reader !== 'papaparse'
@@ -163,7 +168,7 @@ export async function readRound(
         state.add(respondent);
         known?.valid.set(respondent.id, respondent);
       }
-    }),
+    }, options.onProgress === undefined ? undefined : (bytes) => options.onProgress!({ file: config.data.displayPath, bytes, totalBytes: dataBytes, rows: validator.ledger.rowsRead })),
   );
   if (outcome === null) return { stopped: 'data' };
   inputs.push({ role: 'data', file: config.data.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
@@ -270,6 +275,15 @@ export function summarizeRound(round: Round, change: ChangeResult | null, previo
     warnings: round.warnings,
     inputs: [...round.inputs, ...previousInputs],
   };
+}
+
+/** A file's size for the progress bar (0 when it cannot be read; the reader then says why). */
+function statSizeOrZero(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** "round 2014", or the survey id when the config gives no round label. */

@@ -50,6 +50,8 @@ const MAX_BAR = 30;
 const MIN_BAR = 10;
 /** The label is cut to this many characters (with its "…") before any number is dropped. */
 const MIN_LABEL = 12;
+/** Fields of this rank and above (the rates) are dropped to make room for the bar. */
+const RATE_RANK = 4;
 
 const silent: Progress = { update() {}, done() {} };
 
@@ -102,8 +104,20 @@ export function progressLine(state: ProgressState): string {
   let fields = statFields(state, fraction);
 
   const full = lineOf(label.join(''), '', fields);
-  const spare = room - length(full) - SEPARATOR.length;
-  if (known && spare >= MIN_BAR) return lineOf(label.join(''), bar(fraction, Math.min(MAX_BAR, spare)), fields);
+  if (known) {
+    // The bar comes first: on a narrow terminal the rates (MB/s, rows/s) give way to it, and the
+    // label is cut from the front down to MIN_LABEL characters.
+    let withBar = fields;
+    for (;;) {
+      const stats = withBar.map((f) => f.text).join(SEPARATOR);
+      const spare = room - length(stats) - 2 * SEPARATOR.length;
+      const labelRoom = Math.min(label.length, Math.max(MIN_LABEL, spare - MIN_BAR));
+      if (spare - labelRoom >= MIN_BAR) return lineOf(shorten(label, labelRoom), bar(fraction, Math.min(MAX_BAR, spare - labelRoom)), withBar);
+      const rate = withBar.filter((f) => f.rank >= RATE_RANK).sort((a, b) => b.rank - a.rank)[0];
+      if (rate === undefined) break;
+      withBar = withBar.filter((f) => f !== rate);
+    }
+  }
   if (length(full) <= room) return full;
 
   for (;;) {

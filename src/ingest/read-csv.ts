@@ -54,6 +54,8 @@ export interface CsvOptions {
   chunkSize?: number;
   /** The text encoding (data.encoding); null or absent: a UTF-16 byte order mark, else UTF-8. */
   encoding?: 'utf-8' | 'utf-16' | 'windows-1252' | null;
+  /** Called after each chunk with the bytes read so far (for a progress bar). */
+  onBytes?: (bytes: number) => void;
 }
 
 export interface CsvHeader {
@@ -403,6 +405,7 @@ export async function readCsv(
       if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
     }
     reader.push(piece);
+    options.onBytes?.(bytes);
   }
   reader.push(decoder.end());
   reader.finish();

@@ -98,6 +98,8 @@ export async function readRespondents(
   config: SurveyConfig,
   sink: DiagnosticSink,
   onBatch: (batch: CsvBatch, columns: DataColumns) => void,
+  /** Called as the file is read with the bytes read so far (not for a workbook, read at once). */
+  onBytes?: (bytes: number) => void,
 ): Promise<ReadOutcome> {
   let columns: DataColumns | null = null;
   let unreadable = false;
@@ -106,7 +108,7 @@ export async function readRespondents(
   const summary = await readData(
     config,
     sink,
-    { maxFieldChars: config.limits.maxFieldChars },
+    { maxFieldChars: config.limits.maxFieldChars, onBytes },
     (header) => {
       const resolved = resolveColumns(config, header, sink);
       columns = resolved.columns;

@@ -24,14 +24,15 @@ export async function renderReport(analysis: Analysis): Promise<Map<string, stri
   const specs = buildCharts(results);
   const charts = [];
   const pngs: Promise<Uint8Array>[] = [];
-  // One PNG at a time, on the thread pool while the rest renders: several at once would hold a
-  // pixmap and a set of fonts each, for no gain on two cores.
-  let previous: Promise<unknown> = Promise.resolve();
+  // PNGs render on the thread pool while the rest renders, two at a time (one per core of a small
+  // machine): all at once would hold a pixmap and a set of fonts each.
+  const lanes: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
   for (const chart of specs) {
     const svg = await renderSvg(chart.spec);
     charts.push({ ...chart, svg });
-    const png = previous.then(() => renderPng(svg));
-    previous = png;
+    const lane = pngs.length % lanes.length;
+    const png = lanes[lane]!.then(() => renderPng(svg));
+    lanes[lane] = png;
     pngs.push(png);
   }
   const options = { statements, plurals, keyFindings: config.report.keyFindings };

@@ -30,14 +30,19 @@ describe('progressLine', () => {
     expect(line).toBe('responses.csv  ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░  0%  0.0 MB / 140.0 MB  0 rows  0.0 MB/s  0 rows/s');
   });
 
-  it('drops the bar, then cuts the label from the front, with the ETA in minutes', () => {
+  it('gives the bar room by dropping the rates, then drops the bar and cuts the label, with the ETA in minutes', () => {
     // 12e6 / 100e6 = 12%; 12e6 B / 10 s = 1.2 MB/s; 1,234,567 / 10 s = 123,456.7 -> 123k rows/s;
-    // ETA 10 s * 88e6 / 12e6 = 73.3 s -> 1 min 13 s. Numbers take 78 characters; width 100 leaves
-    // 99 - 78 - 2 = 19 for the label: "…" and the last 18 of "wave-2/responses.csv".
+    // ETA 10 s * 88e6 / 12e6 = 73.3 s -> 1 min 13 s. At width 100 everything but the bar takes
+    // 20 + 2 + 78 = 100 > 99, so rows/s goes: the numbers then take 65, leaving 99 - 65 - 4 = 30 for
+    // the label (20, whole) and a bar of 10 cells, 1 of them filled (12% of 10, rounded down).
     const state = { label: 'wave-2/responses.csv', bytes: 12e6, totalBytes: 100e6, rows: 1_234_567, elapsedMs: 10_000 };
     const line = progressLine({ ...state, width: 100 });
-    expect(line).toBe('…ve-2/responses.csv  12%  12.0 MB / 100.0 MB  1,234,567 rows  1.2 MB/s  123k rows/s  ETA 1 min 13 s');
+    expect(line).toBe('wave-2/responses.csv  █░░░░░░░░░  12%  12.0 MB / 100.0 MB  1,234,567 rows  1.2 MB/s  ETA 1 min 13 s');
     expect(chars(line)).toBe(99);
+
+    // At 80 columns (79 usable) even without both rates a bar of 10 and a label of 12 do not fit
+    // (79 - 55 - 4 = 20 < 22), so there is no bar: rows/s goes and the label gets 79 - 65 - 2 = 12.
+    expect(progressLine({ ...state, width: 80 })).toBe('…sponses.csv  12%  12.0 MB / 100.0 MB  1,234,567 rows  1.2 MB/s  ETA 1 min 13 s');
 
     // At 40 columns, rows/s, MB/s, bytes and rows go (in that order), leaving 39 - 19 - 2 = 18 for the label.
     expect(progressLine({ ...state, width: 40 })).toBe('…e-2/responses.csv  12%  ETA 1 min 13 s');

@@ -40,7 +40,7 @@ export const layouts: Partial<Record<DataFormat, ExportLayout>> = { qualtrics, s
 export async function readData(
   config: SurveyConfig,
   sink: DiagnosticSink,
-  options: { maxFieldChars: number },
+  options: { maxFieldChars: number; onBytes?: (bytes: number) => void },
   onHeader: (header: DataHeader) => void,
   onBatch: (batch: CsvBatch) => void,
 ): Promise<DataSummary> {
@@ -98,7 +98,7 @@ export async function readData(
 
   const summary = await readCsv(
     config.data.path,
-    { delimiter: config.data.delimiter, maxFieldChars: options.maxFieldChars, encoding },
+    { delimiter: config.data.delimiter, maxFieldChars: options.maxFieldChars, encoding, onBytes: options.onBytes },
     (header) => {
       if (layout === null) {
         onHeader({ ...header, aliases: new Map(), choices: [] });
