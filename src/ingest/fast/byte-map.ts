@@ -15,6 +15,9 @@ export class ByteMap {
   // at the byte (or byte 0 + 256 × byte 1), so an empty entry reads as MISSING.
   private readonly one = new Int32Array(256);
   private two: Int32Array | null = null;
+  // Longer keys of up to 31 bytes are found by their length and first byte when no other key shares
+  // both (entry + 1; 0 none; -1 shared: look in the hash table), so most lookups hash nothing.
+  private readonly direct = new Int32Array(32 << 8);
   private table = new Int32Array(64); // entry + 1; 0 = empty
   private starts: number[] = [];
   private ends: number[] = [];
@@ -32,6 +35,11 @@ export class ByteMap {
     const length = end - start;
     if (length === 1) return this.one[bytes[start]!]! ^ MISSING;
     if (length === 2) return this.two === null ? MISSING : this.two[bytes[start]! | (bytes[start + 1]! << 8)]! ^ MISSING;
+    if (length > 2 && length < 32) {
+      const entry = this.direct[(length << 8) | bytes[start]!]!;
+      if (entry === 0) return MISSING;
+      if (entry > 0) return this.equals(entry - 1, bytes, start, end) ? this.values[entry - 1]! : MISSING;
+    }
     const hash = hashBytes(bytes, start, end);
     const table = this.table;
     const mask = table.length - 1;
@@ -75,6 +83,10 @@ export class ByteMap {
     this.values.push(value);
     this.hashes.push(hash);
     this.table[slot] = this.values.length;
+    if (length > 2 && length < 32) {
+      const key = (length << 8) | bytes[start]!;
+      this.direct[key] = this.direct[key] === 0 ? this.values.length : -1;
+    }
     if (this.values.length * 2 > this.table.length) this.rehash();
   }
 

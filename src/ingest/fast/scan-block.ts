@@ -189,6 +189,8 @@ export class BlockScanner {
     const width = plan.width;
     const delimiter = plan.delimiter;
     const stops = this.stops;
+    // A newline just past the end (ChunkScanner puts one there) stops the unquoted-cell loop without a bounds test.
+    const guarded = buf.length > length && buf[length] === NEWLINE;
     let pos = 0;
     let rows = 0;
     let newlines = 0;
@@ -252,7 +254,8 @@ export class BlockScanner {
           }
         } else {
           let i = pos;
-          while (i < length && stops[buf[i]!] === 0) i++;
+          if (guarded) while (stops[buf[i]!] === 0) i++;
+          else while (i < length && stops[buf[i]!] === 0) i++;
           if (i < length && buf[i] === QUOTE) {
             anomaly = true;
             break rowLoop;

@@ -39,7 +39,9 @@ export class ChunkScanner {
       this.waiting[this.waiting.length - 1] = Buffer.from(chunk);
       return null;
     }
-    const buffer = Buffer.from(this.scanner.pool.take(length), 0, length);
+    // One byte more, a newline, as the scanner's sentinel.
+    const buffer = Buffer.from(this.scanner.pool.take(length + 1), 0, length + 1);
+    buffer[length] = 0x0a;
     this.carry.copy(buffer, 0);
     let at = this.carry.length;
     for (const piece of this.waiting) {
