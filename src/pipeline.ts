@@ -4,7 +4,7 @@
  *   surveys/<round>.yaml ──readConfig──────────▶ SurveyConfig            (FND0xx, exit 2)
  *   codebook.csv ─────────readCodebook─────────▶ RawTheme[]
  *                         validateCodebook─────▶ Codebook                (FND1xx, exit 2)
- *   data.csv (UTF-8) ─────readRespondentsFast──▶ rows scanned from bytes (a worker thread), applied in file order:
+ *   data.csv (UTF-8) ─────readRespondentsFast──▶ rows scanned from bytes (worker threads), applied in file order:
  *                         fast rows ──IdSet, TallyState.addRow; rows in doubt ──papaparse + validateRespondents
  *                         (ingest/fast/: the same outcome as the ordinary reader below, only faster)
  *   data.csv ─────────────readRespondents──────▶ batches of raw rows with positions (streamed)

@@ -107,7 +107,7 @@ describe('the fast reader', () => {
       fc.asyncProperty(file, fc.boolean(), fc.integer({ min: 16, max: 300 }), async (bytes, listed, blockSize) => {
         const config = study(bytes, listed);
         const sequential = await analyze(config, { threads: 1, blockSize });
-        const parallel = await analyze(config, { threads: 2, blockSize, minParallelBytes: 0 });
+        const parallel = await analyze(config, { threads: 3, blockSize, minParallelBytes: 0 });
         expect(parallel.diagnostics).toEqual(sequential.diagnostics);
         expect(parallel.results).toEqual(sequential.results);
       }),
@@ -120,10 +120,12 @@ describe('the fast reader', () => {
     const config = study(Buffer.from(`id,seg,w,t,q1,q2,note\n${random.map((r, i) => r.replace(/^[^,]*/, `R${i}`)).join('\n')}\n`), false);
     const reference = await analyze(config, { reader: 'papaparse' });
     const sequential = await analyze(config, { threads: 1, blockSize: 4096 });
-    const parallel = await analyze(config, { threads: 2, blockSize: 4096, minParallelBytes: 0 });
+    const parallel = await analyze(config, { threads: 3, blockSize: 4096, minParallelBytes: 0 });
+    const oneWorker = await analyze(config, { threads: 2, blockSize: 4096, minParallelBytes: 0 });
 
     expect(reference.diagnostics.length).toBeGreaterThan(100);
     expect(sequential).toEqual(reference);
     expect(parallel).toEqual(reference);
+    expect(oneWorker).toEqual(reference);
   }, 60_000);
 });

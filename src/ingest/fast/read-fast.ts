@@ -7,8 +7,11 @@
  * would. Rows are applied one by one in file order whatever the number of threads, so the tally,
  * the diagnostics and the ledger do not depend on it (test/property/fast-reader.test.ts).
  *
- *   file ──readSync── block (cut after the last newline outside quotes) ──▶ worker: BlockScanner.scan
+ *   file ──readSync── block (cut after the last newline outside quotes) ──▶ worker k: BlockScanner.scan
  *        ──▶ this thread, in order: fast rows → IdSet + TallyState.addRow; other rows → CsvRowReader → rules
+ *
+ * With one thread (--threads 1, or a file under 8 MiB) there are no cuts: this thread scans each
+ * chunk joined to the row the last scan left over (ChunkScanner, scan-blocks.ts).
  *
  * A block's cut is found by counting quotes: a newline with an even number of quotes before it (from
  * the block's start, itself a row boundary) ends a row, as long as quotes are used as RFC 4180 says.
@@ -18,7 +21,6 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { checkFileSize } from '../check-header.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DiagnosticSink, SurveyConfig } from '../../model.ts';
@@ -26,19 +28,19 @@ import type { TallyState } from '../../tally/tally-state.ts';
 import type { RespondentValidator, SegmentRegistry } from '../../validate/validate-respondents.ts';
 import type { Codebook } from '../../model.ts';
 import { CsvRowReader, type CsvBatch, type CsvHeader } from '../read-csv.ts';
+import { checkFileSize } from '../check-header.ts';
 import { TextDecoderWithOffsets } from '../decode-text.ts';
 import { detectEncoding, readHead } from '../formats/detect-encoding.ts';
 import { resolveColumns, type DataColumns, type ReadOutcome } from '../read-respondents.ts';
-import { BLANK, BlockScanner, FAST, rowArrays, type ScanPlan } from './scan-block.ts';
+import { BLANK, BlockScanner, FAST, rowArrays, type BlockScan, type ScanPlan } from './scan-block.ts';
 import { ChunkScanner, type ScannedBlock } from './scan-blocks.ts';
-import type { BlockMessage, ChunkMessage, RecycleMessage, ScanWorkerData } from './scan-worker.ts';
+import type { BlockAnswer, BlockRequest, RecycleMessage, ScanWorkerData } from './scan-worker.ts';
 import { BufferPool } from './buffer-pool.ts';
 
-/** Chunks sent to the worker and not yet answered: enough to keep it busy, few enough to keep memory flat. */
-const AHEAD = 3;
+
 
 export interface FastReadOptions {
-  /** 1: read and scan in this thread; 2 (the default on a machine with two cores or more): a worker thread reads and scans while this one applies the rows. */
+  /** Threads in all: 1 reads and scans in this thread; N > 1 scans in N - 1 worker threads while this one reads and applies the rows. Default: one per core. */
   threads?: number;
   /** Bytes per block (default 1 MiB). */
   blockSize?: number;
@@ -150,74 +152,110 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
     reader.finish();
   };
 
-  // The file is read here, chunk by chunk, in order (and hashed as it is read); the chunks are
-  // scanned by a worker thread for a large file, else in this thread.
+  // The file is read here, in order (and hashed as it is read). A large file is cut into blocks at
+  // row boundaries and scanned by worker threads, one block each in turn; otherwise this thread
+  // scans it, carrying a row cut off at the end of a chunk over to the next.
   const total = fstatSync(fd).size;
-  const threads = options.threads ?? (availableParallelism() > 1 ? 2 : 1);
-  const useWorker = threads > 1 && total >= (options.minParallelBytes ?? 8 << 20);
+  const threads = Math.max(1, Math.min(8, Math.floor(options.threads ?? defaultThreads())));
+  const workers = threads > 1 && total >= (options.minParallelBytes ?? 8 << 20) ? threads - 1 : 0;
   let readAt = headerEnd;
-  const chunkBuffers = new BufferPool();
-  const readChunk = (): ChunkMessage => {
-    const size = Math.max(0, Math.min(blockSize, total - readAt));
-    const chunk = Buffer.from(chunkBuffers.take(size), 0, size);
+  const buffers = new BufferPool();
+  /** Read up to `size` bytes at readAt into buffer[at...]: the bytes read (hashed). */
+  const readInto = (buffer: Buffer, at: number, size: number): number => {
     let n = 0;
     while (n < size) {
-      const got = readSync(fd, chunk, n, size - n, readAt + n);
+      const got = readSync(fd, buffer, at + n, size - n, readAt + n);
       if (got === 0) break;
       n += got;
     }
-    hash.update(chunk.subarray(0, n));
+    hash.update(buffer.subarray(at, at + n));
     readAt += n;
     position = readAt;
-    return { chunk: chunk.subarray(0, n), final: n < size || readAt >= total };
+    return n;
   };
-  const worker = useWorker ? new ScanWorker({ plan, start: headerEnd }) : null;
-  async function* scannedBlocks(): AsyncGenerator<ScannedBlock> {
-    if (worker === null) {
+  const pool = workers > 0 ? new ScanPool(plan, workers) : null;
+  async function* scannedBlocks(): AsyncGenerator<ScannedBlock & { worker: number; cut: boolean; length: number; final: boolean }> {
+    if (pool === null) {
       const chunks = new ChunkScanner(new BlockScanner(plan), headerEnd);
       for (let final = false; !final; ) {
-        const message = readChunk();
-        final = message.final;
-        const block = chunks.next(message.chunk, final);
-        chunkBuffers.give(message.chunk.buffer as ArrayBuffer);
+        const size = Math.max(0, Math.min(blockSize, total - readAt));
+        const chunk = Buffer.from(buffers.take(size), 0, size);
+        const n = readInto(chunk, 0, size);
+        final = n < size || readAt >= total;
+        const block = chunks.next(chunk.subarray(0, n), final);
+        buffers.give(chunk.buffer as ArrayBuffer);
         if (block === null) continue;
-        yield block;
+        yield { ...block, worker: 0, cut: false, length: block.scan.stop, final };
         chunks.recycle(block);
       }
       return;
     }
-    // Keep AHEAD chunks with the worker, so it scans while this thread applies rows.
-    let sent = 0;
-    let received = 0;
-    let finalSent = false;
-    const send = () => {
-      const message = readChunk();
-      worker.send(message);
-      sent++;
-      finalSent = message.final;
+    // Blocks cut after the last newline with an even number of quotes before it (a row boundary
+    // when quotes are used as RFC 4180 says; a scan that meets any other use stops there, and the
+    // rest is read by papaparse), sent to the workers in turn, applied in order.
+    let carry: Buffer = Buffer.alloc(0);
+    let offset = headerEnd;
+    let eof = false;
+    const next = (): { buffer: Buffer; length: number; final: boolean; offset: number } | null => {
+      if (eof && carry.length === 0) return null;
+      let want = Math.max(blockSize, carry.length);
+      let length = carry.length;
+      let buffer = Buffer.from(buffers.take(length + want + 1), 0, length + want + 1);
+      carry.copy(buffer, 0);
+      for (;;) {
+        const n = readInto(buffer, length, Math.min(want, total - readAt));
+        length += n;
+        if (n === 0 || readAt >= total) eof = true;
+        const cut = eof ? length : lastRowBoundary(buffer, length);
+        if (cut > 0 || eof) {
+          carry = Buffer.from(buffer.subarray(cut, length));
+          buffer[cut] = 0x0a; // the scanner's sentinel
+          const block = { buffer, length: cut, final: eof, offset };
+          offset += cut;
+          return block;
+        }
+        // No row boundary yet (a row longer than what was read): read as much again.
+        want = length;
+        const bigger = Buffer.from(buffers.take(length + want + 1), 0, length + want + 1);
+        buffer.copy(bigger, 0, 0, length);
+        buffers.give(buffer.buffer as ArrayBuffer);
+        buffer = bigger;
+      }
     };
-    while (sent < AHEAD && !finalSent) send();
-    while (received < sent) {
-      const { block, chunk } = await worker.next();
-      received++;
-      chunkBuffers.give(chunk);
-      if (!finalSent) send();
-      if (block === null) continue;
-      yield block;
-      worker.recycle(block);
+    const ahead = 2 * workers;
+    const pending: { seq: number; offset: number; length: number; final: boolean; answer: Promise<BlockAnswer> }[] = [];
+    let seq = 0;
+    const fill = () => {
+      while (pending.length < ahead) {
+        const block = next();
+        if (block === null) return;
+        const s = seq++;
+        pending.push({ seq: s, offset: block.offset, length: block.length, final: block.final, answer: pool.scan(s, block.buffer.buffer as ArrayBuffer, block.length, block.final) });
+      }
+    };
+    fill();
+    while (pending.length > 0) {
+      const { seq: s, offset: at, length, final, answer } = pending.shift()!;
+      const { buffer, scan } = await answer;
+      fill();
+      const worker = s % workers;
+      yield { buffer: Buffer.from(buffer, 0, length + 1), scan, offset: at, worker, cut: true, length, final };
+      buffers.give(buffer);
+      pool.recycle(worker, scan);
     }
   }
-  // The scanner's segment ids: their names, and what they are in the registry (-1: not yet known).
-  const names = [...plan.segments];
-  const translate = plan.segments.map((_, i) => i);
+  // Each scanner's segment ids: their names, and what they are in the registry (-1: not yet known).
+  const names = Array.from({ length: Math.max(1, workers) }, () => [...plan.segments]);
+  const translates = Array.from({ length: Math.max(1, workers) }, () => plan.segments.map((_, i) => i));
   let stoppedAt: { offset: number; line: number } | null = null;
   let reserved = false;
 
   try {
     for await (const block of scannedBlocks()) {
       const { buffer, scan } = block;
+      const translate = translates[block.worker]!;
       for (const name of scan.newSegments) {
-        names.push(name);
+        names[block.worker]!.push(name);
         translate.push(-1);
       }
       if (!reserved) {
@@ -242,7 +280,7 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
           const local = segmentOf[r]!;
           let segment = translate[local]!;
           if (segment === -1) {
-            segment = segments.find(names[local]!);
+            segment = segments.find(names[block.worker]![local]!);
             translate[local] = segment;
           }
           if (segment !== -1 && ids.firstLineOf(buffer, idStart[r]!, idEnd[r]!, rowLine) === -1) {
@@ -262,7 +300,8 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
       }
       ledger.rowsRead += used;
       ledger.rowsUsed += used;
-      if (scan.anomaly) {
+      // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
+      if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
         stoppedAt = { offset: block.offset + scan.stop, line: line + scan.newlines };
         break;
       }
@@ -270,7 +309,7 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
       options.onProgress?.({ file: config.data.displayPath, bytes: block.offset + scan.stop, totalBytes: total, rows: validator.ledger.rowsRead });
     }
   } finally {
-    await worker?.close();
+    await pool?.close();
   }
 
   if (stoppedAt !== null) {
@@ -348,55 +387,73 @@ function makePlan(config: SurveyConfig, columns: DataColumns, target: FastTarget
   };
 }
 
-/** Blocks to apply, in order, from a worker thread that scans the chunks this thread sends it (scan-worker.ts). */
-class ScanWorker {
-  private readonly worker: Worker;
-  private readonly queue: BlockMessage[] = [];
-  private waiting: { resolve: (message: BlockMessage) => void; reject: (error: Error) => void } | null = null;
+/** Worker threads that scan blocks (scan-worker.ts): block `seq` goes to worker seq % size, which answers in order. */
+class ScanPool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<number, { resolve: (answer: BlockAnswer) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
 
-  constructor(data: ScanWorkerData) {
-    this.worker = startWorker(data);
-    this.worker.on('message', (message: BlockMessage) => {
-      const { block } = message;
-      if (block !== null) block.buffer = Buffer.from(block.buffer.buffer, block.buffer.byteOffset, block.buffer.length);
-      if (this.waiting !== null) {
-        const waiting = this.waiting;
-        this.waiting = null;
-        waiting.resolve(message);
-      } else this.queue.push(message);
-    });
-    this.worker.on('error', (error) => {
-      this.failure = error;
-      const waiting = this.waiting;
-      this.waiting = null;
-      waiting?.reject(error);
-    });
+  constructor(plan: ScanPlan, size: number) {
+    for (let w = 0; w < size; w++) {
+      const worker = startWorker({ plan });
+      worker.on('message', (answer: BlockAnswer) => {
+        const waiter = this.waiting.get(answer.seq);
+        this.waiting.delete(answer.seq);
+        waiter?.resolve(answer);
+      });
+      worker.on('error', (error) => {
+        this.failure = error;
+        for (const waiter of this.waiting.values()) waiter.reject(error);
+        this.waiting.clear();
+      });
+      this.workers.push(worker);
+    }
   }
 
-  send(message: ChunkMessage): void {
-    this.worker.postMessage(message, [message.chunk.buffer as ArrayBuffer]);
-  }
-
-  /** Send a block's buffers back to the worker once its rows are applied. */
-  recycle(block: ScannedBlock): void {
-    const buffers = new Set<ArrayBuffer>([block.buffer.buffer as ArrayBuffer]);
-    for (const array of rowArrays(block.scan)) buffers.add(array.buffer as ArrayBuffer);
-    const recycle = [...buffers];
-    const message: RecycleMessage = { recycle };
-    this.worker.postMessage(message, recycle);
-  }
-
-  /** The answer to the oldest chunk not yet answered. */
-  next(): Promise<BlockMessage> {
-    if (this.queue.length > 0) return Promise.resolve(this.queue.shift()!);
+  /** Scan buffer[0, length) (buffer[length] is a newline); the buffer is transferred, and comes back with the answer. */
+  scan(seq: number, buffer: ArrayBuffer, length: number, final: boolean): Promise<BlockAnswer> {
     if (this.failure !== null) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      const request: BlockRequest = { seq, buffer, length, final };
+      this.workers[seq % this.workers.length]!.postMessage(request, [buffer]);
+    });
+  }
+
+  /** Send a scan's row arrays back to the worker that made them, once its rows are applied. */
+  recycle(worker: number, scan: BlockScan): void {
+    const recycle = [...new Set(rowArrays(scan).map((array) => array.buffer as ArrayBuffer))];
+    const message: RecycleMessage = { recycle };
+    this.workers[worker]!.postMessage(message, recycle);
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
+}
+
+/**
+ * Threads by default: one per core, this one included (on two cores: this thread and one worker).
+ * More threads than cores was measured slower on two cores (bench: 6.2 s against 5.0 s at 5M rows).
+ */
+function defaultThreads(): number {
+  return availableParallelism();
+}
+
+/** Just after the last newline in buf[0, length) with an even number of quotes before it; 0 when none. */
+export function lastRowBoundary(buf: Buffer, length: number): number {
+  let quotes = 0;
+  for (let q = buf.indexOf(QUOTE); q !== -1 && q < length; q = buf.indexOf(QUOTE, q + 1)) quotes++;
+  let newline = length === 0 ? -1 : buf.lastIndexOf(NEWLINE, length - 1);
+  // Walk back over newlines; each step takes off the quotes between this newline and the one after it.
+  let after = length;
+  while (newline !== -1) {
+    for (let q = buf.indexOf(QUOTE, newline); q !== -1 && q < after; q = buf.indexOf(QUOTE, q + 1)) quotes--;
+    if (quotes % 2 === 0) return newline + 1;
+    after = newline;
+    newline = newline === 0 ? -1 : buf.lastIndexOf(NEWLINE, newline - 1);
+  }
+  return 0;
 }
 
 /** The worker script: the bundle's dist/scan-worker.js, or the TypeScript source through tsx. */

@@ -1,8 +1,8 @@
 /**
  * Turn the chunks of a file, read in order from a row boundary, into scanned blocks: each block is
  * the bytes the last scan did not take (a row cut off at the end of a chunk) followed by the next
- * chunk, scanned by BlockScanner. The worker thread runs one of these on the chunks the main thread
- * reads and sends it; the main thread runs one itself when it reads alone. A row longer than a chunk
+ * chunk, scanned by BlockScanner: how the fast reader scans when it reads in one thread (with worker
+ * threads, the main thread cuts blocks at row boundaries instead, read-fast.ts). A row longer than a chunk
  * is not scanned again with every chunk: the bytes wait until they have doubled, so it costs linear time.
  * Blocks given back with `recycle` are used again, so memory stays flat.
  */
@@ -62,10 +62,5 @@ export class ChunkScanner {
   recycle(block: ScannedBlock): void {
     this.scanner.pool.give(block.buffer.buffer as ArrayBuffer);
     this.scanner.recycle(block.scan);
-  }
-
-  /** Take back buffers sent away with blocks (the worker gets them back from the main thread). */
-  recycleBuffers(buffers: ArrayBuffer[]): void {
-    for (const buffer of buffers) this.scanner.pool.give(buffer);
   }
 }

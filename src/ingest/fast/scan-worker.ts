@@ -1,57 +1,52 @@
 /**
- * The worker thread of the fast reader: the main thread reads the data file and sends it here chunk
- * by chunk; this thread joins each chunk to what the last scan left, scans it (scan-block.ts) and
- * sends the block back — its bytes and its rows as typed arrays, all transferred, not copied — so the
- * main thread can apply the rows in order while the next chunk is scanned. One answer per chunk
- * (null while a row longer than a chunk is still being gathered). Buffers travel back and forth to be
- * used again (buffer-pool.ts), so neither thread makes garbage per block.
+ * A worker thread of the fast reader: the main thread reads the data file, cuts it into blocks at
+ * row boundaries and sends each block here (its buffer transferred, not copied); this thread scans
+ * it (scan-block.ts) and sends it back with its rows as typed arrays, so the main thread can apply
+ * the rows in order while the workers scan the next blocks. Blocks are answered in the order they
+ * arrive. The row arrays come back from the main thread once applied, to be used again
+ * (buffer-pool.ts), so no thread makes garbage per block.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { BlockScanner, rowArrays, type ScanPlan } from './scan-block.ts';
-import { ChunkScanner, type ScannedBlock } from './scan-blocks.ts';
+import { BlockScanner, rowArrays, type BlockScan, type ScanPlan } from './scan-block.ts';
 
 export interface ScanWorkerData {
   plan: ScanPlan;
-  /** File offset of the first chunk. */
-  start: number;
 }
 
-/** Main thread to worker: the next chunk of the file. */
-export interface ChunkMessage {
-  chunk: Uint8Array;
+/** Main thread to worker: a block to scan. buffer[length] is a newline (the scanner's sentinel). */
+export interface BlockRequest {
+  seq: number;
+  buffer: ArrayBuffer;
+  length: number;
   final: boolean;
 }
 
-/** Main thread to worker: the buffers of blocks whose rows are applied, to use again. */
+/** Main thread to worker: the row arrays of applied blocks, to use again. */
 export interface RecycleMessage {
   recycle: ArrayBuffer[];
 }
 
-/** Worker to main thread, one per chunk: the scanned block (null while a long row is gathered) and the chunk's buffer back. */
-export interface BlockMessage {
-  block: ScannedBlock | null;
-  chunk: ArrayBuffer;
+/** Worker to main thread: the block's buffer back, and its rows. */
+export interface BlockAnswer {
+  seq: number;
+  buffer: ArrayBuffer;
+  scan: BlockScan;
 }
 
 const data = workerData as ScanWorkerData | null;
 if (parentPort !== null && data?.plan !== undefined) {
   const port = parentPort;
-  const chunks = new ChunkScanner(new BlockScanner(data.plan), data.start);
-  port.on('message', (message: ChunkMessage | RecycleMessage) => {
+  const scanner = new BlockScanner(data.plan);
+  port.on('message', (message: BlockRequest | RecycleMessage) => {
     if ('recycle' in message) {
-      chunks.recycleBuffers(message.recycle);
+      for (const buffer of message.recycle) scanner.pool.give(buffer);
       return;
     }
-    const { chunk, final } = message;
-    const block = chunks.next(chunk, final);
-    // The chunk's buffer goes back too, for the main thread to read the next chunk into.
-    const returned = chunk.buffer as ArrayBuffer;
-    if (block === null) {
-      port.postMessage({ block: null, chunk: returned }, [returned]);
-      return;
-    }
-    const transfer = new Set<ArrayBuffer>([returned, block.buffer.buffer as ArrayBuffer]);
-    for (const array of rowArrays(block.scan)) transfer.add(array.buffer as ArrayBuffer);
-    port.postMessage({ block, chunk: returned }, [...transfer]);
+    const { seq, buffer, length, final } = message;
+    const scan = scanner.scan(Buffer.from(buffer, 0, length + 1), length, final);
+    const transfer = new Set<ArrayBuffer>([buffer]);
+    for (const array of rowArrays(scan)) transfer.add(array.buffer as ArrayBuffer);
+    const answer: BlockAnswer = { seq, buffer, scan };
+    port.postMessage(answer, [...transfer]);
   });
 }
