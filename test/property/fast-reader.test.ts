@@ -16,7 +16,9 @@ import type { Diagnostic } from '../../src/model.ts';
 import { analyzeRound, type ReadOptions } from '../../src/pipeline.ts';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 0);
-const numRuns = (n: number) => (runs > 0 ? Math.ceil(runs / 10) : n);
+/** Under `npm run test:fuzz`, a tenth of its cases (a case here reads a file three ways), and time for them. */
+const numRuns = (n: number, share = 10) => (runs > 0 ? Math.ceil(runs / share) : n);
+const timeout = runs > 0 ? 900_000 : 60_000;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-fast-'));
 writeFileSync(path.join(dir, 'codebook.csv'), 'code,label,parent\na,A,\nb,B,a\nc,C,\nd,D,c\n');
 let counter = 0;
@@ -100,7 +102,7 @@ describe('the fast reader', () => {
       }),
       { seed: 8101, numRuns: numRuns(300) },
     );
-  });
+  }, timeout);
 
   it('gives the same tally with worker threads as in one thread (blocks of 16 to 300 bytes over two workers)', async () => {
     await fc.assert(
@@ -111,9 +113,9 @@ describe('the fast reader', () => {
         expect(parallel.diagnostics).toEqual(sequential.diagnostics);
         expect(parallel.results).toEqual(sequential.results);
       }),
-      { seed: 8102, numRuns: numRuns(20) },
+      { seed: 8102, numRuns: numRuns(20, 30) },
     );
-  });
+  }, timeout);
 
   it('gives the same figures, bit for bit, on 30,000 rows read by two workers, one thread and papaparse', async () => {
     const random = fc.sample(row, { seed: 8103, numRuns: 30_000 });
