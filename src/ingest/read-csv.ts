@@ -109,25 +109,37 @@ function scanPositions(text: string, delimiter: string, newline: string, startLi
       row.cellLines.push(line);
       row.cellLineStarts.push(lineStart);
       if (text[i] === QUOTE) {
-        i++;
+        // The closing quote as papaparse finds it: a quote not doubled and followed, after white
+        // space at most, by the delimiter, a newline or the end of the text. Any other quote is part
+        // of the value (papaparse reports it as malformed and reads on, over lines if need be).
+        let search = i;
+        let close = -1;
         for (;;) {
-          const q = text.indexOf(QUOTE, i);
-          const end = q === -1 ? n : q;
-          for (let k = text.indexOf('\n', i); k !== -1 && k < end; k = text.indexOf('\n', k + 1)) {
-            line++;
-            lineStart = k + 1;
-          }
-          if (q === -1) {
-            i = n;
+          const q = text.indexOf(QUOTE, search + 1);
+          if (q === -1) break;
+          if (q === n - 1) {
+            close = q;
             break;
           }
           if (text[q + 1] === QUOTE) {
-            i = q + 2;
+            search = q + 1;
             continue;
           }
-          i = q + 1;
-          break;
+          const nextDelim = text.indexOf(delimiter, q + 1);
+          const nextNewline = text.indexOf(newline, q + 1);
+          const upTo = nextNewline === -1 ? nextDelim : nextDelim === -1 ? nextNewline : Math.min(nextDelim, nextNewline);
+          if (upTo !== -1 && text.slice(q + 1, upTo).trim() === '') {
+            close = q;
+            break;
+          }
+          search = q;
         }
+        const end = close === -1 ? n : close;
+        for (let k = text.indexOf('\n', i); k !== -1 && k < end; k = text.indexOf('\n', k + 1)) {
+          line++;
+          lineStart = k + 1;
+        }
+        i = close === -1 ? n : close + 1;
       }
       // Unquoted text (or what follows a closing quote) up to the next delimiter or newline.
       let nextDelim = text.indexOf(delimiter, i);
@@ -212,6 +224,11 @@ export class CsvRowReader {
 
   get detectedDelimiter(): string | null {
     return this.delimiter;
+  }
+
+  /** The line the text not yet split into rows starts on: all before it has gone to onBatch, so it is a row boundary. */
+  get line(): number {
+    return this.nextLine;
   }
 
   push(text: string): void {
@@ -311,9 +328,15 @@ export class CsvRowReader {
         }
       }
     }
+    // Papaparse reports a malformed quote once for every quote it passes looking for the closing one:
+    // one diagnostic per row is enough.
+    const malformed = new Set<number>();
     for (const error of errors) {
       if (error.code === 'MissingQuotes') problems.push({ kind: 'unterminated-quote', row: error.row ?? rows.length - 1 });
-      else if (error.code === 'InvalidQuotes') problems.push({ kind: 'malformed-quote', row: error.row ?? 0 });
+      else if (error.code === 'InvalidQuotes' && !malformed.has(error.row ?? 0)) {
+        malformed.add(error.row ?? 0);
+        problems.push({ kind: 'malformed-quote', row: error.row ?? 0 });
+      }
     }
 
     // Drop blank lines, keeping rows, lines and problems aligned.

@@ -62,6 +62,18 @@ describe('readCsv', () => {
     expect(problems).toEqual(['malformed-quote@2', 'unterminated-quote@2']);
   });
 
+  it('places the rows after a malformed quote where papaparse reads them, and reports it once', async () => {
+    // Row 2's quote closes at "c2"x, which papaparse does not take as closing: it reads on, over the
+    // next line, to the quote after c3 that a newline follows. So row 2 spans lines 2-3 and row 4
+    // ("4,\"d\nd\"") starts on line 4; a cell of it is at line 5 once its own newline is passed.
+    const { rows, problems } = await read('id,seg\n2,"c2"x"y\n3,"c3"\n4,"d\nd",e\n5,f\n');
+    expect(rows.map((r) => [r.cells[0], r.line])).toEqual([['2', 2], ['4', 4], ['5', 6]]);
+    expect(rows[1]!.at(1)).toEqual({ line: 4, column: 3 });
+    expect(rows[1]!.at(2)).toEqual({ line: 5, column: 4 });
+    expect(rows[2]!.at(1)).toEqual({ line: 6, column: 3 });
+    expect(problems).toEqual(['malformed-quote@2']);
+  });
+
   it('gives the column of a cell after quoted cells, and of a code inside a quoted cell', async () => {
     const { rows } = await read('id,a,b\n"1","x, y",s1;s2\n');
     expect(rows[0]!.at(2)).toEqual({ line: 2, column: 12 });

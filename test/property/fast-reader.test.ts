@@ -93,10 +93,10 @@ const file = fc
 describe('the fast reader', () => {
   it('gives the results and diagnostics of papaparse and the rules, in the main thread, with any block size', async () => {
     await fc.assert(
-      fc.asyncProperty(file, fc.boolean(), fc.integer({ min: 16, max: 300 }), async (bytes, listed, blockSize) => {
+      fc.asyncProperty(file, fc.boolean(), fc.integer({ min: 16, max: 300 }), fc.integer({ min: 1, max: 200 }), async (bytes, listed, blockSize, handOverBytes) => {
         const config = study(bytes, listed);
         const reference = await analyze(config, { reader: 'papaparse' });
-        const fast = await analyze(config, { threads: 1, blockSize });
+        const fast = await analyze(config, { threads: 1, blockSize, handOverBytes });
         expect(fast.diagnostics).toEqual(reference.diagnostics);
         expect(fast.results).toEqual(reference.results);
       }),
@@ -106,10 +106,10 @@ describe('the fast reader', () => {
 
   it('gives the same tally with worker threads as in one thread (blocks of 16 to 300 bytes over two workers)', async () => {
     await fc.assert(
-      fc.asyncProperty(file, fc.boolean(), fc.integer({ min: 16, max: 300 }), async (bytes, listed, blockSize) => {
+      fc.asyncProperty(file, fc.boolean(), fc.integer({ min: 16, max: 300 }), fc.integer({ min: 1, max: 200 }), async (bytes, listed, blockSize, handOverBytes) => {
         const config = study(bytes, listed);
-        const sequential = await analyze(config, { threads: 1, blockSize });
-        const parallel = await analyze(config, { threads: 3, blockSize, minParallelBytes: 0 });
+        const sequential = await analyze(config, { threads: 1, blockSize, handOverBytes });
+        const parallel = await analyze(config, { threads: 3, blockSize, minParallelBytes: 0, handOverBytes });
         expect(parallel.diagnostics).toEqual(sequential.diagnostics);
         expect(parallel.results).toEqual(sequential.results);
       }),
@@ -117,15 +117,20 @@ describe('the fast reader', () => {
     );
   }, timeout);
 
-  it('gives the same figures, bit for bit, on 30,000 rows read by two workers, one thread and papaparse', async () => {
+  it('gives the same figures, bit for bit, on 30,000 rows read by two workers, one thread and papaparse, damage and all', async () => {
     const random = fc.sample(row, { seed: 8103, numRuns: 30_000 });
-    const config = study(Buffer.from(`id,seg,w,t,q1,q2,note\n${random.map((r, i) => r.replace(/^[^,]*/, `R${i}`)).join('\n')}\n`), false);
+    // A stray quote, a byte that is not UTF-8 and a NUL byte, each handed to papaparse for a few hundred bytes.
+    const damage = new Map([[5000, Buffer.from('x"y')], [12000, Buffer.from([0xff])], [20000, Buffer.from([0])]]);
+    const lines = random.map((r, i) => Buffer.concat([Buffer.from(r.replace(/^[^,]*/, `R${i}`)), damage.get(i) ?? Buffer.alloc(0), Buffer.from('\n')]));
+    const config = study(Buffer.concat([Buffer.from('id,seg,w,t,q1,q2,note\n'), ...lines]), false);
     const reference = await analyze(config, { reader: 'papaparse' });
-    const sequential = await analyze(config, { threads: 1, blockSize: 4096 });
-    const parallel = await analyze(config, { threads: 3, blockSize: 4096, minParallelBytes: 0 });
-    const oneWorker = await analyze(config, { threads: 2, blockSize: 4096, minParallelBytes: 0 });
+    const sequential = await analyze(config, { threads: 1, blockSize: 4096, handOverBytes: 300 });
+    const parallel = await analyze(config, { threads: 3, blockSize: 4096, minParallelBytes: 0, handOverBytes: 300 });
+    const oneWorker = await analyze(config, { threads: 2, blockSize: 4096, minParallelBytes: 0, handOverBytes: 300 });
 
     expect(reference.diagnostics.length).toBeGreaterThan(100);
+    // The damage is there, and read as papaparse reads it (FND203: the stray quote's row has a field too many; FND213: not UTF-8; FND212: NUL).
+    for (const code of ['FND212', 'FND213']) expect(reference.diagnostics.some((d) => d.code === code)).toBe(true);
     expect(sequential).toEqual(reference);
     expect(parallel).toEqual(reference);
     expect(oneWorker).toEqual(reference);

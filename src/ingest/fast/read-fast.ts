@@ -44,6 +44,8 @@ export interface FastReadOptions {
   threads?: number;
   /** Bytes per block (default 1 MiB). */
   blockSize?: number;
+  /** After a row the scan cannot read, papaparse reads this many bytes before the fast reader goes on (default 64 KiB). */
+  handOverBytes?: number;
   /** Files smaller than this are read in this thread whatever `threads` says (default 8 MiB). */
   minParallelBytes?: number;
   /** Called after each block with the bytes and rows read so far (the file as config.data.displayPath). */
@@ -158,29 +160,47 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
   const total = fstatSync(fd).size;
   const threads = Math.max(1, Math.min(8, Math.floor(options.threads ?? defaultThreads())));
   const workers = threads > 1 && total >= (options.minParallelBytes ?? 8 << 20) ? threads - 1 : 0;
-  let readAt = headerEnd;
   const buffers = new BufferPool();
-  /** Read up to `size` bytes at readAt into buffer[at...]: the bytes read (hashed). */
-  const readInto = (buffer: Buffer, at: number, size: number): number => {
+  /**
+   * Read up to `size` bytes at file offset `at` into buffer[into...]: the bytes read. The file is
+   * hashed in order as it is first read; bytes read again (after a hand-over to papaparse) are not.
+   */
+  const readInto = (buffer: Buffer, into: number, size: number, at: number): number => {
     let n = 0;
     while (n < size) {
-      const got = readSync(fd, buffer, at + n, size - n, readAt + n);
+      const got = readSync(fd, buffer, into + n, size - n, at + n);
       if (got === 0) break;
       n += got;
     }
-    hash.update(buffer.subarray(at, at + n));
-    readAt += n;
-    position = readAt;
+    if (at + n > position) {
+      hash.update(buffer.subarray(into + Math.max(0, position - at), into + n));
+      position = at + n;
+    }
     return n;
   };
   const pool = workers > 0 ? new ScanPool(plan, workers) : null;
-  async function* scannedBlocks(): AsyncGenerator<ScannedBlock & { worker: number; cut: boolean; length: number; final: boolean }> {
+  const localScanner = pool === null ? new BlockScanner(plan) : null;
+  // Each scanner's segment ids: their names, and what they are in the registry (-1: not yet known).
+  const names = Array.from({ length: Math.max(1, workers) }, () => [...plan.segments]);
+  const translates = Array.from({ length: Math.max(1, workers) }, () => plan.segments.map((_, i) => i));
+  const learnSegments = (worker: number, scan: BlockScan) => {
+    for (const name of scan.newSegments) {
+      names[worker]!.push(name);
+      translates[worker]!.push(-1);
+    }
+  };
+  let seq = 0;
+
+  /** The blocks from file offset `from` (a row boundary) to the end, scanned, in order. */
+  async function* scannedBlocks(from: number): AsyncGenerator<ScannedBlock & { worker: number; cut: boolean; length: number; final: boolean }> {
+    let readAt = from;
     if (pool === null) {
-      const chunks = new ChunkScanner(new BlockScanner(plan), headerEnd);
+      const chunks = new ChunkScanner(localScanner!, from);
       for (let final = false; !final; ) {
         const size = Math.max(0, Math.min(blockSize, total - readAt));
         const chunk = Buffer.from(buffers.take(size), 0, size);
-        const n = readInto(chunk, 0, size);
+        const n = readInto(chunk, 0, size, readAt);
+        readAt += n;
         final = n < size || readAt >= total;
         const block = chunks.next(chunk.subarray(0, n), final);
         buffers.give(chunk.buffer as ArrayBuffer);
@@ -191,10 +211,10 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
       return;
     }
     // Blocks cut after the last newline with an even number of quotes before it (a row boundary
-    // when quotes are used as RFC 4180 says; a scan that meets any other use stops there, and the
-    // rest is read by papaparse), sent to the workers in turn, applied in order.
+    // when quotes are used as RFC 4180 says; a scan that meets any other use stops there), sent to
+    // the workers in turn, applied in order.
     let carry: Buffer = Buffer.alloc(0);
-    let offset = headerEnd;
+    let offset = from;
     let eof = false;
     const next = (): { buffer: Buffer; length: number; final: boolean; offset: number } | null => {
       if (eof && carry.length === 0) return null;
@@ -203,7 +223,8 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
       let buffer = Buffer.from(buffers.take(length + want + 1), 0, length + want + 1);
       carry.copy(buffer, 0);
       for (;;) {
-        const n = readInto(buffer, length, Math.min(want, total - readAt));
+        const n = readInto(buffer, length, Math.min(want, total - readAt), readAt);
+        readAt += n;
         length += n;
         if (n === 0 || readAt >= total) eof = true;
         const cut = eof ? length : lastRowBoundary(buffer, length);
@@ -224,7 +245,6 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
     };
     const ahead = 2 * workers;
     const pending: { seq: number; offset: number; length: number; final: boolean; answer: Promise<BlockAnswer> }[] = [];
-    let seq = 0;
     const fill = () => {
       while (pending.length < ahead) {
         const block = next();
@@ -233,113 +253,124 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
         pending.push({ seq: s, offset: block.offset, length: block.length, final: block.final, answer: pool.scan(s, block.buffer.buffer as ArrayBuffer, block.length, block.final) });
       }
     };
-    fill();
-    while (pending.length > 0) {
-      const { seq: s, offset: at, length, final, answer } = pending.shift()!;
-      const { buffer, scan } = await answer;
+    try {
       fill();
-      const worker = s % workers;
-      yield { buffer: Buffer.from(buffer, 0, length + 1), scan, offset: at, worker, cut: true, length, final };
-      buffers.give(buffer);
-      pool.recycle(worker, scan);
+      while (pending.length > 0) {
+        const { seq: s, offset: at, length, final, answer } = pending[0]!;
+        const { buffer, scan } = await answer;
+        pending.shift();
+        fill();
+        const worker = s % workers;
+        learnSegments(worker, scan);
+        yield { buffer: Buffer.from(buffer, 0, length + 1), scan, offset: at, worker, cut: true, length, final };
+        buffers.give(buffer);
+        pool.recycle(worker, scan);
+      }
+    } finally {
+      // Stopped early (a row for papaparse): the blocks already sent are not applied, but the
+      // segments their scans met are learnt, as the workers numbered them.
+      for (const { seq: s, answer } of pending) {
+        const { buffer, scan } = await answer;
+        learnSegments(s % workers, scan);
+        buffers.give(buffer);
+        pool.recycle(s % workers, scan);
+      }
     }
   }
-  // Each scanner's segment ids: their names, and what they are in the registry (-1: not yet known).
-  const names = Array.from({ length: Math.max(1, workers) }, () => [...plan.segments]);
-  const translates = Array.from({ length: Math.max(1, workers) }, () => plan.segments.map((_, i) => i));
-  let stoppedAt: { offset: number; line: number } | null = null;
-  let reserved = false;
 
-  try {
-    for await (const block of scannedBlocks()) {
-      const { buffer, scan } = block;
-      const translate = translates[block.worker]!;
-      for (const name of scan.newSegments) {
-        names[block.worker]!.push(name);
-        translate.push(-1);
-      }
-      if (!reserved) {
-        // Room for the ids of the whole file, estimated from the first block, so the table is built once.
-        reserved = true;
-        if (scan.rows > 0) {
-          let idBytes = 0;
-          for (let r = 0; r < scan.rows; r++) idBytes += scan.idEnd[r]! - scan.idStart[r]!;
-          validator.ids.reserve(((total - headerEnd) / Math.max(1, scan.stop)) * scan.rows * 1.05, (idBytes / scan.rows) * 1.05);
-        }
-      }
-      // (Locals, not fields: an object that came through postMessage is slow to read fields from.)
-      const { rows, kind, start, end, segment: segmentOf, idStart, idEnd, weight, themes, themeEnd, answers } = scan;
-      const lineOf = scan.line;
-      const { ids, ledger } = validator;
-      let used = 0;
-      for (let r = 0; r < rows; r++) {
-        const k = kind[r]!;
-        if (k === BLANK) continue;
-        const rowLine = line + lineOf[r]!;
-        if (k === FAST) {
-          const local = segmentOf[r]!;
-          let segment = translate[local]!;
-          if (segment === -1) {
-            segment = segments.find(names[block.worker]![local]!);
-            translate[local] = segment;
-          }
-          if (segment !== -1 && ids.firstLineOf(buffer, idStart[r]!, idEnd[r]!, rowLine) === -1) {
-            used++;
-            state.addRow(segment, weight[r]!, themes, r === 0 ? 0 : themeEnd[r - 1]!, themeEnd[r]!, answers, r * questions);
-            continue;
-          }
-        }
-        // The rules read this row (a new segment, a duplicate id, a doubt), and the rows after it that are not fast either.
-        ledger.rowsRead += used;
-        ledger.rowsUsed += used;
-        used = 0;
-        let last = r;
-        while (last + 1 < rows && kind[last + 1] !== FAST) last++;
-        slowRows(buffer.toString('utf8', start[r]!, end[last]!), rowLine);
-        r = last;
-      }
-      ledger.rowsRead += used;
-      ledger.rowsUsed += used;
-      // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
-      if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
-        stoppedAt = { offset: block.offset + scan.stop, line: line + scan.newlines };
-        break;
-      }
-      line += scan.newlines;
-      options.onProgress?.({ file: config.data.displayPath, bytes: block.offset + scan.stop, totalBytes: total, rows: validator.ledger.rowsRead });
-    }
-  } finally {
-    await pool?.close();
-  }
-
-  if (stoppedAt !== null) {
-    // The rest of the file, from the row the scan stopped at, through papaparse.
-    const decoder = new TextDecoderWithOffsets('utf-8', stoppedAt.offset);
-    const reader = new CsvRowReader({
-      delimiter,
-      newline: '\n',
-      maxFieldChars: config.limits.maxFieldChars,
-      decoded: decoder,
-      startLine: stoppedAt.line,
-      headerSeen: true,
-      onHeader: () => {},
-      onBatch: tallyBatch,
-    });
-    const buffer = Buffer.alloc(1 << 20);
-    let at = stoppedAt.offset;
-    for (let n = readSync(fd, buffer, 0, buffer.length, at); n > 0; n = readSync(fd, buffer, 0, buffer.length, at)) {
-      const piece = buffer.subarray(0, n);
-      // Bytes past what the blocks read are hashed here.
-      if (at + n > position) {
-        hash.update(piece.subarray(Math.max(0, position - at)));
-        position = at + n;
-      }
+  /**
+   * Rows from file offset `from` (a row boundary, on line `fromLine`) through papaparse and the rules,
+   * until papaparse has read at least one row and reached a row boundary at the end of what it was
+   * given: where the fast reader can take over again (null at the end of the file).
+   */
+  const papaparseFrom = (from: number, fromLine: number): { offset: number; line: number } | null => {
+    const decoder = new TextDecoderWithOffsets('utf-8', from);
+    const reader = new CsvRowReader({ delimiter, newline: '\n', maxFieldChars: config.limits.maxFieldChars, decoded: decoder, startLine: fromLine, headerSeen: true, onHeader: () => {}, onBatch: tallyBatch });
+    const window = Buffer.alloc(Math.max(1, options.handOverBytes ?? 1 << 16));
+    const newlines: number[] = []; // file offsets of the newline bytes read, to find where a line starts
+    for (let at = from; ; ) {
+      const n = readInto(window, 0, window.length, at);
+      if (n === 0) break;
+      for (let k = window.indexOf(NEWLINE); k !== -1 && k < n; k = window.indexOf(NEWLINE, k + 1)) newlines.push(at + k);
       at += n;
-      reader.push(decoder.write(piece));
+      reader.push(decoder.write(window.subarray(0, n)));
       options.onProgress?.({ file: config.data.displayPath, bytes: at, totalBytes: total, rows: validator.ledger.rowsRead });
+      const lines = reader.line - fromLine;
+      if (lines > 0 && lines <= newlines.length) return { offset: newlines[lines - 1]! + 1, line: reader.line };
     }
     reader.push(decoder.end());
     reader.finish();
+    return null;
+  };
+
+  let reserved = false;
+  let from = headerEnd;
+  try {
+    for (;;) {
+      let stoppedAt: { offset: number; line: number } | null = null;
+      for await (const block of scannedBlocks(from)) {
+        const { buffer, scan } = block;
+        const translate = translates[block.worker]!;
+        if (pool === null) learnSegments(0, scan);
+        if (!reserved) {
+          // Room for the ids of the whole file, estimated from the first block, so the table is built once.
+          reserved = true;
+          if (scan.rows > 0) {
+            let idBytes = 0;
+            for (let r = 0; r < scan.rows; r++) idBytes += scan.idEnd[r]! - scan.idStart[r]!;
+            validator.ids.reserve(((total - headerEnd) / Math.max(1, scan.stop)) * scan.rows * 1.05, (idBytes / scan.rows) * 1.05);
+          }
+        }
+        // (Locals, not fields: an object that came through postMessage is slow to read fields from.)
+        const { rows, kind, start, end, segment: segmentOf, idStart, idEnd, weight, themes, themeEnd, answers } = scan;
+        const lineOf = scan.line;
+        const { ids, ledger } = validator;
+        let used = 0;
+        for (let r = 0; r < rows; r++) {
+          const k = kind[r]!;
+          if (k === BLANK) continue;
+          const rowLine = line + lineOf[r]!;
+          if (k === FAST) {
+            const local = segmentOf[r]!;
+            let segment = translate[local]!;
+            if (segment === -1) {
+              segment = segments.find(names[block.worker]![local]!);
+              translate[local] = segment;
+            }
+            if (segment !== -1 && ids.firstLineOf(buffer, idStart[r]!, idEnd[r]!, rowLine) === -1) {
+              used++;
+              state.addRow(segment, weight[r]!, themes, r === 0 ? 0 : themeEnd[r - 1]!, themeEnd[r]!, answers, r * questions);
+              continue;
+            }
+          }
+          // The rules read this row (a new segment, a duplicate id, a doubt), and the rows after it that are not fast either.
+          ledger.rowsRead += used;
+          ledger.rowsUsed += used;
+          used = 0;
+          let last = r;
+          while (last + 1 < rows && kind[last + 1] !== FAST) last++;
+          slowRows(buffer.toString('utf8', start[r]!, end[last]!), rowLine);
+          r = last;
+        }
+        ledger.rowsRead += used;
+        ledger.rowsUsed += used;
+        // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
+        if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
+          stoppedAt = { offset: block.offset + scan.stop, line: line + scan.newlines };
+          break;
+        }
+        line += scan.newlines;
+        options.onProgress?.({ file: config.data.displayPath, bytes: block.offset + scan.stop, totalBytes: total, rows: validator.ledger.rowsRead });
+      }
+      if (stoppedAt === null) break;
+      // Papaparse reads the row the scan stopped at (and the rest of 64 KiB or so), then the fast reader goes on.
+      const resumed = papaparseFrom(stoppedAt.offset, stoppedAt.line);
+      if (resumed === null) break;
+      from = resumed.offset;
+      line = resumed.line;
+    }
+  } finally {
+    await pool?.close();
   }
   return { status: 'read', bytes: position, sha256: hash.digest('hex') };
 }
