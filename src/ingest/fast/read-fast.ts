@@ -15,8 +15,9 @@
  *
  * A block's cut is found by counting quotes: a newline with an even number of quotes before it (from
  * the block's start, itself a row boundary) ends a row, as long as quotes are used as RFC 4180 says.
- * A scan that meets anything else (a quote inside an unquoted cell, say) stops at that row, and the
- * rest of the file is read by papaparse from there. Other formats, encodings, one-hot theme columns
+ * A scan that meets anything else (a quote inside an unquoted cell, say) stops at that row; papaparse
+ * reads from there for 64 KiB or so (papaparseFrom), and the fast reader takes over again at
+ * papaparse's next row boundary, where both agree a row starts. Other formats, encodings, one-hot theme columns
  * and rounds that keep their respondents (quotes, coder agreement) are read by the ordinary reader.
  */
 import { createHash } from 'node:crypto';

@@ -11,7 +11,7 @@
  * validate-respondents unchanged, so what the user is told never depends on this file. A byte that
  * could change where rows end or how papaparse reads them (a quote inside an unquoted cell, text after
  * a closing quote, a quote never closed, a NUL byte, bytes that are not UTF-8, a byte order mark)
- * stops the scan: `anomaly` is set and the main thread reads the rest of the file with papaparse.
+ * stops the scan: `anomaly` is set, and the main thread has papaparse read on from that row.
  */
 import { isUtf8 } from 'node:buffer';
 import type { Codebook, QuestionConfig } from '../../model.ts';
