@@ -5,7 +5,7 @@
  * offset and line kept once per 16 ids. An open-addressing hash table of Int32Array holds each id's
  * number and five bits of its hash, so a probe rarely has to look at the bytes; the bytes are looked
  * at (and an id's start and line worked out from its checkpoint) only when the bits match. No string
- * objects: about 15 bytes per 8-character id, so five million ids take about 75 MB. Lookups are exact
+ * objects: about 16 bytes per 8-character id, so five million ids take about 80 MB. Lookups are exact
  * (a match is confirmed byte by byte), so a duplicate is never reported by mistake. Ids arrive as
  * strings (the rules) or as bytes straight from the file (the fast reader); both are compared as UTF-8.
  *

@@ -206,6 +206,7 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
         const block = chunks.next(chunk.subarray(0, n), final);
         buffers.give(chunk.buffer as ArrayBuffer);
         if (block === null) continue;
+        learnSegments(0, block.scan);
         yield { ...block, worker: 0, cut: false, length: block.scan.stop, final };
         chunks.recycle(block);
       }
@@ -312,7 +313,6 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
       for await (const block of scannedBlocks(from)) {
         const { buffer, scan } = block;
         const translate = translates[block.worker]!;
-        if (pool === null) learnSegments(0, scan);
         if (!reserved) {
           // Room for the ids of the whole file, estimated from the first block, so the table is built once.
           reserved = true;
@@ -473,7 +473,7 @@ function defaultThreads(): number {
 }
 
 /** Just after the last newline in buf[0, length) with an even number of quotes before it; 0 when none. */
-export function lastRowBoundary(buf: Buffer, length: number): number {
+function lastRowBoundary(buf: Buffer, length: number): number {
   let quotes = 0;
   for (let q = buf.indexOf(QUOTE); q !== -1 && q < length; q = buf.indexOf(QUOTE, q + 1)) quotes++;
   let newline = length === 0 ? -1 : buf.lastIndexOf(NEWLINE, length - 1);

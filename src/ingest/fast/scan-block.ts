@@ -180,7 +180,7 @@ export class BlockScanner {
   scan(buf: Buffer, length: number, final: boolean): BlockScan {
     const plan = this.plan;
     const questions = plan.questions.length;
-    // Room for the rows: a row holds at least one byte and its newline.
+    // Room for about as many rows as the last block had (the arrays grow if need be).
     let capacity = Math.max(64, Math.ceil(this.lastRows * 1.25));
     let out = allocate(this.pool, capacity, questions, capacity * 4);
     const newSegments: string[] = [];
