@@ -253,6 +253,45 @@ export interface ValidRespondent {
   answers: Int32Array;
 }
 
+/**
+ * A validated respondent given as parts in arrays shared with other rows (the fast reader's rows,
+ * which have no object of their own): its themes are themes[themeStart, themeEnd), its answers
+ * answers[answerStart, answerStart + questions). Only valid during the call it is handed to.
+ */
+export interface ValidRow {
+  readonly [validated]: true;
+  segment: number;
+  weight: number;
+  themes: ArrayLike<number>;
+  themeStart: number;
+  themeEnd: number;
+  answers: ArrayLike<number>;
+  answerStart: number;
+  /** The row's line in its file. */
+  line: number;
+  /** The respondent id (decoded when asked: the fast reader keeps ids as bytes). */
+  id(): string;
+  /** A respondent of its own, to keep beyond the call. */
+  respondent(): ValidRespondent;
+}
+
+/**
+ * Where every source of respondents (the fast CSV reader, papaparse, platform formats, workbooks,
+ * excerpts, REFI-QDA projects) delivers what it validated: the one consumer of the read path
+ * (ingest/read-source.ts). Rejected rows go to the validator's ledger, never here.
+ */
+export interface RespondentConsumer {
+  /** A validated respondent. */
+  respondent(respondent: ValidRespondent): void;
+  /** A validated row as parts (see ValidRow). */
+  row(row: ValidRow): void;
+  /**
+   * Every data row's id and line as read, valid or not, for what is joined to the data by id
+   * afterwards (quotes, coder agreement). Absent when nothing is joined, so no id is decoded.
+   */
+  seen?: (id: string, line: number) => void;
+}
+
 // ---------------------------------------------------------------------------------------------
 // results.json, schemaVersion 1 (../shared/CONTRACT.md). Undefined figures are null, never NaN.
 

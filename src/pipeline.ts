@@ -1,32 +1,29 @@
 /**
  * The findings pipeline: one survey round from config to report folder. Read this first.
  *
- *   surveys/<round>.yaml ──readConfig──────────▶ SurveyConfig            (FND0xx, exit 2)
- *   codebook.csv ─────────readCodebook─────────▶ RawTheme[]
- *                         validateCodebook─────▶ Codebook                (FND1xx, exit 2)
- *   data.csv (UTF-8) ─────readRespondentsFast──▶ rows scanned from bytes (worker threads), applied in file order:
- *                         fast rows ──IdSet, TallyState.addRow; rows in doubt ──papaparse + validateRespondents
- *                         (ingest/fast/: the same outcome as the ordinary reader below, only faster)
- *   data.csv ─────────────readRespondents──────▶ batches of raw rows with positions (streamed)
- *                         (readData: data.format csv | qualtrics | surveymonkey | kobo | limesurvey | xlsx,
- *                          data.encoding; ingest/formats/ drops platform header rows, marks unfinished responses)
- *                         validateRespondents──▶ ValidRespondent + ledger (FND2xx, exit 1)
- *                         TallyState.add ──────▶ sums in typed arrays (no row kept)
- *   excerpts.csv | .qdpx ─readExcerptData (readExcerpts | readQdpx → ExcerptCollector) ──▶ ValidRespondent
- *                         (layout excerpts/qdpx: one coded excerpt per row; per respondent, the primary coder's codes)
- *   data.excerpts, reliability files ──readRoundExtras──▶ quote candidates, other coders' codings
- *   quote candidates ─────selectQuotes (maskIdentifiers) ──▶ results.quotes (FND310 where masked)
- *   codings ──────────────tallyReliability ───▶ results.reliability (per theme and pooled agreement)
- *   TallyState ───────────tallyThemes, tallyCooccurrence, tallyQuestions ──▶ Results (results.json)
- *   previous round ───────readRound(into this round's codebook, via codebookChanges) ──compareRounds──▶ results.change
- *   Results ──────────────buildCharts ─────────▶ Vega-Lite specs ──renderSvg──▶ SVG
- *   Results + charts ─────renderReport ────────▶ files ──writeFolderAtomically──▶ reports/<id>/
+ *   surveys/<round>.yaml ──loadConfig (readConfig)──▶ SurveyConfig                    (FND0xx, exit 2)
+ *   codebook.csv|.qdc ─────loadCodebook (readCodebook, validateCodebook)──▶ Codebook  (FND1xx, exit 2)
+ *   previous round only ───translateCodebook ──▶ its codes mapped onto this round's codebook
+ *   data ──────────────────chooseSource ──▶ one source (ingest/read-source.ts):
+ *                            fast-csv   plain UTF-8 CSV scanned from bytes in worker threads (ingest/fast/)
+ *                            papaparse  any format and encoding (ingest/formats/: platform exports, xlsx)
+ *                            excerpts   an excerpt table or a REFI-QDA project, grouped into respondents
+ *                          readSource ──▶ rows checked by the row rules (validate/row-rules.ts)
+ *                          ──▶ ValidRespondent / ValidRow ──▶ the consumer (tallyTarget) ──▶ TallyState
+ *                          + ledger (every row used or rejected, FND2xx, exit 1)
+ *   quotes, other coders ──readExtras (readRoundExtras, joined by id) ──▶ quote candidates, codings
+ *   finishRound ───────────selectQuotes (maskIdentifiers) ──▶ quotes; unused listed segments (FND303)
+ *   previous round ────────readRound(into this round's codebook) ──compareRounds──▶ results.change
+ *   TallyState ────────────summarizeRound: tallyThemes, tallyCooccurrence, tallyQuestions,
+ *                          tallyReliability ──▶ Results (results.json)
+ *   Results ───────────────buildCharts ──▶ Vega-Lite specs ──renderSvg──▶ SVG
+ *   Results + charts ──────renderReport ──▶ files ──writeFolderAtomically──▶ reports/<id>/
  *
  * Each stage takes the diagnostics sink explicitly and reports the user's mistakes as values;
- * nothing here prints. `analyzeRound` is everything up to Results; `renderReport` is pure;
+ * nothing here prints. analyzeRound keeps the warnings the sink receives for results.warnings
+ * (keepWarnings: one channel). `analyzeRound` is everything up to Results; `renderReport` is pure;
  * the CLI decides what to write and which exit code to give.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type {
   ChangeResult,
@@ -35,7 +32,9 @@ import type {
   DiagnosticSink,
   InputFile,
   Position,
+  QuoteResult,
   RejectedRow,
+  RespondentConsumer,
   Results,
   SegmentConfig,
   SurveyConfig,
@@ -43,24 +42,21 @@ import type {
 import { diagnostic } from './messages.ts';
 import { configPosition, readConfig, displayPath } from './ingest/read-config.ts';
 import { readCodebook } from './ingest/read-codebook.ts';
-import { readRespondents } from './ingest/read-respondents.ts';
+import { chooseSource, readSource, type ReadOptions, type ReadTarget } from './ingest/read-source.ts';
+import { readRoundExtras } from './ingest/read-round-extras.ts';
+import { guardIo } from './ingest/guard-io.ts';
 import { validateCodebook } from './validate/validate-codebook.ts';
-import { createRespondentValidator, SegmentRegistry, type Ledger } from './validate/validate-respondents.ts';
+import { SegmentRegistry, type Ledger } from './validate/validate-respondents.ts';
 import { translateCodebook, type Translation } from './validate/translate-codebook.ts';
+import type { Codings, KnownRespondents, QuoteCandidate } from './validate/validate-excerpts.ts';
 import { compareRounds, type RoundTally } from './tally/compare-rounds.ts';
 import { TallyState } from './tally/tally-state.ts';
 import { tallyThemes } from './tally/tally-themes.ts';
 import { tallyCooccurrence } from './tally/tally-cooccurrence.ts';
 import { tallyQuestions } from './tally/tally-questions.ts';
-import { kishEffectiveN } from './stats/kish-effective-n.ts';
-import type { QuoteResult } from './model.ts';
-import type { Codings, KnownRespondents, QuoteCandidate } from './validate/validate-excerpts.ts';
-import { readExcerptData } from './ingest/read-excerpt-data.ts';
-import { readRoundExtras } from './ingest/read-round-extras.ts';
-import { selectQuotes } from './quotes/select-quotes.ts';
 import { tallyReliability } from './tally/tally-reliability.ts';
-import { guardIo } from './ingest/guard-io.ts';
-import { readRespondentsFast, type FastReadOptions } from './ingest/fast/read-fast.ts';
+import { kishEffectiveN } from './stats/kish-effective-n.ts';
+import { selectQuotes } from './quotes/select-quotes.ts';
 
 export interface Analysis {
   config: SurveyConfig;
@@ -68,11 +64,7 @@ export interface Analysis {
   results: Results;
 }
 
-/** How to read the data: the fast reader's threads and block size, progress, or the ordinary reader only. */
-export interface ReadOptions extends FastReadOptions {
-  /** 'papaparse' reads every row through papaparse and the rules (the reference the fast reader is tested against). */
-  reader?: 'fast' | 'papaparse';
-}
+export type { ReadOptions } from './ingest/read-source.ts';
 
 /** Why an analysis stopped before producing results. */
 export type Stopped = { stopped: 'config' } | { stopped: 'data' };
@@ -85,7 +77,6 @@ export interface Round {
   segments: SegmentConfig[];
   state: TallyState;
   ledger: Ledger;
-  warnings: RejectedRow[];
   inputs: InputFile[];
   /** Each coder's coding of the respondents, when two or more coders are named (this round only, not a previous one). */
   codings?: Codings | null;
@@ -106,7 +97,8 @@ export interface IntoCodebook {
  * Read, validate and tally one round. Returns the round, or why it stopped: 'config' when the
  * config, codebook or column mapping is unusable (exit 2), 'data' when the data file cannot be read
  * at all (exit 1). Row-level errors do not stop it: the rows are rejected and listed in the ledger.
- * With `into`, the round's codes are mapped onto another round's codebook as they are tallied.
+ * With `into`, the round's codes are mapped onto another round's codebook as they are tallied (a
+ * previous round, read for comparison: no quotes or coder agreement).
  */
 export async function readRound(
   configFile: string,
@@ -115,85 +107,86 @@ export async function readRound(
   into?: IntoCodebook,
   options: ReadOptions = {},
 ): Promise<(Round & { translation: Translation | null }) | Stopped> {
-  const absolute = path.resolve(cwd, configFile);
-  const config = readConfig({ file: absolute, displayFile: displayPath(cwd, absolute), cwd }, sink);
+  const config = loadConfig(configFile, cwd, sink);
   if (config === null) return { stopped: 'config' };
   const inputs: InputFile[] = [{ role: 'config', file: config.displayFile, ...config.hash }];
-
-  const codebookFile = await guardIo(config.codebook.displayPath, sink, () => readCodebook(config.codebook.path, config.codebook.displayPath, sink));
-  if (codebookFile === null) return { stopped: 'config' };
-  inputs.push({ role: 'codebook', file: config.codebook.displayPath, bytes: codebookFile.bytes, sha256: codebookFile.sha256 });
-  const codebook = validateCodebook(codebookFile.entries, config.data.separator, config.codebook.displayPath, sink);
+  const codebook = await loadCodebook(config, inputs, sink);
   if (codebook === null) return { stopped: 'config' };
+  const translation = into === undefined ? null : translateCodebook(codebook, into.codebook, into.mappings, { previousRound: roundName(config), currentRound: into.currentRound }, into.at, sink);
+  if (into !== undefined && translation === null) return { stopped: 'config' };
 
-  let translation: Translation | null = null;
-  if (into !== undefined) {
-    translation = translateCodebook(codebook, into.codebook, into.mappings, { previousRound: roundName(config), currentRound: into.currentRound }, into.at, sink);
-    if (translation === null) return { stopped: 'config' };
-  }
+  const target = tallyTarget(config, translation?.previous ?? codebook, translation?.size, into === undefined);
+  const read = await readSource(chooseSource(config, options), config, target, sink, options);
+  if ('stopped' in read) return read;
+  inputs.push(...read.inputs);
+  const extras = into !== undefined ? null : (read.excerpts ?? (await readExtras(config, codebook, target, inputs, sink)));
+  if (extras === 'stopped') return { stopped: 'config' };
 
+  const round = { config, codebook, segments: target.segments.segments, state: target.state, ledger: read.ledger, inputs, translation };
+  return finishRound(round, target.segments, extras, sink);
+}
+
+function loadConfig(configFile: string, cwd: string, sink: DiagnosticSink): SurveyConfig | null {
+  const absolute = path.resolve(cwd, configFile);
+  return readConfig({ file: absolute, displayFile: displayPath(cwd, absolute), cwd }, sink);
+}
+
+/** Read and check the codebook (recorded among the inputs): null when it cannot be used. */
+async function loadCodebook(config: SurveyConfig, inputs: InputFile[], sink: DiagnosticSink): Promise<Codebook | null> {
+  const file = await guardIo(config.codebook.displayPath, sink, () => readCodebook(config.codebook.path, config.codebook.displayPath, sink));
+  if (file === null) return null;
+  inputs.push({ role: 'codebook', file: config.codebook.displayPath, bytes: file.bytes, sha256: file.sha256 });
+  return validateCodebook(file.entries, config.data.separator, config.codebook.displayPath, sink);
+}
+
+/** What the data are read into: the tally, the segments, and (for quotes and coder agreement) the respondents joined by id. */
+type TallyTarget = ReadTarget & { state: TallyState; known: KnownRespondents | null };
+
+/**
+ * The consumer of the read path (see ingest/read-source.ts): every validated respondent is added to
+ * the tally; where quotes or coder agreement are joined to respondent rows afterwards, it is also
+ * kept by id with the first line of every id read.
+ */
+function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codebook.themes.length, reported: boolean): TallyTarget {
   const segments = new SegmentRegistry(config.segments);
-  const validator = createRespondentValidator(config, translation?.previous ?? codebook, segments, sink, translation?.size);
-  const state = new TallyState(
-    translation?.size ?? codebook.themes.length,
-    config.questions.map((q) => q.levels),
-  );
-  if (config.data.layout !== 'respondents') {
-    const read = await readExcerptData(config, translation?.previous ?? codebook, segments, sink, translation?.size);
-    if ('stopped' in read) return read;
-    inputs.push(...read.inputs);
-    for (const respondent of read.respondents) state.add(respondent);
-    const round = { config, codebook, segments: segments.segments, state, ledger: read.ledger, warnings: read.warnings, inputs, translation };
-    return finishRound(round, segments, into === undefined ? { codings: read.codings, quotes: read.quotes } : null, sink);
-  }
-  // What quotes and coder agreement need of the data's respondents (this round only).
-  const known: KnownRespondents | null =
-    into === undefined && (config.data.excerpts !== null || config.reliability.length > 0) ? { valid: new Map(), lines: new Map(), where: 'the data' } : null;
-  const dataBytes = options.onProgress === undefined ? 0 : statSizeOrZero(config.data.path);
-  const target = { validator, state, segments, codebook: translation?.previous ?? codebook, spaceSize: translation?.size ?? codebook.themes.length };
-  const fast =
-    known === null && options.reader !== 'papaparse'
-      ? await guardIo(config.data.displayPath, sink, async () => (await readRespondentsFast(config, sink, target, options)) ?? 'not-read')
-      : 'not-read';
-  if (fast === null) return { stopped: 'data' };
-  const outcome = fast !== 'not-read' ? fast : await guardIo(config.data.displayPath, sink, () =>
-    readRespondents(config, sink, (batch, columns) => {
-      if (known !== null) {
-        batch.rows.forEach((row, r) => {
-          const id = row[columns.id]?.trim() ?? '';
-          if (id !== '' && !known.lines.has(id)) known.lines.set(id, batch.lines[r]!);
-        });
-      }
-      for (const respondent of validator.validate(batch, columns)) {
-        state.add(respondent);
-        known?.valid.set(respondent.id, respondent);
-      }
-    }, options.onProgress === undefined ? undefined : (bytes) => options.onProgress!({ file: config.data.displayPath, bytes, totalBytes: dataBytes, rows: validator.ledger.rowsRead })),
-  );
-  if (outcome === null) return { stopped: 'data' };
-  inputs.push({ role: 'data', file: config.data.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
-  validator.warnings.unshift(...(outcome.warnings ?? []));
-  if (outcome.status === 'no-columns') return { stopped: 'config' };
-  if (outcome.status === 'unreadable') return { stopped: 'data' };
-  const at = { file: config.data.displayPath, line: 1, column: 1 };
-  if (outcome.status === 'empty') {
-    sink.report(diagnostic('FND201', at, `${config.data.displayPath} is empty: it needs a header row and one row per respondent`));
-    return { stopped: 'data' };
-  }
-  if (validator.ledger.rowsRead === 0) {
-    sink.report(diagnostic('FND202', at, `${config.data.displayPath} has a header but no data rows`));
-    return { stopped: 'data' };
-  }
-  let extras: { codings: Codings | null; quotes: QuoteCandidate[] } | null = null;
-  if (known !== null) {
-    const read = await readRoundExtras(config, codebook, segments, known, sink);
-    if (read === null) return { stopped: 'config' };
-    inputs.push(...read.inputs);
-    validator.warnings.push(...read.warnings);
-    extras = read;
-  }
-  const round = { config, codebook, segments: segments.segments, state, ledger: validator.ledger, warnings: validator.warnings, inputs, translation };
-  return finishRound(round, segments, into === undefined ? (extras ?? { codings: null, quotes: [] }) : null, sink);
+  const state = new TallyState(spaceSize, config.questions.map((q) => q.levels));
+  const joins = reported && config.data.layout === 'respondents' && (config.data.excerpts !== null || config.reliability.length > 0);
+  const known: KnownRespondents | null = joins ? { valid: new Map(), lines: new Map(), where: 'the data' } : null;
+  const consumer: RespondentConsumer =
+    known === null
+      ? {
+          respondent: (r) => state.add(r),
+          row: (r) => state.addRow(r.segment, r.weight, r.themes, r.themeStart, r.themeEnd, r.answers, r.answerStart),
+        }
+      : {
+          respondent: (r) => {
+            state.add(r);
+            known.valid.set(r.id, r);
+          },
+          row: (r) => {
+            state.addRow(r.segment, r.weight, r.themes, r.themeStart, r.themeEnd, r.answers, r.answerStart);
+            known.valid.set(r.id(), r.respondent());
+          },
+          seen: (id, line) => {
+            if (!known.lines.has(id)) known.lines.set(id, line);
+          },
+        };
+  return { codebook, spaceSize, segments, consumer, state, known };
+}
+
+/** The quotes file and other coders' files of a respondent-per-row round, joined by id; 'stopped' when one cannot be used. */
+async function readExtras(
+  config: SurveyConfig,
+  codebook: Codebook,
+  target: TallyTarget,
+  inputs: InputFile[],
+  sink: DiagnosticSink,
+): Promise<{ codings: Codings | null; quotes: QuoteCandidate[] } | 'stopped'> {
+  if (target.known === null) return { codings: null, quotes: [] };
+  const read = await readRoundExtras(config, codebook, target.segments, target.known, sink);
+  if (read === null) return 'stopped';
+  inputs.push(...read.inputs);
+  return read;
 }
 
 /**
@@ -210,10 +203,7 @@ function finishRound<R extends Round>(
   segments.segments.forEach((segment, i) => {
     // Only segments the config lists: one met in the data whose respondents were all rejected was never listed.
     if (i < config.segments.length && (state.segments[i]?.respondents ?? 0) === 0) {
-      const where = configPosition(config, 'segments');
-      const message = `segment "${segment.id}" is listed in the config but no respondent belongs to it`;
-      sink.report(diagnostic('FND303', where, message));
-      round.warnings.push({ ...where, code: 'FND303', message });
+      sink.report(diagnostic('FND303', configPosition(config, 'segments'), `segment "${segment.id}" is listed in the config but no respondent belongs to it`));
     }
   });
   state.segment(segments.segments.length - 1);
@@ -236,13 +226,28 @@ function finishRound<R extends Round>(
       sink,
     );
     round.quotes = chosen.quotes;
-    round.warnings.push(...chosen.warnings);
   }
   return round;
 }
 
+/**
+ * The one diagnostics channel: everything reported goes on to the caller's sink, and the warnings
+ * are kept, in the order reported, for results.warnings (so results.json lists every warning that
+ * `check` prints).
+ */
+export function keepWarnings(sink: DiagnosticSink): DiagnosticSink & { warnings: RejectedRow[] } {
+  const warnings: RejectedRow[] = [];
+  return {
+    warnings,
+    report(d) {
+      if (d.severity === 'warning') warnings.push({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message });
+      sink.report(d);
+    },
+  };
+}
+
 /** Work out every figure of results.json for a round (and its change since `previous`). */
-export function summarizeRound(round: Round, change: ChangeResult | null, previousInputs: InputFile[] = []): Results {
+export function summarizeRound(round: Round, change: ChangeResult | null, warnings: RejectedRow[], previousInputs: InputFile[] = []): Results {
   const { config, codebook, state, segments } = round;
   const weighted = config.data.columns.weight !== null;
   const options = { confidence: config.report.confidence, minBase: config.report.minBase, weighted, maxTestSegments: config.report.maxTestSegments };
@@ -272,18 +277,9 @@ export function summarizeRound(round: Round, change: ChangeResult | null, previo
     quotes: round.quotes ?? [],
     change,
     settings: { minBase: config.report.minBase, alpha: config.report.alpha, weighted, separator: config.data.separator },
-    warnings: round.warnings,
+    warnings,
     inputs: [...round.inputs, ...previousInputs],
   };
-}
-
-/** A file's size for the progress bar (0 when it cannot be read; the reader then says why). */
-function statSizeOrZero(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 /** "round 2014", or the survey id when the config gives no round label. */
@@ -300,7 +296,8 @@ function tallyOf(round: Round): RoundTally {
  * Read, validate and tally one round, and, when its config names a `previous` round, read that
  * round through this round's codebook and compare the two.
  */
-export async function analyzeRound(configFile: string, cwd: string, sink: DiagnosticSink, options: ReadOptions = {}): Promise<Analysis | Stopped> {
+export async function analyzeRound(configFile: string, cwd: string, given: DiagnosticSink, options: ReadOptions = {}): Promise<Analysis | Stopped> {
+  const sink = keepWarnings(given);
   const round = await readRound(configFile, cwd, sink, undefined, options);
   if ('stopped' in round) return round;
   const { config, codebook } = round;
@@ -316,7 +313,7 @@ export async function analyzeRound(configFile: string, cwd: string, sink: Diagno
     });
     previousInputs = previous.inputs.map((input) => ({ ...input, role: `previous-${input.role}` as InputFile['role'] }));
   }
-  return { config, codebook, results: summarizeRound(round, change, previousInputs) };
+  return { config, codebook, results: summarizeRound(round, change, sink.warnings, previousInputs) };
 }
 
 

@@ -15,7 +15,7 @@ const plan = {
   delimiter: 44, width: 11, id: 0, segment: 1, weight: 3, themes: 4, questions: [5, 6, 7, 8, 9], headerFirst: 'id', separator: ';',
   codes: JSON.parse(process.env.CODES ?? '[]') as [string, number][], rollup: [] as number[][], spaceSize: 0,
   segments: ['funder', 'nonprofit', 'public-agency', 'business', 'resident'],
-  levels: ['q1', 'q2', 'q3', 'q4', 'q5'].map((id) => ({ id, levels: [1, 2, 3, 4, 5] })), maxFieldChars: 1 << 20,
+  levels: ['q1', 'q2', 'q3', 'q4', 'q5'].map((id) => ({ id, levels: [1, 2, 3, 4, 5] })), maxFieldChars: 1 << 20, cellChecks: [] as { rule: number; column: number }[],
 };
 const codebook = readFileSync(file.replace(/[^/]*$/, 'codebook.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]!);
 plan.codes = codebook.map((c, i) => [c, i]);

@@ -4,7 +4,7 @@
  * Validates everything into respondents to tally, a ledger (the rows of every data file read), the
  * coders' codings (for agreement) and the quote candidates. See validate-excerpts.ts for the rules.
  */
-import type { Codebook, DiagnosticSink, InputFile, RejectedRow, SurveyConfig, ValidRespondent } from '../model.ts';
+import type { Codebook, DiagnosticSink, InputFile, SurveyConfig, ValidRespondent } from '../model.ts';
 import { diagnostic } from '../messages.ts';
 import { ExcerptCollector, type Codings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
 import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
@@ -17,7 +17,6 @@ import { readTable } from './read-table.ts';
 export interface ExcerptData {
   respondents: ValidRespondent[];
   ledger: Ledger;
-  warnings: RejectedRow[];
   inputs: InputFile[];
   codings: Codings | null;
   quotes: QuoteCandidate[];
@@ -34,7 +33,6 @@ export async function readExcerptData(
   const inputs: InputFile[] = [];
   const showId = respondentIdText(config.privacy.respondentIds);
   const ledger: Ledger = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, rejected: [] };
-  const warnings: RejectedRow[] = [];
 
   // The respondent file first: who the respondents are, their segment, weight and answers.
   let known: KnownRespondents | null = null;
@@ -64,7 +62,6 @@ export async function readExcerptData(
     const stopped = stop(outcome.status, joined.displayPath, validator.ledger.rowsRead, sink);
     if (stopped !== null) return stopped;
     addLedger(ledger, validator.ledger);
-    warnings.push(...validator.warnings);
     known = { valid, lines, where: `the respondent file ${joined.displayPath}` };
   }
 
@@ -80,7 +77,6 @@ export async function readExcerptData(
       return { stopped: 'data' };
     }
     addLedger(ledger, project.ledger);
-    warnings.push(...project.warnings);
     known = project.known;
   }
 
@@ -117,8 +113,7 @@ export async function readExcerptData(
     ledger.rowsRejected++;
     ledger.rejected.push(row);
   }
-  warnings.push(...settled.warnings);
-  return { respondents: settled.respondents, ledger, warnings, inputs, codings: settled.codings, quotes: settled.quotes };
+  return { respondents: settled.respondents, ledger, inputs, codings: settled.codings, quotes: settled.quotes };
 }
 
 function addLedger(into: Ledger, from: Ledger): void {

@@ -39,7 +39,6 @@ export async function readExcerpts(config: SurveyConfig, source: ExcerptFile, co
         warn: (code, cell, message, offset) => {
           const at = locate(cell, offset);
           sink.report(diagnostic(code, at, message));
-          collector.warned({ ...at, code, message });
         },
       });
       if (status === 'header') {

@@ -105,7 +105,6 @@ export interface QdpxData {
   known: KnownRespondents;
   /** One row per case. */
   ledger: Ledger;
-  warnings: RejectedRow[];
   excerpts: RawExcerpt[];
   /** Codings that could not be read (unknown references, selections out of range), with their case: they reject it as an error in an excerpt row does. */
   failed: { error: RejectedRow; id: string | null }[];
@@ -190,7 +189,6 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
   }
 
   // Sources and their coded selections: the excerpts.
-  const warnings: RejectedRow[] = [];
   const excerpts: RawExcerpt[] = [];
   const failed: QdpxData['failed'] = [];
   let hasCoders = false;
@@ -251,11 +249,10 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
     }
     if (wholeCodings.length > 0 && !coded(source, null, '', source.attributes.creatingUser)) orphan = true;
     if (orphan) {
-      const warning = report('FND311', source, `source "${source.attributes.name ?? sourceGuid}" is coded but belongs to no case, so to no respondent; its codings are left out`);
-      warnings.push(warning);
+      report('FND311', source, `source "${source.attributes.name ?? sourceGuid}" is coded but belongs to no case, so to no respondent; its codings are left out`);
     }
   }
-  return { known, ledger, warnings, excerpts, failed, hasCoders, qde, bytes: project.bytes, sha256: project.sha256 };
+  return { known, ledger, excerpts, failed, hasCoders, qde, bytes: project.bytes, sha256: project.sha256 };
 }
 
 /** A text source's plain text, LF-normalised: inline <PlainTextContent>, or the archive file its plainTextPath names. */

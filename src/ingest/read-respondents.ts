@@ -36,8 +36,6 @@ export interface ReadOutcome {
   status: 'read' | 'empty' | 'no-columns' | 'unreadable';
   bytes: number;
   sha256: string;
-  /** Warnings about the whole file (data.encoding guessed), for results.json. */
-  warnings?: RejectedRow[];
 }
 
 /** The configured columns found in a header, or null when one is missing, named twice or the header is too wide (reported). */
@@ -119,5 +117,5 @@ export async function readRespondents(
     },
   );
   const status = !summary.hasHeader ? 'empty' : unreadable || summary.malformed ? 'unreadable' : columns === null || summary.misconfigured ? 'no-columns' : 'read';
-  return { status, bytes: summary.bytes, sha256: summary.sha256, warnings: summary.warnings };
+  return { status, bytes: summary.bytes, sha256: summary.sha256 };
 }

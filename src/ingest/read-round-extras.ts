@@ -10,7 +10,7 @@
  * Errors in these files are reported (exit 1) and leave the row out of quotes or agreement; they
  * are not rows of the data, so they are not in the ledger.
  */
-import type { Codebook, DiagnosticSink, InputFile, RejectedRow, SurveyConfig } from '../model.ts';
+import type { Codebook, DiagnosticSink, InputFile, SurveyConfig } from '../model.ts';
 import { diagnostic, didYouMean, type Code } from '../messages.ts';
 import { checkRow } from '../validate/check-row.ts';
 import { duplicateId } from '../validate/rules/duplicate-id.ts';
@@ -28,7 +28,6 @@ export interface RoundExtras {
   codings: Codings | null;
   quotes: QuoteCandidate[];
   inputs: InputFile[];
-  warnings: RejectedRow[];
 }
 
 /** Read the quotes file and the coder files of a respondent-per-row round. null: a file could not be used ('config' problems reported). */
@@ -39,7 +38,7 @@ export async function readRoundExtras(
   known: KnownRespondents,
   sink: DiagnosticSink,
 ): Promise<RoundExtras | null> {
-  const extras: RoundExtras = { codings: null, quotes: [], inputs: [], warnings: [] };
+  const extras: RoundExtras = { codings: null, quotes: [], inputs: [] };
   const showId = respondentIdText(config.privacy.respondentIds);
   const table = config.data.excerpts;
   if (table !== null) {
@@ -63,7 +62,6 @@ export async function readRoundExtras(
       const settled = collector.finish();
       if (settled === 'config') return null;
       extras.quotes = settled.quotes;
-      extras.warnings.push(...settled.warnings);
     }
   }
 
@@ -116,7 +114,6 @@ async function readCoderFile(
         const warn = (code: Code, cell: number, message: string, offset?: number) => {
           const at = locate(cell, offset);
           sink.report(diagnostic(code, at, message));
-          extras.warnings.push({ ...at, code, message });
         };
         if (checkRow(batch, r, table, config.limits.maxFieldChars, { reject, warn }) !== 'ok') continue;
         const row = batch.rows[r]!;

@@ -20,7 +20,7 @@
  *
  * A quote that needed masking is kept (masked) and warned about once (FND310), at the excerpt's text.
  */
-import type { Codebook, DiagnosticSink, QuoteResult, RejectedRow, SegmentConfig } from '../model.ts';
+import type { Codebook, DiagnosticSink, QuoteResult, SegmentConfig } from '../model.ts';
 import { diagnostic } from '../messages.ts';
 import type { QuoteCandidate } from '../validate/validate-excerpts.ts';
 import { maskIdentifiers } from './mask-identifiers.ts';
@@ -51,9 +51,9 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function selectQuotes(candidates: readonly QuoteCandidate[], options: QuoteOptions, sink: DiagnosticSink): { quotes: QuoteResult[]; warnings: RejectedRow[] } {
+export function selectQuotes(candidates: readonly QuoteCandidate[], options: QuoteOptions, sink: DiagnosticSink): { quotes: QuoteResult[] } {
   const { codebook, perTheme } = options;
-  if (perTheme <= 0 || candidates.length === 0) return { quotes: [], warnings: [] };
+  if (perTheme <= 0 || candidates.length === 0) return { quotes: [] };
   const prepared: Prepared[] = [];
   for (const candidate of candidates) {
     const masked = maskIdentifiers(candidate.text.replace(/\s+/g, ' ').trim(), options.mask);
@@ -109,7 +109,6 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
     }
   });
   // One warning per masked excerpt, in file order, naming the themes it is quoted under.
-  const warnings: RejectedRow[] = [];
   for (const [pick, themes] of [...masked].sort((a, b) => a[0].order - b[0].order)) {
     const what = [
       pick.masks.names > 0 ? count(pick.masks.names, 'name', 'names') : null,
@@ -119,9 +118,8 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
     const under = themes.map((code) => `"${code}"`).join(', ');
     const message = `quote under ${under} had ${what.join(', ')} masked before reporting; check that nothing else identifies the speaker`;
     sink.report(diagnostic('FND310', pick.at, message));
-    warnings.push({ ...pick.at, code: 'FND310', message });
   }
-  return { quotes, warnings };
+  return { quotes };
 }
 
 function compareKeys(a: readonly (number | string)[], b: readonly (number | string)[]): number {

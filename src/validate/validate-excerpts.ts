@@ -100,7 +100,6 @@ export interface ExcerptOutcome {
   respondents: ValidRespondent[];
   /** Tally mode: the excerpt rows (the caller adds the respondent file's). */
   ledger: Ledger;
-  warnings: RejectedRow[];
   /** Respondent-file rows whose respondent an excerpt error rejected: to move from used to rejected. */
   rejectedKnown: RejectedRow[];
   /** null when the excerpts name fewer than two coders. */
@@ -133,7 +132,6 @@ interface RowRecord {
 export class ExcerptCollector {
   private readonly respondents = new Map<string, RespondentState>();
   private readonly rows: RowRecord[] = [];
-  private readonly warnings: RejectedRow[] = [];
   private readonly coderOrder: string[] = [];
   private primary: string | null;
   private extraRowsRead = 0;
@@ -159,11 +157,6 @@ export class ExcerptCollector {
   rowSkipped(skipped: RejectedRow): void {
     this.extraRowsRead++;
     this.extraRejected.push(skipped);
-  }
-
-  /** A warning raised on a row (trailing delimiter, stray byte order mark): kept for results.json. */
-  warned(warning: RejectedRow): void {
-    this.warnings.push(warning);
   }
 
   add(excerpt: RawExcerpt): void {
@@ -372,6 +365,6 @@ export class ExcerptCollector {
       codings = { coders, primary, primaryFrom: configured === null ? 'first-met' : 'config', byCoder };
     }
     const respondents = mode === 'tally' ? [...accepted.values()] : [];
-    return { respondents, ledger, warnings: this.warnings, rejectedKnown, codings, quotes };
+    return { respondents, ledger, rejectedKnown, codings, quotes };
   }
 }

@@ -5,7 +5,7 @@
  * mixes a respondent's good cells with bad ones.
  */
 import { createHash } from 'node:crypto';
-import type { Codebook, DiagnosticSink, Position, RejectedRow, SegmentConfig, SurveyConfig, ValidRespondent } from '../model.ts';
+import type { Codebook, DiagnosticSink, Position, RejectedRow, SegmentConfig, SurveyConfig, RespondentConsumer, ValidRespondent, ValidRow } from '../model.ts';
 import type { CsvBatch } from '../ingest/read-csv.ts';
 import type { DataColumns } from '../ingest/read-respondents.ts';
 import { diagnostic, didYouMean, type Code } from '../messages.ts';
@@ -13,11 +13,10 @@ import { answerOutOfLevels } from './rules/answer-out-of-levels.ts';
 import { duplicateId } from './rules/duplicate-id.ts';
 import { invalidTick } from './rules/invalid-tick.ts';
 import { invalidWeight } from './rules/invalid-weight.ts';
-import { missingId } from './rules/missing-id.ts';
-import { missingSegment } from './rules/missing-segment.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
 import { IdSet } from './id-set.ts';
 import { checkRow } from './check-row.ts';
+import { cellRules, rulesFor, type RowRule, type RuleCell } from './row-rules.ts';
 
 export interface Ledger {
   rowsRead: number;
@@ -68,12 +67,35 @@ export function respondentIdText(mode: 'show' | 'hash' | 'omit'): (id: string) =
 }
 
 export interface RespondentValidator {
+  /** Validate a batch of rows as split by papaparse: the valid respondents (the others are in the ledger). */
   validate(batch: CsvBatch, columns: DataColumns): ValidRespondent[];
-  readonly ledger: Ledger;
-  /** Warnings raised while validating, as ledger-style rows for results.json. */
-  readonly warnings: RejectedRow[];
-  /** The ids seen so far (the fast reader checks its rows' ids here too, so duplicates are found across both). */
-  readonly ids: IdSet;
+  /** Validate a batch and hand the consumer each row's id (when it asks) and each valid respondent. */
+  validateInto(batch: CsvBatch, columns: DataColumns, consumer: RespondentConsumer): void;
+  /**
+   * Admit a row the fast reader's scanner found valid by every rule it checks from bytes (row-rules.ts):
+   * the rules left to this validator are the id's uniqueness and the segment's registration. The
+   * row, counted as read and used; or null, counting nothing, when the row must go to `validate`.
+   */
+  admitScanned(row: ScannedRow): ValidRow | null;
+  /** Size the id set for about n ids of about `bytesEach` bytes (the fast reader's estimate from its first block). */
+  expectIds(n: number, bytesEach: number): void;
+  readonly ledger: Readonly<Ledger>;
+}
+
+/** A row as the fast reader's scanner read it: the id's bytes and the parts of a ValidRow. */
+export interface ScannedRow {
+  bytes: Uint8Array;
+  idStart: number;
+  idEnd: number;
+  line: number;
+  /** The segment's index in the registry, or -1 when the registry does not have it yet. */
+  segment: number;
+  weight: number;
+  themes: ArrayLike<number>;
+  themeStart: number;
+  themeEnd: number;
+  answers: ArrayLike<number>;
+  answerStart: number;
 }
 
 export function createRespondentValidator(
@@ -85,15 +107,18 @@ export function createRespondentValidator(
   spaceSize = codebook.themes.length,
   /** The file read, for messages: the data, or the respondent file joined to excerpt data (which has no themes column: columns.themes is -1). */
   file = config.data.displayPath,
+  /** The rules (row-rules.ts); a test may add one. */
+  rules: readonly RowRule[] = rulesFor(config),
 ): RespondentValidator {
   const ledger: Ledger = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, rejected: [] };
-  const warnings: RejectedRow[] = [];
   const seenIds = new IdSet();
   const mark = new Int32Array(spaceSize).fill(-1);
   let stamp = 0;
   const { separator } = config.data;
   const showId = respondentIdText(config.privacy.respondentIds);
   const levelIndex = config.questions.map((question) => new Map(question.levels.map((level, i) => [String(level), i])));
+  const checksOf = (column: RuleCell) => cellRules(rules, column);
+  const checks = { id: checksOf('id'), segment: checksOf('segment'), weight: checksOf('weight'), themes: checksOf('themes') };
 
   const validate = (batch: CsvBatch, columns: DataColumns): ValidRespondent[] => {
     const out: ValidRespondent[] = [];
@@ -108,7 +133,18 @@ export function createRespondentValidator(
     const warn = (code: Code, cell: number, message: string, offset = 0) => {
       const at = { file, ...batch.locate(r, cell, offset) };
       sink.report(diagnostic(code, at, message));
-      warnings.push({ file, line: at.line, column: at.column, code, message });
+    };
+    /** A cell's `cell` rules: true when none objects. */
+    const passes = (column: RuleCell, cell: number, text: string): boolean => {
+      let ok = true;
+      for (const rule of checks[column]) {
+        const message = rule.check(text);
+        if (message !== null) {
+          reject(rule.code, cell, message);
+          ok = false;
+        }
+      }
+      return ok;
     };
     const problemRows = new Set(batch.problems.map((p) => p.row));
     const questionCount = config.questions.length;
@@ -141,17 +177,17 @@ export function createRespondentValidator(
 
       const id = row[columns.id]!.trim();
       const line = batch.lines[r]!;
-      const idProblem = missingId(id) ?? duplicateId(seenIds, id, line, showId);
-      if (idProblem !== null) reject(id === '' ? 'FND205' : 'FND204', columns.id, idProblem);
+      if (passes('id', columns.id, id)) {
+        const duplicate = duplicateId(seenIds, id, line, showId);
+        if (duplicate !== null) reject('FND204', columns.id, duplicate);
+      }
 
       const segmentText = row[columns.segment]!.trim();
-      const segmentProblem = missingSegment(segmentText);
       let segment = -1;
-      if (segmentProblem !== null) reject('FND206', columns.segment, segmentProblem);
-      else segment = segments.indexOf(segmentText, () => ({ file, ...batch.locate(r, columns.segment) }), sink);
+      if (passes('segment', columns.segment, segmentText)) segment = segments.indexOf(segmentText, () => ({ file, ...batch.locate(r, columns.segment) }), sink);
 
       let weight = 1;
-      if (columns.weight !== -1) {
+      if (columns.weight !== -1 && passes('weight', columns.weight, row[columns.weight]!.trim())) {
         const parsed = invalidWeight(row[columns.weight]!.trim());
         if (typeof parsed === 'string') reject('FND208', columns.weight, parsed);
         else weight = parsed;
@@ -172,6 +208,7 @@ export function createRespondentValidator(
         }
         themeCell = ticked.join(separator);
       }
+      if (columns.themes !== -1) passes('themes', columns.themes, themeCell.trim());
       const themes = unknownTheme(themeCell, separator, codebook);
       for (const unknown of themes.unknown) {
         const message = `unknown theme "${unknown.code}"${didYouMean(unknown.suggestion)}`;
@@ -219,5 +256,54 @@ export function createRespondentValidator(
     return out;
   };
 
-  return { validate, ledger, warnings, ids: seenIds };
+  // The fast reader's rows: one object, filled in for each row in turn.
+  let scanned: ScannedRow | null = null;
+  const materialize = (): ValidRespondent =>
+    ({
+      id: view.id(),
+      segment: view.segment,
+      weight: view.weight,
+      themes: Uint32Array.from(Array.prototype.slice.call(view.themes, view.themeStart, view.themeEnd) as number[]),
+      answers: Int32Array.from(Array.prototype.slice.call(view.answers, view.answerStart, view.answerStart + config.questions.length) as number[]),
+    }) as unknown as ValidRespondent;
+  const view = {
+    segment: 0,
+    weight: 1,
+    themes: [] as ArrayLike<number>,
+    themeStart: 0,
+    themeEnd: 0,
+    answers: [] as ArrayLike<number>,
+    answerStart: 0,
+    line: 0,
+    id: () => Buffer.from(scanned!.bytes.buffer, scanned!.bytes.byteOffset + scanned!.idStart, scanned!.idEnd - scanned!.idStart).toString('utf8'),
+    respondent: materialize,
+  } as unknown as ValidRow & { -readonly [K in keyof ValidRow]: ValidRow[K] };
+
+  const admitScanned = (row: ScannedRow): ValidRow | null => {
+    if (row.segment === -1 || seenIds.firstLineOf(row.bytes, row.idStart, row.idEnd, row.line) !== -1) return null;
+    ledger.rowsRead++;
+    ledger.rowsUsed++;
+    scanned = row;
+    view.segment = row.segment;
+    view.weight = row.weight;
+    view.themes = row.themes;
+    view.themeStart = row.themeStart;
+    view.themeEnd = row.themeEnd;
+    view.answers = row.answers;
+    view.answerStart = row.answerStart;
+    view.line = row.line;
+    return view;
+  };
+
+  const validateInto = (batch: CsvBatch, columns: DataColumns, consumer: RespondentConsumer): void => {
+    if (consumer.seen !== undefined) {
+      batch.rows.forEach((row, r) => {
+        const id = row[columns.id]?.trim() ?? '';
+        if (id !== '') consumer.seen!(id, batch.lines[r]!);
+      });
+    }
+    for (const respondent of validate(batch, columns)) consumer.respondent(respondent);
+  };
+
+  return { validate, validateInto, admitScanned, expectIds: (n, bytesEach) => seenIds.reserve(n, bytesEach), ledger };
 }

@@ -72,7 +72,7 @@ describe('selectQuotes', () => {
 
   it('masks, collapses white space and warns once per masked excerpt, at its text', () => {
     const text = 'Write to  jo@example.org\nor call Jo Park on 213-555-0100 about the structure question.';
-    const { quotes, warnings, diagnostics } = run([c('r1', 0, [0, 1], 0, text)], { mask: ['Jo Park'] });
+    const { quotes, diagnostics } = run([c('r1', 0, [0, 1], 0, text)], { mask: ['Jo Park'] });
     expect(quotes.map((q) => q.text)).toEqual([
       'Write to [email] or call [name] on [phone] about the structure question.',
       'Write to [email] or call [name] on [phone] about the structure question.',
@@ -81,7 +81,6 @@ describe('selectQuotes', () => {
     expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
       ['FND310', 'quote under "parent", "child" had 1 name, 1 e-mail address, 1 phone number masked before reporting; check that nothing else identifies the speaker'],
     ]);
-    expect(warnings).toHaveLength(1);
   });
 
   it('gives nothing when perTheme is 0, and is deterministic', () => {

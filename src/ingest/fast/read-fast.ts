@@ -25,15 +25,15 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DiagnosticSink, SurveyConfig } from '../../model.ts';
-import type { TallyState } from '../../tally/tally-state.ts';
-import type { RespondentValidator, SegmentRegistry } from '../../validate/validate-respondents.ts';
-import type { Codebook } from '../../model.ts';
+import type { RespondentValidator, ScannedRow, SegmentRegistry } from '../../validate/validate-respondents.ts';
+import type { Codebook, RespondentConsumer } from '../../model.ts';
 import { CsvRowReader, type CsvBatch, type CsvHeader } from '../read-csv.ts';
 import { checkFileSize } from '../check-header.ts';
 import { TextDecoderWithOffsets } from '../decode-text.ts';
 import { detectEncoding, readHead } from '../formats/detect-encoding.ts';
 import { resolveColumns, type DataColumns, type ReadOutcome } from '../read-respondents.ts';
-import { BLANK, BlockScanner, FAST, rowArrays, type BlockScan, type ScanPlan } from './scan-block.ts';
+import { rowRules } from '../../validate/row-rules.ts';
+import { BLANK, BlockScanner, FAST, SCANNED_RULES, rowArrays, type BlockScan, type ScanPlan } from './scan-block.ts';
 import { ChunkScanner, type ScannedBlock } from './scan-blocks.ts';
 import type { BlockAnswer, BlockRequest, RecycleMessage, ScanWorkerData } from './scan-worker.ts';
 import { BufferPool } from './buffer-pool.ts';
@@ -55,7 +55,7 @@ export interface FastReadOptions {
 
 export interface FastTarget {
   validator: RespondentValidator;
-  state: TallyState;
+  consumer: RespondentConsumer;
   segments: SegmentRegistry;
   /** The codebook rows are tallied in (with the size of its theme space). */
   codebook: Codebook;
@@ -74,7 +74,6 @@ export function fastReaderApplies(config: SurveyConfig): boolean {
     config.data.layout === 'respondents' &&
     format === 'csv' &&
     (encoding === null || encoding === 'utf-8') &&
-    config.data.themeColumns == null &&
     (delimiter === null || (delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && delimiter !== '"' && delimiter !== '\n'))
   );
 }
@@ -103,7 +102,7 @@ export async function readRespondentsFast(config: SurveyConfig, sink: Diagnostic
 }
 
 async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, target: FastTarget, options: FastReadOptions, blockSize: number): Promise<ReadOutcome | null> {
-  const { validator, state, segments } = target;
+  const { validator, consumer, segments } = target;
   const hash = createHash('sha256');
   let position = 0; // bytes read (and hashed) so far
 
@@ -145,9 +144,7 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
 
   const plan = makePlan(config, columns, target, delimiter, (header as CsvHeader).cells[0]!.trim());
   const questions = plan.questions.length;
-  const tallyBatch = (batch: CsvBatch) => {
-    for (const respondent of validator.validate(batch, columns)) state.add(respondent);
-  };
+  const tallyBatch = (batch: CsvBatch) => validator.validateInto(batch, columns, consumer);
   /** Hand rows of text to the rules, as the ordinary reader would. */
   const slowRows = (text: string, startLine: number) => {
     const reader = new CsvRowReader({ delimiter, newline: '\n', maxFieldChars: config.limits.maxFieldChars, decoded: UTF8, startLine, headerSeen: true, onHeader: () => {}, onBatch: tallyBatch });
@@ -307,6 +304,9 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
 
   let reserved = false;
   let from = headerEnd;
+  // One row object, filled in for each fast row in turn (no object per row).
+  const row: ScannedRow = { bytes: first, idStart: 0, idEnd: 0, line: 0, segment: -1, weight: 1, themes: [], themeStart: 0, themeEnd: 0, answers: [], answerStart: 0 };
+  const seen = consumer.seen;
   try {
     for (;;) {
       let stoppedAt: { offset: number; line: number } | null = null;
@@ -319,14 +319,15 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
           if (scan.rows > 0) {
             let idBytes = 0;
             for (let r = 0; r < scan.rows; r++) idBytes += scan.idEnd[r]! - scan.idStart[r]!;
-            validator.ids.reserve(((total - headerEnd) / Math.max(1, scan.stop)) * scan.rows * 1.05, (idBytes / scan.rows) * 1.05);
+            validator.expectIds(((total - headerEnd) / Math.max(1, scan.stop)) * scan.rows * 1.05, (idBytes / scan.rows) * 1.05);
           }
         }
         // (Locals, not fields: an object that came through postMessage is slow to read fields from.)
         const { rows, kind, start, end, segment: segmentOf, idStart, idEnd, weight, themes, themeEnd, answers } = scan;
         const lineOf = scan.line;
-        const { ids, ledger } = validator;
-        let used = 0;
+        row.bytes = buffer;
+        row.themes = themes;
+        row.answers = answers;
         for (let r = 0; r < rows; r++) {
           const k = kind[r]!;
           if (k === BLANK) continue;
@@ -338,23 +339,27 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
               segment = segments.find(names[block.worker]![local]!);
               translate[local] = segment;
             }
-            if (segment !== -1 && ids.firstLineOf(buffer, idStart[r]!, idEnd[r]!, rowLine) === -1) {
-              used++;
-              state.addRow(segment, weight[r]!, themes, r === 0 ? 0 : themeEnd[r - 1]!, themeEnd[r]!, answers, r * questions);
+            row.idStart = idStart[r]!;
+            row.idEnd = idEnd[r]!;
+            row.line = rowLine;
+            row.segment = segment;
+            row.weight = weight[r]!;
+            row.themeStart = r === 0 ? 0 : themeEnd[r - 1]!;
+            row.themeEnd = themeEnd[r]!;
+            row.answerStart = r * questions;
+            const valid = validator.admitScanned(row);
+            if (valid !== null) {
+              if (seen !== undefined) seen(valid.id(), rowLine);
+              consumer.row(valid);
               continue;
             }
           }
           // The rules read this row (a new segment, a duplicate id, a doubt), and the rows after it that are not fast either.
-          ledger.rowsRead += used;
-          ledger.rowsUsed += used;
-          used = 0;
           let last = r;
           while (last + 1 < rows && kind[last + 1] !== FAST) last++;
           slowRows(buffer.toString('utf8', start[r]!, end[last]!), rowLine);
           r = last;
         }
-        ledger.rowsRead += used;
-        ledger.rowsUsed += used;
         // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
         if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
           stoppedAt = { offset: block.offset + scan.stop, line: line + scan.newlines };
@@ -416,6 +421,11 @@ function makePlan(config: SurveyConfig, columns: DataColumns, target: FastTarget
     segments: target.segments.segments.map((s) => s.id),
     levels: config.questions.map((q) => ({ id: q.id, levels: [...q.levels] })),
     maxFieldChars: config.limits.maxFieldChars,
+    cellChecks: rowRules
+      .map((rule, index) => ({ rule, index }))
+      .filter(({ rule }) => rule.scanner === 'cell' && !SCANNED_RULES.has(rule.code) && (rule.applies?.(config) ?? true))
+      .map(({ rule, index }) => ({ rule: index, column: { id: columns.id, segment: columns.segment, weight: columns.weight, themes: columns.themes }[rule.cell!.column] }))
+      .filter((check) => check.column !== -1),
   };
 }
 

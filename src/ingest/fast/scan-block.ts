@@ -18,6 +18,7 @@ import type { Codebook, QuestionConfig } from '../../model.ts';
 import { answerOutOfLevels } from '../../validate/rules/answer-out-of-levels.ts';
 import { invalidWeight } from '../../validate/rules/invalid-weight.ts';
 import { unknownTheme } from '../../validate/rules/unknown-theme.ts';
+import { rowRules } from '../../validate/row-rules.ts';
 import { ByteMap, MISSING } from './byte-map.ts';
 import { BufferPool } from './buffer-pool.ts';
 
@@ -47,7 +48,35 @@ export interface ScanPlan {
   segments: string[];
   levels: { id: string; levels: number[] }[];
   maxFieldChars: number;
+  /** The `cell` rules this scanner does not check natively, by index in validate/row-rules.ts' rowRules, with the column they read. */
+  cellChecks: { rule: number; column: number }[];
 }
+
+/**
+ * The row rules (validate/row-rules.ts) the fast path checks natively: this scanner from bytes (a
+ * row a rule could reject or warn about is SLOW, or stops the scan), and FND204 and FND301 by the
+ * validator's admitScanned on the main thread. Any other `cell` rule is applied here to the decoded
+ * cell (cellChecks); a rule the scanner cannot tell says `papaparse`, and the fast reader is not used.
+ */
+export const SCANNED_RULES: ReadonlySet<string> = new Set([
+  'FND203', // wrong field count: fields !== width
+  'FND204', // duplicate id: admitScanned asks the IdSet with the id's bytes
+  'FND205', // missing id: a blank id
+  'FND206', // missing segment: a blank segment
+  'FND207', // unknown theme: a code the codebook's ByteMap lacks
+  'FND208', // invalid weight: readDecimal, else the rule's own parse
+  'FND209', // answer out of levels: the level's ByteMap, else the rule's own parse
+  'FND210', // unterminated quote: anomaly
+  'FND211', // malformed quote: anomaly (or a doubled quote in a used cell: SLOW)
+  'FND212', // NUL byte: firstDamage
+  'FND213', // invalid UTF-8: firstDamage
+  'FND214', // field too large: maxFieldChars
+  'FND301', // unlisted segment: a segment the registry lacks goes to the rules
+  'FND302', // a themes cell of separators only: unknownTheme's onlySeparators
+  'FND305', // stray byte order mark: firstDamage
+  'FND307', // trailing delimiter: fields !== width
+  'FND308', // repeated header: a first cell equal to the header's
+]);
 
 export const FAST = 0;
 export const SLOW = 1;
@@ -128,6 +157,7 @@ export class BlockScanner {
   private lastRows = 64;
 
   private readonly plan: ScanPlan;
+  private readonly cellChecks: { column: number; check(text: string): string | null }[];
 
   constructor(given: ScanPlan) {
     // A fresh object of one shape: a plan that came through postMessage is slow to read fields from.
@@ -147,7 +177,9 @@ export class BlockScanner {
       segments: given.segments,
       levels: given.levels,
       maxFieldChars: given.maxFieldChars,
+      cellChecks: given.cellChecks,
     };
+    this.cellChecks = plan.cellChecks.map(({ rule, column }) => ({ column, check: rowRules[rule]!.cell!.check }));
     this.plan = plan;
     for (const [code, index] of plan.codes) this.codes.setText(code, index);
     plan.segments.forEach((s, i) => this.segments.setText(s, i));
@@ -352,6 +384,11 @@ export class BlockScanner {
 
     // A row whose first cell is the header's first cell may repeat the header: the rules decide.
     if (equalsTrimmed(buf, fieldStart[0]!, fieldEnd[0]!, this.headerFirst)) return SLOW;
+
+    // Cell rules not checked natively: the rule's own check of the decoded cell.
+    for (const { column, check } of this.cellChecks) {
+      if (fieldEscaped[column] || check(this.text(buf, fieldStart[column]!, fieldEnd[column]!).trim()) !== null) return SLOW;
+    }
 
     // Id: trimmed, not blank (duplicates are the main thread's to find).
     const id = plan.id;

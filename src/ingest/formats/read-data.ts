@@ -8,7 +8,7 @@
  * the validator counts them in the ledger. A malformed export or workbook is reported here and
  * nothing is read from it.
  */
-import type { DataFormat, DiagnosticSink, RejectedRow, SurveyConfig } from '../../model.ts';
+import type { DataFormat, DiagnosticSink, SurveyConfig } from '../../model.ts';
 import { diagnostic } from '../../messages.ts';
 import { configPosition } from '../read-config.ts';
 import { readCsv, type CsvBatch, type CsvHeader, type CsvSummary } from '../read-csv.ts';
@@ -32,7 +32,6 @@ export interface DataSummary extends CsvSummary {
   /** A config value that does not fit the file (data.sheet; reported): exit 2. */
   misconfigured: boolean;
   /** Warnings about the whole file (an encoding guessed), as ledger-style rows for results.json. */
-  warnings: RejectedRow[];
 }
 
 export const layouts: Partial<Record<DataFormat, ExportLayout>> = { qualtrics, surveymonkey, kobo, limesurvey };
@@ -50,17 +49,16 @@ export async function readData(
     // (SheetJS is loaded only when a workbook is read.)
     const { readXlsx } = await import('./read-xlsx.ts');
     const read = readXlsx(config.data.path, config.data.sheet ?? null, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch);
-    if (read.ok) return { hasHeader: read.hasHeader, encoding: read.encoding, bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: false, warnings: [] };
+    if (read.ok) return { hasHeader: read.hasHeader, encoding: read.encoding, bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: false };
     if (read.problem === 'no-sheet') {
       sink.report(diagnostic('FND006', configPosition(config, 'data.sheet'), `data.sheet: ${file} has ${read.message} (its sheets: ${read.sheets.map((s) => JSON.stringify(s)).join(', ')})`));
-      return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: true, warnings: [] };
+      return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: true };
     }
     sink.report(diagnostic('FND224', { file, line: 1, column: 1 }, `${file} is ${read.message}`));
-    return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: true, misconfigured: false, warnings: [] };
+    return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: true, misconfigured: false };
   }
 
   let encoding = config.data.encoding ?? null;
-  const warnings: RejectedRow[] = [];
   if (encoding === null) {
     const head = readHead(config.data.path);
     const guess = detectEncoding(head, head.length < 1 << 20);
@@ -69,7 +67,6 @@ export async function readData(
       const at = { file, line: guess.at.line, column: guess.at.column };
       const message = `not UTF-8 (byte offset ${guess.at.offset} is 0x${head[guess.at.offset]!.toString(16).toUpperCase()}), so read as Windows-1252; set data.encoding to say which it is`;
       sink.report(diagnostic('FND313', at, message));
-      warnings.push({ ...at, code: 'FND313', message });
     }
   }
 
@@ -139,5 +136,5 @@ export async function readData(
     },
   );
   if (summary.hasHeader && !delivered) deliver();
-  return { ...summary, malformed, misconfigured: false, warnings };
+  return { ...summary, malformed, misconfigured: false };
 }
