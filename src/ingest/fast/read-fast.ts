@@ -103,97 +103,226 @@ export async function readRespondentsFast(config: SurveyConfig, sink: Diagnostic
 
 async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, target: FastTarget, options: FastReadOptions, blockSize: number): Promise<ReadOutcome | null> {
   const { validator, consumer, segments } = target;
-  const hash = createHash('sha256');
-  let position = 0; // bytes read (and hashed) so far
-
-  // The header: the first row, which must end within the first block.
+  const file = new HashedFile(fd);
   const first = Buffer.alloc(blockSize);
-  const firstLength = readSync(fd, first, 0, blockSize, 0);
-  const headerEnd = firstRowEnd(first, firstLength);
-  if (headerEnd === -1) return null;
+  const head = readHeader(first, file.readInto(first, 0, blockSize, 0), config);
+  if (head === null) return null;
+  const resolved = resolveColumns(config, { ...head.header, aliases: new Map(), choices: [] }, sink);
+  if (resolved.columns === null) return { status: resolved.unreadable ? 'unreadable' : 'no-columns', ...file.finish() };
+  const columns = resolved.columns;
+  const { delimiter } = head;
+  let line = head.line;
+
+  const plan = makePlan(config, columns, target, delimiter, head.header.cells[0]!.trim());
+  const questions = plan.questions.length;
+  const total = file.size;
+  const progress = (bytes: number) => options.onProgress?.({ file: config.data.displayPath, bytes, totalBytes: total, rows: validator.ledger.rowsRead });
+  const rowsOptions: RowsOptions = {
+    delimiter,
+    maxFieldChars: config.limits.maxFieldChars,
+    onBatch: (batch) => validator.validateInto(batch, columns, consumer),
+    handOverBytes: options.handOverBytes ?? 1 << 16,
+    onProgress: progress,
+  };
+  /** Hand rows of text to the rules, as the ordinary reader would. */
+  const slowRows = (text: string, startLine: number) => {
+    const reader = new CsvRowReader({ delimiter, newline: '\n', maxFieldChars: rowsOptions.maxFieldChars, decoded: UTF8, startLine, headerSeen: true, onHeader: () => {}, onBatch: rowsOptions.onBatch });
+    reader.push(text);
+    reader.finish();
+  };
+
+  const threads = Math.max(1, Math.min(8, Math.floor(options.threads ?? defaultThreads())));
+  const workers = threads > 1 && total >= (options.minParallelBytes ?? 8 << 20) ? threads - 1 : 0;
+  const blocks = new BlockStream(file, plan, workers, blockSize);
+  let reserved = false;
+  let from = head.end;
+  // One row object, filled in for each fast row in turn (no object per row).
+  const row: ScannedRow = { bytes: first, idStart: 0, idEnd: 0, line: 0, segment: -1, weight: 1, themes: [], themeStart: 0, themeEnd: 0, answers: [], answerStart: 0 };
+  const seen = consumer.seen;
+  try {
+    for (;;) {
+      let stoppedAt: { offset: number; line: number } | null = null;
+      for await (const block of blocks.from(from)) {
+        const { buffer, scan } = block;
+        if (!reserved) {
+          // Room for the ids of the whole file, estimated from the first block, so the table is built once.
+          reserved = true;
+          if (scan.rows > 0) {
+            let idBytes = 0;
+            for (let r = 0; r < scan.rows; r++) idBytes += scan.idEnd[r]! - scan.idStart[r]!;
+            validator.expectIds(((total - head.end) / Math.max(1, scan.stop)) * scan.rows * 1.05, (idBytes / scan.rows) * 1.05);
+          }
+        }
+        // (Locals, not fields: an object that came through postMessage is slow to read fields from.)
+        const { rows, kind, start, end, segment: segmentOf, idStart, idEnd, weight, themes, themeEnd, answers } = scan;
+        const lineOf = scan.line;
+        row.bytes = buffer;
+        row.themes = themes;
+        row.answers = answers;
+        for (let r = 0; r < rows; r++) {
+          const k = kind[r]!;
+          if (k === BLANK) continue;
+          const rowLine = line + lineOf[r]!;
+          if (k === FAST) {
+            const segment = blocks.segmentOf(block.worker, segmentOf[r]!, segments);
+            row.idStart = idStart[r]!;
+            row.idEnd = idEnd[r]!;
+            row.line = rowLine;
+            row.segment = segment;
+            row.weight = weight[r]!;
+            row.themeStart = r === 0 ? 0 : themeEnd[r - 1]!;
+            row.themeEnd = themeEnd[r]!;
+            row.answerStart = r * questions;
+            const valid = validator.admitScanned(row);
+            if (valid !== null) {
+              if (seen !== undefined) seen(valid.id(), rowLine);
+              consumer.row(valid);
+              continue;
+            }
+          }
+          // The rules read this row (a new segment, a duplicate id, a doubt), and the rows after it that are not fast either.
+          let last = r;
+          while (last + 1 < rows && kind[last + 1] !== FAST) last++;
+          slowRows(buffer.toString('utf8', start[r]!, end[last]!), rowLine);
+          r = last;
+        }
+        // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
+        if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
+          stoppedAt = { offset: block.offset + scan.stop, line: line + scan.newlines };
+          break;
+        }
+        line += scan.newlines;
+        progress(block.offset + scan.stop);
+      }
+      if (stoppedAt === null) break;
+      // Papaparse reads the row the scan stopped at (and the rest of 64 KiB or so), then the fast reader goes on.
+      const resumed = papaparseFrom(file, stoppedAt.offset, stoppedAt.line, rowsOptions);
+      if (resumed === null) break;
+      from = resumed.offset;
+      line = resumed.line;
+    }
+  } finally {
+    await blocks.close();
+  }
+  return { status: 'read', ...file.finish() };
+}
+
+
+/** The data file, hashed in order as it is first read; bytes read again (after a hand-over to papaparse) are not hashed again. */
+class HashedFile {
+  private readonly hash = createHash('sha256');
+  /** Bytes read and hashed so far. */
+  private position = 0;
+  readonly size: number;
+
+  constructor(private readonly fd: number) {
+    this.size = fstatSync(fd).size;
+  }
+
+  /** Read up to `size` bytes at file offset `at` into buffer[into...]: the bytes read. */
+  readInto(buffer: Buffer, into: number, size: number, at: number): number {
+    let n = 0;
+    while (n < size) {
+      const got = readSync(this.fd, buffer, into + n, size - n, at + n);
+      if (got === 0) break;
+      n += got;
+    }
+    if (at + n > this.position) {
+      this.hash.update(buffer.subarray(into + Math.max(0, this.position - at), into + n));
+      this.position = at + n;
+    }
+    return n;
+  }
+
+  /** Hash whatever was not read, then the file's length and digest. */
+  finish(): { bytes: number; sha256: string } {
+    const buffer = Buffer.alloc(1 << 20);
+    while (this.readInto(buffer, 0, buffer.length, this.position) > 0);
+    return { bytes: this.position, sha256: this.hash.digest('hex') };
+  }
+}
+
+/**
+ * The header: the first row, which must end within the first block and split as papaparse splits it,
+ * with a one-byte ASCII delimiter. Its end, the line after it, the delimiter and the header; or null
+ * (the file is for the ordinary reader).
+ */
+function readHeader(first: Buffer, length: number, config: SurveyConfig): { end: number; line: number; delimiter: string; header: CsvHeader } | null {
+  const end = firstRowEnd(first, length);
+  if (end === -1) return null;
   const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
   let header: CsvHeader | null = null;
   let extra = false;
-  const headerReader = new CsvRowReader({
+  const reader = new CsvRowReader({
     delimiter: config.data.delimiter,
     maxFieldChars: config.limits.maxFieldChars,
     decoded: UTF8,
     onHeader: (h) => (header = h),
     onBatch: () => (extra = true),
   });
-  const headerText = first.toString('utf8', bom, headerEnd);
-  headerReader.push(headerText);
-  headerReader.finish();
-  const delimiter = headerReader.detectedDelimiter;
+  reader.push(first.toString('utf8', bom, end));
+  reader.finish();
+  const delimiter = reader.detectedDelimiter;
   if (header === null || extra || delimiter === null || delimiter.length !== 1 || delimiter.charCodeAt(0) >= 0x80 || delimiter === '"') return null;
-  const resolved = resolveColumns(config, { ...(header as CsvHeader), aliases: new Map(), choices: [] }, sink);
-  hash.update(first.subarray(0, headerEnd));
-  position = headerEnd;
-  const finishHash = () => {
-    const buffer = Buffer.alloc(1 << 20);
-    for (let n = readSync(fd, buffer, 0, buffer.length, position); n > 0; n = readSync(fd, buffer, 0, buffer.length, position)) {
-      hash.update(buffer.subarray(0, n));
-      position += n;
-    }
-    return { bytes: position, sha256: hash.digest('hex') };
-  };
-  if (resolved.columns === null) return { status: resolved.unreadable ? 'unreadable' : 'no-columns', ...finishHash() };
-  const columns = resolved.columns;
   let line = 1;
-  for (let k = first.indexOf(NEWLINE); k !== -1 && k < headerEnd; k = first.indexOf(NEWLINE, k + 1)) line++;
+  for (let k = first.indexOf(NEWLINE); k !== -1 && k < end; k = first.indexOf(NEWLINE, k + 1)) line++;
+  return { end, line, delimiter, header };
+}
 
-  const plan = makePlan(config, columns, target, delimiter, (header as CsvHeader).cells[0]!.trim());
-  const questions = plan.questions.length;
-  const tallyBatch = (batch: CsvBatch) => validator.validateInto(batch, columns, consumer);
-  /** Hand rows of text to the rules, as the ordinary reader would. */
-  const slowRows = (text: string, startLine: number) => {
-    const reader = new CsvRowReader({ delimiter, newline: '\n', maxFieldChars: config.limits.maxFieldChars, decoded: UTF8, startLine, headerSeen: true, onHeader: () => {}, onBatch: tallyBatch });
-    reader.push(text);
-    reader.finish();
-  };
-
-  // The file is read here, in order (and hashed as it is read). A large file is cut into blocks at
-  // row boundaries and scanned by worker threads, one block each in turn; otherwise this thread
-  // scans it, carrying a row cut off at the end of a chunk over to the next.
-  const total = fstatSync(fd).size;
-  const threads = Math.max(1, Math.min(8, Math.floor(options.threads ?? defaultThreads())));
-  const workers = threads > 1 && total >= (options.minParallelBytes ?? 8 << 20) ? threads - 1 : 0;
-  const buffers = new BufferPool();
-  /**
-   * Read up to `size` bytes at file offset `at` into buffer[into...]: the bytes read. The file is
-   * hashed in order as it is first read; bytes read again (after a hand-over to papaparse) are not.
-   */
-  const readInto = (buffer: Buffer, into: number, size: number, at: number): number => {
-    let n = 0;
-    while (n < size) {
-      const got = readSync(fd, buffer, into + n, size - n, at + n);
-      if (got === 0) break;
-      n += got;
-    }
-    if (at + n > position) {
-      hash.update(buffer.subarray(into + Math.max(0, position - at), into + n));
-      position = at + n;
-    }
-    return n;
-  };
-  const pool = workers > 0 ? new ScanPool(plan, workers) : null;
-  const localScanner = pool === null ? new BlockScanner(plan) : null;
+/**
+ * The data file's blocks from a row boundary to the end, scanned, in order: by a scanner in this
+ * thread, carrying a row cut off at the end of a chunk over to the next; or, for a large file, cut at
+ * row boundaries and scanned by worker threads, one block each in turn. Each scanner numbers the
+ * segments it meets; segmentOf says what they are in the run's registry.
+ */
+class BlockStream {
+  private readonly pool: ScanPool | null;
+  private readonly localScanner: BlockScanner | null;
+  private readonly buffers = new BufferPool();
   // Each scanner's segment ids: their names, and what they are in the registry (-1: not yet known).
-  const names = Array.from({ length: Math.max(1, workers) }, () => [...plan.segments]);
-  const translates = Array.from({ length: Math.max(1, workers) }, () => plan.segments.map((_, i) => i));
-  const learnSegments = (worker: number, scan: BlockScan) => {
-    for (const name of scan.newSegments) {
-      names[worker]!.push(name);
-      translates[worker]!.push(-1);
+  private readonly names: string[][];
+  private readonly translates: number[][];
+  private seq = 0;
+
+  constructor(
+    private readonly file: HashedFile,
+    plan: ScanPlan,
+    private readonly workers: number,
+    private readonly blockSize: number,
+  ) {
+    this.pool = workers > 0 ? new ScanPool(plan, workers) : null;
+    this.localScanner = this.pool === null ? new BlockScanner(plan) : null;
+    this.names = Array.from({ length: Math.max(1, workers) }, () => [...plan.segments]);
+    this.translates = Array.from({ length: Math.max(1, workers) }, () => plan.segments.map((_, i) => i));
+  }
+
+  /** A scanner's segment id as the registry's index (-1 when the registry does not have it: the rules then read the row). */
+  segmentOf(worker: number, local: number, segments: SegmentRegistry): number {
+    const translate = this.translates[worker]!;
+    let segment = translate[local]!;
+    if (segment === -1) {
+      segment = segments.find(this.names[worker]![local]!);
+      translate[local] = segment;
     }
-  };
-  let seq = 0;
+    return segment;
+  }
+
+  private learnSegments(worker: number, scan: BlockScan): void {
+    for (const name of scan.newSegments) {
+      this.names[worker]!.push(name);
+      this.translates[worker]!.push(-1);
+    }
+  }
 
   /** The blocks from file offset `from` (a row boundary) to the end, scanned, in order. */
-  async function* scannedBlocks(from: number): AsyncGenerator<ScannedBlock & { worker: number; cut: boolean; length: number; final: boolean }> {
+  async *from(from: number): AsyncGenerator<ScannedBlock & { worker: number; cut: boolean; length: number; final: boolean }> {
+    const { pool, buffers, file, blockSize } = this;
+    const total = file.size;
+    const readInto = (buffer: Buffer, into: number, size: number, at: number) => file.readInto(buffer, into, size, at);
+    const learnSegments = (worker: number, scan: BlockScan) => this.learnSegments(worker, scan);
     let readAt = from;
     if (pool === null) {
-      const chunks = new ChunkScanner(localScanner!, from);
+      const chunks = new ChunkScanner(this.localScanner!, from);
       for (let final = false; !final; ) {
         const size = Math.max(0, Math.min(blockSize, total - readAt));
         const chunk = Buffer.from(buffers.take(size), 0, size);
@@ -242,14 +371,15 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
         buffer = bigger;
       }
     };
+    const workers = this.workers;
     const ahead = 2 * workers;
     const pending: { seq: number; offset: number; length: number; final: boolean; answer: Promise<BlockAnswer> }[] = [];
     const fill = () => {
       while (pending.length < ahead) {
         const block = next();
         if (block === null) return;
-        const s = seq++;
-        pending.push({ seq: s, offset: block.offset, length: block.length, final: block.final, answer: pool.scan(s, block.buffer.buffer as ArrayBuffer, block.length, block.final) });
+        const s = this.seq++;
+        pending.push({ seq: s, offset: block.offset, length: block.length, final: block.final, answer: pool!.scan(s, block.buffer.buffer as ArrayBuffer, block.length, block.final) });
       }
     };
     try {
@@ -263,7 +393,7 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
         learnSegments(worker, scan);
         yield { buffer: Buffer.from(buffer, 0, length + 1), scan, offset: at, worker, cut: true, length, final };
         buffers.give(buffer);
-        pool.recycle(worker, scan);
+        pool!.recycle(worker, scan);
       }
     } finally {
       // Stopped early (a row for papaparse): the blocks already sent are not applied, but the
@@ -272,113 +402,49 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
         const { buffer, scan } = await answer;
         learnSegments(s % workers, scan);
         buffers.give(buffer);
-        pool.recycle(s % workers, scan);
+        pool!.recycle(s % workers, scan);
       }
     }
   }
 
-  /**
-   * Rows from file offset `from` (a row boundary, on line `fromLine`) through papaparse and the rules,
-   * until papaparse has read at least one row and reached a row boundary at the end of what it was
-   * given: where the fast reader can take over again (null at the end of the file).
-   */
-  const papaparseFrom = (from: number, fromLine: number): { offset: number; line: number } | null => {
-    const decoder = new TextDecoderWithOffsets('utf-8', from);
-    const reader = new CsvRowReader({ delimiter, newline: '\n', maxFieldChars: config.limits.maxFieldChars, decoded: decoder, startLine: fromLine, headerSeen: true, onHeader: () => {}, onBatch: tallyBatch });
-    const window = Buffer.alloc(Math.max(1, options.handOverBytes ?? 1 << 16));
-    const newlines: number[] = []; // file offsets of the newline bytes read, to find where a line starts
-    for (let at = from; ; ) {
-      const n = readInto(window, 0, window.length, at);
-      if (n === 0) break;
-      for (let k = window.indexOf(NEWLINE); k !== -1 && k < n; k = window.indexOf(NEWLINE, k + 1)) newlines.push(at + k);
-      at += n;
-      reader.push(decoder.write(window.subarray(0, n)));
-      options.onProgress?.({ file: config.data.displayPath, bytes: at, totalBytes: total, rows: validator.ledger.rowsRead });
-      const lines = reader.line - fromLine;
-      if (lines > 0 && lines <= newlines.length) return { offset: newlines[lines - 1]! + 1, line: reader.line };
-    }
-    reader.push(decoder.end());
-    reader.finish();
-    return null;
-  };
-
-  let reserved = false;
-  let from = headerEnd;
-  // One row object, filled in for each fast row in turn (no object per row).
-  const row: ScannedRow = { bytes: first, idStart: 0, idEnd: 0, line: 0, segment: -1, weight: 1, themes: [], themeStart: 0, themeEnd: 0, answers: [], answerStart: 0 };
-  const seen = consumer.seen;
-  try {
-    for (;;) {
-      let stoppedAt: { offset: number; line: number } | null = null;
-      for await (const block of scannedBlocks(from)) {
-        const { buffer, scan } = block;
-        const translate = translates[block.worker]!;
-        if (!reserved) {
-          // Room for the ids of the whole file, estimated from the first block, so the table is built once.
-          reserved = true;
-          if (scan.rows > 0) {
-            let idBytes = 0;
-            for (let r = 0; r < scan.rows; r++) idBytes += scan.idEnd[r]! - scan.idStart[r]!;
-            validator.expectIds(((total - headerEnd) / Math.max(1, scan.stop)) * scan.rows * 1.05, (idBytes / scan.rows) * 1.05);
-          }
-        }
-        // (Locals, not fields: an object that came through postMessage is slow to read fields from.)
-        const { rows, kind, start, end, segment: segmentOf, idStart, idEnd, weight, themes, themeEnd, answers } = scan;
-        const lineOf = scan.line;
-        row.bytes = buffer;
-        row.themes = themes;
-        row.answers = answers;
-        for (let r = 0; r < rows; r++) {
-          const k = kind[r]!;
-          if (k === BLANK) continue;
-          const rowLine = line + lineOf[r]!;
-          if (k === FAST) {
-            const local = segmentOf[r]!;
-            let segment = translate[local]!;
-            if (segment === -1) {
-              segment = segments.find(names[block.worker]![local]!);
-              translate[local] = segment;
-            }
-            row.idStart = idStart[r]!;
-            row.idEnd = idEnd[r]!;
-            row.line = rowLine;
-            row.segment = segment;
-            row.weight = weight[r]!;
-            row.themeStart = r === 0 ? 0 : themeEnd[r - 1]!;
-            row.themeEnd = themeEnd[r]!;
-            row.answerStart = r * questions;
-            const valid = validator.admitScanned(row);
-            if (valid !== null) {
-              if (seen !== undefined) seen(valid.id(), rowLine);
-              consumer.row(valid);
-              continue;
-            }
-          }
-          // The rules read this row (a new segment, a duplicate id, a doubt), and the rows after it that are not fast either.
-          let last = r;
-          while (last + 1 < rows && kind[last + 1] !== FAST) last++;
-          slowRows(buffer.toString('utf8', start[r]!, end[last]!), rowLine);
-          r = last;
-        }
-        // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
-        if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
-          stoppedAt = { offset: block.offset + scan.stop, line: line + scan.newlines };
-          break;
-        }
-        line += scan.newlines;
-        options.onProgress?.({ file: config.data.displayPath, bytes: block.offset + scan.stop, totalBytes: total, rows: validator.ledger.rowsRead });
-      }
-      if (stoppedAt === null) break;
-      // Papaparse reads the row the scan stopped at (and the rest of 64 KiB or so), then the fast reader goes on.
-      const resumed = papaparseFrom(stoppedAt.offset, stoppedAt.line);
-      if (resumed === null) break;
-      from = resumed.offset;
-      line = resumed.line;
-    }
-  } finally {
-    await pool?.close();
+  async close(): Promise<void> {
+    await this.pool?.close();
   }
-  return { status: 'read', bytes: position, sha256: hash.digest('hex') };
+}
+
+/** How papaparse reads rows handed to it: the delimiter, the field limit, where the rows go, and progress. */
+interface RowsOptions {
+  delimiter: string;
+  maxFieldChars: number;
+  onBatch: (batch: CsvBatch) => void;
+  handOverBytes: number;
+  onProgress: (bytes: number) => void;
+}
+
+/**
+ * Rows from file offset `from` (a row boundary, on line `fromLine`) through papaparse and the rules,
+ * until papaparse has read at least one row and reached a row boundary at the end of what it was
+ * given: where the fast reader can take over again (null at the end of the file).
+ */
+function papaparseFrom(file: HashedFile, from: number, fromLine: number, rows: RowsOptions): { offset: number; line: number } | null {
+const { delimiter, maxFieldChars, onBatch, handOverBytes, onProgress } = rows;
+  const decoder = new TextDecoderWithOffsets('utf-8', from);
+  const reader = new CsvRowReader({ delimiter, newline: '\n', maxFieldChars, decoded: decoder, startLine: fromLine, headerSeen: true, onHeader: () => {}, onBatch });
+  const window = Buffer.alloc(Math.max(1, handOverBytes));
+  const newlines: number[] = []; // file offsets of the newline bytes read, to find where a line starts
+  for (let at = from; ; ) {
+    const n = file.readInto(window, 0, window.length, at);
+    if (n === 0) break;
+    for (let k = window.indexOf(NEWLINE); k !== -1 && k < n; k = window.indexOf(NEWLINE, k + 1)) newlines.push(at + k);
+    at += n;
+    reader.push(decoder.write(window.subarray(0, n)));
+    onProgress(at);
+    const lines = reader.line - fromLine;
+    if (lines > 0 && lines <= newlines.length) return { offset: newlines[lines - 1]! + 1, line: reader.line };
+  }
+  reader.push(decoder.end());
+  reader.finish();
+  return null;
 }
 
 const UTF8 = { replacements: [] as number[], detected: 'utf-8' };
