@@ -39,7 +39,7 @@ import type {
   SegmentConfig,
   SurveyConfig,
 } from './model.ts';
-import { diagnostic } from './messages.ts';
+import { diagnostic, say } from './messages.ts';
 import { configPosition, readConfig, displayPath } from './ingest/read-config.ts';
 import { readCodebook } from './ingest/read-codebook.ts';
 import { chooseSource, readSource, type ReadOptions, type ReadTarget } from './ingest/read-source.ts';
@@ -203,7 +203,7 @@ function finishRound<R extends Round>(
   segments.segments.forEach((segment, i) => {
     // Only segments the config lists: one met in the data whose respondents were all rejected was never listed.
     if (i < config.segments.length && (state.segments[i]?.respondents ?? 0) === 0) {
-      sink.report(diagnostic('FND303', configPosition(config, 'segments'), `segment "${segment.id}" is listed in the config but no respondent belongs to it`));
+      sink.report(diagnostic(configPosition(config, 'segments'), say.FND303(segment.id)));
     }
   });
   state.segment(segments.segments.length - 1);

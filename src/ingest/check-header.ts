@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
-import { diagnostic, didYouMean } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 import { configPosition } from './read-config.ts';
 
@@ -16,7 +16,7 @@ export function checkFileSize(config: SurveyConfig, path: string, file: string, 
   const { maxFileBytes } = config.limits;
   if (size <= maxFileBytes) return size;
   sink.report(
-    diagnostic('FND216', { file, line: 1, column: 1 }, `${file} is ${size} bytes, more than limits.maxFileBytes (${maxFileBytes}); raise the limit in the config to read it`),
+    diagnostic({ file, line: 1, column: 1 }, say.FND216(file, size, maxFileBytes)),
   );
   return null;
 }
@@ -43,13 +43,13 @@ export function checkHeader(config: SurveyConfig, header: HeaderLike, file: stri
   const { maxColumns } = config.limits;
   if (header.cells.length > maxColumns) {
     sink.report(
-      diagnostic('FND215', { file, line: header.line, column: 1 }, `the header has ${header.cells.length} columns, more than limits.maxColumns (${maxColumns}); the file is not read`),
+      diagnostic({ file, line: header.line, column: 1 }, say.FND215(header.cells.length, maxColumns)),
     );
     return null;
   }
   const names = header.cells.map((cell) => cell.trim());
   names.forEach((name, i) => {
-    if (name === '') sink.report(diagnostic('FND306', { file, ...header.locate(i) }, `header cell ${i + 1} is empty; its column cannot be used`));
+    if (name === '') sink.report(diagnostic({ file, ...header.locate(i) }, say.FND306(i + 1)));
   });
   const checked = {
     names,
@@ -61,15 +61,12 @@ export function checkHeader(config: SurveyConfig, header: HeaderLike, file: stri
       if (again !== -1) {
         checked.missing = true;
         sink.report(
-          diagnostic('FND009', { file, ...header.locate(again) }, `column "${name}" (${key}) appears more than once in the header (columns ${index + 1} and ${again + 1}); rename one`),
+          diagnostic({ file, ...header.locate(again) }, say.FND009(name, key, index + 1, again + 1)),
         );
       } else if (index === -1) {
         checked.missing = true;
         sink.report(
-          diagnostic('FND008', configPosition(config, key), `column "${name}" (${key}) is not in the header of ${file}${didYouMean(nearest(name, names))}`, {
-            expected: name,
-            actual: names.join(', '),
-          }),
+          diagnostic(configPosition(config, key), say.FND008.notInHeader(name, key, file, nearest(name, names), names)),
         );
       }
       return index;

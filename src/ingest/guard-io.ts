@@ -4,7 +4,7 @@
  * are thrown on.
  */
 import type { DiagnosticSink } from '../model.ts';
-import { diagnostic } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 
 export async function guardIo<T>(file: string, sink: DiagnosticSink, step: () => Promise<T>): Promise<T | null> {
   try {
@@ -13,7 +13,7 @@ export async function guardIo<T>(file: string, sink: DiagnosticSink, step: () =>
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : code;
-    sink.report(diagnostic('FND007', { file, line: 1, column: 1 }, `cannot read ${file}: ${why}`));
+    sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND007.unreadable(file, why)));
     return null;
   }
 }

@@ -4,7 +4,7 @@
  * (duplicates, parents, cycles) are applied by validateCodebook.
  */
 import type { DiagnosticSink } from '../model.ts';
-import { diagnostic } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { readCsv } from './read-csv.ts';
 
 export interface RawTheme {
@@ -47,10 +47,7 @@ export async function readCodebook(file: string, displayFile: string, sink: Diag
         if (!columns.has(required)) {
           ok = false;
           sink.report(
-            diagnostic('FND101', { file: displayFile, ...header.locate(0) }, `the codebook has no "${required}" column`, {
-              expected: 'code,label[,description,parent,color,statement]',
-              actual: header.cells.join(','),
-            }),
+            diagnostic({ file: displayFile, ...header.locate(0) }, say.FND101(required, header.cells)),
           );
         }
       }
@@ -62,7 +59,7 @@ export async function readCodebook(file: string, displayFile: string, sink: Diag
         if (row.length !== width) {
           ok = false;
           sink.report(
-            diagnostic('FND108', { file: displayFile, ...batch.locate(r, Math.min(row.length, width)) }, `codebook row has ${row.length} fields; the header has ${width}`),
+            diagnostic({ file: displayFile, ...batch.locate(r, Math.min(row.length, width)) }, say.FND108(row.length, width)),
           );
           return;
         }
@@ -84,7 +81,7 @@ export async function readCodebook(file: string, displayFile: string, sink: Diag
     },
   );
   if (!summary.hasHeader) {
-    sink.report(diagnostic('FND107', { file: displayFile, line: 1, column: 1 }, 'the codebook file is empty'));
+    sink.report(diagnostic({ file: displayFile, line: 1, column: 1 }, say.FND107.emptyFile()));
     return null;
   }
   return ok ? { entries, bytes: summary.bytes, sha256: summary.sha256 } : null;

@@ -11,7 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
-import { diagnostic, didYouMean } from '../messages.ts';
+import { diagnosticWithText, didYouMean } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -290,7 +290,7 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
     if (walk.nodes === MAX_NODES + 1) {
       walk.ok = false;
       walk.sink.report(
-        diagnostic('FND002', positionOf(walk, node ?? keyNode), `the config expands to more than ${MAX_NODES} values (anchors and aliases used to blow up its size?)`),
+        diagnosticWithText('FND002', positionOf(walk, node ?? keyNode), `the config expands to more than ${MAX_NODES} values (anchors and aliases used to blow up its size?)`),
       );
     }
     return undefined;
@@ -304,7 +304,7 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
   const wrongType = () => {
     walk.ok = false;
     walk.sink.report(
-      diagnostic('FND004', at, `${keyPath} should be ${expectedOf(spec)}, not ${describe(node)}`, {
+      diagnosticWithText('FND004', at, `${keyPath} should be ${expectedOf(spec)}, not ${describe(node)}`, {
         expected: expectedOf(spec),
         actual: describe(node),
       }),
@@ -313,7 +313,7 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
   };
   const invalid = (message: string) => {
     walk.ok = false;
-    walk.sink.report(diagnostic('FND006', at, `${keyPath} ${message}`));
+    walk.sink.report(diagnosticWithText('FND006', at, `${keyPath} ${message}`));
     return undefined;
   };
 
@@ -378,7 +378,7 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
           walk.ok = false;
           const suggestion = key === null ? null : nearest(key, known);
           walk.sink.report(
-            diagnostic('FND003', positionOf(walk, keyNodeHere), `unknown key "${childPath}"${didYouMean(suggestion)}`, {
+            diagnosticWithText('FND003', positionOf(walk, keyNodeHere), `unknown key "${childPath}"${didYouMean(suggestion)}`, {
               expected: known.join(', '),
             }),
           );
@@ -390,7 +390,7 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
         if (field.required && !(key in out) && !node.items.some((p) => isScalar(p.key) && String(p.key.value) === key)) {
           walk.ok = false;
           const name = keyPath === '' ? key : `${keyPath}.${key}`;
-          walk.sink.report(diagnostic('FND005', positionOf(walk, node), `missing required key "${name}"`));
+          walk.sink.report(diagnosticWithText('FND005', positionOf(walk, node), `missing required key "${name}"`));
         }
       }
       return out;
@@ -426,11 +426,11 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
   try {
     const stats = statSync(source.file);
     if (stats.isDirectory()) {
-      sink.report(diagnostic('FND001', at0, `${source.displayFile} is a folder, not a survey config file`));
+      sink.report(diagnosticWithText('FND001', at0, `${source.displayFile} is a folder, not a survey config file`));
       return null;
     }
     if (stats.size > MAX_CONFIG_BYTES) {
-      sink.report(diagnostic('FND001', at0, `${source.displayFile} is ${stats.size} bytes; a survey config is at most ${MAX_CONFIG_BYTES} bytes`));
+      sink.report(diagnosticWithText('FND001', at0, `${source.displayFile} is ${stats.size} bytes; a survey config is at most ${MAX_CONFIG_BYTES} bytes`));
       return null;
     }
     const bytes = readFileSync(source.file);
@@ -439,7 +439,7 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
-    sink.report(diagnostic('FND001', at0, `cannot read config ${source.displayFile}: ${why}`));
+    sink.report(diagnosticWithText('FND001', at0, `cannot read config ${source.displayFile}: ${why}`));
     return null;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -451,12 +451,12 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
     for (const error of doc.errors) {
       const { line, col } = lines.linePos(error.pos[0]);
       const message = error.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(error.message)}` : firstLine(error.message);
-      sink.report(diagnostic('FND002', { file: source.displayFile, line, column: col }, message));
+      sink.report(diagnosticWithText('FND002', { file: source.displayFile, line, column: col }, message));
     }
     return null;
   }
   if (doc.contents === null) {
-    sink.report(diagnostic('FND005', at0, 'the config is empty; it needs at least id, codebook and data'));
+    sink.report(diagnosticWithText('FND005', at0, 'the config is empty; it needs at least id, codebook and data'));
     return null;
   }
   const layoutNode = isMap(doc.contents) ? doc.getIn(['data', 'layout'], true) : undefined;
@@ -537,7 +537,7 @@ function normalize(
       }
       if (problem) {
         ok = false;
-        sink.report(diagnostic('FND007', at(key), `${key}: ${value} ${problem} (looked for ${display})`));
+        sink.report(diagnosticWithText('FND007', at(key), `${key}: ${value} ${problem} (looked for ${display})`));
       }
     }
     return { path: absolute, displayPath: display };
@@ -549,7 +549,7 @@ function normalize(
   const codebook = raw.codebook === undefined ? data : resolveFile('codebook', raw.codebook);
   const layoutData = normalizeLayout(raw, layout, resolveFile, (key, message, code = 'FND006') => {
     ok = false;
-    sink.report(diagnostic(code, at(key), message));
+    sink.report(diagnosticWithText(code, at(key), message));
   });
   const previous = raw.previous === undefined ? null : path.resolve(dir, raw.previous);
   if (raw.previous !== undefined) resolveFile('previous', raw.previous);
@@ -559,7 +559,7 @@ function normalize(
   (raw.segments ?? []).forEach((s, i) => {
     if (seenSegments.has(s.id)) {
       ok = false;
-      sink.report(diagnostic('FND006', at(`segments[${i}].id`), `segments[${i}].id "${s.id}" is listed twice`));
+      sink.report(diagnosticWithText('FND006', at(`segments[${i}].id`), `segments[${i}].id "${s.id}" is listed twice`));
     }
     seenSegments.add(s.id);
     const label = s.label ?? s.id;
@@ -572,27 +572,27 @@ function normalize(
     const key = `questions[${i}]`;
     if (seenQuestions.has(q.id)) {
       ok = false;
-      sink.report(diagnostic('FND006', at(`${key}.id`), `${key}.id "${q.id}" is used by an earlier question`));
+      sink.report(diagnosticWithText('FND006', at(`${key}.id`), `${key}.id "${q.id}" is used by an earlier question`));
     }
     seenQuestions.add(q.id);
     const levels = q.levels;
     if (levels.length < 2) {
       ok = false;
-      sink.report(diagnostic('FND006', at(`${key}.levels`), `${key}.levels needs at least two levels`));
+      sink.report(diagnosticWithText('FND006', at(`${key}.levels`), `${key}.levels needs at least two levels`));
     }
     if (levels.some((v, j) => j > 0 && v <= levels[j - 1]!)) {
       ok = false;
-      sink.report(diagnostic('FND006', at(`${key}.levels`), `${key}.levels must be distinct and in increasing order`));
+      sink.report(diagnosticWithText('FND006', at(`${key}.levels`), `${key}.levels must be distinct and in increasing order`));
     }
     const labels = q.labels ?? levels.map(String);
     if (labels.length !== levels.length) {
       ok = false;
-      sink.report(diagnostic('FND006', at(`${key}.labels`), `${key}.labels has ${labels.length} labels for ${levels.length} levels`));
+      sink.report(diagnosticWithText('FND006', at(`${key}.labels`), `${key}.labels has ${labels.length} labels for ${levels.length} levels`));
     }
     const topBox = q.topBox ?? Math.min(2, Math.max(1, levels.length - 1));
     if (topBox >= levels.length && levels.length >= 2) {
       ok = false;
-      sink.report(diagnostic('FND006', at(`${key}.topBox`), `${key}.topBox (${topBox}) must be smaller than the number of levels (${levels.length})`));
+      sink.report(diagnosticWithText('FND006', at(`${key}.topBox`), `${key}.topBox (${topBox}) must be smaller than the number of levels (${levels.length})`));
     }
     questions.push({ id: q.id, column: q.column, label: q.label ?? q.id, levels, labels, topBox });
   });
@@ -603,7 +603,7 @@ function normalize(
     const kinds = (['renamed', 'merged', 'split', 'retired'] as const).filter((k) => entry[k] !== undefined);
     const bad = (message: string) => {
       ok = false;
-      sink.report(diagnostic('FND006', at(key), `${key} ${message}`));
+      sink.report(diagnosticWithText('FND006', at(key), `${key} ${message}`));
     };
     if (kinds.length !== 1) return bad('needs exactly one of renamed, merged, split or retired');
     const kind = kinds[0]!;
@@ -624,43 +624,43 @@ function normalize(
     if (layout !== 'respondents') {
       ok = false;
       const own = layout === 'qdpx' ? "the project's users are its coders" : 'give each excerpt its coder in data.columns.coder';
-      sink.report(diagnostic('FND006', at(`reliability[${i}]`), `reliability[${i}]: coder files are respondent rows like the data; with ${layout} data, ${own}`));
+      sink.report(diagnosticWithText('FND006', at(`reliability[${i}]`), `reliability[${i}]: coder files are respondent rows like the data; with ${layout} data, ${own}`));
     } else if (coderNames.has(r.coder)) {
       ok = false;
       const clash = layout === 'respondents' && r.coder === (raw.data.primaryCoder ?? 'A');
       sink.report(
-        diagnostic('FND006', at(key), `${key} "${r.coder}" is ${clash ? `also the name of the data's own coder (data.primaryCoder, default "A"); give one of them another name` : 'used by an earlier entry'}`),
+        diagnosticWithText('FND006', at(key), `${key} "${r.coder}" is ${clash ? `also the name of the data's own coder (data.primaryCoder, default "A"); give one of them another name` : 'used by an earlier entry'}`),
       );
     }
     coderNames.add(r.coder);
   });
   if (layout === 'qdpx' && (raw.questions ?? []).length > 0) {
     ok = false;
-    sink.report(diagnostic('FND006', at('questions'), 'questions: a qdpx project holds no closed questions; leave questions out'));
+    sink.report(diagnosticWithText('FND006', at('questions'), 'questions: a qdpx project holds no closed questions; leave questions out'));
   }
   if (layout === 'excerpts' && (raw.questions ?? []).length > 0 && raw.data.respondents === undefined) {
     ok = false;
-    sink.report(diagnostic('FND006', at('questions'), 'questions: with excerpt data, closed questions are read from data.respondents; name that file'));
+    sink.report(diagnosticWithText('FND006', at('questions'), 'questions: with excerpt data, closed questions are read from data.respondents; name that file'));
   }
 
   if (layout === 'respondents') {
     const one = raw.data.themeColumns;
     if (raw.data.columns?.themes !== undefined && one !== undefined) {
       ok = false;
-      sink.report(diagnostic('FND006', at('data.themeColumns'), 'data.themeColumns: themes come either from one column (data.columns.themes) or from one column per code; leave one of them out'));
+      sink.report(diagnosticWithText('FND006', at('data.themeColumns'), 'data.themeColumns: themes come either from one column (data.columns.themes) or from one column per code; leave one of them out'));
     } else if (one !== undefined && one.prefix === undefined && Object.keys(one.columns ?? {}).length === 0) {
       ok = false;
-      sink.report(diagnostic('FND006', at('data.themeColumns'), 'data.themeColumns needs a prefix or columns (code: column name)'));
+      sink.report(diagnosticWithText('FND006', at('data.themeColumns'), 'data.themeColumns needs a prefix or columns (code: column name)'));
     }
     const format = raw.data.format ?? 'csv';
     if (raw.data.sheet !== undefined && format !== 'xlsx') {
       ok = false;
-      sink.report(diagnostic('FND006', at('data.sheet'), 'data.sheet names a sheet of a workbook; set data.format: xlsx, or leave it out'));
+      sink.report(diagnosticWithText('FND006', at('data.sheet'), 'data.sheet names a sheet of a workbook; set data.format: xlsx, or leave it out'));
     }
     if (format === 'xlsx' && (raw.data.encoding !== undefined || raw.data.delimiter !== undefined)) {
       ok = false;
       const key = raw.data.encoding !== undefined ? 'data.encoding' : 'data.delimiter';
-      sink.report(diagnostic('FND006', at(key), `${key}: a workbook (data.format: xlsx) has no text encoding or delimiter; leave it out`));
+      sink.report(diagnosticWithText('FND006', at(key), `${key}: a workbook (data.format: xlsx) has no text encoding or delimiter; leave it out`));
     }
   }
 

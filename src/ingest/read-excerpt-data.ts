@@ -5,7 +5,7 @@
  * coders' codings (for agreement) and the quote candidates. See validate-excerpts.ts for the rules.
  */
 import type { Codebook, DiagnosticSink, InputFile, SurveyConfig, ValidRespondent } from '../model.ts';
-import { diagnostic } from '../messages.ts';
+import { diagnostic, diagnosticWithText, say } from '../messages.ts';
 import { ExcerptCollector, type Codings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
 import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import { guardIo } from './guard-io.ts';
@@ -73,7 +73,7 @@ export async function readExcerptData(
   if (project !== null) {
     inputs.push({ role: 'data', file: config.data.displayPath, bytes: project.bytes, sha256: project.sha256 });
     if (project.ledger.rowsRead === 0) {
-      sink.report(diagnostic('FND202', { file: project.qde, line: 1, column: 1 }, `${config.data.displayPath} has no cases: each case is a respondent`));
+      sink.report(diagnosticWithText('FND202', { file: project.qde, line: 1, column: 1 }, `${config.data.displayPath} has no cases: each case is a respondent`));
       return { stopped: 'data' };
     }
     addLedger(ledger, project.ledger);
@@ -129,11 +129,11 @@ function stop(status: 'read' | 'empty' | 'no-columns' | 'unreadable', file: stri
   if (status === 'unreadable') return { stopped: 'data' };
   const at = { file, line: 1, column: 1 };
   if (status === 'empty') {
-    sink.report(diagnostic('FND201', at, `${file} is empty: it needs a header row and data rows`));
+    sink.report(diagnostic(at, say.FND201.needsRows(file, 'data rows')));
     return { stopped: 'data' };
   }
   if (rows === 0) {
-    sink.report(diagnostic('FND202', at, `${file} has a header but no data rows`));
+    sink.report(diagnostic(at, say.FND202(file)));
     return { stopped: 'data' };
   }
   return null;

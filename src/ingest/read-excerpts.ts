@@ -4,7 +4,7 @@
  * row on to the ExcerptCollector as a RawExcerpt whose fields know their file position.
  */
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
-import { diagnostic, type Code } from '../messages.ts';
+import { diagnostic, say, type Code } from '../messages.ts';
 import { checkRow } from '../validate/check-row.ts';
 import type { ExcerptCollector, ExcerptField } from '../validate/validate-excerpts.ts';
 import type { ReadOutcome } from './read-respondents.ts';
@@ -31,18 +31,15 @@ export async function readExcerpts(config: SurveyConfig, source: ExcerptFile, co
       const locate = (cell: number, offset = 0) => ({ file, ...batch.locate(r, cell, offset) });
       let first: { file: string; line: number; column: number; code: Code; message: string } | null = null;
       const status = checkRow(batch, r, table, config.limits.maxFieldChars, {
-        reject: (code, cell, message, offset) => {
+        reject: (message, cell, offset) => {
           const at = locate(cell, offset);
-          sink.report(diagnostic(code, at, message));
-          first ??= { ...at, code, message };
+          sink.report(diagnostic(at, message));
+          first ??= { ...at, code: message.code, message: message.text };
         },
-        warn: (code, cell, message, offset) => {
-          const at = locate(cell, offset);
-          sink.report(diagnostic(code, at, message));
-        },
+        warn: (message, cell, offset) => sink.report(diagnostic(locate(cell, offset), message)),
       });
       if (status === 'header') {
-        collector.rowSkipped({ ...locate(0), code: 'FND308', message: 'row repeats the header; skipped' });
+        collector.rowSkipped({ ...locate(0), code: 'FND308', message: say.FND308.ledger().text });
         continue;
       }
       if (status === 'rejected') {

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { DiagnosticSink } from '../model.ts';
-import { diagnostic } from '../messages.ts';
+import { diagnosticWithText } from '../messages.ts';
 import type { CodebookFile, RawTheme } from './read-codebook.ts';
 import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
 
@@ -91,7 +91,7 @@ export function themesFromCodes(codes: XmlElement, file: string, fail: (at: XmlE
 export function readQdc(file: string, displayFile: string, sink: DiagnosticSink): CodebookFile | null {
   const bytes = readFileSync(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const fail = (line: number, column: number, message: string) => sink.report(diagnostic('FND110', { file: displayFile, line, column }, message));
+  const fail = (line: number, column: number, message: string) => sink.report(diagnosticWithText('FND110', { file: displayFile, line, column }, message));
   const parsed = parseXml(bytes);
   if ('error' in parsed) {
     fail(parsed.line, parsed.column, `not a REFI-QDA codebook: ${parsed.error}`);
@@ -116,7 +116,7 @@ export function readQdc(file: string, displayFile: string, sink: DiagnosticSink)
   });
   if (!ok) return null;
   if (entries.length === 0) {
-    sink.report(diagnostic('FND107', { file: displayFile, line: codes.line, column: codes.column }, 'the codebook has no codes'));
+    sink.report(diagnosticWithText('FND107', { file: displayFile, line: codes.line, column: codes.column }, 'the codebook has no codes'));
     return null;
   }
   return { entries, bytes: bytes.length, sha256 };

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { DiagnosticSink, Position, RejectedRow, SurveyConfig, ValidRespondent } from '../model.ts';
-import { diagnostic, type Code } from '../messages.ts';
+import { diagnosticWithText, type Code } from '../messages.ts';
 import { missingSegment } from '../validate/rules/missing-segment.ts';
 import { respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import type { KnownRespondents, RawExcerpt } from '../validate/validate-excerpts.ts';
@@ -45,7 +45,7 @@ function openProject(file: string, displayFile: string, maxBytes: number, sink: 
   const data = readFileSync(file);
   const sha256 = createHash('sha256').update(data).digest('hex');
   const fail = (message: string, at: { line: number; column: number } = { line: 1, column: 1 }, where = displayFile) => {
-    sink.report(diagnostic('FND217', { file: where, ...at }, message));
+    sink.report(diagnosticWithText('FND217', { file: where, ...at }, message));
     return null;
   };
   let files: Map<string, Uint8Array>;
@@ -84,17 +84,17 @@ export function readQdpxCodebook(file: string, displayFile: string, sink: Diagno
   if (project === null) return null;
   const codes = childrenNamed(childrenNamed(project.root, 'CodeBook')[0] ?? project.root, 'Codes')[0];
   if (codes === undefined) {
-    sink.report(diagnostic('FND107', { file: project.qde, line: project.root.line, column: project.root.column }, 'the project has no <CodeBook> with codes'));
+    sink.report(diagnosticWithText('FND107', { file: project.qde, line: project.root.line, column: project.root.column }, 'the project has no <CodeBook> with codes'));
     return null;
   }
   let ok = true;
   const { entries } = themesFromCodes(codes, project.qde, (at, message) => {
     ok = false;
-    sink.report(diagnostic('FND217', { file: project.qde, line: at.line, column: at.column }, message));
+    sink.report(diagnosticWithText('FND217', { file: project.qde, line: at.line, column: at.column }, message));
   });
   if (!ok) return null;
   if (entries.length === 0) {
-    sink.report(diagnostic('FND107', { file: project.qde, line: codes.line, column: codes.column }, 'the project has no codes'));
+    sink.report(diagnosticWithText('FND107', { file: project.qde, line: codes.line, column: codes.column }, 'the project has no codes'));
     return null;
   }
   return { entries, bytes: project.bytes, sha256: project.sha256 };
@@ -125,7 +125,7 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
   const at = (element: XmlElement): Position => ({ file: qde, line: element.line, column: element.column });
   const report = (code: Code, element: XmlElement, message: string): RejectedRow => {
     const where = at(element);
-    sink.report(diagnostic(code, where, message));
+    sink.report(diagnosticWithText(code, where, message));
     return { ...where, code, message };
   };
   const section = (name: string, item: string) => childrenNamed(childrenNamed(root, name)[0] ?? { children: [] } as unknown as XmlElement, item);
@@ -143,7 +143,7 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
   if (segmentGuids.size === 0) {
     const names = [...new Set(variables.values())];
     sink.report(
-      diagnostic(
+      diagnosticWithText(
         'FND006',
         configPosition(config, 'data.segmentVariable'),
         `data.segmentVariable "${segmentVariable}" is not a variable of ${config.data.displayPath} (its variables: ${names.length === 0 ? 'none' : names.map((n) => `"${n}"`).join(', ')})`,

@@ -8,7 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import type { DiagnosticSink, RejectedRow, SurveyConfig } from '../model.ts';
-import { diagnostic, didYouMean } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 import { configPosition } from './read-config.ts';
 import type { CsvBatch } from './read-csv.ts';
@@ -76,10 +76,7 @@ export function resolveColumns(config: SurveyConfig, header: DataHeader, sink: D
       if (picked.length === 0) {
         missing = true;
         sink.report(
-          diagnostic('FND008', configPosition(config, 'data.themeColumns.prefix'), `no column of ${config.data.displayPath} starts with "${prefix}" (data.themeColumns.prefix)${didYouMean(nearest(prefix, names))}`, {
-            expected: `${prefix}…`,
-            actual: names.join(', '),
-          }),
+          diagnostic(configPosition(config, 'data.themeColumns.prefix'), say.FND008.noPrefix(config.data.displayPath, prefix, 'data.themeColumns.prefix', nearest(prefix, names), names)),
         );
       }
     }

@@ -11,7 +11,7 @@
  * are not rows of the data, so they are not in the ledger.
  */
 import type { Codebook, DiagnosticSink, InputFile, SurveyConfig } from '../model.ts';
-import { diagnostic, didYouMean, type Code } from '../messages.ts';
+import { diagnostic, say, type Message } from '../messages.ts';
 import { checkRow } from '../validate/check-row.ts';
 import { duplicateId } from '../validate/rules/duplicate-id.ts';
 import { missingId } from '../validate/rules/missing-id.ts';
@@ -107,25 +107,22 @@ async function readCoderFile(
       for (let r = 0; r < batch.rows.length; r++) {
         const locate = (cell: number, offset = 0) => ({ file, ...batch.locate(r, cell, offset) });
         let failed = false;
-        const reject = (code: Code, cell: number, message: string, offset?: number) => {
+        const reject = (message: Message, cell: number, offset?: number) => {
           failed = true;
-          sink.report(diagnostic(code, locate(cell, offset), message));
+          sink.report(diagnostic(locate(cell, offset), message));
         };
-        const warn = (code: Code, cell: number, message: string, offset?: number) => {
-          const at = locate(cell, offset);
-          sink.report(diagnostic(code, at, message));
-        };
+        const warn = (message: Message, cell: number, offset?: number) => sink.report(diagnostic(locate(cell, offset), message));
         if (checkRow(batch, r, table, config.limits.maxFieldChars, { reject, warn }) !== 'ok') continue;
         const row = batch.rows[r]!;
         const id = row[idColumn]!.trim();
         const idProblem = missingId(id) ?? duplicateId(seen, id, batch.lines[r]!, showId);
-        if (idProblem !== null) reject(id === '' ? 'FND205' : 'FND204', idColumn, idProblem);
+        if (idProblem !== null) reject(idProblem, idColumn);
         const cell = unknownTheme(row[themesColumn]!, config.data.separator, codebook);
-        for (const unknown of cell.unknown) reject('FND207', themesColumn, `unknown theme "${unknown.code}"${didYouMean(unknown.suggestion)}`, unknown.offset);
-        if (cell.onlySeparators) warn('FND302', themesColumn, `themes cell ${JSON.stringify(row[themesColumn])} holds only separators; read as no themes`);
+        for (const unknown of cell.unknown) reject(say.FND207(unknown.code, unknown.suggestion), themesColumn, unknown.offset);
+        if (cell.onlySeparators) warn(say.FND302(row[themesColumn]!), themesColumn);
         if (failed) continue;
         if (!known.lines.has(id)) {
-          warn('FND309', idColumn, `coder "${entry.coder}" coded respondent${showId(id)}, who is not in ${known.where}; left out of coder agreement`);
+          warn(say.FND309(entry.coder, showId(id), known.where), idColumn);
           continue;
         }
         if (!known.valid.has(id)) continue; // rejected from the data: no unit

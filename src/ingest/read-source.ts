@@ -14,7 +14,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Codebook, DiagnosticSink, InputFile, RespondentConsumer, SurveyConfig } from '../model.ts';
-import { diagnostic } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { rulesFor, type RowRule } from '../validate/row-rules.ts';
 import { createRespondentValidator, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import type { Codings, QuoteCandidate } from '../validate/validate-excerpts.ts';
@@ -94,11 +94,11 @@ export async function readSource(
   if (outcome.status === 'unreadable') return { stopped: 'data' };
   const at = { file, line: 1, column: 1 };
   if (outcome.status === 'empty') {
-    sink.report(diagnostic('FND201', at, `${file} is empty: it needs a header row and one row per respondent`));
+    sink.report(diagnostic(at, say.FND201.needsRows(file)));
     return { stopped: 'data' };
   }
   if (validator.ledger.rowsRead === 0) {
-    sink.report(diagnostic('FND202', at, `${file} has a header but no data rows`));
+    sink.report(diagnostic(at, say.FND202(file)));
     return { stopped: 'data' };
   }
   return { ledger: validator.ledger, inputs, excerpts: null };

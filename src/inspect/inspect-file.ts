@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model.ts';
-import { diagnostic } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { displayPath } from '../ingest/read-config.ts';
 import { guessColumns, slug, type ColumnGuesses } from './guess-columns.ts';
 import { baseName, sniffTable, type SniffedTable } from './sniff-table.ts';
@@ -37,12 +37,12 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
   const shown = displayPath(cwd, absolute);
   const at = { file: shown, line: 1, column: 1 };
   try {
-    if (statSync(absolute).isDirectory()) return diagnostic('FND007', at, `cannot read ${shown}: is a folder`);
+    if (statSync(absolute).isDirectory()) return diagnostic(at, say.FND007.unreadable(shown, 'is a folder'));
   } catch {
-    return diagnostic('FND007', at, `cannot read ${shown}: no such file`);
+    return diagnostic(at, say.FND007.unreadable(shown, 'no such file'));
   }
   const table = sniffTable(absolute);
-  if ('problem' in table) return table.problem === 'empty' ? diagnostic('FND201', at, `${shown}: ${table.message}`) : diagnostic('FND224', at, `${shown} is ${table.message}`);
+  if ('problem' in table) return table.problem === 'empty' ? diagnostic(at, say.FND201.inspected(shown, table.message)) : diagnostic(at, say.FND224(shown, table.message));
   const guesses = guessColumns(table);
   const name = baseName(absolute);
   const saveAs = displayPath(cwd, path.join(path.dirname(absolute), `${name}.yaml`));

@@ -21,7 +21,7 @@
  * A quote that needed masking is kept (masked) and warned about once (FND310), at the excerpt's text.
  */
 import type { Codebook, DiagnosticSink, QuoteResult, SegmentConfig } from '../model.ts';
-import { diagnostic } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import type { QuoteCandidate } from '../validate/validate-excerpts.ts';
 import { maskIdentifiers } from './mask-identifiers.ts';
 import { singularNoun } from './singular-noun.ts';
@@ -115,9 +115,7 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
       pick.masks.emails > 0 ? count(pick.masks.emails, 'e-mail address', 'e-mail addresses') : null,
       pick.masks.phones > 0 ? count(pick.masks.phones, 'phone number', 'phone numbers') : null,
     ].filter((x) => x !== null);
-    const under = themes.map((code) => `"${code}"`).join(', ');
-    const message = `quote under ${under} had ${what.join(', ')} masked before reporting; check that nothing else identifies the speaker`;
-    sink.report(diagnostic('FND310', pick.at, message));
+    sink.report(diagnostic(pick.at, say.FND310(themes, what)));
   }
   return { quotes };
 }

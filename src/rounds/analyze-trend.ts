@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Codebook, CodebookMapping, DiagnosticSink, SurveyConfig, TrendResults } from '../model.ts';
-import { diagnostic } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { configPosition, displayPath, readConfig } from '../ingest/read-config.ts';
 import { readCodebook } from '../ingest/read-codebook.ts';
 import { validateCodebook } from '../validate/validate-codebook.ts';
@@ -31,7 +31,7 @@ export function trendConfigs(files: string[], cwd: string, sink: DiagnosticSink)
       const config = read(next);
       if (config === null) return null;
       if (seen.has(config.file)) {
-        sink.report(diagnostic('FND006', configPosition(config, 'previous'), `previous: rounds form a cycle back to ${config.displayFile}`));
+        sink.report(diagnostic(configPosition(config, 'previous'), say.FND006.previousCycle(config.displayFile)));
         return null;
       }
       seen.add(config.file);
@@ -89,7 +89,7 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
   if (configs === null) return 'config';
   if (configs.length < 2) {
     sink.report(
-      diagnostic('FND006', configPosition(configs[0]!, 'previous'), 'a trend needs at least two rounds: give several configs, or one whose previous: rounds lead back'),
+      diagnostic(configPosition(configs[0]!, 'previous'), say.FND006.trendOneRound()),
     );
     return 'config';
   }

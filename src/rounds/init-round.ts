@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
-import { diagnostic, didYouMean } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { configPosition, displayPath, readConfig } from '../ingest/read-config.ts';
 import { readData } from '../ingest/formats/read-data.ts';
 import { nearest } from '../validate/nearest.ts';
@@ -71,14 +71,14 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   if (config === null) return 'config';
   if (config.data.layout !== 'respondents') {
     sink.report(
-      diagnostic('FND006', configPosition(config, 'data.layout'), `findings init starts rounds of respondent-per-row data; for layout ${config.data.layout}, copy the config and point data.path at the new file`),
+      diagnostic(configPosition(config, 'data.layout'), say.FND006.initLayout(config.data.layout)),
     );
     return 'config';
   }
   const dataFile = path.resolve(options.cwd, options.data);
   const dataDisplay = displayPath(options.cwd, dataFile);
   if (!existsSync(dataFile)) {
-    sink.report(diagnostic('FND007', { file: dataDisplay, line: 1, column: 1 }, `cannot read ${dataDisplay}: no such file`));
+    sink.report(diagnostic({ file: dataDisplay, line: 1, column: 1 }, say.FND007.unreadable(dataDisplay, 'no such file')));
     return 'config';
   }
 
@@ -87,18 +87,18 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   const round = options.round ?? next?.round;
   if (id === undefined || round === undefined) {
     sink.report(
-      diagnostic('FND006', configPosition(config, 'round'), `cannot tell the next round after "${config.round}"; give --id and --round for the new config`),
+      diagnostic(configPosition(config, 'round'), say.FND006.initNextRound(config.round)),
     );
     return 'config';
   }
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-    sink.report(diagnostic('FND006', { file: '--id', line: 1, column: 1 }, `--id "${id}" should be lowercase letters, digits and hyphens`));
+    sink.report(diagnostic({ file: '--id', line: 1, column: 1 }, say.FND006.initId(id)));
     return 'config';
   }
   const out = path.resolve(options.cwd, options.out ?? path.join(path.dirname(fromFile), `${id}.yaml`));
   const outDisplay = displayPath(options.cwd, out);
   if (existsSync(out)) {
-    sink.report(diagnostic('FND006', { file: outDisplay, line: 1, column: 1 }, `${outDisplay} already exists; findings init never overwrites a config (choose --out)`));
+    sink.report(diagnostic({ file: outDisplay, line: 1, column: 1 }, say.FND006.initExists(outDisplay)));
     return 'config';
   }
 
@@ -115,7 +115,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   }, () => {});
   if (read.malformed || read.misconfigured) return read.misconfigured ? 'config' : 'data';
   if (header === null) {
-    sink.report(diagnostic('FND201', { file: dataDisplay, line: 1, column: 1 }, `${dataDisplay} is empty: it needs a header row and one row per respondent`));
+    sink.report(diagnostic({ file: dataDisplay, line: 1, column: 1 }, say.FND201.needsRows(dataDisplay)));
     return 'data';
   }
   const names: string[] = [...(header as string[]), ...aliases.keys()];
@@ -137,9 +137,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
     if (match === null) {
       ok = false;
       sink.report(
-        diagnostic('FND008', { file: dataDisplay, line: headerLine, column: 1 }, `column "${w.name}" (${w.key} in ${config.displayFile}) is not in the header of ${dataDisplay}${didYouMean(nearest(w.name, names))}`, {
-          actual: names.join(', '),
-        }),
+        diagnostic({ file: dataDisplay, line: headerLine, column: 1 }, say.FND008.notInHeader(w.name, `${w.key} in ${config.displayFile}`, dataDisplay, nearest(w.name, names), names)),
       );
     } else {
       taken.add(match);
@@ -149,7 +147,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   const prefix = config.data.themeColumns?.prefix ?? null;
   if (prefix !== null && !names.some((n) => n.startsWith(prefix) && n.length > prefix.length)) {
     ok = false;
-    sink.report(diagnostic('FND008', { file: dataDisplay, line: headerLine, column: 1 }, `no column of ${dataDisplay} starts with "${prefix}" (data.themeColumns.prefix in ${config.displayFile})`));
+    sink.report(diagnostic({ file: dataDisplay, line: headerLine, column: 1 }, say.FND008.noPrefix(dataDisplay, prefix, `data.themeColumns.prefix in ${config.displayFile}`, null, null)));
   }
   if (!ok) return 'data';
 

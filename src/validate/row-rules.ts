@@ -16,7 +16,7 @@
  * the scanner neither checks nor hands to papaparse.
  */
 import type { SurveyConfig } from '../model.ts';
-import type { Code } from '../messages.ts';
+import type { Code, Message } from '../messages.ts';
 import { missingId } from './rules/missing-id.ts';
 import { missingSegment } from './rules/missing-segment.ts';
 
@@ -29,7 +29,7 @@ export interface RowRule {
   /** Whether the rule can fire on this config's data (default: always). */
   applies?: (config: SurveyConfig) => boolean;
   /** For `cell` rules: the cell and the check of its trimmed text (the message, or null). */
-  cell?: { column: RuleCell; check(text: string): string | null };
+  cell?: { column: RuleCell; check(text: string): Message | null };
 }
 
 const withWeight = (config: SurveyConfig) => config.data.columns.weight !== null;
@@ -66,6 +66,6 @@ export function rulesFor(config: SurveyConfig, rules: readonly RowRule[] = rowRu
 }
 
 /** The `cell` rules of one cell, among those that apply. */
-export function cellRules(rules: readonly RowRule[], column: RuleCell): { code: Code; check(text: string): string | null }[] {
-  return rules.filter((rule) => rule.scanner === 'cell' && rule.cell?.column === column).map((rule) => ({ code: rule.code, check: rule.cell!.check }));
+export function cellRules(rules: readonly RowRule[], column: RuleCell): ((text: string) => Message | null)[] {
+  return rules.filter((rule) => rule.scanner === 'cell' && rule.cell?.column === column).map((rule) => rule.cell!.check);
 }

@@ -10,7 +10,7 @@
  * current codebook's hierarchy.
  */
 import type { Codebook, CodebookChange, CodebookMapping, DiagnosticSink, Position, Theme } from '../model.ts';
-import { diagnostic, didYouMean } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { nearest } from './nearest.ts';
 
 export interface Translation {
@@ -49,7 +49,7 @@ export function translateCodebook(
       if (!previous.index.has(code)) {
         ok = false;
         sink.report(
-          diagnostic('FND109', mapping.at, `codebookChanges: "${code}" is not a code of the previous round (${labels.previousRound})${didYouMean(nearest(code, previous.index.keys()))}`),
+          diagnostic(mapping.at, say.FND109.notPrevious(code, labels.previousRound, nearest(code, previous.index.keys()))),
         );
       }
     }
@@ -57,7 +57,7 @@ export function translateCodebook(
       mentionedTargets.add(code);
       if (!current.index.has(code)) {
         ok = false;
-        sink.report(diagnostic('FND109', mapping.at, `codebookChanges: "${code}" is not a code of this round's codebook${didYouMean(nearest(code, current.index.keys()))}`));
+        sink.report(diagnostic(mapping.at, say.FND109.notCurrent(code, nearest(code, current.index.keys()))));
       }
     }
     const from = mapping.from.join(', ');
@@ -96,11 +96,7 @@ export function translateCodebook(
       if (current.index.has(theme.code)) target = [theme.code];
       else {
         sink.report(
-          diagnostic(
-            'FND304',
-            at,
-            `code "${theme.code}" of ${labels.previousRound} is not in this round's codebook and codebookChanges does not map it; compared as retired`,
-          ),
+          diagnostic(at, say.FND304(theme.code, labels.previousRound)),
         );
         changes.push({ kind: 'vanished', from: [theme.code], to: [], note: `${theme.code} is not in the ${labels.currentRound} codebook (no mapping given)` });
         target = 'retired';

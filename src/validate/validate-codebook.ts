@@ -5,7 +5,7 @@
  */
 import type { Codebook, DiagnosticSink, Theme } from '../model.ts';
 import type { RawTheme } from '../ingest/read-codebook.ts';
-import { diagnostic, didYouMean } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { nearest } from './nearest.ts';
 
 const COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
@@ -17,25 +17,25 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
     sink.report(diagnostic(...args));
   };
   if (entries.length === 0) {
-    fail('FND107', { file: displayFile, line: 1, column: 1 }, 'the codebook has a header but no codes');
+    fail({ file: displayFile, line: 1, column: 1 }, say.FND107.noCodes());
     return null;
   }
   const firstAt = new Map<string, number>();
   const themes: Theme[] = [];
   for (const entry of entries) {
     const { code } = entry;
-    if (code === '') fail('FND105', entry.at.code, 'empty code');
-    else if (/\s/.test(code)) fail('FND105', entry.at.code, `code "${code}" contains white space`);
-    else if (code.includes(separator)) fail('FND105', entry.at.code, `code "${code}" contains the themes separator "${separator}"`);
+    if (code === '') fail(entry.at.code, say.FND105.empty());
+    else if (/\s/.test(code)) fail(entry.at.code, say.FND105.whiteSpace(code));
+    else if (code.includes(separator)) fail(entry.at.code, say.FND105.separator(code, separator));
     const earlier = firstAt.get(code);
     if (earlier !== undefined && code !== '') {
-      fail('FND102', entry.at.code, `duplicate code "${code}" (first defined on line ${entries[earlier]!.at.code.line})`);
+      fail(entry.at.code, say.FND102(code, entries[earlier]!.at.code.line));
     } else {
       firstAt.set(code, themes.length);
     }
     let color: string | null = null;
     if (entry.color !== '') {
-      if (!COLOR.test(entry.color)) fail('FND106', entry.at.color, `colour "${entry.color}" of "${code}" is not #rgb or #rrggbb`);
+      if (!COLOR.test(entry.color)) fail(entry.at.color, say.FND106(entry.color, code));
       else color = expandColor(entry.color);
     }
     themes.push({
@@ -52,7 +52,7 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
   const index = new Map(themes.map((t, i) => [t.code, i]));
   themes.forEach((theme, i) => {
     if (theme.parent !== null && !index.has(theme.parent)) {
-      fail('FND103', entries[i]!.at.parent, `parent "${theme.parent}" of "${theme.code}" is not a code in the codebook${didYouMean(nearest(theme.parent, index.keys()))}`);
+      fail(entries[i]!.at.parent, say.FND103(theme.parent, theme.code, nearest(theme.parent, index.keys())));
     }
   });
   if (!ok) return null;
@@ -68,7 +68,7 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
       if (chain.includes(p)) {
         const cycle = chain.slice(chain.indexOf(p)).concat(p).map((k) => themes[k]!.code);
         if (!cycle.some((_, k) => reported.has(index.get(cycle[k]!)!))) {
-          fail('FND104', entries[i]!.at.parent, `parent links form a cycle: ${cycle.join(' -> ')}`);
+          fail(entries[i]!.at.parent, say.FND104(cycle));
           for (const c of cycle) reported.add(index.get(c)!);
         }
         break;

@@ -19,7 +19,7 @@
  * they name respondents of the data, and an error drops the excerpt, nothing else.
  */
 import type { Codebook, DiagnosticSink, Position, RejectedRow, ValidRespondent } from '../model.ts';
-import { diagnostic, didYouMean, type Code } from '../messages.ts';
+import { diagnostic, say, type Message } from '../messages.ts';
 import type { Ledger, SegmentRegistry } from './validate-respondents.ts';
 import { invalidWeight } from './rules/invalid-weight.ts';
 import { missingCoder } from './rules/missing-coder.ts';
@@ -163,10 +163,10 @@ export class ExcerptCollector {
     const { sink, codebook, separator, mode, known, showId } = this.settings;
     const record: RowRecord = { at: excerpt.locate('id'), respondent: null, error: null, quote: null };
     this.rows.push(record);
-    const reject = (code: Code, field: ExcerptField, message: string, offset = 0): RejectedRow => {
+    const reject = (message: Message, field: ExcerptField, offset = 0): RejectedRow => {
       const at = excerpt.locate(field, offset);
-      sink.report(diagnostic(code, at, message));
-      const row = { ...at, code, message };
+      sink.report(diagnostic(at, message));
+      const row = { ...at, code: message.code, message: message.text };
       record.error ??= row;
       return row;
     };
@@ -174,13 +174,13 @@ export class ExcerptCollector {
     const id = excerpt.id.trim();
     const idProblem = missingId(id);
     if (idProblem !== null) {
-      reject('FND205', 'id', idProblem);
+      reject(idProblem, 'id');
       return;
     }
     if (known !== null) {
       const problem = unknownRespondent(known.lines.has(id), id, known.where, showId);
       if (problem !== null) {
-        reject('FND218', 'id', problem);
+        reject(problem, 'id');
         return;
       }
     }
@@ -193,7 +193,7 @@ export class ExcerptCollector {
       coder = (excerpt.coder ?? '').trim();
       const problem = missingCoder(coder);
       if (problem !== null) {
-        const row = reject('FND220', 'coder', problem);
+        const row = reject(problem, 'coder');
         if (mode === 'tally') respondent.failed ??= row;
         return;
       }
@@ -206,7 +206,7 @@ export class ExcerptCollector {
 
     const cell = unknownTheme(excerpt.code, separator, codebook);
     for (const unknown of cell.unknown) {
-      const row = reject('FND207', 'code', `unknown theme "${unknown.code}"${didYouMean(unknown.suggestion)}`, unknown.offset);
+      const row = reject(say.FND207(unknown.code, unknown.suggestion), 'code', unknown.offset);
       if (mode === 'tally' && isPrimary) respondent.failed ??= row;
       else respondent.badCoders.add(coder);
     }
@@ -222,19 +222,19 @@ export class ExcerptCollector {
   private readRespondentFields(
     excerpt: RawExcerpt,
     respondent: RespondentState,
-    reject: (code: Code, field: ExcerptField, message: string) => RejectedRow,
+    reject: (message: Message, field: ExcerptField) => RejectedRow,
   ): void {
     const line = excerpt.locate('id').line;
     const segmentText = (excerpt.segment ?? '').trim();
     const segmentProblem = missingSegment(segmentText);
-    if (segmentProblem !== null) respondent.failed ??= reject('FND206', 'segment', segmentProblem);
+    if (segmentProblem !== null) respondent.failed ??= reject(segmentProblem, 'segment');
     else if (respondent.segmentText === null) {
       respondent.segmentText = segmentText;
       respondent.segmentLine = line;
       respondent.segment = this.settings.segments.indexOf(segmentText, excerpt.locate('segment'), this.settings.sink);
     } else {
       const conflict = respondentConflict('segment', respondent.segmentText, segmentText, respondent.segmentLine);
-      if (conflict !== null) respondent.failed ??= reject('FND219', 'segment', conflict);
+      if (conflict !== null) respondent.failed ??= reject(conflict, 'segment');
     }
     if (excerpt.weight === null) return;
     const weightText = excerpt.weight.trim();
@@ -242,11 +242,11 @@ export class ExcerptCollector {
       respondent.weightText = weightText;
       respondent.weightLine = line;
       const parsed = invalidWeight(weightText);
-      if (typeof parsed === 'string') respondent.failed ??= reject('FND208', 'weight', parsed);
+      if (typeof parsed !== 'number') respondent.failed ??= reject(parsed, 'weight');
       else respondent.weight = parsed;
     } else {
       const conflict = respondentConflict('weight', respondent.weightText, weightText, respondent.weightLine);
-      if (conflict !== null) respondent.failed ??= reject('FND219', 'weight', conflict);
+      if (conflict !== null) respondent.failed ??= reject(conflict, 'weight');
     }
   }
 
@@ -285,7 +285,7 @@ export class ExcerptCollector {
     const configured = this.settings.primaryCoder;
     if (this.settings.hasCoders && configured !== null && !this.coderOrder.includes(configured.name)) {
       const met = this.coderOrder.length === 0 ? 'no coder at all' : `only ${this.coderOrder.map((c) => `"${c}"`).join(', ')}`;
-      sink.report(diagnostic('FND006', configured.at, `data.primaryCoder "${configured.name}" coded none of the excerpts (they name ${met})`));
+      sink.report(diagnostic(configured.at, say.FND006.primaryCoderUnused(configured.name, met)));
       return 'config';
     }
     const primary = this.primary ?? '';
@@ -336,7 +336,7 @@ export class ExcerptCollector {
         ledger.rowsRejected++;
         if (row.error !== null) ledger.rejected.push(row.error);
         else if (respondent !== null) {
-          const why = respondent.failed ?? { ...row.at, code: 'FND218', message: `not in ${known?.where ?? 'the data'}` };
+          const why = respondent.failed ?? { ...row.at, code: 'FND218', message: say.FND218.short(known?.where ?? 'the data').text };
           const cause = known !== null && known.lines.has(respondent.id) && respondent.failed === null ? `its row in ${known.where} has errors` : `${why.message} (line ${why.line})`;
           ledger.rejected.push({ ...row.at, code: why.code, message: `left out with respondent${showId(respondent.id)}: ${cause}` });
         }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Codebook, DiagnosticSink, Position, RejectedRow, SegmentConfig, SurveyConfig, RespondentConsumer, ValidRespondent, ValidRow } from '../model.ts';
 import type { CsvBatch } from '../ingest/read-csv.ts';
 import type { DataColumns } from '../ingest/read-respondents.ts';
-import { diagnostic, didYouMean, type Code } from '../messages.ts';
+import { diagnostic, say, type Message } from '../messages.ts';
 import { answerOutOfLevels } from './rules/answer-out-of-levels.ts';
 import { duplicateId } from './rules/duplicate-id.ts';
 import { invalidTick } from './rules/invalid-tick.ts';
@@ -50,7 +50,7 @@ export class SegmentRegistry {
     const known = this.index.get(id);
     if (known !== undefined) return known;
     if (this.listed) {
-      sink.report(diagnostic('FND301', typeof at === 'function' ? at() : at, `segment "${id}" is not listed under segments: in the config; it is reported after the listed ones`));
+      sink.report(diagnostic(typeof at === 'function' ? at() : at, say.FND301(id)));
     }
     const i = this.segments.length;
     this.segments.push({ id, label: id, plural: id });
@@ -125,22 +125,21 @@ export function createRespondentValidator(
     // The row being validated and its first error; the helpers are made once per batch, not per row.
     let r = 0;
     let first: RejectedRow | null = null;
-    const reject = (code: Code, cell: number, message: string, offset = 0, note?: string) => {
+    const reject = (message: Message, cell: number, offset = 0) => {
       const at = { file, ...batch.locate(r, cell, offset) };
-      sink.report(diagnostic(code, at, message, note === undefined ? {} : { note }));
-      first ??= { file, line: at.line, column: at.column, code, message };
+      sink.report(diagnostic(at, message));
+      first ??= { file, line: at.line, column: at.column, code: message.code, message: message.text };
     };
-    const warn = (code: Code, cell: number, message: string, offset = 0) => {
-      const at = { file, ...batch.locate(r, cell, offset) };
-      sink.report(diagnostic(code, at, message));
+    const warn = (message: Message, cell: number, offset = 0) => {
+      sink.report(diagnostic({ file, ...batch.locate(r, cell, offset) }, message));
     };
     /** A cell's `cell` rules: true when none objects. */
     const passes = (column: RuleCell, cell: number, text: string): boolean => {
       let ok = true;
-      for (const rule of checks[column]) {
-        const message = rule.check(text);
+      for (const check of checks[column]) {
+        const message = check(text);
         if (message !== null) {
-          reject(rule.code, cell, message);
+          reject(message, cell);
           ok = false;
         }
       }
@@ -157,16 +156,16 @@ export function createRespondentValidator(
       const verdict = checkRow(batch, r, columns, config.limits.maxFieldChars, { reject, warn });
       if (verdict === 'header') {
         ledger.rowsRejected++;
-        ledger.rejected.push({ file, ...batch.locate(r, 0), code: 'FND308', message: 'row repeats the header; skipped' });
+        ledger.rejected.push({ file, ...batch.locate(r, 0), code: 'FND308', message: say.FND308.ledger().text });
         continue;
       }
       const unfinished = problemRows.has(r) ? (batch.problems.find((p) => p.row === r && p.kind === 'unfinished')?.cell ?? -1) : -1;
       if (first === null && unfinished !== -1) {
         // Left out as the platform's own records say, and counted: rowsRead = rowsUsed + rowsRejected.
-        const message = `unfinished response (${columns.header[unfinished] ?? 'Finished'} ${JSON.stringify(row[unfinished]?.trim() ?? '')}); left out (data.includeUnfinished: true keeps it)`;
-        warn('FND312', unfinished, message);
+        const message = say.FND312(columns.header[unfinished] ?? 'Finished', row[unfinished]?.trim() ?? '');
+        warn(message, unfinished);
         ledger.rowsRejected++;
-        ledger.rejected.push({ file, ...batch.locate(r, unfinished), code: 'FND312', message });
+        ledger.rejected.push({ file, ...batch.locate(r, unfinished), code: 'FND312', message: message.text });
         continue;
       }
       if (first !== null) {
@@ -179,7 +178,7 @@ export function createRespondentValidator(
       const line = batch.lines[r]!;
       if (passes('id', columns.id, id)) {
         const duplicate = duplicateId(seenIds, id, line, showId);
-        if (duplicate !== null) reject('FND204', columns.id, duplicate);
+        if (duplicate !== null) reject(duplicate, columns.id);
       }
 
       const segmentText = row[columns.segment]!.trim();
@@ -189,7 +188,7 @@ export function createRespondentValidator(
       let weight = 1;
       if (columns.weight !== -1 && passes('weight', columns.weight, row[columns.weight]!.trim())) {
         const parsed = invalidWeight(row[columns.weight]!.trim());
-        if (typeof parsed === 'string') reject('FND208', columns.weight, parsed);
+        if (typeof parsed !== 'number') reject(parsed, columns.weight);
         else weight = parsed;
       }
 
@@ -200,7 +199,7 @@ export function createRespondentValidator(
         const ticked: string[] = [];
         for (const one of columns.themeColumns) {
           const tick = invalidTick(row[one.index]!, one.choice);
-          if (typeof tick === 'string') reject('FND225', one.index, tick);
+          if (typeof tick !== 'boolean') reject(tick, one.index);
           else if (tick) {
             ticked.push(one.code);
             tickedAt.push(one.index);
@@ -211,11 +210,10 @@ export function createRespondentValidator(
       if (columns.themes !== -1) passes('themes', columns.themes, themeCell.trim());
       const themes = unknownTheme(themeCell, separator, codebook);
       for (const unknown of themes.unknown) {
-        const message = `unknown theme "${unknown.code}"${didYouMean(unknown.suggestion)}`;
-        if (columns.themeColumns === undefined) reject('FND207', columns.themes, message, unknown.offset);
-        else reject('FND207', tickedAt[themeCell.slice(0, unknown.offset).split(separator).length - 1] ?? 0, `${message} (the code of this column under data.themeColumns)`);
+        if (columns.themeColumns === undefined) reject(say.FND207(unknown.code, unknown.suggestion), columns.themes, unknown.offset);
+        else reject(say.FND207(unknown.code, unknown.suggestion, true), tickedAt[themeCell.slice(0, unknown.offset).split(separator).length - 1] ?? 0);
       }
-      if (themes.onlySeparators) warn('FND302', columns.themes, `themes cell ${JSON.stringify(themeCell)} holds only separators; read as no themes`);
+      if (themes.onlySeparators) warn(say.FND302(themeCell), columns.themes);
 
       const answers = new Int32Array(questionCount);
       for (let q = 0; q < questionCount; q++) {
@@ -228,7 +226,7 @@ export function createRespondentValidator(
           continue;
         }
         const parsed = answerOutOfLevels(text.trim(), config.questions[q]!);
-        if (typeof parsed === 'string') reject('FND209', column, parsed);
+        if (typeof parsed !== 'number') reject(parsed, column);
         else answers[q] = parsed;
       }
 

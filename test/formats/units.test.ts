@@ -44,8 +44,8 @@ describe('invalidTick', () => {
   it.each([[''], ['0'], ['no'], ['N'], ['false']])('%j is not ticked', (cell) => expect(invalidTick(cell, null)).toBe(false));
   it('takes the choice text as ticked, and anything else as a message', () => {
     expect(invalidTick('Structure', 'Structure')).toBe(true);
-    expect(invalidTick('Role', 'Structure')).toMatch(/^"Role" is not a tick/);
-    expect(invalidTick('2', null)).toMatch(/^"2" is not a tick/);
+    expect(invalidTick('Role', 'Structure')).toMatchObject({ code: 'FND225', text: expect.stringMatching(/^"Role" is not a tick/) });
+    expect(invalidTick('2', null)).toMatchObject({ code: 'FND225', text: expect.stringMatching(/^"2" is not a tick/) });
   });
 });
 

@@ -73,7 +73,7 @@ describe('the row rules', () => {
 describe('a new cell rule', () => {
   // A throwaway rule: ids may not start with "x". It borrows FND225's catalogue entry (no new code
   // for a test), which SCANNED_RULES lacks, so the scanner must apply it through cellChecks.
-  const throwaway: RowRule = { code: 'FND225', scanner: 'cell', cell: { column: 'id', check: (id) => (id.startsWith('x') ? `id "${id}" starts with x` : null) } };
+  const throwaway: RowRule = { code: 'FND225', scanner: 'cell', cell: { column: 'id', check: (id) => (id.startsWith('x') ? { code: 'FND225', text: `id "${id}" starts with x` } : null) } };
   afterEach(() => {
     const at = (rowRules as RowRule[]).indexOf(throwaway);
     if (at !== -1) (rowRules as RowRule[]).splice(at, 1);

@@ -19,6 +19,7 @@ import { answerOutOfLevels } from '../../validate/rules/answer-out-of-levels.ts'
 import { invalidWeight } from '../../validate/rules/invalid-weight.ts';
 import { unknownTheme } from '../../validate/rules/unknown-theme.ts';
 import { rowRules } from '../../validate/row-rules.ts';
+import type { Message } from '../../messages.ts';
 import { ByteMap, MISSING } from './byte-map.ts';
 import { BufferPool } from './buffer-pool.ts';
 
@@ -157,7 +158,7 @@ export class BlockScanner {
   private lastRows = 64;
 
   private readonly plan: ScanPlan;
-  private readonly cellChecks: { column: number; check(text: string): string | null }[];
+  private readonly cellChecks: { column: number; check(text: string): Message | null }[];
 
   constructor(given: ScanPlan) {
     // A fresh object of one shape: a plan that came through postMessage is slow to read fields from.
@@ -425,7 +426,7 @@ export class BlockScanner {
       weight = readDecimal(buf, fieldStart[w]!, fieldEnd[w]!);
       if (Number.isNaN(weight)) {
         const parsed = invalidWeight(this.text(buf, fieldStart[w]!, fieldEnd[w]!).trim());
-        if (typeof parsed === 'string') return SLOW;
+        if (typeof parsed !== 'number') return SLOW;
         weight = parsed;
       } else if (weight === 0) return SLOW;
     }
@@ -440,7 +441,7 @@ export class BlockScanner {
       let level = this.levels[q]!.get(buf, fieldStart[column]!, fieldEnd[column]!);
       if (level === MISSING) {
         const parsed = answerOutOfLevels(this.text(buf, fieldStart[column]!, fieldEnd[column]!).trim(), this.questions[q]!);
-        if (typeof parsed === 'string') return SLOW;
+        if (typeof parsed !== 'number') return SLOW;
         level = parsed;
       }
       out.answers[base + q] = level;

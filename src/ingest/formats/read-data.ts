@@ -9,7 +9,7 @@
  * nothing is read from it.
  */
 import type { DataFormat, DiagnosticSink, SurveyConfig } from '../../model.ts';
-import { diagnostic } from '../../messages.ts';
+import { diagnostic, say } from '../../messages.ts';
 import { configPosition } from '../read-config.ts';
 import { readCsv, type CsvBatch, type CsvHeader, type CsvSummary } from '../read-csv.ts';
 import { detectEncoding, readHead } from './detect-encoding.ts';
@@ -51,10 +51,10 @@ export async function readData(
     const read = readXlsx(config.data.path, config.data.sheet ?? null, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch);
     if (read.ok) return { hasHeader: read.hasHeader, encoding: read.encoding, bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: false };
     if (read.problem === 'no-sheet') {
-      sink.report(diagnostic('FND006', configPosition(config, 'data.sheet'), `data.sheet: ${file} has ${read.message} (its sheets: ${read.sheets.map((s) => JSON.stringify(s)).join(', ')})`));
+      sink.report(diagnostic(configPosition(config, 'data.sheet'), say.FND006.noSheet(file, read.message, read.sheets)));
       return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: true };
     }
-    sink.report(diagnostic('FND224', { file, line: 1, column: 1 }, `${file} is ${read.message}`));
+    sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND224(file, read.message)));
     return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: true, misconfigured: false };
   }
 
@@ -65,8 +65,7 @@ export async function readData(
     if (guess.by === 'not-utf-8' && guess.at !== undefined) {
       encoding = guess.encoding;
       const at = { file, line: guess.at.line, column: guess.at.column };
-      const message = `not UTF-8 (byte offset ${guess.at.offset} is 0x${head[guess.at.offset]!.toString(16).toUpperCase()}), so read as Windows-1252; set data.encoding to say which it is`;
-      sink.report(diagnostic('FND313', at, message));
+      sink.report(diagnostic(at, say.FND313(guess.at.offset, head[guess.at.offset]!)));
     }
   }
 
@@ -86,7 +85,7 @@ export async function readData(
       malformed = true;
       const row = rows[result.row];
       const at = row === undefined ? { line: (rows[rows.length - 1]?.line ?? csvHeader.line) + 1, column: 1 } : row.locate(result.cell);
-      sink.report(diagnostic('FND223', { file, ...at }, `${layout.name} export: ${result.message}`));
+      sink.report(diagnostic({ file, ...at }, say.FND223(layout.name, result.message)));
       return;
     }
     onHeader({ ...csvHeader, cells: result.names, aliases: result.aliases, choices: result.choices });

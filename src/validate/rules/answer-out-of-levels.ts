@@ -3,13 +3,14 @@
  * levels. Returns the level's index, -1 for blank, or the problem as text.
  */
 import type { QuestionConfig } from '../../model.ts';
+import { say, type Message } from '../../messages.ts';
 
-export function answerOutOfLevels(text: string, question: QuestionConfig): number | string {
+export function answerOutOfLevels(text: string, question: QuestionConfig): number | Message {
   if (text === '') return -1;
   const value = Number(text);
   const index = Number.isFinite(value) && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? question.levels.indexOf(value) : -1;
   if (index === -1) {
-    return `answer ${JSON.stringify(text)} to "${question.id}" is not one of its levels (${question.levels.join(', ')})`;
+    return say.FND209(text, question.id, question.levels);
   }
   return index;
 }

@@ -1,10 +1,11 @@
+import { say, type Message } from '../../messages.ts';
 import type { IdSet } from '../id-set.ts';
 
 /**
  * Rule duplicate-id (FND204): respondent ids are unique. Remembers the line of each id's first
  * use, so the message can point at it. `show` renders the id (privacy.respondentIds: shown, hashed or left out).
  */
-export function duplicateId(seen: IdSet, id: string, line: number, show: (id: string) => string = (x) => ` "${x}"`): string | null {
+export function duplicateId(seen: IdSet, id: string, line: number, show: (id: string) => string = (x) => ` "${x}"`): Message | null {
   const first = seen.firstLine(id, line);
-  return first === -1 ? null : `duplicate respondent id${show(id)} (first used on line ${first})`;
+  return first === -1 ? null : say.FND204(show(id), first);
 }

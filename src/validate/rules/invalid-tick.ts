@@ -8,14 +8,15 @@
  * invalidTick('X', null); // true
  * invalidTick('', 'Structure'); // false
  */
+import { say, type Message } from '../../messages.ts';
+
 const TICKED = new Set(['1', 'x', 'y', 'yes', 'true']);
 const UNTICKED = new Set(['', '0', 'n', 'no', 'false']);
 
-export function invalidTick(cell: string, choice: string | null): boolean | string {
+export function invalidTick(cell: string, choice: string | null): boolean | Message {
   const value = cell.trim();
   const lower = value.toLowerCase();
   if (TICKED.has(lower) || (choice !== null && value === choice)) return true;
   if (UNTICKED.has(lower)) return false;
-  const choiceText = choice === null ? '' : `, ${JSON.stringify(choice)}`;
-  return `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} is not a tick: a one-hot theme cell is 1, x, Y, yes, true${choiceText} when ticked, and blank, 0 or no when not`;
+  return say.FND225(value, choice);
 }

@@ -1,7 +1,9 @@
+import { say, type Message } from '../../messages.ts';
+
 /**
  * Rule missing-coder (FND220): when the excerpt data have a coder column, every excerpt names its
  * coder; an excerpt of nobody's cannot be tallied (is it the primary coder's?) or compared.
  */
-export function missingCoder(coder: string): string | null {
-  return coder === '' ? 'empty coder: every excerpt must name the coder who coded it' : null;
+export function missingCoder(coder: string): Message | null {
+  return coder === '' ? say.FND220() : null;
 }

@@ -1,8 +1,10 @@
+import { say, type Message } from '../../messages.ts';
+
 /**
  * Rule unknown-respondent (FND218): an excerpt belongs to a respondent the study has: one listed in
  * the respondent file (`data.respondents`), or, for an excerpt file beside respondent-per-row data
  * (`data.excerpts`), a row of the data. `show` renders the id (privacy.respondentIds).
  */
-export function unknownRespondent(known: boolean, id: string, where: string, show: (id: string) => string): string | null {
-  return known ? null : `respondent${show(id)} is not in ${where}`;
+export function unknownRespondent(known: boolean, id: string, where: string, show: (id: string) => string): Message | null {
+  return known ? null : say.FND218.notIn(show(id), where);
 }

@@ -1,5 +1,7 @@
+import { say, type Message } from '../../messages.ts';
+
 /** Rule wrong-field-count (FND203): a row must have as many fields as the header. */
-export function wrongFieldCount(fields: number, width: number): string | null {
+export function wrongFieldCount(fields: number, width: number): Message | null {
   if (fields === width) return null;
-  return `row has ${fields} field${fields === 1 ? '' : 's'}; the header has ${width}`;
+  return say.FND203(fields, width);
 }
