@@ -41,7 +41,7 @@ import type {
   SurveyConfig,
 } from './model.ts';
 import { diagnostic } from './messages.ts';
-import { configPosition, readConfig, displayPath } from './ingest/read-config.ts';
+import { configPosition, readConfig, displayPath } from './config/read-config.ts';
 import { readCodebook } from './ingest/read-codebook.ts';
 import { readRespondents } from './ingest/read-respondents.ts';
 import { validateCodebook } from './validate/validate-codebook.ts';
