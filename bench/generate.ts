@@ -133,13 +133,13 @@ function writeCsv(file: string, rows: number, seed: number): { bytes: number; sh
   const segmentCdf = cdf(SEGMENTS.map((s) => s.share));
   // Theme popularity: Zipf-like overall, with each segment favouring a few codes of its own.
   const themeCdfs = SEGMENTS.map((_, s) =>
-    cdf(CODES.map((_, k) => 1 / Math.pow(k + 1, 0.7) + ((k + 3 * s) % 7 === 0 ? 0.6 : 0))),
+    cdf(CODES.map((_, k) => 1 / (k + 1) ** 0.7 + ((k + 3 * s) % 7 === 0 ? 0.6 : 0))),
   );
   // Likert answers: each segment leans a little differently on each item.
   const likertCdfs = SEGMENTS.map((_, s) =>
     QUESTIONS.map((_, q) => {
       const lean = ((s + 2 * q) % 5) - 2; // -2..2
-      return cdf([1, 2, 3, 4, 5].map((level) => Math.exp(-0.5 * Math.pow((level - 3.4 - 0.4 * lean) / 1.1, 2))));
+      return cdf([1, 2, 3, 4, 5].map((level) => Math.exp(-0.5 * ((level - 3.4 - 0.4 * lean) / 1.1) ** 2)));
     }),
   );
   const hash = createHash('sha256');

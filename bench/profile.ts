@@ -281,13 +281,13 @@ async function memory(rows: number): Promise<void> {
   const retained = process.memoryUsage();
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
   process.stdout.write(
-    [
+    `${[
       `analyzeRound on ${dataset.label} in-process: ${(elapsed / 1000).toFixed(2)} s (${'stopped' in analysis ? 'stopped' : 'ok'})`,
       `baseline after imports: rss ${mb(baseline.rss)}, heapUsed ${mb(baseline.heapUsed)}`,
       `peak while running (10 ms samples): rss ${mb(peak.rss)}, heapUsed ${mb(peak.heapUsed)}, external ${mb(peak.external)}, arrayBuffers ${mb(peak.arrayBuffers)}`,
       `at the end: heapUsed ${mb(afterRun.heapUsed)}; after a full GC: heapUsed ${mb(retained.heapUsed)} (retained by the analysis: ${mb(retained.heapUsed - baseline.heapUsed)}${gc === undefined ? '; run with --expose-gc for this figure' : ''})`,
       `process maxRSS: ${mb(process.resourceUsage().maxRSS * 1024)}`,
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
   void analysis;
 }

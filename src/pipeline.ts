@@ -40,7 +40,7 @@ import type {
   SurveyConfig,
 } from './model.ts';
 import { diagnostic, say } from './messages.ts';
-import { configPosition, readConfig, displayPath } from './ingest/read-config.ts';
+import { configPosition, readConfig, displayPath } from './config/read-config.ts';
 import { readCodebook } from './ingest/read-codebook.ts';
 import { chooseSource, readSource, type ReadOptions, type ReadTarget } from './ingest/read-source.ts';
 import { readRoundExtras } from './ingest/read-round-extras.ts';

@@ -18,7 +18,7 @@ import { exitCodeFor } from '../messages.ts';
 import { analyzeRound, renderReport, type ReadOptions } from '../pipeline.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
 import { writeFolderAtomically } from '../output/write-folder-atomically.ts';
-import { displayPath } from '../ingest/read-config.ts';
+import { displayPath } from '../config/read-config.ts';
 import { formatDiagnostics } from './format-diagnostic.ts';
 import { initRound } from '../rounds/init-round.ts';
 import { analyzeTrend } from '../rounds/analyze-trend.ts';

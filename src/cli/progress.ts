@@ -178,7 +178,7 @@ function length(text: string): number {
 
 /** A label is data (a path): no control characters may reach the terminal. */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced before reaching the terminal.
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
-import { configPosition } from './read-config.ts';
+import { configPosition } from '../config/read-config.ts';
 
 /** The file's size, or null when it is above limits.maxFileBytes (reported: FND216). */
 export function checkFileSize(config: SurveyConfig, path: string, file: string, sink: DiagnosticSink): number | null {

@@ -9,7 +9,7 @@ import { diagnostic, diagnosticWithText, say } from '../messages.ts';
 import { ExcerptCollector, type Codings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
 import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import { guardIo } from './guard-io.ts';
-import { configPosition } from './read-config.ts';
+import { configPosition } from '../config/read-config.ts';
 import { readExcerpts } from './read-excerpts.ts';
 import type { DataColumns } from './read-respondents.ts';
 import { readTable } from './read-table.ts';

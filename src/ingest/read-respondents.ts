@@ -7,10 +7,10 @@
  * ImportId) and, with data.themeColumns, the one-hot theme columns resolved here.
  */
 import { statSync } from 'node:fs';
-import type { DiagnosticSink, RejectedRow, SurveyConfig } from '../model.ts';
+import type { DiagnosticSink, SurveyConfig } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
-import { configPosition } from './read-config.ts';
+import { configPosition } from '../config/read-config.ts';
 import type { CsvBatch } from './read-csv.ts';
 import { readData, type DataHeader } from './formats/read-data.ts';
 import { checkFileSize, checkHeader } from './check-header.ts';

@@ -21,7 +21,7 @@ import { ExcerptCollector, type Codings, type KnownRespondents, type QuoteCandid
 import { guardIo } from './guard-io.ts';
 import { readExcerpts } from './read-excerpts.ts';
 import { readTable } from './read-table.ts';
-import { configPosition } from './read-config.ts';
+import { configPosition } from '../config/read-config.ts';
 import { IdSet } from '../validate/id-set.ts';
 
 export interface RoundExtras {

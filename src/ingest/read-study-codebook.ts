@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Codebook, DiagnosticSink, SurveyConfig } from '../model.ts';
 import { validateCodebook } from '../validate/validate-codebook.ts';
 import { guardIo } from './guard-io.ts';
-import { displayPath, readConfig } from './read-config.ts';
+import { displayPath, readConfig } from '../config/read-config.ts';
 import { readCodebook } from './read-codebook.ts';
 
 export async function readStudyCodebook(configFile: string, cwd: string, sink: DiagnosticSink): Promise<{ config: SurveyConfig; codebook: Codebook } | null> {

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
-import { displayPath } from '../ingest/read-config.ts';
+import { displayPath } from '../config/read-config.ts';
 import { guessColumns, slug, type ColumnGuesses } from './guess-columns.ts';
 import { baseName, sniffTable, type SniffedTable } from './sniff-table.ts';
 

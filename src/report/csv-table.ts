@@ -11,7 +11,7 @@ export type CsvCell = string | number | boolean | null;
  * csvTable(['code', 'n'], [['=x', -1]]); // "code,n\n'=x,-1\n"
  */
 export function csvTable(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
 }
 
 function csvCell(value: CsvCell): string {

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Codebook, CodebookMapping, DiagnosticSink, SurveyConfig, TrendResults } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
-import { configPosition, displayPath, readConfig } from '../ingest/read-config.ts';
+import { configPosition, displayPath, readConfig } from '../config/read-config.ts';
 import { readCodebook } from '../ingest/read-codebook.ts';
 import { validateCodebook } from '../validate/validate-codebook.ts';
 import { analyzeRound, readRound, type Round } from '../pipeline.ts';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
-import { configPosition, displayPath, readConfig } from '../ingest/read-config.ts';
+import { configPosition, displayPath, readConfig } from '../config/read-config.ts';
 import { readData } from '../ingest/formats/read-data.ts';
 import { nearest } from '../validate/nearest.ts';
 

@@ -127,7 +127,7 @@ export class IdSet {
       this.lengths[e] = length;
       this.distances[e] = distance;
     } else {
-      this.lengths[e] = length < SMALL ? length : SMALL;
+      this.lengths[e] = Math.min(length, SMALL);
       this.distances[e] = SMALL;
       this.large.set(e, { length, line });
     }

@@ -337,7 +337,7 @@ export class ExcerptCollector {
         if (row.error !== null) ledger.rejected.push(row.error);
         else if (respondent !== null) {
           const why = respondent.failed ?? { ...row.at, code: 'FND218', message: say.FND218.short(known?.where ?? 'the data').text };
-          const cause = known !== null && known.lines.has(respondent.id) && respondent.failed === null ? `its row in ${known.where} has errors` : `${why.message} (line ${why.line})`;
+          const cause = known?.lines.has(respondent.id) && respondent.failed === null ? `its row in ${known.where} has errors` : `${why.message} (line ${why.line})`;
           ledger.rejected.push({ ...row.at, code: why.code, message: `left out with respondent${showId(respondent.id)}: ${cause}` });
         }
         return;

@@ -102,7 +102,10 @@ describe('chart text: at least 4.5:1 against what is behind it', () => {
     let seen = 0;
     for (const spec of charts) {
       const walk = (node: unknown): void => {
-        if (Array.isArray(node)) return node.forEach(walk);
+        if (Array.isArray(node)) {
+          node.forEach(walk);
+          return;
+        }
         if (node === null || typeof node !== 'object') return;
         const record = node as Record<string, unknown>;
         const mark = record.mark as { type?: string; color?: string; stroke?: string } | undefined;

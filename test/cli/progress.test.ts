@@ -85,7 +85,7 @@ describe('progressLine', () => {
 
   it('keeps control characters in the label away from the terminal', () => {
     const line = progressLine({ label: 'evil\x1b[2J\nname.csv', bytes: 1, totalBytes: 2, rows: 1, elapsedMs: 1, width: 200 });
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters in the line.
     expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(line.startsWith('evil?[2J?name.csv  ')).toBe(true);
   });
@@ -186,6 +186,7 @@ describe('createProgress', () => {
     const progress = createProgress({ stream, quiet: false, label: 'a.csv', totalBytes: 100, delayMs: 0 });
     progress.update(10, 1);
     expect(writes).toHaveLength(1);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the line must end with the terminal's erase-line sequence.
     expect(writes[0]).toMatch(/^\ra\.csv {2}(.* )?10% {2}.*\x1b\[K$/);
   });
 

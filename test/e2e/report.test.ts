@@ -98,6 +98,7 @@ describe('report.html in headless Chromium', () => {
       }
 
       // Every key finding is on the page, and each of its figures appears in a table too.
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text as laid out on the page, which is what a reader sees.
       const text = await page.locator('main').innerText();
       const cells = (await page.locator('main table').allInnerTexts()).join('\n');
       expect(findings.length).toBeGreaterThanOrEqual(3);

@@ -66,7 +66,7 @@ describe('ingest under fuzzing', () => {
         // A row whose only cell is empty is a blank line, which readers skip by design.
         const kept = rows.filter((r) => r.some((c) => c !== ''));
         const file = path.join(dir, `rt${counter++}.csv`);
-        writeFileSync(file, Papa.unparse([['x', 'y', 'z'], ...kept], { quotes: true, newline: '\n' }) + '\n');
+        writeFileSync(file, `${Papa.unparse([['x', 'y', 'z'], ...kept], { quotes: true, newline: '\n' })}\n`);
         const back: string[][] = [];
         await readCsv(file, { delimiter: ',' }, () => {}, (b) => back.push(...b.rows));
         expect(back).toEqual(kept);

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCANNED_RULES } from '../../src/ingest/fast/scan-block.ts';
-import { readConfig } from '../../src/ingest/read-config.ts';
+import { readConfig } from '../../src/config/read-config.ts';
 import { chooseSource } from '../../src/ingest/read-source.ts';
 import { catalogue, type Code } from '../../src/messages.ts';
 import type { Diagnostic, SurveyConfig } from '../../src/model.ts';

@@ -10,7 +10,7 @@
  */
 import type { DataFormat, DiagnosticSink, SurveyConfig } from '../../model.ts';
 import { diagnostic, say } from '../../messages.ts';
-import { configPosition } from '../read-config.ts';
+import { configPosition } from '../../config/read-config.ts';
 import { readCsv, type CsvBatch, type CsvHeader, type CsvSummary } from '../read-csv.ts';
 import { detectEncoding, readHead } from './detect-encoding.ts';
 import type { ExportLayout, HeaderRow, LayoutHeader } from './export-layout.ts';

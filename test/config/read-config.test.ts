@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/model.ts';
-import { readConfig } from '../../src/ingest/read-config.ts';
+import { readConfig } from '../../src/config/read-config.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-config-'));
 writeFileSync(path.join(dir, 'codebook.csv'), 'code,label\na,A\n');
