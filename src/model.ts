@@ -168,6 +168,8 @@ export interface SurveyConfig {
   displayFile: string;
   /** Size and SHA-256 of the config file's bytes. */
   hash: { bytes: number; sha256: string };
+  /** Where each key's value stands in the file (`data.columns.id`, `questions[0].column`), recorded when the YAML was parsed. */
+  positions: ReadonlyMap<string, { line: number; column: number }>;
   id: string;
   title: string;
   round: string;
