@@ -29,6 +29,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type {
+  Analysis,
   ChangeResult,
   Codebook,
   CodebookMapping,
@@ -61,12 +62,6 @@ import { selectQuotes } from './quotes/select-quotes.ts';
 import { tallyReliability } from './tally/tally-reliability.ts';
 import { guardIo } from './ingest/guard-io.ts';
 import { readRespondentsFast, type FastReadOptions } from './ingest/fast/read-fast.ts';
-
-export interface Analysis {
-  config: SurveyConfig;
-  codebook: Codebook;
-  results: Results;
-}
 
 /** How to read the data: the fast reader's threads and block size, progress, or the ordinary reader only. */
 export interface ReadOptions extends FastReadOptions {
@@ -319,5 +314,3 @@ export async function analyzeRound(configFile: string, cwd: string, sink: Diagno
   return { config, codebook, results: summarizeRound(round, change, previousInputs) };
 }
 
-
-export { renderReport } from './report/render-report.ts';
