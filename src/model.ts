@@ -162,12 +162,40 @@ export interface CodebookMapping {
   at: Position;
 }
 
+/** A codebook entry as read (ingest/read-codebook.ts, read-qdc.ts, read-qdpx.ts), before validateCodebook. */
+export interface RawTheme {
+  code: string;
+  label: string;
+  description: string;
+  parent: string;
+  color: string;
+  statement: string;
+  /** Positions of the code, parent and color cells. */
+  at: { code: Position; parent: Position; color: Position };
+}
+
+/** A codebook file read: its entries and the bytes and SHA-256 of the file. */
+export interface CodebookFile {
+  entries: RawTheme[];
+  bytes: number;
+  sha256: string;
+}
+
+/** One round analysed: its config, its codebook and its results (pipeline.ts analyzeRound; report/render-report.ts takes it). */
+export interface Analysis {
+  config: SurveyConfig;
+  codebook: Codebook;
+  results: Results;
+}
+
 export interface SurveyConfig {
   /** Absolute path of the config file, and the path as given by the user (for messages). */
   file: string;
   displayFile: string;
   /** Size and SHA-256 of the config file's bytes. */
   hash: { bytes: number; sha256: string };
+  /** Where each key's value stands in the file (`data.columns.id`, `questions[0].column`), recorded when the YAML was parsed. */
+  positions: ReadonlyMap<string, { line: number; column: number }>;
   id: string;
   title: string;
   round: string;
@@ -495,6 +523,19 @@ export interface AgreementFigures {
 }
 
 export type AgreementFlag = 'reliable' | 'tentative' | 'unreliable';
+
+/** A key finding of the report: one plain sentence and the figures it leads with (report/key-findings.ts). */
+export interface Finding {
+  /** The theme's code. */
+  theme: string;
+  /** One plain sentence carrying the count, the base, the percentage and its interval. */
+  text: string;
+  /** The figures the sentence leads with: all respondents, or the segment that mentions the theme more. */
+  respondents: number;
+  base: number;
+  proportion: number;
+  ci: [number, number];
+}
 
 /** results.reliability: how far independent coders agreed (null when the study names one coder). */
 export interface ReliabilityResult {

@@ -26,6 +26,7 @@
  */
 import path from 'node:path';
 import type {
+  Analysis,
   ChangeResult,
   Codebook,
   CodebookMapping,
@@ -57,12 +58,6 @@ import { tallyQuestions } from './tally/tally-questions.ts';
 import { tallyReliability } from './tally/tally-reliability.ts';
 import { kishEffectiveN } from './stats/kish-effective-n.ts';
 import { selectQuotes } from './quotes/select-quotes.ts';
-
-export interface Analysis {
-  config: SurveyConfig;
-  codebook: Codebook;
-  results: Results;
-}
 
 export type { ReadOptions } from './ingest/read-source.ts';
 
@@ -316,5 +311,3 @@ export async function analyzeRound(configFile: string, cwd: string, given: Diagn
   return { config, codebook, results: summarizeRound(round, change, sink.warnings, previousInputs) };
 }
 
-
-export { renderReport } from './report/render-report.ts';

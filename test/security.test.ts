@@ -12,7 +12,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/model.ts';
-import { analyzeRound, renderReport } from '../src/pipeline.ts';
+import { analyzeRound } from '../src/pipeline.ts';
+import { renderReport } from '../src/report/render-report.ts';
 import { CHROMIUM_ARGS, findChromium } from '../src/report/find-chromium.ts';
 import { repoRoot, runCli } from './helpers/run-cli.ts';
 

@@ -1,35 +1,22 @@
 /**
  * Read a survey config (YAML, or JSON, which YAML 1.2 reads too) into a normalized SurveyConfig.
  *
- * The YAML syntax tree is walked against a declarative description of the format, so every
- * problem (unknown key, wrong type, missing key, bad value) is a diagnostic at the line and column
- * of the offending key or value, and one pass reports all of them. Paths are resolved relative
- * to the config file. Nothing here throws for the user's mistakes.
+ * The format is declared below (`configSpec` and the specs of the other layouts) in the schema
+ * language of config-schema.ts, whose walk reports every problem at its line and column in one pass
+ * and records where each value stands; the config keeps those positions (`configPosition`). Then
+ * normalization fills defaults and resolves paths relative to the config file. Nothing here throws
+ * for the user's mistakes.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
-import { diagnosticWithText, didYouMean } from '../messages.ts';
-import { nearest } from '../validate/nearest.ts';
+import { diagnosticWithText } from '../messages.ts';
+import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The format
-
-type Spec =
-  | { kind: 'string'; pattern?: RegExp; patternText?: string; oneOf?: readonly string[]; nonEmpty?: boolean }
-  | { kind: 'label' } // a string; numbers and booleans are accepted and written as strings (round: 2014)
-  | { kind: 'labels' } // one label or a list of labels, read as a list
-  | { kind: 'number'; min?: number; max?: number; exclusive?: boolean; integer?: boolean }
-  | { kind: 'boolean' }
-  | { kind: 'object'; fields: Record<string, { spec: Spec; required?: boolean }> }
-  | { kind: 'array'; items: Spec }
-  | { kind: 'record'; values: Spec }; // a mapping with keys the user chooses (code → column)
-
-const str = (extra: Omit<Extract<Spec, { kind: 'string' }>, 'kind'> = {}): Spec => ({ kind: 'string', ...extra });
-const req = (spec: Spec) => ({ spec, required: true });
-const opt = (spec: Spec) => ({ spec });
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const LAYOUTS = ['respondents', 'excerpts', 'qdpx'] as const;
@@ -229,177 +216,9 @@ function configSpecFor(layout: string, oneHotThemes = false): Spec {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Walking the YAML tree
-
-/** Aliases may be used (a shared list of Likert labels), but expanding them is capped. */
-const MAX_NODES = 20_000;
-const MAX_CONFIG_BYTES = 1 << 20;
-
-interface Walk {
-  doc: Document;
-  lines: LineCounter;
-  file: string;
-  sink: DiagnosticSink;
-  ok: boolean;
-  nodes: number;
-  /** Positions of values by dotted path, for later checks (files, columns). */
-  where: Map<string, { line: number; column: number }>;
-}
-
-function positionOf(walk: Walk, node: YamlNode | null | undefined, fallback = 0) {
-  const offset = node?.range?.[0] ?? fallback;
-  const { line, col } = walk.lines.linePos(offset);
-  return { file: walk.file, line, column: col };
-}
-
-function describe(node: YamlNode | null): string {
-  if (node === null) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) {
-    const v = node.value;
-    if (v === null) return 'nothing';
-    if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-    return `${typeof v} ${String(v)}`;
-  }
-  return 'an unknown value';
-}
-
-function expectedOf(spec: Spec): string {
-  switch (spec.kind) {
-    case 'string':
-    case 'label':
-      return 'text';
-    case 'number':
-      return spec.integer ? 'a whole number' : 'a number';
-    case 'boolean':
-      return 'true or false';
-    case 'object':
-      return 'a mapping';
-    case 'array':
-      return 'a list';
-    case 'labels':
-      return 'a code or a list of codes';
-    case 'record':
-      return 'a mapping';
-  }
-}
-
-function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string, keyNode: YamlNode | null): unknown {
-  if (++walk.nodes > MAX_NODES) {
-    if (walk.nodes === MAX_NODES + 1) {
-      walk.ok = false;
-      walk.sink.report(
-        diagnosticWithText('FND002', positionOf(walk, node ?? keyNode), `the config expands to more than ${MAX_NODES} values (anchors and aliases used to blow up its size?)`),
-      );
-    }
-    return undefined;
-  }
-  if (node && isAlias(node)) {
-    const target = node.resolve(walk.doc);
-    return walkNode(walk, (target as YamlNode | undefined) ?? null, spec, keyPath, keyNode ?? node);
-  }
-  const at = positionOf(walk, node ?? keyNode);
-  walk.where.set(keyPath, { line: at.line, column: at.column });
-  const wrongType = () => {
-    walk.ok = false;
-    walk.sink.report(
-      diagnosticWithText('FND004', at, `${keyPath} should be ${expectedOf(spec)}, not ${describe(node)}`, {
-        expected: expectedOf(spec),
-        actual: describe(node),
-      }),
-    );
-    return undefined;
-  };
-  const invalid = (message: string) => {
-    walk.ok = false;
-    walk.sink.report(diagnosticWithText('FND006', at, `${keyPath} ${message}`));
-    return undefined;
-  };
-
-  switch (spec.kind) {
-    case 'label': {
-      if (!isScalar(node) || node.value === null || typeof node.value === 'object') return wrongType();
-      return String(node.value);
-    }
-    case 'labels': {
-      if (isSeq(node)) return node.items.map((item, i) => walkNode(walk, item as YamlNode | null, { kind: 'label' }, `${keyPath}[${i}]`, node));
-      if (!isScalar(node) || node.value === null || typeof node.value === 'object') return wrongType();
-      return [String(node.value)];
-    }
-    case 'string': {
-      if (!isScalar(node) || typeof node.value !== 'string') return wrongType();
-      const value = node.value;
-      if (spec.nonEmpty && value.trim() === '') return invalid('is empty');
-      if (spec.pattern && !spec.pattern.test(value)) return invalid(`"${value}" should be ${spec.patternText ?? `like ${spec.pattern}`}`);
-      if (spec.oneOf && !spec.oneOf.includes(value)) return invalid(`should be one of ${spec.oneOf.map((v) => JSON.stringify(v)).join(', ')}`);
-      return value;
-    }
-    case 'boolean': {
-      if (!isScalar(node) || typeof node.value !== 'boolean') return wrongType();
-      return node.value;
-    }
-    case 'number': {
-      if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value)) return wrongType();
-      const value = node.value;
-      if (spec.integer && !Number.isInteger(value)) return wrongType();
-      if (spec.min !== undefined && (spec.exclusive ? value <= spec.min : value < spec.min)) {
-        return invalid(`should be ${spec.exclusive ? 'greater than' : 'at least'} ${spec.min}, not ${value}`);
-      }
-      if (spec.max !== undefined && (spec.exclusive ? value >= spec.max : value > spec.max)) {
-        return invalid(`should be ${spec.exclusive ? 'less than' : 'at most'} ${spec.max}, not ${value}`);
-      }
-      return value;
-    }
-    case 'array': {
-      if (!isSeq(node)) return wrongType();
-      return node.items.map((item, i) => walkNode(walk, item as YamlNode | null, spec.items, `${keyPath}[${i}]`, node));
-    }
-    case 'record': {
-      if (!isMap(node)) return wrongType();
-      const out: Record<string, unknown> = {};
-      for (const pair of node.items) {
-        const keyNodeHere = pair.key as YamlNode | null;
-        const key = isScalar(keyNodeHere) && keyNodeHere.value !== null ? String(keyNodeHere.value) : '?';
-        out[key] = walkNode(walk, pair.value as YamlNode | null, spec.values, `${keyPath}.${key}`, keyNodeHere);
-      }
-      return out;
-    }
-    case 'object': {
-      if (!isMap(node)) return wrongType();
-      const out: Record<string, unknown> = {};
-      const known = Object.keys(spec.fields);
-      for (const pair of node.items) {
-        const keyNodeHere = pair.key as YamlNode | null;
-        const key = isScalar(keyNodeHere) ? String(keyNodeHere.value) : null;
-        const childPath = keyPath === '' ? (key ?? '?') : `${keyPath}.${key ?? '?'}`;
-        const field = key === null ? undefined : spec.fields[key];
-        if (field === undefined) {
-          walk.ok = false;
-          const suggestion = key === null ? null : nearest(key, known);
-          walk.sink.report(
-            diagnosticWithText('FND003', positionOf(walk, keyNodeHere), `unknown key "${childPath}"${didYouMean(suggestion)}`, {
-              expected: known.join(', '),
-            }),
-          );
-          continue;
-        }
-        out[key as string] = walkNode(walk, pair.value as YamlNode | null, field.spec, childPath, keyNodeHere);
-      }
-      for (const [key, field] of Object.entries(spec.fields)) {
-        if (field.required && !(key in out) && !node.items.some((p) => isScalar(p.key) && String(p.key.value) === key)) {
-          walk.ok = false;
-          const name = keyPath === '' ? key : `${keyPath}.${key}`;
-          walk.sink.report(diagnosticWithText('FND005', positionOf(walk, node), `missing required key "${name}"`));
-        }
-      }
-      return out;
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Reading and normalizing
+
+const MAX_CONFIG_BYTES = 1 << 20;
 
 /** Plural noun from a label: "Funders" -> "funders", "LA County" stays. */
 function pluralFromLabel(label: string): string {
@@ -670,6 +489,7 @@ function normalize(
     file: source.file,
     displayFile: source.displayFile,
     hash,
+    positions: walk.where,
     id: raw.id,
     title: raw.title ?? raw.id,
     round: raw.round ?? '',
@@ -780,28 +600,11 @@ function normalizeLayout(
   };
 }
 
-/** Position of a config key's value, for diagnostics raised after reading (e.g. a missing column). */
+/**
+ * Position of a config key's value (`data.primaryCoder`, `questions[0].column`), for diagnostics
+ * raised after reading (e.g. a missing column): looked up in the positions recorded when the YAML was
+ * parsed. A key the file does not set (a default) points at the top of the file.
+ */
 export function configPosition(config: SurveyConfig, key: string): { file: string; line: number; column: number } {
-  const text = safeRead(config.file);
-  if (text === null) return { file: config.displayFile, line: 1, column: 1 };
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  let node: unknown = doc.contents;
-  for (const part of key.split(/\.|(?=\[)/)) {
-    const index = /^\[(\d+)\]$/.exec(part);
-    if (index && isSeq(node)) node = node.items[Number(index[1])];
-    else if (isMap(node)) node = node.get(part, true);
-    else break;
-  }
-  const offset = (node as YamlNode | undefined)?.range?.[0] ?? 0;
-  const { line, col } = lines.linePos(offset);
-  return { file: config.displayFile, line, column: col };
-}
-
-function safeRead(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
+  return { file: config.displayFile, ...(config.positions.get(key) ?? { line: 1, column: 1 }) };
 }

@@ -3,31 +3,13 @@
  * names case-insensitive) into raw entries with the position of each cell. The structure rules
  * (duplicates, parents, cycles) are applied by validateCodebook.
  */
-import type { DiagnosticSink } from '../model.ts';
+import type { CodebookFile, DiagnosticSink, RawTheme } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
 import { readCsv } from './read-csv.ts';
-
-export interface RawTheme {
-  code: string;
-  label: string;
-  description: string;
-  parent: string;
-  color: string;
-  statement: string;
-  /** Positions of the code, parent and color cells. */
-  at: { code: Pos; parent: Pos; color: Pos };
-}
-type Pos = { file: string; line: number; column: number };
 
 export const CODEBOOK_COLUMNS = ['code', 'label', 'description', 'parent', 'color', 'statement'] as const;
 
 /** Returns the entries, or null when the file cannot be used at all (reported). */
-export interface CodebookFile {
-  entries: RawTheme[];
-  bytes: number;
-  sha256: string;
-}
-
 export async function readCodebook(file: string, displayFile: string, sink: DiagnosticSink): Promise<CodebookFile | null> {
   // REFI-QDA: a codebook file (.qdc), or the codebook of a project (.qdpx).
   // (REFI-QDA files need an XML parser and unzip, loaded only when one is read.)

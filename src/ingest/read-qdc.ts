@@ -9,9 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { DiagnosticSink } from '../model.ts';
+import type { CodebookFile, DiagnosticSink, RawTheme } from '../model.ts';
 import { diagnosticWithText } from '../messages.ts';
-import type { CodebookFile, RawTheme } from './read-codebook.ts';
 import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';

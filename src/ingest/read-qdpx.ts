@@ -18,13 +18,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import type { DiagnosticSink, Position, RejectedRow, SurveyConfig, ValidRespondent } from '../model.ts';
+import type { CodebookFile, DiagnosticSink, Position, RejectedRow, SurveyConfig, ValidRespondent } from '../model.ts';
 import { diagnosticWithText, type Code } from '../messages.ts';
 import { missingSegment } from '../validate/rules/missing-segment.ts';
 import { respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import type { KnownRespondents, RawExcerpt } from '../validate/validate-excerpts.ts';
 import { configPosition } from '../config/read-config.ts';
-import type { CodebookFile } from './read-codebook.ts';
 import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
 import { themesFromCodes } from './read-qdc.ts';
 

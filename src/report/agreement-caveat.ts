@@ -1,5 +1,4 @@
-import type { AgreementFlag, Results } from '../model.ts';
-import type { Finding } from './key-findings.ts';
+import type { AgreementFlag, Finding, Results } from '../model.ts';
 
 /** A theme's coder-agreement flag from results.reliability ('reliable', 'tentative', 'unreliable'), or null without one. */
 export function agreementFlagOf(results: Results, code: string): AgreementFlag | null {

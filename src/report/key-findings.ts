@@ -1,4 +1,4 @@
-import type { Interval, Results, SegmentThemeResult, ThemeResult } from '../model.ts';
+import type { Finding, Interval, Results, SegmentThemeResult, ThemeResult } from '../model.ts';
 import { formatConfidence } from './format-confidence.ts';
 import { formatInterval } from './format-interval.ts';
 import { formatPercent } from './format-percent.ts';
@@ -6,18 +6,6 @@ import { formatPValue } from './format-p-value.ts';
 import { segmentNoun } from './segment-noun.ts';
 import { segmentPlurals } from './segment-plural.ts';
 import { agreementFlagOf, hedgeFinding } from './agreement-caveat.ts';
-
-export interface Finding {
-  /** The theme's code. */
-  theme: string;
-  /** One plain sentence carrying the count, the base, the percentage and its interval. */
-  text: string;
-  /** The figures the sentence leads with: all respondents, or the segment that mentions the theme more. */
-  respondents: number;
-  base: number;
-  proportion: number;
-  ci: [number, number];
-}
 
 interface Difference {
   theme: ThemeResult;

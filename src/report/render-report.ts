@@ -1,4 +1,4 @@
-import type { Analysis } from '../pipeline.ts';
+import type { Analysis } from '../model.ts';
 
 /**
  * Everything a report folder holds, as relative path -> content: results.json, report.md,

@@ -3,8 +3,7 @@
  * white space and of the themes separator, and unique; colours well formed; every parent known; no
  * cycle among parents. Reports every problem; returns null when there is any.
  */
-import type { Codebook, DiagnosticSink, Theme } from '../model.ts';
-import type { RawTheme } from '../ingest/read-codebook.ts';
+import type { Codebook, DiagnosticSink, RawTheme, Theme } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
 import { nearest } from './nearest.ts';
 

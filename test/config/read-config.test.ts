@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/model.ts';
-import { readConfig } from '../../src/config/read-config.ts';
+import { configPosition, readConfig } from '../../src/config/read-config.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-config-'));
 writeFileSync(path.join(dir, 'codebook.csv'), 'code,label\na,A\n');
@@ -108,5 +108,43 @@ questions:
       '7:52 FND006 questions[0].labels has 2 labels for 3 levels',
       '7:68 FND006 questions[0].topBox (3) must be smaller than the number of levels (3)',
     ]);
+  });
+});
+
+describe('configPosition', () => {
+  const text = `id: r1
+codebook: codebook.csv
+data:
+  path: data.csv
+  primaryCoder: &coder B
+  columns: { id: id, segment: seg, themes: themes }
+questions:
+  - { id: q1, column: q1col, levels: [1, 2, 3] }
+  - id: q2
+    column: q2col
+    levels: [1, 2]
+round: *coder
+`;
+
+  it('points at the value of a key, in objects, flow mappings and lists, from positions kept when the YAML was parsed', () => {
+    const { config, diagnostics } = load(text, 'positions.yaml');
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // Counted by hand in the text above (1-based line and column of each value).
+    const at = (key: string) => {
+      const { line, column } = configPosition(config!, key);
+      return `${line}:${column}`;
+    };
+    // The file is gone: positions come from the parsed config, not from reading the file again.
+    rmSync(path.join(dir, 'positions.yaml'));
+    expect(at('data.path')).toBe('4:9');
+    expect(at('data.columns.segment')).toBe('6:31');
+    expect(at('questions[0].column')).toBe('8:23');
+    expect(at('questions[1].column')).toBe('10:13');
+    expect(at('data.primaryCoder')).toBe('5:24'); // the value B, after its anchor
+    // An alias points where the user wrote it, not at its anchor.
+    expect(at('round')).toBe('12:8');
+    // A key the file leaves to its default points at the top of the file.
+    expect(at('report.minBase')).toBe('1:1');
+    expect(configPosition(config!, 'data.path').file).toBe('positions.yaml');
   });
 });

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Results } from '../../src/model.ts';
-import { analyzeRound, renderReport } from '../../src/pipeline.ts';
+import { analyzeRound } from '../../src/pipeline.ts';
+import { renderReport } from '../../src/report/render-report.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
 import { tempStudy } from '../helpers/temp-study.ts';
 

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Results } from '../../src/model.ts';
-import { analyzeRound, renderReport } from '../../src/pipeline.ts';
+import { analyzeRound } from '../../src/pipeline.ts';
+import { renderReport } from '../../src/report/render-report.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
 
 function nonFinite(value: unknown, where = ''): string[] {

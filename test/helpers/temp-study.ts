@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../../src/model.ts';
-import { analyzeRound, type Analysis } from '../../src/pipeline.ts';
+import type { Analysis } from '../../src/model.ts';
+import { analyzeRound } from '../../src/pipeline.ts';
 
 export async function tempStudy(files: Record<string, string | Uint8Array>): Promise<{ dir: string; analysis: Analysis | { stopped: string }; diagnostics: Diagnostic[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-study-'));
