@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { checkInputFile } from './open-input.ts';
 import path from 'node:path';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
@@ -424,6 +425,12 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
   let text: string;
   let hash: { bytes: number; sha256: string };
   try {
+    // Issue #20: only a regular file is read (a FIFO or /dev/zero would hang); see ingest/open-input.ts.
+    const input = checkInputFile(source.file, source.displayFile);
+    if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) {
+      sink.report(diagnostic(input.code, at0, input.message));
+      return null;
+    }
     const stats = statSync(source.file);
     if (stats.isDirectory()) {
       sink.report(diagnostic('FND001', at0, `${source.displayFile} is a folder, not a survey config file`));
@@ -530,11 +537,12 @@ function normalize(
     const display = displayPath(source.cwd, absolute);
     if (checkFiles) {
       let problem: string | null = null;
-      try {
-        if (statSync(absolute).isDirectory()) problem = 'is a folder, not a file';
-      } catch {
-        problem = 'does not exist';
-      }
+      // Issue #20: a FIFO, device or unreadable path is its own diagnostic (ingest/open-input.ts).
+      const input = checkInputFile(absolute, display);
+      if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) {
+        ok = false;
+        sink.report(diagnostic(input.code, at(key), `${key}: ${input.message}`));
+      } else if (!input.ok) problem = input.kind === 'folder' ? 'is a folder, not a file' : 'does not exist';
       if (problem) {
         ok = false;
         sink.report(diagnostic('FND007', at(key), `${key}: ${value} ${problem} (looked for ${display})`));

@@ -6,6 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { checkInputFile } from '../ingest/open-input.ts';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic } from '../messages.ts';
 import { displayPath } from '../ingest/read-config.ts';
@@ -36,6 +37,9 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
   const absolute = path.resolve(cwd, file);
   const shown = displayPath(cwd, absolute);
   const at = { file: shown, line: 1, column: 1 };
+  // Issue #20: a FIFO or device (/dev/zero) would hang or fill memory: refused (ingest/open-input.ts).
+  const input = checkInputFile(absolute, shown);
+  if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) return diagnostic(input.code, at, input.message);
   try {
     if (statSync(absolute).isDirectory()) return diagnostic('FND007', at, `cannot read ${shown}: is a folder`);
   } catch {
