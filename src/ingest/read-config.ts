@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { checkInputFile } from './open-input.ts';
+import { fileSystemMessage } from '../output/file-system-error.ts';
 import path from 'node:path';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
@@ -445,7 +446,13 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
     text = bytes.toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
+    // Issue #20: a file-system error other than a missing file says what to do (output/file-system-error.ts).
+    const fsMessage = code === 'ENOENT' ? null : fileSystemMessage(error, 'read', source.displayFile);
+    if (fsMessage !== null) {
+      sink.report(diagnostic('FND015', at0, fsMessage));
+      return null;
+    }
+    const why = code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable');
     sink.report(diagnostic('FND001', at0, `cannot read config ${source.displayFile}: ${why}`));
     return null;
   }
