@@ -18,7 +18,6 @@ import { exitCodeFor } from '../messages.ts';
 import { analyzeRound, type ReadOptions } from '../pipeline.ts';
 import { renderReport } from '../report/render-report.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
-import { writeFolderAtomically } from '../output/write-folder-atomically.ts';
 import { displayPath } from '../config/read-config.ts';
 import { formatDiagnostics } from './format-diagnostic.ts';
 import { initRound } from '../rounds/init-round.ts';
@@ -26,6 +25,8 @@ import { analyzeTrend } from '../rounds/analyze-trend.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { writeFileAtomically } from '../output/write-file-atomically.ts';
+// Issue #20: the output folder is findings' own; file-system errors are diagnostics (logic in src/output/).
+import { checkOutputFile, configInputs, fileSystemDiagnostic, writeOutputFolder } from '../output/claim-output-folder.ts';
 
 export interface Io {
   cwd: string;
@@ -45,6 +46,7 @@ interface RunArgs extends ReadArgs {
   config: string;
   out?: string;
   allowErrors: boolean;
+  wait: number;
 }
 
 interface CheckArgs extends ReadArgs {
@@ -95,7 +97,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           .positional('config', { type: 'string', demandOption: true, describe: 'survey config (YAML or JSON)' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<id>)' })
           .option('allow-errors', { type: 'boolean', default: false, describe: 'write the report even when rows were rejected; they are listed in it' })
-          .option('pdf', { type: 'boolean', default: false, describe: 'also print the report to report.pdf (needs Chromium)' }),
+          .option('pdf', { type: 'boolean', default: false, describe: 'also print the report to report.pdf (needs Chromium)' })
+          .option('wait', { type: 'number', default: 30, describe: 'seconds to wait for another run writing the same output folder (issue #20: then FND014)' }),
       (args) => {
         task = () => run(args as unknown as RunArgs, io);
       },
@@ -107,7 +110,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         y
           .positional('configs', { type: 'string', array: true, demandOption: true, describe: 'survey configs, oldest first (or just the latest)' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<latest id>-trend)' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' }),
+          .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+          .option('wait', { type: 'number', default: 30, describe: 'seconds to wait for another run writing the same output folder (issue #20: then FND014)' }),
       (args) => {
         task = () => trend(args as unknown as TrendArgs, io);
       },
@@ -184,7 +188,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
     return 0;
   }
-  exit = await (task as () => Promise<number>)();
+  try {
+    exit = await (task as () => Promise<number>)();
+  } catch (error) {
+    // Issue #20: a file-system error no step caught (a path through a file, a disk that fills) is a diagnostic, not a stack trace.
+    const file = (error as NodeJS.ErrnoException | null)?.path;
+    const shown = typeof file === 'string' ? displayPath(io.cwd, path.resolve(io.cwd, file)) : 'a file';
+    io.stderr.write(formatDiagnostics([fileSystemDiagnostic(error, 'write', shown)]));
+    return 2;
+  }
   return exit;
 }
 
@@ -206,7 +218,13 @@ async function init(args: InitArgs, io: Io): Promise<number> {
   const result = await initRound({ ...args, cwd: io.cwd }, sink);
   io.stderr.write(formatDiagnostics(sink.diagnostics));
   if (typeof result === 'string') return result === 'config' ? 2 : 1;
-  writeFileAtomically(result.file, result.text);
+  // Issue #20: never over an input (the config it starts from, the data), and a file-system error is a diagnostic.
+  const initProblem =
+    checkOutputFile(result.file, { cwd: io.cwd, inputs: [path.resolve(io.cwd, args.from), path.resolve(io.cwd, args.data)], flag: '--out' }) ?? writeOrDiagnose(result.file, result.text, io.cwd);
+  if (initProblem !== null) {
+    io.stderr.write(formatDiagnostics([initProblem]));
+    return 2;
+  }
   const lines = [`wrote ${result.displayFile}`];
   for (const r of result.renamed) lines.push(`  ${r.key}: "${r.from}" is not in the new file; using its column "${r.to}" (check that it holds the same thing)`);
   if (result.droppedNote) lines.push('  report.note was not carried over: it described the last round');
@@ -277,7 +295,12 @@ async function codebook(args: CodebookArgs, io: Io): Promise<number> {
   io.stderr.write(formatDiagnostics(sink.diagnostics));
   if (study === null) return 2;
   const target = path.resolve(io.cwd, args.qdc);
-  writeFileAtomically(target, formatQdc(study.codebook));
+  // Issue #20: never over an input (the config, its codebook), and a file-system error is a diagnostic.
+  const qdcProblem = checkOutputFile(target, { cwd: io.cwd, inputs: configInputs(study.config), flag: '--qdc' }) ?? writeOrDiagnose(target, formatQdc(study.codebook), io.cwd);
+  if (qdcProblem !== null) {
+    io.stderr.write(formatDiagnostics([qdcProblem]));
+    return 2;
+  }
   io.stdout.write(`wrote ${displayPath(io.cwd, target)} (${study.codebook.themes.length} codes, REFI-QDA codebook 1.0)\n`);
   return 0;
 }
@@ -298,6 +321,7 @@ interface TrendArgs {
   configs: string[];
   out?: string;
   quiet: boolean;
+  wait: number;
 }
 
 async function trend(args: TrendArgs, io: Io): Promise<number> {
@@ -314,7 +338,14 @@ async function trend(args: TrendArgs, io: Io): Promise<number> {
   const files = await renderTrendReport(result, result.settings);
   const latest = result.rounds[result.rounds.length - 1]!;
   const target = path.resolve(io.cwd, args.out ?? path.join('reports', `${latest.id}-trend`));
-  writeFolderAtomically(target, files);
+  // Issue #20: only into a folder of findings' own, under a lock (src/output/claim-output-folder.ts).
+  const { trendConfigs } = await import('../rounds/analyze-trend.ts');
+  const trendInputs = [...args.configs.map((c) => path.resolve(io.cwd, c)), ...(trendConfigs(args.configs, io.cwd, { report: () => {} }) ?? []).flatMap(configInputs)];
+  const trendProblem = await writeOutputFolder(target, files, { cwd: io.cwd, inputs: trendInputs, lockWaitMs: args.wait * 1000 });
+  if (trendProblem !== null) {
+    io.stderr.write(formatDiagnostics([trendProblem]));
+    return 2;
+  }
   if (!args.quiet) {
     const ms = Math.round(performance.now() - started);
     io.stdout.write(`wrote ${displayPath(io.cwd, target)}/ (${files.size} files) across ${result.rounds.length} rounds in ${ms} ms\n`);
@@ -346,7 +377,13 @@ async function run(args: RunArgs, io: Io): Promise<number> {
     else io.stderr.write(`no PDF: ${pdf.reason}\n`);
   }
   const target = path.resolve(io.cwd, args.out ?? path.join('reports', analysis.config.id));
-  writeFolderAtomically(target, files);
+  // Issue #20: only into a folder of findings' own, under a lock (src/output/claim-output-folder.ts).
+  const inputs = [...configInputs(analysis.config), ...analysis.results.inputs.map((input) => path.resolve(io.cwd, input.file))];
+  const problem = await writeOutputFolder(target, files, { cwd: io.cwd, inputs, lockWaitMs: args.wait * 1000 });
+  if (problem !== null) {
+    io.stderr.write(formatDiagnostics([problem]));
+    return 2;
+  }
   if (!args.quiet) {
     const ms = Math.round(performance.now() - started);
     const { ledger } = analysis.results;
@@ -355,4 +392,14 @@ async function run(args: RunArgs, io: Io): Promise<number> {
     );
   }
   return 0;
+}
+
+/** Issue #20: write one file atomically; a file-system error (a missing folder, a read-only disk) is a diagnostic. */
+function writeOrDiagnose(target: string, text: string, cwd: string): Diagnostic | null {
+  try {
+    writeFileAtomically(target, text);
+    return null;
+  } catch (error) {
+    return fileSystemDiagnostic(error, 'write', displayPath(cwd, target));
+  }
 }

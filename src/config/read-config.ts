@@ -9,6 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { checkInputFile } from '../ingest/open-input.ts';
+import { fileSystemMessage } from '../output/file-system-error.ts';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
@@ -243,6 +245,12 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
   let text: string;
   let hash: { bytes: number; sha256: string };
   try {
+    // Issue #20: only a regular file is read (a FIFO or /dev/zero would hang); see ingest/open-input.ts.
+    const input = checkInputFile(source.file, source.displayFile);
+    if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) {
+      sink.report(diagnosticWithText(input.code, at0, input.message));
+      return null;
+    }
     const stats = statSync(source.file);
     if (stats.isDirectory()) {
       sink.report(diagnosticWithText('FND001', at0, `${source.displayFile} is a folder, not a survey config file`));
@@ -257,7 +265,13 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
     text = bytes.toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
+    // Issue #20: a file-system error other than a missing file says what to do (output/file-system-error.ts).
+    const fsMessage = code === 'ENOENT' ? null : fileSystemMessage(error, 'read', source.displayFile);
+    if (fsMessage !== null) {
+      sink.report(diagnosticWithText('FND015', at0, fsMessage));
+      return null;
+    }
+    const why = code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable');
     sink.report(diagnosticWithText('FND001', at0, `cannot read config ${source.displayFile}: ${why}`));
     return null;
   }
@@ -349,11 +363,12 @@ function normalize(
     const display = displayPath(source.cwd, absolute);
     if (checkFiles) {
       let problem: string | null = null;
-      try {
-        if (statSync(absolute).isDirectory()) problem = 'is a folder, not a file';
-      } catch {
-        problem = 'does not exist';
-      }
+      // Issue #20: a FIFO, device or unreadable path is its own diagnostic (ingest/open-input.ts).
+      const input = checkInputFile(absolute, display);
+      if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) {
+        ok = false;
+        sink.report(diagnosticWithText(input.code, at(key), `${key}: ${input.message}`));
+      } else if (!input.ok) problem = input.kind === 'folder' ? 'is a folder, not a file' : 'does not exist';
       if (problem) {
         ok = false;
         sink.report(diagnosticWithText('FND007', at(key), `${key}: ${value} ${problem} (looked for ${display})`));

@@ -4,7 +4,8 @@
  * are thrown on.
  */
 import type { DiagnosticSink } from '../model.ts';
-import { diagnostic, say } from '../messages.ts';
+import { diagnostic, diagnosticWithText, say } from '../messages.ts';
+import { fileSystemMessage } from '../output/file-system-error.ts';
 
 export async function guardIo<T>(file: string, sink: DiagnosticSink, step: () => Promise<T>): Promise<T | null> {
   try {
@@ -12,6 +13,14 @@ export async function guardIo<T>(file: string, sink: DiagnosticSink, step: () =>
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
+    // Issue #20: any other file-system error (a loop of links, a path through a file, no permission) says what to do.
+    if (code !== 'ENOENT' && code !== 'EISDIR') {
+      const message = fileSystemMessage(error, 'read', file);
+      if (message !== null) {
+        sink.report(diagnosticWithText('FND015', { file, line: 1, column: 1 }, message));
+        return null;
+      }
+    }
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : code;
     sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND007.unreadable(file, why)));
     return null;

@@ -9,9 +9,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkInputFile } from '../ingest/open-input.ts';
 import { isMap, parseDocument } from 'yaml';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
-import { diagnostic, say } from '../messages.ts';
+import { diagnostic, diagnosticWithText, say } from '../messages.ts';
 import { configPosition, displayPath, readConfig } from '../config/read-config.ts';
 import { readData } from '../ingest/formats/read-data.ts';
 import { nearest } from '../validate/nearest.ts';
@@ -77,6 +78,12 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   }
   const dataFile = path.resolve(options.cwd, options.data);
   const dataDisplay = displayPath(options.cwd, dataFile);
+  // Issue #20: only a regular file is read (ingest/open-input.ts).
+  const input = checkInputFile(dataFile, dataDisplay);
+  if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) {
+    sink.report(diagnosticWithText(input.code, { file: dataDisplay, line: 1, column: 1 }, input.message));
+    return 'config';
+  }
   if (!existsSync(dataFile)) {
     sink.report(diagnostic({ file: dataDisplay, line: 1, column: 1 }, say.FND007.unreadable(dataDisplay, 'no such file')));
     return 'config';
