@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
-import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
+import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, ReportFormat, SegmentConfig, SurveyConfig } from '../model.ts';
 import { diagnostic, didYouMean } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 
@@ -34,6 +34,9 @@ const opt = (spec: Spec) => ({ spec });
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const LAYOUTS = ['respondents', 'excerpts', 'qdpx'] as const;
 const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx'] as const;
+/** report.formats (issue 18): the files a run writes; the office formats only when asked for. */
+const REPORT_FORMATS = ['html', 'md', 'json', 'csv', 'docx', 'pptx', 'xlsx'] as const satisfies readonly ReportFormat[];
+const DEFAULT_REPORT_FORMATS: ReportFormat[] = ['html', 'md', 'json', 'csv'];
 const ENCODINGS = ['utf-8', 'utf-16', 'windows-1252'] as const;
 
 const configSpec: Spec = {
@@ -156,6 +159,7 @@ const configSpec: Spec = {
         alpha: opt({ kind: 'number', min: 0, max: 1, exclusive: true }),
         maxTestSegments: opt({ kind: 'number', integer: true, min: 2 }),
         note: opt({ kind: 'label' }),
+        formats: opt({ kind: 'array', items: str({ oneOf: REPORT_FORMATS }) }),
       },
     }),
   },
@@ -505,7 +509,7 @@ interface RawConfig {
   codebookChanges?: { renamed?: string; merged?: string[]; split?: string; retired?: string[]; to?: string[] }[];
   questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
   reliability?: { coder: string; path: string }[];
-  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; maxTestSegments?: number; note?: string };
+  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; maxTestSegments?: number; note?: string; formats?: ReportFormat[] };
   limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
   privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
   quotes?: { enabled?: boolean; perTheme?: number; mask?: string[] };
@@ -709,6 +713,8 @@ function normalize(
       alpha: report.alpha ?? 0.05,
       maxTestSegments: report.maxTestSegments ?? 50,
       note: report.note ?? null,
+      // Issue 18: each format once, in the order given.
+      formats: report.formats === undefined ? [...DEFAULT_REPORT_FORMATS] : [...new Set(report.formats)],
     },
   };
 }
