@@ -177,7 +177,7 @@ export async function renderDocx(blocks: readonly ReportBlock[], images: Readonl
       children,
     }],
   });
-  return stableZip(new Uint8Array(await Packer.toBuffer(document)), { 'word/document.xml': renumberBookmarks });
+  return stableZip(new Uint8Array(await Packer.toBuffer(document)), (name) => (name === 'word/document.xml' ? renumberBookmarks : undefined));
 }
 
 /**

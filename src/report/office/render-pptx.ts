@@ -118,7 +118,16 @@ export async function renderPptx(deck: SlideDeck, images: ReadonlyMap<string, Ui
   methods.addNotes(xmlSafe(deck.methods.map((group) => [group.heading, ...group.items.map((item) => `- ${item}`)].join('\n')).join('\n\n')));
 
   const written = await pptx.write({ outputType: 'uint8array' });
-  return stableZip(written as Uint8Array);
+  return stableZip(written as Uint8Array, (name) => (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name) ? notesParagraphs : undefined));
+}
+
+/**
+ * pptxgenjs writes speaker notes as one text run, line breaks and all, which PowerPoint shows as one
+ * paragraph: each line becomes a paragraph of its own, with the run's properties.
+ */
+function notesParagraphs(xml: string): string {
+  return xml.replace(/<a:p><a:r>(<a:rPr\b[^>]*\/>)<a:t>([^<]*)<\/a:t><\/a:r>/g, (_match, properties: string, text: string) =>
+    text.split('\n').map((line) => `<a:p><a:r>${properties}<a:t>${line}</a:t></a:r>`).join('</a:p>'));
 }
 
 /** The text up to the end of its first sentence that ends after the opening label ("Base. Every …" keeps "Base. Every …."). */

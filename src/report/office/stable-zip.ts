@@ -14,16 +14,16 @@ export const OFFICE_DATE = '1980-01-01T00:00:00Z';
  * stamp the time of writing into `docProps/core.xml` (dcterms:created, dcterms:modified) and into
  * every zip entry (jszip and docx's own zip writer use the clock). This rewrites both with
  * OFFICE_DATE and re-compresses each entry, in the package's own order (`[Content_Types].xml`
- * stays first), at a fixed level. `rewrite` edits named XML parts (e.g. ids a library numbers
+ * stays first), at a fixed level. `rewrite` names an edit for an XML part (e.g. ids a library numbers
  * from a counter shared by every document it writes in the process). The entry time is given as local-time fields, because the zip's
  * DOS time is local: 1980-01-01 00:00 in every time zone.
  */
-export function stableZip(bytes: Uint8Array, rewrite: Readonly<Record<string, (xml: string) => string>> = {}): Uint8Array {
+export function stableZip(bytes: Uint8Array, rewrite: (name: string) => ((xml: string) => string) | undefined = () => undefined): Uint8Array {
   const entries = unzipSync(bytes);
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
   const out: Zippable = {};
   for (const [name, data] of Object.entries(entries)) {
-    const own = Object.hasOwn(rewrite, name) ? rewrite[name] : undefined;
+    const own = rewrite(name);
     const content = name === 'docProps/core.xml' ? fixCoreDates(data) : own !== undefined ? new TextEncoder().encode(own(new TextDecoder().decode(data))) : data;
     out[name] = [content, { mtime, level: name.endsWith('.png') ? 0 : 6 }];
   }

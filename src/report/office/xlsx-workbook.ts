@@ -1,5 +1,9 @@
 import { neutraliseFormula } from './neutralise-formula.ts';
 import { OFFICE_DATE, stableZip } from './stable-zip.ts';
+import { xmlSafe } from './xml-safe.ts';
+
+/** Text as a cell holds it: storable in XML (xmlSafe) and never run as a formula (neutraliseFormula). */
+const cellText = (text: string): string => neutraliseFormula(xmlSafe(text));
 
 /** How a column's numbers are shown; the cell always holds the number at full precision. */
 export type ColumnFormat = 'text' | 'count' | 'percent' | 'points' | 'decimal' | 'p' | 'statistic';
@@ -45,7 +49,7 @@ const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
 /**
  * A workbook (.xlsx) of the given sheets, through exceljs: numbers stay numbers with a number format
  * (the value at full precision, as in results.json), text cells are neutralised against formula
- * injection, header rows are bold and frozen (with the row-naming columns), null is an empty cell.
+ * injection (and control characters, which XML cannot hold, become U+FFFD), header rows are bold and frozen (with the row-naming columns), null is an empty cell.
  * The bytes are reproducible: fixed document dates and zip entry times (stableZip).
  */
 export async function renderWorkbook(sheets: readonly Sheet[], title: string): Promise<Uint8Array> {
@@ -53,7 +57,7 @@ export async function renderWorkbook(sheets: readonly Sheet[], title: string): P
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'findings';
   workbook.lastModifiedBy = 'findings';
-  workbook.title = neutraliseFormula(title);
+  workbook.title = cellText(title);
   workbook.created = new Date(OFFICE_DATE);
   workbook.modified = new Date(OFFICE_DATE);
   for (const sheet of sheets) {
@@ -61,7 +65,7 @@ export async function renderWorkbook(sheets: readonly Sheet[], title: string): P
       const worksheet = workbook.addWorksheet(sheetName(sheet.name));
       worksheet.columns = [{ width: 28 }, { width: 110 }];
       for (const line of sheet.lines) {
-        const row = worksheet.addRow(line.term === undefined ? [neutraliseFormula(line.text)] : [neutraliseFormula(line.term), neutraliseFormula(line.text)]);
+        const row = worksheet.addRow(line.term === undefined ? [cellText(line.text)] : [cellText(line.term), cellText(line.text)]);
         if (line.heading === true) row.font = { bold: true, size: 12 };
         if (line.term === undefined && line.heading !== true) worksheet.mergeCells(row.number, 1, row.number, 2);
         row.alignment = { wrapText: true, vertical: 'top' };
@@ -73,13 +77,13 @@ export async function renderWorkbook(sheets: readonly Sheet[], title: string): P
     });
     worksheet.columns = sheet.columns.map((column) => {
       const numFmt = NUMBER_FORMATS[column.format];
-      return { header: neutraliseFormula(column.header), width: column.width, ...(numFmt === undefined ? {} : { style: { numFmt } }) };
+      return { header: cellText(column.header), width: column.width, ...(numFmt === undefined ? {} : { style: { numFmt } }) };
     });
     const header = worksheet.getRow(1);
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'bottom' };
     for (const cells of sheet.rows) {
-      worksheet.addRow(cells.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : typeof cell === 'number' && !Number.isFinite(cell) ? null : cell)));
+      worksheet.addRow(cells.map((cell) => (typeof cell === 'string' ? cellText(cell) : typeof cell === 'number' && !Number.isFinite(cell) ? null : cell)));
     }
   }
   const buffer = await workbook.xlsx.writeBuffer();
