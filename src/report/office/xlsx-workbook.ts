@@ -46,6 +46,13 @@ const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
   statistic: '0.00',
 };
 
+/** Printed (or converted to PDF) landscape, each sheet one page wide, the header row repeated. */
+const PAGE_SETUP = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '1:1' } as const;
+/** The text sheet's one column, in characters. */
+const TEXT_WIDTH = 80;
+/** The text sheet: portrait, one page wide. */
+const TEXT_PAGE_SETUP = { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as const;
+
 /**
  * A workbook (.xlsx) of the given sheets, through exceljs: numbers stay numbers with a number format
  * (the value at full precision, as in results.json), text cells are neutralised against formula
@@ -62,17 +69,22 @@ export async function renderWorkbook(sheets: readonly Sheet[], title: string): P
   workbook.modified = new Date(OFFICE_DATE);
   for (const sheet of sheets) {
     if (sheet.kind === 'text') {
-      const worksheet = workbook.addWorksheet(sheetName(sheet.name));
-      worksheet.columns = [{ width: 28 }, { width: 110 }];
+      // One wide wrapping column, no merged cells: spreadsheets size a wrapped row's height only then.
+      const worksheet = workbook.addWorksheet(sheetName(sheet.name), { pageSetup: TEXT_PAGE_SETUP });
+      worksheet.columns = [{ width: TEXT_WIDTH }];
       for (const line of sheet.lines) {
-        const row = worksheet.addRow(line.term === undefined ? [cellText(line.text)] : [cellText(line.term), cellText(line.text)]);
+        const text = cellText(line.term === undefined ? line.text : `${line.term}: ${line.text}`);
+        const row = worksheet.addRow([text]);
         if (line.heading === true) row.font = { bold: true, size: 12 };
-        if (line.term === undefined && line.heading !== true) worksheet.mergeCells(row.number, 1, row.number, 2);
         row.alignment = { wrapText: true, vertical: 'top' };
+        // Neither exceljs nor a spreadsheet opening the file sizes a wrapped row: about 15 points a line,
+        // a line being a little less than the column's width in characters.
+        row.height = 15 * Math.max(1, Math.ceil(text.length / (TEXT_WIDTH * 0.85)));
       }
       continue;
     }
     const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
+      pageSetup: PAGE_SETUP,
       views: [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: 1, topLeftCell: cellName(sheet.frozenColumns, 1), activeCell: 'A1' }],
     });
     worksheet.columns = sheet.columns.map((column) => {
@@ -82,6 +94,7 @@ export async function renderWorkbook(sheets: readonly Sheet[], title: string): P
     const header = worksheet.getRow(1);
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'bottom' };
+    header.height = 15 * Math.max(1, ...sheet.columns.map((column) => Math.ceil(column.header.length / Math.max(1, column.width - 2))));
     for (const cells of sheet.rows) {
       worksheet.addRow(cells.map((cell) => (typeof cell === 'string' ? cellText(cell) : typeof cell === 'number' && !Number.isFinite(cell) ? null : cell)));
     }
