@@ -260,8 +260,13 @@ export interface SurveyConfig {
     maxTestSegments: number;
     /** Free text printed under the title, e.g. that the data are synthetic. */
     note: string | null;
+    /** Extension (issue 18): the files a run writes; default html, md, json, csv. */
+    formats: ReportFormat[];
   };
 }
+
+/** A report format `report.formats` and the run flags ask for (issue 18). */
+export type ReportFormat = 'html' | 'md' | 'json' | 'csv' | 'docx' | 'pptx' | 'xlsx';
 
 // ---------------------------------------------------------------------------------------------
 // Rows between stages. Ingest yields raw rows with positions; validation yields ValidRespondent,

@@ -3,6 +3,7 @@
  * `main(argv, io)` returns the exit code instead of exiting, so tests can call it directly.
  *
  *   findings run <config>    [--out DIR] [--allow-errors] [--quiet]   0 written, 1 data errors, 2 config
+ *   findings run|trend ... --docx --pptx --xlsx                        also report.docx, slides.pptx, tables.xlsx
  *   findings check <config>  [--json] [--strict]                       0 clean, 1 errors, 2 config
  *   findings trend <config>...  [--out DIR] [--quiet]                0 written, 1 data errors, 2 config
  *   findings init <data> --from <config> [--id] [--round] [--out]    0 written, 1 columns, 2 config
@@ -12,7 +13,7 @@
  */
 import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
-import type { Diagnostic, Results } from '../model.ts';
+import type { Diagnostic, ReportFormat, Results } from '../model.ts';
 import { agreementShortfalls } from '../tally/agreement-shortfalls.ts';
 import { exitCodeFor } from '../messages.ts';
 import { analyzeRound, type ReadOptions } from '../pipeline.ts';
@@ -41,7 +42,7 @@ interface ReadArgs {
   reader: 'fast' | 'papaparse';
 }
 
-interface RunArgs extends ReadArgs {
+interface RunArgs extends ReadArgs, OfficeArgs {
   pdf: boolean;
   config: string;
   out?: string;
@@ -98,7 +99,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           .option('out', { type: 'string', describe: 'output folder (default reports/<id>)' })
           .option('allow-errors', { type: 'boolean', default: false, describe: 'write the report even when rows were rejected; they are listed in it' })
           .option('pdf', { type: 'boolean', default: false, describe: 'also print the report to report.pdf (needs Chromium)' })
-          .option('wait', { type: 'number', default: 30, describe: 'seconds to wait for another run writing the same output folder (issue #20: then FND014)' }),
+          .option('wait', { type: 'number', default: 30, describe: 'seconds to wait for another run writing the same output folder (issue #20: then FND014)' })
+          .options(OFFICE_OPTIONS),
       (args) => {
         task = () => run(args as unknown as RunArgs, io);
       },
@@ -111,7 +113,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           .positional('configs', { type: 'string', array: true, demandOption: true, describe: 'survey configs, oldest first (or just the latest)' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<latest id>-trend)' })
           .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
-          .option('wait', { type: 'number', default: 30, describe: 'seconds to wait for another run writing the same output folder (issue #20: then FND014)' }),
+          .option('wait', { type: 'number', default: 30, describe: 'seconds to wait for another run writing the same output folder (issue #20: then FND014)' })
+          .options(OFFICE_OPTIONS),
       (args) => {
         task = () => trend(args as unknown as TrendArgs, io);
       },
@@ -317,7 +320,30 @@ async function printToPdf(html: string): Promise<{ ok: true; bytes: Uint8Array }
   }
 }
 
-interface TrendArgs {
+// Issue 18: --docx, --pptx and --xlsx add report.docx, slides.pptx and tables.xlsx to the formats
+// the config asks for (report.formats); --pdf prints report.html, so it keeps that.
+const OFFICE_OPTIONS = {
+  docx: { type: 'boolean', default: false, describe: 'also write report.docx (Word)' },
+  pptx: { type: 'boolean', default: false, describe: 'also write slides.pptx (PowerPoint)' },
+  xlsx: { type: 'boolean', default: false, describe: 'also write tables.xlsx (Excel)' },
+} as const;
+
+interface OfficeArgs {
+  docx: boolean;
+  pptx: boolean;
+  xlsx: boolean;
+}
+
+function withFlags(formats: readonly ReportFormat[], args: OfficeArgs & { pdf?: boolean }): ReportFormat[] {
+  const flagged: ReportFormat[] = [];
+  if (args.pdf === true) flagged.push('html');
+  if (args.docx) flagged.push('docx');
+  if (args.pptx) flagged.push('pptx');
+  if (args.xlsx) flagged.push('xlsx');
+  return [...new Set([...formats, ...flagged])];
+}
+
+interface TrendArgs extends OfficeArgs {
   configs: string[];
   out?: string;
   quiet: boolean;
@@ -335,7 +361,7 @@ async function trend(args: TrendArgs, io: Io): Promise<number> {
     return 1;
   }
   const { renderTrendReport } = await import('../report/render-trend-report.ts');
-  const files = await renderTrendReport(result, result.settings);
+  const files = await renderTrendReport(result, result.settings, withFlags(['html', 'md', 'json', 'csv'], args));
   const latest = result.rounds[result.rounds.length - 1]!;
   const target = path.resolve(io.cwd, args.out ?? path.join('reports', `${latest.id}-trend`));
   // Issue #20: only into a folder of findings' own, under a lock (src/output/claim-output-folder.ts).
@@ -369,7 +395,7 @@ async function run(args: RunArgs, io: Io): Promise<number> {
     io.stderr.write(`nothing written: ${what} (fix them, or run with --allow-errors to report without them)\n`);
     return 1;
   }
-  const files = await renderReport(analysis);
+  const files = await renderReport(analysis, withFlags(analysis.config.report.formats, args));
   if (args.pdf) {
     // Printed before the folder is written, so report.pdf lands with the rest, atomically.
     const pdf = await printToPdf(files.get('report.html') as string);

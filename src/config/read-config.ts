@@ -13,7 +13,7 @@ import { checkInputFile } from '../ingest/open-input.ts';
 import { fileSystemMessage } from '../output/file-system-error.ts';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
-import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, SegmentConfig, SurveyConfig } from '../model.ts';
+import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, ReportFormat, SegmentConfig, SurveyConfig } from '../model.ts';
 import { diagnosticWithText } from '../messages.ts';
 import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.ts';
 
@@ -23,6 +23,9 @@ import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.t
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const LAYOUTS = ['respondents', 'excerpts', 'qdpx'] as const;
 const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx'] as const;
+/** report.formats (issue 18): the files a run writes; the office formats only when asked for. */
+const REPORT_FORMATS = ['html', 'md', 'json', 'csv', 'docx', 'pptx', 'xlsx'] as const satisfies readonly ReportFormat[];
+const DEFAULT_REPORT_FORMATS: ReportFormat[] = ['html', 'md', 'json', 'csv'];
 const ENCODINGS = ['utf-8', 'utf-16', 'windows-1252'] as const;
 
 const configSpec: Spec = {
@@ -145,6 +148,7 @@ const configSpec: Spec = {
         alpha: opt({ kind: 'number', min: 0, max: 1, exclusive: true }),
         maxTestSegments: opt({ kind: 'number', integer: true, min: 2 }),
         note: opt({ kind: 'label' }),
+        formats: opt({ kind: 'array', items: str({ oneOf: REPORT_FORMATS }) }),
       },
     }),
   },
@@ -338,7 +342,7 @@ interface RawConfig {
   codebookChanges?: { renamed?: string; merged?: string[]; split?: string; retired?: string[]; to?: string[] }[];
   questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
   reliability?: { coder: string; path: string }[];
-  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; maxTestSegments?: number; note?: string };
+  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; maxTestSegments?: number; note?: string; formats?: ReportFormat[] };
   limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
   privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
   quotes?: { enabled?: boolean; perTheme?: number; mask?: string[] };
@@ -544,6 +548,8 @@ function normalize(
       alpha: report.alpha ?? 0.05,
       maxTestSegments: report.maxTestSegments ?? 50,
       note: report.note ?? null,
+      // Issue 18: each format once, in the order given.
+      formats: report.formats === undefined ? [...DEFAULT_REPORT_FORMATS] : [...new Set(report.formats)],
     },
   };
 }

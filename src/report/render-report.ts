@@ -1,11 +1,12 @@
-import type { Analysis } from '../model.ts';
+import type { Analysis, ReportFormat } from '../model.ts';
 
 /**
  * Everything a report folder holds, as relative path -> content: results.json, report.md,
  * report.html, charts/<name>.vl.json, .svg and .png (2x, for slides), tables/<name>.csv. Pure apart
- * from rendering; the same analysis gives byte-identical files.
+ * from rendering; the same analysis gives byte-identical files. `formats` (default the config's
+ * `report.formats`) chooses among them and adds report.docx, slides.pptx and tables.xlsx (issue 18).
  */
-export async function renderReport(analysis: Analysis): Promise<Map<string, string | Uint8Array>> {
+export async function renderReport(analysis: Analysis, formats: readonly ReportFormat[] = analysis.config.report.formats): Promise<Map<string, string | Uint8Array>> {
   // Loaded here, not at the top: vega takes ~0.4 s to import and `findings check` never needs it.
   const [{ buildCharts }, { renderSvg }, { renderPng }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }] = await Promise.all([
     import('../charts/build-charts.ts'),
@@ -47,5 +48,8 @@ export async function renderReport(analysis: Analysis): Promise<Map<string, stri
     files.set(`charts/${chart.name}.png`, images[i]!);
   });
   for (const table of renderTables(results)) files.set(`tables/${table.name}`, table.csv);
+  // Issue 18: keep the formats asked for and add the office files, from the same document and charts.
+  const { applyReportFormats } = await import('./office/apply-report-formats.ts');
+  await applyReportFormats(files, formats, { kind: 'round', results, charts, options });
   return files;
 }

@@ -1,4 +1,4 @@
-import type { TrendResults } from '../model.ts';
+import type { ReportFormat, TrendResults } from '../model.ts';
 import type { TrendSettings } from './trend-document.ts';
 
 /**
@@ -8,9 +8,10 @@ import type { TrendSettings } from './trend-document.ts';
  * and `tables/trend.csv` (one row per theme × round). Deterministic, like renderReport.
  *
  * `settings` gives the level for "rose"/"fell" and the minimum base (TrendResults does not carry
- * them); the defaults are the config defaults, alpha 0.05 and minBase 5.
+ * them); the defaults are the config defaults, alpha 0.05 and minBase 5. `formats` chooses the files
+ * and adds report.docx, slides.pptx and tables.xlsx (issue 18), as for a round.
  */
-export async function renderTrendReport(trend: TrendResults, settings: Partial<TrendSettings> = {}): Promise<Map<string, string | Uint8Array>> {
+export async function renderTrendReport(trend: TrendResults, settings: Partial<TrendSettings> = {}, formats: readonly ReportFormat[] = ['html', 'md', 'json', 'csv']): Promise<Map<string, string | Uint8Array>> {
   const [{ trendChart, trendOrder }, { renderSvg }, { renderPng }, { trendDocument }, { markdownPage }, { htmlPage }, { csvTable }, { formatPercent }] = await Promise.all([
     import('../charts/trend-chart.ts'),
     import('../charts/render-svg.ts'),
@@ -67,5 +68,8 @@ export async function renderTrendReport(trend: TrendResults, settings: Partial<T
       point.respondents, point.base, point.proportion, point.ci?.[0] ?? null, point.ci?.[1] ?? null,
     ])),
   ));
+  // Issue 18: keep the formats asked for and add the office files, from the same document and chart.
+  const { applyReportFormats } = await import('./office/apply-report-formats.ts');
+  await applyReportFormats(files, formats, { kind: 'trend', trend, charts: [chart], blocks, settings: resolved });
   return files;
 }
