@@ -286,6 +286,8 @@ export interface SegmentTest {
   reason?: string;
   /** Extension: random tables drawn, for 'fisher-monte-carlo'. */
   replicates?: number;
+  /** Extension: the seed of the random stream (mulberry32, from the table's cells), for 'fisher-monte-carlo'. */
+  seed?: number;
 }
 
 export interface ThemeResult {
