@@ -351,7 +351,8 @@ export interface CooccurrenceResult {
 
 /** One round's side of a comparison. */
 export interface RoundFigure {
-  respondents: number;
+  /** null for a round in which the code did not exist (status 'new' or 'retired'). */
+  respondents: number | null;
   base: number;
   proportion: number | null;
 }
@@ -370,8 +371,17 @@ export interface ChangeFigure {
   pAdjusted: number | null;
 }
 
+/**
+ * Extension (CONTRACT.md, Additions): 'new' when the previous codebook lacked the code (and no
+ * mapping targets it), 'retired' when the current one does; such a theme was measured in one round
+ * only, so the other round's figures and the difference, ci, z, p and pAdjusted are null and it is
+ * left out of the Benjamini–Hochberg family.
+ */
+export type ChangeStatus = 'new' | 'retired' | 'compared';
+
 export interface ThemeChange extends ChangeFigure {
   code: string;
+  status: ChangeStatus;
   /** Extension: the theme's label in the current round. */
   label: string;
   /** Extension: how the previous round's codes were mapped onto this one ("renamed from x", "merged from a, b"), or null. */
@@ -498,8 +508,11 @@ export interface TrendResults {
     label: string;
     parent: string | null;
     color: string | null;
-    /** One point per round, oldest first; respondents/base/proportion/ci as in results.json. */
-    points: { round: string; respondents: number; base: number; proportion: number | null; ci: Interval | null }[];
+    /**
+     * One point per round, oldest first; respondents/base/proportion/ci as in results.json;
+     * respondents, proportion and ci null for a round in which the code did not exist.
+     */
+    points: { round: string; respondents: number | null; base: number; proportion: number | null; ci: Interval | null }[];
   }[];
   /** Changes between consecutive rounds, in round order. */
   changes: ChangeResult[];

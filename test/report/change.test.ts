@@ -197,11 +197,15 @@ describe('"What changed since 2013" in the report', () => {
   it('writes tables/change.csv: all respondents and each segment, per theme', () => {
     const csv = renderTables(results).find((table) => table.name === 'change.csv')!.csv;
     const lines = csv.trimEnd().split('\n');
-    expect(lines[0]).toBe('code,label,segment,segment_label,previous_respondents,previous_base,previous_proportion,current_respondents,current_base,current_proportion,difference,ci_lower,ci_upper,z,p,p_adjusted,low_base,mapping');
+    expect(lines[0]).toBe('code,label,segment,segment_label,previous_respondents,previous_base,previous_proportion,current_respondents,current_base,current_proportion,difference,ci_lower,ci_upper,z,p,p_adjusted,low_base,mapping,status');
     expect(lines).toHaveLength(1 + results.change!.themes.length * 4);
     const structure = lines.find((line) => line.startsWith('structure,Project structure,,'))!.split(',');
     expect(Number(structure[6])).toBe(35 / 39);
     expect(Number(structure[15])).toBe(results.change!.themes[1]!.pAdjusted);
+    // The new code has an empty previous figure and status new (never 0).
+    const odd = lines.find((line) => line.startsWith('odd,'))!.split(',');
+    expect(odd.at(-1)).toBe('new');
+    expect(odd[4]).toBe('');
     expect(renderTables(sampleResults).some((table) => table.name === 'change.csv')).toBe(false);
   });
 });
