@@ -305,6 +305,24 @@ export interface ThemeResult {
   bySegment: SegmentThemeResult[];
   /** null when the data have fewer than two segments. */
   segmentTest: SegmentTest | null;
+  /**
+   * Extension (CONTRACT.md, Additions): every pair of segments with respondents, compared by a
+   * two-proportion test with BH within the theme (pairwise.prop.test(x, n, p.adjust.method = "BH",
+   * correct = FALSE)); a pair with a low base is listed with null p and a reason. [] with fewer than
+   * two segments.
+   */
+  pairwise?: PairwiseComparison[];
+}
+
+/** One pair of segments of a theme: b's share minus a's. */
+export interface PairwiseComparison {
+  a: string;
+  b: string;
+  difference: number | null;
+  p: number | null;
+  pAdjusted: number | null;
+  /** Why p is null: a low base (not tested) or no variation in the pair. */
+  reason: string | null;
 }
 
 export interface RejectedRow {
