@@ -51,7 +51,7 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
   if (change.themes.length === 0) return blocks;
 
   const ordered = changeOrder(results, change.themes);
-  const head = ['Theme', previous, current, `Change, points (${confidence} CI)`, 'p', 'BH-adjusted p', 'Result'];
+  const head = ['Theme', previous, current, `Change, points (${confidence} CI, unadjusted)`, 'p', 'BH-adjusted p', 'Result'];
   blocks.push({
     kind: 'table',
     caption: `Share of all respondents mentioning each theme, ${previous} and ${current}: % (n/base)`,
@@ -89,7 +89,7 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
     });
   }
   const notes = [
-    `Change: ${current} minus ${previous}, in percentage points of the rounded shares; its interval is the ${confidence} Wald interval of the unrounded difference. p: two-proportion z-test; BH-adjusted p: Benjamini–Hochberg across the themes of the table (for segments, within each segment). "Rose" or "fell" only where the adjusted p is below ${alpha}.`,
+    `Change: ${current} minus ${previous}, in percentage points of the rounded shares; its interval is the ${confidence} Wald interval of the unrounded difference, not adjusted for the number of themes compared. p: two-proportion z-test; BH-adjusted p: Benjamini–Hochberg across the themes of the table (for segments, within each segment). "Rose" or "fell" only where the adjusted p is below ${alpha}: the verdict is adjusted and the interval is not, so an interval that excludes 0 can stand beside "no detectable change".`,
   ];
   if (segmentRows.length > 0) notes.push(`† Base below ${minBase} in either round: shown for completeness, not interpreted.`);
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });

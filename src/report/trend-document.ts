@@ -97,7 +97,7 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
     blocks.push({
       kind: 'table',
       caption: 'Every change between consecutive rounds, current minus previous',
-      head: ['Theme', 'Rounds', 'From', 'To', `Difference, points (${confidence} CI)`, 'BH-adjusted p', 'Result'],
+      head: ['Theme', 'Rounds', 'From', 'To', `Difference, points (${confidence} CI, unadjusted)`, 'BH-adjusted p', 'Result'],
       rows: trend.changes.flatMap((change, index) => {
         const { from, to } = roundsOf(trend, change, index);
         return [...change.themes]

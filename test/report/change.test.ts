@@ -15,7 +15,7 @@ import { renderedCharts } from './report-fixture.ts';
 import { compare, sampleResultsWithChange } from './sample-change.ts';
 import { sampleResults } from './sample-results.ts';
 
-const SENTENCE = /^Mentions of "(.+)" (rose|fell) from (\d+)% to (\d+)% of (.+), a (rise|drop) of (\d+) points? \(95% CI (−?\d+) to (−?\d+)\)\.$/;
+const SENTENCE = /^Mentions of "(.+)" (rose|fell) from (\d+)% to (\d+)% of (.+), a (rise|drop) of (\d+) points? \(95% CI (−?\d+) to (−?\d+), not adjusted for the number of themes compared\)\.$/;
 
 function context(results: Results) {
   return {
@@ -31,10 +31,10 @@ describe('changeFindings: sentences only for changes that survive the adjustment
 
   it('states the significant changes, all respondents first, then each segment, largest first', () => {
     expect(changeFindings(results.change!, context(results)).map((finding) => finding.text)).toEqual([
-      'Mentions of "Project structure" fell from 90% to 52% of respondents, a drop of 38 points (95% CI 20 to 55).',
-      'Mentions of "Peer models from other regions" rose from 8% to 32% of respondents, a rise of 24 points (95% CI 8 to 40).',
-      'Mentions of "Peer models from other regions" rose from 10% to 60% of funders, a rise of 50 points (95% CI 25 to 75).',
-      'Mentions of "Project structure" fell from 90% to 55% of funders, a drop of 35 points (95% CI 10 to 60).',
+      'Mentions of "Project structure" fell from 90% to 52% of respondents, a drop of 38 points (95% CI 20 to 55, not adjusted for the number of themes compared).',
+      'Mentions of "Peer models from other regions" rose from 8% to 32% of respondents, a rise of 24 points (95% CI 8 to 40, not adjusted for the number of themes compared).',
+      'Mentions of "Peer models from other regions" rose from 10% to 60% of funders, a rise of 50 points (95% CI 25 to 75, not adjusted for the number of themes compared).',
+      'Mentions of "Project structure" fell from 90% to 55% of funders, a drop of 35 points (95% CI 10 to 60, not adjusted for the number of themes compared).',
     ]);
   });
 
