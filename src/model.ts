@@ -358,6 +358,8 @@ export interface SegmentTest {
   reason?: string;
   /** Extension: random tables drawn, for 'fisher-monte-carlo'. */
   replicates?: number;
+  /** Extension: the seed of the random stream (mulberry32, from the table's cells), for 'fisher-monte-carlo'. */
+  seed?: number;
 }
 
 export interface ThemeResult {
@@ -375,6 +377,24 @@ export interface ThemeResult {
   bySegment: SegmentThemeResult[];
   /** null when the data have fewer than two segments. */
   segmentTest: SegmentTest | null;
+  /**
+   * Extension (CONTRACT.md, Additions): every pair of segments with respondents, compared by a
+   * two-proportion test with BH within the theme (pairwise.prop.test(x, n, p.adjust.method = "BH",
+   * correct = FALSE)); a pair with a low base is listed with null p and a reason. [] with fewer than
+   * two segments.
+   */
+  pairwise?: PairwiseComparison[];
+}
+
+/** One pair of segments of a theme: b's share minus a's. */
+export interface PairwiseComparison {
+  a: string;
+  b: string;
+  difference: number | null;
+  p: number | null;
+  pAdjusted: number | null;
+  /** Why p is null: a low base (not tested) or no variation in the pair. */
+  reason: string | null;
 }
 
 export interface RejectedRow {
@@ -421,7 +441,8 @@ export interface CooccurrenceResult {
 
 /** One round's side of a comparison. */
 export interface RoundFigure {
-  respondents: number;
+  /** null for a round in which the code did not exist (status 'new' or 'retired'). */
+  respondents: number | null;
   base: number;
   proportion: number | null;
 }
@@ -440,8 +461,17 @@ export interface ChangeFigure {
   pAdjusted: number | null;
 }
 
+/**
+ * Extension (CONTRACT.md, Additions): 'new' when the previous codebook lacked the code (and no
+ * mapping targets it), 'retired' when the current one does; such a theme was measured in one round
+ * only, so the other round's figures and the difference, ci, z, p and pAdjusted are null and it is
+ * left out of the Benjamini–Hochberg family.
+ */
+export type ChangeStatus = 'new' | 'retired' | 'compared';
+
 export interface ThemeChange extends ChangeFigure {
   code: string;
+  status: ChangeStatus;
   /** Extension: the theme's label in the current round. */
   label: string;
   /** Extension: how the previous round's codes were mapped onto this one ("renamed from x", "merged from a, b"), or null. */
@@ -581,8 +611,11 @@ export interface TrendResults {
     label: string;
     parent: string | null;
     color: string | null;
-    /** One point per round, oldest first; respondents/base/proportion/ci as in results.json. */
-    points: { round: string; respondents: number; base: number; proportion: number | null; ci: Interval | null }[];
+    /**
+     * One point per round, oldest first; respondents/base/proportion/ci as in results.json;
+     * respondents, proportion and ci null for a round in which the code did not exist.
+     */
+    points: { round: string; respondents: number | null; base: number; proportion: number | null; ci: Interval | null }[];
   }[];
   /** Changes between consecutive rounds, in round order. */
   changes: ChangeResult[];

@@ -115,9 +115,9 @@ export function buildCharts(full: Results): ChartSpec[] {
         head: ['Theme', previous, results.survey.round || 'This round', 'Change (points)'],
         rows: changeOrder(results, change.themes).map(({ change: row, depth }) => [
           depth > 0 ? `↳ ${row.label}` : row.label,
-          `${formatPercent(row.previous.proportion)} (${row.previous.respondents}/${row.previous.base})`,
-          `${formatPercent(row.current.proportion)} (${row.current.respondents}/${row.current.base})`,
-          formatPoints(row.previous.proportion, row.current.proportion),
+          row.previous.respondents === null ? 'not coded' : `${formatPercent(row.previous.proportion)} (${row.previous.respondents}/${row.previous.base})`,
+          row.current.respondents === null ? 'not coded' : `${formatPercent(row.current.proportion)} (${row.current.respondents}/${row.current.base})`,
+          row.status === 'new' ? 'new code, no earlier figure' : row.status === 'retired' ? 'retired' : formatPoints(row.previous.proportion, row.current.proportion),
         ]),
         numeric: [false, true, true, true],
       },
@@ -201,6 +201,10 @@ function changeAlt(results: Results): string {
     return verdict === 'rose' || verdict === 'fell';
   });
   let sentence = `Dumbbell chart of ${change.themes.length} themes, the share of respondents mentioning each in ${previous} (n = ${change.themes[0]?.previous.base ?? 0}) and ${current} (n = ${change.themes[0]?.current.base ?? 0})`;
+  const added = change.themes.filter((row) => row.status === 'new');
+  const retired = change.themes.filter((row) => row.status === 'retired');
+  if (added.length > 0) sentence += `; new in ${current}, with no earlier figure: ${added.map((row) => `${row.label} ${formatPercent(row.current.proportion)}`).join(', ')}`;
+  if (retired.length > 0) sentence += `; not in the ${current} codebook: ${retired.map((row) => `${row.label} (${formatPercent(row.previous.proportion)} in ${previous})`).join(', ')}`;
   if (changed.length === 0) {
     sentence += `; no change survives the adjustment for the number of themes compared`;
   } else {

@@ -50,8 +50,9 @@ export function changeChart(results: Results): TopLevelSpec {
       current,
       low: previous === null || current === null ? null : Math.min(previous, current),
       high: previous === null || current === null ? null : Math.max(previous, current),
-      previousText: formatPercent(previous),
-      currentText: `${formatPercent(current)}${mark}`,
+      // A code measured in one round only has one dot, labelled as such (CONTRACT.md, Additions).
+      previousText: row.status === 'new' ? '' : row.status === 'retired' ? `${formatPercent(previous)} (retired)` : formatPercent(previous),
+      currentText: row.status === 'new' ? `${formatPercent(current)} (new code)` : row.status === 'retired' ? '' : `${formatPercent(current)}${mark}`,
       // Each label on the outer side of its own dot.
       previousAlign: rising ? 'right' : 'left',
       previousDx: rising ? -9 : 9,
@@ -59,7 +60,12 @@ export function changeChart(results: Results): TopLevelSpec {
       currentDx: rising ? 9 : -9,
       color: colors.get(row.code) ?? '#4e79a7',
       significant: mark !== '',
-      counts: `${row.previous.respondents} of ${row.previous.base} → ${row.current.respondents} of ${row.current.base}`,
+      counts:
+        row.status === 'new'
+          ? `new code: ${row.current.respondents} of ${row.current.base}, no earlier figure`
+          : row.status === 'retired'
+            ? `${row.previous.respondents} of ${row.previous.base}, retired`
+            : `${row.previous.respondents} of ${row.previous.base} → ${row.current.respondents} of ${row.current.base}`,
     };
   });
   const previousRound = change?.previousRound || change?.previous || 'previous round';

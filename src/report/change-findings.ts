@@ -51,9 +51,13 @@ export function changeFindings(change: ChangeResult, context: ChangeContext): Ch
   return [...pick(null), ...[...context.segments.keys()].flatMap((segment) => pick(segment))];
 }
 
-/** One change as a sentence, with the same rounded figures as the change tables. */
+/**
+ * One change as a sentence, with the same rounded figures as the change tables. The verdict uses the
+ * BH-adjusted p but the interval is the plain Wald interval, so the sentence says so (one verdict per
+ * interval: the reader is never left to reconcile an interval and a verdict made on different scales).
+ */
 export function changeSentence(label: string, figure: ChangeFigure, verdict: 'rose' | 'fell', noun: string, confidence: number): string {
   const points = Math.abs(changePoints(figure.previous.proportion, figure.current.proportion) ?? 0);
   const interval = formatPointsInterval(figure.ci, verdict === 'fell');
-  return `Mentions of "${label}" ${verdict} from ${formatPercent(figure.previous.proportion)} to ${formatPercent(figure.current.proportion)} of ${noun}, a ${verdict === 'fell' ? 'drop' : 'rise'} of ${points} point${points === 1 ? '' : 's'} (${formatConfidence(confidence)} CI ${interval}).`;
+  return `Mentions of "${label}" ${verdict} from ${formatPercent(figure.previous.proportion)} to ${formatPercent(figure.current.proportion)} of ${noun}, a ${verdict === 'fell' ? 'drop' : 'rise'} of ${points} point${points === 1 ? '' : 's'} (${formatConfidence(confidence)} CI ${interval}, not adjusted for the number of themes compared).`;
 }

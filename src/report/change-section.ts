@@ -1,5 +1,5 @@
 import { changeOrder } from '../charts/change-chart.ts';
-import type { ChangeFigure, CodebookChange, Results } from '../model.ts';
+import type { ChangeFigure, CodebookChange, Results, ThemeChange } from '../model.ts';
 import { changeFindings } from './change-findings.ts';
 import { changeVerdict } from './change-verdict.ts';
 import { formatConfidence } from './format-confidence.ts';
@@ -32,6 +32,8 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
     text: `Round ${current} (${currentBase} respondents) against round ${previous}${previousBase === undefined ? '' : ` (${previousBase} respondents)`}. The respondents need not be the same people. A change is reported below only where the two-proportion test's p, adjusted across the themes by Benjamini–Hochberg, is below ${alpha} and both bases are at least ${minBase}.`,
   });
   const findings = changeFindings(change, { alpha, minBase, confidence: results.confidence, segments: nouns });
+  // Codes measured in one round only are stated as such, never as a change (CONTRACT.md, Additions).
+  const unmeasured = measuredOnceSentences(change.themes, current, previous);
   if (findings.length > 0) {
     blocks.push({ kind: 'list', items: findings.map((finding) => finding.text) });
   } else {
@@ -40,12 +42,16 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
       text: `No theme's share changed detectably since ${previous}: no difference survives the adjustment for the number of themes compared. That does not show that nothing changed, only that these data cannot tell.`,
     });
   }
+  if (unmeasured.length > 0) {
+    blocks.push({ kind: 'paragraph', text: 'Codes that exist in one round only are not compared, and are not counted in the adjustment:' });
+    blocks.push({ kind: 'list', items: unmeasured });
+  }
   const chart = charts.find((candidate) => candidate.name === 'change');
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });
   if (change.themes.length === 0) return blocks;
 
   const ordered = changeOrder(results, change.themes);
-  const head = ['Theme', previous, current, `Change, points (${confidence} CI)`, 'p', 'BH-adjusted p', 'Result'];
+  const head = ['Theme', previous, current, `Change, points (${confidence} CI, unadjusted)`, 'p', 'BH-adjusted p', 'Result'];
   blocks.push({
     kind: 'table',
     caption: `Share of all respondents mentioning each theme, ${previous} and ${current}: % (n/base)`,
@@ -83,7 +89,7 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
     });
   }
   const notes = [
-    `Change: ${current} minus ${previous}, in percentage points of the rounded shares; its interval is the ${confidence} Wald interval of the unrounded difference. p: two-proportion z-test; BH-adjusted p: Benjamini–Hochberg across the themes of the table (for segments, within each segment). "Rose" or "fell" only where the adjusted p is below ${alpha}.`,
+    `Change: ${current} minus ${previous}, in percentage points of the rounded shares; its interval is the ${confidence} Wald interval of the unrounded difference, not adjusted for the number of themes compared. p: two-proportion z-test; BH-adjusted p: Benjamini–Hochberg across the themes of the table (for segments, within each segment). "Rose" or "fell" only where the adjusted p is below ${alpha}: the verdict is adjusted and the interval is not, so an interval that excludes 0 can stand beside "no detectable change".`,
   ];
   if (segmentRows.length > 0) notes.push(`† Base below ${minBase} in either round: shown for completeness, not interpreted.`);
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
@@ -97,8 +103,25 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
   return blocks;
 }
 
+/**
+ * "New code in 2015: "Annual summit" 9% (4/44), no earlier figure." and "Retired in 2015:
+ * "Loans" 12% (5/41) in 2014, no current figure." for the themes measured in one round only.
+ */
+export function measuredOnceSentences(themes: readonly ThemeChange[], current: string, previous: string): string[] {
+  return themes.flatMap((theme) => {
+    if (theme.status === 'new') {
+      return [`New code in ${current}: "${theme.label}" ${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base}), no earlier figure.`];
+    }
+    if (theme.status === 'retired') {
+      return [`Not in the ${current} codebook: "${theme.label}" ${formatPercent(theme.previous.proportion)} (${theme.previous.respondents}/${theme.previous.base}) in ${previous}, no current figure.`];
+    }
+    return [];
+  });
+}
+
 function figureCells(figure: ChangeFigure, alpha: number, minBase: number, lowBase: boolean): Cell[] {
-  const share = (side: ChangeFigure['previous']): string => `${formatPercent(side.proportion)} (${side.respondents}/${side.base})`;
+  const share = (side: ChangeFigure['previous']): string =>
+    side.respondents === null ? 'not coded' : `${formatPercent(side.proportion)} (${side.respondents}/${side.base})`;
   return [
     share(figure.previous),
     share(figure.current),

@@ -74,7 +74,7 @@ export function methodsSection(results: Results): ReportBlock[] {
       { strong: 'Changes between rounds.' },
       ` Each theme's share in this round against round ${results.change.previousRound || results.change.previous}: a two-proportion z-test without continuity correction (`,
       { code: 'prop.test(c(x2, x1), c(n2, n1), correct = FALSE)' },
-      `), the difference's ${confidence} Wald interval, and p adjusted by Benjamini–Hochberg across the themes of each table (all respondents, and each segment). A change is called a rise or a fall only where the adjusted p is below ${alpha} and both bases are at least ${minBase}. Codes renamed, merged or split between the rounds are compared after mapping them onto this round's codebook.`,
+      `), the difference's ${confidence} Wald interval, and p adjusted by Benjamini–Hochberg across the themes of each table (all respondents, and each segment). A change is called a rise or a fall only where the adjusted p is below ${alpha} and both bases are at least ${minBase}. Codes renamed, merged or split between the rounds are compared after mapping them onto this round's codebook. A code that exists in one round's codebook only (new, or retired) was not measured in the other round: it is given no figure there, is not compared, and is left out of the adjustment.`,
     ]);
   }
   if (results.reliability !== null) {

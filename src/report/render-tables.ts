@@ -86,12 +86,12 @@ export function renderTables(results: Results): { name: string; csv: string }[] 
       csv: table(
         ['code', 'label', 'segment', 'segment_label', 'previous_respondents', 'previous_base', 'previous_proportion',
           'current_respondents', 'current_base', 'current_proportion', 'difference', 'ci_lower', 'ci_upper', 'z', 'p', 'p_adjusted',
-          'low_base', 'mapping'],
+          'low_base', 'mapping', 'status'],
         results.change.themes.flatMap((theme) => [
           [theme.code, theme.label, null, null, ...figures(theme),
-            theme.previous.base < results.settings.minBase || theme.current.base < results.settings.minBase, theme.mapping],
+            theme.previous.base < results.settings.minBase || theme.current.base < results.settings.minBase, theme.mapping, theme.status],
           ...theme.bySegment.map((cell): Cell[] => [
-            theme.code, theme.label, cell.segment, segmentLabel.get(cell.segment) ?? cell.segment, ...figures(cell), cell.lowBase, theme.mapping,
+            theme.code, theme.label, cell.segment, segmentLabel.get(cell.segment) ?? cell.segment, ...figures(cell), cell.lowBase, theme.mapping, theme.status,
           ]),
         ]),
       ),

@@ -28,7 +28,8 @@ export async function renderTrendReport(trend: TrendResults, settings: Partial<T
   const ordered = trendOrder(trend.themes);
   const latest = trend.rounds[trend.rounds.length - 1];
   const top = ordered.filter(({ depth }) => depth === 0).slice(0, 3).map(({ theme }) => {
-    const first = theme.points[0];
+    // The first round the code was measured in (a null point is a round it did not exist in).
+    const first = theme.points.find((point) => point.respondents !== null);
     const last = theme.points[theme.points.length - 1];
     return `${theme.label}, ${formatPercent(first?.proportion ?? null)} in ${first?.round ?? ''} and ${formatPercent(last?.proportion ?? null)} in ${last?.round ?? ''}`;
   });
@@ -45,7 +46,8 @@ export async function renderTrendReport(trend: TrendResults, settings: Partial<T
         depth > 0 ? `↳ ${theme.label}` : theme.label,
         ...trend.rounds.map((round) => {
           const point = theme.points.find((candidate) => candidate.round === round.round);
-          return point === undefined ? 'n/a' : `${formatPercent(point.proportion)} (${point.respondents}/${point.base})`;
+          if (point === undefined) return 'n/a';
+          return point.respondents === null ? 'not coded' : `${formatPercent(point.proportion)} (${point.respondents}/${point.base})`;
         }),
       ]),
       numeric: [false, ...trend.rounds.map(() => true)],

@@ -31,9 +31,12 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });
   if (results.themes.length === 0) return blocks;
 
+  // Significance letters, as crosstab tools print them: column k is letter k, and a cell carries the
+  // letters of the segments whose share it exceeds (pairwise test, BH within the theme, below alpha).
+  const letters = new Map(results.segments.map((segment, index) => [segment.id, letterOf(index)]));
   const head = [
     'Theme',
-    ...results.segments.map((segment) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''}`),
+    ...results.segments.map((segment) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${letters.get(segment.id)})`),
     'Test, BH-adjusted p',
     'Result',
   ];
@@ -42,7 +45,16 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
       const cell = segmentCell(theme, segment.id, segmentIndex);
       if (cell === undefined) return 'n/a';
       const mark = cell.lowBase && !segment.lowBase ? LOW_BASE_MARK : '';
-      return [`${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})${mark}`, formatInterval(cell.ci)];
+      const above = (theme.pairwise ?? [])
+        .filter((pair) => pair.pAdjusted !== null && pair.pAdjusted < alpha && pair.difference !== null && pair.difference !== 0)
+        .flatMap((pair) => {
+          if (pair.a === segment.id && pair.difference! < 0) return [letters.get(pair.b)!];
+          if (pair.b === segment.id && pair.difference! > 0) return [letters.get(pair.a)!];
+          return [];
+        })
+        .sort();
+      const letterText = above.length > 0 ? ` ${above.join('')}` : '';
+      return [`${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})${mark}${letterText}`, formatInterval(cell.ci)];
     });
     const test = theme.segmentTest;
     return [
@@ -68,6 +80,7 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
   }
   notes.push(
     `Test: chi-square test of independence (theme mentioned or not × segment), or Fisher's exact test when an expected count is below 5; p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`,
+    `Letters: a share followed by a segment's letter is higher than that segment's share (two-proportion test for each pair of segments, p adjusted by BH within the theme, below ${alpha}); segments with a base below ${minBase} are not compared pairwise.`,
   );
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
   return blocks;
@@ -101,6 +114,7 @@ function pText(p: string): string {
 function testName(test: SegmentTest | null): string {
   if (test === null || test.method === null) return 'not tested';
   if (test.method === 'fisher') return "Fisher's exact";
+  if (test.method === 'fisher-monte-carlo') return `Fisher's exact by Monte Carlo (${test.replicates ?? 0} tables)`;
   const statistic = test.statistic === null ? '' : `, χ² = ${test.statistic.toFixed(2)}`;
   const df = test.df === null ? '' : `, df = ${test.df}`;
   return `Chi-square${statistic}${df}`;
@@ -111,4 +125,11 @@ function verdict(test: SegmentTest | null, alpha: number): string {
     return test?.reason !== undefined && test.reason !== '' ? `not testable: ${test.reason}` : 'not testable';
   }
   return test.pAdjusted < alpha ? 'differs between segments' : 'no detectable difference';
+}
+
+/** Column letters A, B, …, Z, AA, AB, … */
+function letterOf(index: number): string {
+  let text = '';
+  for (let k = index + 1; k > 0; k = Math.floor((k - 1) / 26)) text = String.fromCharCode(65 + ((k - 1) % 26)) + text;
+  return text;
 }

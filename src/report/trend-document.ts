@@ -53,6 +53,9 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
   const sentences = trend.changes.flatMap((change, index) => {
     const { from, to } = roundsOf(trend, change, index);
     return change.themes.flatMap((theme) => {
+      if (theme.status === 'new') {
+        return [`New code in ${to}: "${theme.label}" ${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base}), no earlier figure.`];
+      }
       const verdict = changeVerdict(theme, alpha, minBase);
       if (verdict !== 'rose' && verdict !== 'fell') return [];
       const sentence = changeSentence(theme.label, theme, verdict, 'respondents', trend.confidence);
@@ -78,7 +81,10 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
       depth > 0 ? `↳ ${theme.label}` : theme.label,
       ...trend.rounds.map((round): Cell => {
         const point = theme.points.find((candidate) => candidate.round === round.round);
-        return point === undefined ? 'n/a' : [`${formatPercent(point.proportion)} (${point.respondents}/${point.base})`, formatInterval(point.ci)];
+        if (point === undefined) return 'n/a';
+        // A round in which the code did not exist: no figure, never 0%.
+        if (point.respondents === null) return 'not coded';
+        return [`${formatPercent(point.proportion)} (${point.respondents}/${point.base})`, formatInterval(point.ci)];
       }),
     ]),
     numeric: [false, ...trend.rounds.map(() => true)],
@@ -91,7 +97,7 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
     blocks.push({
       kind: 'table',
       caption: 'Every change between consecutive rounds, current minus previous',
-      head: ['Theme', 'Rounds', 'From', 'To', `Difference, points (${confidence} CI)`, 'BH-adjusted p', 'Result'],
+      head: ['Theme', 'Rounds', 'From', 'To', `Difference, points (${confidence} CI, unadjusted)`, 'BH-adjusted p', 'Result'],
       rows: trend.changes.flatMap((change, index) => {
         const { from, to } = roundsOf(trend, change, index);
         return [...change.themes]
@@ -99,9 +105,9 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
           .map((theme): Cell[] => [
             theme.label,
             `${from} → ${to}`,
-            `${formatPercent(theme.previous.proportion)} (${theme.previous.respondents}/${theme.previous.base})`,
-            `${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base})`,
-            [formatPoints(theme.previous.proportion, theme.current.proportion), formatPointsInterval(theme.ci)],
+            theme.previous.respondents === null ? 'not coded' : `${formatPercent(theme.previous.proportion)} (${theme.previous.respondents}/${theme.previous.base})`,
+            theme.current.respondents === null ? 'not coded' : `${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base})`,
+            theme.status === 'compared' ? [formatPoints(theme.previous.proportion, theme.current.proportion), formatPointsInterval(theme.ci)] : 'n/a',
             formatPValue(theme.pAdjusted, alpha),
             changeVerdict(theme, alpha, minBase),
           ]);

@@ -105,9 +105,20 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
 
   const rounds: Round[] = [];
   const notComparable: Set<string>[] = [];
+  // Latest codes measured in each round: kept by name or the target of a (composed) mapping. A
+  // latest code outside the set did not exist then and gets a null point, never 0 (CONTRACT.md,
+  // Additions), even when it is the parent of codes that did (roll-up would give it a count).
+  const measured: Set<string>[] = [];
   for (let i = 0; i < configs.length; i++) {
     const config = configs[i]!;
     const mappings = i === last ? [] : composeMappings(configs, codebooks, i);
+    const changed = new Set(mappings.flatMap((m) => m.from));
+    measured.push(
+      new Set([
+        ...codebooks[i]!.themes.map((theme) => theme.code).filter((code) => !changed.has(code) && latest.index.has(code)),
+        ...mappings.flatMap((m) => (m.kind === 'renamed' ? m.to : [])),
+      ]),
+    );
     const split = new Set(mappings.filter((m) => m.kind === 'split').flatMap((m) => m.from));
     // A split code's parts cannot be told apart in the older round: those parts get no point there.
     const parts = new Set<string>();
@@ -144,6 +155,7 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
       points: rounds.map((round, i) => {
         const base = round.state.segments.reduce((a, s) => a + s.respondents, 0);
         if (notComparable[i]!.has(theme.code)) return { round: round.config.round, respondents: 0, base, proportion: null, ci: null };
+        if (!measured[i]!.has(theme.code)) return { round: round.config.round, respondents: null, base, proportion: null, ci: null };
         const x = round.state.segments.reduce((a, s) => a + (s.mentions[t] ?? 0), 0);
         return { round: round.config.round, respondents: x, base, proportion: base > 0 ? x / base : null, ci: wilsonInterval(x, base, confidence) };
       }),

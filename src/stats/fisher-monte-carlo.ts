@@ -11,12 +11,13 @@ import { logGamma } from './log-gamma.ts';
  * random tables come from sequential hypergeometric draws (one column at a time, by inversion), and
  * the generator is seeded from the table itself, so the same table always gives the same p — but not
  * R's digits, whose generator differs: the two agree within Monte Carlo error (about
- * sqrt(p(1 − p)/B)).
+ * sqrt(p(1 − p)/B)). The seed (FNV-1a of the cells, a 32-bit unsigned integer for mulberry32) is
+ * returned so that results.json can say which random stream gave the estimate.
  *
  * @example
  * fisherMonteCarlo([[3, 1, 0, 2], [10, 14, 12, 9]]).p; // ≈ fisher.test(tab)$p.value within ~0.02
  */
-export function fisherMonteCarlo(table: number[][], replicates = 2000): { p: number; replicates: number } | null {
+export function fisherMonteCarlo(table: number[][], replicates = 2000): { p: number; replicates: number; seed: number } | null {
   if (table.length !== 2) throw new RangeError('fisherMonteCarlo: the table must have two rows');
   const [top, bottom] = table as [number[], number[]];
   if (top.length !== bottom.length) throw new RangeError('fisherMonteCarlo: ragged table');
@@ -26,14 +27,15 @@ export function fisherMonteCarlo(table: number[][], replicates = 2000): { p: num
   const x = keep.map((j) => top[j]!);
   const total = n.reduce((a, b) => a + b, 0);
   const present = x.reduce((a, b) => a + b, 0);
-  if (n.length < 2 || present === 0 || present === total) return { p: 1, replicates: 0 };
+  const seed = seedOf(table);
+  if (n.length < 2 || present === 0 || present === total) return { p: 1, replicates: 0, seed };
 
   const lf = new Float64Array(total + 1);
   for (let k = 2; k <= total; k++) lf[k] = logGamma(k + 1);
   const observed = statistic(x, n, lf);
   const almostOne = 1 + 64 * Number.EPSILON;
 
-  const random = mulberry32(seedOf(table));
+  const random = mulberry32(seed);
   const simulated = new Int32Array(n.length);
   let extreme = 0;
   for (let b = 0; b < replicates; b++) {
@@ -47,7 +49,7 @@ export function fisherMonteCarlo(table: number[][], replicates = 2000): { p: num
     }
     if (statistic(simulated, n, lf) <= observed / almostOne) extreme++;
   }
-  return { p: (1 + extreme) / (replicates + 1), replicates };
+  return { p: (1 + extreme) / (replicates + 1), replicates, seed };
 }
 
 /** R's statistic, -sum(lfactorial(table)); the column totals are fixed, so it orders tables by probability. */

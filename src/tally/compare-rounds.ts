@@ -3,11 +3,14 @@
  * tallied through the codebook translation), both rounds' counts, bases and proportions, the
  * difference with its Wald interval, and the two-proportion z-test without continuity correction
  * (R: prop.test(c(x2, x1), c(n2, n1), correct = FALSE)), with Benjamini–Hochberg adjustment across
- * the themes of each table (overall, and each segment). A theme present in only one round has 0 in
- * the other. Per segment: segments present in both rounds, flagged lowBase when either base is
+ * the themes of each table (overall, and each segment). A theme is only compared where it was
+ * measured (CONTRACT.md, Additions): a code new in this round (status 'new', even when it is the
+ * parent of mapped codes, whose roll-up would give it a previous count) or retired (status
+ * 'retired') has null figures for the round it did not exist in, no difference, ci, z or p, and
+ * stays out of the BH family. Per segment: segments present in both rounds, flagged lowBase when either base is
  * below minBase.
  */
-import type { ChangeFigure, ChangeResult, Codebook, SegmentConfig, ThemeChange } from '../model.ts';
+import type { ChangeFigure, ChangeResult, ChangeStatus, Codebook, SegmentConfig, ThemeChange } from '../model.ts';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import { twoProportionTest } from '../stats/two-proportion-test.ts';
 import type { Translation } from '../validate/translate-codebook.ts';
@@ -21,7 +24,21 @@ export interface RoundTally {
   segments: SegmentConfig[];
 }
 
-function figure(x1: number, n1: number, x2: number, n2: number, confidence: number): ChangeFigure {
+function figure(x1: number, n1: number, x2: number, n2: number, confidence: number, status: ChangeStatus = 'compared'): ChangeFigure {
+  if (status !== 'compared') {
+    // Measured in one round only: that round's figure, nothing for the other, no comparison.
+    const measured = (x: number, n: number) => ({ respondents: x, base: n, proportion: n > 0 ? x / n : null });
+    const unmeasured = (n: number) => ({ respondents: null, base: n, proportion: null });
+    return {
+      previous: status === 'new' ? unmeasured(n1) : measured(x1, n1),
+      current: status === 'new' ? measured(x2, n2) : unmeasured(n2),
+      difference: null,
+      ci: null,
+      z: null,
+      p: null,
+      pAdjusted: null,
+    };
+  }
   const test = twoProportionTest(x2, n2, x1, n1, confidence);
   return {
     previous: { respondents: x1, base: n1, proportion: n1 > 0 ? x1 / n1 : null },
@@ -56,16 +73,18 @@ export function compareRounds(
     .map((segment, i) => ({ id: segment.id, current: i, previous: previous.segments.findIndex((s) => s.id === segment.id) }))
     .filter((s) => s.previous !== -1);
 
-  const slots: { code: string; label: string; mapping: string | null; current: number | null; previous: number }[] = [];
+  const slots: { code: string; label: string; mapping: string | null; status: ChangeStatus; current: number | null; previous: number }[] = [];
   codebook.themes.forEach((theme, i) => {
     if (translation.notComparable.has(theme.code)) return;
-    slots.push({ code: theme.code, label: theme.label, mapping: translation.notes.get(theme.code) ?? null, current: i, previous: i });
+    const status = translation.added.has(theme.code) ? 'new' : 'compared';
+    slots.push({ code: theme.code, label: theme.label, mapping: translation.notes.get(theme.code) ?? null, status, current: i, previous: i });
   });
   translation.extras.forEach((extra, k) => {
     slots.push({
       code: extra.theme.code,
       label: extra.theme.label,
       mapping: extra.kind === 'retired' ? `retired in ${current.round}` : `not in the ${current.round} codebook`,
+      status: 'retired',
       current: null,
       previous: codebook.themes.length + k,
     });
@@ -73,18 +92,18 @@ export function compareRounds(
 
   const themes: ThemeChange[] = slots.map((slot) => {
     const x2 = slot.current === null ? 0 : total(current.state, slot.current);
-    const overall = figure(total(previous.state, slot.previous), totalBase(previous.state), x2, totalBase(current.state), options.confidence);
+    const overall = figure(total(previous.state, slot.previous), totalBase(previous.state), x2, totalBase(current.state), options.confidence, slot.status);
     const bySegment = shared.map((s) => {
       const n1 = base(previous.state, s.previous);
       const n2 = base(current.state, s.current);
       const y2 = slot.current === null ? 0 : mentions(current.state, s.current, slot.current);
       return {
         segment: s.id,
-        ...figure(mentions(previous.state, s.previous, slot.previous), n1, y2, n2, options.confidence),
+        ...figure(mentions(previous.state, s.previous, slot.previous), n1, y2, n2, options.confidence, slot.status),
         lowBase: n1 < options.minBase || n2 < options.minBase,
       };
     });
-    return { code: slot.code, label: slot.label, mapping: slot.mapping, ...overall, bySegment };
+    return { code: slot.code, label: slot.label, status: slot.status, mapping: slot.mapping, ...overall, bySegment };
   });
 
   adjust(themes);

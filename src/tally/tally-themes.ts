@@ -2,11 +2,13 @@
  * Theme figures from a finished tally: per theme the respondents mentioning it, the base, the
  * proportion with its Wilson interval, the weighted proportion (linearization SE, logit interval)
  * when the round has weights, the same per segment (each segment a domain of the whole design),
- * and the segment test with Benjamini–Hochberg adjusted p across the themes.
+ * the segment test with Benjamini–Hochberg adjusted p across the themes, and the pairwise segment
+ * comparisons with BH within the theme (low-base segments listed, not tested).
  */
-import type { Codebook, SegmentConfig, SegmentThemeResult, ThemeResult, WeightedProportion } from '../model.ts';
+import type { Codebook, PairwiseComparison, SegmentConfig, SegmentThemeResult, ThemeResult, WeightedProportion } from '../model.ts';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import { logitInterval } from '../stats/logit-interval.ts';
+import { pairwiseProportionTests } from '../stats/pairwise-proportion-tests.ts';
 import { weightedMean } from '../stats/weighted-mean.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 import { segmentTest } from './segment-test.ts';
@@ -88,6 +90,7 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
         : null,
       bySegment,
       segmentTest: test,
+      pairwise: pairwise(bySegment, minBase),
     };
   });
 
@@ -96,4 +99,43 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
     if (t.segmentTest !== null) t.segmentTest.pAdjusted = adjusted[i] ?? null;
   });
   return themes;
+}
+
+/**
+ * Every pair of segments with respondents (CONTRACT.md, Additions): pairwise.prop.test(x, n,
+ * p.adjust.method = "BH", correct = FALSE) over the pairs where both bases reach minBase; the
+ * others are listed with null p and the reason.
+ */
+function pairwise(cells: SegmentThemeResult[], minBase: number): PairwiseComparison[] {
+  const present = cells.filter((cell) => cell.base > 0);
+  if (present.length < 2) return [];
+  const low = new Set(present.flatMap((cell, i) => (cell.base < minBase ? [i] : [])));
+  const tested = pairwiseProportionTests(
+    present.map((cell) => cell.respondents),
+    present.map((cell) => cell.base),
+    low,
+  );
+  const byPair = new Map(tested.map((t) => [`${t.a},${t.b}`, t]));
+  const out: PairwiseComparison[] = [];
+  for (let a = 0; a < present.length; a++) {
+    for (let b = a + 1; b < present.length; b++) {
+      const [ca, cb] = [present[a]!, present[b]!];
+      const difference = (cb.proportion ?? 0) - (ca.proportion ?? 0);
+      const test = byPair.get(`${a},${b}`);
+      if (test === undefined) {
+        const lowOnes = [ca, cb].filter((cell) => cell.base < minBase).map((cell) => cell.segment);
+        out.push({ a: ca.segment, b: cb.segment, difference, p: null, pAdjusted: null, reason: `base below ${minBase} (${lowOnes.join(', ')}): not tested` });
+      } else {
+        out.push({
+          a: ca.segment,
+          b: cb.segment,
+          difference: test.difference,
+          p: test.p,
+          pAdjusted: test.pAdjusted,
+          reason: test.p === null ? 'neither segment varies (all or none mention the theme)' : null,
+        });
+      }
+    }
+  }
+  return out;
 }

@@ -24,6 +24,11 @@ export interface Translation {
   notComparable: Set<string>;
   /** How each current code relates to the previous round, for the report ("renamed from x"). */
   notes: Map<string, string>;
+  /**
+   * Current codes the previous codebook did not contain and no mapping targets: not measured in the
+   * previous round (CONTRACT.md, Additions), even where roll-up from mapped children would give a count.
+   */
+  added: Set<string>;
   /** The codebook differences, for results.change.codebook. */
   changes: CodebookChange[];
 }
@@ -114,8 +119,10 @@ export function translateCodebook(
     return [...indexes].sort((a, b) => a - b);
   });
 
+  const added = new Set<string>();
   for (const theme of current.themes) {
     if (!previous.index.has(theme.code) && !mentionedTargets.has(theme.code)) {
+      added.add(theme.code);
       notes.set(theme.code, `new in ${labels.currentRound}`);
       changes.push({ kind: 'added', from: [], to: [theme.code], note: `${theme.code} added in ${labels.currentRound}` });
     }
@@ -126,6 +133,7 @@ export function translateCodebook(
     extras,
     notComparable,
     notes,
+    added,
     changes,
   };
 }

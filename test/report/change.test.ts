@@ -15,7 +15,7 @@ import { renderedCharts } from './report-fixture.ts';
 import { compare, sampleResultsWithChange } from './sample-change.ts';
 import { sampleResults } from './sample-results.ts';
 
-const SENTENCE = /^Mentions of "(.+)" (rose|fell) from (\d+)% to (\d+)% of (.+), a (rise|drop) of (\d+) points? \(95% CI (−?\d+) to (−?\d+)\)\.$/;
+const SENTENCE = /^Mentions of "(.+)" (rose|fell) from (\d+)% to (\d+)% of (.+), a (rise|drop) of (\d+) points? \(95% CI (−?\d+) to (−?\d+), not adjusted for the number of themes compared\)\.$/;
 
 function context(results: Results) {
   return {
@@ -31,10 +31,10 @@ describe('changeFindings: sentences only for changes that survive the adjustment
 
   it('states the significant changes, all respondents first, then each segment, largest first', () => {
     expect(changeFindings(results.change!, context(results)).map((finding) => finding.text)).toEqual([
-      'Mentions of "Project structure" fell from 90% to 52% of respondents, a drop of 38 points (95% CI 20 to 55).',
-      'Mentions of "Peer models from other regions" rose from 8% to 32% of respondents, a rise of 24 points (95% CI 8 to 40).',
-      'Mentions of "Peer models from other regions" rose from 10% to 60% of funders, a rise of 50 points (95% CI 25 to 75).',
-      'Mentions of "Project structure" fell from 90% to 55% of funders, a drop of 35 points (95% CI 10 to 60).',
+      'Mentions of "Project structure" fell from 90% to 52% of respondents, a drop of 38 points (95% CI 20 to 55, not adjusted for the number of themes compared).',
+      'Mentions of "Peer models from other regions" rose from 8% to 32% of respondents, a rise of 24 points (95% CI 8 to 40, not adjusted for the number of themes compared).',
+      'Mentions of "Peer models from other regions" rose from 10% to 60% of funders, a rise of 50 points (95% CI 25 to 75, not adjusted for the number of themes compared).',
+      'Mentions of "Project structure" fell from 90% to 55% of funders, a drop of 35 points (95% CI 10 to 60, not adjusted for the number of themes compared).',
     ]);
   });
 
@@ -197,11 +197,15 @@ describe('"What changed since 2013" in the report', () => {
   it('writes tables/change.csv: all respondents and each segment, per theme', () => {
     const csv = renderTables(results).find((table) => table.name === 'change.csv')!.csv;
     const lines = csv.trimEnd().split('\n');
-    expect(lines[0]).toBe('code,label,segment,segment_label,previous_respondents,previous_base,previous_proportion,current_respondents,current_base,current_proportion,difference,ci_lower,ci_upper,z,p,p_adjusted,low_base,mapping');
+    expect(lines[0]).toBe('code,label,segment,segment_label,previous_respondents,previous_base,previous_proportion,current_respondents,current_base,current_proportion,difference,ci_lower,ci_upper,z,p,p_adjusted,low_base,mapping,status');
     expect(lines).toHaveLength(1 + results.change!.themes.length * 4);
     const structure = lines.find((line) => line.startsWith('structure,Project structure,,'))!.split(',');
     expect(Number(structure[6])).toBe(35 / 39);
     expect(Number(structure[15])).toBe(results.change!.themes[1]!.pAdjusted);
+    // The new code has an empty previous figure and status new (never 0).
+    const odd = lines.find((line) => line.startsWith('odd,'))!.split(',');
+    expect(odd.at(-1)).toBe('new');
+    expect(odd[4]).toBe('');
     expect(renderTables(sampleResults).some((table) => table.name === 'change.csv')).toBe(false);
   });
 });

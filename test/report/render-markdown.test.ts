@@ -56,11 +56,28 @@ describe('renderMarkdown', () => {
 
   it('marks low bases with a footnote and states the segment test with its method', () => {
     const table = markdownTables(markdown).find((candidate) => candidate.head.includes('Test, BH-adjusted p'))!;
-    expect(table.head).toContain('Public agencies (n = 4)†');
+    expect(table.head).toContain('Public agencies (n = 4)† (C)');
     expect(markdown).toContain('*† Base below 5: shown for completeness, not interpreted, never a key finding.');
     const peer = table.rows.find((row) => row[0] === 'Peer models from other regions')!;
     expect(peer.slice(-2)).toEqual(["Fisher's exact, p = 0.0021", 'differs between segments']);
     expect(table.rows.filter((row) => row[row.length - 1] === 'differs between segments')).toHaveLength(1);
+  });
+
+  it('prints significance letters where a pairwise comparison survives BH within the theme', () => {
+    const results: Results = structuredClone(sampleResults);
+    const peer = results.themes.find((theme) => theme.code === 'peer')!;
+    // Funders (A) above nonprofits (B), adjusted p 0.01; funders against public agencies not tested (low base).
+    peer.pairwise = [
+      { a: 'funder', b: 'nonprofit', difference: -0.4, p: 0.005, pAdjusted: 0.01, reason: null },
+      { a: 'funder', b: 'public', difference: -0.3, p: null, pAdjusted: null, reason: 'base below 5 (public): not tested' },
+      { a: 'nonprofit', b: 'public', difference: 0.1, p: 0.6, pAdjusted: 0.6, reason: null },
+    ];
+    const table = markdownTables(renderMarkdown(results, charts)).find((candidate) => candidate.head.includes('Test, BH-adjusted p'))!;
+    expect(table.head.slice(1, 4)).toEqual(['Funders (n = 20) (A)', 'Nonprofits (n = 20) (B)', 'Public agencies (n = 4)† (C)']);
+    const row = table.rows.find((candidate) => candidate[0] === 'Peer models from other regions')!;
+    expect(row[1]).toMatch(/^\d+% \(\d+\/\d+\) B, /);
+    expect(row[2]).not.toMatch(/\) [A-C]/);
+    expect(row[3]).not.toMatch(/\) [A-C]/);
   });
 
   it('shows weighted figures beside the unweighted ones', () => {

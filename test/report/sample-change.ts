@@ -27,6 +27,15 @@ export function wilson(x: number, n: number): Interval | null {
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
+/** A code new in the current round: no previous figure, nothing compared (CONTRACT.md, Additions). */
+export function newCode(n1: number, x2: number, n2: number): ChangeFigure {
+  return {
+    previous: { respondents: null, base: n1, proportion: null },
+    current: { respondents: x2, base: n2, proportion: n2 > 0 ? x2 / n2 : null },
+    difference: null, ci: null, z: null, p: null, pAdjusted: null,
+  };
+}
+
 /** current minus previous, as prop.test(c(x2, x1), c(n2, n1), correct = FALSE). */
 export function compare(x1: number, n1: number, x2: number, n2: number): ChangeFigure {
   const previous = { respondents: x1, base: n1, proportion: n1 > 0 ? x1 / n1 : null };
@@ -79,15 +88,19 @@ export function sampleChange(results: Results = sampleResults): ChangeResult {
     const before = PREVIOUS[theme.code] ?? { funder: 0, nonprofit: 0, public: 0 };
     const x1 = before.funder + before.nonprofit + before.public;
     const n1 = PREVIOUS_BASE.funder + PREVIOUS_BASE.nonprofit + PREVIOUS_BASE.public;
+    // "odd" was added in 2014 (see codebook below): measured in 2014 only.
+    const isNew = theme.code === 'odd';
     return {
       code: theme.code,
       label: theme.label,
-      mapping: theme.code === 'peer' ? 'renamed from peer-models' : null,
-      ...compare(x1, n1, theme.respondents, theme.base),
+      status: isNew ? ('new' as const) : ('compared' as const),
+      mapping: theme.code === 'peer' ? 'renamed from peer-models' : isNew ? 'new in 2014' : null,
+      ...(isNew ? newCode(n1, theme.respondents, theme.base) : compare(x1, n1, theme.respondents, theme.base)),
       bySegment: segments.flatMap((segment) => {
         const cell = theme.bySegment.find((candidate) => candidate.segment === segment);
         if (cell === undefined) return [];
-        return [{ segment, lowBase: PREVIOUS_BASE[segment] < results.settings.minBase || cell.base < results.settings.minBase, ...compare(before[segment], PREVIOUS_BASE[segment], cell.respondents, cell.base) }];
+        const figure = isNew ? newCode(PREVIOUS_BASE[segment], cell.respondents, cell.base) : compare(before[segment], PREVIOUS_BASE[segment], cell.respondents, cell.base);
+        return [{ segment, lowBase: PREVIOUS_BASE[segment] < results.settings.minBase || cell.base < results.settings.minBase, ...figure }];
       }),
     };
   });
@@ -141,6 +154,7 @@ export function sampleTrend(): TrendResults {
     const rows = counts.map((theme) => ({
       code: theme.code,
       label: theme.label,
+      status: 'compared' as const,
       mapping: null,
       bySegment: [],
       ...compare(theme.x[index] ?? 0, before.respondents, theme.x[index + 1] ?? 0, round.respondents),

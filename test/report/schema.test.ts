@@ -40,9 +40,25 @@ describe('schema/results.schema.json', () => {
       };
       r.change = {
         previous: 'rpa-2013',
-        themes: [{ code: 'support', previous: { respondents: 9, base: 30, proportion: 0.3 }, current: { respondents: 14, base: 40, proportion: 0.35 },
+        // status: required since CONTRACT.md's Additions (measured-only comparison).
+        themes: [{ code: 'support', status: 'compared', previous: { respondents: 9, base: 30, proportion: 0.3 }, current: { respondents: 14, base: 40, proportion: 0.35 },
           difference: 0.05, ci: [-0.17, 0.27], z: 0.44, p: 0.66, pAdjusted: 0.9 }],
       };
+    }))).toBe(true);
+  });
+
+  it('accepts a new code with null figures for the round it did not exist in, and rejects a change without status', () => {
+    const newCode = { code: 'summit', status: 'new', previous: { respondents: null, base: 30, proportion: null }, current: { respondents: 4, base: 40, proportion: 0.1 },
+      difference: null, ci: null, z: null, p: null, pAdjusted: null };
+    expect(validate(broken((r) => { r.change = { previous: 'rpa-2013', themes: [newCode] }; }))).toBe(true);
+    expect(validate(broken((r) => { r.change = { previous: 'rpa-2013', themes: [{ ...newCode, status: 'added' }] }; }))).toBe(false);
+    const { status: _status, ...withoutStatus } = newCode;
+    expect(validate(broken((r) => { r.change = { previous: 'rpa-2013', themes: [withoutStatus] }; }))).toBe(false);
+  });
+
+  it('accepts a Monte Carlo Fisher test with its replicates and seed', () => {
+    expect(validate(broken((r) => {
+      r.themes[0].segmentTest = { method: 'fisher-monte-carlo', statistic: null, df: null, p: 0.27, pAdjusted: 0.4, replicates: 2000, seed: 123456789 };
     }))).toBe(true);
   });
 
@@ -105,6 +121,9 @@ describe('extensions in the schema', () => {
     checker.addSchema(schema);
     const validateTrend = checker.compile(trendSchema);
     const trend = JSON.parse(JSON.stringify(sampleTrend())) as Record<string, any>;
+    expect(validateTrend(trend), JSON.stringify(validateTrend.errors)).toBe(true);
+    // A round in which a code did not exist: a null point, never 0 (CONTRACT.md, Additions).
+    trend.themes[0].points[0] = { round: '2014', respondents: null, base: 44, proportion: null, ci: null };
     expect(validateTrend(trend), JSON.stringify(validateTrend.errors)).toBe(true);
     trend.changes[0].themes[0].pAdjusted = 2;
     expect(validateTrend(trend)).toBe(false);

@@ -63,8 +63,8 @@ describe('renderTrendReport', () => {
     const markdown = files.get('report.md') as string;
     const sentences = markdown.split('\n').filter((line) => /^- From \d+ to \d+, /.test(line));
     expect(sentences).toEqual([
-      '- From 2014 to 2015, mentions of "Project structure" fell from 59% to 29% of respondents, a drop of 30 points (95% CI 10 to 50).',
-      '- From 2015 to 2016, mentions of "Communication is crucial" rose from 39% to 67% of respondents, a rise of 28 points (95% CI 7 to 48).',
+      '- From 2014 to 2015, mentions of "Project structure" fell from 59% to 29% of respondents, a drop of 30 points (95% CI 10 to 50, not adjusted for the number of themes compared).',
+      '- From 2015 to 2016, mentions of "Communication is crucial" rose from 39% to 67% of respondents, a rise of 28 points (95% CI 7 to 48, not adjusted for the number of themes compared).',
     ]);
     for (const change of trend.changes) {
       for (const theme of change.themes) {

@@ -29,6 +29,6 @@ describe('fisherMonteCarlo', () => {
   });
 
   it('gives p = 1 when a margin is empty', () => {
-    expect(fisherMonteCarlo([[0, 0], [5, 6]])).toEqual({ p: 1, replicates: 0 });
+    expect(fisherMonteCarlo([[0, 0], [5, 6]])).toMatchObject({ p: 1, replicates: 0 });
   });
 });

@@ -97,6 +97,25 @@ for (q in c("continue", "incubate")) {
   put(paste0("question/", q, "/weighted/mean"), coef(m)[[1]]); put(paste0("question/", q, "/weighted/se"), SE(m)[[1]])
 }
 
+# Pairwise segment comparisons per theme (CONTRACT.md, Additions): pairs of segments whose bases
+# both reach report.minBase (5), pairwise.prop.test(x, n, p.adjust.method = "BH", correct = FALSE);
+# a pair with a low base is not tested (null p).
+min_base <- 5
+for (code in cb$code) {
+  y <- d[[yname(code)]]
+  x <- sapply(segments, function(s) sum(y[d$segment == s])); n <- sapply(segments, function(s) sum(d$segment == s))
+  ok <- segments[n >= min_base]
+  adj <- if (length(ok) >= 2) suppressWarnings(pairwise.prop.test(x[ok], n[ok], p.adjust.method = "BH", correct = FALSE)$p.value) else NULL
+  raw <- if (length(ok) >= 2) suppressWarnings(pairwise.prop.test(x[ok], n[ok], p.adjust.method = "none", correct = FALSE)$p.value) else NULL
+  for (i in 1:(length(segments) - 1)) for (j in (i + 1):length(segments)) {
+    a <- segments[i]; b <- segments[j]; key <- paste0("theme/", code, "/pairwise/", a, "~", b)
+    put(paste0(key, "/difference"), x[[b]] / n[[b]] - x[[a]] / n[[a]])
+    tested <- a %in% ok && b %in% ok
+    put(paste0(key, "/p"), if (tested) raw[b, a] else NULL)
+    put(paste0(key, "/pAdjusted"), if (tested) adj[b, a] else NULL)
+  }
+}
+
 keys <- names(out)
 write.csv(data.frame(key = keys, value = unlist(out[keys])), "test/golden/r/rpa-2014-expected.csv", row.names = FALSE, quote = TRUE)
 cat(length(keys), "figures written\n")

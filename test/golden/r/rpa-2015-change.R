@@ -26,12 +26,22 @@ segments <- c("funder", "nonprofit", "public-agency")
 out <- list()
 put <- function(key, value) out[[key]] <<- if (is.null(value) || length(value) == 0 || is.na(value)) "null" else sprintf("%.17g", value)
 
+# Codes of the 2015 codebook that 2014 did not have and no mapping targets: not measured in 2014,
+# so no 2014 figure, no comparison, and not in the BH family (CONTRACT.md, Additions).
+cb1 <- read.csv("fixtures/rpa/codebook.csv", stringsAsFactors = FALSE, na.strings = "")
+new_codes <- setdiff(cb$code, c(cb1$code, old_to_new))
+
 compare <- function(prefix, rows1, rows2) {
   p <- c()
   for (code in cb$code) {
     x1 <- sum(sapply(m1[rows1], function(m) code %in% m)); n1 <- length(rows1)
     x2 <- sum(sapply(m2[rows2], function(m) code %in% m)); n2 <- length(rows2)
     key <- paste0(prefix, code)
+    if (code %in% new_codes) {
+      put(paste0(key, "/previous/respondents"), NULL); put(paste0(key, "/current/respondents"), x2)
+      for (f in c("previous/proportion", "difference", "ci", "z", "p", "pAdjusted")) put(paste0(key, "/", f), NULL)
+      next
+    }
     put(paste0(key, "/previous/respondents"), x1); put(paste0(key, "/current/respondents"), x2)
     t <- suppressWarnings(prop.test(c(x2, x1), c(n2, n1), correct = FALSE))
     put(paste0(key, "/difference"), x2 / n2 - x1 / n1)
@@ -41,7 +51,7 @@ compare <- function(prefix, rows1, rows2) {
     p[code] <- t$p.value
   }
   adjusted <- p.adjust(p, "BH")
-  for (code in cb$code) put(paste0(prefix, code, "/pAdjusted"), adjusted[[code]])
+  for (code in names(p)) put(paste0(prefix, code, "/pAdjusted"), adjusted[[code]])
 }
 compare("theme/", seq_len(nrow(d1)), seq_len(nrow(d2)))
 for (s in segments) compare(paste0("segment/", s, "/"), which(d1$segment == s), which(d2$segment == s))

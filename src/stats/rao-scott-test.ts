@@ -1,0 +1,170 @@
+import { betaRatio } from './beta-ratio.ts';
+
+/**
+ * The second-order Rao–Scott test of independence for a weighted r × c table (one-stage design,
+ * sampled with replacement): Pearson's X² of the weighted table scaled to the sample size, divided
+ * by the mean of the generalized design effects (trace of Δ), referred to an F distribution with
+ * d0 = tr(Δ)² / tr(Δ²) and d0 · (n − 1) degrees of freedom.
+ *
+ *   p̂ = cell shares of the weights;  V = their linearization covariance, n/(n−1) Σ z_i z_iᵀ with
+ *   z_ik = w_i (I_ik − p̂_k) / Σw;  C = the interaction columns of the saturated model made
+ *   orthogonal to the main-effects model;  D = diag(p̂);
+ *   Δ = (Cᵀ D⁻¹ C / n)⁻¹ (Cᵀ D⁻¹ V D⁻¹ C).
+ *
+ * Reference: Rao & Scott (1984), "On chi-squared tests for multiway contingency tables with cell
+ * proportions estimated from survey data", Ann. Statist. 12; the same steps as R's
+ * `svychisq(~row + col, svydesign(ids = ~1, weights = ~w, data = d))` (statistic "F", the default):
+ * `statistic` is its F, `ndf` and `ddf` its `parameter`, `p` its p-value.
+ *
+ * `rows[i]` and `columns[i]` are respondent i's category indices (0-based), `weights[i]` its weight.
+ * `null` when fewer than two rows or columns are occupied (a margin is empty: R's X² is NaN) or
+ * fewer than two respondents.
+ *
+ * @example
+ * raoScottTest([0, 1, 1, 0, 1, 0], [0, 0, 1, 1, 1, 1], [1, 2, 1, 1, 3, 2]);
+ * // { statistic, ndf, ddf, p } as svychisq(~r + c, svydesign(ids = ~1, weights = ~w, data = d))
+ */
+export function raoScottTest(
+  rows: readonly number[],
+  columns: readonly number[],
+  weights: readonly number[],
+): { statistic: number; ndf: number; ddf: number; p: number } | null {
+  const n = weights.length;
+  if (rows.length !== n || columns.length !== n) throw new RangeError('raoScottTest: rows, columns and weights differ in length');
+  if (n < 2) return null;
+  // Only occupied categories count (R takes unique() of each variable).
+  const rowIds = [...new Set(rows)].sort((a, b) => a - b);
+  const columnIds = [...new Set(columns)].sort((a, b) => a - b);
+  const nr = rowIds.length;
+  const nc = columnIds.length;
+  if (nr < 2 || nc < 2) return null;
+  const rowOf = new Map(rowIds.map((r, k) => [r, k]));
+  const columnOf = new Map(columnIds.map((c, k) => [c, k]));
+  const cells = nr * nc;
+
+  // Per cell (k = r + nr · c, rows fastest as R's interaction()): Σw and Σw².
+  const sumW = new Float64Array(cells);
+  const sumW2 = new Float64Array(cells);
+  let total = 0;
+  let totalSquares = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    if (!(w >= 0)) throw new RangeError(`raoScottTest: weight ${w} is not a non-negative number`);
+    const k = rowOf.get(rows[i]!)! + nr * columnOf.get(columns[i]!)!;
+    sumW[k]! += w;
+    sumW2[k]! += w * w;
+    total += w;
+    totalSquares += w * w;
+  }
+  if (!(total > 0)) return null;
+  const share = Array.from(sumW, (s) => s / total);
+  // V_kl = n/(n−1) · [δ_kl S_k − p_l S_k − p_k S_l + p_k p_l S] / W², S_k = Σ_{i in k} w_i².
+  const V = matrix(cells, cells);
+  for (let k = 0; k < cells; k++) {
+    for (let l = 0; l < cells; l++) {
+      const cross = (k === l ? sumW2[k]! : 0) - share[l]! * sumW2[k]! - share[k]! * sumW2[l]! + share[k]! * share[l]! * totalSquares;
+      V[k]![l] = ((n / (n - 1)) * cross) / (total * total);
+    }
+  }
+
+  // Main effects X1 (intercept, rows 2.., columns 2..) and interactions X2 on the grid of cells.
+  const X1 = matrix(cells, 1 + (nr - 1) + (nc - 1));
+  const X2 = matrix(cells, (nr - 1) * (nc - 1));
+  for (let c = 0; c < nc; c++) {
+    for (let r = 0; r < nr; r++) {
+      const k = r + nr * c;
+      X1[k]![0] = 1;
+      if (r > 0) X1[k]![r] = 1;
+      if (c > 0) X1[k]![nr - 1 + c] = 1;
+      if (r > 0 && c > 0) X2[k]![r - 1 + (nr - 1) * (c - 1)] = 1;
+    }
+  }
+  // C = X2 − X1 (X1ᵀX1)⁻¹ X1ᵀ X2 (R: qr.resid(qr(X1), X2)).
+  const X1t = transpose(X1);
+  const C = subtract(X2, multiply(X1, solve(multiply(X1t, X1), multiply(X1t, X2))));
+  const inverseShare = share.map((p) => (p === 0 ? 0 : 1 / p));
+  const DC = C.map((row, k) => row.map((value) => value * inverseShare[k]!)); // D⁻¹ C
+  const Ct = transpose(C);
+  const denominator = multiply(Ct, DC).map((row) => row.map((value) => value / n));
+  const numerator = multiply(transpose(DC), multiply(V, DC));
+  const delta = solve(denominator, numerator);
+  let trace = 0;
+  let traceSquare = 0;
+  for (let a = 0; a < delta.length; a++) {
+    trace += delta[a]![a]!;
+    for (let b = 0; b < delta.length; b++) traceSquare += delta[a]![b]! * delta[b]![a]!;
+  }
+
+  // Pearson's X² of the weighted table scaled to n (svytable(..., Ntotal = n)).
+  const rowTotals = new Float64Array(nr);
+  const columnTotals = new Float64Array(nc);
+  for (let c = 0; c < nc; c++) {
+    for (let r = 0; r < nr; r++) {
+      rowTotals[r]! += share[r + nr * c]! * n;
+      columnTotals[c]! += share[r + nr * c]! * n;
+    }
+  }
+  let pearson = 0;
+  for (let c = 0; c < nc; c++) {
+    for (let r = 0; r < nr; r++) {
+      const expected = (rowTotals[r]! * columnTotals[c]!) / n;
+      if (!(expected > 0)) return null;
+      const observed = share[r + nr * c]! * n;
+      pearson += ((observed - expected) * (observed - expected)) / expected;
+    }
+  }
+  const statistic = pearson / trace;
+  const ndf = (trace * trace) / traceSquare;
+  const ddf = ndf * (n - 1);
+  // P(F > f) = I_{ddf/(ddf + ndf f)}(ddf/2, ndf/2).
+  const p = betaRatio(ddf / (ddf + ndf * statistic), (ndf * statistic) / (ddf + ndf * statistic), ddf / 2, ndf / 2)[0];
+  return { statistic, ndf, ddf, p };
+}
+
+type Matrix = number[][];
+
+function matrix(rows: number, columns: number): Matrix {
+  return Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
+}
+
+function transpose(a: Matrix): Matrix {
+  return a[0]!.map((_, j) => a.map((row) => row[j]!));
+}
+
+function multiply(a: Matrix, b: Matrix): Matrix {
+  const out = matrix(a.length, b[0]!.length);
+  for (let i = 0; i < a.length; i++) {
+    for (let k = 0; k < b.length; k++) {
+      const aik = a[i]![k]!;
+      if (aik === 0) continue;
+      for (let j = 0; j < b[0]!.length; j++) out[i]![j]! += aik * b[k]![j]!;
+    }
+  }
+  return out;
+}
+
+function subtract(a: Matrix, b: Matrix): Matrix {
+  return a.map((row, i) => row.map((value, j) => value - b[i]![j]!));
+}
+
+/** A⁻¹ B by Gaussian elimination with partial pivoting (A small and non-singular). */
+function solve(a: Matrix, b: Matrix): Matrix {
+  const size = a.length;
+  const left = a.map((row) => [...row]);
+  const right = b.map((row) => [...row]);
+  for (let col = 0; col < size; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < size; r++) if (Math.abs(left[r]![col]!) > Math.abs(left[pivot]![col]!)) pivot = r;
+    [left[col], left[pivot]] = [left[pivot]!, left[col]!];
+    [right[col], right[pivot]] = [right[pivot]!, right[col]!];
+    const diagonal = left[col]![col]!;
+    for (let r = 0; r < size; r++) {
+      if (r === col) continue;
+      const factor = left[r]![col]! / diagonal;
+      if (factor === 0) continue;
+      for (let j = col; j < size; j++) left[r]![j]! -= factor * left[col]![j]!;
+      for (let j = 0; j < right[0]!.length; j++) right[r]![j]! -= factor * right[col]![j]!;
+    }
+  }
+  return right.map((row, r) => row.map((value) => value / left[r]![r]!));
+}
