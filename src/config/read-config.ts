@@ -148,9 +148,6 @@ const configSpec: Spec = {
   },
 };
 
-/** Config keys as documented, for the README and for tests (the respondent-per-row layout). */
-export const configKeys = configSpec;
-
 /**
  * `data:` for the other layouts. Excerpts: one coded excerpt per row, the segment (and weight) either
  * in its own columns or joined by id from `data.respondents`. qdpx: a REFI-QDA project; the codebook
@@ -331,7 +328,7 @@ interface RawConfig {
 }
 
 /** Defaults of `limits`: generous for real surveys, small enough to stop a hostile file early. */
-export const DEFAULT_LIMITS = { maxFileBytes: 4 * 1024 ** 3, maxFieldChars: 1024 * 1024, maxColumns: 10_000 };
+const DEFAULT_LIMITS = { maxFileBytes: 4 * 1024 ** 3, maxFieldChars: 1024 * 1024, maxColumns: 10_000 };
 
 function normalize(
   raw: RawConfig,

@@ -19,7 +19,7 @@ import type { CsvBatch, CsvProblem } from '../model.ts';
 import { TextDecoderWithOffsets } from './decode-text.ts';
 
 // The parsed rows' types are pipeline nouns (validate/ reads them too): see model.ts.
-export type { CsvBatch, CsvProblem };
+export type { CsvBatch };
 
 export interface CsvOptions {
   /** Field delimiter; null detects one of , ; tab | from the first line. */
@@ -152,7 +152,7 @@ export interface CsvSummary {
 }
 
 /** Where the U+FFFD characters of decoded text came from (see TextDecoderWithOffsets). */
-export interface DecodedOffsets {
+interface DecodedOffsets {
   /** Byte offset of each U+FFFD produced for an invalid sequence; -1 for a literal U+FFFD. */
   readonly replacements: readonly number[];
   /** The encoding the text was decoded from. */

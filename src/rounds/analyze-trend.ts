@@ -18,7 +18,7 @@ import { wilsonInterval } from '../stats/wilson-interval.ts';
  * The configs of a trend, oldest first: the ones given, or, given one, it and its `previous`
  * rounds followed back. Null when a config cannot be read (reported).
  */
-export function trendConfigs(files: string[], cwd: string, sink: DiagnosticSink): SurveyConfig[] | null {
+function trendConfigs(files: string[], cwd: string, sink: DiagnosticSink): SurveyConfig[] | null {
   const read = (file: string) => {
     const absolute = path.resolve(cwd, file);
     return readConfig({ file: absolute, displayFile: displayPath(cwd, absolute), cwd }, sink);

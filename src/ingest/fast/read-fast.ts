@@ -66,7 +66,7 @@ const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 
 /** Whether the config's data can go through the fast reader at all (the file decides the rest). */
-export function fastReaderApplies(config: SurveyConfig): boolean {
+function fastReaderApplies(config: SurveyConfig): boolean {
   const format = config.data.format ?? 'csv';
   const encoding = config.data.encoding ?? null;
   const delimiter = config.data.delimiter;
