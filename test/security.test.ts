@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/model.ts';
@@ -101,9 +102,10 @@ describe('files and paths', () => {
     expect((await runCli(['run', 'fixtures/small/survey.yaml', '--out', out, '--quiet'])).exit).toBe(0);
     const files = listFiles(out);
     const before = files.map((f) => sha(path.join(out, f)));
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/findings.js'), 'run', 'fixtures/edge-extremes/survey.yaml', '--out', out, '--quiet'], {
+    // The preload holds the run at the swap (test/helpers/hold-before-swap.mjs); no test hook in src/.
+    const hold = pathToFileURL(path.join(repoRoot, 'test', 'helpers', 'hold-before-swap.mjs')).href;
+    const child = spawn(process.execPath, ['--import', hold, path.join(repoRoot, 'bin/findings.js'), 'run', 'fixtures/edge-extremes/survey.yaml', '--out', out, '--quiet'], {
       cwd: repoRoot,
-      env: { ...process.env, FINDINGS_TEST_HOLD_BEFORE_SWAP_MS: '20000' },
       stdio: 'ignore',
     });
     // Wait until the new report is fully written beside the old one, then kill the run.

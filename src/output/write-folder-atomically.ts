@@ -24,9 +24,6 @@ export function writeFolderAtomically(target: string, files: FolderContents): vo
       mkdirSync(path.dirname(destination), { recursive: true });
       writeFileSync(destination, files.get(relative)!);
     }
-    // For the test that kills a run half way (test/security.test.ts): hold here, files written, nothing swapped.
-    const hold = Number(process.env.FINDINGS_TEST_HOLD_BEFORE_SWAP_MS ?? 0);
-    if (hold > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hold);
     const old = path.join(parent, `.findings-${name}-old-${process.pid}`);
     let moved = false;
     try {
