@@ -40,7 +40,7 @@ describe('default study (surveys/rpa-2014.yaml)', async () => {
         expect(a.readUInt32BE(20)).toBe(b.readUInt32BE(20));
         continue;
       }
-      expect(a.equals(b), `${file} differs from the committed golden copy (re-run npm start and review the diff)`).toBe(true);
+      expect(a.equals(b), `${file} differs from the committed golden copy (npm run golden:update rewrites it; review the diff)`).toBe(true);
     }
   });
 
