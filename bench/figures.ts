@@ -18,7 +18,7 @@
 
 export type Figures = Map<string, number>;
 
-export const FLOAT_PREFIXES = ['sumW|', 'mentionsW|', 'mean|', 'wmean|'];
+const FLOAT_PREFIXES = ['sumW|', 'mentionsW|', 'mean|', 'wmean|'];
 
 /** What the DuckDB child writes: its query results grouped by segment × round. */
 export interface DuckdbTally {

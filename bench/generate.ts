@@ -21,17 +21,17 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 1;
 export const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 
 /** SHA-256 of the CSV each standard size gives with GENERATOR_VERSION; a mismatch means the generator is not deterministic (or was changed without bumping the version). */
-export const EXPECTED_SHA256: Readonly<Record<string, string>> = {
+const EXPECTED_SHA256: Readonly<Record<string, string>> = {
   '100k': '5e966bcac462cd5956e26af3719a84cd94cadc0589a81b55baf86d68849c6e30',
   '1m': 'd8a06127fb83ce8a3ac6268583ba82d647e33abea9df585c10aea56dc0a7c27f',
   '5m': '52dc5a0dc989f7d8cf1b900481381364f7dda732f30f24c569567d9683864d39',
 };
 
-export const SEGMENTS = [
+const SEGMENTS = [
   { id: 'funder', label: 'Funders', plural: 'funders', share: 0.15 },
   { id: 'nonprofit', label: 'Nonprofits', plural: 'nonprofits', share: 0.35 },
   { id: 'public-agency', label: 'Public agencies', plural: 'public agencies', share: 0.1 },
@@ -39,16 +39,16 @@ export const SEGMENTS = [
   { id: 'resident', label: 'Residents', plural: 'residents', share: 0.25 },
 ] as const;
 
-export const ROUNDS = ['2014', '2015', '2016'] as const;
+const ROUNDS = ['2014', '2015', '2016'] as const;
 
-export const CODES = [
+const CODES = [
   'structure', 'role', 'commitment', 'timeline', 'community-benefit',
   'continue', 'incubate', 'communication', 'direction', 'unique',
   'summit', 'peer-model', 'federal-dollars', 'data-sharing', 'capacity',
   'equity', 'housing', 'transit', 'jobs', 'evaluation',
 ] as const;
 
-export const QUESTIONS = [
+const QUESTIONS = [
   { id: 'q1', label: 'The collaborative should continue' },
   { id: 'q2', label: 'It should be incubated for another year' },
   { id: 'q3', label: 'Its meetings are a good use of my time' },
@@ -71,7 +71,7 @@ export function parseSize(label: string): number {
   return Math.round(Number(m[1]) * unit);
 }
 
-export function sizeLabel(rows: number): string {
+function sizeLabel(rows: number): string {
   if (rows >= 1e6 && rows % 1e6 === 0) return `${rows / 1e6}m`;
   if (rows >= 1e3 && rows % 1e3 === 0) return `${rows / 1e3}k`;
   return String(rows);

@@ -181,6 +181,52 @@ export interface CodebookFile {
   sha256: string;
 }
 
+/** A problem papaparse or the decoder found in a data row (ingest/read-csv.ts). */
+export interface CsvProblem {
+  /** unfinished: a response the survey platform marks unfinished (added by readData, not by parsing). */
+  kind: 'unterminated-quote' | 'malformed-quote' | 'nul-byte' | 'invalid-encoding' | 'field-too-large' | 'stray-bom' | 'unfinished';
+  /** Index of the row in its batch. */
+  row: number;
+  /** The cell, and the character offset in it, where the problem is (when known). */
+  cell?: number;
+  offset?: number;
+  /** invalid-encoding: byte offset of the bad sequence in the file. field-too-large: the field's length. */
+  value?: number;
+  /** invalid-encoding: the encoding the bytes are not valid in (utf-8, utf-16le, utf-16be). */
+  encoding?: string;
+}
+
+export interface CsvBatch {
+  /** Data rows (never blank lines), cells as text. */
+  rows: string[][];
+  /** 1-based line on which each row starts. */
+  lines: number[];
+  /** Parse problems, by row index in this batch. */
+  problems: CsvProblem[];
+  /**
+   * 1-based line and column (UTF-16 units) of a cell, or of the character `offset` into its value
+   * (doubled quotes before the offset are not counted). A cell past the end gives the last cell.
+   */
+  locate(row: number, cell: number, offset?: number): { line: number; column: number };
+}
+
+/** Where the configured columns stand in the data's header (ingest/read-respondents.ts resolveColumns). */
+export interface DataColumns {
+  id: number;
+  segment: number;
+  /** -1 without a weight column. */
+  weight: number;
+  themes: number;
+  /** One-hot theme columns (data.themeColumns): each column's index, the code it stands for and its choice text. */
+  themeColumns?: { index: number; code: string; choice: string | null }[];
+  /** Column of each configured question, in config order. */
+  questions: number[];
+  /** Number of fields in the header. */
+  width: number;
+  /** The header's cells, to recognise a repeated header row. */
+  header: string[];
+}
+
 /** One round analysed: its config, its codebook and its results (pipeline.ts analyzeRound; report/render-report.ts takes it). */
 export interface Analysis {
   config: SurveyConfig;

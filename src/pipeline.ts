@@ -242,7 +242,7 @@ export function keepWarnings(sink: DiagnosticSink): DiagnosticSink & { warnings:
 }
 
 /** Work out every figure of results.json for a round (and its change since `previous`). */
-export function summarizeRound(round: Round, change: ChangeResult | null, warnings: RejectedRow[], previousInputs: InputFile[] = []): Results {
+function summarizeRound(round: Round, change: ChangeResult | null, warnings: RejectedRow[], previousInputs: InputFile[] = []): Results {
   const { config, codebook, state, segments } = round;
   const weighted = config.data.columns.weight !== null;
   const options = { confidence: config.report.confidence, minBase: config.report.minBase, weighted, maxTestSegments: config.report.maxTestSegments };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/model.ts';
 import { analyzeTrend } from '../src/rounds/analyze-trend.ts';
 import { repoRoot, runCli } from './helpers/run-cli.ts';
+import { resultsSchemaErrors } from './helpers/results-schema.ts';
 
 /** A scratch copy of surveys/ and fixtures/rpa/, so init can write beside the configs. */
 function scratchStudy(): string {
@@ -49,6 +50,7 @@ describe('findings init', () => {
     const run = await runCli(['run', 'surveys/rpa-2017.yaml', '--quiet'], root);
     expect(run.exit).toBe(0);
     const results = JSON.parse(readFileSync(path.join(root, 'reports', 'rpa-2017', 'results.json'), 'utf8'));
+    expect(resultsSchemaErrors(results)).toEqual([]);
     expect(results.change.previous).toBe('rpa-2016');
   });
 
@@ -119,7 +121,9 @@ describe('re-runs are safe', () => {
     const root = scratchStudy();
     const run = async () => {
       expect((await runCli(['run', 'surveys/rpa-2015.yaml', '--quiet'], root)).exit).toBe(0);
-      return JSON.parse(readFileSync(path.join(root, 'reports', 'rpa-2015', 'results.json'), 'utf8'));
+      const results = JSON.parse(readFileSync(path.join(root, 'reports', 'rpa-2015', 'results.json'), 'utf8'));
+      expect(resultsSchemaErrors(results)).toEqual([]);
+      return results;
     };
     const first = await run();
     expect(first.inputs.map((i: { role: string; file: string }) => `${i.role} ${i.file}`)).toEqual([

@@ -1,11 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { QuestionResult, Results, ThemeResult } from '../model.ts';
-import { changeVerdict } from '../report/change-verdict.ts';
-import { formatConfidence } from '../report/format-confidence.ts';
-import { formatInterval } from '../report/format-interval.ts';
-import { formatPercent } from '../report/format-percent.ts';
-import { formatPoints } from '../report/format-points.ts';
-import { segmentNoun } from '../report/segment-noun.ts';
+import { changeVerdict } from '../format/change-verdict.ts';
+import { formatConfidence } from '../format/format-confidence.ts';
+import { formatInterval } from '../format/format-interval.ts';
+import { formatPercent } from '../format/format-percent.ts';
+import { formatPoints } from '../format/format-points.ts';
+import { segmentNoun } from '../format/segment-noun.ts';
 import { changeChart, changeOrder } from './change-chart.ts';
 import { chartView } from './chart-view.ts';
 import { cooccurrenceChart } from './cooccurrence-chart.ts';
@@ -15,7 +15,7 @@ import { relatedPair } from './related-pair.ts';
 import { themeOrder } from './theme-order.ts';
 import { themePrevalenceChart } from './theme-prevalence-chart.ts';
 import { themesBySegmentChart } from './themes-by-segment-chart.ts';
-import { segmentCell } from '../report/segment-cell.ts';
+import { segmentCell } from '../format/segment-cell.ts';
 
 /** The figures a chart draws, as a table for screen readers and anyone who wants the numbers. */
 export interface ChartTable {

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results, ThemeChange } from '../model.ts';
-import { changeVerdict } from '../report/change-verdict.ts';
-import { formatPercent } from '../report/format-percent.ts';
+import { changeVerdict } from '../format/change-verdict.ts';
+import { formatPercent } from '../format/format-percent.ts';
 import { labelExpr } from './label-expr.ts';
 import { themeColors } from './theme-colors.ts';
 import { theme } from './theme.ts';

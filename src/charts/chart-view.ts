@@ -1,7 +1,7 @@
 import type { Results, ThemeResult } from '../model.ts';
 
 /** How much one chart shows: beyond this a chart stops being readable (and vega's memory explodes). */
-export const CHART_LIMITS = { themes: 30, segments: 10, heatmapThemes: 20 };
+const CHART_LIMITS = { themes: 30, segments: 10, heatmapThemes: 20 };
 
 /**
  * The part of the results that charts draw: at most CHART_LIMITS.themes themes (the most mentioned,

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { QuestionResult, Results } from '../model.ts';
-import { formatPercent } from '../report/format-percent.ts';
+import { formatPercent } from '../format/format-percent.ts';
 import { divergingColors } from './diverging-colors.ts';
 import { tint } from './ensure-contrast.ts';
 import { labelExpr } from './label-expr.ts';

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { TrendResults } from '../model.ts';
-import { formatConfidence } from '../report/format-confidence.ts';
-import { formatPercent } from '../report/format-percent.ts';
+import { formatConfidence } from '../format/format-confidence.ts';
+import { formatPercent } from '../format/format-percent.ts';
 import { labelExpr } from './label-expr.ts';
 import { themeColors } from './theme-colors.ts';
 import { theme } from './theme.ts';

@@ -37,7 +37,7 @@ export interface Walk {
   where: Map<string, { line: number; column: number }>;
 }
 
-export function positionOf(walk: Walk, node: YamlNode | null | undefined, fallback = 0) {
+function positionOf(walk: Walk, node: YamlNode | null | undefined, fallback = 0) {
   const offset = node?.range?.[0] ?? fallback;
   const { line, col } = walk.lines.linePos(offset);
   return { file: walk.file, line, column: col };

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { checkInputFile } from '../ingest/open-input.ts';
+import { checkInputFile } from './open-input.ts';
 import { fileSystemMessage } from '../output/file-system-error.ts';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
@@ -153,9 +153,6 @@ const configSpec: Spec = {
     }),
   },
 };
-
-/** Config keys as documented, for the README and for tests (the respondent-per-row layout). */
-export const configKeys = configSpec;
 
 /**
  * `data:` for the other layouts. Excerpts: one coded excerpt per row, the segment (and weight) either
@@ -349,7 +346,7 @@ interface RawConfig {
 }
 
 /** Defaults of `limits`: generous for real surveys, small enough to stop a hostile file early. */
-export const DEFAULT_LIMITS = { maxFileBytes: 4 * 1024 ** 3, maxFieldChars: 1024 * 1024, maxColumns: 10_000 };
+const DEFAULT_LIMITS = { maxFileBytes: 4 * 1024 ** 3, maxFieldChars: 1024 * 1024, maxColumns: 10_000 };
 
 function normalize(
   raw: RawConfig,

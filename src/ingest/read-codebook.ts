@@ -7,8 +7,6 @@ import type { CodebookFile, DiagnosticSink, RawTheme } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
 import { readCsv } from './read-csv.ts';
 
-export const CODEBOOK_COLUMNS = ['code', 'label', 'description', 'parent', 'color', 'statement'] as const;
-
 /** Returns the entries, or null when the file cannot be used at all (reported). */
 export async function readCodebook(file: string, displayFile: string, sink: DiagnosticSink): Promise<CodebookFile | null> {
   // REFI-QDA: a codebook file (.qdc), or the codebook of a project (.qdpx).

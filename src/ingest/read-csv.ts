@@ -15,35 +15,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
+import type { CsvBatch, CsvProblem } from '../model.ts';
 import { TextDecoderWithOffsets } from './decode-text.ts';
 
-export interface CsvProblem {
-  /** unfinished: a response the survey platform marks unfinished (added by readData, not by parsing). */
-  kind: 'unterminated-quote' | 'malformed-quote' | 'nul-byte' | 'invalid-encoding' | 'field-too-large' | 'stray-bom' | 'unfinished';
-  /** Index of the row in its batch. */
-  row: number;
-  /** The cell, and the character offset in it, where the problem is (when known). */
-  cell?: number;
-  offset?: number;
-  /** invalid-encoding: byte offset of the bad sequence in the file. field-too-large: the field's length. */
-  value?: number;
-  /** invalid-encoding: the encoding the bytes are not valid in (utf-8, utf-16le, utf-16be). */
-  encoding?: string;
-}
-
-export interface CsvBatch {
-  /** Data rows (never blank lines), cells as text. */
-  rows: string[][];
-  /** 1-based line on which each row starts. */
-  lines: number[];
-  /** Parse problems, by row index in this batch. */
-  problems: CsvProblem[];
-  /**
-   * 1-based line and column (UTF-16 units) of a cell, or of the character `offset` into its value
-   * (doubled quotes before the offset are not counted). A cell past the end gives the last cell.
-   */
-  locate(row: number, cell: number, offset?: number): { line: number; column: number };
-}
+// The parsed rows' types are pipeline nouns (validate/ reads them too): see model.ts.
+export type { CsvBatch };
 
 export interface CsvOptions {
   /** Field delimiter; null detects one of , ; tab | from the first line. */
@@ -176,7 +152,7 @@ export interface CsvSummary {
 }
 
 /** Where the U+FFFD characters of decoded text came from (see TextDecoderWithOffsets). */
-export interface DecodedOffsets {
+interface DecodedOffsets {
   /** Byte offset of each U+FFFD produced for an invalid sequence; -1 for a literal U+FFFD. */
   readonly replacements: readonly number[];
   /** The encoding the text was decoded from. */

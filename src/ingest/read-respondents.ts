@@ -7,7 +7,7 @@
  * ImportId) and, with data.themeColumns, the one-hot theme columns resolved here.
  */
 import { statSync } from 'node:fs';
-import type { DiagnosticSink, SurveyConfig } from '../model.ts';
+import type { DataColumns, DiagnosticSink, SurveyConfig } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 import { configPosition } from '../config/read-config.ts';
@@ -15,21 +15,8 @@ import type { CsvBatch } from './read-csv.ts';
 import { readData, type DataHeader } from './formats/read-data.ts';
 import { checkFileSize, checkHeader } from './check-header.ts';
 
-export interface DataColumns {
-  id: number;
-  segment: number;
-  /** -1 without a weight column. */
-  weight: number;
-  themes: number;
-  /** One-hot theme columns (data.themeColumns): each column's index, the code it stands for and its choice text. */
-  themeColumns?: { index: number; code: string; choice: string | null }[];
-  /** Column of each configured question, in config order. */
-  questions: number[];
-  /** Number of fields in the header. */
-  width: number;
-  /** The header's cells, to recognise a repeated header row. */
-  header: string[];
-}
+// Where the configured columns stand is a pipeline noun (validate/ reads it too): see model.ts.
+export type { DataColumns };
 
 export interface ReadOutcome {
   /** read; empty (no header); no-columns (a configured column missing or ambiguous: exit 2); unreadable (too large or too wide: exit 1). */

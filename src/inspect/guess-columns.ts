@@ -8,7 +8,7 @@
 import type { DataFormat } from '../model.ts';
 import type { SniffedTable } from './sniff-table.ts';
 
-export interface ThemeGuess {
+interface ThemeGuess {
   kind: 'column' | 'prefix' | 'columns';
   column?: string;
   separator?: string;
@@ -17,7 +17,7 @@ export interface ThemeGuess {
   codes: string[];
 }
 
-export interface QuestionGuess {
+interface QuestionGuess {
   id: string;
   column: string;
   label: string | null;

@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { checkInputFile } from '../ingest/open-input.ts';
+import { checkInputFile } from '../config/open-input.ts';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic, diagnosticWithText, say } from '../messages.ts';
 import { displayPath } from '../config/read-config.ts';

@@ -28,7 +28,7 @@ function escapeXml(text: string): string {
 }
 
 /** The text of <Description>: the description, then "Label:" and "Statement:" lines where they add something. */
-export function qdcDescription(theme: Theme): string {
+function qdcDescription(theme: Theme): string {
   const footer = [
     ...(theme.label !== theme.code ? [`Label: ${theme.label}`] : []),
     ...(theme.statement !== null ? [`Statement: ${theme.statement}`] : []),

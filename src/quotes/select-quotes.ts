@@ -27,7 +27,7 @@ import { maskIdentifiers } from './mask-identifiers.ts';
 import { singularNoun } from './singular-noun.ts';
 import { withArticle } from './with-article.ts';
 
-export const QUOTE_LENGTH = { min: 20, max: 600, target: 160 } as const;
+const QUOTE_LENGTH = { min: 20, max: 600, target: 160 } as const;
 
 export interface QuoteOptions {
   codebook: Codebook;

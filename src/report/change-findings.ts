@@ -1,8 +1,8 @@
 import type { ChangeFigure, ChangeResult, ThemeChange } from '../model.ts';
-import { changeVerdict } from './change-verdict.ts';
-import { formatConfidence } from './format-confidence.ts';
-import { formatPercent } from './format-percent.ts';
-import { changePoints, formatPointsInterval } from './format-points.ts';
+import { changeVerdict } from '../format/change-verdict.ts';
+import { formatConfidence } from '../format/format-confidence.ts';
+import { formatPercent } from '../format/format-percent.ts';
+import { changePoints, formatPointsInterval } from '../format/format-points.ts';
 
 export interface ChangeFinding {
   /** The theme's code. */

@@ -1,11 +1,11 @@
 import { changeOrder } from '../charts/change-chart.ts';
 import type { ChangeFigure, CodebookChange, Results, ThemeChange } from '../model.ts';
 import { changeFindings } from './change-findings.ts';
-import { changeVerdict } from './change-verdict.ts';
-import { formatConfidence } from './format-confidence.ts';
-import { formatPercent } from './format-percent.ts';
-import { formatPoints, formatPointsInterval } from './format-points.ts';
-import { formatPValue } from './format-p-value.ts';
+import { changeVerdict } from '../format/change-verdict.ts';
+import { formatConfidence } from '../format/format-confidence.ts';
+import { formatPercent } from '../format/format-percent.ts';
+import { formatPoints, formatPointsInterval } from '../format/format-points.ts';
+import { formatPValue } from '../format/format-p-value.ts';
 import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
 import { segmentPlurals } from './segment-plural.ts';
 

@@ -1,9 +1,9 @@
 import type { Finding, Interval, Results, SegmentThemeResult, ThemeResult } from '../model.ts';
-import { formatConfidence } from './format-confidence.ts';
-import { formatInterval } from './format-interval.ts';
-import { formatPercent } from './format-percent.ts';
-import { formatPValue } from './format-p-value.ts';
-import { segmentNoun } from './segment-noun.ts';
+import { formatConfidence } from '../format/format-confidence.ts';
+import { formatInterval } from '../format/format-interval.ts';
+import { formatPercent } from '../format/format-percent.ts';
+import { formatPValue } from '../format/format-p-value.ts';
+import { segmentNoun } from '../format/segment-noun.ts';
 import { segmentPlurals } from './segment-plural.ts';
 import { agreementFlagOf, hedgeFinding } from './agreement-caveat.ts';
 

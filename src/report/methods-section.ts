@@ -1,5 +1,5 @@
 import type { InputFile, Results } from '../model.ts';
-import { formatConfidence } from './format-confidence.ts';
+import { formatConfidence } from '../format/format-confidence.ts';
 import type { Inline, ReportBlock } from './report-types.ts';
 import { interviewMethods } from './interview-methods.ts';
 

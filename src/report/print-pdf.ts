@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.ts';
 
-export const NO_CHROMIUM = 'PDF output needs Chromium: apt-get install -y --no-install-recommends chromium';
+const NO_CHROMIUM = 'PDF output needs Chromium: apt-get install -y --no-install-recommends chromium';
 
 export interface PrintPdfOptions {
   /** The browser to use; default `findChromium()`. null means none is installed. */

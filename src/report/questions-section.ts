@@ -1,8 +1,8 @@
 import { likertChartName } from '../charts/likert-chart-name.ts';
 import type { QuestionResult, Results } from '../model.ts';
-import { formatConfidence } from './format-confidence.ts';
-import { formatInterval } from './format-interval.ts';
-import { formatPercent } from './format-percent.ts';
+import { formatConfidence } from '../format/format-confidence.ts';
+import { formatInterval } from '../format/format-interval.ts';
+import { formatPercent } from '../format/format-percent.ts';
 import type { RenderedChart, ReportBlock } from './report-types.ts';
 
 /**

@@ -20,7 +20,7 @@ export async function renderTrendReport(trend: TrendResults, settings: Partial<T
     import('./render-markdown.ts'),
     import('./render-html.ts'),
     import('./csv-table.ts'),
-    import('./format-percent.ts'),
+    import('../format/format-percent.ts'),
   ]);
   const resolved: TrendSettings = { alpha: settings.alpha ?? 0.05, minBase: settings.minBase ?? 5 };
   const spec = trendChart(trend);

@@ -1,5 +1,5 @@
 import type { Results } from '../model.ts';
-import { segmentNoun } from './segment-noun.ts';
+import { segmentNoun } from '../format/segment-noun.ts';
 
 /**
  * The plural noun of each segment for sentences, by id in report order: the config's `plural` when the

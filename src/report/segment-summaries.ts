@@ -1,8 +1,8 @@
 import type { Results, ThemeResult } from '../model.ts';
-import { formatPercent } from './format-percent.ts';
+import { formatPercent } from '../format/format-percent.ts';
 import { hedgedCount } from './hedged-count.ts';
 import { segmentPlurals } from './segment-plural.ts';
-import { segmentCell } from './segment-cell.ts';
+import { segmentCell } from '../format/segment-cell.ts';
 
 export interface SegmentSummary {
   segment: string;

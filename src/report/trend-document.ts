@@ -1,13 +1,13 @@
 import { trendOrder } from '../charts/trend-chart.ts';
 import type { ChangeResult, TrendResults } from '../model.ts';
 import { changeSentence } from './change-findings.ts';
-import { changeVerdict } from './change-verdict.ts';
+import { changeVerdict } from '../format/change-verdict.ts';
 import { codebookChangeText } from './change-section.ts';
-import { formatConfidence } from './format-confidence.ts';
-import { formatInterval } from './format-interval.ts';
-import { formatPercent } from './format-percent.ts';
-import { formatPoints, formatPointsInterval } from './format-points.ts';
-import { formatPValue } from './format-p-value.ts';
+import { formatConfidence } from '../format/format-confidence.ts';
+import { formatInterval } from '../format/format-interval.ts';
+import { formatPercent } from '../format/format-percent.ts';
+import { formatPoints, formatPointsInterval } from '../format/format-points.ts';
+import { formatPValue } from '../format/format-p-value.ts';
 import type { Cell, Inline, RenderedChart, ReportBlock } from './report-types.ts';
 
 export interface TrendSettings {

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkInputFile } from '../ingest/open-input.ts';
+import { checkInputFile } from '../config/open-input.ts';
 import { isMap, parseDocument } from 'yaml';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
 import { diagnostic, diagnosticWithText, say } from '../messages.ts';

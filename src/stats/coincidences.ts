@@ -1,3 +1,4 @@
+import { sum } from 'simple-statistics';
 import type { Ratings } from './ratings.ts';
 
 /** Coincidence counts of a reliability data matrix (Krippendorff 2011, section C, step 2). */
@@ -52,7 +53,7 @@ export function coincidences(ratings: Ratings): Coincidences {
       }
     }
   }
-  const marginals = o.map((row) => row.reduce((a, b) => a + b, 0));
-  const n = marginals.reduce((a, b) => a + b, 0);
+  const marginals = o.map((row) => sum(row));
+  const n = sum(marginals);
   return { values, o, marginals, n, units };
 }

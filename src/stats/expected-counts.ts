@@ -1,3 +1,5 @@
+import { sum } from 'simple-statistics';
+
 /**
  * Expected cell counts of a contingency table under independence, E_ij = r_i c_j / N, from its row
  * sums r, column sums c and total N.
@@ -13,15 +15,15 @@ export function expectedCounts(table: number[][]): number[][] {
   const columns = table[0]?.length ?? 0;
   const rowSums = table.map((row, i) => {
     if (row.length !== columns) throw new RangeError(`expectedCounts: row ${i} has ${row.length} cells, expected ${columns}`);
-    let sum = 0;
+    let rowSum = 0;
     for (const cell of row) {
       if (!(cell >= 0 && cell < Infinity)) throw new RangeError(`expectedCounts: cell ${cell} is not a finite count`);
-      sum += cell;
+      rowSum += cell;
     }
-    return sum;
+    return rowSum;
   });
-  const columnSums = Array.from({ length: columns }, (_, j) => table.reduce((sum, row) => sum + row[j]!, 0));
-  const total = rowSums.reduce((sum, value) => sum + value, 0);
+  const columnSums = Array.from({ length: columns }, (_, j) => sum(table.map((row) => row[j]!)));
+  const total = sum(rowSums);
   if (total === 0) return table.map((row) => row.map(() => 0));
   return rowSums.map((r) => columnSums.map((c) => (r * c) / total));
 }

@@ -1,3 +1,4 @@
+import { sum } from 'simple-statistics';
 import { logGamma } from './log-gamma.ts';
 
 /**
@@ -69,15 +70,15 @@ export function fisherExactTest(table: number[][], options: { budget?: number } 
   if (cells.length < 2 || (cells[0]?.length ?? 0) < 2) return { p: 1 };
   if (cells.length > cells[0]!.length) cells = cells[0]!.map((_, j) => cells.map((row) => row[j]!));
 
-  const rowTotals = cells.map((row) => row.reduce((sum, cell) => sum + cell, 0));
+  const rowTotals = cells.map((row) => sum(row));
   // Columns in increasing order of their totals: the big ones come last, where they are summed in
   // closed form or settled by the bounds.
   const order = cells[0]!.map((_, j) => j);
-  const totalOf = (j: number): number => cells.reduce((sum, row) => sum + row[j]!, 0);
+  const totalOf = (j: number): number => sum(cells.map((row) => row[j]!));
   order.sort((a, b) => totalOf(a) - totalOf(b));
   const columnTotals = order.map(totalOf);
   const observed = cells.map((row) => order.map((j) => row[j]!));
-  const total = rowTotals.reduce((sum, value) => sum + value, 0);
+  const total = sum(rowTotals);
 
   const logFactorial = new Float64Array(total + 1);
   for (let k = 2; k <= total; k++) logFactorial[k] = logGamma(k + 1);
@@ -88,7 +89,7 @@ export function fisherExactTest(table: number[][], options: { budget?: number } 
     observedValue += logFactorial[columnTotals[j]!]!;
     for (const row of observed) observedValue -= logFactorial[row[j]!]!;
   }
-  const constant = rowTotals.reduce((sum, r) => sum + logFactorial[r]!, 0) - logFactorial[total]!;
+  const constant = sum(rowTotals.map((r) => logFactorial[r]!)) - logFactorial[total]!;
   // R's 2 × 2 code compares probabilities with relErr = 1 + 1e-7; its r × c code (FEXACT) adds
   // TOL = 3.45254e-7 to the observed log value. Follow whichever R would use: R chooses by the
   // shape of the table it is given, empty rows and columns included.

@@ -1,3 +1,4 @@
+import { sum } from 'simple-statistics';
 import { logGamma } from './log-gamma.ts';
 
 /**
@@ -25,8 +26,8 @@ export function fisherMonteCarlo(table: number[][], replicates = 2000): { p: num
   const keep = columns.map((n, j) => (n > 0 ? j : -1)).filter((j) => j >= 0);
   const n = keep.map((j) => columns[j]!);
   const x = keep.map((j) => top[j]!);
-  const total = n.reduce((a, b) => a + b, 0);
-  const present = x.reduce((a, b) => a + b, 0);
+  const total = sum(n);
+  const present = sum(x);
   const seed = seedOf(table);
   if (n.length < 2 || present === 0 || present === total) return { p: 1, replicates: 0, seed };
 

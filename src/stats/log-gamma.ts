@@ -7,6 +7,12 @@ import { stirlingCorrection } from './stirling-correction.ts';
  * Γ(x) = Γ(x + k) / (x (x + 1) ⋯ (x + k − 1)) moves the argument up first. Absolute error about
  * 1e-15 for small x and relative error about 1e-16 for large x; agrees with R's `lgamma(x)`.
  *
+ * Not simple-statistics' `gammaln` (a 15-term Lanczos sum): measured against R's `lgamma` on 2402
+ * points from 0.05 to 1e6 its relative error is as small (1.6e-15, this function's 5.2e-15), but its
+ * absolute error reaches 2.3e-10 at 1e6 (this function's 2.9e-11) and `gammaln(1)` is -2.2e-16, not 0.
+ * Fisher's exact test subtracts log-factorials of totals up to the sample size, so the absolute error
+ * is what reaches a p-value, and log 0! = log 1! must be exactly 0.
+ *
  * @example
  * logGamma(101); // 363.73937555556347, as lgamma(101) (= log(100!))
  */

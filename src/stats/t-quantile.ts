@@ -17,7 +17,8 @@ import { normalQuantile } from './normal-quantile.ts';
  * Matches R's `qt(p, df)` to about 1e-13 relative for ordinary p. Where the two differ more — p
  * within 1e-6 of ½ (R off by up to 4e-11 relative) and p below 1e-100 (R off by up to 1e-2 at
  * df = 1.5) — this function is the accurate one (checked against 50-digit mpmath). `df = Infinity`
- * gives `normalQuantile(p)`; `df` may be fractional but must be positive.
+ * gives `normalQuantile(p)`; `df` may be fractional but must be positive. (simple-statistics has no
+ * t quantile: its `tTest` returns the statistic only.)
  *
  * @example
  * tQuantile(0.975, 9); // 2.262157162798205, as qt(0.975, 9)

@@ -20,7 +20,7 @@ import type { Ratings } from '../stats/ratings.ts';
 import type { Codings } from '../validate/validate-excerpts.ts';
 
 /** Krippendorff's thresholds for alpha. */
-export const ALPHA_THRESHOLDS = { tentative: 0.667, reliable: 0.8 } as const;
+const ALPHA_THRESHOLDS = { tentative: 0.667, reliable: 0.8 } as const;
 
 /** 'reliable', 'tentative' or 'unreliable' from alpha; null when alpha is undefined. */
 export function agreementFlag(alpha: number | null): AgreementFlag | null {

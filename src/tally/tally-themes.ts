@@ -26,7 +26,7 @@ export interface ThemeOptions {
  * Weighted proportion of a domain. `designN` is the whole sample; the logit interval uses the
  * domain's degrees of freedom (its respondents − 1), as svyciprop on subset(design, ...) does.
  */
-export function weightedProportion(
+function weightedProportion(
   sums: { n: number; sumW: number; sumWY: number; sumW2: number; sumW2Y: number },
   designN: number,
   confidence: number,

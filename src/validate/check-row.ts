@@ -4,7 +4,7 @@
  * UTF-8, oversized fields, stray byte order marks), a trailing delimiter (extra empty fields are
  * dropped, with a warning), the field count against the header, and a row that repeats the header.
  */
-import type { CsvBatch } from '../ingest/read-csv.ts';
+import type { CsvBatch } from '../model.ts';
 import { say, type Message } from '../messages.ts';
 import { wrongFieldCount } from './rules/wrong-field-count.ts';
 

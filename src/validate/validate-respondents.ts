@@ -5,9 +5,7 @@
  * mixes a respondent's good cells with bad ones.
  */
 import { createHash } from 'node:crypto';
-import type { Codebook, DiagnosticSink, Position, RejectedRow, SegmentConfig, SurveyConfig, RespondentConsumer, ValidRespondent, ValidRow } from '../model.ts';
-import type { CsvBatch } from '../ingest/read-csv.ts';
-import type { DataColumns } from '../ingest/read-respondents.ts';
+import type { Codebook, CsvBatch, DataColumns, DiagnosticSink, Position, RejectedRow, SegmentConfig, SurveyConfig, RespondentConsumer, ValidRespondent, ValidRow } from '../model.ts';
 import { diagnostic, say, type Message } from '../messages.ts';
 import { answerOutOfLevels } from './rules/answer-out-of-levels.ts';
 import { duplicateId } from './rules/duplicate-id.ts';

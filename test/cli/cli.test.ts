@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
+import { resultsSchemaErrors } from '../helpers/results-schema.ts';
 
 describe('findings check', () => {
   it('passes a clean study with a one-line summary', async () => {
@@ -68,6 +69,7 @@ describe('findings run', () => {
     const { exit } = await runCli(['run', 'fixtures/bad-unknown-theme/survey.yaml', '--out', out, '--allow-errors', '--quiet']);
     expect(exit).toBe(0);
     const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
+    expect(resultsSchemaErrors(results)).toEqual([]);
     expect(results.ledger).toEqual({
       rowsRead: 3,
       rowsUsed: 2,

@@ -14,6 +14,7 @@ import { analyzeRound } from '../../src/pipeline.ts';
 import { renderReport } from '../../src/report/render-report.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
 import { tempStudy } from '../helpers/temp-study.ts';
+import { resultsSchemaErrors } from '../helpers/results-schema.ts';
 
 async function analyze(config: string) {
   const diagnostics: Diagnostic[] = [];
@@ -31,6 +32,7 @@ describe.each([
     const { analysis, diagnostics } = await analyze(config);
     expect(diagnostics.map((d) => d.code)).toEqual(codes);
     const files = await renderReport(analysis);
+    expect(resultsSchemaErrors(JSON.parse(files.get('results.json') as string))).toEqual([]);
     await expect(files.get('results.json')).toMatchFileSnapshot(`__output__/${name}/results.json`);
     await expect(files.get('report.md')).toMatchFileSnapshot(`__output__/${name}/report.md`);
   });
@@ -113,6 +115,7 @@ describe('REFI-QDA project (.qdpx)', () => {
       'fixtures/qdpx/interviews.qdpx!/project.qde:70:7  warning  quote under "Communication" had 1 e-mail address masked before reporting; check that nothing else identifies the speaker  FND310 quote-masked\n0 errors, 1 warning\n',
     );
     const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as Results;
+    expect(resultsSchemaErrors(results)).toEqual([]);
     expect(results.inputs.map((i) => [i.role, i.file])).toEqual([
       ['config', 'fixtures/qdpx/survey.yaml'],
       ['codebook', 'fixtures/qdpx/interviews.qdpx'],

@@ -13,6 +13,7 @@ import type { Diagnostic, Results } from '../../src/model.ts';
 import { analyzeRound } from '../../src/pipeline.ts';
 import { renderReport } from '../../src/report/render-report.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { resultsSchemaErrors } from '../helpers/results-schema.ts';
 
 function nonFinite(value: unknown, where = ''): string[] {
   if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${where} = ${value}`];
@@ -34,6 +35,7 @@ describe.each(['small', 'edge-extremes', 'edge-one-respondent', 'edge-single-seg
     expect(diagnostics).toEqual([]);
     expect(nonFinite(analysis.results)).toEqual([]);
     const files = await renderReport(analysis);
+    expect(resultsSchemaErrors(JSON.parse(files.get('results.json') as string))).toEqual([]);
     await expect(files.get('results.json')).toMatchFileSnapshot(`__output__/${fixture}/results.json`);
     await expect(files.get('report.md')).toMatchFileSnapshot(`__output__/${fixture}/report.md`);
   });
@@ -44,6 +46,7 @@ describe.each(['small', 'edge-extremes', 'edge-one-respondent', 'edge-single-seg
     expect(stderr).toBe('');
     expect(exit).toBe(0);
     const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as Results;
+    expect(resultsSchemaErrors(results)).toEqual([]);
     for (const theme of results.themes) {
       if (theme.proportion !== null) {
         expect(theme.ci![0]).toBeLessThanOrEqual(theme.proportion);

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/report/escape-html.ts';
-import { formatConfidence } from '../../src/report/format-confidence.ts';
-import { formatInterval } from '../../src/report/format-interval.ts';
-import { formatPValue } from '../../src/report/format-p-value.ts';
-import { formatPercent } from '../../src/report/format-percent.ts';
-import { segmentNoun } from '../../src/report/segment-noun.ts';
+import { formatConfidence } from '../../src/format/format-confidence.ts';
+import { formatInterval } from '../../src/format/format-interval.ts';
+import { formatPValue } from '../../src/format/format-p-value.ts';
+import { formatPercent } from '../../src/format/format-percent.ts';
+import { segmentNoun } from '../../src/format/segment-noun.ts';
 
 describe('formatPercent and formatInterval', () => {
   it('round to whole percentages, with an en dash in intervals', () => {

@@ -18,7 +18,7 @@ function erfc(x: number): number {
   return x >= 0 ? r : 2 - r;
 }
 
-export function wilson(x: number, n: number): Interval | null {
+function wilson(x: number, n: number): Interval | null {
   if (n === 0) return null;
   const p = x / n;
   const denominator = 1 + (Z95 * Z95) / n;
@@ -58,7 +58,7 @@ export function compare(x1: number, n1: number, x2: number, n2: number): ChangeF
 }
 
 /** p.adjust(p, "BH") over the defined p-values, in place. */
-export function adjust(figures: ChangeFigure[]): void {
+function adjust(figures: ChangeFigure[]): void {
   const defined = figures.filter((figure) => figure.p !== null).sort((a, b) => (b.p ?? 0) - (a.p ?? 0));
   let running = 1;
   defined.forEach((figure, index) => {
@@ -82,7 +82,7 @@ const PREVIOUS: Record<string, { funder: number; nonprofit: number; public: numb
 const PREVIOUS_BASE = { funder: 20, nonprofit: 16, public: 3 } as const;
 
 /** sampleResults (round 2014) with `change` against an invented round 2013, and a renamed code. */
-export function sampleChange(results: Results = sampleResults): ChangeResult {
+function sampleChange(results: Results = sampleResults): ChangeResult {
   const segments = ['funder', 'nonprofit', 'public'] as const;
   const themes = results.themes.map((theme) => {
     const before = PREVIOUS[theme.code] ?? { funder: 0, nonprofit: 0, public: 0 };

@@ -31,29 +31,38 @@ describe('schema/results.schema.json', () => {
     expect(validate(broken((r) => { r.extension = { anything: 1 }; r.themes[0].newFigure = 2; }))).toBe(true);
   });
 
-  it('accepts reliability and change in the contract shape', () => {
-    expect(validate(broken((r) => {
+  it('accepts reliability and change in the contract shape, with the extensions the code always writes', () => {
+    const results = broken((r) => {
       r.reliability = {
-        coders: ['A', 'B'], units: 20,
-        themes: [{ code: 'support', percentAgreement: 0.9, cohenKappa: 0.78, krippendorffAlpha: 0.79, fleissKappa: null }],
-        pooled: { percentAgreement: 0.93, cohenKappa: 0.81, krippendorffAlpha: 0.81 },
+        coders: ['A', 'B'], units: 20, primaryCoder: 'A', primaryCoderFrom: 'config', thresholds: { tentative: 0.667, reliable: 0.8 },
+        themes: [{ code: 'support', percentAgreement: 0.9, cohenKappa: 0.78, krippendorffAlpha: 0.79, fleissKappa: null, flag: 'tentative' }],
+        pooled: { percentAgreement: 0.93, cohenKappa: 0.81, krippendorffAlpha: 0.81, fleissKappa: null, flag: 'reliable' },
       };
       r.change = {
-        previous: 'rpa-2013',
+        previous: 'rpa-2013', previousRound: '2013', previousTitle: 'Stakeholder survey 2013', codebook: [],
         // status: required since CONTRACT.md's Additions (measured-only comparison).
-        themes: [{ code: 'support', status: 'compared', previous: { respondents: 9, base: 30, proportion: 0.3 }, current: { respondents: 14, base: 40, proportion: 0.35 },
+        themes: [{ code: 'support', status: 'compared', label: 'Support', mapping: null, bySegment: [],
+          previous: { respondents: 9, base: 30, proportion: 0.3 }, current: { respondents: 14, base: 40, proportion: 0.35 },
           difference: 0.05, ci: [-0.17, 0.27], z: 0.44, p: 0.66, pAdjusted: 0.9 }],
       };
-    }))).toBe(true);
+    });
+    expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('accepts the Monte Carlo exact test the code writes for large tables', () => {
+    expect(validate(broken((r) => { r.themes[0].segmentTest = { method: 'fisher-monte-carlo', statistic: null, df: null, p: 0.012, pAdjusted: 0.05, replicates: 100000 }; }))).toBe(true);
+  });
+
+  /** A change section's fields besides its themes, as the code writes them. */
+  const CHANGE = { previous: 'rpa-2013', previousRound: '2013', previousTitle: 'Stakeholder survey 2013', codebook: [], questions: [] };
+
   it('accepts a new code with null figures for the round it did not exist in, and rejects a change without status', () => {
-    const newCode = { code: 'summit', status: 'new', previous: { respondents: null, base: 30, proportion: null }, current: { respondents: 4, base: 40, proportion: 0.1 },
+    const newCode = { code: 'summit', status: 'new', label: 'Annual summit', mapping: null, bySegment: [], previous: { respondents: null, base: 30, proportion: null }, current: { respondents: 4, base: 40, proportion: 0.1 },
       difference: null, ci: null, z: null, p: null, pAdjusted: null };
-    expect(validate(broken((r) => { r.change = { previous: 'rpa-2013', themes: [newCode] }; }))).toBe(true);
-    expect(validate(broken((r) => { r.change = { previous: 'rpa-2013', themes: [{ ...newCode, status: 'added' }] }; }))).toBe(false);
+    expect(validate(broken((r) => { r.change = { ...CHANGE, themes: [newCode] }; }))).toBe(true);
+    expect(validate(broken((r) => { r.change = { ...CHANGE, themes: [{ ...newCode, status: 'added' }] }; }))).toBe(false);
     const { status: _status, ...withoutStatus } = newCode;
-    expect(validate(broken((r) => { r.change = { previous: 'rpa-2013', themes: [withoutStatus] }; }))).toBe(false);
+    expect(validate(broken((r) => { r.change = { ...CHANGE, themes: [withoutStatus] }; }))).toBe(false);
   });
 
   it('accepts a Monte Carlo Fisher test with its replicates and seed', () => {

@@ -60,7 +60,7 @@ describe('fisherExactTest', () => {
       expectClose(fisherExactTest(table([9, 0, 1, 8, 2, 1, 0, 7, 3, 9]))?.p, 3.4725744145357751e-5, 1e-9);
     });
 
-    it('gives up (null) on a dense table instead of running for minutes', () => {
+    it('gives up (null) on a dense table instead of running for minutes: a budget of steps, not a clock, stops it', () => {
       // R: FEXACT error 7 (LDSTP too small) by default; 89 s with workspace = 2e8 -> 0.99553925778967789
       // The budget counts steps, not time (no wall clock in a unit test): null, not a number.
       expect(fisherExactTest(table([250, 240, 270, 255, 245, 250, 250, 249, 251, 240]))).toBeNull();

@@ -80,7 +80,7 @@ export const SCANNED_RULES: ReadonlySet<string> = new Set([
 ]);
 
 export const FAST = 0;
-export const SLOW = 1;
+const SLOW = 1;
 export const BLANK = 2;
 
 /** A block's rows: one entry per row (themes and answers: several), in typed arrays that can be sent between threads. */
@@ -604,7 +604,7 @@ const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * exactly as Number() reads it: the digits are an exact integer below 2^53 and the power of ten is
  * exact, so one division rounds once (Clinger's fast path). NaN for anything else.
  */
-export function readDecimal(buf: Uint8Array, start: number, end: number): number {
+function readDecimal(buf: Uint8Array, start: number, end: number): number {
   let mantissa = 0;
   let digits = 0;
   let fraction = -1;

@@ -19,7 +19,7 @@ export interface LayoutHeader {
   choices: (string | null)[];
 }
 
-export interface LayoutProblem {
+interface LayoutProblem {
   /** Index of the header row (0 = first) the problem is on, or of the row that is missing. */
   row: number;
   cell: number;

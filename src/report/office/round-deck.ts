@@ -1,5 +1,5 @@
 import type { Results } from '../../model.ts';
-import { formatConfidence } from '../format-confidence.ts';
+import { formatConfidence } from '../../format/format-confidence.ts';
 import { keyFindings } from '../key-findings.ts';
 import type { RenderedChart, ReportBlock, ReportOptions } from '../report-types.ts';
 import { inlineText } from './inline-text.ts';

@@ -1,6 +1,6 @@
 import type { TrendResults } from '../../model.ts';
 import { changeSentence } from '../change-findings.ts';
-import { changeVerdict } from '../change-verdict.ts';
+import { changeVerdict } from '../../format/change-verdict.ts';
 import type { RenderedChart, ReportBlock } from '../report-types.ts';
 import type { TrendSettings } from '../trend-document.ts';
 import { inlineText } from './inline-text.ts';

@@ -1,5 +1,5 @@
 import type { Results } from '../../model.ts';
-import { formatConfidence } from '../format-confidence.ts';
+import { formatConfidence } from '../../format/format-confidence.ts';
 import type { ReportBlock } from '../report-types.ts';
 import { documentLines } from './document-lines.ts';
 import type { Sheet, SheetCell, SheetColumn, TableSheet } from './xlsx-workbook.ts';

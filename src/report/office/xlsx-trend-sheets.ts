@@ -1,6 +1,6 @@
 import type { TrendResults } from '../../model.ts';
-import { changeVerdict } from '../change-verdict.ts';
-import { formatConfidence } from '../format-confidence.ts';
+import { changeVerdict } from '../../format/change-verdict.ts';
+import { formatConfidence } from '../../format/format-confidence.ts';
 import type { ReportBlock } from '../report-types.ts';
 import type { TrendSettings } from '../trend-document.ts';
 import { documentLines } from './document-lines.ts';
