@@ -408,6 +408,27 @@ export interface ThemeChange extends ChangeFigure {
   bySegment: (ChangeFigure & { segment: string; lowBase: boolean })[];
 }
 
+/**
+ * A closed question across two rounds: the top box compared as a theme (z-test, Wald interval, BH
+ * over the questions) and the mean by Welch's t-test (t.test(x2, x1, var.equal = FALSE)).
+ */
+export interface QuestionChange {
+  id: string;
+  label: string;
+  status: ChangeStatus;
+  topBox: ChangeFigure;
+  mean: {
+    previous: number | null;
+    current: number | null;
+    difference: number | null;
+    /** Welch t interval of the difference of means (not adjusted). */
+    ci: Interval | null;
+    t: number | null;
+    df: number | null;
+    p: number | null;
+  };
+}
+
 export interface CodebookChange {
   kind: 'added' | 'renamed' | 'merged' | 'split' | 'retired' | 'vanished';
   /** Codes of the previous round. */
@@ -424,6 +445,8 @@ export interface ChangeResult {
   previousRound: string;
   previousTitle: string;
   themes: ThemeChange[];
+  /** Extension (CONTRACT.md, Additions): closed questions across the rounds, matched by id. */
+  questions?: QuestionChange[];
   /** Extension: codebook differences between the rounds, after the config's mapping. */
   codebook: CodebookChange[];
 }

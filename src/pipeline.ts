@@ -48,6 +48,7 @@ import { validateCodebook } from './validate/validate-codebook.ts';
 import { createRespondentValidator, SegmentRegistry, type Ledger } from './validate/validate-respondents.ts';
 import { translateCodebook, type Translation } from './validate/translate-codebook.ts';
 import { compareRounds, type RoundTally } from './tally/compare-rounds.ts';
+import { compareQuestions } from './tally/compare-questions.ts';
 import { TallyState } from './tally/tally-state.ts';
 import { tallyThemes } from './tally/tally-themes.ts';
 import { tallyCooccurrence } from './tally/tally-cooccurrence.ts';
@@ -314,6 +315,13 @@ export async function analyzeRound(configFile: string, cwd: string, sink: Diagno
       confidence: config.report.confidence,
       minBase: config.report.minBase,
     });
+    // Closed questions across the rounds, matched by id (each round's own levels and top box).
+    const questionOptions = { confidence: config.report.confidence, minBase: config.report.minBase, weighted: false };
+    change.questions = compareQuestions(
+      tallyQuestions(round.state, config.questions, round.segments, questionOptions),
+      tallyQuestions(previous.state, previous.config.questions, previous.segments, questionOptions),
+      config.report.confidence,
+    );
     previousInputs = previous.inputs.map((input) => ({ ...input, role: `previous-${input.role}` as InputFile['role'] }));
   }
   return { config, codebook, results: summarizeRound(round, change, previousInputs) };
