@@ -539,6 +539,13 @@ export interface QuoteResult {
 }
 
 /** `findings trend`: one theme across three or more rounds (extension; trend.json). */
+/** A closed question across rounds: per round its answered base, top box and mean. */
+export interface TrendQuestion {
+  id: string;
+  label: string;
+  points: { round: string; base: number | null; topBox: { respondents: number; proportion: number | null; ci: Interval | null } | null; mean: number | null }[];
+}
+
 export interface TrendResults {
   schemaVersion: 1;
   confidence: number;
@@ -557,6 +564,10 @@ export interface TrendResults {
   }[];
   /** Changes between consecutive rounds, in round order. */
   changes: ChangeResult[];
+  /** Extension: the first round against the last (three or more rounds; else null), themes and questions. */
+  firstToLast?: ChangeResult | null;
+  /** Extension: the latest round's closed questions per round (a null point where a round did not ask it). */
+  questions?: TrendQuestion[];
   /** The latest round's report settings, which the trend report applies. */
   settings: { alpha: number; minBase: number };
 }
