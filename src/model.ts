@@ -232,6 +232,8 @@ export interface SurveyConfig {
     maxTestSegments: number;
     /** Free text printed under the title, e.g. that the data are synthetic. */
     note: string | null;
+    /** The weighted estimate as the headline figure; null: yes when a weight column exists. */
+    weighted: boolean | null;
   };
 }
 
@@ -485,7 +487,14 @@ export interface Results {
   quotes?: QuoteResult[];
   change: ChangeResult | null;
   /** Extension: the settings that shaped the figures, so a reader can tell how they were made. */
-  settings: { minBase: number; alpha: number; weighted: boolean; separator: string };
+  settings: {
+    minBase: number;
+    alpha: number;
+    weighted: boolean;
+    separator: string;
+    /** Extension: which figure the key findings state first: the weighted one (report.weighted) or the unweighted one. */
+    headline?: 'weighted' | 'unweighted';
+  };
   /** Extension: warnings raised while reading (errors reject rows and appear in the ledger). */
   warnings: RejectedRow[];
   /** Extension: every input file with its size and SHA-256, in a fixed order. */

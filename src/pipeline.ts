@@ -272,7 +272,13 @@ export function summarizeRound(round: Round, change: ChangeResult | null, previo
     reliability: round.codings == null ? null : tallyReliability(round.codings, codebook),
     quotes: round.quotes ?? [],
     change,
-    settings: { minBase: config.report.minBase, alpha: config.report.alpha, weighted, separator: config.data.separator },
+    settings: {
+      minBase: config.report.minBase,
+      alpha: config.report.alpha,
+      weighted,
+      separator: config.data.separator,
+      headline: weighted && config.report.weighted !== false ? 'weighted' : 'unweighted',
+    },
     warnings: round.warnings,
     inputs: [...round.inputs, ...previousInputs],
   };

@@ -156,6 +156,8 @@ const configSpec: Spec = {
         alpha: opt({ kind: 'number', min: 0, max: 1, exclusive: true }),
         maxTestSegments: opt({ kind: 'number', integer: true, min: 2 }),
         note: opt({ kind: 'label' }),
+        // Issue 15: the weighted estimate as the headline figure (default: true when a weight column exists).
+        weighted: opt({ kind: 'boolean' }),
       },
     }),
   },
@@ -505,7 +507,7 @@ interface RawConfig {
   codebookChanges?: { renamed?: string; merged?: string[]; split?: string; retired?: string[]; to?: string[] }[];
   questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
   reliability?: { coder: string; path: string }[];
-  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; maxTestSegments?: number; note?: string };
+  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; maxTestSegments?: number; note?: string; weighted?: boolean };
   limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
   privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
   quotes?: { enabled?: boolean; perTheme?: number; mask?: string[] };
@@ -709,6 +711,8 @@ function normalize(
       alpha: report.alpha ?? 0.05,
       maxTestSegments: report.maxTestSegments ?? 50,
       note: report.note ?? null,
+      // Issue 15: null means the default, weighted headline figures when a weight column exists.
+      weighted: report.weighted ?? null,
     },
   };
 }

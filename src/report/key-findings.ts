@@ -44,8 +44,10 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
   if (limit === 0) return [];
   const { minBase, alpha } = results.settings;
   const position = new Map(results.themes.map((theme, index) => [theme.code, index]));
+  // With report.weighted (the default when a weight column exists) the weighted share is the headline.
+  const headline = (theme: ThemeResult): number | null => (weightedHeadline(results, theme) ? theme.weighted!.proportion : theme.proportion);
   const byPrevalence = (a: ThemeResult, b: ThemeResult): number =>
-    (b.proportion ?? -1) - (a.proportion ?? -1) ||
+    (headline(b) ?? -1) - (headline(a) ?? -1) ||
     b.respondents - a.respondents ||
     (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0);
   const ranked = [...results.themes].sort(byPrevalence);
@@ -80,7 +82,20 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
   return chosen.sort((a, b) => a.rank - b.rank || a.order - b.order).map(({ finding }) => hedgeFinding(results, finding));
 }
 
+/** Whether a theme's headline figure is its weighted share (report.weighted, and a weighted estimate with its interval). */
+function weightedHeadline(results: Results, theme: ThemeResult): boolean {
+  return results.settings.headline === 'weighted' && theme.weighted !== null && theme.weighted.proportion !== null && theme.weighted.ci !== null;
+}
+
 function overallFinding(results: Results, theme: ThemeResult, statements: Record<string, string>): Finding {
+  if (weightedHeadline(results, theme)) {
+    // "14 of 20 respondents; weighted 68%, 95% CI 47–84%": the weighted share, the unweighted count beside it.
+    const weighted = theme.weighted!;
+    const ci = weighted.ci as Interval;
+    const proportion = weighted.proportion!;
+    const text = `${theme.respondents} of ${theme.base} respondents (weighted ${formatPercent(proportion)}, ${formatConfidence(results.confidence)} CI ${formatInterval(ci)}) ${verb(theme, statements)}.`;
+    return { theme: theme.code, text, respondents: theme.respondents, base: theme.base, proportion, ci: [ci[0], ci[1]] };
+  }
   const ci = theme.ci as Interval;
   const proportion = theme.proportion ?? 0;
   const text = `${theme.respondents} of ${theme.base} respondents (${formatPercent(proportion)}, ${formatConfidence(results.confidence)} CI ${formatInterval(ci)}) ${verb(theme, statements)}.`;
