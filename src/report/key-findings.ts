@@ -82,9 +82,14 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
   return chosen.sort((a, b) => a.rank - b.rank || a.order - b.order).map(({ finding }) => hedgeFinding(results, finding));
 }
 
-/** Whether a theme's headline figure is its weighted share (report.weighted, and a weighted estimate with its interval). */
+/**
+ * Whether a theme's headline figure is its weighted share: report.weighted, and a weighted estimate
+ * strictly between 0 and 1 (at 0 or 1 the logit interval collapses to a point, which would overstate
+ * the certainty; the Wilson interval of the count is stated instead).
+ */
 function weightedHeadline(results: Results, theme: ThemeResult): boolean {
-  return results.settings.headline === 'weighted' && theme.weighted !== null && theme.weighted.proportion !== null && theme.weighted.ci !== null;
+  const weighted = theme.weighted;
+  return results.settings.headline === 'weighted' && weighted !== null && weighted.proportion !== null && weighted.proportion > 0 && weighted.proportion < 1 && weighted.ci !== null;
 }
 
 function overallFinding(results: Results, theme: ThemeResult, statements: Record<string, string>): Finding {
