@@ -90,7 +90,8 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
         : null,
       bySegment,
       segmentTest: test,
-      pairwise: pairwise(bySegment, minBase),
+      // Above report.maxTestSegments no test at all, pairwise included (n(n − 1)/2 pairs per theme).
+      pairwise: bySegment.filter((cell) => cell.base > 0).length > (options.maxTestSegments ?? Infinity) ? [] : pairwise(bySegment, minBase),
     };
   });
 
