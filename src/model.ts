@@ -279,7 +279,7 @@ export interface SegmentThemeResult {
 
 export interface SegmentTest {
   /** Extension: 'fisher-monte-carlo' when the exact test is too large to enumerate (see replicates). */
-  method: 'chi-square' | 'fisher' | 'fisher-monte-carlo' | null;
+  method: 'chi-square' | 'fisher' | 'fisher-monte-carlo' | 'rao-scott' | null;
   statistic: number | null;
   df: number | null;
   p: number | null;
@@ -290,6 +290,9 @@ export interface SegmentTest {
   replicates?: number;
   /** Extension: the seed of the random stream (mulberry32, from the table's cells), for 'fisher-monte-carlo'. */
   seed?: number;
+  /** Extension: for 'rao-scott' (statistic is its F), the F distribution's numerator and denominator degrees of freedom. */
+  ndf?: number;
+  ddf?: number;
 }
 
 export interface ThemeResult {

@@ -246,7 +246,14 @@ function finishRound<R extends Round>(
 export function summarizeRound(round: Round, change: ChangeResult | null, previousInputs: InputFile[] = []): Results {
   const { config, codebook, state, segments } = round;
   const weighted = config.data.columns.weight !== null;
-  const options = { confidence: config.report.confidence, minBase: config.report.minBase, weighted, maxTestSegments: config.report.maxTestSegments };
+  const options = {
+    confidence: config.report.confidence,
+    minBase: config.report.minBase,
+    weighted,
+    maxTestSegments: config.report.maxTestSegments,
+    // report.weighted (default with a weight column): the segment test is the weighted one (Rao–Scott).
+    weightedTests: weighted && config.report.weighted !== false,
+  };
   const respondents = state.segments.reduce((a, s) => a + s.respondents, 0);
   const sumW = state.segments.reduce((a, s) => a + s.sumW, 0);
   const sumW2 = state.segments.reduce((a, s) => a + s.sumW2, 0);

@@ -114,7 +114,7 @@ function differenceFinding(results: Results, { theme, high, low, pAdjusted }: Di
   const confidence = formatConfidence(results.confidence);
   const figures = (cell: SegmentThemeResult): string =>
     `${cell.respondents} of ${cell.base} (${formatPercent(cell.proportion)}, ${confidence} CI ${formatInterval(cell.ci)})`;
-  const method = theme.segmentTest?.method === 'fisher' ? "Fisher's exact test" : theme.segmentTest?.method === 'fisher-monte-carlo' ? "Fisher's exact test (Monte Carlo)" : 'chi-square test';
+  const method = theme.segmentTest?.method === 'fisher' ? "Fisher's exact test" : theme.segmentTest?.method === 'fisher-monte-carlo' ? "Fisher's exact test (Monte Carlo)" : theme.segmentTest?.method === 'rao-scott' ? 'Rao–Scott test (weighted)' : 'chi-square test';
   const p = formatPValue(pAdjusted, results.settings.alpha);
   const pText = p.startsWith('<') ? `p ${p}` : `p = ${p}`;
   const subject = highLabel.charAt(0).toUpperCase() + highLabel.slice(1);
