@@ -48,7 +48,9 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
       const cell = segmentCell(theme, segment.id, segmentIndex);
       if (cell === undefined) return 'n/a';
       const mark = cell.lowBase && !segment.lowBase ? LOW_BASE_MARK : '';
-      if (weightedTable && cell.weighted !== null) {
+      // At 0 or 1 the logit interval collapses to a point: the Wilson interval of the count stands instead.
+      const share = cell.weighted?.proportion ?? null;
+      if (weightedTable && cell.weighted !== null && share !== null && share > 0 && share < 1) {
         // Weights as the headline: the segment's weighted share and interval, its unweighted count beside it.
         return [`${formatPercent(cell.weighted.proportion)} (${cell.respondents}/${cell.base})${mark}`, formatInterval(cell.weighted.ci)];
       }

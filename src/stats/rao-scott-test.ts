@@ -19,8 +19,8 @@ import { betaRatio } from './beta-ratio.ts';
  * The design enters through each cell's Σw and Σw² (`cells[r][c]`, rows × columns) and the number
  * of respondents `n` (the with-replacement variance needs nothing else), so a streamed tally can call
  * it. Rows or columns whose cells are all empty are left out (R takes unique() of each variable).
- * `null` when fewer than two rows or columns are occupied (a margin is empty: R's X² is NaN) or
- * fewer than two respondents.
+ * `null` when fewer than two rows or columns are occupied (a margin is empty: R's X² is NaN),
+ * fewer than two respondents, or no design variance is left (R's F is NaN).
  *
  * @example
  * // theme present/absent × 2 segments; per cell Σw and Σw²
@@ -115,6 +115,8 @@ export function raoScottTest(
   const statistic = pearson / trace;
   const ndf = (trace * trace) / traceSquare;
   const ddf = ndf * (n - 1);
+  // No design variance left (e.g. one respondent per segment): R's F and df are NaN there.
+  if (!(trace > 0 && traceSquare > 0 && Number.isFinite(statistic) && ndf > 0 && ddf > 0)) return null;
   // P(F > f) = I_{ddf/(ddf + ndf f)}(ddf/2, ndf/2).
   const p = betaRatio(ddf / (ddf + ndf * statistic), (ndf * statistic) / (ddf + ndf * statistic), ddf / 2, ndf / 2)[0];
   return { statistic, ndf, ddf, p };

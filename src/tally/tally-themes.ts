@@ -85,7 +85,7 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
       const rao = raoScottTest([present, absent], designN);
       test =
         rao === null
-          ? { method: 'rao-scott', statistic: null, df: null, p: null, pAdjusted: null, reason: 'the weighted table has an empty margin' }
+          ? { method: 'rao-scott', statistic: null, df: null, p: null, pAdjusted: null, reason: 'the weighted table has an empty margin or no design variance' }
           : { method: 'rao-scott', statistic: rao.statistic, df: null, ndf: rao.ndf, ddf: rao.ddf, p: rao.p, pAdjusted: null };
     }
     return {
