@@ -308,6 +308,8 @@ export interface SurveyConfig {
     note: string | null;
     /** Extension (issue 18): the files a run writes; default html, md, json, csv. */
     formats: ReportFormat[];
+    /** The weighted estimate as the headline figure; null: yes when a weight column exists. */
+    weighted: boolean | null;
   };
 }
 
@@ -395,7 +397,7 @@ export interface SegmentThemeResult {
 
 export interface SegmentTest {
   /** Extension: 'fisher-monte-carlo' when the exact test is too large to enumerate (see replicates). */
-  method: 'chi-square' | 'fisher' | 'fisher-monte-carlo' | null;
+  method: 'chi-square' | 'fisher' | 'fisher-monte-carlo' | 'rao-scott' | null;
   statistic: number | null;
   df: number | null;
   p: number | null;
@@ -406,6 +408,9 @@ export interface SegmentTest {
   replicates?: number;
   /** Extension: the seed of the random stream (mulberry32, from the table's cells), for 'fisher-monte-carlo'. */
   seed?: number;
+  /** Extension: for 'rao-scott' (statistic is its F), the F distribution's numerator and denominator degrees of freedom. */
+  ndf?: number;
+  ddf?: number;
 }
 
 export interface ThemeResult {
@@ -526,6 +531,27 @@ export interface ThemeChange extends ChangeFigure {
   bySegment: (ChangeFigure & { segment: string; lowBase: boolean })[];
 }
 
+/**
+ * A closed question across two rounds: the top box compared as a theme (z-test, Wald interval, BH
+ * over the questions) and the mean by Welch's t-test (t.test(x2, x1, var.equal = FALSE)).
+ */
+export interface QuestionChange {
+  id: string;
+  label: string;
+  status: ChangeStatus;
+  topBox: ChangeFigure;
+  mean: {
+    previous: number | null;
+    current: number | null;
+    difference: number | null;
+    /** Welch t interval of the difference of means (not adjusted). */
+    ci: Interval | null;
+    t: number | null;
+    df: number | null;
+    p: number | null;
+  };
+}
+
 export interface CodebookChange {
   kind: 'added' | 'renamed' | 'merged' | 'split' | 'retired' | 'vanished';
   /** Codes of the previous round. */
@@ -542,6 +568,8 @@ export interface ChangeResult {
   previousRound: string;
   previousTitle: string;
   themes: ThemeChange[];
+  /** Extension (CONTRACT.md, Additions): closed questions across the rounds, matched by id. */
+  questions?: QuestionChange[];
   /** Extension: codebook differences between the rounds, after the config's mapping. */
   codebook: CodebookChange[];
 }
@@ -580,7 +608,14 @@ export interface Results {
   quotes?: QuoteResult[];
   change: ChangeResult | null;
   /** Extension: the settings that shaped the figures, so a reader can tell how they were made. */
-  settings: { minBase: number; alpha: number; weighted: boolean; separator: string };
+  settings: {
+    minBase: number;
+    alpha: number;
+    weighted: boolean;
+    separator: string;
+    /** Extension: which figure the key findings state first: the weighted one (report.weighted) or the unweighted one. */
+    headline?: 'weighted' | 'unweighted';
+  };
   /** Extension: warnings raised while reading (errors reject rows and appear in the ledger). */
   warnings: RejectedRow[];
   /** Extension: every input file with its size and SHA-256, in a fixed order. */
@@ -647,6 +682,13 @@ export interface QuoteResult {
 }
 
 /** `findings trend`: one theme across three or more rounds (extension; trend.json). */
+/** A closed question across rounds: per round its answered base, top box and mean. */
+export interface TrendQuestion {
+  id: string;
+  label: string;
+  points: { round: string; base: number | null; topBox: { respondents: number; proportion: number | null; ci: Interval | null } | null; mean: number | null }[];
+}
+
 export interface TrendResults {
   schemaVersion: 1;
   confidence: number;
@@ -665,6 +707,10 @@ export interface TrendResults {
   }[];
   /** Changes between consecutive rounds, in round order. */
   changes: ChangeResult[];
+  /** Extension: the first round against the last (three or more rounds; else null), themes and questions. */
+  firstToLast?: ChangeResult | null;
+  /** Extension: the latest round's closed questions per round (a null point where a round did not ask it). */
+  questions?: TrendQuestion[];
   /** The latest round's report settings, which the trend report applies. */
   settings: { alpha: number; minBase: number };
 }

@@ -51,6 +51,7 @@ import { SegmentRegistry, type Ledger } from './validate/validate-respondents.ts
 import { translateCodebook, type Translation } from './validate/translate-codebook.ts';
 import type { Codings, KnownRespondents, QuoteCandidate } from './validate/validate-excerpts.ts';
 import { compareRounds, type RoundTally } from './tally/compare-rounds.ts';
+import { compareQuestions } from './tally/compare-questions.ts';
 import { TallyState } from './tally/tally-state.ts';
 import { tallyThemes } from './tally/tally-themes.ts';
 import { tallyCooccurrence } from './tally/tally-cooccurrence.ts';
@@ -245,7 +246,14 @@ export function keepWarnings(sink: DiagnosticSink): DiagnosticSink & { warnings:
 function summarizeRound(round: Round, change: ChangeResult | null, warnings: RejectedRow[], previousInputs: InputFile[] = []): Results {
   const { config, codebook, state, segments } = round;
   const weighted = config.data.columns.weight !== null;
-  const options = { confidence: config.report.confidence, minBase: config.report.minBase, weighted, maxTestSegments: config.report.maxTestSegments };
+  const options = {
+    confidence: config.report.confidence,
+    minBase: config.report.minBase,
+    weighted,
+    maxTestSegments: config.report.maxTestSegments,
+    // report.weighted (default with a weight column): the segment test is the weighted one (Rao–Scott).
+    weightedTests: weighted && config.report.weighted !== false,
+  };
   const respondents = state.segments.reduce((a, s) => a + s.respondents, 0);
   const sumW = state.segments.reduce((a, s) => a + s.sumW, 0);
   const sumW2 = state.segments.reduce((a, s) => a + s.sumW2, 0);
@@ -271,7 +279,13 @@ function summarizeRound(round: Round, change: ChangeResult | null, warnings: Rej
     reliability: round.codings == null ? null : tallyReliability(round.codings, codebook),
     quotes: round.quotes ?? [],
     change,
-    settings: { minBase: config.report.minBase, alpha: config.report.alpha, weighted, separator: config.data.separator },
+    settings: {
+      minBase: config.report.minBase,
+      alpha: config.report.alpha,
+      weighted,
+      separator: config.data.separator,
+      headline: weighted && config.report.weighted !== false ? 'weighted' : 'unweighted',
+    },
     warnings,
     inputs: [...round.inputs, ...previousInputs],
   };
@@ -306,6 +320,13 @@ export async function analyzeRound(configFile: string, cwd: string, given: Diagn
       confidence: config.report.confidence,
       minBase: config.report.minBase,
     });
+    // Closed questions across the rounds, matched by id (each round's own levels and top box).
+    const questionOptions = { confidence: config.report.confidence, minBase: config.report.minBase, weighted: false };
+    change.questions = compareQuestions(
+      tallyQuestions(round.state, config.questions, round.segments, questionOptions),
+      tallyQuestions(previous.state, previous.config.questions, previous.segments, questionOptions),
+      config.report.confidence,
+    );
     previousInputs = previous.inputs.map((input) => ({ ...input, role: `previous-${input.role}` as InputFile['role'] }));
   }
   return { config, codebook, results: summarizeRound(round, change, sink.warnings, previousInputs) };

@@ -149,6 +149,8 @@ const configSpec: Spec = {
         maxTestSegments: opt({ kind: 'number', integer: true, min: 2 }),
         note: opt({ kind: 'label' }),
         formats: opt({ kind: 'array', items: str({ oneOf: REPORT_FORMATS }) }),
+        // Issue 15: the weighted estimate as the headline figure (default: true when a weight column exists).
+        weighted: opt({ kind: 'boolean' }),
       },
     }),
   },
@@ -339,7 +341,7 @@ interface RawConfig {
   codebookChanges?: { renamed?: string; merged?: string[]; split?: string; retired?: string[]; to?: string[] }[];
   questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
   reliability?: { coder: string; path: string }[];
-  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; maxTestSegments?: number; note?: string; formats?: ReportFormat[] };
+  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; maxTestSegments?: number; note?: string; formats?: ReportFormat[]; weighted?: boolean };
   limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
   privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
   quotes?: { enabled?: boolean; perTheme?: number; mask?: string[] };
@@ -547,6 +549,8 @@ function normalize(
       note: report.note ?? null,
       // Issue 18: each format once, in the order given.
       formats: report.formats === undefined ? [...DEFAULT_REPORT_FORMATS] : [...new Set(report.formats)],
+      // Issue 15: null means the default, weighted headline figures when a weight column exists.
+      weighted: report.weighted ?? null,
     },
   };
 }

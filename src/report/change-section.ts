@@ -1,6 +1,6 @@
 import { changeOrder } from '../charts/change-chart.ts';
 import type { ChangeFigure, CodebookChange, Results, ThemeChange } from '../model.ts';
-import { changeFindings } from './change-findings.ts';
+import { changeFindings, changeSentence } from './change-findings.ts';
 import { changeVerdict } from '../format/change-verdict.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatPercent } from '../format/format-percent.ts';
@@ -93,6 +93,38 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
   ];
   if (segmentRows.length > 0) notes.push(`† Base below ${minBase} in either round: shown for completeness, not interpreted.`);
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
+
+  const questions = change.questions ?? [];
+  if (questions.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: 'Closed questions', id: 'what-changed-questions' });
+    const stated = questions.flatMap((question) => {
+      const verdict = changeVerdict(question.topBox, alpha, minBase);
+      if (verdict !== 'rose' && verdict !== 'fell') return [];
+      const sentence = changeSentence(question.label, question.topBox, verdict, 'respondents who answered', results.confidence);
+      return [sentence.replace(/^Mentions of /, 'Agreement (top box) with ')];
+    });
+    if (stated.length > 0) blocks.push({ kind: 'list', items: stated });
+    blocks.push({
+      kind: 'table',
+      caption: `Closed questions, ${previous} and ${current}: top box % (n/answered), and mean`,
+      head: ['Question', previous, current, `Change, points (${confidence} CI, unadjusted)`, 'BH-adjusted p', 'Result', `Mean, ${previous} → ${current}`, `Difference of means (${confidence} CI)`, 'Welch p'],
+      rows: questions.map((question): Cell[] => {
+        const [before, after, points, , adjusted, verdict] = figureCells(question.topBox, alpha, minBase, false);
+        const fixed = (value: number): string => (Math.abs(value) < 0.005 ? '0.00' : value.toFixed(2).replace('-', '−'));
+        const means = question.mean.previous === null || question.mean.current === null ? 'n/a' : `${fixed(question.mean.previous)} → ${fixed(question.mean.current)}`;
+        const difference =
+          question.mean.difference === null ? 'n/a' : [fixed(question.mean.difference), question.mean.ci === null ? 'n/a' : `${fixed(question.mean.ci[0])} to ${fixed(question.mean.ci[1])}`];
+        return [question.label, before!, after!, points!, adjusted!, verdict!, means, difference, formatPValue(question.mean.p, alpha)];
+      }),
+      numeric: [false, true, true, true, true, false, true, true, true],
+      rowHeader: true,
+    });
+    blocks.push({
+      kind: 'paragraph',
+      role: 'footnote',
+      text: `Top box: the share of those who answered choosing one of the question's top levels, compared as a theme (two-proportion z-test; p adjusted by Benjamini–Hochberg across the questions; the interval is not adjusted). Mean: Welch's t-test of the difference of means, with its ${confidence} t interval.`,
+    });
+  }
 
   blocks.push({ kind: 'heading', level: 3, text: 'Codebook changes', id: 'what-changed-codebook' });
   if (change.codebook.length === 0) {

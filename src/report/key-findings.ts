@@ -32,8 +32,10 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
   if (limit === 0) return [];
   const { minBase, alpha } = results.settings;
   const position = new Map(results.themes.map((theme, index) => [theme.code, index]));
+  // With report.weighted (the default when a weight column exists) the weighted share is the headline.
+  const headline = (theme: ThemeResult): number | null => (weightedHeadline(results, theme) ? theme.weighted!.proportion : theme.proportion);
   const byPrevalence = (a: ThemeResult, b: ThemeResult): number =>
-    (b.proportion ?? -1) - (a.proportion ?? -1) ||
+    (headline(b) ?? -1) - (headline(a) ?? -1) ||
     b.respondents - a.respondents ||
     (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0);
   const ranked = [...results.themes].sort(byPrevalence);
@@ -68,7 +70,25 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
   return chosen.sort((a, b) => a.rank - b.rank || a.order - b.order).map(({ finding }) => hedgeFinding(results, finding));
 }
 
+/**
+ * Whether a theme's headline figure is its weighted share: report.weighted, and a weighted estimate
+ * strictly between 0 and 1 (at 0 or 1 the logit interval collapses to a point, which would overstate
+ * the certainty; the Wilson interval of the count is stated instead).
+ */
+function weightedHeadline(results: Results, theme: ThemeResult): boolean {
+  const weighted = theme.weighted;
+  return results.settings.headline === 'weighted' && weighted !== null && weighted.proportion !== null && weighted.proportion > 0 && weighted.proportion < 1 && weighted.ci !== null;
+}
+
 function overallFinding(results: Results, theme: ThemeResult, statements: Record<string, string>): Finding {
+  if (weightedHeadline(results, theme)) {
+    // "14 of 20 respondents; weighted 68%, 95% CI 47–84%": the weighted share, the unweighted count beside it.
+    const weighted = theme.weighted!;
+    const ci = weighted.ci as Interval;
+    const proportion = weighted.proportion!;
+    const text = `${theme.respondents} of ${theme.base} respondents (weighted ${formatPercent(proportion)}, ${formatConfidence(results.confidence)} CI ${formatInterval(ci)}) ${verb(theme, statements)}.`;
+    return { theme: theme.code, text, respondents: theme.respondents, base: theme.base, proportion, ci: [ci[0], ci[1]] };
+  }
   const ci = theme.ci as Interval;
   const proportion = theme.proportion ?? 0;
   const text = `${theme.respondents} of ${theme.base} respondents (${formatPercent(proportion)}, ${formatConfidence(results.confidence)} CI ${formatInterval(ci)}) ${verb(theme, statements)}.`;
@@ -82,7 +102,7 @@ function differenceFinding(results: Results, { theme, high, low, pAdjusted }: Di
   const confidence = formatConfidence(results.confidence);
   const figures = (cell: SegmentThemeResult): string =>
     `${cell.respondents} of ${cell.base} (${formatPercent(cell.proportion)}, ${confidence} CI ${formatInterval(cell.ci)})`;
-  const method = theme.segmentTest?.method === 'fisher' ? "Fisher's exact test" : theme.segmentTest?.method === 'fisher-monte-carlo' ? "Fisher's exact test (Monte Carlo)" : 'chi-square test';
+  const method = theme.segmentTest?.method === 'fisher' ? "Fisher's exact test" : theme.segmentTest?.method === 'fisher-monte-carlo' ? "Fisher's exact test (Monte Carlo)" : theme.segmentTest?.method === 'rao-scott' ? 'Rao–Scott test (weighted)' : 'chi-square test';
   const p = formatPValue(pAdjusted, results.settings.alpha);
   const pText = p.startsWith('<') ? `p ${p}` : `p = ${p}`;
   const subject = highLabel.charAt(0).toUpperCase() + highLabel.slice(1);

@@ -42,7 +42,11 @@ export function methodsSection(results: Results): ReportBlock[] {
       { code: 'svymean(~y, svydesign(ids = ~1, weights = ~w, data = d))' },
       ' and ',
       { code: 'svyciprop(~y, design, method = "logit")' },
-      `. Weighted total ${results.base.weighted.toFixed(1)}; Kish effective base (Σw)²/Σw² = ${effective} of ${results.base.respondents} respondents. Weighted means of closed questions are over the answered rows.`,
+      `. Weighted total ${results.base.weighted.toFixed(1)}; Kish effective base (Σw)²/Σw² = ${effective} of ${results.base.respondents} respondents. Weighted means of closed questions are over the answered rows.${
+        results.settings.headline === 'weighted'
+          ? ' The weights correct for segments or kinds of respondent being over- or under-represented among those who answered, relative to the population the study stands for; so the key findings state the weighted share first, with the unweighted count beside it (report.weighted). Segment tests, pairwise letters, changes between rounds and the other tables still use the unweighted counts.'
+          : ''
+      }`,
     ]);
   } else {
     items.push([{ strong: 'Weighting.' }, ' None: the data have no weight column, so every respondent counts once.']);

@@ -34,6 +34,9 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
   // Significance letters, as crosstab tools print them: column k is letter k, and a cell carries the
   // letters of the segments whose share it exceeds (pairwise test, BH within the theme, below alpha).
   const letters = new Map(results.segments.map((segment, index) => [segment.id, letterOf(index)]));
+  // With the weighted (Rao–Scott) segment test the cells are weighted too; the pairwise tests are
+  // unweighted, so no letters are printed beside weighted shares.
+  const weightedTable = results.themes.some((theme) => theme.segmentTest?.method === 'rao-scott');
   const head = [
     'Theme',
     ...results.segments.map((segment) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${letters.get(segment.id)})`),
@@ -45,6 +48,12 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
       const cell = segmentCell(theme, segment.id, segmentIndex);
       if (cell === undefined) return 'n/a';
       const mark = cell.lowBase && !segment.lowBase ? LOW_BASE_MARK : '';
+      // At 0 or 1 the logit interval collapses to a point: the Wilson interval of the count stands instead.
+      const share = cell.weighted?.proportion ?? null;
+      if (weightedTable && cell.weighted !== null && share !== null && share > 0 && share < 1) {
+        // Weights as the headline: the segment's weighted share and interval, its unweighted count beside it.
+        return [`${formatPercent(cell.weighted.proportion)} (${cell.respondents}/${cell.base})${mark}`, formatInterval(cell.weighted.ci)];
+      }
       const above = (theme.pairwise ?? [])
         .filter((pair) => pair.pAdjusted !== null && pair.pAdjusted < alpha && pair.difference !== null && pair.difference !== 0)
         .flatMap((pair) => {
@@ -68,7 +77,9 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
   });
   blocks.push({
     kind: 'table',
-    caption: `Share of each segment's respondents mentioning each theme: % (n/base), ${confidence} CI`,
+    caption: weightedTable
+      ? `Weighted share of each segment mentioning each theme: weighted % (unweighted n/base), ${confidence} CI`
+      : `Share of each segment's respondents mentioning each theme: % (n/base), ${confidence} CI`,
     head,
     rows,
     numeric: head.map((_, index) => index > 0 && index <= results.segments.length),
@@ -79,8 +90,12 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
     notes.push(`${LOW_BASE_MARK} Base below ${minBase}: shown for completeness, not interpreted, never a key finding.`);
   }
   notes.push(
-    `Test: chi-square test of independence (theme mentioned or not × segment), or Fisher's exact test when an expected count is below 5; p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`,
-    `Letters: a share followed by a segment's letter is higher than that segment's share (two-proportion test for each pair of segments, p adjusted by BH within the theme, below ${alpha}); segments with a base below ${minBase} are not compared pairwise.`,
+    results.themes.some((theme) => theme.segmentTest?.method === 'rao-scott')
+      ? `Test: the second-order Rao–Scott test of the weighted table (theme mentioned or not × segment; weights as the headline, report.weighted); p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`
+      : `Test: chi-square test of independence (theme mentioned or not × segment), or Fisher's exact test when an expected count is below 5; p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`,
+    weightedTable
+      ? `Pairwise comparisons (results.json themes[].pairwise) are unweighted two-proportion tests, so no significance letters are printed beside the weighted shares.`
+      : `Letters: a share followed by a segment's letter is higher than that segment's share (two-proportion test for each pair of segments, p adjusted by BH within the theme, below ${alpha}); segments with a base below ${minBase} are not compared pairwise.`,
   );
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
   return blocks;
@@ -115,6 +130,11 @@ function testName(test: SegmentTest | null): string {
   if (test === null || test.method === null) return 'not tested';
   if (test.method === 'fisher') return "Fisher's exact";
   if (test.method === 'fisher-monte-carlo') return `Fisher's exact by Monte Carlo (${test.replicates ?? 0} tables)`;
+  if (test.method === 'rao-scott') {
+    const f = test.statistic === null ? '' : `, F = ${test.statistic.toFixed(2)}`;
+    const dfs = test.ndf === undefined || test.ddf === undefined ? '' : `, df = ${test.ndf.toFixed(2)}, ${test.ddf.toFixed(1)}`;
+    return `Rao–Scott (weighted)${f}${dfs}`;
+  }
   const statistic = test.statistic === null ? '' : `, χ² = ${test.statistic.toFixed(2)}`;
   const df = test.df === null ? '' : `, df = ${test.df}`;
   return `Chi-square${statistic}${df}`;

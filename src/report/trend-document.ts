@@ -117,6 +117,65 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
     });
   }
 
+  const firstToLast = trend.firstToLast ?? null;
+  if (firstToLast !== null && trend.rounds.length > 2) {
+    const rank = new Map(ordered.map(({ theme }, index) => [theme.code, index]));
+    const first = trend.rounds[0]!.round;
+    const lastRound = trend.rounds[trend.rounds.length - 1]!.round;
+    blocks.push({ kind: 'heading', level: 2, text: `From ${first} to ${lastRound}`, id: 'first-to-last' });
+    const stated = firstToLast.themes.flatMap((theme) => {
+      const verdict = changeVerdict(theme, alpha, minBase);
+      return verdict === 'rose' || verdict === 'fell' ? [changeSentence(theme.label, theme, verdict, 'respondents', trend.confidence)] : [];
+    });
+    blocks.push(
+      stated.length > 0
+        ? { kind: 'list', items: stated }
+        : { kind: 'paragraph', text: `No theme's share changed detectably between ${first} and ${lastRound} after the adjustment for the number of themes compared.` },
+    );
+    const share = (side: { respondents: number | null; base: number; proportion: number | null }): string =>
+      side.respondents === null ? 'not coded' : `${formatPercent(side.proportion)} (${side.respondents}/${side.base})`;
+    const row = (label: string, figure: ChangeResult['themes'][number] | NonNullable<ChangeResult['questions']>[number]['topBox']): Cell[] => [
+      label,
+      share(figure.previous),
+      share(figure.current),
+      figure.difference === null ? 'n/a' : [formatPoints(figure.previous.proportion, figure.current.proportion), formatPointsInterval(figure.ci)],
+      formatPValue(figure.pAdjusted, alpha),
+      changeVerdict(figure, alpha, minBase),
+    ];
+    blocks.push({
+      kind: 'table',
+      caption: `Every theme and closed question (top box), ${first} against ${lastRound}, current minus first`,
+      head: ['Theme or question', first, lastRound, `Difference, points (${confidence} CI, unadjusted)`, 'BH-adjusted p', 'Result'],
+      rows: [
+        ...[...firstToLast.themes].sort((a, b) => (rank.get(a.code) ?? Infinity) - (rank.get(b.code) ?? Infinity)).map((theme) => row(theme.label, theme)),
+        ...(firstToLast.questions ?? []).map((question) => row(`${question.label} (top box)`, question.topBox)),
+      ],
+      numeric: [false, true, true, true, true, false],
+      rowHeader: true,
+    });
+  }
+
+  const questions = trend.questions ?? [];
+  if (questions.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: 'Closed questions across rounds', id: 'questions' });
+    blocks.push({
+      kind: 'table',
+      caption: `Top box per round: % (n/answered), ${confidence} CI; mean`,
+      head: ['Question', ...trend.rounds.map((round) => round.round)],
+      rows: questions.map((question): Cell[] => [
+        question.label,
+        ...trend.rounds.map((round): Cell => {
+          const point = question.points.find((candidate) => candidate.round === round.round);
+          if (point === undefined || point.topBox === null) return 'not asked';
+          const mean = point.mean === null ? 'n/a' : point.mean.toFixed(2);
+          return [`${formatPercent(point.topBox.proportion)} (${point.topBox.respondents}/${point.base})`, `${formatInterval(point.topBox.ci)}; mean ${mean}`];
+        }),
+      ]),
+      numeric: [false, ...trend.rounds.map(() => true)],
+      rowHeader: true,
+    });
+  }
+
   const methods: Inline[] = [
     [
       { strong: 'What was counted.' },

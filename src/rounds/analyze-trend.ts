@@ -6,7 +6,11 @@
  * changes between consecutive rounds are computed exactly as `findings run` computes them.
  */
 import path from 'node:path';
-import type { Codebook, CodebookMapping, DiagnosticSink, SurveyConfig, TrendResults } from '../model.ts';
+import type { ChangeResult, Codebook, CodebookMapping, DiagnosticSink, SurveyConfig, TrendQuestion, TrendResults } from '../model.ts';
+import type { Translation } from '../validate/translate-codebook.ts';
+import { compareRounds, type RoundTally } from '../tally/compare-rounds.ts';
+import { compareQuestions } from '../tally/compare-questions.ts';
+import { tallyQuestions } from '../tally/tally-questions.ts';
 import { diagnostic, say } from '../messages.ts';
 import { configPosition, displayPath, readConfig } from '../config/read-config.ts';
 import { readCodebook } from '../ingest/read-codebook.ts';
@@ -103,7 +107,7 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
   const latest = codebooks[last]!;
   const name = (c: SurveyConfig) => (c.round === '' ? c.id : `round ${c.round}`);
 
-  const rounds: Round[] = [];
+  const rounds: (Round & { translation: Translation | null })[] = [];
   const notComparable: Set<string>[] = [];
   // Latest codes measured in each round: kept by name or the target of a (composed) mapping. A
   // latest code outside the set did not exist then and gets a null point, never 0 (CONTRACT.md,
@@ -138,6 +142,32 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
   }
 
   const confidence = configs[last]!.report.confidence;
+  const { minBase } = configs[last]!.report;
+  const tallyOf = (round: Round): RoundTally => ({
+    id: round.config.id,
+    round: round.config.round || round.config.id,
+    title: round.config.title,
+    state: round.state,
+    segments: round.segments,
+  });
+  const questionOptions = { confidence, minBase, weighted: false };
+  const questionsOf = rounds.map((round) => tallyQuestions(round.state, round.config.questions, round.segments, questionOptions));
+  // First round against the last, not only consecutive ones: both already tallied in the latest codebook.
+  let firstToLast: ChangeResult | null = null;
+  if (last >= 2 && rounds[0]!.translation !== null) {
+    firstToLast = compareRounds(tallyOf(rounds[last]!), tallyOf(rounds[0]!), latest, rounds[0]!.translation, { confidence, minBase });
+    firstToLast.questions = compareQuestions(questionsOf[last]!, questionsOf[0]!, confidence);
+  }
+  const questions: TrendQuestion[] = questionsOf[last]!.map((question) => ({
+    id: question.id,
+    label: question.label,
+    points: rounds.map((round, i) => {
+      const asked = questionsOf[i]!.find((candidate) => candidate.id === question.id);
+      if (asked === undefined) return { round: round.config.round, base: null, topBox: null, mean: null };
+      const { respondents, proportion, ci } = asked.topBox;
+      return { round: round.config.round, base: asked.base, topBox: { respondents, proportion, ci }, mean: asked.mean };
+    }),
+  }));
   return {
     schemaVersion: 1,
     confidence,
@@ -161,6 +191,8 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
       }),
     })),
     changes,
+    firstToLast,
+    questions,
     settings: { alpha: configs[last]!.report.alpha, minBase: configs[last]!.report.minBase },
   };
 }

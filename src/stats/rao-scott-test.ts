@@ -16,30 +16,28 @@ import { betaRatio } from './beta-ratio.ts';
  * `svychisq(~row + col, svydesign(ids = ~1, weights = ~w, data = d))` (statistic "F", the default):
  * `statistic` is its F, `ndf` and `ddf` its `parameter`, `p` its p-value.
  *
- * `rows[i]` and `columns[i]` are respondent i's category indices (0-based), `weights[i]` its weight.
- * `null` when fewer than two rows or columns are occupied (a margin is empty: R's X² is NaN) or
- * fewer than two respondents.
+ * The design enters through each cell's Σw and Σw² (`cells[r][c]`, rows × columns) and the number
+ * of respondents `n` (the with-replacement variance needs nothing else), so a streamed tally can call
+ * it. Rows or columns whose cells are all empty are left out (R takes unique() of each variable).
+ * `null` when fewer than two rows or columns are occupied (a margin is empty: R's X² is NaN),
+ * fewer than two respondents, or no design variance is left (R's F is NaN).
  *
  * @example
- * raoScottTest([0, 1, 1, 0, 1, 0], [0, 0, 1, 1, 1, 1], [1, 2, 1, 1, 3, 2]);
- * // { statistic, ndf, ddf, p } as svychisq(~r + c, svydesign(ids = ~1, weights = ~w, data = d))
+ * // theme present/absent × 2 segments; per cell Σw and Σw²
+ * raoScottTest([[{ sumW: 3, sumW2: 5 }, { sumW: 1, sumW2: 1 }], [{ sumW: 1, sumW2: 1 }, { sumW: 4, sumW2: 6 }]], 7);
+ * // { statistic, ndf, ddf, p } as svychisq(~theme + segment, svydesign(ids = ~1, weights = ~w, data = d))
  */
 export function raoScottTest(
-  rows: readonly number[],
-  columns: readonly number[],
-  weights: readonly number[],
+  cellsIn: readonly (readonly { sumW: number; sumW2: number }[])[],
+  n: number,
 ): { statistic: number; ndf: number; ddf: number; p: number } | null {
-  const n = weights.length;
-  if (rows.length !== n || columns.length !== n) throw new RangeError('raoScottTest: rows, columns and weights differ in length');
   if (n < 2) return null;
-  // Only occupied categories count (R takes unique() of each variable).
-  const rowIds = [...new Set(rows)].sort((a, b) => a - b);
-  const columnIds = [...new Set(columns)].sort((a, b) => a - b);
-  const nr = rowIds.length;
-  const nc = columnIds.length;
+  const occupiedRows = cellsIn.filter((row) => row.some((cell) => cell.sumW > 0));
+  const columnCount = cellsIn[0]?.length ?? 0;
+  const occupiedColumns = Array.from({ length: columnCount }, (_, c) => c).filter((c) => occupiedRows.some((row) => row[c]!.sumW > 0));
+  const nr = occupiedRows.length;
+  const nc = occupiedColumns.length;
   if (nr < 2 || nc < 2) return null;
-  const rowOf = new Map(rowIds.map((r, k) => [r, k]));
-  const columnOf = new Map(columnIds.map((c, k) => [c, k]));
   const cells = nr * nc;
 
   // Per cell (k = r + nr · c, rows fastest as R's interaction()): Σw and Σw².
@@ -47,15 +45,16 @@ export function raoScottTest(
   const sumW2 = new Float64Array(cells);
   let total = 0;
   let totalSquares = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i]!;
-    if (!(w >= 0)) throw new RangeError(`raoScottTest: weight ${w} is not a non-negative number`);
-    const k = rowOf.get(rows[i]!)! + nr * columnOf.get(columns[i]!)!;
-    sumW[k]! += w;
-    sumW2[k]! += w * w;
-    total += w;
-    totalSquares += w * w;
-  }
+  occupiedColumns.forEach((c, ci) => {
+    occupiedRows.forEach((row, r) => {
+      const cell = row[c]!;
+      if (!(cell.sumW >= 0 && cell.sumW2 >= 0)) throw new RangeError('raoScottTest: weights must be non-negative');
+      sumW[r + nr * ci] = cell.sumW;
+      sumW2[r + nr * ci] = cell.sumW2;
+      total += cell.sumW;
+      totalSquares += cell.sumW2;
+    });
+  });
   if (!(total > 0)) return null;
   const share = Array.from(sumW, (s) => s / total);
   // V_kl = n/(n−1) · [δ_kl S_k − p_l S_k − p_k S_l + p_k p_l S] / W², S_k = Σ_{i in k} w_i².
@@ -116,6 +115,8 @@ export function raoScottTest(
   const statistic = pearson / trace;
   const ndf = (trace * trace) / traceSquare;
   const ddf = ndf * (n - 1);
+  // No design variance left (e.g. one respondent per segment): R's F and df are NaN there.
+  if (!(trace > 0 && traceSquare > 0 && Number.isFinite(statistic) && ndf > 0 && ddf > 0)) return null;
   // P(F > f) = I_{ddf/(ddf + ndf f)}(ddf/2, ndf/2).
   const p = betaRatio(ddf / (ddf + ndf * statistic), (ndf * statistic) / (ddf + ndf * statistic), ddf / 2, ndf / 2)[0];
   return { statistic, ndf, ddf, p };

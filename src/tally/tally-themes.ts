@@ -9,6 +9,7 @@ import type { Codebook, PairwiseComparison, SegmentConfig, SegmentThemeResult, T
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import { logitInterval } from '../stats/logit-interval.ts';
 import { pairwiseProportionTests } from '../stats/pairwise-proportion-tests.ts';
+import { raoScottTest } from '../stats/rao-scott-test.ts';
 import { weightedMean } from '../stats/weighted-mean.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 import { segmentTest } from './segment-test.ts';
@@ -20,6 +21,8 @@ export interface ThemeOptions {
   weighted: boolean;
   /** Above this many segments with respondents, no segment test is run (report.maxTestSegments). */
   maxTestSegments?: number;
+  /** report.weighted: the segment test is the second-order Rao–Scott test on the weighted table. */
+  weightedTests?: boolean;
 }
 
 /**
@@ -67,7 +70,7 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
           : null,
       };
     });
-    const test =
+    let test =
       segments.length < 2
         ? null
         : segmentTest(
@@ -75,6 +78,16 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
             bySegment.map((b) => b.base),
             options.maxTestSegments,
           );
+    if (test !== null && test.method !== null && options.weightedTests === true) {
+      // Weighted headline: svychisq(~theme + segment, design), from each cell's Σw and Σw².
+      const present = segments.map((_, i) => ({ sumW: segmentOf(i).sumWY[t]!, sumW2: segmentOf(i).sumW2Y[t]! }));
+      const absent = segments.map((_, i) => ({ sumW: segmentOf(i).sumW - segmentOf(i).sumWY[t]!, sumW2: segmentOf(i).sumW2 - segmentOf(i).sumW2Y[t]! }));
+      const rao = raoScottTest([present, absent], designN);
+      test =
+        rao === null
+          ? { method: 'rao-scott', statistic: null, df: null, p: null, pAdjusted: null, reason: 'the weighted table has an empty margin or no design variance' }
+          : { method: 'rao-scott', statistic: rao.statistic, df: null, ndf: rao.ndf, ddf: rao.ddf, p: rao.p, pAdjusted: null };
+    }
     return {
       code: theme.code,
       label: theme.label,
@@ -90,7 +103,8 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
         : null,
       bySegment,
       segmentTest: test,
-      pairwise: pairwise(bySegment, minBase),
+      // Above report.maxTestSegments no test at all, pairwise included (n(n − 1)/2 pairs per theme).
+      pairwise: bySegment.filter((cell) => cell.base > 0).length > (options.maxTestSegments ?? Infinity) ? [] : pairwise(bySegment, minBase),
     };
   });
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { ChangeFigure, Diagnostic } from '../../src/model.ts';
+import type { ChangeFigure, Diagnostic, QuestionChange } from '../../src/model.ts';
 import { analyzeRound } from '../../src/pipeline.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 
@@ -36,9 +36,12 @@ describe('change since 2014 (surveys/rpa-2015.yaml) matches R', async () => {
   for (const { key, value } of expected) {
     it(key, () => {
       const parts = key.split('/');
-      let figure: ChangeFigure;
+      let figure: ChangeFigure | QuestionChange;
       let rest: string[];
-      if (parts[0] === 'theme') {
+      if (parts[0] === 'question') {
+        figure = change.questions!.find((q) => q.id === parts[1])!;
+        rest = parts.slice(2);
+      } else if (parts[0] === 'theme') {
         figure = change.themes.find((t) => t.code === parts[1])!;
         rest = parts.slice(2);
       } else {

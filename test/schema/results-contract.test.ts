@@ -54,10 +54,10 @@ describe('schema/results.schema.json and the Results type', () => {
     theme.required.push('newFigure');
     const test = type.definitions.SegmentTest!;
     test.properties.statistic = { type: 'number' };
-    test.properties.method = { type: ['string', 'null'], enum: ['chi-square', 'fisher', 'fisher-monte-carlo', 'anova', null] };
+    test.properties.method = { type: ['string', 'null'], enum: ['chi-square', 'fisher', 'fisher-monte-carlo', 'rao-scott', 'anova', null] };
     expect(shapeDifferences(shapeOf(resultsSchema, resultsSchema), shapeOf(type, type))).toEqual([
       'themes[].newFigure: in the type, not in the schema',
-      'themes[].segmentTest.method: schema allows the values "chi-square", "fisher", "fisher-monte-carlo"; type allows "anova", "chi-square", "fisher", "fisher-monte-carlo"',
+      'themes[].segmentTest.method: schema allows the values "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"; type allows "anova", "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"',
       'themes[].segmentTest.statistic: schema allows null | number, type allows number',
     ]);
   });

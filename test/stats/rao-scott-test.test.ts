@@ -5,8 +5,19 @@ import { expectClose } from './expect-close.ts';
 // Expected values: test/stats/r/rao-scott-test.R (R 4.2.2, survey 4.1-1):
 // t <- svychisq(~theme + segment, svydesign(ids = ~1, weights = ~w, data = d)); c(t$statistic, t$parameter, t$p.value)
 const TOL = 1e-9;
+/** Per cell Σw and Σw² of a theme (0/1) × segment table, from respondent-level data. */
+function cells(theme: number[], segment: number[], w: number[]) {
+  const columns = Math.max(...segment) + 1;
+  const table = [0, 1].map(() => Array.from({ length: columns }, () => ({ sumW: 0, sumW2: 0 })));
+  theme.forEach((t, i) => {
+    table[t]![segment[i]!]!.sumW += w[i]!;
+    table[t]![segment[i]!]!.sumW2 += w[i]! * w[i]!;
+  });
+  return table;
+}
+
 function check(theme: number[], segment: number[], w: number[], expected: [number, number, number, number]) {
-  const test = raoScottTest(theme, segment, w)!;
+  const test = raoScottTest(cells(theme, segment, w), w.length)!;
   expectClose(test.statistic, expected[0], TOL);
   expectClose(test.ndf, expected[1], TOL);
   expectClose(test.ddf, expected[2], TOL);
@@ -41,7 +52,7 @@ describe('raoScottTest', () => {
   });
 
   it('is null when a margin is empty or one segment is left', () => {
-    expect(raoScottTest([0, 0, 0], [0, 1, 1], [1, 1, 1])).toBeNull();
-    expect(raoScottTest([0, 1, 0], [1, 1, 1], [1, 1, 1])).toBeNull();
+    expect(raoScottTest(cells([0, 0, 0], [0, 1, 1], [1, 1, 1]), 3)).toBeNull();
+    expect(raoScottTest(cells([0, 1, 0], [1, 1, 1], [1, 1, 1]), 3)).toBeNull();
   });
 });

@@ -46,16 +46,14 @@ for (code in cb$code) {
 
   tab <- rbind(sapply(segments, function(s) sum(y[d$segment == s])), sapply(segments, function(s) sum(1 - y[d$segment == s])))
   if (all(rowSums(tab) > 0)) {
-    expected <- suppressWarnings(chisq.test(tab, correct = FALSE))$expected
-    if (any(expected < 5)) {
-      p <- fisher.test(tab)$p.value
-      out[[paste0("theme/", code, "/segmentTest/method")]] <- "fisher"
-    } else {
-      test <- chisq.test(tab, correct = FALSE)
-      p <- test$p.value
-      out[[paste0("theme/", code, "/segmentTest/method")]] <- "chi-square"
-      put(paste0("theme/", code, "/segmentTest/statistic"), test$statistic[[1]])
-    }
+    # The study has a weight column and report.weighted defaults to true (issue 15): the segment
+    # test is the second-order Rao-Scott test of the weighted table.
+    test <- svychisq(as.formula(paste0("~", yname(code), " + segment")), design)
+    p <- test$p.value
+    out[[paste0("theme/", code, "/segmentTest/method")]] <- "rao-scott"
+    put(paste0("theme/", code, "/segmentTest/statistic"), test$statistic[[1]])
+    put(paste0("theme/", code, "/segmentTest/ndf"), test$parameter[["ndf"]])
+    put(paste0("theme/", code, "/segmentTest/ddf"), test$parameter[["ddf"]])
     put(paste0("theme/", code, "/segmentTest/p"), p)
     p_values[code] <- p
   }

@@ -56,6 +56,28 @@ compare <- function(prefix, rows1, rows2) {
 compare("theme/", seq_len(nrow(d1)), seq_len(nrow(d2)))
 for (s in segments) compare(paste0("segment/", s, "/"), which(d1$segment == s), which(d2$segment == s))
 
+# Closed questions (CONTRACT.md, Additions): top box (levels 4 and 5) as a theme, BH over the
+# questions; the mean by Welch's t-test. Bases are the answered respondents.
+pq <- c()
+for (q in c("continue", "incubate")) {
+  a <- d1[[paste0("q_", q)]]; a <- a[!is.na(a)]; b <- d2[[paste0("q_", q)]]; b <- b[!is.na(b)]
+  x1 <- sum(a >= 4); x2 <- sum(b >= 4)
+  t <- suppressWarnings(prop.test(c(x2, x1), c(length(b), length(a)), correct = FALSE))
+  key <- paste0("question/", q)
+  put(paste0(key, "/topBox/previous/respondents"), x1); put(paste0(key, "/topBox/current/respondents"), x2)
+  put(paste0(key, "/topBox/difference"), x2 / length(b) - x1 / length(a))
+  put(paste0(key, "/topBox/ci/0"), t$conf.int[1]); put(paste0(key, "/topBox/ci/1"), t$conf.int[2])
+  put(paste0(key, "/topBox/z"), sign(x2 / length(b) - x1 / length(a)) * sqrt(t$statistic[[1]]))
+  put(paste0(key, "/topBox/p"), t$p.value)
+  pq[q] <- t$p.value
+  w <- t.test(b, a, var.equal = FALSE)
+  put(paste0(key, "/mean/difference"), mean(b) - mean(a))
+  put(paste0(key, "/mean/t"), w$statistic[[1]]); put(paste0(key, "/mean/df"), w$parameter[[1]]); put(paste0(key, "/mean/p"), w$p.value)
+  put(paste0(key, "/mean/ci/0"), w$conf.int[1]); put(paste0(key, "/mean/ci/1"), w$conf.int[2])
+}
+aq <- p.adjust(pq, "BH")
+for (q in names(aq)) put(paste0("question/", q, "/topBox/pAdjusted"), aq[[q]])
+
 keys <- names(out)
 write.csv(data.frame(key = keys, value = unlist(out[keys])), "test/golden/r/rpa-2015-change-expected.csv", row.names = FALSE, quote = TRUE)
 cat(length(keys), "figures written\n")

@@ -1,0 +1,52 @@
+/**
+ * The trend's first round against its last, and closed questions across rounds, for the three
+ * default rounds. Expected values: test/rounds/r/first-to-last.R (R 4.2.2).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { analyzeTrend } from '../../src/rounds/analyze-trend.ts';
+import { expectClose } from '../stats/expect-close.ts';
+import { repoRoot } from '../helpers/run-cli.ts';
+
+describe('trend: first round to last, and closed questions', async () => {
+  const trend = await analyzeTrend(['surveys/rpa-2016.yaml'], repoRoot, { report: () => {} });
+  if (typeof trend === 'string') throw new Error(trend);
+  const firstToLast = trend.firstToLast!;
+
+  it('compares 2014 with 2016 directly', () => {
+    expect(firstToLast.previousRound).toBe('2014');
+    const structure = firstToLast.themes.find((theme) => theme.code === 'structure')!;
+    // c(x1, nrow(d1), x3, nrow(d3)) -> 26 44 9 48
+    expect([structure.previous.respondents, structure.previous.base, structure.current.respondents, structure.current.base]).toEqual([26, 44, 9, 48]);
+    // prop.test(c(x3, x1), c(n3, n1), correct = FALSE): p, conf.int -> 6.8565298191368074e-05 -0.58588392314908422 -0.22093425866909766
+    expectClose(structure.p, 6.8565298191368074e-5, 1e-9);
+    expectClose(structure.ci![0], -0.58588392314908422, 1e-9);
+    expectClose(structure.ci![1], -0.22093425866909766, 1e-9);
+    expect(firstToLast.themes.find((theme) => theme.code === 'summit')!.status).toBe('new');
+  });
+
+  it('compares the questions first to last: top box with BH over the questions, mean by Welch', () => {
+    const incubate = firstToLast.questions!.find((question) => question.id === 'incubate')!;
+    // p -> 0.90807948777504877 0.098712367017664171; p.adjust(p, "BH") -> 0.90807948777504877 0.19742473403532834
+    expectClose(incubate.topBox.p, 0.098712367017664171, 1e-9);
+    expectClose(incubate.topBox.pAdjusted, 0.19742473403532834, 1e-9);
+    // t.test(b, a, var.equal = FALSE): t, df, p -> 1.7586024137812091 81.529317078902238 0.082397469530989947
+    expectClose(incubate.mean.t, 1.7586024137812091, 1e-9);
+    expectClose(incubate.mean.df, 81.529317078902238, 1e-9);
+    expectClose(incubate.mean.p, 0.082397469530989947, 1e-9);
+  });
+
+  it('gives each question a series over the rounds (60% → 73% → 77% agree on incubating)', () => {
+    const incubate = trend.questions!.find((question) => question.id === 'incubate')!;
+    expect(incubate.points.map((point) => [point.topBox?.respondents, point.base])).toEqual([[26, 43], [33, 45], [36, 47]]);
+  });
+
+  it('writes trend.json that validates against schema/trend.schema.json', () => {
+    const checker = new Ajv2020({ allErrors: true, strict: true });
+    checker.addSchema(JSON.parse(readFileSync(path.join(repoRoot, 'schema/results.schema.json'), 'utf8')) as object);
+    const validate = checker.compile(JSON.parse(readFileSync(path.join(repoRoot, 'schema/trend.schema.json'), 'utf8')) as object);
+    expect(validate(JSON.parse(JSON.stringify(trend))), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
