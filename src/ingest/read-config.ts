@@ -359,7 +359,8 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
     }
     case 'record': {
       if (!isMap(node)) return wrongType();
-      const out: Record<string, unknown> = {};
+      // Issue #20: null-prototype, so a key such as __proto__ or toString is data, never the prototype's.
+      const out: Record<string, unknown> = Object.create(null);
       for (const pair of node.items) {
         const keyNodeHere = pair.key as YamlNode | null;
         const key = isScalar(keyNodeHere) && keyNodeHere.value !== null ? String(keyNodeHere.value) : '?';
@@ -369,13 +370,13 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
     }
     case 'object': {
       if (!isMap(node)) return wrongType();
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = Object.create(null); // issue #20: see 'record'
       const known = Object.keys(spec.fields);
       for (const pair of node.items) {
         const keyNodeHere = pair.key as YamlNode | null;
         const key = isScalar(keyNodeHere) ? String(keyNodeHere.value) : null;
         const childPath = keyPath === '' ? (key ?? '?') : `${keyPath}.${key ?? '?'}`;
-        const field = key === null ? undefined : spec.fields[key];
+        const field = key === null || !Object.hasOwn(spec.fields, key) ? undefined : spec.fields[key]; // issue #20: own keys only
         if (field === undefined) {
           walk.ok = false;
           const suggestion = key === null ? null : nearest(key, known);
