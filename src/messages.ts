@@ -34,6 +34,7 @@ export const catalogue = {
   FND014: { ruleId: 'output-locked', severity: 'error', exit: 2, summary: 'Another findings run is writing the same output folder; nothing is written (run again when it is done).' },
   FND015: { ruleId: 'file-system-error', severity: 'error', exit: 2, summary: 'A file-system error reading or writing a file (disk full, read-only, permission denied, a path through a file, a symbolic link loop, a missing folder); the message names the path and what to do.' },
   FND016: { ruleId: 'input-not-regular-file', severity: 'error', exit: 2, summary: 'An input (config, codebook, data) that is not a regular file: a FIFO, a device such as /dev/zero, a socket; it is not read.' },
+  FND017: { ruleId: 'codebook-too-deep', severity: 'error', exit: 2, summary: 'Parent links nest codes more than 64 levels deep (a shifted parent column?); reported where each branch passes the limit.' },
   FND101: { ruleId: 'codebook-missing-column', severity: 'error', exit: 2, summary: 'The codebook lacks a `code` or `label` column.' },
   FND102: { ruleId: 'codebook-duplicate-code', severity: 'error', exit: 2, summary: 'The same code appears twice in the codebook.' },
   FND103: { ruleId: 'codebook-unknown-parent', severity: 'error', exit: 2, summary: 'A parent code that is not in the codebook.' },
