@@ -52,7 +52,7 @@ export const catalogue = {
   FND205: { ruleId: 'missing-id', severity: 'error', exit: 1, summary: 'A row with an empty respondent id.' },
   FND206: { ruleId: 'missing-segment', severity: 'error', exit: 1, summary: 'A row with an empty segment.' },
   FND207: { ruleId: 'unknown-theme', severity: 'error', exit: 1, summary: 'A theme code that is not in the codebook (the nearest code is suggested).' },
-  FND208: { ruleId: 'invalid-weight', severity: 'error', exit: 1, summary: 'A weight that is missing, zero, negative or not a number.' },
+  FND208: { ruleId: 'invalid-weight', severity: 'error', exit: 1, summary: 'A weight that is missing, zero, negative, not a number, or outside 1e-9 to 1e9 (where sums of weights would overflow or vanish).' },
   FND209: { ruleId: 'answer-out-of-levels', severity: 'error', exit: 1, summary: "An answer that is not one of the question's levels." },
   FND210: { ruleId: 'unterminated-quote', severity: 'error', exit: 1, summary: 'A quoted field that never closes; the rest of the file was swallowed.' },
   FND211: { ruleId: 'malformed-quote', severity: 'error', exit: 1, summary: 'A quote inside a field that is not doubled ("").' },
