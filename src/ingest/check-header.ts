@@ -9,12 +9,22 @@ import type { DiagnosticSink, SurveyConfig } from '../model.ts';
 import { diagnostic, didYouMean } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 import { configPosition } from './read-config.ts';
+import { headerWiderThan } from './header-width.ts';
 
 /** The file's size, or null when it is above limits.maxFileBytes (reported: FND216). */
 export function checkFileSize(config: SurveyConfig, path: string, file: string, sink: DiagnosticSink): number | null {
   const size = statSync(path).size;
   const { maxFileBytes } = config.limits;
-  if (size <= maxFileBytes) return size;
+  if (size <= maxFileBytes) {
+    // Issue #20: a header far wider than limits.maxColumns is refused before any parser reads it (header-width.ts).
+    const text = config.data.format !== 'xlsx' && !/\.qdpx$/i.test(path);
+    const delimiter = path === config.data.path ? config.data.delimiter : null;
+    if (text && headerWiderThan(path, delimiter, config.limits.maxColumns)) {
+      sink.report(diagnostic('FND215', { file, line: 1, column: 1 }, `the header has more than limits.maxColumns (${config.limits.maxColumns}) columns; the file is not read`));
+      return null;
+    }
+    return size;
+  }
   sink.report(
     diagnostic('FND216', { file, line: 1, column: 1 }, `${file} is ${size} bytes, more than limits.maxFileBytes (${maxFileBytes}); raise the limit in the config to read it`),
   );
