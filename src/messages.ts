@@ -70,6 +70,7 @@ export const catalogue = {
   FND223: { ruleId: 'export-header-invalid', severity: 'error', exit: 1, summary: "A survey platform export (data.format) whose header rows are not the platform's: a Qualtrics file without its ImportId row, a SurveyMonkey file with one header row; nothing is read from it." },
   FND224: { ruleId: 'xlsx-invalid', severity: 'error', exit: 1, summary: 'A data.format: xlsx file that is not an .xlsx workbook (not a zip, an old .xls, damaged); nothing is read from it.' },
   FND225: { ruleId: 'invalid-tick', severity: 'error', exit: 1, summary: 'A one-hot theme cell (data.themeColumns) that is neither ticked (1, x, Y, yes, true or the choice text) nor blank or 0.' },
+  FND320: { ruleId: 'text-truncated', severity: 'warning', exit: 1, summary: 'A codebook label longer than 500 characters, or a description or statement longer than 5,000, cut to that length in the results and report (renderers are bounded).' },
   FND301: { ruleId: 'unlisted-segment', severity: 'warning', exit: 1, summary: 'A segment in the data that the config does not list; it is reported after the listed ones.' },
   FND302: { ruleId: 'empty-theme-entry', severity: 'warning', exit: 1, summary: 'A themes cell that holds only separators (";;"); read as no themes.' },
   FND303: { ruleId: 'segment-without-respondents', severity: 'warning', exit: 1, summary: 'A segment listed in the config that no respondent belongs to.' },

@@ -19,8 +19,9 @@ export function checkFileSize(config: SurveyConfig, path: string, file: string, 
     // Issue #20: a header far wider than limits.maxColumns is refused before any parser reads it (header-width.ts).
     const text = config.data.format !== 'xlsx' && !/\.qdpx$/i.test(path);
     const delimiter = path === config.data.path ? config.data.delimiter : null;
-    if (text && headerWiderThan(path, delimiter, config.limits.maxColumns)) {
-      sink.report(diagnostic('FND215', { file, line: 1, column: 1 }, `the header has more than limits.maxColumns (${config.limits.maxColumns}) columns; the file is not read`));
+    const wide = text ? headerWiderThan(path, delimiter, config.limits.maxColumns) : null;
+    if (wide !== null) {
+      sink.report(diagnostic('FND215', { file, line: 1, column: 1 }, `the header has ${wide} columns, more than limits.maxColumns (${config.limits.maxColumns}); the file is not read`));
       return null;
     }
     return size;

@@ -287,6 +287,9 @@ function expectedOf(spec: Spec): string {
   }
 }
 
+/** The longest title, label or note a config may give (issue #20: the renderers are bounded). */
+const MAX_CONFIG_TEXT = 5000;
+
 function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string, keyNode: YamlNode | null): unknown {
   if (++walk.nodes > MAX_NODES) {
     if (walk.nodes === MAX_NODES + 1) {
@@ -322,6 +325,8 @@ function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string
   switch (spec.kind) {
     case 'label': {
       if (!isScalar(node) || node.value === null || typeof node.value === 'object') return wrongType();
+      // Issue #20: a text that reaches the renderers is bounded.
+      if (String(node.value).length > MAX_CONFIG_TEXT) return invalid(`is ${String(node.value).length} characters; at most ${MAX_CONFIG_TEXT}`);
       return String(node.value);
     }
     case 'labels': {

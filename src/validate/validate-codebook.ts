@@ -39,13 +39,20 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
       if (!COLOR.test(entry.color)) fail('FND106', entry.at.color, `colour "${entry.color}" of "${code}" is not #rgb or #rrggbb`);
       else color = expandColor(entry.color);
     }
+    // Issue #20: texts that reach the charts and the report are bounded (a 300,000-character label
+    // aborted the PNG renderer); a longer one is cut, with a warning that says so.
+    const bounded = (text: string, what: string, max: number) => {
+      if (text.length <= max) return text;
+      sink.report(diagnostic('FND320', entry.at.code, `the ${what} of "${code.slice(0, 40)}" is ${text.length} characters; the report shows its first ${max}`));
+      return `${text.slice(0, max - 1)}…`;
+    };
     themes.push({
       code,
-      label: entry.label === '' ? code : entry.label,
-      description: entry.description,
+      label: entry.label === '' ? code : bounded(entry.label, 'label', MAX_LABEL_CHARS),
+      description: bounded(entry.description, 'description', MAX_TEXT_CHARS),
       parent: entry.parent === '' ? null : entry.parent,
       color,
-      statement: entry.statement === '' ? null : entry.statement,
+      statement: entry.statement === '' ? null : bounded(entry.statement, 'statement', MAX_TEXT_CHARS),
     });
   }
   // Issue #20: every problem in one run. The parent checks run even when codes had errors (a
@@ -115,6 +122,10 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
   if (!ok) return null;
   return { themes, index, rollup };
 }
+
+/** The longest label and description or statement kept (issue #20); longer ones are cut with FND320. */
+export const MAX_LABEL_CHARS = 500;
+export const MAX_TEXT_CHARS = 5000;
 
 /** The deepest a code may be nested (roll-up lists are as long as codes are deep). */
 const MAX_DEPTH = 64;
