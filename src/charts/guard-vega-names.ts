@@ -8,6 +8,8 @@
  * and scale domains alike, and as a quoted literal inside expressions, so every lookup still matches
  * and the chart shows the same text. Every other string is left as it is.
  */
+import { stripBidi } from '../report/strip-bidi.ts';
+
 const WORD_JOINER = '\u2060';
 
 /** Names Vega's expression parser would resolve as identifiers. */
@@ -37,7 +39,8 @@ function guardExpression(expression: string): string {
 /** A copy of a chart spec with every dangerous name guarded (idempotent). */
 export function guardVegaNames<T>(spec: T): T {
   const visit = (value: unknown, key: string): unknown => {
-    if (typeof value === 'string') return EXPRESSION_KEYS.has(key) ? guardExpression(value) : vegaSafeName(value);
+    // Issue #20: bidi controls removed too (report/strip-bidi.ts), so a label cannot reorder a chart's figures.
+    if (typeof value === 'string') return EXPRESSION_KEYS.has(key) ? guardExpression(stripBidi(value)) : vegaSafeName(stripBidi(value));
     if (Array.isArray(value)) return value.map((item) => visit(item, key));
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};

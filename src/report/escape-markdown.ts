@@ -1,3 +1,5 @@
+import { stripBidi } from './strip-bidi.ts';
+
 /**
  * Escapes data text for Markdown (CommonMark and GitHub tables), so a theme label or a message cannot
  * become a link, an image, HTML, an entity, emphasis, code, strike-through or a table column: each of
@@ -11,7 +13,8 @@
  * escapeMarkdown('[click](x) <b>'); // "\\[click\\](x) \\<b\\>"
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  // Issue #20: bidi controls removed (strip-bidi.ts), so data text cannot reorder the report's figures.
+  return stripBidi(text)
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/[\\`*_{}[\]<>|&~]/g, '\\$&')
     // GitHub turns bare URLs into links; an escaped colon keeps "https://" as text.
