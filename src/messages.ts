@@ -35,6 +35,7 @@ export const catalogue = {
   FND014: { ruleId: 'output-locked', severity: 'error', exit: 2, summary: 'Another findings run is writing the same output folder; nothing is written (run again when it is done).' },
   FND015: { ruleId: 'file-system-error', severity: 'error', exit: 2, summary: 'A file-system error reading or writing a file (disk full, read-only, permission denied, a path through a file, a symbolic link loop, a missing folder); the message names the path and what to do.' },
   FND016: { ruleId: 'input-not-regular-file', severity: 'error', exit: 2, summary: 'An input (config, codebook, data) that is not a regular file: a FIFO, a device such as /dev/zero, a socket; it is not read.' },
+  FND017: { ruleId: 'codebook-too-deep', severity: 'error', exit: 2, summary: 'Parent links nest codes more than 64 levels deep (a shifted parent column?); reported where each branch passes the limit.' },
   FND101: { ruleId: 'codebook-missing-column', severity: 'error', exit: 2, summary: 'The codebook lacks a `code` or `label` column.' },
   FND102: { ruleId: 'codebook-duplicate-code', severity: 'error', exit: 2, summary: 'The same code appears twice in the codebook.' },
   FND103: { ruleId: 'codebook-unknown-parent', severity: 'error', exit: 2, summary: 'A parent code that is not in the codebook.' },
@@ -52,7 +53,7 @@ export const catalogue = {
   FND205: { ruleId: 'missing-id', severity: 'error', exit: 1, summary: 'A row with an empty respondent id.' },
   FND206: { ruleId: 'missing-segment', severity: 'error', exit: 1, summary: 'A row with an empty segment.' },
   FND207: { ruleId: 'unknown-theme', severity: 'error', exit: 1, summary: 'A theme code that is not in the codebook (the nearest code is suggested).' },
-  FND208: { ruleId: 'invalid-weight', severity: 'error', exit: 1, summary: 'A weight that is missing, zero, negative or not a number.' },
+  FND208: { ruleId: 'invalid-weight', severity: 'error', exit: 1, summary: 'A weight that is missing, zero, negative, not a number, or outside 1e-9 to 1e9 (where sums of weights would overflow or vanish).' },
   FND209: { ruleId: 'answer-out-of-levels', severity: 'error', exit: 1, summary: "An answer that is not one of the question's levels." },
   FND210: { ruleId: 'unterminated-quote', severity: 'error', exit: 1, summary: 'A quoted field that never closes; the rest of the file was swallowed.' },
   FND211: { ruleId: 'malformed-quote', severity: 'error', exit: 1, summary: 'A quote inside a field that is not doubled ("").' },
@@ -70,6 +71,7 @@ export const catalogue = {
   FND223: { ruleId: 'export-header-invalid', severity: 'error', exit: 1, summary: "A survey platform export (data.format) whose header rows are not the platform's: a Qualtrics file without its ImportId row, a SurveyMonkey file with one header row; nothing is read from it." },
   FND224: { ruleId: 'xlsx-invalid', severity: 'error', exit: 1, summary: 'A data.format: xlsx file that is not an .xlsx workbook (not a zip, an old .xls, damaged); nothing is read from it.' },
   FND225: { ruleId: 'invalid-tick', severity: 'error', exit: 1, summary: 'A one-hot theme cell (data.themeColumns) that is neither ticked (1, x, Y, yes, true or the choice text) nor blank or 0.' },
+  FND320: { ruleId: 'text-truncated', severity: 'warning', exit: 1, summary: 'A codebook label longer than 500 characters, or a description or statement longer than 5,000, cut to that length in the results and report (renderers are bounded).' },
   FND301: { ruleId: 'unlisted-segment', severity: 'warning', exit: 1, summary: 'A segment in the data that the config does not list; it is reported after the listed ones.' },
   FND302: { ruleId: 'empty-theme-entry', severity: 'warning', exit: 1, summary: 'A themes cell that holds only separators (";;"); read as no themes.' },
   FND303: { ruleId: 'segment-without-respondents', severity: 'warning', exit: 1, summary: 'A segment listed in the config that no respondent belongs to.' },
@@ -126,6 +128,8 @@ export const say = {
   },
   FND009: (name: string, key: string, first: number, again: number) =>
     m('FND009', `column "${name}" (${key}) appears more than once in the header (columns ${first} and ${again}); rename one`),
+  FND017: (code: string, maxDepth: number, root: string) =>
+    m('FND017', `"${code}" is nested ${maxDepth + 1} levels deep under "${root}"; a codebook nests at most ${maxDepth} levels (is the parent column shifted?)`),
   FND101: (required: string, header: readonly string[]) =>
     m('FND101', `the codebook has no "${required}" column`, { expected: 'code,label[,description,parent,color,statement]', actual: header.join(',') }),
   FND102: (code: string, firstLine: number) => m('FND102', `duplicate code "${code}" (first defined on line ${firstLine})`),
@@ -164,6 +168,7 @@ export const say = {
     notNumber: (text: string) => m('FND208', `weight ${q(text)} is not a number`),
     notFinite: (text: string) => m('FND208', `weight ${q(text)} is not a finite number`),
     zero: () => m('FND208', 'weight is zero; leave the row out or give it a positive weight'),
+    outOfRange: (text: string) => m('FND208', `weight ${q(text)} is outside the range findings accepts (1e-9 to 1e9); rescale the weights`),
   },
   FND209: (text: string, question: string, levels: readonly (number | string)[]) =>
     m('FND209', `answer ${q(text)} to "${question}" is not one of its levels (${levels.join(', ')})`),
@@ -186,6 +191,7 @@ export const say = {
   FND224: (file: string, what: string) => m('FND224', `${file} is ${what}`),
   FND225: (value: string, choice: string | null) =>
     m('FND225', `${q(value.length > 40 ? `${value.slice(0, 40)}…` : value)} is not a tick: a one-hot theme cell is 1, x, Y, yes, true${choice === null ? '' : `, ${q(choice)}`} when ticked, and blank, 0 or no when not`),
+  FND320: (what: string, code: string, length: number, max: number) => m('FND320', `the ${what} of "${code.slice(0, 40)}" is ${length} characters; the report shows its first ${max}`),
   FND301: (segment: string) => m('FND301', `segment "${segment}" is not listed under segments: in the config; it is reported after the listed ones`),
   FND302: (cell: string) => m('FND302', `themes cell ${q(cell)} holds only separators; read as no themes`),
   FND303: (segment: string) => m('FND303', `segment "${segment}" is listed in the config but no respondent belongs to it`),

@@ -16,6 +16,7 @@ import { themeOrder } from './theme-order.ts';
 import { themePrevalenceChart } from './theme-prevalence-chart.ts';
 import { themesBySegmentChart } from './themes-by-segment-chart.ts';
 import { segmentCell } from '../format/segment-cell.ts';
+import { guardVegaNames } from './guard-vega-names.ts';
 
 /** The figures a chart draws, as a table for screen readers and anyone who wants the numbers. */
 export interface ChartTable {
@@ -132,7 +133,8 @@ export function buildCharts(full: Results): ChartSpec[] {
       chart.alt = `${chart.alt} ${notes.join('. ')}.`;
     }
   }
-  return charts;
+  // Issue #20: a data name such as "toString" must not become a Vega operator (guard-vega-names.ts).
+  return charts.map((chart) => ({ ...chart, spec: guardVegaNames(chart.spec) }));
 }
 
 function prevalenceTable(results: Results): ChartTable {

@@ -76,6 +76,9 @@ function expectedOf(spec: Spec): string {
   }
 }
 
+/** The longest title, label or note a config may give (issue #20: the renderers are bounded). */
+const MAX_CONFIG_TEXT = 5000;
+
 export function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath: string, keyNode: YamlNode | null): unknown {
   if (++walk.nodes > MAX_NODES) {
     if (walk.nodes === MAX_NODES + 1) {
@@ -115,6 +118,8 @@ export function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath:
   switch (spec.kind) {
     case 'label': {
       if (!isScalar(node) || node.value === null || typeof node.value === 'object') return wrongType();
+      // Issue #20: a text that reaches the renderers is bounded.
+      if (String(node.value).length > MAX_CONFIG_TEXT) return invalid(`is ${String(node.value).length} characters; at most ${MAX_CONFIG_TEXT}`);
       return String(node.value);
     }
     case 'labels': {
@@ -152,7 +157,8 @@ export function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath:
     }
     case 'record': {
       if (!isMap(node)) return wrongType();
-      const out: Record<string, unknown> = {};
+      // Issue #20: null-prototype, so a key such as __proto__ or toString is data, never the prototype's.
+      const out: Record<string, unknown> = Object.create(null);
       for (const pair of node.items) {
         const keyNodeHere = pair.key as YamlNode | null;
         const key = isScalar(keyNodeHere) && keyNodeHere.value !== null ? String(keyNodeHere.value) : '?';
@@ -162,13 +168,13 @@ export function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath:
     }
     case 'object': {
       if (!isMap(node)) return wrongType();
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = Object.create(null); // issue #20: see 'record'
       const known = Object.keys(spec.fields);
       for (const pair of node.items) {
         const keyNodeHere = pair.key as YamlNode | null;
         const key = isScalar(keyNodeHere) ? String(keyNodeHere.value) : null;
         const childPath = keyPath === '' ? (key ?? '?') : `${keyPath}.${key ?? '?'}`;
-        const field = key === null ? undefined : spec.fields[key];
+        const field = key === null || !Object.hasOwn(spec.fields, key) ? undefined : spec.fields[key]; // issue #20: own keys only
         if (field === undefined) {
           walk.ok = false;
           const suggestion = key === null ? null : nearest(key, known);

@@ -9,12 +9,23 @@ import type { DiagnosticSink, SurveyConfig } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 import { configPosition } from '../config/read-config.ts';
+import { headerWiderThan } from './header-width.ts';
 
 /** The file's size, or null when it is above limits.maxFileBytes (reported: FND216). */
 export function checkFileSize(config: SurveyConfig, path: string, file: string, sink: DiagnosticSink): number | null {
   const size = statSync(path).size;
   const { maxFileBytes } = config.limits;
-  if (size <= maxFileBytes) return size;
+  if (size <= maxFileBytes) {
+    // Issue #20: a header far wider than limits.maxColumns is refused before any parser reads it (header-width.ts).
+    const text = config.data.format !== 'xlsx' && !/\.qdpx$/i.test(path);
+    const delimiter = path === config.data.path ? config.data.delimiter : null;
+    const wide = text ? headerWiderThan(path, delimiter, config.limits.maxColumns) : null;
+    if (wide !== null) {
+      sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND215(wide, config.limits.maxColumns)));
+      return null;
+    }
+    return size;
+  }
   sink.report(
     diagnostic({ file, line: 1, column: 1 }, say.FND216(file, size, maxFileBytes)),
   );

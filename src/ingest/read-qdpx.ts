@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
+import { checkZipLimits } from './formats/check-zip.ts';
 import type { CodebookFile, DiagnosticSink, Position, RejectedRow, SurveyConfig, ValidRespondent } from '../model.ts';
 import { diagnosticWithText, type Code } from '../messages.ts';
 import { missingSegment } from '../validate/rules/missing-segment.ts';
@@ -47,6 +48,8 @@ function openProject(file: string, displayFile: string, maxBytes: number, sink: 
     sink.report(diagnosticWithText('FND217', { file: where, ...at }, message));
     return null;
   };
+  const limited = checkZipLimits(data, { maxBytes }); // issue #20: the .qdpx whole, each entry and the ratio, before inflating
+  if (limited !== null) return fail(`${displayFile} is ${limited}; it is not read`);
   let files: Map<string, Uint8Array>;
   let tooLarge: string | null = null;
   try {

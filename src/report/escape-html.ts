@@ -1,3 +1,5 @@
+import { stripBidi } from './strip-bidi.ts';
+
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -14,5 +16,6 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * escapeHtml('<b>"A" & B</b>'); // "&lt;b&gt;&quot;A&quot; &amp; B&lt;/b&gt;"
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+  // Issue #20: bidi controls removed, so data text cannot reorder the report's own figures.
+  return stripBidi(text).replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }

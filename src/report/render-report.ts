@@ -18,9 +18,9 @@ export async function renderReport(analysis: Analysis, formats: readonly ReportF
     import('./render-tables.ts'),
   ]);
   const { results, codebook, config } = analysis;
-  const statements: Record<string, string> = {};
+  const statements: Record<string, string> = Object.create(null); // issue #20: a code "__proto__" is a key like any other
   for (const theme of codebook.themes) if (theme.statement !== null) statements[theme.code] = theme.statement;
-  const plurals: Record<string, string> = {};
+  const plurals: Record<string, string> = Object.create(null);
   for (const segment of config.segments) plurals[segment.id] = segment.plural;
   const specs = buildCharts(results);
   const charts = [];

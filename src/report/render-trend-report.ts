@@ -1,5 +1,6 @@
 import type { ReportFormat, TrendResults } from '../model.ts';
 import type { TrendSettings } from './trend-document.ts';
+import { guardVegaNames } from '../charts/guard-vega-names.ts';
 
 /**
  * Everything a trend report folder holds (`findings trend`), as relative path -> content:
@@ -23,7 +24,7 @@ export async function renderTrendReport(trend: TrendResults, settings: Partial<T
     import('../format/format-percent.ts'),
   ]);
   const resolved: TrendSettings = { alpha: settings.alpha ?? 0.05, minBase: settings.minBase ?? 5 };
-  const spec = trendChart(trend);
+  const spec = guardVegaNames(trendChart(trend)); // issue #20: see charts/guard-vega-names.ts
   const svg = await renderSvg(spec);
   const ordered = trendOrder(trend.themes);
   const latest = trend.rounds[trend.rounds.length - 1];

@@ -17,7 +17,7 @@ export interface QuestionOptions {
 }
 
 function countsRecord(question: QuestionConfig, counts: ArrayLike<number>): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = Object.create(null); // issue #20: a level "__proto__" is a key like any other
   question.levels.forEach((level, i) => {
     out[String(level)] = counts[i]!;
   });

@@ -123,7 +123,8 @@ describe('escapeMarkdown', () => {
           expect('`*_{}[]<>|&~\n\r').not.toContain(escaped[i]);
         }
         expect(escaped).not.toMatch(/^\s*([#+\-=]|\d+[.)])/);
-        expect(unescapeMarkdown(escaped)).toBe(text.replace(/\r\n|\r|\n/g, ' '));
+        // Issue #20: the WORD JOINER after "@" (it breaks GitHub's e-mail autolinks) is invisible: not counted.
+        expect(unescapeMarkdown(escaped).replace(/@\u2060/g, '@')).toBe(text.replace(/\r\n|\r|\n/g, ' '));
       }),
       { numRuns: 300 },
     );

@@ -16,7 +16,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Codebook, QuestionConfig } from '../../model.ts';
 import { answerOutOfLevels } from '../../validate/rules/answer-out-of-levels.ts';
-import { invalidWeight } from '../../validate/rules/invalid-weight.ts';
+import { invalidWeight, MAX_WEIGHT, MIN_WEIGHT } from '../../validate/rules/invalid-weight.ts';
 import { unknownTheme } from '../../validate/rules/unknown-theme.ts';
 import { rowRules } from '../../validate/row-rules.ts';
 import type { Message } from '../../messages.ts';
@@ -428,7 +428,7 @@ export class BlockScanner {
         const parsed = invalidWeight(this.text(buf, fieldStart[w]!, fieldEnd[w]!).trim());
         if (typeof parsed !== 'number') return SLOW;
         weight = parsed;
-      } else if (weight === 0) return SLOW;
+      } else if (!(weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) return SLOW; // zero or out of range (issue #20): the rule reports it
     }
     out.weight[r] = weight;
 

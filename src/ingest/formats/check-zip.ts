@@ -7,7 +7,10 @@
 import { crc32 } from 'node:zlib';
 import { unzipSync } from 'fflate';
 
-export function checkZip(buffer: Buffer): string | null {
+export function checkZip(buffer: Buffer, limits: ZipLimits = { maxBytes: Number.MAX_SAFE_INTEGER }): string | null {
+  // Issue #20: sizes and ratios first, from the central directory, before anything inflates.
+  const limited = checkZipLimits(buffer, limits);
+  if (limited !== null) return limited;
   // The end of central directory record: signature 50 4B 05 06, within the last 64 KiB + 22 bytes.
   let end = -1;
   for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
@@ -38,6 +41,56 @@ export function checkZip(buffer: Buffer): string | null {
     const data = files[name];
     if (data === undefined) return `a damaged zip (${name} cannot be read)`;
     if (crc32(data) >>> 0 !== crc) return `a damaged zip (${name} fails its checksum)`;
+  }
+  return null;
+}
+
+/** Limits on what a zip (.xlsx, .qdpx) may inflate to (issue #20), checked before anything inflates. */
+export interface ZipLimits {
+  /** The archive's own size, and each entry's and all entries' inflated size together (limits.maxFileBytes). */
+  maxBytes: number;
+  /** Inflated over compressed size, for entries over 1 MiB inflated: a zip bomb's is in the thousands. */
+  maxRatio?: number;
+}
+
+/** Inflated size over compressed size that no real workbook or project reaches (XML compresses 5-50 times). */
+export const MAX_ZIP_RATIO = 200;
+
+/**
+ * Read the central directory's declared sizes and refuse an archive that would inflate past the
+ * limits, before any byte is inflated. Entries that lie about their size are caught after: fflate
+ * inflates into a buffer of the declared size, and the CRC check (checkZip) fails on a short one.
+ * Returns null when within the limits, else why not (one line, with the entry and the figures).
+ */
+export function checkZipLimits(buffer: Buffer, limits: ZipLimits): string | null {
+  const { maxBytes } = limits;
+  const maxRatio = limits.maxRatio ?? MAX_ZIP_RATIO;
+  if (buffer.length > maxBytes) return `${buffer.length} bytes, more than limits.maxFileBytes (${maxBytes})`;
+  let end = -1;
+  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
+    if (buffer.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end === -1) return null; // not a zip: the caller's own checks say so
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) return null; // damaged: checkZip reports it
+    const compressed = buffer.readUInt32LE(at + 20);
+    const inflated = buffer.readUInt32LE(at + 24);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const name = buffer.toString('utf8', at + 46, at + 46 + Math.min(nameLength, 200));
+    if (compressed === 0xffffffff || inflated === 0xffffffff) return `an archive entry ${JSON.stringify(name)} of 4 GiB or more (zip64)`;
+    total += inflated;
+    if (inflated > maxBytes) return `an archive entry ${JSON.stringify(name)} that inflates to ${inflated} bytes, more than limits.maxFileBytes (${maxBytes})`;
+    if (total > maxBytes) return `an archive whose entries inflate to more than limits.maxFileBytes (${maxBytes}) together`;
+    if (inflated > 1 << 20 && inflated > maxRatio * Math.max(1, compressed)) {
+      return `an archive entry ${JSON.stringify(name)} that inflates ${Math.round(inflated / Math.max(1, compressed))} times (${compressed} to ${inflated} bytes; a zip bomb?), more than ${maxRatio} times`;
+    }
+    at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
   }
   return null;
 }

@@ -19,7 +19,7 @@ function textOf(cell: XLSX.CellObject): string {
   return cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
 }
 
-export function readXlsx(file: string, sheetName: string | null, onHeader: (header: CsvHeader) => void, onBatch: (batch: CsvBatch) => void): XlsxOutcome {
+export function readXlsx(file: string, sheetName: string | null, onHeader: (header: CsvHeader) => void, onBatch: (batch: CsvBatch) => void, limits?: { maxFileBytes: number }): XlsxOutcome {
   const buffer = readFileSync(file);
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const bytes = buffer.length;
@@ -28,7 +28,7 @@ export function readXlsx(file: string, sheetName: string | null, onHeader: (head
     const what = buffer[0] === 0xd0 && buffer[1] === 0xcf ? 'an old .xls workbook; save it as .xlsx' : bytes === 0 ? 'an empty file' : 'not a zip file, so not an .xlsx workbook (a CSV renamed?)';
     return fail('not-a-workbook', `${what}`);
   }
-  const damaged = checkZip(buffer);
+  const damaged = checkZip(buffer, limits === undefined ? undefined : { maxBytes: limits.maxFileBytes }); // issue #20: zip limits too
   if (damaged !== null) return fail('not-a-workbook', `${damaged}, so not a readable .xlsx workbook`);
   let workbook: XLSX.WorkBook;
   try {

@@ -1,8 +1,13 @@
 /**
  * Rule invalid-weight (FND208): a weight is a finite number greater than zero, written as a plain
- * decimal (1, 0.75, 1.2e-1). Returns the weight, or the problem as text.
+ * decimal (1, 0.75, 1.2e-1), from 1e-9 to 1e9 (issue #20: a weight of 1e200 or 5e-324 would make
+ * the sums of weights and of their squares overflow or vanish, and the statistics non-finite; an
+ * expansion weight of a national survey is below 1e6). Returns the weight, or the problem as text.
  */
 import { say, type Message } from '../../messages.ts';
+
+export const MIN_WEIGHT = 1e-9;
+export const MAX_WEIGHT = 1e9;
 
 const NUMBER = /^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -12,5 +17,6 @@ export function invalidWeight(text: string): number | Message {
   const weight = Number(text);
   if (!Number.isFinite(weight)) return say.FND208.notFinite(text);
   if (weight === 0) return say.FND208.zero();
+  if (weight < MIN_WEIGHT || weight > MAX_WEIGHT) return say.FND208.outOfRange(text);
   return weight;
 }
