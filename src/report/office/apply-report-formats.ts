@@ -51,7 +51,7 @@ export async function applyReportFormats(files: Map<string, string | Uint8Array>
     files.set('slides.pptx', await renderPptx(deck, images));
   }
   if (wanted.has('xlsx')) {
-    const [{ renderWorkbook }, { roundSheets }, { trendSheets }] = await Promise.all([import('./xlsx-workbook.ts'), import('./xlsx-round-sheets.ts'), import('./xlsx-trend-sheets.ts')]);
+    const [{ renderWorkbook }, { roundSheets }, { trendSheets }] = await Promise.all([import('./render-workbook.ts'), import('./round-sheets.ts'), import('./trend-sheets.ts')]);
     const sheets = source.kind === 'round' ? roundSheets(source.results, blocks) : trendSheets(source.trend, blocks, source.settings);
     files.set('tables.xlsx', await renderWorkbook(sheets, title));
   }

@@ -1,6 +1,6 @@
 import type { ReportBlock } from '../report-types.ts';
 import { inlineText } from './inline-text.ts';
-import type { TextSheet } from './xlsx-workbook.ts';
+import type { TextSheet } from './render-workbook.ts';
 
 /**
  * Parts of a report document as lines of a text sheet: the title block (title, facts, the study's

@@ -19,7 +19,7 @@ const MAX_HEIGHT = 820;
  */
 export async function renderDocx(blocks: readonly ReportBlock[], images: ReadonlyMap<string, Uint8Array>, title: string): Promise<Uint8Array> {
   const docx = await import('docx');
-  const { AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } = docx;
+  const { AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, LevelFormat, LineRuleType, Packer, Paragraph, ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } = docx;
   type Child = InstanceType<typeof Paragraph> | InstanceType<typeof Table> | InstanceType<typeof TableOfContents>;
 
   const runs = (text: Inline, base: { italics?: boolean; size?: number; color?: string } = {}): InstanceType<typeof TextRun>[] => {
@@ -157,7 +157,7 @@ export async function renderDocx(blocks: readonly ReportBlock[], images: Readonl
     revision: 1,
     styles: {
       default: {
-        document: { run: { font: 'Arial', size: 21 }, paragraph: { spacing: { after: 120, line: 276 } } },
+        document: { run: { font: 'Arial', size: 21 }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: 'Arial', size: 40, bold: true, color: '1F2328' }, paragraph: { spacing: { after: 200 } } },
         heading1: { run: { font: 'Arial', size: 30, bold: true, color: '1F2328' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
         heading2: { run: { font: 'Arial', size: 24, bold: true, color: '1F2328' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },

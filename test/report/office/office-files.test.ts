@@ -13,8 +13,8 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, Results, TrendResults } from '../../../src/model.ts';
 import { readConfig } from '../../../src/config/read-config.ts';
-import { renderWorkbook } from '../../../src/report/office/xlsx-workbook.ts';
-import { roundSheets } from '../../../src/report/office/xlsx-round-sheets.ts';
+import { renderWorkbook } from '../../../src/report/office/render-workbook.ts';
+import { roundSheets } from '../../../src/report/office/round-sheets.ts';
 import { xmlSafe } from '../../../src/report/office/xml-safe.ts';
 import { reportDocument } from '../../../src/report/report-document.ts';
 import { repoRoot, runCli } from '../../helpers/run-cli.ts';
@@ -281,5 +281,18 @@ describe('trend --docx --pptx --xlsx', () => {
     expect(changes).toHaveLength(trend.changes.reduce((sum, change) => sum + change.themes.length, 0));
     const docx = readFileSync(path.join(out, 'report.docx'));
     expect(xmlText(part(docx, 'word/document.xml'))).toContain('Themes across rounds');
+    // A slide per change the trend report states (its list under "What changed"), each with its sentence.
+    const markdown = readFileSync(path.join(out, 'report.md'), 'utf8');
+    const stated = (/^## What changed from round to round\n([\s\S]*?)(?=^## )/m.exec(markdown)?.[1] ?? '').split('\n').filter((line) => line.startsWith('- '));
+    expect(stated.length).toBeGreaterThan(0);
+    const pptx = readFileSync(path.join(out, 'slides.pptx'));
+    const slides = Object.keys(unzipSync(pptx)).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).length;
+    expect(slides).toBe(1 + stated.length + 1 + 1);
+    stated.forEach((line, index) => {
+      const figures = [...line.matchAll(/\d+%/g)].map((match) => match[0]);
+      expect(figures.length).toBeGreaterThanOrEqual(2);
+      const text = xmlText(part(pptx, `ppt/slides/slide${index + 2}.xml`));
+      for (const figure of figures) expect(text, `slide ${index + 2}`).toContain(figure);
+    });
   }, 120_000);
 });

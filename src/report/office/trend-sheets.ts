@@ -4,7 +4,7 @@ import { formatConfidence } from '../../format/format-confidence.ts';
 import type { ReportBlock } from '../report-types.ts';
 import type { TrendSettings } from '../trend-document.ts';
 import { documentLines } from './document-lines.ts';
-import type { Sheet, SheetCell, SheetColumn } from './xlsx-workbook.ts';
+import type { Sheet, SheetCell, SheetColumn } from './render-workbook.ts';
 
 /**
  * The sheets of a trend report's tables.xlsx: "About" (title block, what changed, methods, from the

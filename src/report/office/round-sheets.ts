@@ -2,7 +2,7 @@ import type { Results } from '../../model.ts';
 import { formatConfidence } from '../../format/format-confidence.ts';
 import type { ReportBlock } from '../report-types.ts';
 import { documentLines } from './document-lines.ts';
-import type { Sheet, SheetCell, SheetColumn, TableSheet } from './xlsx-workbook.ts';
+import type { Sheet, SheetCell, SheetColumn, TableSheet } from './render-workbook.ts';
 
 /**
  * The sheets of a round's tables.xlsx: "About" (the title block with the study's note, the key

@@ -75,7 +75,7 @@ export async function renderWorkbook(sheets: readonly Sheet[], title: string): P
       for (const line of sheet.lines) {
         const text = cellText(line.term === undefined ? line.text : `${line.term}: ${line.text}`);
         const row = worksheet.addRow([text]);
-        if (line.heading === true) row.font = { bold: true, size: 12 };
+        if (line.heading === true) row.font = { name: 'Arial', bold: true, size: 12 };
         row.alignment = { wrapText: true, vertical: 'top' };
         // Neither exceljs nor a spreadsheet opening the file sizes a wrapped row: about 15 points a line,
         // a line being a little less than the column's width in characters.
@@ -92,7 +92,7 @@ export async function renderWorkbook(sheets: readonly Sheet[], title: string): P
       return { header: cellText(column.header), width: column.width, ...(numFmt === undefined ? {} : { style: { numFmt } }) };
     });
     const header = worksheet.getRow(1);
-    header.font = { bold: true };
+    header.font = { name: 'Arial', bold: true };
     header.alignment = { wrapText: true, vertical: 'bottom' };
     header.height = 15 * Math.max(1, ...sheet.columns.map((column) => Math.ceil(column.header.length / Math.max(1, column.width - 2))));
     for (const cells of sheet.rows) {
