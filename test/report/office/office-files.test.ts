@@ -283,7 +283,7 @@ describe('trend --docx --pptx --xlsx', () => {
     expect(xmlText(part(docx, 'word/document.xml'))).toContain('Themes across rounds');
     // A slide per change the trend report states (its list under "What changed"), each with its sentence.
     const markdown = readFileSync(path.join(out, 'report.md'), 'utf8');
-    const stated = (/^## What changed from round to round\n([\s\S]*?)(?=^## )/m.exec(markdown)?.[1] ?? '').split('\n').filter((line) => line.startsWith('- '));
+    const stated = (/^## What changed from round to round\n([\s\S]*?)(?=^## )/m.exec(markdown)?.[1] ?? '').split('\n').filter((line) => line.startsWith('- ') && / from \d+% to \d+%/.test(line)); // changes, not new-code notes
     expect(stated.length).toBeGreaterThan(0);
     const pptx = readFileSync(path.join(out, 'slides.pptx'));
     const slides = Object.keys(unzipSync(pptx)).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).length;
