@@ -61,6 +61,8 @@ export const catalogue = {
   FND223: { ruleId: 'export-header-invalid', severity: 'error', exit: 1, summary: "A survey platform export (data.format) whose header rows are not the platform's: a Qualtrics file without its ImportId row, a SurveyMonkey file with one header row; nothing is read from it." },
   FND224: { ruleId: 'xlsx-invalid', severity: 'error', exit: 1, summary: 'A data.format: xlsx file that is not an .xlsx workbook (not a zip, an old .xls, damaged); nothing is read from it.' },
   FND225: { ruleId: 'invalid-tick', severity: 'error', exit: 1, summary: 'A one-hot theme cell (data.themeColumns) that is neither ticked (1, x, Y, yes, true or the choice text) nor blank or 0.' },
+  FND226: { ruleId: 'respondent-in-two-sets', severity: 'error', exit: 1, summary: 'A source or case of a .qdpx that is a member of two of the sets named in data.segmentSets, so its segment is unclear; it is rejected.' },
+  FND227: { ruleId: 'ambiguous-code', severity: 'error', exit: 1, summary: 'A code cell of an excerpt file whose text is the label (or name) of two codes of the codebook; write the code or its path.' },
   FND301: { ruleId: 'unlisted-segment', severity: 'warning', exit: 1, summary: 'A segment in the data that the config does not list; it is reported after the listed ones.' },
   FND302: { ruleId: 'empty-theme-entry', severity: 'warning', exit: 1, summary: 'A themes cell that holds only separators (";;"); read as no themes.' },
   FND303: { ruleId: 'segment-without-respondents', severity: 'warning', exit: 1, summary: 'A segment listed in the config that no respondent belongs to.' },
@@ -74,6 +76,7 @@ export const catalogue = {
   FND311: { ruleId: 'source-without-case', severity: 'warning', exit: 1, summary: 'A coded text source of the .qdpx that belongs to no case (no respondent); its codings are left out.' },
   FND312: { ruleId: 'unfinished-response', severity: 'warning', exit: 1, summary: 'A response the platform marks unfinished (Qualtrics Finished = 0 or Progress < 100, LimeSurvey without submitdate); left out and counted as rejected unless data.includeUnfinished.' },
   FND313: { ruleId: 'encoding-guessed', severity: 'warning', exit: 1, summary: 'A data file that is not UTF-8 and sets no data.encoding, read as Windows-1252 (the message names the first such byte).' },
+  FND314: { ruleId: 'repeated-code-name', severity: 'warning', exit: 1, summary: 'A REFI-QDA code name used by two codes under different parents (NVivo allows it); each such code is told apart by its path (`competencies/programming`).' },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalogue;

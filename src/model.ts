@@ -58,6 +58,17 @@ export interface Theme {
   color: string | null;
   /** Optional verb phrase for sentences: "asked how the collaborative would be structured". */
   statement: string | null;
+  /** issue 14: the code as a REFI-QDA codebook had it (its GUID and name), kept for `codebook --qdc`. */
+  qda?: { guid: string; name: string };
+}
+
+/** issue 14: a REFI-QDA set of codes (a code group), kept for the report and `codebook --qdc`. */
+export interface CodeGroup {
+  name: string;
+  guid: string;
+  description: string;
+  /** Codes of the codebook, in codebook order. */
+  codes: string[];
 }
 
 export interface Codebook {
@@ -67,6 +78,8 @@ export interface Codebook {
   index: ReadonlyMap<string, number>;
   /** For each theme index, the indexes of the theme and all its ancestors (roll-up targets). */
   rollup: readonly (readonly number[])[];
+  /** issue 14: sets of codes of a REFI-QDA codebook (absent for other codebooks). */
+  groups?: CodeGroup[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,8 +206,15 @@ export interface SurveyConfig {
     excerpts: ExcerptTable | null;
     /** Whose codes make the tallies when the data name coders; with respondent rows, the name of the data's own coder (default "A"). */
     primaryCoder: string | null;
-    /** qdpx layout: the case variable holding the segment. */
+    /** qdpx layout: the case variable (or, when the sources are the respondents, source variable) holding the segment. */
     segmentVariable: string | null;
+    /** qdpx layout (issue 14): sets whose membership gives the segment (the set's name), after segmentVariable. */
+    segmentSets: string[];
+    /**
+     * Where the segment comes from (issue 14): 'none' when the config names no segment source; then
+     * every respondent is in the one group ALL_SEGMENT, and no segment test is made.
+     */
+    segmentFrom: 'column' | 'variable' | 'sets' | 'file' | 'none';
     separator: string;
     /** CSV field delimiter; null means detect (comma, semicolon, tab). */
     delimiter: string | null;
@@ -504,3 +524,6 @@ export interface TrendResults {
   /** The latest round's report settings, which the trend report applies. */
   settings: { alpha: number; minBase: number };
 }
+
+/** issue 14: the one group of a config that names no segment source (data.segmentFrom 'none'). */
+export const ALL_SEGMENT: SegmentConfig = { id: 'all', label: 'All respondents', plural: 'respondents' };

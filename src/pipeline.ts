@@ -123,7 +123,7 @@ export async function readRound(
   const codebookFile = await guardIo(config.codebook.displayPath, sink, () => readCodebook(config.codebook.path, config.codebook.displayPath, sink));
   if (codebookFile === null) return { stopped: 'config' };
   inputs.push({ role: 'codebook', file: config.codebook.displayPath, bytes: codebookFile.bytes, sha256: codebookFile.sha256 });
-  const codebook = validateCodebook(codebookFile.entries, config.data.separator, config.codebook.displayPath, sink);
+  const codebook = validateCodebook(codebookFile.entries, config.data.separator, config.codebook.displayPath, sink, codebookFile.groups);
   if (codebook === null) return { stopped: 'config' };
 
   let translation: Translation | null = null;
@@ -144,7 +144,7 @@ export async function readRound(
     inputs.push(...read.inputs);
     for (const respondent of read.respondents) state.add(respondent);
     const round = { config, codebook, segments: segments.segments, state, ledger: read.ledger, warnings: read.warnings, inputs, translation };
-    return finishRound(round, segments, into === undefined ? { codings: read.codings, quotes: read.quotes } : null, sink);
+    return finishRound(round, segments, into === undefined ? { codings: read.codings, quotes: read.quotes } : null, sink, codebookFile.warnings ?? []);
   }
   // What quotes and coder agreement need of the data's respondents (this round only).
   const known: KnownRespondents | null =
@@ -193,7 +193,7 @@ export async function readRound(
     extras = read;
   }
   const round = { config, codebook, segments: segments.segments, state, ledger: validator.ledger, warnings: validator.warnings, inputs, translation };
-  return finishRound(round, segments, into === undefined ? (extras ?? { codings: null, quotes: [] }) : null, sink);
+  return finishRound(round, segments, into === undefined ? (extras ?? { codings: null, quotes: [] }) : null, sink, codebookFile.warnings ?? []);
 }
 
 /**
@@ -205,8 +205,10 @@ function finishRound<R extends Round>(
   segments: SegmentRegistry,
   extras: { codings: Codings | null; quotes: QuoteCandidate[] } | null,
   sink: DiagnosticSink,
+  codebookWarnings: RejectedRow[] = [],
 ): R {
   const { config, state } = round;
+  round.warnings.unshift(...codebookWarnings); // issue 14: warnings raised reading the codebook (repeated REFI-QDA code names)
   segments.segments.forEach((segment, i) => {
     // Only segments the config lists: one met in the data whose respondents were all rejected was never listed.
     if (i < config.segments.length && (state.segments[i]?.respondents ?? 0) === 0) {

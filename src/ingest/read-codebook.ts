@@ -3,7 +3,7 @@
  * names case-insensitive) into raw entries with the position of each cell. The structure rules
  * (duplicates, parents, cycles) are applied by validateCodebook.
  */
-import type { DiagnosticSink } from '../model.ts';
+import type { DiagnosticSink, RejectedRow } from '../model.ts';
 import { diagnostic } from '../messages.ts';
 import { readCsv } from './read-csv.ts';
 
@@ -16,6 +16,8 @@ export interface RawTheme {
   statement: string;
   /** Positions of the code, parent and color cells. */
   at: { code: Pos; parent: Pos; color: Pos };
+  /** issue 14: the REFI-QDA code's GUID and name, when it came from a .qdc or .qdpx. */
+  qda?: { guid: string; name: string };
 }
 type Pos = { file: string; line: number; column: number };
 
@@ -24,6 +26,10 @@ export const CODEBOOK_COLUMNS = ['code', 'label', 'description', 'parent', 'colo
 /** Returns the entries, or null when the file cannot be used at all (reported). */
 export interface CodebookFile {
   entries: RawTheme[];
+  /** issue 14: REFI-QDA sets of codes, by GUID of their member codes (resolved to codes by validateCodebook). */
+  groups?: { name: string; guid: string; description: string; members: string[] }[];
+  /** Warnings raised while reading (repeated code names), for results.json. */
+  warnings?: RejectedRow[];
   bytes: number;
   sha256: string;
 }

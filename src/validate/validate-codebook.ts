@@ -4,13 +4,20 @@
  * cycle among parents. Reports every problem; returns null when there is any.
  */
 import type { Codebook, DiagnosticSink, Theme } from '../model.ts';
-import type { RawTheme } from '../ingest/read-codebook.ts';
+import type { CodebookFile, RawTheme } from '../ingest/read-codebook.ts';
 import { diagnostic, didYouMean } from '../messages.ts';
 import { nearest } from './nearest.ts';
 
 const COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
-export function validateCodebook(entries: RawTheme[], separator: string, displayFile: string, sink: DiagnosticSink): Codebook | null {
+export function validateCodebook(
+  entries: RawTheme[],
+  separator: string,
+  displayFile: string,
+  sink: DiagnosticSink,
+  /** issue 14: REFI-QDA sets of codes (members by GUID), kept as the codebook's code groups. */
+  groups: CodebookFile['groups'] = [],
+): Codebook | null {
   let ok = true;
   const fail = (...args: Parameters<typeof diagnostic>) => {
     ok = false;
@@ -29,7 +36,7 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
     else if (code.includes(separator)) fail('FND105', entry.at.code, `code "${code}" contains the themes separator "${separator}"`);
     const earlier = firstAt.get(code);
     if (earlier !== undefined && code !== '') {
-      fail('FND102', entry.at.code, `duplicate code "${code}" (first defined on line ${entries[earlier]!.at.code.line})`);
+      fail('FND102', entry.at.code, `duplicate code "${code}" (first defined at line ${entries[earlier]!.at.code.line}, column ${entries[earlier]!.at.code.column})`);
     } else {
       firstAt.set(code, themes.length);
     }
@@ -45,6 +52,7 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
       parent: entry.parent === '' ? null : entry.parent,
       color,
       statement: entry.statement === '' ? null : entry.statement,
+      ...(entry.qda === undefined ? {} : { qda: entry.qda }),
     });
   }
   if (!ok) return null;
@@ -79,7 +87,14 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
     rollup.push(chain.sort((a, b) => a - b));
   });
   if (!ok) return null;
-  return { themes, index, rollup };
+  if (groups.length === 0) return { themes, index, rollup };
+  // Code groups: members by GUID, in codebook order; a member GUID of no code is left out (as QDA tools do).
+  const byGuid = new Map(themes.filter((t) => t.qda !== undefined).map((t) => [t.qda!.guid.replace(/[{}]/g, '').toLowerCase(), t.code]));
+  const codeGroups = groups.map((group) => {
+    const members = new Set(group.members.map((guid) => byGuid.get(guid)).filter((code): code is string => code !== undefined));
+    return { name: group.name, guid: group.guid, description: group.description, codes: themes.filter((t) => members.has(t.code)).map((t) => t.code) };
+  });
+  return { themes, index, rollup, groups: codeGroups.filter((g) => g.codes.length > 0) };
 }
 
 function expandColor(color: string): string {

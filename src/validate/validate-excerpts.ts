@@ -25,6 +25,7 @@ import { invalidWeight } from './rules/invalid-weight.ts';
 import { missingCoder } from './rules/missing-coder.ts';
 import { missingId } from './rules/missing-id.ts';
 import { missingSegment } from './rules/missing-segment.ts';
+import { ALL_SEGMENT } from '../model.ts';
 import { respondentConflict } from './rules/respondent-conflict.ts';
 import { unknownRespondent } from './rules/unknown-respondent.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
@@ -232,7 +233,8 @@ export class ExcerptCollector {
     reject: (code: Code, field: ExcerptField, message: string) => RejectedRow,
   ): void {
     const line = excerpt.locate('id').line;
-    const segmentText = (excerpt.segment ?? '').trim();
+    // issue 14: excerpts that give no segment (and no respondent file): everyone is in the one group.
+    const segmentText = excerpt.segment === null ? ALL_SEGMENT.id : excerpt.segment.trim();
     const segmentProblem = missingSegment(segmentText);
     if (segmentProblem !== null) respondent.failed ??= reject('FND206', 'segment', segmentProblem);
     else if (respondent.segmentText === null) {

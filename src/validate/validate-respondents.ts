@@ -15,6 +15,7 @@ import { invalidTick } from './rules/invalid-tick.ts';
 import { invalidWeight } from './rules/invalid-weight.ts';
 import { missingId } from './rules/missing-id.ts';
 import { missingSegment } from './rules/missing-segment.ts';
+import { ALL_SEGMENT } from '../model.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
 import { IdSet } from './id-set.ts';
 import { checkRow } from './check-row.ts';
@@ -144,7 +145,8 @@ export function createRespondentValidator(
       const idProblem = missingId(id) ?? duplicateId(seenIds, id, line, showId);
       if (idProblem !== null) reject(id === '' ? 'FND205' : 'FND204', columns.id, idProblem);
 
-      const segmentText = row[columns.segment]!.trim();
+      // issue 14: no segment column (segmentFrom 'none'): everyone is in the one group.
+      const segmentText = columns.segment === -1 ? ALL_SEGMENT.id : row[columns.segment]!.trim();
       const segmentProblem = missingSegment(segmentText);
       let segment = -1;
       if (segmentProblem !== null) reject('FND206', columns.segment, segmentProblem);

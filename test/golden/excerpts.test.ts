@@ -132,11 +132,11 @@ describe('REFI-QDA project (.qdpx)', () => {
     expect(empty.diagnostics.map((d) => [d.code, d.message])).toEqual([['FND217', 'not a REFI-QDA project: the archive holds no project.qde']]);
   });
 
-  it('says so when the project has no cases (no respondents)', async () => {
+  it('says so when the project has neither cases nor sources (no respondents)', async () => {
     const qde = '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes><Code guid="c0000000-0000-4000-8000-000000000001" name="a" isCodable="true"/></Codes></CodeBook><Variables><Variable guid="d0000000-0000-4000-8000-000000000001" name="group" typeOfVariable="Text"/></Variables></Project>';
     const study = await tempStudy({ 'survey.yaml': config, 'p.qdpx': zip(qde) });
     expect(study.analysis).toEqual({ stopped: 'data' });
-    expect(study.diagnostics.map((d) => [d.code, d.message])).toEqual([['FND202', 'p.qdpx has no cases: each case is a respondent']]);
+    expect(study.diagnostics.map((d) => [d.code, d.message])).toEqual([['FND202', 'p.qdpx has no cases and no sources: each case (or, without cases, each source) is a respondent']]);
   });
 
   it('names the case variables when data.segmentVariable matches none', async () => {

@@ -49,7 +49,9 @@ describe('REFI-QDA codebook (.qdc)', () => {
       expect(formatQdc(codebook!)).toBe(xml); // deterministic
       const back = await load(temp('codebook.qdc', xml));
       expect(back.diagnostics).toEqual([]);
-      expect(back.codebook!.themes).toEqual(codebook!.themes);
+      // The re-import knows each code's REFI-QDA GUID and name (the derived GUID, the code): the rest is unchanged.
+      expect(back.codebook!.themes.map((t) => t.qda)).toEqual(codebook!.themes.map((t) => ({ guid: codeGuid(t.code), name: t.code })));
+      expect(back.codebook!.themes.map(({ qda: _qda, ...rest }) => rest)).toEqual(codebook!.themes);
       expect(back.codebook!.rollup).toEqual(codebook!.rollup);
     });
   }
@@ -91,9 +93,9 @@ describe('REFI-QDA codebook (.qdc)', () => {
     const { codebook, diagnostics } = await load(temp('nvivo.qdc', xml));
     expect(diagnostics).toEqual([]);
     expect(codebook!.themes).toEqual([
-      { code: 'wanted-to-know-more', label: 'Wanted to know more', description: '', parent: null, color: '#005fa9', statement: null },
-      { code: 'project-structure', label: 'Project structure', description: 'How it is run.', parent: 'wanted-to-know-more', color: null, statement: null },
-      { code: 'cafe-community', label: 'Café & community', description: '', parent: null, color: null, statement: null },
+      { code: 'wanted-to-know-more', label: 'Wanted to know more', description: '', parent: null, color: '#005fa9', statement: null, qda: { guid: '{C0000000-0000-4000-8000-000000000001}', name: 'Wanted to know more' } },
+      { code: 'project-structure', label: 'Project structure', description: 'How it is run.', parent: 'wanted-to-know-more', color: null, statement: null, qda: { guid: 'c0000000-0000-4000-8000-000000000002', name: 'Project structure' } },
+      { code: 'cafe-community', label: 'Café & community', description: '', parent: null, color: null, statement: null, qda: { guid: 'c0000000-0000-4000-8000-000000000003', name: 'Café & community' } },
     ]);
     expect(codeFromName('structure')).toBe('structure');
     expect(splitDescription('Text.\n\nLabel: L\nStatement: s')).toEqual({ description: 'Text.', label: 'L', statement: 's' });
