@@ -452,7 +452,16 @@ export interface Results {
   quotes?: QuoteResult[];
   change: ChangeResult | null;
   /** Extension: the settings that shaped the figures, so a reader can tell how they were made. */
-  settings: { minBase: number; alpha: number; weighted: boolean; separator: string };
+  settings: {
+    minBase: number;
+    alpha: number;
+    weighted: boolean;
+    separator: string;
+    /** issue 14: present, 'none', only when the config names no segment source (every respondent in one group). */
+    segmentSource?: 'none';
+  };
+  /** issue 14: the REFI-QDA codebook's sets of codes (present only when it has some): name and member codes. */
+  codeGroups?: { name: string; codes: string[] }[];
   /** Extension: warnings raised while reading (errors reject rows and appear in the ledger). */
   warnings: RejectedRow[];
   /** Extension: every input file with its size and SHA-256, in a fixed order. */

@@ -273,7 +273,14 @@ export function summarizeRound(round: Round, change: ChangeResult | null, previo
     reliability: round.codings == null ? null : tallyReliability(round.codings, codebook),
     quotes: round.quotes ?? [],
     change,
-    settings: { minBase: config.report.minBase, alpha: config.report.alpha, weighted, separator: config.data.separator },
+    settings: {
+      minBase: config.report.minBase,
+      alpha: config.report.alpha,
+      weighted,
+      separator: config.data.separator,
+      ...(config.data.segmentFrom === 'none' ? { segmentSource: 'none' as const } : {}), // issue 14
+    },
+    ...((codebook.groups ?? []).length > 0 ? { codeGroups: codebook.groups!.map((g) => ({ name: g.name, codes: g.codes })) } : {}), // issue 14
     warnings: round.warnings,
     inputs: [...round.inputs, ...previousInputs],
   };

@@ -38,7 +38,7 @@ export function isQdaNamespace(namespace: string): boolean {
   return /^urn:QDA-XML:(project|codebook):\d+[.:]\d+$/.test(namespace);
 }
 
-interface Project {
+export interface Project {
   root: XmlElement;
   /** Files of the archive (project.qde and sources/…), by name. */
   files: Map<string, Uint8Array>;
@@ -48,8 +48,8 @@ interface Project {
   sha256: string;
 }
 
-/** Open the archive and parse project.qde; null when that fails (FND217 reported). */
-function openProject(file: string, displayFile: string, maxBytes: number, sink: DiagnosticSink): Project | null {
+/** Open the archive and parse project.qde; null when that fails (FND217 reported). Also for `findings inspect`. */
+export function openProject(file: string, displayFile: string, maxBytes: number, sink: DiagnosticSink): Project | null {
   const data = readFileSync(file);
   const sha256 = createHash('sha256').update(data).digest('hex');
   const fail = (message: string, at: { line: number; column: number } = { line: 1, column: 1 }, where = displayFile) => {

@@ -29,6 +29,7 @@ import { ALL_SEGMENT } from '../model.ts';
 import { respondentConflict } from './rules/respondent-conflict.ts';
 import { unknownRespondent } from './rules/unknown-respondent.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
+import { codeNames, type CodeNames } from './rules/code-by-name.ts';
 
 export type ExcerptField = 'id' | 'code' | 'text' | 'coder' | 'segment' | 'weight';
 
@@ -139,6 +140,8 @@ export class ExcerptCollector {
   private primary: string | null;
   private extraRowsRead = 0;
   private readonly extraRejected: RejectedRow[] = [];
+  /** Codes by label, name or path, built at the first code cell that is not a code. */
+  private names: CodeNames | undefined;
 
   /** Rows seen so far (read, skipped or failed). */
   get rowsSeen(): number {
@@ -214,7 +217,17 @@ export class ExcerptCollector {
 
     const cell = unknownTheme(excerpt.code, separator, codebook);
     for (const unknown of cell.unknown) {
-      const row = reject('FND207', 'code', `unknown theme "${unknown.code}"${didYouMean(unknown.suggestion)}`, unknown.offset);
+      // issue 14: a code cell may hold a code's label, REFI-QDA name or path (rules/code-by-name.ts).
+      this.names ??= codeNames(codebook);
+      const named = this.names.lookup(unknown.code);
+      if (named.length === 1) {
+        if (!cell.codes.includes(named[0]!)) cell.codes.push(named[0]!);
+        continue;
+      }
+      const row =
+        named.length > 1
+          ? reject('FND227', 'code', `"${unknown.code}" names ${named.length} codes: ${named.map((i) => `"${codebook.themes[i]!.code}"`).join(', ')}; write the code or its path`, unknown.offset)
+          : reject('FND207', 'code', `unknown theme "${unknown.code}"${didYouMean(unknown.suggestion)}`, unknown.offset);
       if (mode === 'tally' && isPrimary) respondent.failed ??= row;
       else respondent.badCoders.add(coder);
     }
