@@ -49,7 +49,7 @@ export async function readData(
   if (format === 'xlsx') {
     // (SheetJS is loaded only when a workbook is read.)
     const { readXlsx } = await import('./read-xlsx.ts');
-    const read = readXlsx(config.data.path, config.data.sheet ?? null, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch);
+    const read = readXlsx(config.data.path, config.data.sheet ?? null, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch, { maxFieldChars: options.maxFieldChars });
     if (read.ok) return { hasHeader: read.hasHeader, encoding: read.encoding, bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: false, warnings: [] };
     if (read.problem === 'no-sheet') {
       sink.report(diagnostic('FND006', configPosition(config, 'data.sheet'), `data.sheet: ${file} has ${read.message} (its sheets: ${read.sheets.map((s) => JSON.stringify(s)).join(', ')})`));
