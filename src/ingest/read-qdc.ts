@@ -13,21 +13,11 @@ import type { DiagnosticSink, RejectedRow } from '../model.ts';
 import { diagnostic } from '../messages.ts';
 import type { CodebookFile, RawTheme } from './read-codebook.ts';
 import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
+import { codeFromName } from './code-from-name.ts';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
-/** The code a REFI-QDA code name stands for: the name itself when it has no white space, else a slug of it. */
-export function codeFromName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed !== '' && !/\s/.test(trimmed)) return trimmed;
-  const slug = trimmed
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? trimmed : slug;
-}
+export { codeFromName } from './code-from-name.ts';
 
 /** Split a <Description> into the description and the "Label:" / "Statement:" lines formatQdc appends. */
 export function splitDescription(text: string): { description: string; label: string | null; statement: string | null } {

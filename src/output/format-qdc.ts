@@ -17,7 +17,7 @@
  */
 import type { Codebook, Theme } from '../model.ts';
 import { codeGuid } from './code-guid.ts';
-import { codeFromName } from '../ingest/read-qdc.ts';
+import { codeFromName } from '../ingest/code-from-name.ts';
 
 /** Escape text for XML 1.0 element content and double-quoted attributes; characters XML 1.0 forbids are dropped. */
 function escapeXml(text: string): string {
