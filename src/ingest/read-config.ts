@@ -187,7 +187,8 @@ const excerptsData: Spec = {
         weight: opt(str({ nonEmpty: true })),
       },
     }),
-    separator: opt(str({ nonEmpty: true })),
+    // issue 14: white space is a separator too (ATLAS.ti puts a quotation's codes one per line: "\n").
+    separator: opt(str({ pattern: /^[\s\S]+$/, patternText: 'at least one character' })),
     delimiter: opt(str({ oneOf: [',', ';', '\t', '|'] })),
     primaryCoder: opt({ kind: 'label' }),
     respondents: opt({

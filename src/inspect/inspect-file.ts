@@ -65,7 +65,9 @@ export function excerptExport(header: readonly string[]): ExcerptExport | null {
 function excerptYaml(table: SniffedTable, found: ExcerptExport, shown: string, saveAs: string, absolute: string, name: string): string {
   const column = (header: string) => table.header.names.findIndex((h) => h.trim() === header);
   const distinct = (header: string) => [...new Set(table.rows.map((row) => (row[column(header)] ?? '').trim()).filter((v) => v !== ''))];
-  const codes = distinct(found.code);
+  // ATLAS.ti lists a quotation's codes in one cell, one per line.
+  const multiline = table.rows.some((row) => (row[column(found.code)] ?? '').includes('\n'));
+  const codes = [...new Set(distinct(found.code).flatMap((cell) => (multiline ? cell.split('\n') : [cell])).map((c) => c.trim()).filter((c) => c !== ''))];
   const documents = distinct(found.id);
   const lines = [
     `# Starter config written by findings inspect from ${shown}: ${found.program}, ${table.rowsRead}${table.truncated ? '+' : ''} coded excerpts of ${documents.length}${table.truncated ? '+' : ''} documents.`,
@@ -80,6 +82,7 @@ function excerptYaml(table: SniffedTable, found: ExcerptExport, shown: string, s
     '  layout: excerpts',
     `  path: ${scalar(path.basename(absolute))}`,
     ...(table.delimiter !== null && table.delimiter !== ',' ? [`  delimiter: ${JSON.stringify(table.delimiter)}`] : []),
+    ...(multiline ? ['  separator: "\\n"   # the codes of an excerpt, one per line of its cell'] : []),
     '  columns:',
     `    id: ${scalar(found.id)}   # the document: each is a respondent`,
     `    code: ${scalar(found.code)}`,

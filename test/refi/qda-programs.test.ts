@@ -59,6 +59,41 @@ const PROGRAMS: Program[] = [
     },
   },
   {
+    // NVivo coding summary (codes by path from the "Codes" folder, Codes\competencies\programming); no
+    // segment column: one group. Interview D has no coding, so it is not in the export.
+    folder: 'qda-nvivo',
+    data: 'coding-summary.csv',
+    codebook: 'interviews.qdpx',
+    hand: {
+      base: 3,
+      segments: [['all', 3]],
+      themes: [
+        ['competencies', 3, [3]], // A, B, C
+        ['competencies/programming', 3, [3]], // A, B, C
+        ['teamwork', 1, [1]], // B
+        ['cs_as_programming', 2, [2]], // B, C
+        ['cs_as_programming/programming', 2, [2]], // B, C
+        ['motivation', 1, [1]], // A
+      ],
+    },
+  },
+  {
+    // ATLAS.ti quotations as a workbook: codes by label, two in one cell (one per line), segment from
+    // "Document Groups". The same quotations as the project, so the same count.
+    folder: 'qda-atlasti',
+    data: 'quotations.xlsx',
+    codebook: 'interviews.qdpx',
+    hand: {
+      base: 3,
+      segments: [['Funders', 2], ['Nonprofits', 1]],
+      themes: [
+        ['project-structure', 2, [2, 0]], // D1, D2
+        ['community-benefit', 2, [1, 1]], // D1 | D3
+        ['Communication', 2, [1, 1]], // D2 | D3
+      ],
+    },
+  },
+  {
     // ATLAS.ti: document groups Funders {D1, D2}, Nonprofits {D3}. D1: structure, benefit. D2: communication,
     // structure. D3: benefit, communication twice (one mention).
     folder: 'qda-atlasti',

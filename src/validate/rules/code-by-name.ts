@@ -1,7 +1,8 @@
 /**
  * Rule ambiguous-code (FND227), with unknown-theme (FND207): in excerpt layouts (issue 14) a code
  * cell may hold the code, its label, its REFI-QDA name, or its path (`competencies/programming`,
- * also written `competencies\programming` as MAXQDA does or `competencies > programming`), each
+ * also written `competencies\programming` as MAXQDA does or `competencies > programming`, and
+ * with NVivo's leading `Codes\` or `Nodes\` folder), each
  * matched exactly after trimming. A text that names two codes this way is ambiguous: write the code
  * or the path.
  */
@@ -52,7 +53,10 @@ export function codeNames(codebook: Codebook): CodeNames {
       const direct = exact.get(trimmed);
       if (direct !== undefined) return [...direct];
       const key = pathKey(trimmed);
-      return key === null ? [] : [...(paths.get(key) ?? [])];
+      if (key === null) return [];
+      // NVivo writes a code's path from its folder: "Codes\competencies\programming" (older versions "Nodes\…").
+      const found = paths.get(key) ?? paths.get(key.replace(/^(Codes|Nodes)\//, '')) ?? exact.get(key.replace(/^(Codes|Nodes)\//, ''));
+      return [...(found ?? [])];
     },
   };
 }
