@@ -25,6 +25,9 @@ describe.each([
   ['rpa-excerpts', 'fixtures/rpa-excerpts/survey.yaml', []],
   ['excerpts-three-coders', 'fixtures/excerpts-three-coders/survey.yaml', []],
   ['qdpx', 'fixtures/qdpx/survey.yaml', ['FND310']],
+  // issue 14: no cases, segments from sets, repeated names, a code group; and a project with no grouping (one group)
+  ['qda-nvivo', 'fixtures/qda-nvivo/survey.yaml', ['FND314', 'FND314']],
+  ['qda-qualcoder', 'fixtures/qda-qualcoder/survey.yaml', []],
 ])('fixture %s', (name, config, codes) => {
   it('gives golden results.json and report.md', async () => {
     const { analysis, diagnostics } = await analyze(config);
