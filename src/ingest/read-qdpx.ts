@@ -4,8 +4,11 @@
  *
  * - <CodeBook> codes, with their hierarchy and colours, are the codebook (unless `codebook:` names
  *   another, whose codes the project's code names must then be; see readQdc for names and codes);
- * - each <Case> is a respondent (id: its name), its segment the value of the case variable named by
- *   `data.segmentVariable`; a case without coded text stays in every base;
+ * - each <Case> is a respondent (id: its name); in a project without cases (issue 14: none of five
+ *   real exports had any) each source is, named by its name. Its segment: the first of what the config
+ *   names that gives one: the variable `data.segmentVariable` (of the case, or of the source), the set
+ *   of `data.segmentSets` it is a member of, its row in the side file `data.respondents`; none named:
+ *   one group. A respondent without coded text stays in every base;
  * - each coded <PlainTextSelection> of a <TextSource> is an excerpt of the case the source belongs
  *   to (<Case><SourceRef>), one per <Coding>, the coding's user (`creatingUser`, else the
  *   selection's) as the coder; a <Coding> of a whole source is an excerpt without quotable text.

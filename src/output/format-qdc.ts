@@ -5,7 +5,7 @@
  * Each theme is a <Code> nested under its parent's, siblings in codebook order, with a GUID derived
  * from the code (codeGuid), its colour as #RRGGBB, and isCodable="true" (a parent can be coded on its
  * own). The <Code name> is the code itself (what the data's themes cells hold), so codings that come
- * back from a QDA tool name the same codes. The description goes into <Description>; the label and
+ * back from a QDA tool name the same codes; a code read from REFI-QDA keeps its own name (below). The description goes into <Description>; the label and
  * the statement, which QDA-XML has no place for, follow it as the lines "Label: …" and "Statement: …"
  * after a blank line, which readQdc reads back, so a codebook survives the round trip unchanged.
  * Validates against Codebook.xsd (no <Sets> without a set: an empty set list is invalid).
