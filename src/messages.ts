@@ -77,6 +77,7 @@ export const catalogue = {
   FND312: { ruleId: 'unfinished-response', severity: 'warning', exit: 1, summary: 'A response the platform marks unfinished (Qualtrics Finished = 0 or Progress < 100, LimeSurvey without submitdate); left out and counted as rejected unless data.includeUnfinished.' },
   FND313: { ruleId: 'encoding-guessed', severity: 'warning', exit: 1, summary: 'A data file that is not UTF-8 and sets no data.encoding, read as Windows-1252 (the message names the first such byte).' },
   FND314: { ruleId: 'repeated-code-name', severity: 'warning', exit: 1, summary: 'A REFI-QDA code name used by two codes under different parents (NVivo allows it); each such code is told apart by its path (`competencies/programming`).' },
+  FND315: { ruleId: 'respondent-not-in-project', severity: 'warning', exit: 1, summary: 'A row of the side file of respondents (data.respondents with a .qdpx) whose id names no case or source of the project; left out and counted as rejected.' },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalogue;

@@ -81,6 +81,12 @@ export async function readExcerptData(
     }
     addLedger(ledger, project.ledger);
     warnings.push(...project.warnings);
+    for (const row of project.unmatched) {
+      ledger.rowsUsed--;
+      ledger.rowsRejected++;
+      ledger.rejected.push(row);
+      warnings.push(row);
+    }
     known = project.known;
   }
 

@@ -136,6 +136,8 @@ export interface QdpxData {
   hasCoders: boolean;
   /** Display name of project.qde, for ledger rows of excerpts. */
   qde: string;
+  /** Valid rows of the side file (data.respondents) that name no case or source: to move from used to rejected. */
+  unmatched: RejectedRow[];
   bytes: number;
   sha256: string;
 }
@@ -259,6 +261,18 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
     ledger.rowsUsed++;
   }
 
+  // issue 14: rows of the side file that name no respondent of the project: warned, counted as rejected.
+  const unmatched: RejectedRow[] = [];
+  if (joined !== null && config.data.respondents !== null) {
+    for (const [id, line] of joined.lines) {
+      if (known.lines.has(id) || !joined.valid.has(id)) continue;
+      const where = { file: config.data.respondents.displayPath, line, column: 1 };
+      const message = `respondent${showId(id)} of ${config.data.respondents.displayPath} is no ${noun} of ${config.data.displayPath}; left out`;
+      sink.report(diagnostic('FND315', where, message));
+      unmatched.push({ ...where, code: 'FND315', message });
+    }
+  }
+
   // Sources and their coded selections: the excerpts.
   const warnings: RejectedRow[] = [];
   const excerpts: RawExcerpt[] = [];
@@ -325,7 +339,7 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
       warnings.push(warning);
     }
   }
-  return { known, ledger, warnings, excerpts, failed, hasCoders, qde, bytes: project.bytes, sha256: project.sha256 };
+  return { known, ledger, warnings, excerpts, failed, hasCoders, qde, unmatched, bytes: project.bytes, sha256: project.sha256 };
 }
 
 export interface QdaSet {
