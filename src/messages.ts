@@ -71,6 +71,8 @@ export const catalogue = {
   FND223: { ruleId: 'export-header-invalid', severity: 'error', exit: 1, summary: "A survey platform export (data.format) whose header rows are not the platform's: a Qualtrics file without its ImportId row, a SurveyMonkey file with one header row; nothing is read from it." },
   FND224: { ruleId: 'xlsx-invalid', severity: 'error', exit: 1, summary: 'A data.format: xlsx file that is not an .xlsx workbook (not a zip, an old .xls, damaged); nothing is read from it.' },
   FND225: { ruleId: 'invalid-tick', severity: 'error', exit: 1, summary: 'A one-hot theme cell (data.themeColumns) that is neither ticked (1, x, Y, yes, true or the choice text) nor blank or 0.' },
+  FND226: { ruleId: 'respondent-in-two-sets', severity: 'error', exit: 1, summary: 'A source or case of a .qdpx that is a member of two of the sets named in data.segmentSets, so its segment is unclear; it is rejected.' },
+  FND227: { ruleId: 'ambiguous-code', severity: 'error', exit: 1, summary: 'A code cell of an excerpt file whose text is the label (or name) of two codes of the codebook; write the code or its path.' },
   FND320: { ruleId: 'text-truncated', severity: 'warning', exit: 1, summary: 'A codebook label longer than 500 characters, or a description or statement longer than 5,000, cut to that length in the results and report (renderers are bounded).' },
   FND301: { ruleId: 'unlisted-segment', severity: 'warning', exit: 1, summary: 'A segment in the data that the config does not list; it is reported after the listed ones.' },
   FND302: { ruleId: 'empty-theme-entry', severity: 'warning', exit: 1, summary: 'A themes cell that holds only separators (";;"); read as no themes.' },
@@ -85,6 +87,8 @@ export const catalogue = {
   FND311: { ruleId: 'source-without-case', severity: 'warning', exit: 1, summary: 'A coded text source of the .qdpx that belongs to no case (no respondent); its codings are left out.' },
   FND312: { ruleId: 'unfinished-response', severity: 'warning', exit: 1, summary: 'A response the platform marks unfinished (Qualtrics Finished = 0 or Progress < 100, LimeSurvey without submitdate); left out and counted as rejected unless data.includeUnfinished.' },
   FND313: { ruleId: 'encoding-guessed', severity: 'warning', exit: 1, summary: 'A data file that is not UTF-8 and sets no data.encoding, read as Windows-1252 (the message names the first such byte).' },
+  FND314: { ruleId: 'repeated-code-name', severity: 'warning', exit: 1, summary: 'A REFI-QDA code name used by two codes under different parents (NVivo allows it); each such code is told apart by its path (`competencies/programming`).' },
+  FND315: { ruleId: 'respondent-not-in-project', severity: 'warning', exit: 1, summary: 'A row of the side file of respondents (data.respondents with a .qdpx) whose id names no case or source of the project; left out and counted as rejected.' },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalogue;
@@ -130,9 +134,12 @@ export const say = {
     m('FND009', `column "${name}" (${key}) appears more than once in the header (columns ${first} and ${again}); rename one`),
   FND017: (code: string, maxDepth: number, root: string) =>
     m('FND017', `"${code}" is nested ${maxDepth + 1} levels deep under "${root}"; a codebook nests at most ${maxDepth} levels (is the parent column shifted?)`),
-  FND101: (required: string, header: readonly string[]) =>
-    m('FND101', `the codebook has no "${required}" column`, { expected: 'code,label[,description,parent,color,statement]', actual: header.join(',') }),
-  FND102: (code: string, firstLine: number) => m('FND102', `duplicate code "${code}" (first defined on line ${firstLine})`),
+  FND101: {
+    noColumn: (required: string, header: readonly string[]) =>
+      m('FND101', `the codebook has no "${required}" column`, { expected: "code,label[,description,parent,color,statement], or a QDA program's codebook export (tag,description or Code,Memo)", actual: header.join(',') }),
+    unreadableWorkbook: (file: string, what: string) => m('FND101', `the codebook ${file} is ${what}`),
+  },
+  FND102: (code: string, firstLine: number, firstColumn: number) => m('FND102', `duplicate code "${code}" (first defined at line ${firstLine}, column ${firstColumn})`),
   FND103: (parent: string, code: string, suggestion: string | null) => m('FND103', `parent "${parent}" of "${code}" is not a code in the codebook${didYouMean(suggestion)}`),
   FND104: (cycle: readonly string[]) => m('FND104', `parent links form a cycle: ${cycle.join(' -> ')}`),
   FND105: {
@@ -192,6 +199,7 @@ export const say = {
   FND225: (value: string, choice: string | null) =>
     m('FND225', `${q(value.length > 40 ? `${value.slice(0, 40)}…` : value)} is not a tick: a one-hot theme cell is 1, x, Y, yes, true${choice === null ? '' : `, ${q(choice)}`} when ticked, and blank, 0 or no when not`),
   FND320: (what: string, code: string, length: number, max: number) => m('FND320', `the ${what} of "${code.slice(0, 40)}" is ${length} characters; the report shows its first ${max}`),
+  FND227: (name: string, codes: readonly string[]) => m('FND227', `"${name}" names ${codes.length} codes: ${codes.map((code) => `"${code}"`).join(', ')}; write the code or its path`),
   FND301: (segment: string) => m('FND301', `segment "${segment}" is not listed under segments: in the config; it is reported after the listed ones`),
   FND302: (cell: string) => m('FND302', `themes cell ${q(cell)} holds only separators; read as no themes`),
   FND303: (segment: string) => m('FND303', `segment "${segment}" is listed in the config but no respondent belongs to it`),

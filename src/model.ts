@@ -58,6 +58,17 @@ export interface Theme {
   color: string | null;
   /** Optional verb phrase for sentences: "asked how the collaborative would be structured". */
   statement: string | null;
+  /** issue 14: the code as a REFI-QDA codebook had it (its GUID and name), kept for `codebook --qdc`. */
+  qda?: { guid: string; name: string };
+}
+
+/** issue 14: a REFI-QDA set of codes (a code group), kept for the report and `codebook --qdc`. */
+export interface CodeGroup {
+  name: string;
+  guid: string;
+  description: string;
+  /** Codes of the codebook, in codebook order. */
+  codes: string[];
 }
 
 export interface Codebook {
@@ -67,6 +78,8 @@ export interface Codebook {
   index: ReadonlyMap<string, number>;
   /** For each theme index, the indexes of the theme and all its ancestors (roll-up targets). */
   rollup: readonly (readonly number[])[];
+  /** issue 14: sets of codes of a REFI-QDA codebook (absent for other codebooks). */
+  groups?: CodeGroup[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,11 +185,15 @@ export interface RawTheme {
   statement: string;
   /** Positions of the code, parent and color cells. */
   at: { code: Position; parent: Position; color: Position };
+  /** issue 14: the REFI-QDA code's GUID and name, when it came from a .qdc or .qdpx. */
+  qda?: { guid: string; name: string };
 }
 
 /** A codebook file read: its entries and the bytes and SHA-256 of the file. */
 export interface CodebookFile {
   entries: RawTheme[];
+  /** issue 14: REFI-QDA sets of codes, by GUID of their member codes (resolved to codes by validateCodebook). */
+  groups?: { name: string; guid: string; description: string; members: string[] }[];
   bytes: number;
   sha256: string;
 }
@@ -267,8 +284,15 @@ export interface SurveyConfig {
     excerpts: ExcerptTable | null;
     /** Whose codes make the tallies when the data name coders; with respondent rows, the name of the data's own coder (default "A"). */
     primaryCoder: string | null;
-    /** qdpx layout: the case variable holding the segment. */
+    /** qdpx layout: the case variable (or, when the sources are the respondents, source variable) holding the segment. */
     segmentVariable: string | null;
+    /** qdpx layout (issue 14): sets whose membership gives the segment (the set's name), after segmentVariable. */
+    segmentSets: string[];
+    /**
+     * Where the segment comes from (issue 14): 'none' when the config names no segment source; then
+     * every respondent is in the one group ALL_SEGMENT, and no segment test is made.
+     */
+    segmentFrom: 'column' | 'variable' | 'sets' | 'file' | 'none';
     separator: string;
     /** CSV field delimiter; null means detect (comma, semicolon, tab). */
     delimiter: string | null;
@@ -615,7 +639,11 @@ export interface Results {
     separator: string;
     /** Extension: which figure the key findings state first: the weighted one (report.weighted) or the unweighted one. */
     headline?: 'weighted' | 'unweighted';
+    /** issue 14: present, 'none', only when the config names no segment source (every respondent in one group). */
+    segmentSource?: 'none';
   };
+  /** issue 14: the REFI-QDA codebook's sets of codes (present only when it has some): name and member codes. */
+  codeGroups?: { name: string; codes: string[] }[];
   /** Extension: warnings raised while reading (errors reject rows and appear in the ledger). */
   warnings: RejectedRow[];
   /** Extension: every input file with its size and SHA-256, in a fixed order. */
@@ -714,3 +742,6 @@ export interface TrendResults {
   /** The latest round's report settings, which the trend report applies. */
   settings: { alpha: number; minBase: number };
 }
+
+/** issue 14: the one group of a config that names no segment source (data.segmentFrom 'none'). */
+export const ALL_SEGMENT: SegmentConfig = { id: 'all', label: 'All respondents', plural: 'respondents' };

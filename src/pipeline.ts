@@ -132,7 +132,7 @@ async function loadCodebook(config: SurveyConfig, inputs: InputFile[], sink: Dia
   const file = await guardIo(config.codebook.displayPath, sink, () => readCodebook(config.codebook.path, config.codebook.displayPath, sink));
   if (file === null) return null;
   inputs.push({ role: 'codebook', file: config.codebook.displayPath, bytes: file.bytes, sha256: file.sha256 });
-  return validateCodebook(file.entries, config.data.separator, config.codebook.displayPath, sink);
+  return validateCodebook(file.entries, config.data.separator, config.codebook.displayPath, sink, file.groups);
 }
 
 /** What the data are read into: the tally, the segments, and (for quotes and coder agreement) the respondents joined by id. */
@@ -285,7 +285,9 @@ function summarizeRound(round: Round, change: ChangeResult | null, warnings: Rej
       weighted,
       separator: config.data.separator,
       headline: weighted && config.report.weighted !== false ? 'weighted' : 'unweighted',
+      ...(config.data.segmentFrom === 'none' ? { segmentSource: 'none' as const } : {}), // issue 14
     },
+    ...((codebook.groups ?? []).length > 0 ? { codeGroups: codebook.groups!.map((g) => ({ name: g.name, codes: g.codes })) } : {}), // issue 14
     warnings,
     inputs: [...round.inputs, ...previousInputs],
   };

@@ -14,7 +14,9 @@ import { fileSystemMessage } from '../output/file-system-error.ts';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, ReportFormat, SegmentConfig, SurveyConfig } from '../model.ts';
-import { diagnosticWithText } from '../messages.ts';
+import { diagnosticWithText, didYouMean } from '../messages.ts';
+import { ALL_SEGMENT } from '../model.ts';
+import { nearest } from '../validate/nearest.ts';
 import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -44,7 +46,8 @@ const configSpec: Spec = {
           kind: 'object',
           fields: {
             id: req(str({ nonEmpty: true })),
-            segment: req(str({ nonEmpty: true })),
+            // issue 14: optional everywhere; without it every respondent is in one group (SurveyConfig.data.segmentFrom 'none').
+            segment: opt(str({ nonEmpty: true })),
             weight: opt(str({ nonEmpty: true })),
             // Optional when data.themeColumns names one-hot theme columns instead (configSpecFor).
             themes: req(str({ nonEmpty: true })),
@@ -177,7 +180,8 @@ const excerptsData: Spec = {
         weight: opt(str({ nonEmpty: true })),
       },
     }),
-    separator: opt(str({ nonEmpty: true })),
+    // issue 14: white space is a separator too (ATLAS.ti puts a quotation's codes one per line: "\n").
+    separator: opt(str({ pattern: /^[\s\S]+$/, patternText: 'at least one character' })),
     delimiter: opt(str({ oneOf: [',', ';', '\t', '|'] })),
     primaryCoder: opt({ kind: 'label' }),
     respondents: opt({
@@ -199,7 +203,19 @@ const qdpxData: Spec = {
   fields: {
     path: req(str({ nonEmpty: true })),
     layout: opt(str({ oneOf: LAYOUTS })),
-    segmentVariable: req({ kind: 'label' }),
+    // issue 14: the segment from, in this order, a case (or, without cases, source) variable, a set
+    // the respondent's source or case is a member of, or a side file of respondents joined by name;
+    // none of them: one group.
+    segmentVariable: opt({ kind: 'label' }),
+    segmentSets: opt({ kind: 'array', items: { kind: 'label' } }),
+    respondents: opt({
+      kind: 'object',
+      fields: {
+        path: req(str({ nonEmpty: true })),
+        columns: req({ kind: 'object', fields: { id: req(str({ nonEmpty: true })), segment: req(str({ nonEmpty: true })) } }),
+        delimiter: opt(str({ oneOf: [',', ';', '\t', '|'] })),
+      },
+    }),
     primaryCoder: opt({ kind: 'label' }),
   },
 };
@@ -331,6 +347,7 @@ interface RawConfig {
     excerpts?: { path: string; columns: { id: string; code: string; text: string; coder?: string }; delimiter?: string };
     respondents?: { path: string; columns: { id: string; segment: string; weight?: string }; delimiter?: string };
     segmentVariable?: string;
+    segmentSets?: string[];
     format?: DataFormat;
     encoding?: DataEncoding;
     sheet?: string;
@@ -391,7 +408,29 @@ function normalize(
   const previous = raw.previous === undefined ? null : path.resolve(dir, raw.previous);
   if (raw.previous !== undefined) resolveFile('previous', raw.previous);
 
-  const segments: SegmentConfig[] = [];
+  // issue 14: where the segment comes from; with no source named, every respondent is in one group.
+  const segmentFrom: SurveyConfig['data']['segmentFrom'] =
+    layout === 'qdpx'
+      ? raw.data.segmentVariable !== undefined
+        ? 'variable'
+        : (raw.data.segmentSets ?? []).length > 0
+          ? 'sets'
+          : raw.data.respondents !== undefined
+            ? 'file'
+            : 'none'
+      : layout === 'excerpts'
+        ? raw.data.respondents !== undefined || raw.data.columns?.segment !== undefined
+          ? 'column'
+          : 'none'
+        : raw.data.columns?.segment !== undefined
+          ? 'column'
+          : 'none';
+  if (segmentFrom === 'none' && (raw.segments ?? []).length > 0) {
+    ok = false;
+    const source = layout === 'qdpx' ? 'data.segmentVariable, data.segmentSets or data.respondents' : layout === 'excerpts' ? 'data.columns.segment or data.respondents' : 'data.columns.segment';
+    sink.report(diagnosticWithText('FND006', at('segments'), `segments: the config names no segment source (${source}), so every respondent is in one group; name one, or leave segments out`));
+  }
+  const segments: SegmentConfig[] = segmentFrom === 'none' ? [{ ...ALL_SEGMENT }] : [];
   const seenSegments = new Set<string>();
   (raw.segments ?? []).forEach((s, i) => {
     if (seenSegments.has(s.id)) {
@@ -518,6 +557,7 @@ function normalize(
       path: data.path,
       displayPath: data.displayPath,
       ...layoutData,
+      segmentFrom,
       separator: raw.data.separator ?? ';',
       delimiter: raw.data.delimiter ?? null,
       primaryCoder: raw.data.primaryCoder ?? null,
@@ -555,7 +595,7 @@ function normalize(
   };
 }
 
-type LayoutData = Pick<SurveyConfig['data'], 'columns' | 'excerptColumns' | 'respondents' | 'excerpts' | 'segmentVariable'>;
+type LayoutData = Pick<SurveyConfig['data'], 'columns' | 'excerptColumns' | 'respondents' | 'excerpts' | 'segmentVariable' | 'segmentSets'>;
 
 /**
  * The layout-specific part of `data`: which columns hold what, the joined respondent file
@@ -568,9 +608,15 @@ function normalizeLayout(
   fail: (key: string, message: string, code?: 'FND005' | 'FND006') => void,
 ): LayoutData {
   const columns = raw.data.columns ?? { id: '' };
-  const none = { excerptColumns: null, respondents: null, excerpts: null, segmentVariable: null };
+  const none = { excerptColumns: null, respondents: null, excerpts: null, segmentVariable: null, segmentSets: [] as string[] };
   if (layout === 'qdpx') {
-    return { ...none, columns: { id: '', segment: '', weight: null, themes: '' }, segmentVariable: raw.data.segmentVariable ?? null };
+    // issue 14: a side file of respondents (segment by source or case name) comes after the project's own variables and sets.
+    const side = raw.data.respondents;
+    const respondents =
+      side === undefined
+        ? null
+        : { ...resolveFile('data.respondents.path', side.path), columns: { id: side.columns.id, segment: side.columns.segment, weight: null }, delimiter: side.delimiter ?? null };
+    return { ...none, columns: { id: '', segment: '', weight: null, themes: '' }, segmentVariable: raw.data.segmentVariable ?? null, segmentSets: raw.data.segmentSets ?? [], respondents };
   }
   if (layout === 'respondents') {
     const quotes = raw.data.excerpts;
@@ -591,9 +637,7 @@ function normalizeLayout(
   if (joined !== undefined && columns.weight !== undefined) {
     fail('data.columns.weight', 'data.columns.weight: the weight is read from data.respondents; leave one of them out');
   }
-  if (joined === undefined && columns.segment === undefined) {
-    fail('data.columns', 'missing required key "data.columns.segment" (or name a respondent file under data.respondents)', 'FND005');
-  }
+  // issue 14: neither data.columns.segment nor data.respondents: every respondent is in one group.
   const respondents =
     joined === undefined
       ? null

@@ -9,24 +9,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { CodebookFile, DiagnosticSink, RawTheme } from '../model.ts';
+import type { CodebookFile, DiagnosticSink, RawTheme, RejectedRow } from '../model.ts';
 import { diagnosticWithText } from '../messages.ts';
 import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
+import { codeFromName } from './code-from-name.ts';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
-/** The code a REFI-QDA code name stands for: the name itself when it has no white space, else a slug of it. */
-export function codeFromName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed !== '' && !/\s/.test(trimmed)) return trimmed;
-  const slug = trimmed
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? trimmed : slug;
-}
+export { codeFromName } from './code-from-name.ts';
 
 /** Split a <Description> into the description and the "Label:" / "Statement:" lines formatQdc appends. */
 export function splitDescription(text: string): { description: string; label: string | null; statement: string | null } {
@@ -55,36 +45,85 @@ export function splitDescription(text: string): { description: string; label: st
 /**
  * The codes of a <Codes> element (a .qdc's, or a project's <CodeBook>) as raw themes, depth first.
  * `fail` reports a <Code> lacking its name; such a code is left out.
+ *
+ * Codes are known by GUID (issue 14): a name used by two codes under different parents (NVivo
+ * allows `competencies/programming` beside `cs_as_programming/programming`) is no error; each such
+ * code becomes its path, the codes of its ancestors and its own joined by "/", and its label the
+ * path of names; `warn` reports each (FND314). The original GUID and name are kept (`qda`) so that
+ * `codebook --qdc` writes them back.
  */
-export function themesFromCodes(codes: XmlElement, file: string, fail: (at: XmlElement, message: string) => void): { entries: RawTheme[]; byGuid: Map<string, string> } {
-  const entries: RawTheme[] = [];
-  const byGuid = new Map<string, string>();
-  const walk = (element: XmlElement, parent: string) => {
+export function themesFromCodes(
+  codes: XmlElement,
+  file: string,
+  fail: (at: XmlElement, message: string) => void,
+  warn: (at: XmlElement, message: string) => void = () => {},
+): { entries: RawTheme[]; byGuid: Map<string, string> } {
+  interface Found {
+    element: XmlElement;
+    name: string;
+    own: string;
+    parent: Found | null;
+  }
+  const found: Found[] = [];
+  const walk = (element: XmlElement, parent: Found | null) => {
     for (const code of childrenNamed(element, 'Code')) {
       const name = code.attributes.name;
       if (name === undefined || name.trim() === '') {
         fail(code, '<Code> has no name attribute');
         continue;
       }
-      const at = { file, line: code.line, column: code.column };
-      const split = splitDescription(childrenNamed(code, 'Description')[0]?.text ?? '');
-      const value = codeFromName(name);
-      const guid = code.attributes.guid;
-      if (guid !== undefined) byGuid.set(guid.replace(/[{}]/g, '').toLowerCase(), value);
-      entries.push({
-        code: value,
-        label: split.label ?? name.trim(),
-        description: split.description.trim(),
-        parent,
-        color: (code.attributes.color ?? '').trim(),
-        statement: split.statement ?? '',
-        at: { code: at, parent: at, color: at },
-      });
-      walk(code, value);
+      const item = { element: code, name: name.trim(), own: codeFromName(name), parent };
+      found.push(item);
+      walk(code, item);
     }
   };
-  walk(codes, '');
+  walk(codes, null);
+  const uses = new Map<string, number>();
+  for (const item of found) uses.set(item.own, (uses.get(item.own) ?? 0) + 1);
+  const chain = (item: Found): Found[] => (item.parent === null ? [item] : [...chain(item.parent), item]);
+  const values = new Map<Found, { code: string; label: string }>();
+  for (const item of found) {
+    if ((uses.get(item.own) ?? 0) < 2 || item.parent === null) values.set(item, { code: item.own, label: item.name });
+    else values.set(item, { code: chain(item).map((c) => c.own).join('/'), label: chain(item).map((c) => c.name).join('/') });
+  }
+  const entries: RawTheme[] = [];
+  const byGuid = new Map<string, string>();
+  for (const item of found) {
+    const code = item.element;
+    const at = { file, line: code.line, column: code.column };
+    const split = splitDescription(childrenNamed(code, 'Description')[0]?.text ?? '');
+    const value = values.get(item)!;
+    if (value.code !== item.own) {
+      const others = found.filter((o) => o !== item && o.own === item.own).map((o) => `"${values.get(o)!.code}"`);
+      warn(code, `code name "${item.name}" is also used by ${others.join(', ')}; this one is told apart by its path, "${value.code}"`);
+    }
+    const guid = (code.attributes.guid ?? '').trim(); // kept as written (braces, case) for the round trip
+    if (guid !== '') byGuid.set(guid.replace(/[{}]/g, '').toLowerCase(), value.code);
+    entries.push({
+      code: value.code,
+      label: split.label ?? value.label,
+      description: split.description.trim(),
+      parent: item.parent === null ? '' : values.get(item.parent)!.code,
+      color: (code.attributes.color ?? '').trim(),
+      statement: split.statement ?? '',
+      at: { code: at, parent: at, color: at },
+      ...(guid === '' ? {} : { qda: { guid, name: item.name } }),
+    });
+  }
   return { entries, byGuid };
+}
+
+/** The sets of codes of a codebook or project (`<Sets>`; an empty `<Sets/>` is none), members as GUIDs. */
+export function codeGroupsOf(container: XmlElement): NonNullable<CodebookFile['groups']> {
+  const sets = childrenNamed(childrenNamed(container, 'Sets')[0] ?? { ...container, children: [] }, 'Set');
+  return sets
+    .map((set) => ({
+      name: (set.attributes.name ?? '').trim(),
+      guid: (set.attributes.guid ?? '').replace(/[{}]/g, '').trim(),
+      description: (childrenNamed(set, 'Description')[0]?.text ?? '').trim(),
+      members: childrenNamed(set, 'MemberCode').map((m) => (m.attributes.guid ?? m.attributes.targetGUID ?? '').replace(/[{}]/g, '').trim().toLowerCase()),
+    }))
+    .filter((set) => set.members.length > 0);
 }
 
 export function readQdc(file: string, displayFile: string, sink: DiagnosticSink): CodebookFile | null {
@@ -98,7 +137,8 @@ export function readQdc(file: string, displayFile: string, sink: DiagnosticSink)
   }
   const root = parsed.root;
   const namespace = root.namespace;
-  if (root.name !== 'CodeBook' || (namespace !== null && namespace !== QDC_NAMESPACE)) {
+  if (root.name !== 'CodeBook' || (namespace !== null && !/^urn:QDA-XML:(project|codebook):\d+[.:]\d+$/.test(namespace))) {
+    // (the same namespaces as isQdaNamespace in read-qdpx.ts: 1.0, and the variants 1:0 and 0:4 of real exports)
     const what = root.name !== 'CodeBook' ? `its root element is <${root.name}>, not <CodeBook>` : `its namespace is "${namespace}", not "${QDC_NAMESPACE}"`;
     fail(root.line, root.column, `not a REFI-QDA codebook: ${what}`);
     return null;
@@ -109,14 +149,22 @@ export function readQdc(file: string, displayFile: string, sink: DiagnosticSink)
     return null;
   }
   let ok = true;
-  const { entries } = themesFromCodes(codes, displayFile, (at, message) => {
-    ok = false;
-    fail(at.line, at.column, message);
-  });
+  const { entries } = themesFromCodes(
+    codes,
+    displayFile,
+    (at, message) => {
+      ok = false;
+      fail(at.line, at.column, message);
+    },
+    (at, message) => {
+      const where = { file: displayFile, line: at.line, column: at.column };
+      sink.report(diagnosticWithText('FND314', where, message));
+    },
+  );
   if (!ok) return null;
   if (entries.length === 0) {
     sink.report(diagnosticWithText('FND107', { file: displayFile, line: codes.line, column: codes.column }, 'the codebook has no codes'));
     return null;
   }
-  return { entries, bytes: bytes.length, sha256 };
+  return { entries, groups: codeGroupsOf(root), bytes: bytes.length, sha256 };
 }

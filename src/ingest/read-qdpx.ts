@@ -4,8 +4,11 @@
  *
  * - <CodeBook> codes, with their hierarchy and colours, are the codebook (unless `codebook:` names
  *   another, whose codes the project's code names must then be; see readQdc for names and codes);
- * - each <Case> is a respondent (id: its name), its segment the value of the case variable named by
- *   `data.segmentVariable`; a case without coded text stays in every base;
+ * - each <Case> is a respondent (id: its name); in a project without cases (issue 14: none of five
+ *   real exports had any) each source is, named by its name. Its segment: the first of what the config
+ *   names that gives one: the variable `data.segmentVariable` (of the case, or of the source), the set
+ *   of `data.segmentSets` it is a member of, its row in the side file `data.respondents`; none named:
+ *   one group. A respondent without coded text stays in every base;
  * - each coded <PlainTextSelection> of a <TextSource> is an excerpt of the case the source belongs
  *   to (<Case><SourceRef>), one per <Coding>, the coding's user (`creatingUser`, else the
  *   selection's) as the coder; a <Coding> of a whole source is an excerpt without quotable text.
@@ -19,18 +22,27 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { checkZipLimits } from './formats/check-zip.ts';
-import type { CodebookFile, DiagnosticSink, Position, RejectedRow, SurveyConfig, ValidRespondent } from '../model.ts';
+import { ALL_SEGMENT, type CodebookFile, type DiagnosticSink, type Position, type RejectedRow, type SurveyConfig, type ValidRespondent } from '../model.ts';
 import { diagnosticWithText, type Code } from '../messages.ts';
 import { missingSegment } from '../validate/rules/missing-segment.ts';
 import { respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import type { KnownRespondents, RawExcerpt } from '../validate/validate-excerpts.ts';
 import { configPosition } from '../config/read-config.ts';
 import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
-import { themesFromCodes } from './read-qdc.ts';
+import { codeGroupsOf, themesFromCodes } from './read-qdc.ts';
 
 export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
-interface Project {
+/**
+ * The namespaces REFI-QDA files are written with: the standard's `urn:QDA-XML:project:1.0` and
+ * `urn:QDA-XML:codebook:1.0`, and the variants seen in real exports (issue 14): `…:1:0`, an earlier
+ * draft's `…:0:4` / `…:0.4`. The element names are the same in all of them.
+ */
+export function isQdaNamespace(namespace: string): boolean {
+  return /^urn:QDA-XML:(project|codebook):\d+[.:]\d+$/.test(namespace);
+}
+
+export interface Project {
   root: XmlElement;
   /** Files of the archive (project.qde and sources/…), by name. */
   files: Map<string, Uint8Array>;
@@ -40,8 +52,8 @@ interface Project {
   sha256: string;
 }
 
-/** Open the archive and parse project.qde; null when that fails (FND217 reported). */
-function openProject(file: string, displayFile: string, maxBytes: number, sink: DiagnosticSink): Project | null {
+/** Open the archive and parse project.qde; null when that fails (FND217 reported). Also for `findings inspect`. */
+export function openProject(file: string, displayFile: string, maxBytes: number, sink: DiagnosticSink): Project | null {
   const data = readFileSync(file);
   const sha256 = createHash('sha256').update(data).digest('hex');
   const fail = (message: string, at: { line: number; column: number } = { line: 1, column: 1 }, where = displayFile) => {
@@ -71,7 +83,7 @@ function openProject(file: string, displayFile: string, maxBytes: number, sink: 
   const parsed = parseXml(files.get(qdeName)!);
   if ('error' in parsed) return fail(`${qdeName} is not a REFI-QDA project: ${parsed.error}`, parsed, qde);
   const root = parsed.root;
-  if (root.name !== 'Project' || (root.namespace !== null && root.namespace !== QDE_NAMESPACE)) {
+  if (root.name !== 'Project' || (root.namespace !== null && !isQdaNamespace(root.namespace))) {
     const what = root.name !== 'Project' ? `its root element is <${root.name}>, not <Project>` : `its namespace is "${root.namespace}", not "${QDE_NAMESPACE}"`;
     return fail(`${qdeName} is not a REFI-QDA project: ${what}`, root, qde);
   }
@@ -90,16 +102,26 @@ export function readQdpxCodebook(file: string, displayFile: string, sink: Diagno
     return null;
   }
   let ok = true;
-  const { entries } = themesFromCodes(codes, project.qde, (at, message) => {
-    ok = false;
-    sink.report(diagnosticWithText('FND217', { file: project.qde, line: at.line, column: at.column }, message));
-  });
+  const { entries } = themesFromCodes(
+    codes,
+    project.qde,
+    (at, message) => {
+      ok = false;
+      sink.report(diagnosticWithText('FND217', { file: project.qde, line: at.line, column: at.column }, message));
+    },
+    (at, message) => {
+      const where = { file: project.qde, line: at.line, column: at.column };
+      sink.report(diagnosticWithText('FND314', where, message));
+    },
+  );
   if (!ok) return null;
   if (entries.length === 0) {
     sink.report(diagnosticWithText('FND107', { file: project.qde, line: codes.line, column: codes.column }, 'the project has no codes'));
     return null;
   }
-  return { entries, bytes: project.bytes, sha256: project.sha256 };
+  // Sets of codes: in the project's <Sets> (targetGUID) or its <CodeBook>'s (guid).
+  const groups = [...codeGroupsOf(project.root), ...codeGroupsOf(childrenNamed(project.root, 'CodeBook')[0] ?? project.root)];
+  return { entries, groups, bytes: project.bytes, sha256: project.sha256 };
 }
 
 export interface QdpxData {
@@ -114,12 +136,18 @@ export interface QdpxData {
   hasCoders: boolean;
   /** Display name of project.qde, for ledger rows of excerpts. */
   qde: string;
+  /** Valid rows of the side file (data.respondents) that name no case or source: to move from used to rejected. */
+  unmatched: RejectedRow[];
   bytes: number;
   sha256: string;
 }
 
-/** Read the project's cases and coded selections. 'config': data.segmentVariable names no variable; 'data': the project cannot be read. */
-export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: DiagnosticSink): QdpxData | 'config' | 'data' {
+/**
+ * Read the project's respondents (its cases, or its sources when it has none) and coded selections.
+ * 'config': data.segmentVariable or data.segmentSets names nothing of the project; 'data': the project
+ * cannot be read. `joined`: the side file of respondents (data.respondents), by case or source name.
+ */
+export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: DiagnosticSink, options: { joined: KnownRespondents | null } = { joined: null }): QdpxData | 'config' | 'data' {
   const project = openProject(config.data.path, config.data.displayPath, config.limits.maxFileBytes, sink);
   if (project === null) return 'data';
   const { root, qde } = project;
@@ -140,9 +168,9 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
     for (const [guid, code] of themesFromCodes(codebookElement, qde, () => {}).byGuid) codes.set(guid, code);
   }
   const variables = new Map(section('Variables', 'Variable').map((v) => [guidOf(v.attributes.guid), (v.attributes.name ?? '').trim()]));
-  const segmentVariable = config.data.segmentVariable ?? '';
+  const segmentVariable = config.data.segmentVariable;
   const segmentGuids = new Set([...variables].filter(([, name]) => name === segmentVariable).map(([guid]) => guid));
-  if (segmentGuids.size === 0) {
+  if (segmentVariable !== null && segmentGuids.size === 0) {
     const names = [...new Set(variables.values())];
     sink.report(
       diagnosticWithText(
@@ -153,48 +181,103 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
     );
     return 'config';
   }
+  // issue 14: sets (ATLAS.ti document groups, NVivo/MAXQDA sets) whose members' segment is the set's name.
+  const sets = readSets(root);
+  const segmentSets = config.data.segmentSets.map((name) => ({ name, set: sets.find((s) => s.name === name) }));
+  const missingSets = segmentSets.filter((s) => s.set === undefined);
+  if (missingSets.length > 0) {
+    const names = sets.filter((s) => s.sources.size + s.cases.size > 0).map((s) => `"${s.name}"`);
+    sink.report(
+      diagnosticWithText(
+        'FND006',
+        configPosition(config, 'data.segmentSets'),
+        `data.segmentSets: ${missingSets.map((s) => `"${s.name}"`).join(', ')} ${missingSets.length === 1 ? 'is not a set' : 'are not sets'} of ${config.data.displayPath} (its sets of sources or cases: ${names.length === 0 ? 'none' : names.join(', ')})`,
+      ),
+    );
+    return 'config';
+  }
 
-  // Cases: the respondents.
+  // The respondents: each <Case>, or, in a project without cases (issue 14), each source, named by its name.
   const ledger: Ledger = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, rejected: [] };
-  const known: KnownRespondents = { valid: new Map(), lines: new Map(), where: `the cases of ${config.data.displayPath}` };
+  const caseElements = section('Cases', 'Case');
+  const byCase = caseElements.length > 0;
+  const sourcesElement = childrenNamed(root, 'Sources')[0];
+  const allSources = sourcesElement === undefined ? [] : sourcesElement.children.filter((c) => c.name.endsWith('Source'));
+  const respondentElements = byCase ? caseElements : allSources;
+  const noun = byCase ? 'case' : 'source';
+  const known: KnownRespondents = { valid: new Map(), lines: new Map(), where: `the ${noun}s of ${config.data.displayPath}` };
   const caseOfSource = new Map<string, string>();
   const caseOfSelection = new Map<string, string>();
-  for (const element of section('Cases', 'Case')) {
+  const joined = options.joined;
+  for (const element of respondentElements) {
     ledger.rowsRead++;
-    const id = (element.attributes.name ?? '').trim() || guidOf(element.attributes.guid);
+    const guid = guidOf(element.attributes.guid);
+    const id = (element.attributes.name ?? '').trim() || guid;
     let failed: RejectedRow | null = null;
-    if (known.lines.has(id)) failed = report('FND204', element, `duplicate respondent id${showId(id)}: another case has the same name (first on line ${known.lines.get(id)})`);
+    if (known.lines.has(id)) failed = report('FND204', element, `duplicate respondent id${showId(id)}: another ${noun} has the same name (first on line ${known.lines.get(id)})`);
     else known.lines.set(id, element.line);
+    const sourceGuids = byCase ? childrenNamed(element, 'SourceRef').map((ref) => guidOf(ref.attributes.targetGUID)) : [guid];
+    // The segment, from the first of what the config names that gives one: variable, set, side file.
     let value = '';
     let valueAt = element;
     for (const variableValue of childrenNamed(element, 'VariableValue')) {
       const ref = childrenNamed(variableValue, 'VariableRef')[0];
-      const guid = guidOf(ref?.attributes.targetGUID);
-      if (ref !== undefined && !variables.has(guid)) failed ??= report('FND221', ref, `VariableRef ${guid} names no <Variable> of the project`);
-      if (!segmentGuids.has(guid)) continue;
+      const refGuid = guidOf(ref?.attributes.targetGUID);
+      if (ref !== undefined && !variables.has(refGuid)) failed ??= report('FND221', ref, `VariableRef ${refGuid} names no <Variable> of the project`);
+      if (!segmentGuids.has(refGuid)) continue;
       const valueElement = variableValue.children.find((c) => c.name !== 'VariableRef');
       value = (valueElement?.text ?? '').trim();
       valueAt = valueElement ?? variableValue;
     }
-    const problem = missingSegment(value);
-    if (problem !== null) failed ??= report('FND206', valueAt, `case${showId(id)} has no value for the segment variable "${segmentVariable}"`);
-    for (const ref of childrenNamed(element, 'SourceRef')) if (!caseOfSource.has(guidOf(ref.attributes.targetGUID))) caseOfSource.set(guidOf(ref.attributes.targetGUID), id);
+    let segment = -1;
+    if (value === '' && segmentSets.length > 0) {
+      const member = segmentSets.filter(({ set }) => (byCase && set!.cases.has(guid)) || sourceGuids.some((g) => set!.sources.has(g))).map((s) => s.name);
+      if (member.length > 1) failed ??= report('FND226', element, `${noun}${showId(id)} is a member of ${member.length} of the sets in data.segmentSets (${member.map((m) => `"${m}"`).join(', ')}), so its segment is unclear`);
+      value = member[0] ?? '';
+    }
+    if (value === '' && joined !== null) {
+      const row = joined.valid.get(id);
+      if (row !== undefined) segment = row.segment;
+      else if (joined.lines.has(id)) failed ??= report('FND206', element, `${noun}${showId(id)} has no segment: its row in ${joined.where} (line ${joined.lines.get(id)}) has errors`);
+    }
+    if (config.data.segmentFrom === 'none') value = ALL_SEGMENT.id;
+    if (value === '' && segment === -1) {
+      const from = [
+        ...(segmentVariable === null ? [] : [`no value for the variable "${segmentVariable}"`]),
+        ...(segmentSets.length === 0 ? [] : ['in none of data.segmentSets']),
+        ...(joined === null ? [] : [`not in ${joined.where}`]),
+      ];
+      failed ??= report('FND206', valueAt, `${noun}${showId(id)} has no segment: ${from.join(', ')}`);
+    }
+    for (const sourceGuid of sourceGuids) if (!caseOfSource.has(sourceGuid)) caseOfSource.set(sourceGuid, id);
     for (const ref of childrenNamed(element, 'SelectionRef')) caseOfSelection.set(guidOf(ref.attributes.targetGUID), id);
     if (failed !== null) {
       ledger.rowsRejected++;
       ledger.rejected.push(failed);
       continue;
     }
-    const segment = segments.indexOf(value, at(valueAt), sink);
+    if (segment === -1) segment = segments.indexOf(value, at(valueAt), sink);
     known.valid.set(id, { id, segment, weight: 1, themes: new Uint32Array(0), answers: new Int32Array(0) } as unknown as ValidRespondent);
     ledger.rowsUsed++;
+  }
+
+  // issue 14: rows of the side file that name no respondent of the project: warned, counted as rejected.
+  const unmatched: RejectedRow[] = [];
+  if (joined !== null && config.data.respondents !== null) {
+    for (const [id, line] of joined.lines) {
+      if (known.lines.has(id) || !joined.valid.has(id)) continue;
+      const where = { file: config.data.respondents.displayPath, line, column: 1 };
+      const message = `respondent${showId(id)} of ${config.data.respondents.displayPath} is no ${noun} of ${config.data.displayPath}; left out`;
+      sink.report(diagnosticWithText('FND315', where, message));
+      unmatched.push({ ...where, code: 'FND315', message });
+    }
   }
 
   // Sources and their coded selections: the excerpts.
   const excerpts: RawExcerpt[] = [];
   const failed: QdpxData['failed'] = [];
   let hasCoders = false;
-  const sourceElements = childrenNamed(childrenNamed(root, 'Sources')[0] ?? ({ children: [] } as unknown as XmlElement), 'TextSource');
+  const sourceElements = allSources.filter((source) => source.name === 'TextSource');
   for (const source of sourceElements) {
     const sourceGuid = guidOf(source.attributes.guid);
     const selections = childrenNamed(source, 'PlainTextSelection');
@@ -254,7 +337,26 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
       report('FND311', source, `source "${source.attributes.name ?? sourceGuid}" is coded but belongs to no case, so to no respondent; its codings are left out`);
     }
   }
-  return { known, ledger, excerpts, failed, hasCoders, qde, bytes: project.bytes, sha256: project.sha256 };
+  return { known, ledger, excerpts, failed, hasCoders, qde, unmatched, bytes: project.bytes, sha256: project.sha256 };
+}
+
+export interface QdaSet {
+  name: string;
+  guid: string;
+  element: XmlElement;
+  codes: Set<string>;
+  sources: Set<string>;
+  cases: Set<string>;
+}
+
+/** The project's <Sets> (an empty <Sets/>, as Taguette writes, is no sets); members by GUID (`targetGUID`, or `guid` as in the codebook schema). */
+export function readSets(root: XmlElement): QdaSet[] {
+  const container = childrenNamed(root, 'Sets')[0] ?? childrenNamed(childrenNamed(root, 'CodeBook')[0] ?? root, 'Sets')[0];
+  if (container === undefined) return [];
+  return childrenNamed(container, 'Set').map((set) => {
+    const members = (name: string) => new Set(childrenNamed(set, name).map((m) => guidOf(m.attributes.targetGUID ?? m.attributes.guid)));
+    return { name: (set.attributes.name ?? '').trim(), guid: guidOf(set.attributes.guid), element: set, codes: members('MemberCode'), sources: members('MemberSource'), cases: members('MemberCase') };
+  });
 }
 
 /** A text source's plain text, LF-normalised: inline <PlainTextContent>, or the archive file its plainTextPath names. */

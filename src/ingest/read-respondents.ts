@@ -41,7 +41,7 @@ export function resolveColumns(config: SurveyConfig, header: DataHeader, sink: D
   const { id, segment, weight, themes } = config.data.columns;
   const columns: DataColumns = {
     id: find(id, 'data.columns.id'),
-    segment: find(segment, 'data.columns.segment'),
+    segment: segment === '' ? -1 : find(segment, 'data.columns.segment'), // issue 14: -1, no segment column: one group
     weight: weight === null ? -1 : find(weight, 'data.columns.weight'),
     themes: themes === '' ? -1 : find(themes, 'data.columns.themes'),
     questions: config.questions.map((q, i) => find(q.column, `questions[${i}].column`)),

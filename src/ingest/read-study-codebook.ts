@@ -15,6 +15,6 @@ export async function readStudyCodebook(configFile: string, cwd: string, sink: D
   if (config === null) return null;
   const file = await guardIo(config.codebook.displayPath, sink, () => readCodebook(config.codebook.path, config.codebook.displayPath, sink));
   if (file === null) return null;
-  const codebook = validateCodebook(file.entries, config.data.separator, config.codebook.displayPath, sink);
+  const codebook = validateCodebook(file.entries, config.data.separator, config.codebook.displayPath, sink, file.groups);
   return codebook === null ? null : { config, codebook };
 }

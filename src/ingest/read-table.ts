@@ -8,7 +8,8 @@
 import { statSync } from 'node:fs';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
 import { checkFileSize, checkHeader, type CheckedHeader } from './check-header.ts';
-import { readCsv, type CsvBatch } from './read-csv.ts';
+import { readCsv, type CsvBatch, type CsvHeader } from './read-csv.ts';
+import { diagnosticWithText } from '../messages.ts';
 import type { ReadOutcome } from './read-respondents.ts';
 
 export interface TableSource {
@@ -38,22 +39,30 @@ export async function readTable(
   let unreadable = false;
   const file = source.displayPath;
   if (checkFileSize(config, source.path, file, sink) === null) return { status: 'unreadable', bytes: statSync(source.path).size, sha256: '' };
-  const summary = await readCsv(
-    source.path,
-    { delimiter: source.delimiter, maxFieldChars: config.limits.maxFieldChars },
-    (header) => {
-      checked = checkHeader(config, header, file, sink);
-      if (checked === null) {
-        unreadable = true;
-        return;
-      }
-      const find = checked.find;
-      columns = { indexes: source.columns.map((c) => (c.name === null ? -1 : find(c.name, c.key))), width: header.cells.length, header: header.cells };
-    },
-    (batch) => {
-      if (checked !== null && !checked.missing && columns !== null) onBatch(batch, columns);
-    },
-  );
+  const onHeader = (header: CsvHeader) => {
+    checked = checkHeader(config, header, file, sink);
+    if (checked === null) {
+      unreadable = true;
+      return;
+    }
+    const find = checked.find;
+    columns = { indexes: source.columns.map((c) => (c.name === null ? -1 : find(c.name, c.key))), width: header.cells.length, header: header.cells };
+  };
+  const onRows = (batch: CsvBatch) => {
+    if (checked !== null && !checked.missing && columns !== null) onBatch(batch, columns);
+  };
+  let summary: { hasHeader: boolean; bytes: number; sha256: string };
+  if (/\.xlsx$/i.test(source.path)) {
+    // issue 14: an excerpt export as a workbook (ATLAS.ti quotations), its first sheet read like the CSV.
+    const read = (await import('./formats/read-xlsx.ts')).readXlsx(source.path, null, onHeader, onRows, { maxFieldChars: config.limits.maxFieldChars });
+    if (!read.ok) {
+      sink.report(diagnosticWithText('FND224', { file, line: 1, column: 1 }, `${file} is ${read.message}`));
+      return { status: 'unreadable', bytes: read.bytes, sha256: read.sha256 };
+    }
+    summary = read;
+  } else {
+    summary = await readCsv(source.path, { delimiter: source.delimiter, maxFieldChars: config.limits.maxFieldChars }, onHeader, onRows);
+  }
   const missing = (checked as CheckedHeader | null)?.missing ?? false;
   const status = !summary.hasHeader ? 'empty' : unreadable ? 'unreadable' : missing ? 'no-columns' : 'read';
   return { status, bytes: summary.bytes, sha256: summary.sha256 };

@@ -4,7 +4,7 @@
  * it (beside the data, as <name>.yaml). The guesses are marked so a user checks them; a column it
  * could not find is left as a placeholder that `findings check` will point at.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkInputFile } from '../config/open-input.ts';
 import type { Diagnostic } from '../model.ts';
@@ -12,10 +12,91 @@ import { diagnostic, diagnosticWithText, say } from '../messages.ts';
 import { displayPath } from '../config/read-config.ts';
 import { guessColumns, slug, type ColumnGuesses } from './guess-columns.ts';
 import { baseName, sniffTable, type SniffedTable } from './sniff-table.ts';
+import { inspectQda } from './inspect-qda.ts';
+
+/** A .qdpx or .qdc by name, or a zip whose entries include a .qde (a project renamed). */
+function isQda(file: string): boolean {
+  if (/\.(qdpx|qdc)$/i.test(file)) return true;
+  try {
+    const head = readFileSync(file).subarray(0, 1 << 16);
+    return head[0] === 0x50 && head[1] === 0x4b && /\.qde/i.test(head.toString('latin1'));
+  } catch {
+    return false;
+  }
+}
+
+/** The columns of a highlights / coded-segments export (issue 14), recognised by header names. */
+export interface ExcerptExport {
+  program: string;
+  id: string;
+  code: string;
+  text: string;
+  segment: string | null;
+}
+
+const EXPORT_COLUMNS = {
+  id: ['document', 'document name', 'document title', 'file', 'file name', 'filename', 'source', 'source name'],
+  code: ['tag', 'code', 'codes', 'code name', 'codename', 'code path', 'node', 'nodes'],
+  text: ['content', 'segment', 'quotation content', 'quotation', 'coded text', 'text', 'reference text', 'highlight'],
+  segment: ['document group', 'document groups', 'document set', 'file group'],
+};
+
+/** Which program wrote an excerpt export, for the comment; null when the header is not one. */
+export function excerptExport(header: readonly string[]): ExcerptExport | null {
+  const names = header.map((h) => h.trim());
+  const find = (options: readonly string[]) => options.map((o) => names.find((n) => n.toLowerCase() === o)).find((n) => n !== undefined) ?? null;
+  const id = find(EXPORT_COLUMNS.id);
+  const code = find(EXPORT_COLUMNS.code);
+  const text = find(EXPORT_COLUMNS.text);
+  if (id === null || code === null || text === null) return null;
+  const lower = new Set(names.map((n) => n.toLowerCase()));
+  const program =
+    lower.has('tag') && lower.has('content')
+      ? 'a Taguette highlights export'
+      : lower.has('document name') && lower.has('segment')
+        ? 'a MAXQDA coded segments export'
+        : lower.has('quotation content')
+          ? 'an ATLAS.ti quotations export'
+          : lower.has('node') || lower.has('reference text')
+            ? 'an NVivo coding summary'
+            : 'a coded segments export (QualCoder or similar)';
+  return { program, id, code, text, segment: find(EXPORT_COLUMNS.segment) };
+}
+
+function excerptYaml(table: SniffedTable, found: ExcerptExport, shown: string, saveAs: string, absolute: string, name: string): string {
+  const column = (header: string) => table.header.names.findIndex((h) => h.trim() === header);
+  const distinct = (header: string) => [...new Set(table.rows.map((row) => (row[column(header)] ?? '').trim()).filter((v) => v !== ''))];
+  // ATLAS.ti lists a quotation's codes in one cell, one per line.
+  const multiline = table.rows.some((row) => (row[column(found.code)] ?? '').includes('\n'));
+  const codes = [...new Set(distinct(found.code).flatMap((cell) => (multiline ? cell.split('\n') : [cell])).map((c) => c.trim()).filter((c) => c !== ''))];
+  const documents = distinct(found.id);
+  const lines = [
+    `# Starter config written by findings inspect from ${shown}: ${found.program}, ${table.rowsRead}${table.truncated ? '+' : ''} coded excerpts of ${documents.length}${table.truncated ? '+' : ''} documents.`,
+    '# Each document is a respondent; one excerpt per row. A code cell may hold a code, its label or its path.',
+    `# Save it as ${saveAs} (paths below are relative to it), name the codebook, then:`,
+    `#   findings check ${saveAs}`,
+    `id: ${scalar(slug(name) || 'excerpts')}`,
+    `title: ${scalar(name)}`,
+    'codebook: codebook.csv   # the codebook: the project (.qdpx) or codebook (.qdc) of the same program, or a CSV with columns code,label',
+    `# codes seen: ${listOf(codes, 20)}`,
+    'data:',
+    '  layout: excerpts',
+    `  path: ${scalar(path.basename(absolute))}`,
+    ...(table.delimiter !== null && table.delimiter !== ',' ? [`  delimiter: ${JSON.stringify(table.delimiter)}`] : []),
+    ...(multiline ? ['  separator: "\\n"   # the codes of an excerpt, one per line of its cell'] : []),
+    '  columns:',
+    `    id: ${scalar(found.id)}   # the document: each is a respondent`,
+    `    code: ${scalar(found.code)}`,
+    `    text: ${scalar(found.text)}`,
+    ...(found.segment === null ? ['    # no segment column: every respondent is in one group (or name data.respondents: a file with a segment per document)'] : [`    segment: ${scalar(found.segment)}   # ${listOf(distinct(found.segment))}`]),
+  ];
+  return `${lines.join('\n')}\n`;
+}
 
 export interface Inspection {
-  table: SniffedTable;
-  guesses: ColumnGuesses;
+  /** null for a REFI-QDA file (inspect-qda.ts). */
+  table: SniffedTable | null;
+  guesses: ColumnGuesses | null;
   /** Where the config is meant to be saved (relative to the working directory). */
   saveAs: string;
   yaml: string;
@@ -45,11 +126,19 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
   } catch {
     return diagnostic(at, say.FND007.unreadable(shown, 'no such file'));
   }
+  // issue 14: a REFI-QDA project (a zip holding a .qde) or codebook is not a table.
+  if (isQda(absolute)) {
+    const saveAsQda = displayPath(cwd, path.join(path.dirname(absolute), `${baseName(absolute)}.yaml`));
+    const qda = inspectQda(absolute, shown, saveAsQda);
+    return 'yaml' in qda ? { table: null, guesses: null, saveAs: saveAsQda, yaml: qda.yaml } : qda;
+  }
   const table = sniffTable(absolute);
   if ('problem' in table) return table.problem === 'empty' ? diagnostic(at, say.FND201.inspected(shown, table.message)) : diagnostic(at, say.FND224(shown, table.message));
   const guesses = guessColumns(table);
   const name = baseName(absolute);
   const saveAs = displayPath(cwd, path.join(path.dirname(absolute), `${name}.yaml`));
+  const highlights = excerptExport(table.header.names);
+  if (highlights !== null) return { table, guesses, saveAs, yaml: excerptYaml(table, highlights, shown, saveAs, absolute, name) };
   const delimiterName = table.delimiter === null ? null : table.delimiter === '\t' ? 'tab' : JSON.stringify(table.delimiter);
   const lines: string[] = [];
   const facts = [

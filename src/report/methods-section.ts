@@ -51,6 +51,10 @@ export function methodsSection(results: Results): ReportBlock[] {
   } else {
     items.push([{ strong: 'Weighting.' }, ' None: the data have no weight column, so every respondent counts once.']);
   }
+  if (results.settings.segmentSource === 'none') {
+    // issue 14: a config without a segment source: say so, rather than let one group pass for a finding.
+    items.push([{ strong: 'Segments.' }, ' None: the config names no segment source, so every respondent is in one group; no segment is compared with another and no segment test is made.']);
+  }
   if (results.segments.length >= 2) {
     items.push([
       { strong: 'Segment tests.' },

@@ -44,5 +44,18 @@ export function themesSection(results: Results, charts: readonly RenderedChart[]
   const notes = [`CI: ${confidence} Wilson interval.`, '↳ marks a sub-theme; its mentions also count for its parent.'];
   if (weighted) notes.push(`Weighted: survey-weighted share with a logit interval; "n/a" where undefined.`);
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
+  // issue 14: sets of codes of a REFI-QDA codebook, as code groups.
+  const groups = results.codeGroups ?? [];
+  if (groups.length > 0) {
+    const label = new Map(results.themes.map((theme) => [theme.code, theme.label]));
+    blocks.push({
+      kind: 'table',
+      caption: 'Code groups (sets of codes in the QDA project)',
+      head: ['Code group', 'Themes'],
+      rows: groups.map((group) => [group.name, group.codes.map((code) => label.get(code) ?? code).join(', ')]),
+      numeric: [false, false],
+      rowHeader: true,
+    });
+  }
   return blocks;
 }

@@ -129,7 +129,8 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
 
   const wanted: { key: string; path: (string | number)[]; name: string }[] = [
     { key: 'data.columns.id', path: ['data', 'columns', 'id'], name: config.data.columns.id },
-    { key: 'data.columns.segment', path: ['data', 'columns', 'segment'], name: config.data.columns.segment },
+    // (issue 14: a config without a segment column has none to find)
+    ...(config.data.columns.segment === '' ? [] : [{ key: 'data.columns.segment', path: ['data', 'columns', 'segment'], name: config.data.columns.segment }]),
     ...(config.data.columns.weight === null ? [] : [{ key: 'data.columns.weight', path: ['data', 'columns', 'weight'], name: config.data.columns.weight }]),
     ...(config.data.columns.themes === '' ? [] : [{ key: 'data.columns.themes', path: ['data', 'columns', 'themes'], name: config.data.columns.themes }]),
     ...(config.data.themeColumns?.columns ?? []).map((c) => ({ key: `data.themeColumns.columns.${c.code}`, path: ['data', 'themeColumns', 'columns', c.code], name: c.column })),

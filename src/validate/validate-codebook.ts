@@ -4,13 +4,20 @@
  * cycle among parents. Reports every problem in one run (issue #20: a misspelt parent and a cycle
  * both); returns null when there is any. Linear in the number of codes.
  */
-import type { Codebook, DiagnosticSink, RawTheme, Theme } from '../model.ts';
+import type { Codebook, CodebookFile, DiagnosticSink, RawTheme, Theme } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
 import { nearest } from './nearest.ts';
 
 const COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
-export function validateCodebook(entries: RawTheme[], separator: string, displayFile: string, sink: DiagnosticSink): Codebook | null {
+export function validateCodebook(
+  entries: RawTheme[],
+  separator: string,
+  displayFile: string,
+  sink: DiagnosticSink,
+  /** issue 14: REFI-QDA sets of codes (members by GUID), kept as the codebook's code groups. */
+  groups: CodebookFile['groups'] = [],
+): Codebook | null {
   let ok = true;
   const fail = (...args: Parameters<typeof diagnostic>) => {
     ok = false;
@@ -29,7 +36,7 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
     else if (code.includes(separator)) fail(entry.at.code, say.FND105.separator(code, separator));
     const earlier = firstAt.get(code);
     if (earlier !== undefined && code !== '') {
-      fail(entry.at.code, say.FND102(code, entries[earlier]!.at.code.line));
+      fail(entry.at.code, say.FND102(code, entries[earlier]!.at.code.line, entries[earlier]!.at.code.column));
     } else {
       firstAt.set(code, themes.length);
     }
@@ -52,6 +59,7 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
       parent: entry.parent === '' ? null : entry.parent,
       color,
       statement: entry.statement === '' ? null : bounded(entry.statement, 'statement', MAX_TEXT_CHARS),
+      ...(entry.qda === undefined ? {} : { qda: entry.qda }),
     });
   }
   // Issue #20: every problem in one run. The parent checks run even when codes had errors (a
@@ -119,7 +127,14 @@ export function validateCodebook(entries: RawTheme[], separator: string, display
     }
   }
   if (!ok) return null;
-  return { themes, index, rollup };
+  if (groups.length === 0) return { themes, index, rollup };
+  // Code groups: members by GUID, in codebook order; a member GUID of no code is left out (as QDA tools do).
+  const byGuid = new Map(themes.filter((t) => t.qda !== undefined).map((t) => [t.qda!.guid.replace(/[{}]/g, '').toLowerCase(), t.code]));
+  const codeGroups = groups.map((group) => {
+    const members = new Set(group.members.map((guid) => byGuid.get(guid)).filter((code): code is string => code !== undefined));
+    return { name: group.name, guid: group.guid, description: group.description, codes: themes.filter((t) => members.has(t.code)).map((t) => t.code) };
+  });
+  return { themes, index, rollup, groups: codeGroups.filter((g) => g.codes.length > 0) };
 }
 
 /** The longest label and description or statement kept (issue #20); longer ones are cut with FND320. */

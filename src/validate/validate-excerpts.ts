@@ -25,9 +25,11 @@ import { invalidWeight } from './rules/invalid-weight.ts';
 import { missingCoder } from './rules/missing-coder.ts';
 import { missingId } from './rules/missing-id.ts';
 import { missingSegment } from './rules/missing-segment.ts';
+import { ALL_SEGMENT } from '../model.ts';
 import { respondentConflict } from './rules/respondent-conflict.ts';
 import { unknownRespondent } from './rules/unknown-respondent.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
+import { codeNames, type CodeNames } from './rules/ambiguous-code.ts';
 
 export type ExcerptField = 'id' | 'code' | 'text' | 'coder' | 'segment' | 'weight';
 
@@ -136,6 +138,8 @@ export class ExcerptCollector {
   private primary: string | null;
   private extraRowsRead = 0;
   private readonly extraRejected: RejectedRow[] = [];
+  /** Codes by label, name or path, built at the first code cell that is not a code. */
+  private names: CodeNames | undefined;
 
   /** Rows seen so far (read, skipped or failed). */
   get rowsSeen(): number {
@@ -206,7 +210,17 @@ export class ExcerptCollector {
 
     const cell = unknownTheme(excerpt.code, separator, codebook);
     for (const unknown of cell.unknown) {
-      const row = reject(say.FND207(unknown.code, unknown.suggestion), 'code', unknown.offset);
+      // issue 14: a code cell may hold a code's label, REFI-QDA name or path (rules/ambiguous-code.ts).
+      this.names ??= codeNames(codebook);
+      const named = this.names.lookup(unknown.code);
+      if (named.length === 1) {
+        if (!cell.codes.includes(named[0]!)) cell.codes.push(named[0]!);
+        continue;
+      }
+      const row =
+        named.length > 1
+          ? reject(say.FND227(unknown.code, named.map((i) => codebook.themes[i]!.code)), 'code', unknown.offset)
+          : reject(say.FND207(unknown.code, unknown.suggestion), 'code', unknown.offset);
       if (mode === 'tally' && isPrimary) respondent.failed ??= row;
       else respondent.badCoders.add(coder);
     }
@@ -225,7 +239,8 @@ export class ExcerptCollector {
     reject: (message: Message, field: ExcerptField) => RejectedRow,
   ): void {
     const line = excerpt.locate('id').line;
-    const segmentText = (excerpt.segment ?? '').trim();
+    // issue 14: excerpts that give no segment (and no respondent file): everyone is in the one group.
+    const segmentText = excerpt.segment === null ? ALL_SEGMENT.id : excerpt.segment.trim();
     const segmentProblem = missingSegment(segmentText);
     if (segmentProblem !== null) respondent.failed ??= reject(segmentProblem, 'segment');
     else if (respondent.segmentText === null) {

@@ -11,6 +11,7 @@ import { answerOutOfLevels } from './rules/answer-out-of-levels.ts';
 import { duplicateId } from './rules/duplicate-id.ts';
 import { invalidTick } from './rules/invalid-tick.ts';
 import { invalidWeight } from './rules/invalid-weight.ts';
+import { ALL_SEGMENT } from '../model.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
 import { IdSet } from './id-set.ts';
 import { checkRow } from './check-row.ts';
@@ -179,7 +180,8 @@ export function createRespondentValidator(
         if (duplicate !== null) reject(duplicate, columns.id);
       }
 
-      const segmentText = row[columns.segment]!.trim();
+      // issue 14: no segment column (segmentFrom 'none'): everyone is in the one group.
+      const segmentText = columns.segment === -1 ? ALL_SEGMENT.id : row[columns.segment]!.trim();
       let segment = -1;
       if (passes('segment', columns.segment, segmentText)) segment = segments.indexOf(segmentText, () => ({ file, ...batch.locate(r, columns.segment) }), sink);
 

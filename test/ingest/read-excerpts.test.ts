@@ -110,11 +110,13 @@ questions:
     expect(r!.inputs.map((i) => i.role)).toEqual(['config', 'codebook', 'respondents', 'data']);
   });
 
-  it('checks the config: segment from one place only, questions need a respondent file', async () => {
+  it('checks the config: segment from one place only (or none), questions need a respondent file', async () => {
     const both = await results('id,code,text\n', CONFIG.replace('segment: segment }', 'segment: segment }\n  respondents: { path: excerpts.csv, columns: { id: id, segment: segment } }'));
     expect(both.diagnostics.map((d) => [d.code, d.message])).toEqual([['FND006', 'data.columns.segment: the segment is read from data.respondents; leave one of them out']]);
-    const none = await results('id,code,text\n', CONFIG.replace(', segment: segment', ''));
-    expect(none.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['FND005', 6, 12]]);
+    // issue 14: no segment at all is no longer an error: every respondent is in one group.
+    const none = await results('id,code,text\nR1,role,x\nR2,,y\n', CONFIG.replace(', segment: segment', '').replace(', coder: coder', ''));
+    expect(none.diagnostics).toEqual([]);
+    expect(none.results!.segments.map((s) => [s.id, s.respondents])).toEqual([['all', 2]]);
     const themes = await results('id,code,text\n', CONFIG.replace('text: text', 'text: text, themes: themes'));
     expect(themes.diagnostics.map((d) => d.code)).toEqual(['FND003']);
   });

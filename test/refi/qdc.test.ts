@@ -16,7 +16,8 @@ import { formatQdc } from '../../src/output/format-qdc.ts';
 import { validateCodebook } from '../../src/validate/validate-codebook.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
 
-const schemas = path.resolve(repoRoot, '..', 'shared', 'refi-qda');
+// ../shared beside the repository (or beside the folder of worktrees).
+const schemas = [path.resolve(repoRoot, '..', 'shared', 'refi-qda'), path.resolve(repoRoot, '..', '..', 'shared', 'refi-qda')].find(existsSync) ?? '';
 const xmllint = spawnSync('xmllint', ['--version']).status === 0;
 const canValidate = xmllint && existsSync(path.join(schemas, 'Codebook.xsd'));
 if (!canValidate) console.warn(`skipping XSD validation: ${xmllint ? `${schemas} is absent` : 'xmllint is not installed (apt-get install libxml2-utils)'}`);
@@ -49,7 +50,9 @@ describe('REFI-QDA codebook (.qdc)', () => {
       expect(formatQdc(codebook!)).toBe(xml); // deterministic
       const back = await load(temp('codebook.qdc', xml));
       expect(back.diagnostics).toEqual([]);
-      expect(back.codebook!.themes).toEqual(codebook!.themes);
+      // The re-import knows each code's REFI-QDA GUID and name (the derived GUID, the code): the rest is unchanged.
+      expect(back.codebook!.themes.map((t) => t.qda)).toEqual(codebook!.themes.map((t) => ({ guid: codeGuid(t.code), name: t.code })));
+      expect(back.codebook!.themes.map(({ qda: _qda, ...rest }) => rest)).toEqual(codebook!.themes);
       expect(back.codebook!.rollup).toEqual(codebook!.rollup);
     });
   }
@@ -74,7 +77,7 @@ describe('REFI-QDA codebook (.qdc)', () => {
     const { codebook } = await load(awkward);
     const file = temp('awkward.qdc', formatQdc(codebook!));
     expect(spawnSync('xmllint', ['--noout', '--schema', path.join(schemas, 'Codebook.xsd'), file]).status).toBe(0);
-    expect((await load(file)).codebook!.themes).toEqual(codebook!.themes);
+    expect((await load(file)).codebook!.themes.map(({ qda: _qda, ...rest }) => rest)).toEqual(codebook!.themes);
   });
 
   it('reads a codebook written by a QDA tool: names with spaces become codes, the name the label', async () => {
@@ -91,9 +94,9 @@ describe('REFI-QDA codebook (.qdc)', () => {
     const { codebook, diagnostics } = await load(temp('nvivo.qdc', xml));
     expect(diagnostics).toEqual([]);
     expect(codebook!.themes).toEqual([
-      { code: 'wanted-to-know-more', label: 'Wanted to know more', description: '', parent: null, color: '#005fa9', statement: null },
-      { code: 'project-structure', label: 'Project structure', description: 'How it is run.', parent: 'wanted-to-know-more', color: null, statement: null },
-      { code: 'cafe-community', label: 'Café & community', description: '', parent: null, color: null, statement: null },
+      { code: 'wanted-to-know-more', label: 'Wanted to know more', description: '', parent: null, color: '#005fa9', statement: null, qda: { guid: '{C0000000-0000-4000-8000-000000000001}', name: 'Wanted to know more' } },
+      { code: 'project-structure', label: 'Project structure', description: 'How it is run.', parent: 'wanted-to-know-more', color: null, statement: null, qda: { guid: 'c0000000-0000-4000-8000-000000000002', name: 'Project structure' } },
+      { code: 'cafe-community', label: 'Café & community', description: '', parent: null, color: null, statement: null, qda: { guid: 'c0000000-0000-4000-8000-000000000003', name: 'Café & community' } },
     ]);
     expect(codeFromName('structure')).toBe('structure');
     expect(splitDescription('Text.\n\nLabel: L\nStatement: s')).toEqual({ description: 'Text.', label: 'L', statement: 's' });

@@ -27,6 +27,15 @@ describe('schema/results.schema.json', () => {
     expect(valid).toBe(true);
   });
 
+  it('accepts the issue 14 fields (codeGroups, settings.segmentSource) as the golden REFI-QDA reports write them', () => {
+    for (const name of ['qda-nvivo', 'qda-qualcoder']) {
+      const results = JSON.parse(readFileSync(new URL(`../golden/__output__/${name}/results.json`, import.meta.url), 'utf8'));
+      expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
+    }
+    expect(validate(broken((r) => { r.settings.segmentSource = 'column'; }))).toBe(false); // only "none" is written
+    expect(validate(broken((r) => { r.codeGroups = [{ name: 'x' }]; }))).toBe(false);
+  });
+
   it('accepts fields added later, at the top level and inside', () => {
     expect(validate(broken((r) => { r.extension = { anything: 1 }; r.themes[0].newFigure = 2; }))).toBe(true);
   });

@@ -17,7 +17,7 @@ import { repoRoot } from '../helpers/run-cli.ts';
 import { CODEBOOK, tempStudy } from '../helpers/temp-study.ts';
 
 /** Rules of the excerpt layouts (validate-excerpts.ts), not of respondent rows. */
-const EXCERPT_RULES = new Set(['FND218', 'FND219', 'FND220']);
+const EXCERPT_RULES = new Set(['FND218', 'FND219', 'FND220', 'FND227']);
 
 const codeOf = new Map<string, string>(Object.entries(catalogue).map(([code, entry]) => [entry.ruleId, code]));
 

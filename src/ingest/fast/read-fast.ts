@@ -72,6 +72,7 @@ export function fastReaderApplies(config: SurveyConfig): boolean {
   const delimiter = config.data.delimiter;
   return (
     config.data.layout === 'respondents' &&
+    config.data.segmentFrom !== 'none' && // issue 14: no segment column: the ordinary reader puts everyone in one group
     format === 'csv' &&
     (encoding === null || encoding === 'utf-8') &&
     (delimiter === null || (delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && delimiter !== '"' && delimiter !== '\n'))

@@ -3,6 +3,10 @@
  * shows it (its formatted text: a date as "14/03/2024", 0.5 formatted as a percentage as "50%"), and
  * hand them on as readCsv does. Positions are the sheet's: line = row number, column = column number
  * (C4 is 4:3). Blank rows are skipped; the header is the first row with any text.
+ *
+ * As for a CSV (issue 14): the table is as wide as its widest row, so data under an empty (trailing)
+ * header cell makes that header cell empty (warning FND306 where the header is checked), not the row
+ * too long (FND203); a cell longer than `maxFieldChars` is a field-too-large problem of its row (FND214).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,7 +23,13 @@ function textOf(cell: XLSX.CellObject): string {
   return cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
 }
 
-export function readXlsx(file: string, sheetName: string | null, onHeader: (header: CsvHeader) => void, onBatch: (batch: CsvBatch) => void, limits?: { maxFileBytes: number }): XlsxOutcome {
+export function readXlsx(
+  file: string,
+  sheetName: string | null,
+  onHeader: (header: CsvHeader) => void,
+  onBatch: (batch: CsvBatch) => void,
+  options: { maxFileBytes?: number; maxFieldChars?: number } = {},
+): XlsxOutcome {
   const buffer = readFileSync(file);
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const bytes = buffer.length;
@@ -28,7 +38,7 @@ export function readXlsx(file: string, sheetName: string | null, onHeader: (head
     const what = buffer[0] === 0xd0 && buffer[1] === 0xcf ? 'an old .xls workbook; save it as .xlsx' : bytes === 0 ? 'an empty file' : 'not a zip file, so not an .xlsx workbook (a CSV renamed?)';
     return fail('not-a-workbook', `${what}`);
   }
-  const damaged = checkZip(buffer, limits === undefined ? undefined : { maxBytes: limits.maxFileBytes }); // issue #20: zip limits too
+  const damaged = checkZip(buffer, options.maxFileBytes === undefined ? undefined : { maxBytes: options.maxFileBytes }); // issue #20: zip limits too
   if (damaged !== null) return fail('not-a-workbook', `${damaged}, so not a readable .xlsx workbook`);
   let workbook: XLSX.WorkBook;
   try {
@@ -68,20 +78,23 @@ export function readXlsx(file: string, sheetName: string | null, onHeader: (head
   });
   const range = { s: { c: first === Infinity ? 0 : first } };
   if (rows.length === 0) return { ok: true, sheet: name, hasHeader: false, encoding: 'xlsx', bytes, sha256 };
-  const width = rows[0]!.length;
-  // Cells beyond the header that are blank are padding of the sheet's range, not trailing delimiters.
-  for (const row of rows) {
-    let end = row.length;
-    while (end > width && row[end - 1]!.trim() === '') end--;
-    while (row.length < width) row.push('');
-    row.length = Math.max(end, width);
-  }
+  // Only cells with text were kept, so every row ends at its last text: the widest row is the table's
+  // width, and a header shorter than that has empty trailing cells, as a CSV header "a,b," has.
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.length); // (a loop: a spread of a million rows overflows the stack)
+  for (const row of rows) while (row.length < width) row.push('');
   const locate = (row: number, cell: number) => ({ line: lines[row] ?? 1, column: range.s.c + cell + 1 });
   onHeader({ cells: rows[0]!, line: lines[0]!, delimiter: '', locate: (cell) => locate(0, cell) });
   const BATCH = 4096;
+  const maxField = options.maxFieldChars ?? Infinity;
   for (let start = 1; start < rows.length; start += BATCH) {
     const end = Math.min(rows.length, start + BATCH);
-    onBatch({ rows: rows.slice(start, end), lines: lines.slice(start, end), problems: [], locate: (row, cell) => locate(start + row, cell) });
+    const batchRows = rows.slice(start, end);
+    const problems: CsvBatch['problems'] = [];
+    batchRows.forEach((row, r) => row.forEach((cell, c) => {
+      if (cell.length > maxField) problems.push({ kind: 'field-too-large', row: r, cell: c, value: cell.length });
+    }));
+    onBatch({ rows: batchRows, lines: lines.slice(start, end), problems, locate: (row, cell) => locate(start + row, cell) });
   }
   return { ok: true, sheet: name, hasHeader: true, encoding: 'xlsx', bytes, sha256 };
 }
