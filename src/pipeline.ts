@@ -231,7 +231,7 @@ function finishRound<R extends Round>(
  * are kept, in the order reported, for results.warnings (so results.json lists every warning that
  * `check` prints).
  */
-export function keepWarnings(sink: DiagnosticSink): DiagnosticSink & { warnings: RejectedRow[] } {
+function keepWarnings(sink: DiagnosticSink): DiagnosticSink & { warnings: RejectedRow[] } {
   const warnings: RejectedRow[] = [];
   return {
     warnings,

@@ -8,7 +8,7 @@
  * and scale domains alike, and as a quoted literal inside expressions, so every lookup still matches
  * and the chart shows the same text. Every other string is left as it is.
  */
-import { stripBidi } from '../report/strip-bidi.ts';
+import { stripBidi } from '../format/strip-bidi.ts';
 
 const WORD_JOINER = '\u2060';
 
@@ -19,7 +19,7 @@ const DANGEROUS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Ob
 const EXPRESSION_KEYS: ReadonlySet<string> = new Set(['expr', 'labelExpr', 'test', 'signal', 'calculate', 'filter', 'update']);
 
 /** The name as it may appear in a chart spec. */
-export function vegaSafeName(value: string): string {
+function vegaSafeName(value: string): string {
   return DANGEROUS.has(value) ? value + WORD_JOINER : value;
 }
 

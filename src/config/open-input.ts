@@ -8,7 +8,7 @@
  */
 import { statSync, type Stats } from 'node:fs';
 import type { Code } from '../messages.ts';
-import { errnoOf, fileSystemMessage } from '../output/file-system-error.ts';
+import { errnoOf, fileSystemMessage } from './file-system-error.ts';
 
 export type InputCheck =
   | { ok: true; stats: Stats }

@@ -10,13 +10,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { checkInputFile } from './open-input.ts';
-import { fileSystemMessage } from '../output/file-system-error.ts';
+import { fileSystemMessage } from './file-system-error.ts';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, ReportFormat, SegmentConfig, SurveyConfig } from '../model.ts';
-import { diagnosticWithText, didYouMean } from '../messages.ts';
+import { diagnosticWithText, } from '../messages.ts';
 import { ALL_SEGMENT } from '../model.ts';
-import { nearest } from '../validate/nearest.ts';
 import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.ts';
 
 // ---------------------------------------------------------------------------------------------

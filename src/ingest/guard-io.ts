@@ -5,7 +5,7 @@
  */
 import type { DiagnosticSink } from '../model.ts';
 import { diagnostic, diagnosticWithText, say } from '../messages.ts';
-import { fileSystemMessage } from '../output/file-system-error.ts';
+import { fileSystemMessage } from '../config/file-system-error.ts';
 
 export async function guardIo<T>(file: string, sink: DiagnosticSink, step: () => Promise<T>): Promise<T | null> {
   try {

@@ -97,7 +97,7 @@ export async function readCodebook(file: string, displayFile: string, sink: Diag
  * are added (in order of first mention) when they have no row of their own. A name used under two
  * parents becomes its path, as in a REFI-QDA codebook.
  */
-export function themesFromNames(rows: readonly { path: string; description: string; color: string; at: Position }[]): RawTheme[] {
+function themesFromNames(rows: readonly { path: string; description: string; color: string; at: Position }[]): RawTheme[] {
   const split = (text: string) => text.split(/\s*(?:\/|\\|>)\s*/).map((part) => part.trim());
   const nodes = new Map<string, { parts: string[]; description: string; color: string; at: Position }>();
   for (const row of rows) {

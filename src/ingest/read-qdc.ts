@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { CodebookFile, DiagnosticSink, RawTheme, RejectedRow } from '../model.ts';
+import type { CodebookFile, DiagnosticSink, RawTheme, } from '../model.ts';
 import { diagnosticWithText } from '../messages.ts';
 import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
 import { codeFromName } from './code-from-name.ts';

@@ -24,7 +24,6 @@ import { unzipSync } from 'fflate';
 import { checkZipLimits } from './formats/check-zip.ts';
 import { ALL_SEGMENT, type CodebookFile, type DiagnosticSink, type Position, type RejectedRow, type SurveyConfig, type ValidRespondent } from '../model.ts';
 import { diagnosticWithText, type Code } from '../messages.ts';
-import { missingSegment } from '../validate/rules/missing-segment.ts';
 import { respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import type { KnownRespondents, RawExcerpt } from '../validate/validate-excerpts.ts';
 import { configPosition } from '../config/read-config.ts';

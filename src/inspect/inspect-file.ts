@@ -26,7 +26,7 @@ function isQda(file: string): boolean {
 }
 
 /** The columns of a highlights / coded-segments export (issue 14), recognised by header names. */
-export interface ExcerptExport {
+interface ExcerptExport {
   program: string;
   id: string;
   code: string;
@@ -42,7 +42,7 @@ const EXPORT_COLUMNS = {
 };
 
 /** Which program wrote an excerpt export, for the comment; null when the header is not one. */
-export function excerptExport(header: readonly string[]): ExcerptExport | null {
+function excerptExport(header: readonly string[]): ExcerptExport | null {
   const names = header.map((h) => h.trim());
   const find = (options: readonly string[]) => options.map((o) => names.find((n) => n.toLowerCase() === o)).find((n) => n !== undefined) ?? null;
   const id = find(EXPORT_COLUMNS.id);

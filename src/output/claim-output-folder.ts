@@ -14,11 +14,11 @@
  *
  * The same checks guard single files (`codebook --qdc`, `init --out`): `checkOutputFile`.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model.ts';
 import { diagnosticWithText } from '../messages.ts';
-import { errnoOf, fileSystemMessage } from './file-system-error.ts';
+import { errnoOf, fileSystemMessage } from '../config/file-system-error.ts';
 import { MANIFEST, writeFolderAtomically, type FolderContents, type FolderWriteOptions } from './write-folder-atomically.ts';
 
 export interface OutputFolderOptions extends FolderWriteOptions {
@@ -34,7 +34,7 @@ export interface OutputFolderOptions extends FolderWriteOptions {
 const at = (file: string) => ({ file, line: 1, column: 1 });
 
 /** A path with its symbolic links resolved as far as it exists (the rest appended), so aliases compare equal. */
-export function realPath(absolute: string): string {
+function realPath(absolute: string): string {
   const rest: string[] = [];
   let current = absolute;
   for (;;) {
@@ -81,7 +81,7 @@ export function checkOutputFile(target: string, options: { cwd: string; inputs: 
 }
 
 /** Whether `target` may hold findings' report: the first reason it may not, or null. */
-export function checkOutputFolder(target: string, options: OutputFolderOptions): Diagnostic | null {
+function checkOutputFolder(target: string, options: OutputFolderOptions): Diagnostic | null {
   const flag = options.flag ?? '--out';
   const shown = displayOf(options.cwd, target);
   const real = realPath(target);
@@ -97,7 +97,7 @@ export function checkOutputFolder(target: string, options: OutputFolderOptions):
       return diagnosticWithText('FND011', at(flag), `${flag} ${shown} ${what}; findings never overwrites its inputs: choose a new folder such as reports/<id>`);
     }
   }
-  let stat;
+  let stat: Stats;
   try {
     stat = lstatSync(target);
   } catch (error) {

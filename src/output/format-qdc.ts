@@ -37,7 +37,7 @@ function escapeXml(text: string): string {
  * The text of <Description>: the description, then "Label:" and "Statement:" lines where they add
  * something: a label only when reading the code back would not give it (readLabel, see themesFromCodes).
  */
-export function qdcDescription(theme: Theme, readLabel = theme.code): string {
+function qdcDescription(theme: Theme, readLabel = theme.code): string {
   const footer = [
     ...(theme.label !== readLabel ? [`Label: ${theme.label}`] : []),
     ...(theme.statement !== null ? [`Statement: ${theme.statement}`] : []),

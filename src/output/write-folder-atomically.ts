@@ -18,14 +18,14 @@ export type FolderContents = ReadonlyMap<string, string | Uint8Array>;
 export const MANIFEST = '.findings-manifest.json';
 
 /** The steps of the swap, in order, for tests that stop a run at each one. */
-export type SwapStep = 'written' | 'old-moved-aside' | 'new-in-place' | 'old-removed';
+type SwapStep = 'written' | 'old-moved-aside' | 'new-in-place' | 'old-removed';
 
 export interface FolderWriteOptions {
   /** Called after each step of the swap (tests kill a child process here); never set by the CLI. */
   onStep?: (step: SwapStep) => void;
 }
 
-export function manifestText(files: FolderContents): string {
+function manifestText(files: FolderContents): string {
   return `${JSON.stringify({ writtenBy: 'findings', files: [...files.keys()].sort() }, null, 2)}\n`;
 }
 

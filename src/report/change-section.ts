@@ -139,7 +139,7 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
  * "New code in 2015: "Annual summit" 9% (4/44), no earlier figure." and "Retired in 2015:
  * "Loans" 12% (5/41) in 2014, no current figure." for the themes measured in one round only.
  */
-export function measuredOnceSentences(themes: readonly ThemeChange[], current: string, previous: string): string[] {
+function measuredOnceSentences(themes: readonly ThemeChange[], current: string, previous: string): string[] {
   return themes.flatMap((theme) => {
     if (theme.status === 'new') {
       return [`New code in ${current}: "${theme.label}" ${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base}), no earlier figure.`];

@@ -1,4 +1,4 @@
-import { stripBidi } from './strip-bidi.ts';
+import { stripBidi } from '../format/strip-bidi.ts';
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',

@@ -1,4 +1,4 @@
-import { stripBidi } from './strip-bidi.ts';
+import { stripBidi } from '../format/strip-bidi.ts';
 
 /**
  * Escapes data text for Markdown (CommonMark and GitHub tables), so a theme label or a message cannot

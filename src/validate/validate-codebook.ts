@@ -138,8 +138,8 @@ export function validateCodebook(
 }
 
 /** The longest label and description or statement kept (issue #20); longer ones are cut with FND320. */
-export const MAX_LABEL_CHARS = 500;
-export const MAX_TEXT_CHARS = 5000;
+const MAX_LABEL_CHARS = 500;
+const MAX_TEXT_CHARS = 5000;
 
 /** The deepest a code may be nested (roll-up lists are as long as codes are deep). */
 const MAX_DEPTH = 64;

@@ -19,7 +19,7 @@ const TABLE: (string | null)[][] = [
   ['4', 'b', null, 'another note'],
 ];
 
-const csvOf = (rows: (string | null)[][]) => rows.map((row) => row.map((cell) => cell ?? '').join(',')).join('\n') + '\n';
+const csvOf = (rows: (string | null)[][]) => `${rows.map((row) => row.map((cell) => cell ?? '').join(',')).join('\n')}\n`;
 
 function xlsxOf(rows: (string | null)[][]): Uint8Array {
   const workbook = XLSX.utils.book_new();

@@ -28,7 +28,7 @@ function wilson(x: number, n: number): Interval | null {
 }
 
 /** A code new in the current round: no previous figure, nothing compared (CONTRACT.md, Additions). */
-export function newCode(n1: number, x2: number, n2: number): ChangeFigure {
+function newCode(n1: number, x2: number, n2: number): ChangeFigure {
   return {
     previous: { respondents: null, base: n1, proportion: null },
     current: { respondents: x2, base: n2, proportion: n2 > 0 ? x2 / n2 : null },

@@ -54,7 +54,7 @@ export interface ZipLimits {
 }
 
 /** Inflated size over compressed size that no real workbook or project reaches (XML compresses 5-50 times). */
-export const MAX_ZIP_RATIO = 200;
+const MAX_ZIP_RATIO = 200;
 
 /**
  * Read the central directory's declared sizes and refuse an archive that would inflate past the

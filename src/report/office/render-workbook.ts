@@ -6,7 +6,7 @@ import { xmlSafe } from './xml-safe.ts';
 const cellText = (text: string): string => neutraliseFormula(xmlSafe(text));
 
 /** How a column's numbers are shown; the cell always holds the number at full precision. */
-export type ColumnFormat = 'text' | 'count' | 'percent' | 'points' | 'decimal' | 'p' | 'statistic';
+type ColumnFormat = 'text' | 'count' | 'percent' | 'points' | 'decimal' | 'p' | 'statistic';
 
 export interface SheetColumn {
   header: string;

@@ -9,5 +9,6 @@
  * xmlSafe('a\u0007b'); // "a\uFFFDb"
  */
 export function xmlSafe(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the characters XML 1.0 cannot hold is the point.
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
