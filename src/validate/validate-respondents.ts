@@ -81,20 +81,14 @@ export interface RespondentValidator {
   readonly ledger: Readonly<Ledger>;
 }
 
-/** A row as the fast reader's scanner read it: the id's bytes and the parts of a ValidRow. */
-export interface ScannedRow {
+/**
+ * A row as the fast reader's scanner read it: the id's bytes and the parts of a ValidRow (its
+ * segment is the registry's index, or -1 when the registry does not have it yet).
+ */
+export interface ScannedRow extends Pick<ValidRow, 'segment' | 'weight' | 'themes' | 'themeStart' | 'themeEnd' | 'answers' | 'answerStart' | 'line'> {
   bytes: Uint8Array;
   idStart: number;
   idEnd: number;
-  line: number;
-  /** The segment's index in the registry, or -1 when the registry does not have it yet. */
-  segment: number;
-  weight: number;
-  themes: ArrayLike<number>;
-  themeStart: number;
-  themeEnd: number;
-  answers: ArrayLike<number>;
-  answerStart: number;
 }
 
 export function createRespondentValidator(
