@@ -42,10 +42,26 @@ const SEGMENTS = [
 const ROUNDS = ['2014', '2015', '2016'] as const;
 
 const CODES = [
-  'structure', 'role', 'commitment', 'timeline', 'community-benefit',
-  'continue', 'incubate', 'communication', 'direction', 'unique',
-  'summit', 'peer-model', 'federal-dollars', 'data-sharing', 'capacity',
-  'equity', 'housing', 'transit', 'jobs', 'evaluation',
+  'structure',
+  'role',
+  'commitment',
+  'timeline',
+  'community-benefit',
+  'continue',
+  'incubate',
+  'communication',
+  'direction',
+  'unique',
+  'summit',
+  'peer-model',
+  'federal-dollars',
+  'data-sharing',
+  'capacity',
+  'equity',
+  'housing',
+  'transit',
+  'jobs',
+  'evaluation',
 ] as const;
 
 const QUESTIONS = [
@@ -132,9 +148,7 @@ function writeCsv(file: string, rows: number, seed: number): { bytes: number; sh
   const rand = mulberry32(seed);
   const segmentCdf = cdf(SEGMENTS.map((s) => s.share));
   // Theme popularity: Zipf-like overall, with each segment favouring a few codes of its own.
-  const themeCdfs = SEGMENTS.map((_, s) =>
-    cdf(CODES.map((_, k) => 1 / (k + 1) ** 0.7 + ((k + 3 * s) % 7 === 0 ? 0.6 : 0))),
-  );
+  const themeCdfs = SEGMENTS.map((_, s) => cdf(CODES.map((_, k) => 1 / (k + 1) ** 0.7 + ((k + 3 * s) % 7 === 0 ? 0.6 : 0))));
   // Likert answers: each segment leans a little differently on each item.
   const likertCdfs = SEGMENTS.map((_, s) =>
     QUESTIONS.map((_, q) => {
@@ -208,7 +222,9 @@ function writeCodebook(file: string): void {
   const lines = ['code,label,description,parent,color,statement'];
   CODES.forEach((code, i) => {
     const label = code.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-    lines.push(`${code},${label},"Apply when the respondent talks about ${code.replace(/-/g, ' ')}, in any words.",,${palette[i % palette.length]},mentioned ${code.replace(/-/g, ' ')}`);
+    lines.push(
+      `${code},${label},"Apply when the respondent talks about ${code.replace(/-/g, ' ')}, in any words.",,${palette[i % palette.length]},mentioned ${code.replace(/-/g, ' ')}`,
+    );
   });
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
@@ -263,7 +279,9 @@ export async function ensureDataset(rows: number, dir = DATA_DIR, log: (line: st
   const { bytes, sha256 } = writeCsv(csv, rows, 0x5eed ^ rows);
   const expected = EXPECTED_SHA256[label];
   if (expected !== undefined && expected !== sha256) {
-    throw new Error(`bench/generate.ts is not deterministic: ${label} gave sha256 ${sha256}, expected ${expected} (bump GENERATOR_VERSION and the pins if the generator changed on purpose)`);
+    throw new Error(
+      `bench/generate.ts is not deterministic: ${label} gave sha256 ${sha256}, expected ${expected} (bump GENERATOR_VERSION and the pins if the generator changed on purpose)`,
+    );
   }
   writeFileSync(manifestFile, `${JSON.stringify({ generatorVersion: GENERATOR_VERSION, rows, bytes, sha256 } satisfies Manifest, null, 2)}\n`);
   log(`  ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s, sha256 ${sha256}`);

@@ -84,7 +84,9 @@ class TsxSourceMaps {
   private readonly sources = new Map<string, string[]>();
 
   constructor() {
-    const dirs = readdirSync(os.tmpdir()).filter((d) => d.startsWith('tsx-')).map((d) => path.join(os.tmpdir(), d));
+    const dirs = readdirSync(os.tmpdir())
+      .filter((d) => d.startsWith('tsx-'))
+      .map((d) => path.join(os.tmpdir(), d));
     for (const dir of dirs) {
       let files: string[] = [];
       try {
@@ -242,7 +244,10 @@ export function summarize(profile: CpuProfile, top = 25): string {
   const pct = (v: number) => `${((100 * v) / total).toFixed(1).padStart(5)}%`;
   const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
   const list = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${pct(v)} ${ms(v)}  ${k}`);
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${pct(v)} ${ms(v)}  ${k}`);
   return [
     `total sampled: ${total.toFixed(0)} ms (wall of the profile: ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms)`,
     '',
@@ -269,7 +274,12 @@ async function memory(rows: number): Promise<void> {
   let peak = { rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
   const timer = setInterval(() => {
     const m = process.memoryUsage();
-    peak = { rss: Math.max(peak.rss, m.rss), heapUsed: Math.max(peak.heapUsed, m.heapUsed), external: Math.max(peak.external, m.external), arrayBuffers: Math.max(peak.arrayBuffers, m.arrayBuffers) };
+    peak = {
+      rss: Math.max(peak.rss, m.rss),
+      heapUsed: Math.max(peak.heapUsed, m.heapUsed),
+      external: Math.max(peak.external, m.external),
+      arrayBuffers: Math.max(peak.arrayBuffers, m.arrayBuffers),
+    };
   }, 10);
   const started = performance.now();
   const sink = { report: () => {} };

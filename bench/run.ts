@@ -75,8 +75,15 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--repeat') repeat = Number(argv[++i]);
     else if (arg.startsWith('--repeat=')) repeat = Number(arg.slice('--repeat='.length));
     else if (arg === '--help' || arg === '-h') {
-      const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
-      process.stdout.write(`${lines.slice(0, lines.indexOf(' *', 2)).map((l) => l.replace(/^ \*\s?/, '')).join('\n')}\n`);
+      const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8')
+        .split('\n')
+        .slice(1);
+      process.stdout.write(
+        `${lines
+          .slice(0, lines.indexOf(' *', 2))
+          .map((l) => l.replace(/^ \*\s?/, ''))
+          .join('\n')}\n`,
+      );
       process.exit(0);
     } else sizes.push(parseSize(arg));
   }
@@ -213,7 +220,9 @@ function revision(): string {
   const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
   const commit = git('rev-parse', '--short', 'HEAD');
   if (commit === '') return 'not a git checkout';
-  const dirty = git('status', '--porcelain', '--', 'src', 'bin').split('\n').filter((l) => l !== '').length;
+  const dirty = git('status', '--porcelain', '--', 'src', 'bin')
+    .split('\n')
+    .filter((l) => l !== '').length;
   return `commit ${commit}${dirty > 0 ? ` with ${dirty} uncommitted change${dirty === 1 ? '' : 's'} in src/ and bin/` : ', clean'}`;
 }
 
@@ -236,7 +245,9 @@ async function benchSize(rows: number, options: Options, launch: Launch): Promis
   };
   const add = (name: string, m: Measured & { runs: number[] }) => {
     out.push({ name, wallMs: m.wallMs, cpuMs: m.cpuMs, workMs: m.workMs, maxRssKiB: m.maxRssKiB, runs: m.runs });
-    log(`  ${name.padEnd(42)} ${(m.wallMs / 1000).toFixed(2).padStart(7)} s wall ${(m.cpuMs / 1000).toFixed(2).padStart(7)} s CPU ${(m.maxRssKiB / 1024).toFixed(0).padStart(5)} MB${repeat > 1 ? `   runs: ${m.runs.map((r) => (r / 1000).toFixed(2)).join(', ')} s` : ''}`);
+    log(
+      `  ${name.padEnd(42)} ${(m.wallMs / 1000).toFixed(2).padStart(7)} s wall ${(m.cpuMs / 1000).toFixed(2).padStart(7)} s CPU ${(m.maxRssKiB / 1024).toFixed(0).padStart(5)} MB${repeat > 1 ? `   runs: ${m.runs.map((r) => (r / 1000).toFixed(2)).join(', ')} s` : ''}`,
+    );
   };
   const verify = (name: string, expected: Figures, actual: Figures) => {
     const differences = compareFigures(expected, actual);
@@ -252,7 +263,8 @@ async function benchSize(rows: number, options: Options, launch: Launch): Promis
 
   try {
     log(`\n${dataset.label}: ${rows} rows, ${(dataset.bytes / 1e6).toFixed(1)} MB (load average ${load}; best of ${repeat})`);
-    if (Number(load.split(' ')[0]) > os.cpus().length * 0.5) log(`  note: the machine is busy (load average ${load.split(' ')[0]} on ${os.cpus().length} cores); figures will be noisy`);
+    if (Number(load.split(' ')[0]) > os.cpus().length * 0.5)
+      log(`  note: the machine is busy (load average ${load.split(' ')[0]} on ${os.cpus().length} cores); figures will be noisy`);
     const csv = path.relative(ROOT, dataset.csv);
     const config = path.relative(ROOT, dataset.config);
     add('node startup (no work)', await best(repeat, ['-e', ''], ok('node')));
@@ -272,7 +284,10 @@ async function benchSize(rows: number, options: Options, launch: Launch): Promis
       add('papaparse + minimal tally (reference)', await best(repeat, [path.join(CHILDREN, 'papaparse-tally.mjs'), csv, ppOut], ok('papaparse tally')));
       verify('papaparse reference', expected, figuresFromDuckdb(JSON.parse(readFileSync(ppOut, 'utf8')) as DuckdbTally));
       const parallelOut = path.join(tmp, 'papaparse-parallel.json');
-      add('papaparse + tally, 2 workers (reference)', await best(repeat, [path.join(CHILDREN, 'papaparse-parallel.mjs'), csv, parallelOut, '2'], ok('papaparse parallel')));
+      add(
+        'papaparse + tally, 2 workers (reference)',
+        await best(repeat, [path.join(CHILDREN, 'papaparse-parallel.mjs'), csv, parallelOut, '2'], ok('papaparse parallel')),
+      );
       verify('papaparse 2-worker reference', expected, figuresFromDuckdb(JSON.parse(readFileSync(parallelOut, 'utf8')) as DuckdbTally));
       const scanOut = path.join(tmp, 'scan.json');
       add('byte scanner + tally (reference)', await best(repeat, [path.join(CHILDREN, 'scan-tally.mjs'), csv, scanOut], ok('byte scanner')));
@@ -281,10 +296,19 @@ async function benchSize(rows: number, options: Options, launch: Launch): Promis
 
     const how = launch.mode === 'source' ? 'tsx' : 'bundle';
     add(`findings check (tally; ${how})`, await best(repeat, [...launch.argv, 'check', config], ok('findings check')));
-    add(`findings check --threads 1 (one thread; ${how})`, await best(repeat, [...launch.argv, 'check', config, '--threads', '1'], ok('findings check --threads 1')));
-    if (options.reference) add(`findings check --reader papaparse (${how})`, await best(repeat, [...launch.argv, 'check', config, '--reader', 'papaparse'], ok('findings check --reader papaparse')));
+    add(
+      `findings check --threads 1 (one thread; ${how})`,
+      await best(repeat, [...launch.argv, 'check', config, '--threads', '1'], ok('findings check --threads 1')),
+    );
+    if (options.reference)
+      add(
+        `findings check --reader papaparse (${how})`,
+        await best(repeat, [...launch.argv, 'check', config, '--reader', 'papaparse'], ok('findings check --reader papaparse')),
+      );
     const reportDir = path.join(tmp, 'report');
-    const run = await best(repeat, [...launch.argv, 'run', config, '--out', reportDir, '--quiet'], ok('findings run'), () => rmSync(reportDir, { recursive: true, force: true }));
+    const run = await best(repeat, [...launch.argv, 'run', config, '--out', reportDir, '--quiet'], ok('findings run'), () =>
+      rmSync(reportDir, { recursive: true, force: true }),
+    );
     add(`findings run (charts + report; ${how})`, run);
     verify('findings', expected, figuresFromFindings(JSON.parse(readFileSync(path.join(reportDir, 'results.json'), 'utf8'))));
     return { dataset, rows: out, duckdbWallMs: duckdb.wallMs, duckdbTimings: duckdbTally.timings, checks, failures, load };
@@ -296,10 +320,7 @@ async function benchSize(rows: number, options: Options, launch: Launch): Promis
 function table(report: SizeReport): string {
   const { dataset } = report;
   const mb = dataset.bytes / 1e6;
-  const lines = [
-    '| command | wall s | in-process s | CPU s | peak RSS MB | rows/s | MB/s | × DuckDB wall |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|',
-  ];
+  const lines = ['| command | wall s | in-process s | CPU s | peak RSS MB | rows/s | MB/s | × DuckDB wall |', '|---|--:|--:|--:|--:|--:|--:|--:|'];
   for (const row of report.rows) {
     const s = row.wallMs / 1000;
     const startup = row.name.startsWith('node startup');
@@ -389,9 +410,13 @@ async function main(): Promise<number> {
       '',
       table(report),
       '',
-      `DuckDB in-process phases (ms): ${Object.entries(report.duckdbTimings).map(([k, v]) => `${k} ${v}`).join(', ')}. ` +
+      `DuckDB in-process phases (ms): ${Object.entries(report.duckdbTimings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}. ` +
         `DuckDB's CPU/wall: ${duckdbCores(report).toFixed(2)} cores` +
-        (duckdbCores(report) < 1.2 && (report.rows.find((r) => r.name.startsWith('DuckDB'))?.workMs ?? 0) >= 500 ? ' (it got about one core: the machine was busy, so DuckDB is slower here than on an idle machine and the ratios flatter findings).' : '.'),
+        (duckdbCores(report) < 1.2 && (report.rows.find((r) => r.name.startsWith('DuckDB'))?.workMs ?? 0) >= 500
+          ? ' (it got about one core: the machine was busy, so DuckDB is slower here than on an idle machine and the ratios flatter findings).'
+          : '.'),
       '',
       ...targets(report),
       ...report.checks.map((c) => `- ✓ ${c}`),

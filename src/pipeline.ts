@@ -108,7 +108,10 @@ export async function readRound(
   const inputs: InputFile[] = [{ role: 'config', file: config.displayFile, ...config.hash }];
   const codebook = await loadCodebook(config, inputs, sink);
   if (codebook === null) return { stopped: 'config' };
-  const translation = into === undefined ? null : translateCodebook(codebook, into.codebook, into.mappings, { previousRound: roundName(config), currentRound: into.currentRound }, into.at, sink);
+  const translation =
+    into === undefined
+      ? null
+      : translateCodebook(codebook, into.codebook, into.mappings, { previousRound: roundName(config), currentRound: into.currentRound }, into.at, sink);
   if (into !== undefined && translation === null) return { stopped: 'config' };
 
   const target = tallyTarget(config, translation?.previous ?? codebook, translation?.size, into === undefined);
@@ -145,7 +148,10 @@ type TallyTarget = ReadTarget & { state: TallyState; known: KnownRespondents | n
  */
 function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codebook.themes.length, reported: boolean): TallyTarget {
   const segments = new SegmentRegistry(config.segments);
-  const state = new TallyState(spaceSize, config.questions.map((q) => q.levels));
+  const state = new TallyState(
+    spaceSize,
+    config.questions.map((q) => q.levels),
+  );
   const joins = reported && config.data.layout === 'respondents' && (config.data.excerpts !== null || config.reliability.length > 0);
   const known: KnownRespondents | null = joins ? { valid: new Map(), lines: new Map(), where: 'the data' } : null;
   const consumer: RespondentConsumer =
@@ -333,4 +339,3 @@ export async function analyzeRound(configFile: string, cwd: string, given: Diagn
   }
   return { config, codebook, results: summarizeRound(round, change, sink.warnings, previousInputs) };
 }
-

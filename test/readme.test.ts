@@ -8,9 +8,7 @@ import { repoRoot } from './helpers/run-cli.ts';
 it('lists every diagnostic code with its rule, exit code and summary', () => {
   const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
   const rows = readme.split('\n').filter((line) => /^\| FND\d{3} \|/.test(line));
-  const expected = Object.entries(catalogue).map(
-    ([code, e]) => `| ${code} | ${e.ruleId} | ${e.severity === 'warning' ? 'warning' : e.exit} | ${e.summary} |`,
-  );
+  const expected = Object.entries(catalogue).map(([code, e]) => `| ${code} | ${e.ruleId} | ${e.severity === 'warning' ? 'warning' : e.exit} | ${e.summary} |`);
   expect(rows).toEqual(expected);
 });
 

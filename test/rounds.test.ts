@@ -136,7 +136,11 @@ describe('re-runs are safe', () => {
     ]);
     expect(first.inputs.length).toBe(6);
     // sha256sum fixtures/rpa/2015.csv
-    expect(first.inputs[2].sha256).toBe(createHash('sha256').update(readFileSync(path.join(root, 'fixtures/rpa/2015.csv'))).digest('hex'));
+    expect(first.inputs[2].sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(path.join(root, 'fixtures/rpa/2015.csv')))
+        .digest('hex'),
+    );
     expect(await run()).toEqual(first);
     // One respondent's weight changes: the hash and the weighted figures change.
     const data = path.join(root, 'fixtures/rpa/2015.csv');

@@ -117,7 +117,9 @@ describe('privacy of respondent ids', () => {
   it('shows, hashes or leaves out ids in every output with one switch', async () => {
     expect(await duplicateMessage('show')).toBe('duplicate respondent id "R-7" (first used on line 2)');
     // printf 'R-7' | sha256sum | cut -c1-12
-    expect(await duplicateMessage('hash')).toBe(`duplicate respondent id #${createHash('sha256').update('R-7').digest('hex').slice(0, 12)} (first used on line 2)`);
+    expect(await duplicateMessage('hash')).toBe(
+      `duplicate respondent id #${createHash('sha256').update('R-7').digest('hex').slice(0, 12)} (first used on line 2)`,
+    );
     expect(await duplicateMessage('omit')).toBe('duplicate respondent id (first used on line 2)');
   });
 });
@@ -127,7 +129,10 @@ describe('limits', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-limits-'));
     writeFileSync(path.join(dir, 'data.csv'), data);
     writeFileSync(path.join(dir, 'codebook.csv'), 'code,label\nx,X\n');
-    writeFileSync(path.join(dir, 'survey.yaml'), 'id: l\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n');
+    writeFileSync(
+      path.join(dir, 'survey.yaml'),
+      'id: l\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n',
+    );
     return path.join(dir, 'survey.yaml');
   }
   const codes = async (config: string) => {
@@ -150,8 +155,11 @@ describe('scale', () => {
   it('1,000 codes and 500 segments: no quadratic step (analysis and report rendering)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-scale-'));
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    writeFileSync(path.join(dir, 'codebook.csv'), `code,label,parent\n${Array.from({ length: 1000 }, (_, i) => `c${i},Code ${i},${i >= 100 ? `c${i % 100}` : ''}`).join('\n')}\n`);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    writeFileSync(
+      path.join(dir, 'codebook.csv'),
+      `code,label,parent\n${Array.from({ length: 1000 }, (_, i) => `c${i},Code ${i},${i >= 100 ? `c${i % 100}` : ''}`).join('\n')}\n`,
+    );
     const rows = Array.from({ length: 5000 }, (_, i) => {
       const themes = new Set<string>();
       const k = 1 + Math.floor(random() * 4);
@@ -159,7 +167,10 @@ describe('scale', () => {
       return `R${i},s${Math.floor(random() * 500)},${[...themes].join(';')}`;
     });
     writeFileSync(path.join(dir, 'data.csv'), `id,segment,themes\n${rows.join('\n')}\n`);
-    writeFileSync(path.join(dir, 'survey.yaml'), 'id: scale\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n');
+    writeFileSync(
+      path.join(dir, 'survey.yaml'),
+      'id: scale\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n',
+    );
     const analysis = await analyzeRound(path.join(dir, 'survey.yaml'), dir, { report: () => {} });
     if ('stopped' in analysis) throw new Error('stopped');
     expect(analysis.results.segments).toHaveLength(500);

@@ -61,7 +61,16 @@ for (const row of first.getRowsJS()) {
   tally.respondents.push([String(segment), String(round), Number(n), Number(sumW)]);
   QUESTIONS.forEach((q, i) => {
     const cells = row.slice(4 + i * per, 4 + (i + 1) * per).map(Number);
-    tally.likert.push([String(segment), String(round), q, cells.slice(0, LEVELS.length), cells[LEVELS.length], cells[LEVELS.length + 1], cells[LEVELS.length + 2], cells[LEVELS.length + 3]]);
+    tally.likert.push([
+      String(segment),
+      String(round),
+      q,
+      cells.slice(0, LEVELS.length),
+      cells[LEVELS.length],
+      cells[LEVELS.length + 1],
+      cells[LEVELS.length + 2],
+      cells[LEVELS.length + 3],
+    ]);
   });
 }
 for (const row of second.getRowsJS()) {

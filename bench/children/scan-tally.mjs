@@ -137,8 +137,10 @@ function scan(/** @type {Buffer} */ buf, /** @type {number} */ n, /** @type {boo
           q = buf.indexOf(QUOTE, j);
           if (q === -1 || q >= n) break;
           if (q + 1 < n && buf[q + 1] === QUOTE) j = q + 2;
-          else if (q + 1 >= n && !final) { q = -1; break; }
-          else break;
+          else if (q + 1 >= n && !final) {
+            q = -1;
+            break;
+          } else break;
         }
         if (q === -1 || q >= n) {
           if (!final) return rowStart;

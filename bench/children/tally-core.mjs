@@ -13,7 +13,13 @@ const MAX_CODES = 64;
 
 /** @param {string[]} header */
 export function createTally(header) {
-  const col = { segment: header.indexOf('segment'), round: header.indexOf('round'), weight: header.indexOf('weight'), themes: header.indexOf('themes'), q: QUESTIONS.map((q) => header.indexOf(q)) };
+  const col = {
+    segment: header.indexOf('segment'),
+    round: header.indexOf('round'),
+    weight: header.indexOf('weight'),
+    themes: header.indexOf('themes'),
+    q: QUESTIONS.map((q) => header.indexOf(q)),
+  };
   /** @type {Map<string, number>} */ const segments = new Map();
   /** @type {Map<string, number>} */ const rounds = new Map();
   /** @type {Map<string, number>} */ const codes = new Map();
@@ -146,6 +152,11 @@ export function mergeTallies(parts) {
     }
   }
   /** @type {import('../figures.ts').DuckdbTally} */
-  const out = { respondents: /** @type {any} */ ([...respondents.values()]), mentions: /** @type {any} */ ([...mentions.values()]), likert: /** @type {any} */ ([...likert.values()]), timings: {} };
+  const out = {
+    respondents: /** @type {any} */ ([...respondents.values()]),
+    mentions: /** @type {any} */ ([...mentions.values()]),
+    likert: /** @type {any} */ ([...likert.values()]),
+    timings: {},
+  };
   return out;
 }

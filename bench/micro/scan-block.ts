@@ -12,12 +12,28 @@ const data = process.env.SAB ? Buffer.from(new SharedArrayBuffer(raw.length)) : 
 if (process.env.SAB) raw.copy(data);
 const headerEnd = data.indexOf(10) + 1;
 const plan = {
-  delimiter: 44, width: 11, id: 0, segment: 1, weight: 3, themes: 4, questions: [5, 6, 7, 8, 9], headerFirst: 'id', separator: ';',
-  codes: JSON.parse(process.env.CODES ?? '[]') as [string, number][], rollup: [] as number[][], spaceSize: 0,
+  delimiter: 44,
+  width: 11,
+  id: 0,
+  segment: 1,
+  weight: 3,
+  themes: 4,
+  questions: [5, 6, 7, 8, 9],
+  headerFirst: 'id',
+  separator: ';',
+  codes: JSON.parse(process.env.CODES ?? '[]') as [string, number][],
+  rollup: [] as number[][],
+  spaceSize: 0,
   segments: ['funder', 'nonprofit', 'public-agency', 'business', 'resident'],
-  levels: ['q1', 'q2', 'q3', 'q4', 'q5'].map((id) => ({ id, levels: [1, 2, 3, 4, 5] })), maxFieldChars: 1 << 20, cellChecks: [] as { rule: number; column: number }[],
+  levels: ['q1', 'q2', 'q3', 'q4', 'q5'].map((id) => ({ id, levels: [1, 2, 3, 4, 5] })),
+  maxFieldChars: 1 << 20,
+  cellChecks: [] as { rule: number; column: number }[],
 };
-const codebook = readFileSync(file.replace(/[^/]*$/, 'codebook.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]!);
+const codebook = readFileSync(file.replace(/[^/]*$/, 'codebook.csv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(',')[0]!);
 plan.codes = codebook.map((c, i) => [c, i]);
 plan.rollup = codebook.map((_, i) => [i]);
 plan.spaceSize = codebook.length;
@@ -37,4 +53,3 @@ for (let rep = 0; rep < 4; rep++) {
   }
   console.log(`${(performance.now() - t).toFixed(0)} ms, ${rows} rows, ${fast} fast`);
 }
-

@@ -71,17 +71,16 @@ export function buildCharts(full: Results): ChartSpec[] {
       table: bySegmentTable(results),
     });
   }
-  const pairs = results.cooccurrence.filter(
-    (pair) => pair.jaccard !== null && pair.a !== pair.b && !relatedPair(results.themes, pair.a, pair.b),
-  );
+  const pairs = results.cooccurrence.filter((pair) => pair.jaccard !== null && pair.a !== pair.b && !relatedPair(results.themes, pair.a, pair.b));
   if (results.themes.length >= 2 && pairs.length > 0) {
     const top = [...pairs].sort((a, b) => (b.jaccard ?? 0) - (a.jaccard ?? 0) || b.respondents - a.respondents)[0];
     charts.push({
       name: 'cooccurrence',
       title: 'Which themes come up together',
-      alt: top === undefined
-        ? 'Heatmap of how often pairs of themes are mentioned by the same respondents.'
-        : `Heatmap of how often pairs of themes are mentioned by the same respondents: ${labelOf(results, top.a)} and ${labelOf(results, top.b)} overlap most (Jaccard index ${(top.jaccard ?? 0).toFixed(2)}, ${top.respondents} respondents mention both).`,
+      alt:
+        top === undefined
+          ? 'Heatmap of how often pairs of themes are mentioned by the same respondents.'
+          : `Heatmap of how often pairs of themes are mentioned by the same respondents: ${labelOf(results, top.a)} and ${labelOf(results, top.b)} overlap most (Jaccard index ${(top.jaccard ?? 0).toFixed(2)}, ${top.respondents} respondents mention both).`,
       spec: cooccurrenceChart(results),
       table: {
         caption: 'Pairs of themes mentioned by the same respondents',
@@ -118,7 +117,11 @@ export function buildCharts(full: Results): ChartSpec[] {
           depth > 0 ? `↳ ${row.label}` : row.label,
           row.previous.respondents === null ? 'not coded' : `${formatPercent(row.previous.proportion)} (${row.previous.respondents}/${row.previous.base})`,
           row.current.respondents === null ? 'not coded' : `${formatPercent(row.current.proportion)} (${row.current.respondents}/${row.current.base})`,
-          row.status === 'new' ? 'new code, no earlier figure' : row.status === 'retired' ? 'retired' : formatPoints(row.previous.proportion, row.current.proportion),
+          row.status === 'new'
+            ? 'new code, no earlier figure'
+            : row.status === 'retired'
+              ? 'retired'
+              : formatPoints(row.previous.proportion, row.current.proportion),
         ]),
         numeric: [false, true, true, true],
       },
@@ -168,9 +171,13 @@ function bySegmentTable(results: Results): ChartTable {
 }
 
 function likertTable(results: Results, question: QuestionResult): ChartTable {
-  const levels = question.levels.length > 0
-    ? question.levels
-    : Object.keys(question.counts).map(Number).sort((a, b) => a - b).map((level) => ({ level, label: String(level) }));
+  const levels =
+    question.levels.length > 0
+      ? question.levels
+      : Object.keys(question.counts)
+          .map(Number)
+          .sort((a, b) => a - b)
+          .map((level) => ({ level, label: String(level) }));
   const label = new Map(results.segments.map((segment) => [segment.id, segment.label]));
   const row = (name: string, base: number, counts: Record<string, number>): string[] => [
     name,
@@ -205,12 +212,17 @@ function changeAlt(results: Results): string {
   let sentence = `Dumbbell chart of ${change.themes.length} themes, the share of respondents mentioning each in ${previous} (n = ${change.themes[0]?.previous.base ?? 0}) and ${current} (n = ${change.themes[0]?.current.base ?? 0})`;
   const added = change.themes.filter((row) => row.status === 'new');
   const retired = change.themes.filter((row) => row.status === 'retired');
-  if (added.length > 0) sentence += `; new in ${current}, with no earlier figure: ${added.map((row) => `${row.label} ${formatPercent(row.current.proportion)}`).join(', ')}`;
-  if (retired.length > 0) sentence += `; not in the ${current} codebook: ${retired.map((row) => `${row.label} (${formatPercent(row.previous.proportion)} in ${previous})`).join(', ')}`;
+  if (added.length > 0)
+    sentence += `; new in ${current}, with no earlier figure: ${added.map((row) => `${row.label} ${formatPercent(row.current.proportion)}`).join(', ')}`;
+  if (retired.length > 0)
+    sentence += `; not in the ${current} codebook: ${retired.map((row) => `${row.label} (${formatPercent(row.previous.proportion)} in ${previous})`).join(', ')}`;
   if (changed.length === 0) {
     sentence += `; no change survives the adjustment for the number of themes compared`;
   } else {
-    const parts = changed.map((row) => `${row.label} ${(row.difference ?? 0) > 0 ? 'rose' : 'fell'} from ${formatPercent(row.previous.proportion)} to ${formatPercent(row.current.proportion)}`);
+    const parts = changed.map(
+      (row) =>
+        `${row.label} ${(row.difference ?? 0) > 0 ? 'rose' : 'fell'} from ${formatPercent(row.previous.proportion)} to ${formatPercent(row.current.proportion)}`,
+    );
     sentence += `; ${changed.length === 1 ? 'one change survives' : `${changed.length} changes survive`} the adjustment for the number of themes compared: ${parts.join('; ')}`;
   }
   return `${sentence}.`;
@@ -227,9 +239,10 @@ function prevalenceAlt(results: Results, ranked: ThemeResult[]): string {
   if (next.length > 0) parts.push(`followed by ${next.map((theme) => `${theme.label} (${formatPercent(theme.proportion)})`).join(' and ')}`);
   let sentence = parts.join(', ');
   if (last !== undefined && last !== first) {
-    sentence += last.respondents === 0
-      ? `; nobody mentions ${last.label}`
-      : `; ${last.label} is mentioned least (${last.respondents} of ${last.base}, ${formatPercent(last.proportion)})`;
+    sentence +=
+      last.respondents === 0
+        ? `; nobody mentions ${last.label}`
+        : `; ${last.label} is mentioned least (${last.respondents} of ${last.base}, ${formatPercent(last.proportion)})`;
   }
   return `${sentence}.`;
 }
@@ -241,8 +254,14 @@ function bySegmentAlt(results: Results): string {
   let widest: { theme: ThemeResult; high: string; low: string; highShare: number; lowShare: number } | undefined;
   for (const theme of results.themes) {
     const cells = theme.bySegment.filter((cell) => !cell.lowBase && cell.proportion !== null);
-    const high = cells.reduce<(typeof cells)[number] | undefined>((best, cell) => (best === undefined || (cell.proportion ?? 0) > (best.proportion ?? 0) ? cell : best), undefined);
-    const low = cells.reduce<(typeof cells)[number] | undefined>((best, cell) => (best === undefined || (cell.proportion ?? 0) < (best.proportion ?? 0) ? cell : best), undefined);
+    const high = cells.reduce<(typeof cells)[number] | undefined>(
+      (best, cell) => (best === undefined || (cell.proportion ?? 0) > (best.proportion ?? 0) ? cell : best),
+      undefined,
+    );
+    const low = cells.reduce<(typeof cells)[number] | undefined>(
+      (best, cell) => (best === undefined || (cell.proportion ?? 0) < (best.proportion ?? 0) ? cell : best),
+      undefined,
+    );
     if (high === undefined || low === undefined || high === low) continue;
     const gap = (high.proportion ?? 0) - (low.proportion ?? 0);
     if (widest === undefined || gap > widest.highShare - widest.lowShare) {
@@ -256,18 +275,26 @@ function bySegmentAlt(results: Results): string {
 }
 
 function likertAlt(question: QuestionResult): string {
-  const levels = question.levels.length > 0
-    ? question.levels
-    : Object.keys(question.counts).map(Number).sort((a, b) => a - b).map((level) => ({ level, label: String(level) }));
+  const levels =
+    question.levels.length > 0
+      ? question.levels
+      : Object.keys(question.counts)
+          .map(Number)
+          .sort((a, b) => a - b)
+          .map((level) => ({ level, label: String(level) }));
   const low = levels[0]?.level ?? 0;
   const high = levels[levels.length - 1]?.level ?? 0;
   const midpoint = (low + high) / 2;
   const share = (test: (level: number) => boolean): number =>
     levels.filter(({ level }) => test(level)).reduce((sum, { level }) => sum + (question.counts[String(level)] ?? 0), 0) / question.base;
   const names = (test: (level: number) => boolean): string =>
-    levels.filter(({ level }) => test(level)).map(({ label }) => label).join(' or ');
+    levels
+      .filter(({ level }) => test(level))
+      .map(({ label }) => label)
+      .join(' or ');
   let sentence = `Diverging bar chart of ${question.base} answers to "${question.label}": ${formatPercent(share((level) => level > midpoint))} chose ${names((level) => level > midpoint)}, ${formatPercent(share((level) => level < midpoint))} ${names((level) => level < midpoint)}`;
-  if (levels.some(({ level }) => level === midpoint)) sentence += `, ${formatPercent(share((level) => level === midpoint))} ${names((level) => level === midpoint)}`;
+  if (levels.some(({ level }) => level === midpoint))
+    sentence += `, ${formatPercent(share((level) => level === midpoint))} ${names((level) => level === midpoint)}`;
   return `${sentence}; one bar overall and one per segment.`;
 }
 

@@ -74,12 +74,13 @@ export function changeChart(results: Results): TopLevelSpec {
   const currentBase = change?.themes[0]?.current.base ?? results.base.respondents;
   const maxLines = Math.max(1, ...[...labels.values()].map((label) => label.length));
   const step = Math.max(STEP, maxLines * LINE_HEIGHT + 10);
-  const subtitle = change === null
-    ? ['No previous round to compare with']
-    : [
-        `Share of respondents mentioning each theme: ○ ${previousRound} (n = ${previousBase}), ● ${currentRound} (n = ${currentBase})`,
-        `▲ ▼ a change that survives the Benjamini–Hochberg adjustment (adjusted p < ${alpha})`,
-      ];
+  const subtitle =
+    change === null
+      ? ['No previous round to compare with']
+      : [
+          `Share of respondents mentioning each theme: ○ ${previousRound} (n = ${previousBase}), ● ${currentRound} (n = ${currentBase})`,
+          `▲ ▼ a change that survives the Benjamini–Hochberg adjustment (adjusted p < ${alpha})`,
+        ];
   if (rows.some(({ depth }) => depth > 0)) subtitle.push('↳ marks a sub-theme; its mentions also count for its parent theme');
   // Room left of 0% for the label of a share near zero; ticks stay at 0–100%.
   const x = { type: 'quantitative' as const, scale: { domain: [-0.12, 1], nice: false, zero: false } };
@@ -101,7 +102,11 @@ export function changeChart(results: Results): TopLevelSpec {
       {
         mark: { type: 'rule', color: JOIN_COLOR, strokeWidth: 2 },
         encoding: {
-          x: { field: 'low', ...x, axis: { title: 'Respondents mentioning the theme', format: '.0%', values: [0, 0.2, 0.4, 0.6, 0.8, 1], grid: true, domain: false } },
+          x: {
+            field: 'low',
+            ...x,
+            axis: { title: 'Respondents mentioning the theme', format: '.0%', values: [0, 0.2, 0.4, 0.6, 0.8, 1], grid: true, domain: false },
+          },
           x2: { field: 'high' },
         },
       },
@@ -109,7 +114,10 @@ export function changeChart(results: Results): TopLevelSpec {
         mark: { type: 'point', shape: 'circle', filled: false, size: 90, strokeWidth: 2, color: PREVIOUS_COLOR, opacity: 1 },
         encoding: {
           x: { field: 'previous', ...x },
-          tooltip: [{ field: 'label', title: 'Theme' }, { field: 'previousText', title: previousRound }],
+          tooltip: [
+            { field: 'label', title: 'Theme' },
+            { field: 'previousText', title: previousRound },
+          ],
         },
       },
       {

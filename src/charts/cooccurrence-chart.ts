@@ -23,7 +23,13 @@ export function blues(t: number): string {
   const from = parseHex(BLUES[index] ?? '#ffffff');
   const to = parseHex(BLUES[index + 1] ?? '#ffffff');
   const local = at - index;
-  return `#${from.map((channel, i) => Math.round(channel + ((to[i] ?? 0) - channel) * local).toString(16).padStart(2, '0')).join('')}`;
+  return `#${from
+    .map((channel, i) =>
+      Math.round(channel + ((to[i] ?? 0) - channel) * local)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /**
@@ -43,13 +49,15 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
     if (pair.jaccard === null || relatedPair(results.themes, pair.a, pair.b)) return [];
     // Lower triangle: the row is the later theme in reading order, the column the earlier.
     const [column, row] = rankA < rankB ? [pair.a, pair.b] : [pair.b, pair.a];
-    return [{
-      row,
-      column,
-      jaccard: pair.jaccard,
-      respondents: pair.respondents,
-      pair: `${labelOf(results, row)} + ${labelOf(results, column)}`,
-    }];
+    return [
+      {
+        row,
+        column,
+        jaccard: pair.jaccard,
+        respondents: pair.respondents,
+        pair: `${labelOf(results, row)} + ${labelOf(results, column)}`,
+      },
+    ];
   });
   const maxJaccard = Math.max(0.05, ...values.map((value) => value.jaccard));
   // Each number in black or white, whichever reads better on its own cell's blue (WCAG AA, 4.5:1).

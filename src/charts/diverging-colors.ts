@@ -1,8 +1,5 @@
 /** ColorBrewer BrBG, 11 classes, with its near-white centre replaced by a mid grey that shows on white. */
-const STOPS = [
-  '#543005', '#8c510a', '#bf812d', '#dfc27d', '#f6e8c3', '#cccccc',
-  '#c7eae5', '#80cdc1', '#35978f', '#01665e', '#003c30',
-] as const;
+const STOPS = ['#543005', '#8c510a', '#bf812d', '#dfc27d', '#f6e8c3', '#cccccc', '#c7eae5', '#80cdc1', '#35978f', '#01665e', '#003c30'] as const;
 
 /** ColorBrewer BrBG (Cynthia Brewer, colorbrewer2.org) for 3–9 classes; the middle of odd counts is grey. */
 const BREWER: Readonly<Record<number, readonly string[]>> = {

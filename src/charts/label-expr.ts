@@ -17,5 +17,7 @@ export function labelExpr(labels: ReadonlyMap<string, readonly string[]>): strin
 
 /** JSON is a valid Vega expression literal once the two JavaScript line terminators are escaped. */
 function literal(value: unknown): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -6,6 +6,9 @@
  * likertChartName('continue'); // "likert-continue"
  */
 export function likertChartName(questionId: string): string {
-  const slug = questionId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = questionId
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `likert-${slug === '' ? 'question' : slug}`;
 }

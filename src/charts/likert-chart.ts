@@ -33,16 +33,19 @@ export function likertChart(results: Results, questionId: string): TopLevelSpec 
   const question = results.questions.find((candidate) => candidate.id === questionId);
   const levels = question === undefined ? [] : levelsOf(question);
   const segmentLabel = new Map(results.segments.map((segment) => [segment.id, segment.label]));
-  const rows: Row[] = question === undefined ? [] : [
-    { key: '__all__', label: ['All respondents', `n = ${question.base}`], base: question.base, lowBase: false, counts: question.counts },
-    ...question.bySegment.map((segment) => ({
-      key: segment.segment,
-      label: [segmentLabel.get(segment.segment) ?? segment.segment, `n = ${segment.base}${segment.lowBase ? ', low base' : ''}`],
-      base: segment.base,
-      lowBase: segment.lowBase,
-      counts: segment.counts,
-    })),
-  ].filter((row) => row.base > 0);
+  const rows: Row[] =
+    question === undefined
+      ? []
+      : [
+          { key: '__all__', label: ['All respondents', `n = ${question.base}`], base: question.base, lowBase: false, counts: question.counts },
+          ...question.bySegment.map((segment) => ({
+            key: segment.segment,
+            label: [segmentLabel.get(segment.segment) ?? segment.segment, `n = ${segment.base}${segment.lowBase ? ', low base' : ''}`],
+            base: segment.base,
+            lowBase: segment.lowBase,
+            counts: segment.counts,
+          })),
+        ].filter((row) => row.base > 0);
   const colors = divergingColors(levels.length);
   const low = levels[0]?.level ?? 0;
   const high = levels[levels.length - 1]?.level ?? 0;

@@ -42,8 +42,14 @@ function stableIds(svg: string, prefix: string): string {
     return `${space}id="${next}"`;
   });
   return renamed
-    .replace(/url\(#([^)]+)\)/g, (match, id: string) => { const next = ids.get(id); return next === undefined ? match : `url(#${next})`; })
-    .replace(/href="#([^"]+)"/g, (match, id: string) => { const next = ids.get(id); return next === undefined ? match : `href="#${next}"`; });
+    .replace(/url\(#([^)]+)\)/g, (match, id: string) => {
+      const next = ids.get(id);
+      return next === undefined ? match : `url(#${next})`;
+    })
+    .replace(/href="#([^"]+)"/g, (match, id: string) => {
+      const next = ids.get(id);
+      return next === undefined ? match : `href="#${next}"`;
+    });
 }
 
 /**

@@ -8,9 +8,20 @@ import { ensureContrast } from './ensure-contrast.ts';
  * colour never has to identify a theme on its own.
  */
 export const PALETTE = [
-  '#4e79a7', '#d77e26', '#e15759', '#659d99', '#59a14f',
-  '#ab9134', '#b07aa1', '#cc7e86', '#9c755f', '#9a928f',
-  '#3f7f9c', '#d37295', '#6b8e23', '#79706e',
+  '#4e79a7',
+  '#d77e26',
+  '#e15759',
+  '#659d99',
+  '#59a14f',
+  '#ab9134',
+  '#b07aa1',
+  '#cc7e86',
+  '#9c755f',
+  '#9a928f',
+  '#3f7f9c',
+  '#d37295',
+  '#6b8e23',
+  '#79706e',
 ] as const;
 
 /** What colouring needs of a theme: results.json themes and trend.json themes both have it. */

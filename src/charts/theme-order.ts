@@ -22,9 +22,7 @@ export function themeOrder(themes: readonly ThemeResult[]): OrderedTheme[] {
     children.set(parent, siblings);
   }
   const rank = (a: ThemeResult, b: ThemeResult): number =>
-    (b.proportion ?? -1) - (a.proportion ?? -1) ||
-    b.respondents - a.respondents ||
-    (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0);
+    (b.proportion ?? -1) - (a.proportion ?? -1) || b.respondents - a.respondents || (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0);
   const ordered: OrderedTheme[] = [];
   const visited = new Set<string>();
   const visit = (parent: string | null, depth: number): void => {

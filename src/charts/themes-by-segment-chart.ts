@@ -39,18 +39,20 @@ export function themesBySegmentChart(results: Results): TopLevelSpec {
       const segment = bySegmentId.get(cell.segment);
       if (segment === undefined) return [];
       const lowBase = cell.lowBase || segment.lowBase;
-      return [{
-        code: row.code,
-        theme: row.label,
-        segment: segment.legend,
-        proportion: cell.proportion ?? 0,
-        lower: cell.ci?.[0] ?? null,
-        upper: cell.ci?.[1] ?? null,
-        end: cell.ci?.[1] ?? cell.proportion ?? 0,
-        text: cell.proportion === null ? 'no base' : formatPercent(cell.proportion),
-        count: `${cell.respondents} of ${cell.base}`,
-        lowBase,
-      }];
+      return [
+        {
+          code: row.code,
+          theme: row.label,
+          segment: segment.legend,
+          proportion: cell.proportion ?? 0,
+          lower: cell.ci?.[0] ?? null,
+          upper: cell.ci?.[1] ?? null,
+          end: cell.ci?.[1] ?? cell.proportion ?? 0,
+          text: cell.proportion === null ? 'no base' : formatPercent(cell.proportion),
+          count: `${cell.respondents} of ${cell.base}`,
+          lowBase,
+        },
+      ];
     });
   });
   const maxLines = Math.max(1, ...[...labels.values()].map((label) => label.length));

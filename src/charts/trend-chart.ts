@@ -32,17 +32,23 @@ export function trendChart(trend: TrendResults): TopLevelSpec {
     const defined = row.points.filter((point) => point.proportion !== null);
     const first = defined[0];
     const last = defined[defined.length - 1];
-    return row.points.flatMap((point) => point.proportion === null ? [] : [{
-      code: row.code,
-      label: row.label,
-      round: point.round,
-      proportion: point.proportion,
-      lower: point.ci?.[0] ?? point.proportion,
-      upper: point.ci?.[1] ?? point.proportion,
-      text: rounds.length <= LABEL_ALL_UP_TO || point === first || point === last ? formatPercent(point.proportion) : '',
-      count: `${point.respondents} of ${point.base}`,
-      color: colors.get(row.code) ?? '#4e79a7',
-    }]);
+    return row.points.flatMap((point) =>
+      point.proportion === null
+        ? []
+        : [
+            {
+              code: row.code,
+              label: row.label,
+              round: point.round,
+              proportion: point.proportion,
+              lower: point.ci?.[0] ?? point.proportion,
+              upper: point.ci?.[1] ?? point.proportion,
+              text: rounds.length <= LABEL_ALL_UP_TO || point === first || point === last ? formatPercent(point.proportion) : '',
+              count: `${point.respondents} of ${point.base}`,
+              color: colors.get(row.code) ?? '#4e79a7',
+            },
+          ],
+    );
   });
   const x = {
     field: 'round',

@@ -9,7 +9,10 @@ import { textWidth } from './text-width.ts';
  * // ["Concerns about the time", "commitment of partners"]
  */
 export function wrapLabel(label: string, maxWidth: number, fontSize: number, fontWeight?: string): string[] {
-  const words = label.trim().split(/\s+/).filter((word) => word.length > 0);
+  const words = label
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   const lines: string[] = [];
   let line = '';
   for (const word of words) {

@@ -30,5 +30,7 @@ function plural(n: number, word: string): string {
 /** Data text in a terminal line: no raw control characters or newlines (they could forge output). */
 function oneLine(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are escaped before reaching the terminal.
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -7,8 +7,16 @@ import { createProgress, type Progress } from './progress.ts';
 export function readOptions<T>(y: Argv<T>) {
   return y
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
-    .option('threads', { type: 'number', describe: 'threads that read a large CSV (default: one per core): N > 1 scans it in N - 1 worker threads while the main thread tallies; 1 does both in the main thread' })
-    .option('reader', { choices: ['fast', 'papaparse'] as const, default: 'fast' as const, describe: 'papaparse: read every row through papaparse and the rules (the slower reference reader)' });
+    .option('threads', {
+      type: 'number',
+      describe:
+        'threads that read a large CSV (default: one per core): N > 1 scans it in N - 1 worker threads while the main thread tallies; 1 does both in the main thread',
+    })
+    .option('reader', {
+      choices: ['fast', 'papaparse'] as const,
+      default: 'fast' as const,
+      describe: 'papaparse: read every row through papaparse and the rules (the slower reference reader)',
+    });
 }
 
 interface ReadArgs {

@@ -84,7 +84,11 @@ export function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath:
     if (walk.nodes === MAX_NODES + 1) {
       walk.ok = false;
       walk.sink.report(
-        diagnosticWithText('FND002', positionOf(walk, node ?? keyNode), `the config expands to more than ${MAX_NODES} values (anchors and aliases used to blow up its size?)`),
+        diagnosticWithText(
+          'FND002',
+          positionOf(walk, node ?? keyNode),
+          `the config expands to more than ${MAX_NODES} values (anchors and aliases used to blow up its size?)`,
+        ),
       );
     }
     return undefined;
@@ -198,4 +202,3 @@ export function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath:
     }
   }
 }
-

@@ -37,7 +37,12 @@ export function checkInputFile(absolute: string, shown: string): InputCheck {
   if (stats.isDirectory()) return { ok: false, kind: 'folder' };
   const what = special(stats);
   if (what !== null) {
-    return { ok: false, kind: 'special', code: 'FND016', message: `${shown} is ${what}, not a regular file; findings reads only regular files (save the data to a file first)` };
+    return {
+      ok: false,
+      kind: 'special',
+      code: 'FND016',
+      message: `${shown} is ${what}, not a regular file; findings reads only regular files (save the data to a file first)`,
+    };
   }
   return { ok: true, stats };
 }

@@ -13,8 +13,18 @@ import { checkInputFile } from './open-input.ts';
 import { fileSystemMessage } from './file-system-error.ts';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
-import type { CodebookMapping, DataEncoding, DataFormat, DataLayout, DiagnosticSink, QuestionConfig, ReportFormat, SegmentConfig, SurveyConfig } from '../model.ts';
-import { diagnosticWithText, } from '../messages.ts';
+import type {
+  CodebookMapping,
+  DataEncoding,
+  DataFormat,
+  DataLayout,
+  DiagnosticSink,
+  QuestionConfig,
+  ReportFormat,
+  SegmentConfig,
+  SurveyConfig,
+} from '../model.ts';
+import { diagnosticWithText } from '../messages.ts';
 import { ALL_SEGMENT } from '../model.ts';
 import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.ts';
 
@@ -357,7 +367,16 @@ interface RawConfig {
   codebookChanges?: { renamed?: string; merged?: string[]; split?: string; retired?: string[]; to?: string[] }[];
   questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
   reliability?: { coder: string; path: string }[];
-  report?: { confidence?: number; minBase?: number; keyFindings?: number; alpha?: number; maxTestSegments?: number; note?: string; formats?: ReportFormat[]; weighted?: boolean };
+  report?: {
+    confidence?: number;
+    minBase?: number;
+    keyFindings?: number;
+    alpha?: number;
+    maxTestSegments?: number;
+    note?: string;
+    formats?: ReportFormat[];
+    weighted?: boolean;
+  };
   limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
   privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
   quotes?: { enabled?: boolean; perTheme?: number; mask?: string[] };
@@ -426,8 +445,19 @@ function normalize(
           : 'none';
   if (segmentFrom === 'none' && (raw.segments ?? []).length > 0) {
     ok = false;
-    const source = layout === 'qdpx' ? 'data.segmentVariable, data.segmentSets or data.respondents' : layout === 'excerpts' ? 'data.columns.segment or data.respondents' : 'data.columns.segment';
-    sink.report(diagnosticWithText('FND006', at('segments'), `segments: the config names no segment source (${source}), so every respondent is in one group; name one, or leave segments out`));
+    const source =
+      layout === 'qdpx'
+        ? 'data.segmentVariable, data.segmentSets or data.respondents'
+        : layout === 'excerpts'
+          ? 'data.columns.segment or data.respondents'
+          : 'data.columns.segment';
+    sink.report(
+      diagnosticWithText(
+        'FND006',
+        at('segments'),
+        `segments: the config names no segment source (${source}), so every respondent is in one group; name one, or leave segments out`,
+      ),
+    );
   }
   const segments: SegmentConfig[] = segmentFrom === 'none' ? [{ ...ALL_SEGMENT }] : [];
   const seenSegments = new Set<string>();
@@ -499,12 +529,18 @@ function normalize(
     if (layout !== 'respondents') {
       ok = false;
       const own = layout === 'qdpx' ? "the project's users are its coders" : 'give each excerpt its coder in data.columns.coder';
-      sink.report(diagnosticWithText('FND006', at(`reliability[${i}]`), `reliability[${i}]: coder files are respondent rows like the data; with ${layout} data, ${own}`));
+      sink.report(
+        diagnosticWithText('FND006', at(`reliability[${i}]`), `reliability[${i}]: coder files are respondent rows like the data; with ${layout} data, ${own}`),
+      );
     } else if (coderNames.has(r.coder)) {
       ok = false;
       const clash = layout === 'respondents' && r.coder === (raw.data.primaryCoder ?? 'A');
       sink.report(
-        diagnosticWithText('FND006', at(key), `${key} "${r.coder}" is ${clash ? `also the name of the data's own coder (data.primaryCoder, default "A"); give one of them another name` : 'used by an earlier entry'}`),
+        diagnosticWithText(
+          'FND006',
+          at(key),
+          `${key} "${r.coder}" is ${clash ? `also the name of the data's own coder (data.primaryCoder, default "A"); give one of them another name` : 'used by an earlier entry'}`,
+        ),
       );
     }
     coderNames.add(r.coder);
@@ -522,7 +558,13 @@ function normalize(
     const one = raw.data.themeColumns;
     if (raw.data.columns?.themes !== undefined && one !== undefined) {
       ok = false;
-      sink.report(diagnosticWithText('FND006', at('data.themeColumns'), 'data.themeColumns: themes come either from one column (data.columns.themes) or from one column per code; leave one of them out'));
+      sink.report(
+        diagnosticWithText(
+          'FND006',
+          at('data.themeColumns'),
+          'data.themeColumns: themes come either from one column (data.columns.themes) or from one column per code; leave one of them out',
+        ),
+      );
     } else if (one !== undefined && one.prefix === undefined && Object.keys(one.columns ?? {}).length === 0) {
       ok = false;
       sink.report(diagnosticWithText('FND006', at('data.themeColumns'), 'data.themeColumns needs a prefix or columns (code: column name)'));
@@ -614,8 +656,18 @@ function normalizeLayout(
     const respondents =
       side === undefined
         ? null
-        : { ...resolveFile('data.respondents.path', side.path), columns: { id: side.columns.id, segment: side.columns.segment, weight: null }, delimiter: side.delimiter ?? null };
-    return { ...none, columns: { id: '', segment: '', weight: null, themes: '' }, segmentVariable: raw.data.segmentVariable ?? null, segmentSets: raw.data.segmentSets ?? [], respondents };
+        : {
+            ...resolveFile('data.respondents.path', side.path),
+            columns: { id: side.columns.id, segment: side.columns.segment, weight: null },
+            delimiter: side.delimiter ?? null,
+          };
+    return {
+      ...none,
+      columns: { id: '', segment: '', weight: null, themes: '' },
+      segmentVariable: raw.data.segmentVariable ?? null,
+      segmentSets: raw.data.segmentSets ?? [],
+      respondents,
+    };
   }
   if (layout === 'respondents') {
     const quotes = raw.data.excerpts;
@@ -626,7 +678,11 @@ function normalizeLayout(
       excerpts:
         quotes === undefined || file === null
           ? null
-          : { ...file, columns: { id: quotes.columns.id, code: quotes.columns.code, text: quotes.columns.text, coder: quotes.columns.coder ?? null }, delimiter: quotes.delimiter ?? null },
+          : {
+              ...file,
+              columns: { id: quotes.columns.id, code: quotes.columns.code, text: quotes.columns.text, coder: quotes.columns.coder ?? null },
+              delimiter: quotes.delimiter ?? null,
+            },
     };
   }
   const joined = raw.data.respondents;

@@ -26,9 +26,7 @@ export function checkFileSize(config: SurveyConfig, path: string, file: string, 
     }
     return size;
   }
-  sink.report(
-    diagnostic({ file, line: 1, column: 1 }, say.FND216(file, size, maxFileBytes)),
-  );
+  sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND216(file, size, maxFileBytes)));
   return null;
 }
 
@@ -53,9 +51,7 @@ export interface CheckedHeader {
 export function checkHeader(config: SurveyConfig, header: HeaderLike, file: string, sink: DiagnosticSink): CheckedHeader | null {
   const { maxColumns } = config.limits;
   if (header.cells.length > maxColumns) {
-    sink.report(
-      diagnostic({ file, line: header.line, column: 1 }, say.FND215(header.cells.length, maxColumns)),
-    );
+    sink.report(diagnostic({ file, line: header.line, column: 1 }, say.FND215(header.cells.length, maxColumns)));
     return null;
   }
   const names = header.cells.map((cell) => cell.trim());
@@ -71,14 +67,10 @@ export function checkHeader(config: SurveyConfig, header: HeaderLike, file: stri
       const again = direct === -1 ? -1 : names.indexOf(name, direct + 1);
       if (again !== -1) {
         checked.missing = true;
-        sink.report(
-          diagnostic({ file, ...header.locate(again) }, say.FND009(name, key, index + 1, again + 1)),
-        );
+        sink.report(diagnostic({ file, ...header.locate(again) }, say.FND009(name, key, index + 1, again + 1)));
       } else if (index === -1) {
         checked.missing = true;
-        sink.report(
-          diagnostic(configPosition(config, key), say.FND008.notInHeader(name, key, file, nearest(name, names), names)),
-        );
+        sink.report(diagnostic(configPosition(config, key), say.FND008.notInHeader(name, key, file, nearest(name, names), names)));
       }
       return index;
     },

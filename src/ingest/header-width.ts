@@ -12,7 +12,8 @@ const CANDIDATES = [0x2c, 0x3b, 0x09, 0x7c];
 
 /** The number of columns of the first row of `file` when it is more than `maxColumns`, else null. */
 export function headerWiderThan(file: string, delimiter: string | null, maxColumns: number): number | null {
-  const wanted = delimiter !== null && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 ? [delimiter.charCodeAt(0)] : delimiter === null ? CANDIDATES : null;
+  const wanted =
+    delimiter !== null && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 ? [delimiter.charCodeAt(0)] : delimiter === null ? CANDIDATES : null;
   if (wanted === null) return null;
   const columns = () => {
     // Columns are delimiters + 1, for the most frequent candidate.

@@ -43,7 +43,8 @@ export function parseXml(input: Uint8Array | string): XmlOutcome {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { error: 'the file is empty', line: 1, column: 1 };
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { error: `not well-formed XML: ${valid.err.msg}`, line: Math.max(1, valid.err.line || 1), column: Math.max(1, valid.err.col || 1) };
+  if (valid !== true)
+    return { error: `not well-formed XML: ${valid.err.msg}`, line: Math.max(1, valid.err.line || 1), column: Math.max(1, valid.err.col || 1) };
 
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);

@@ -32,9 +32,7 @@ export async function readCodebook(file: string, displayFile: string, sink: Diag
     for (const required of ['code', 'label']) {
       if (!columns.has(required)) {
         ok = false;
-        sink.report(
-          diagnostic({ file: displayFile, ...header.locate(0) }, say.FND101.noColumn(required, header.cells)),
-        );
+        sink.report(diagnostic({ file: displayFile, ...header.locate(0) }, say.FND101.noColumn(required, header.cells)));
       }
     }
   };
@@ -44,9 +42,7 @@ export async function readCodebook(file: string, displayFile: string, sink: Diag
     batch.rows.forEach((row, r) => {
       if (row.length !== width) {
         ok = false;
-        sink.report(
-          diagnostic({ file: displayFile, ...batch.locate(r, Math.min(row.length, width)) }, say.FND108(row.length, width)),
-        );
+        sink.report(diagnostic({ file: displayFile, ...batch.locate(r, Math.min(row.length, width)) }, say.FND108(row.length, width)));
         return;
       }
       const cell = (...names: string[]) => {
@@ -56,7 +52,12 @@ export async function readCodebook(file: string, displayFile: string, sink: Diag
       const pos = (name: string) => ({ file: displayFile, ...batch.locate(r, cols.get(name) ?? 0) });
       if (byName !== null) {
         const at = { file: displayFile, ...batch.locate(r, (byName as { name: number }).name) };
-        named.push({ path: (row[(byName as { name: number }).name] ?? '').trim(), description: cell('description', 'memo'), color: cell('color', 'colour'), at });
+        named.push({
+          path: (row[(byName as { name: number }).name] ?? '').trim(),
+          description: cell('description', 'memo'),
+          color: cell('color', 'colour'),
+          at,
+        });
         return;
       }
       entries.push({

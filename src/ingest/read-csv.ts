@@ -327,9 +327,7 @@ export class CsvRowReader {
       keptRows.push(rows[r]!);
       keptLines.push(lines[r]!);
     }
-    const keptProblems = problems
-      .map((p) => ({ ...p, row: remap.get(p.row) ?? -1 }))
-      .filter((p) => p.row >= 0);
+    const keptProblems = problems.map((p) => ({ ...p, row: remap.get(p.row) ?? -1 })).filter((p) => p.row >= 0);
 
     const locate = (row: number, cell: number, offset = 0) => {
       const original = rowIndex[row] ?? 0;

@@ -67,13 +67,21 @@ export async function readExcerptData(
 
   // A REFI-QDA project: its cases are the respondents, its codings the excerpts.
   const qdpx = config.data.layout === 'qdpx';
-  const project = qdpx ? await guardIo(config.data.displayPath, sink, async () => (await import('./read-qdpx.ts')).readQdpx(config, segments, sink, { joined: known })) : null;
+  const project = qdpx
+    ? await guardIo(config.data.displayPath, sink, async () => (await import('./read-qdpx.ts')).readQdpx(config, segments, sink, { joined: known }))
+    : null;
   if (project === 'config') return { stopped: 'config' };
   if (project === 'data' || (qdpx && project === null)) return { stopped: 'data' };
   if (project !== null) {
     inputs.push({ role: 'data', file: config.data.displayPath, bytes: project.bytes, sha256: project.sha256 });
     if (project.ledger.rowsRead === 0) {
-      sink.report(diagnosticWithText('FND202', { file: project.qde, line: 1, column: 1 }, `${config.data.displayPath} has no cases and no sources: each case (or, without cases, each source) is a respondent`));
+      sink.report(
+        diagnosticWithText(
+          'FND202',
+          { file: project.qde, line: 1, column: 1 },
+          `${config.data.displayPath} has no cases and no sources: each case (or, without cases, each source) is a respondent`,
+        ),
+      );
       return { stopped: 'data' };
     }
     addLedger(ledger, project.ledger);

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { CodebookFile, DiagnosticSink, RawTheme, } from '../model.ts';
+import type { CodebookFile, DiagnosticSink, RawTheme } from '../model.ts';
 import { diagnosticWithText } from '../messages.ts';
 import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
 import { codeFromName } from './code-from-name.ts';
@@ -84,7 +84,15 @@ export function themesFromCodes(
   const values = new Map<Found, { code: string; label: string }>();
   for (const item of found) {
     if ((uses.get(item.own) ?? 0) < 2 || item.parent === null) values.set(item, { code: item.own, label: item.name });
-    else values.set(item, { code: chain(item).map((c) => c.own).join('/'), label: chain(item).map((c) => c.name).join('/') });
+    else
+      values.set(item, {
+        code: chain(item)
+          .map((c) => c.own)
+          .join('/'),
+        label: chain(item)
+          .map((c) => c.name)
+          .join('/'),
+      });
   }
   const entries: RawTheme[] = [];
   const byGuid = new Map<string, string>();

@@ -97,7 +97,9 @@ export function readQdpxCodebook(file: string, displayFile: string, sink: Diagno
   if (project === null) return null;
   const codes = childrenNamed(childrenNamed(project.root, 'CodeBook')[0] ?? project.root, 'Codes')[0];
   if (codes === undefined) {
-    sink.report(diagnosticWithText('FND107', { file: project.qde, line: project.root.line, column: project.root.column }, 'the project has no <CodeBook> with codes'));
+    sink.report(
+      diagnosticWithText('FND107', { file: project.qde, line: project.root.line, column: project.root.column }, 'the project has no <CodeBook> with codes'),
+    );
     return null;
   }
   let ok = true;
@@ -146,7 +148,12 @@ export interface QdpxData {
  * 'config': data.segmentVariable or data.segmentSets names nothing of the project; 'data': the project
  * cannot be read. `joined`: the side file of respondents (data.respondents), by case or source name.
  */
-export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: DiagnosticSink, options: { joined: KnownRespondents | null } = { joined: null }): QdpxData | 'config' | 'data' {
+export function readQdpx(
+  config: SurveyConfig,
+  segments: SegmentRegistry,
+  sink: DiagnosticSink,
+  options: { joined: KnownRespondents | null } = { joined: null },
+): QdpxData | 'config' | 'data' {
   const project = openProject(config.data.path, config.data.displayPath, config.limits.maxFileBytes, sink);
   if (project === null) return 'data';
   const { root, qde } = project;
@@ -157,10 +164,12 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
     sink.report(diagnosticWithText(code, where, message));
     return { ...where, code, message };
   };
-  const section = (name: string, item: string) => childrenNamed(childrenNamed(root, name)[0] ?? { children: [] } as unknown as XmlElement, item);
+  const section = (name: string, item: string) => childrenNamed(childrenNamed(root, name)[0] ?? ({ children: [] } as unknown as XmlElement), item);
 
   // Users, codes and variables by GUID.
-  const users = new Map(section('Users', 'User').map((u) => [guidOf(u.attributes.guid), (u.attributes.name ?? u.attributes.id ?? '').trim() || guidOf(u.attributes.guid)]));
+  const users = new Map(
+    section('Users', 'User').map((u) => [guidOf(u.attributes.guid), (u.attributes.name ?? u.attributes.id ?? '').trim() || guidOf(u.attributes.guid)]),
+  );
   const codes = new Map<string, string>();
   const codebookElement = childrenNamed(childrenNamed(root, 'CodeBook')[0] ?? ({ children: [] } as unknown as XmlElement), 'Codes')[0];
   if (codebookElement !== undefined) {
@@ -213,7 +222,8 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
     const guid = guidOf(element.attributes.guid);
     const id = (element.attributes.name ?? '').trim() || guid;
     let failed: RejectedRow | null = null;
-    if (known.lines.has(id)) failed = report('FND204', element, `duplicate respondent id${showId(id)}: another ${noun} has the same name (first on line ${known.lines.get(id)})`);
+    if (known.lines.has(id))
+      failed = report('FND204', element, `duplicate respondent id${showId(id)}: another ${noun} has the same name (first on line ${known.lines.get(id)})`);
     else known.lines.set(id, element.line);
     const sourceGuids = byCase ? childrenNamed(element, 'SourceRef').map((ref) => guidOf(ref.attributes.targetGUID)) : [guid];
     // The segment, from the first of what the config names that gives one: variable, set, side file.
@@ -231,13 +241,19 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
     let segment = -1;
     if (value === '' && segmentSets.length > 0) {
       const member = segmentSets.filter(({ set }) => (byCase && set!.cases.has(guid)) || sourceGuids.some((g) => set!.sources.has(g))).map((s) => s.name);
-      if (member.length > 1) failed ??= report('FND226', element, `${noun}${showId(id)} is a member of ${member.length} of the sets in data.segmentSets (${member.map((m) => `"${m}"`).join(', ')}), so its segment is unclear`);
+      if (member.length > 1)
+        failed ??= report(
+          'FND226',
+          element,
+          `${noun}${showId(id)} is a member of ${member.length} of the sets in data.segmentSets (${member.map((m) => `"${m}"`).join(', ')}), so its segment is unclear`,
+        );
       value = member[0] ?? '';
     }
     if (value === '' && joined !== null) {
       const row = joined.valid.get(id);
       if (row !== undefined) segment = row.segment;
-      else if (joined.lines.has(id)) failed ??= report('FND206', element, `${noun}${showId(id)} has no segment: its row in ${joined.where} (line ${joined.lines.get(id)}) has errors`);
+      else if (joined.lines.has(id))
+        failed ??= report('FND206', element, `${noun}${showId(id)} has no segment: its row in ${joined.where} (line ${joined.lines.get(id)}) has errors`);
     }
     if (config.data.segmentFrom === 'none') value = ALL_SEGMENT.id;
     if (value === '' && segment === -1) {
@@ -284,7 +300,11 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
     if (selections.length === 0 && wholeCodings.length === 0) continue;
     const text = sourceText(source, project.files);
     if (text === null) {
-      report('FND217', source, `the text of source "${source.attributes.name ?? sourceGuid}" is neither in <PlainTextContent> nor in the archive (plainTextPath "${source.attributes.plainTextPath ?? ''}")`);
+      report(
+        'FND217',
+        source,
+        `the text of source "${source.attributes.name ?? sourceGuid}" is neither in <PlainTextContent> nor in the archive (plainTextPath "${source.attributes.plainTextPath ?? ''}")`,
+      );
       continue;
     }
     const points = Array.from(text);
@@ -325,7 +345,11 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
       const end = Number(selection.attributes.endPosition);
       if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > points.length) {
         const selectionCase = caseOfSelection.get(guidOf(selection.attributes.guid)) ?? sourceCase;
-        const error = report('FND222', selection, `selection ${selection.attributes.startPosition ?? '?'}–${selection.attributes.endPosition ?? '?'} is not within the ${points.length} characters (code points) of source "${source.attributes.name ?? sourceGuid}"`);
+        const error = report(
+          'FND222',
+          selection,
+          `selection ${selection.attributes.startPosition ?? '?'}–${selection.attributes.endPosition ?? '?'} is not within the ${points.length} characters (code points) of source "${source.attributes.name ?? sourceGuid}"`,
+        );
         failed.push({ error, id: selectionCase });
         continue;
       }
@@ -333,7 +357,11 @@ export function readQdpx(config: SurveyConfig, segments: SegmentRegistry, sink: 
     }
     if (wholeCodings.length > 0 && !coded(source, null, '', source.attributes.creatingUser)) orphan = true;
     if (orphan) {
-      report('FND311', source, `source "${source.attributes.name ?? sourceGuid}" is coded but belongs to no case, so to no respondent; its codings are left out`);
+      report(
+        'FND311',
+        source,
+        `source "${source.attributes.name ?? sourceGuid}" is coded but belongs to no case, so to no respondent; its codings are left out`,
+      );
     }
   }
   return { known, ledger, excerpts, failed, hasCoders, qde, unmatched, bytes: project.bytes, sha256: project.sha256 };
@@ -354,7 +382,14 @@ export function readSets(root: XmlElement): QdaSet[] {
   if (container === undefined) return [];
   return childrenNamed(container, 'Set').map((set) => {
     const members = (name: string) => new Set(childrenNamed(set, name).map((m) => guidOf(m.attributes.targetGUID ?? m.attributes.guid)));
-    return { name: (set.attributes.name ?? '').trim(), guid: guidOf(set.attributes.guid), element: set, codes: members('MemberCode'), sources: members('MemberSource'), cases: members('MemberCase') };
+    return {
+      name: (set.attributes.name ?? '').trim(),
+      guid: guidOf(set.attributes.guid),
+      element: set,
+      codes: members('MemberCode'),
+      sources: members('MemberSource'),
+      cases: members('MemberCase'),
+    };
   });
 }
 

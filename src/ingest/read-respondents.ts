@@ -63,7 +63,10 @@ export function resolveColumns(config: SurveyConfig, header: DataHeader, sink: D
       if (picked.length === 0) {
         missing = true;
         sink.report(
-          diagnostic(configPosition(config, 'data.themeColumns.prefix'), say.FND008.noPrefix(config.data.displayPath, prefix, 'data.themeColumns.prefix', nearest(prefix, names), names)),
+          diagnostic(
+            configPosition(config, 'data.themeColumns.prefix'),
+            say.FND008.noPrefix(config.data.displayPath, prefix, 'data.themeColumns.prefix', nearest(prefix, names), names),
+          ),
         );
       }
     }
@@ -100,6 +103,12 @@ export async function readRespondents(
       if (columns !== null) onBatch(batch, columns);
     },
   );
-  const status = !summary.hasHeader ? 'empty' : unreadable || summary.malformed ? 'unreadable' : columns === null || summary.misconfigured ? 'no-columns' : 'read';
+  const status = !summary.hasHeader
+    ? 'empty'
+    : unreadable || summary.malformed
+      ? 'unreadable'
+      : columns === null || summary.misconfigured
+        ? 'no-columns'
+        : 'read';
   return { status, bytes: summary.bytes, sha256: summary.sha256 };
 }

@@ -85,8 +85,13 @@ export async function readSource(
   }
   if (outcome === 'declined') {
     const total = options.onProgress === undefined ? 0 : sizeOrZero(config.data.path);
-    const progress = options.onProgress === undefined ? undefined : (bytes: number) => options.onProgress!({ file, bytes, totalBytes: total, rows: validator.ledger.rowsRead });
-    outcome = await guardIo(file, sink, () => readRespondents(config, sink, (batch, columns) => validator.validateInto(batch, columns, target.consumer), progress));
+    const progress =
+      options.onProgress === undefined
+        ? undefined
+        : (bytes: number) => options.onProgress!({ file, bytes, totalBytes: total, rows: validator.ledger.rowsRead });
+    outcome = await guardIo(file, sink, () =>
+      readRespondents(config, sink, (batch, columns) => validator.validateInto(batch, columns, target.consumer), progress),
+    );
   }
   if (outcome === null) return { stopped: 'data' };
   const inputs: InputFile[] = [{ role: 'data', file, bytes: outcome.bytes, sha256: outcome.sha256 }];

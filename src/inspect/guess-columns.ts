@@ -111,13 +111,27 @@ export function guessColumns(table: SniffedTable): ColumnGuesses {
       if (used.has(c) || isMeta(c)) return false;
       const cells = values[c]!.filter((v) => v !== '');
       if (cells.length === 0 || !cells.some((v) => v.includes(separator))) return false;
-      const tokens = cells.flatMap((v) => v.split(separator).map((t) => t.trim()).filter((t) => t !== ''));
+      const tokens = cells.flatMap((v) =>
+        v
+          .split(separator)
+          .map((t) => t.trim())
+          .filter((t) => t !== ''),
+      );
       const pattern = separator === ' ' ? LOWER_CODE : CODE;
       return tokens.every((t) => pattern.test(t)) && new Set(tokens).size < tokens.length && new Set(tokens).size >= 2;
     });
     if (c !== -1) {
       used.add(c);
-      const codes = [...new Set(values[c]!.flatMap((v) => v.split(separator).map((t) => t.trim()).filter((t) => t !== '')))];
+      const codes = [
+        ...new Set(
+          values[c]!.flatMap((v) =>
+            v
+              .split(separator)
+              .map((t) => t.trim())
+              .filter((t) => t !== ''),
+          ),
+        ),
+      ];
       themes = { kind: 'column', column: names[c]!, separator, codes };
       break;
     }

@@ -68,7 +68,14 @@ function excerptYaml(table: SniffedTable, found: ExcerptExport, shown: string, s
   const distinct = (header: string) => [...new Set(table.rows.map((row) => (row[column(header)] ?? '').trim()).filter((v) => v !== ''))];
   // ATLAS.ti lists a quotation's codes in one cell, one per line.
   const multiline = table.rows.some((row) => (row[column(found.code)] ?? '').includes('\n'));
-  const codes = [...new Set(distinct(found.code).flatMap((cell) => (multiline ? cell.split('\n') : [cell])).map((c) => c.trim()).filter((c) => c !== ''))];
+  const codes = [
+    ...new Set(
+      distinct(found.code)
+        .flatMap((cell) => (multiline ? cell.split('\n') : [cell]))
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    ),
+  ];
   const documents = distinct(found.id);
   const lines = [
     `# Starter config written by findings inspect from ${shown}: ${found.program}, ${table.rowsRead}${table.truncated ? '+' : ''} coded excerpts of ${documents.length}${table.truncated ? '+' : ''} documents.`,
@@ -88,7 +95,9 @@ function excerptYaml(table: SniffedTable, found: ExcerptExport, shown: string, s
     `    id: ${scalar(found.id)}   # the document: each is a respondent`,
     `    code: ${scalar(found.code)}`,
     `    text: ${scalar(found.text)}`,
-    ...(found.segment === null ? ['    # no segment column: every respondent is in one group (or name data.respondents: a file with a segment per document)'] : [`    segment: ${scalar(found.segment)}   # ${listOf(distinct(found.segment))}`]),
+    ...(found.segment === null
+      ? ['    # no segment column: every respondent is in one group (or name data.respondents: a file with a segment per document)']
+      : [`    segment: ${scalar(found.segment)}   # ${listOf(distinct(found.segment))}`]),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -102,7 +111,14 @@ export interface Inspection {
   yaml: string;
 }
 
-const FORMAT_NAMES = { csv: 'plain CSV', qualtrics: 'Qualtrics export', surveymonkey: 'SurveyMonkey export', kobo: 'KoboToolbox export', limesurvey: 'LimeSurvey export', xlsx: 'Excel workbook' };
+const FORMAT_NAMES = {
+  csv: 'plain CSV',
+  qualtrics: 'Qualtrics export',
+  surveymonkey: 'SurveyMonkey export',
+  kobo: 'KoboToolbox export',
+  limesurvey: 'LimeSurvey export',
+  xlsx: 'Excel workbook',
+};
 
 /** A YAML scalar: plain when safe, else double-quoted (JSON strings are YAML). */
 function scalar(text: string): string {
@@ -133,7 +149,8 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
     return 'yaml' in qda ? { table: null, guesses: null, saveAs: saveAsQda, yaml: qda.yaml } : qda;
   }
   const table = sniffTable(absolute);
-  if ('problem' in table) return table.problem === 'empty' ? diagnostic(at, say.FND201.inspected(shown, table.message)) : diagnostic(at, say.FND224(shown, table.message));
+  if ('problem' in table)
+    return table.problem === 'empty' ? diagnostic(at, say.FND201.inspected(shown, table.message)) : diagnostic(at, say.FND224(shown, table.message));
   const guesses = guessColumns(table);
   const name = baseName(absolute);
   const saveAs = displayPath(cwd, path.join(path.dirname(absolute), `${name}.yaml`));
@@ -165,13 +182,16 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
   if (table.sheet !== null && table.sheetIsNotFirst) lines.push(`  sheet: ${scalar(table.sheet)}   # the sheet with the most cells`);
   lines.push('  columns:');
   const { id: idColumn, segment, weight, themes } = guesses;
-  lines.push(idColumn === null ? '    id: CHOOSE   # no column with a distinct value in every row was found' : `    id: ${scalar(idColumn)}   # distinct in every row`);
+  lines.push(
+    idColumn === null ? '    id: CHOOSE   # no column with a distinct value in every row was found' : `    id: ${scalar(idColumn)}   # distinct in every row`,
+  );
   lines.push(
     segment === null
       ? '    segment: CHOOSE   # no column with a few distinct text values was found'
       : `    segment: ${scalar(segment.column)}   # ${segment.values.length} values: ${listOf(segment.values)}`,
   );
-  if (weight !== null) lines.push(`    weight: ${scalar(weight.column)}   # positive numbers, ${weight.min} to ${weight.max}; leave out for unweighted figures`);
+  if (weight !== null)
+    lines.push(`    weight: ${scalar(weight.column)}   # positive numbers, ${weight.min} to ${weight.max}; leave out for unweighted figures`);
   if (themes === null) lines.push('    themes: CHOOSE   # no column of codes joined by ; , | or spaces, and no group of one-hot columns, was found');
   else if (themes.kind === 'column') {
     lines.push(`    themes: ${scalar(themes.column!)}   # codes joined by ${themes.separator === ' ' ? 'spaces' : JSON.stringify(themes.separator)}`);

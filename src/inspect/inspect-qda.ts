@@ -46,7 +46,9 @@ export function inspectQda(absolute: string, shown: string, saveAs: string): { y
   const coded = sources.filter((s) => childrenNamed(s, 'PlainTextSelection').length + childrenNamed(s, 'Coding').length > 0).length;
   const cases = section('Cases', 'Case');
   const variables = new Map(section('Variables', 'Variable').map((v) => [guid(v.attributes.guid), (v.attributes.name ?? '').trim()]));
-  const users = section('Users', 'User').map((u) => (u.attributes.name ?? '').trim()).filter((u) => u !== '');
+  const users = section('Users', 'User')
+    .map((u) => (u.attributes.name ?? '').trim())
+    .filter((u) => u !== '');
   const sets = readSets(root);
   const sourceSets = sets.filter((s) => s.sources.size + s.cases.size > 0).map((s) => s.name);
   const codeSets = sets.filter((s) => s.codes.size > 0).map((s) => s.name);
@@ -66,9 +68,15 @@ export function inspectQda(absolute: string, shown: string, saveAs: string): { y
 
   const lines: string[] = [];
   const projectName = (root.attributes.name ?? '').trim() || name;
-  lines.push(`# Starter config written by findings inspect from ${shown}: a REFI-QDA project${root.attributes.origin ? ` (origin ${JSON.stringify(root.attributes.origin)})` : ''},`);
-  lines.push(`# ${plural(sources.length, 'source')} (${coded} coded), ${plural(codes.length, 'code')}, ${plural(codings, 'coding')}, ${plural(cases.length, 'case')}, users: ${quoted(users)}.`);
-  lines.push(`# Each ${noun} is a respondent${cases.length === 0 ? ' (the project has no cases)' : ''}. Variables of its ${noun}s: ${quoted(ownVariables)}; sets of sources or cases: ${quoted(sourceSets)}; sets of codes (code groups): ${quoted(codeSets)}.`);
+  lines.push(
+    `# Starter config written by findings inspect from ${shown}: a REFI-QDA project${root.attributes.origin ? ` (origin ${JSON.stringify(root.attributes.origin)})` : ''},`,
+  );
+  lines.push(
+    `# ${plural(sources.length, 'source')} (${coded} coded), ${plural(codes.length, 'code')}, ${plural(codings, 'coding')}, ${plural(cases.length, 'case')}, users: ${quoted(users)}.`,
+  );
+  lines.push(
+    `# Each ${noun} is a respondent${cases.length === 0 ? ' (the project has no cases)' : ''}. Variables of its ${noun}s: ${quoted(ownVariables)}; sets of sources or cases: ${quoted(sourceSets)}; sets of codes (code groups): ${quoted(codeSets)}.`,
+  );
   lines.push(`# Save it as ${saveAs} (paths below are relative to it), check it, then:`);
   lines.push(`#   findings check ${saveAs}`);
   lines.push(`id: ${scalar(slug(name) || 'project')}`);
@@ -78,7 +86,9 @@ export function inspectQda(absolute: string, shown: string, saveAs: string): { y
   lines.push('  layout: qdpx');
   lines.push(`  path: ${scalar(path.basename(absolute))}`);
   if (ownVariables.length > 0) {
-    lines.push(`  segmentVariable: ${scalar(ownVariables[0]!)}   # a variable of each ${noun}${ownVariables.length > 1 ? `; others: ${quoted(ownVariables.slice(1))}` : ''}`);
+    lines.push(
+      `  segmentVariable: ${scalar(ownVariables[0]!)}   # a variable of each ${noun}${ownVariables.length > 1 ? `; others: ${quoted(ownVariables.slice(1))}` : ''}`,
+    );
   } else if (sourceSets.length > 0) {
     lines.push(`  segmentSets: [${sourceSets.map(scalar).join(', ')}]   # each ${noun}'s segment is the set it belongs to`);
   } else {
@@ -96,7 +106,8 @@ function inspectQdc(absolute: string, shown: string, saveAs: string, name: strin
     return diagnosticWithText('FND007', { file: shown, line: 1, column: 1 }, `cannot read ${shown}`);
   }
   const parsed = parseXml(bytes);
-  if ('error' in parsed) return diagnosticWithText('FND110', { file: shown, line: parsed.line, column: parsed.column }, `not a REFI-QDA codebook: ${parsed.error}`);
+  if ('error' in parsed)
+    return diagnosticWithText('FND110', { file: shown, line: parsed.line, column: parsed.column }, `not a REFI-QDA codebook: ${parsed.error}`);
   const codes = allCodes(childrenNamed(parsed.root, 'Codes')[0] ?? parsed.root);
   const sets = childrenNamed(childrenNamed(parsed.root, 'Sets')[0] ?? parsed.root, 'Set');
   const lines = [

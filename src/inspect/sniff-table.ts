@@ -45,7 +45,13 @@ const SAMPLE_BYTES = 4 << 20;
 
 function platformOf(rows: string[][]): DataFormat {
   const names = new Set((rows[0] ?? []).map((c) => c.trim()));
-  if ((rows[2]?.[0] ?? '').startsWith('{"ImportId"') || (names.has('ResponseId') && names.has('Finished')) || rows[0]?.[0]?.trim() === 'V1' || names.has('ResponseID')) return 'qualtrics';
+  if (
+    (rows[2]?.[0] ?? '').startsWith('{"ImportId"') ||
+    (names.has('ResponseId') && names.has('Finished')) ||
+    rows[0]?.[0]?.trim() === 'V1' ||
+    names.has('ResponseID')
+  )
+    return 'qualtrics';
   if (names.has('Respondent ID') && names.has('Collector ID')) return 'surveymonkey';
   if (names.has('_uuid') || names.has('_submission_time')) return 'kobo';
   if (names.has('submitdate') && names.has('lastpage') && names.has('startlanguage')) return 'limesurvey';
@@ -83,7 +89,19 @@ export function sniffTable(file: string, maxRows = 5000): SniffResult {
   const all = parsed.data.map((row) => row.map((cell) => cell.replace(/\r$/, '')));
   if (all.length === 0) return { problem: 'empty', message: 'the file has no rows' };
   const format = platformOf(all);
-  return finish(all, { format, encoding, configEncoding: guess.encoding === 'windows-1252' ? 'windows-1252' : null, delimiter, sheet: null, sheetIsNotFirst: false, truncated: !complete }, maxRows);
+  return finish(
+    all,
+    {
+      format,
+      encoding,
+      configEncoding: guess.encoding === 'windows-1252' ? 'windows-1252' : null,
+      delimiter,
+      sheet: null,
+      sheetIsNotFirst: false,
+      truncated: !complete,
+    },
+    maxRows,
+  );
 }
 
 function sniffWorkbook(file: string, maxRows: number): SniffResult {
@@ -111,10 +129,19 @@ function sniffWorkbook(file: string, maxRows: number): SniffResult {
   }
   if (best === null) return { problem: 'empty', message: 'the workbook has no sheet with data' };
   const rows: string[][] = [];
-  const read = readXlsx(file, best, (h) => rows.push(h.cells), (b) => rows.push(...b.rows));
+  const read = readXlsx(
+    file,
+    best,
+    (h) => rows.push(h.cells),
+    (b) => rows.push(...b.rows),
+  );
   if (!read.ok) return { problem: 'not-a-workbook', message: read.message };
   if (rows.length === 0) return { problem: 'empty', message: 'the sheet has no rows' };
-  return finish(rows, { format: 'xlsx', encoding: 'xlsx', configEncoding: null, delimiter: null, sheet: best, sheetIsNotFirst: best !== names[0], truncated: false }, maxRows);
+  return finish(
+    rows,
+    { format: 'xlsx', encoding: 'xlsx', configEncoding: null, delimiter: null, sheet: best, sheetIsNotFirst: best !== names[0], truncated: false },
+    maxRows,
+  );
 }
 
 function finish(
@@ -132,7 +159,8 @@ function finish(
     const extra = layout.extraRows(all[0]!);
     const rows: HeaderRow[] = all.slice(0, extra + 1).map((cells, i) => ({ cells, line: i + 1, locate: (cell) => ({ line: i + 1, column: cell + 1 }) }));
     const read = layout.header(rows);
-    if ('message' in read) format = 'csv'; // not quite the platform's layout: offer it as a plain CSV
+    if ('message' in read)
+      format = 'csv'; // not quite the platform's layout: offer it as a plain CSV
     else {
       header = read;
       headerRows = extra + 1;
@@ -143,7 +171,17 @@ function finish(
   const data = all.slice(headerRows, headerRows + maxRows);
   const more = all.length > headerRows + maxRows;
   const rows = unfinishedTest === null ? data : data.filter((row) => unfinishedTest(row) === -1);
-  return { ...base, truncated: base.truncated || more, format, headerRows, header, questionText, rows, rowsRead: data.length, unfinished: data.length - rows.length };
+  return {
+    ...base,
+    truncated: base.truncated || more,
+    format,
+    headerRows,
+    header,
+    questionText,
+    rows,
+    rowsRead: data.length,
+    unfinished: data.length - rows.length,
+  };
 }
 
 export function baseName(file: string): string {

@@ -74,7 +74,11 @@ export function checkOutputFile(target: string, options: { cwd: string; inputs: 
   const real = realPath(target);
   for (const input of options.inputs) {
     if (realPath(input) === real) {
-      return diagnosticWithText('FND011', at(options.flag), `${options.flag} ${shown} is an input of this command (${displayOf(options.cwd, input)}); findings never overwrites its inputs: choose another path`);
+      return diagnosticWithText(
+        'FND011',
+        at(options.flag),
+        `${options.flag} ${shown} is an input of this command (${displayOf(options.cwd, input)}); findings never overwrites its inputs: choose another path`,
+      );
     }
   }
   return null;
@@ -88,7 +92,11 @@ function checkOutputFolder(target: string, options: OutputFolderOptions): Diagno
   const cwd = realPath(options.cwd);
   if (within(cwd, real)) {
     const which = real === cwd ? 'the working folder' : 'a folder above the working folder';
-    return diagnosticWithText('FND012', at(flag), `${flag} ${shown} is ${which}; findings replaces its output folder whole, so it writes only into a folder of its own: choose a new folder such as reports/<id>`);
+    return diagnosticWithText(
+      'FND012',
+      at(flag),
+      `${flag} ${shown} is ${which}; findings replaces its output folder whole, so it writes only into a folder of its own: choose a new folder such as reports/<id>`,
+    );
   }
   for (const input of options.inputs) {
     const realInput = realPath(input);
@@ -104,8 +112,10 @@ function checkOutputFolder(target: string, options: OutputFolderOptions): Diagno
     if (errnoOf(error) === 'ENOENT') return null;
     return fileSystemDiagnostic(error, 'write', shown);
   }
-  if (stat.isSymbolicLink()) return diagnosticWithText('FND010', at(flag), `${flag} ${shown} is a symbolic link; name the folder itself (findings replaces its output folder whole)`);
-  if (!stat.isDirectory()) return diagnosticWithText('FND010', at(flag), `${flag} ${shown} is an existing file, not a folder; findings would replace it: choose a folder name`);
+  if (stat.isSymbolicLink())
+    return diagnosticWithText('FND010', at(flag), `${flag} ${shown} is a symbolic link; name the folder itself (findings replaces its output folder whole)`);
+  if (!stat.isDirectory())
+    return diagnosticWithText('FND010', at(flag), `${flag} ${shown} is an existing file, not a folder; findings would replace it: choose a folder name`);
   return checkOwnFolder(target, shown, flag);
 }
 
@@ -124,11 +134,19 @@ function checkOwnFolder(target: string, shown: string, flag: string): Diagnostic
     if (manifest.writtenBy !== 'findings' || !Array.isArray(manifest.files)) throw new Error('not a manifest');
     listed = new Set(manifest.files.filter((f): f is string => typeof f === 'string'));
   } catch {
-    return diagnosticWithText('FND013', at(flag), `${flag} ${shown} is a folder findings did not write (it holds ${describe(entries)} and no ${MANIFEST}); findings replaces its output folder whole, so it writes only into a new or empty folder or one holding its own previous report: choose another folder`);
+    return diagnosticWithText(
+      'FND013',
+      at(flag),
+      `${flag} ${shown} is a folder findings did not write (it holds ${describe(entries)} and no ${MANIFEST}); findings replaces its output folder whole, so it writes only into a new or empty folder or one holding its own previous report: choose another folder`,
+    );
   }
   const foreign = foreignFiles(target, '', listed);
   if (foreign.length > 0) {
-    return diagnosticWithText('FND013', at(flag), `${flag} ${shown} holds a previous report and files findings did not write (${describe(foreign)}); replacing the report would delete them: move them out, or choose another folder`);
+    return diagnosticWithText(
+      'FND013',
+      at(flag),
+      `${flag} ${shown} holds a previous report and files findings did not write (${describe(foreign)}); replacing the report would delete them: move them out, or choose another folder`,
+    );
   }
   return null;
 }
@@ -180,7 +198,11 @@ export async function lockOutputFolder(target: string, waitMs: number, shown: st
         continue;
       }
       if (Date.now() >= deadline) {
-        return diagnosticWithText('FND014', at(shown), `another findings run (process ${holder}) is writing ${shown}; nothing written: run again when it is done, or choose another --out`);
+        return diagnosticWithText(
+          'FND014',
+          at(shown),
+          `another findings run (process ${holder}) is writing ${shown}; nothing written: run again when it is done, or choose another --out`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
       continue;

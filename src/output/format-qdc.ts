@@ -24,13 +24,7 @@ const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 /** Escape text for XML 1.0 element content and double-quoted attributes; characters XML 1.0 forbids are dropped. */
 function escapeXml(text: string): string {
-  return text
-    .replace(FORBIDDEN_IN_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;');
+  return text.replace(FORBIDDEN_IN_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
 }
 
 /**
@@ -38,10 +32,9 @@ function escapeXml(text: string): string {
  * something: a label only when reading the code back would not give it (readLabel, see themesFromCodes).
  */
 function qdcDescription(theme: Theme, readLabel = theme.code): string {
-  const footer = [
-    ...(theme.label !== readLabel ? [`Label: ${theme.label}`] : []),
-    ...(theme.statement !== null ? [`Statement: ${theme.statement}`] : []),
-  ].join('\n');
+  const footer = [...(theme.label !== readLabel ? [`Label: ${theme.label}`] : []), ...(theme.statement !== null ? [`Statement: ${theme.statement}`] : [])].join(
+    '\n',
+  );
   if (footer === '') return theme.description;
   return theme.description === '' ? footer : `${theme.description}\n\n${footer}`;
 }

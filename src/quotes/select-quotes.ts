@@ -76,7 +76,14 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
       for (const c of pool) {
         if (here.has(c.respondent)) continue;
         const withheld = (options.segmentSizes[c.segment] ?? 0) < options.minBase ? 1 : 0;
-        const key = [withheld, bySegment.get(c.segment) ?? 0, quotedRespondent.get(c.respondent) ?? 0, Math.abs(c.length - QUOTE_LENGTH.target), c.respondent, c.order];
+        const key = [
+          withheld,
+          bySegment.get(c.segment) ?? 0,
+          quotedRespondent.get(c.respondent) ?? 0,
+          Math.abs(c.length - QUOTE_LENGTH.target),
+          c.respondent,
+          c.order,
+        ];
         if (best === null || compareKeys(key, bestKey) < 0) {
           best = c;
           bestKey = key;

@@ -57,9 +57,7 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
     caption: `Share of all respondents mentioning each theme, ${previous} and ${current}: % (n/base)`,
     head,
     rows: ordered.map(({ change: row, depth }): Cell[] => [
-      depth > 0 || row.mapping !== null
-        ? [depth > 0 ? `↳ ${row.label}` : row.label, ...(row.mapping !== null ? [row.mapping] : [])]
-        : row.label,
+      depth > 0 || row.mapping !== null ? [depth > 0 ? `↳ ${row.label}` : row.label, ...(row.mapping !== null ? [row.mapping] : [])] : row.label,
       ...figureCells(row, alpha, minBase, false),
     ]),
     numeric: [false, true, true, true, true, true, false],
@@ -107,13 +105,26 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
     blocks.push({
       kind: 'table',
       caption: `Closed questions, ${previous} and ${current}: top box % (n/answered), and mean`,
-      head: ['Question', previous, current, `Change, points (${confidence} CI, unadjusted)`, 'BH-adjusted p', 'Result', `Mean, ${previous} → ${current}`, `Difference of means (${confidence} CI)`, 'Welch p'],
+      head: [
+        'Question',
+        previous,
+        current,
+        `Change, points (${confidence} CI, unadjusted)`,
+        'BH-adjusted p',
+        'Result',
+        `Mean, ${previous} → ${current}`,
+        `Difference of means (${confidence} CI)`,
+        'Welch p',
+      ],
       rows: questions.map((question): Cell[] => {
         const [before, after, points, , adjusted, verdict] = figureCells(question.topBox, alpha, minBase, false);
         const fixed = (value: number): string => (Math.abs(value) < 0.005 ? '0.00' : value.toFixed(2).replace('-', '−'));
-        const means = question.mean.previous === null || question.mean.current === null ? 'n/a' : `${fixed(question.mean.previous)} → ${fixed(question.mean.current)}`;
+        const means =
+          question.mean.previous === null || question.mean.current === null ? 'n/a' : `${fixed(question.mean.previous)} → ${fixed(question.mean.current)}`;
         const difference =
-          question.mean.difference === null ? 'n/a' : [fixed(question.mean.difference), question.mean.ci === null ? 'n/a' : `${fixed(question.mean.ci[0])} to ${fixed(question.mean.ci[1])}`];
+          question.mean.difference === null
+            ? 'n/a'
+            : [fixed(question.mean.difference), question.mean.ci === null ? 'n/a' : `${fixed(question.mean.ci[0])} to ${fixed(question.mean.ci[1])}`];
         return [question.label, before!, after!, points!, adjusted!, verdict!, means, difference, formatPValue(question.mean.p, alpha)];
       }),
       numeric: [false, true, true, true, true, false, true, true, true],
@@ -142,10 +153,14 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
 function measuredOnceSentences(themes: readonly ThemeChange[], current: string, previous: string): string[] {
   return themes.flatMap((theme) => {
     if (theme.status === 'new') {
-      return [`New code in ${current}: "${theme.label}" ${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base}), no earlier figure.`];
+      return [
+        `New code in ${current}: "${theme.label}" ${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base}), no earlier figure.`,
+      ];
     }
     if (theme.status === 'retired') {
-      return [`Not in the ${current} codebook: "${theme.label}" ${formatPercent(theme.previous.proportion)} (${theme.previous.respondents}/${theme.previous.base}) in ${previous}, no current figure.`];
+      return [
+        `Not in the ${current} codebook: "${theme.label}" ${formatPercent(theme.previous.proportion)} (${theme.previous.respondents}/${theme.previous.base}) in ${previous}, no current figure.`,
+      ];
     }
     return [];
   });

@@ -27,12 +27,7 @@ export function cooccurrenceSection(results: Results, charts: readonly RenderedC
     kind: 'table',
     caption: `Themes most often mentioned together (top ${pairs.length} pairs by Jaccard index)`,
     head: ['Theme', 'With theme', 'Respondents mentioning both', 'Jaccard index'],
-    rows: pairs.map((pair) => [
-      label.get(pair.a) ?? pair.a,
-      label.get(pair.b) ?? pair.b,
-      String(pair.respondents),
-      (pair.jaccard ?? 0).toFixed(2),
-    ]),
+    rows: pairs.map((pair) => [label.get(pair.a) ?? pair.a, label.get(pair.b) ?? pair.b, String(pair.respondents), (pair.jaccard ?? 0).toFixed(2)]),
     numeric: [false, false, true, true],
     rowHeader: false,
   });

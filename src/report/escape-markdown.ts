@@ -14,15 +14,17 @@ import { stripBidi } from '../format/strip-bidi.ts';
  */
 export function escapeMarkdown(text: string): string {
   // Issue #20: bidi controls removed (strip-bidi.ts), so data text cannot reorder the report's figures.
-  return stripBidi(text)
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_{}[\]<>|&~]/g, '\\$&')
-    // GitHub turns bare URLs into links; an escaped colon keeps "https://" as text.
-    .replace(/:(?=\/\/)/g, '\\:')
-    // Issue #20: GitHub also links "www." and e-mail addresses (checked with cmark-gfm): an escaped
-    // dot keeps "www." as text, and a WORD JOINER (U+2060, invisible) after "@" breaks the address.
-    .replace(/(www)\./gi, '$1\\.')
-    .replace(/@(?=[\p{L}\p{N}])/gu, '@\u2060')
-    .replace(/^(\s*)([#+\-=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return (
+    stripBidi(text)
+      .replace(/\r\n|\r|\n/g, ' ')
+      .replace(/[\\`*_{}[\]<>|&~]/g, '\\$&')
+      // GitHub turns bare URLs into links; an escaped colon keeps "https://" as text.
+      .replace(/:(?=\/\/)/g, '\\:')
+      // Issue #20: GitHub also links "www." and e-mail addresses (checked with cmark-gfm): an escaped
+      // dot keeps "www." as text, and a WORD JOINER (U+2060, invisible) after "@" breaks the address.
+      .replace(/(www)\./gi, '$1\\.')
+      .replace(/@(?=[\p{L}\p{N}])/gu, '@\u2060')
+      .replace(/^(\s*)([#+\-=])/, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+  );
 }

@@ -35,9 +35,7 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
   // With report.weighted (the default when a weight column exists) the weighted share is the headline.
   const headline = (theme: ThemeResult): number | null => (weightedHeadline(results, theme) ? theme.weighted!.proportion : theme.proportion);
   const byPrevalence = (a: ThemeResult, b: ThemeResult): number =>
-    (headline(b) ?? -1) - (headline(a) ?? -1) ||
-    b.respondents - a.respondents ||
-    (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0);
+    (headline(b) ?? -1) - (headline(a) ?? -1) || b.respondents - a.respondents || (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0);
   const ranked = [...results.themes].sort(byPrevalence);
   const rank = new Map(ranked.map((theme, index) => [theme.code, index]));
 
@@ -50,11 +48,15 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
   for (const theme of ranked) {
     const pAdjusted = theme.segmentTest?.pAdjusted ?? null;
     if (pAdjusted === null || !(pAdjusted < alpha) || unreliable(theme)) continue;
-    const cells = theme.bySegment.filter(
-      (cell) => !cell.lowBase && cell.base >= minBase && cell.proportion !== null && cell.ci !== null,
+    const cells = theme.bySegment.filter((cell) => !cell.lowBase && cell.base >= minBase && cell.proportion !== null && cell.ci !== null);
+    const high = cells.reduce<SegmentThemeResult | undefined>(
+      (best, cell) => (best === undefined || (cell.proportion ?? 0) > (best.proportion ?? 0) ? cell : best),
+      undefined,
     );
-    const high = cells.reduce<SegmentThemeResult | undefined>((best, cell) => (best === undefined || (cell.proportion ?? 0) > (best.proportion ?? 0) ? cell : best), undefined);
-    const low = cells.reduce<SegmentThemeResult | undefined>((best, cell) => (best === undefined || (cell.proportion ?? 0) < (best.proportion ?? 0) ? cell : best), undefined);
+    const low = cells.reduce<SegmentThemeResult | undefined>(
+      (best, cell) => (best === undefined || (cell.proportion ?? 0) < (best.proportion ?? 0) ? cell : best),
+      undefined,
+    );
     if (high === undefined || low === undefined || high === low || !((high.proportion ?? 0) > (low.proportion ?? 0))) continue;
     differences.push({ theme, high, low, pAdjusted });
   }
@@ -65,7 +67,9 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
   const differencesTaken = Math.min(differences.length, limit - overallTaken);
   const chosen = [
     ...overall.slice(0, overallTaken).map((theme) => ({ rank: rank.get(theme.code) ?? 0, order: 0, finding: overallFinding(results, theme, statements) })),
-    ...differences.slice(0, differencesTaken).map((difference) => ({ rank: rank.get(difference.theme.code) ?? 0, order: 1, finding: differenceFinding(results, difference, statements, plurals) })),
+    ...differences
+      .slice(0, differencesTaken)
+      .map((difference) => ({ rank: rank.get(difference.theme.code) ?? 0, order: 1, finding: differenceFinding(results, difference, statements, plurals) })),
   ];
   return chosen.sort((a, b) => a.rank - b.rank || a.order - b.order).map(({ finding }) => hedgeFinding(results, finding));
 }
@@ -77,7 +81,14 @@ export function keyFindings(results: Results, count = 5, statements: Record<stri
  */
 function weightedHeadline(results: Results, theme: ThemeResult): boolean {
   const weighted = theme.weighted;
-  return results.settings.headline === 'weighted' && weighted !== null && weighted.proportion !== null && weighted.proportion > 0 && weighted.proportion < 1 && weighted.ci !== null;
+  return (
+    results.settings.headline === 'weighted' &&
+    weighted !== null &&
+    weighted.proportion !== null &&
+    weighted.proportion > 0 &&
+    weighted.proportion < 1 &&
+    weighted.ci !== null
+  );
 }
 
 function overallFinding(results: Results, theme: ThemeResult, statements: Record<string, string>): Finding {
@@ -95,14 +106,26 @@ function overallFinding(results: Results, theme: ThemeResult, statements: Record
   return { theme: theme.code, text, respondents: theme.respondents, base: theme.base, proportion, ci: [ci[0], ci[1]] };
 }
 
-function differenceFinding(results: Results, { theme, high, low, pAdjusted }: Difference, statements: Record<string, string>, plurals: Record<string, string>): Finding {
+function differenceFinding(
+  results: Results,
+  { theme, high, low, pAdjusted }: Difference,
+  statements: Record<string, string>,
+  plurals: Record<string, string>,
+): Finding {
   const label = new Map(results.segments.map((segment) => [segment.id, segment.label]));
   const highLabel = label.get(high.segment) ?? high.segment;
   const lowLabel = label.get(low.segment) ?? low.segment;
   const confidence = formatConfidence(results.confidence);
   const figures = (cell: SegmentThemeResult): string =>
     `${cell.respondents} of ${cell.base} (${formatPercent(cell.proportion)}, ${confidence} CI ${formatInterval(cell.ci)})`;
-  const method = theme.segmentTest?.method === 'fisher' ? "Fisher's exact test" : theme.segmentTest?.method === 'fisher-monte-carlo' ? "Fisher's exact test (Monte Carlo)" : theme.segmentTest?.method === 'rao-scott' ? 'Rao–Scott test (weighted)' : 'chi-square test';
+  const method =
+    theme.segmentTest?.method === 'fisher'
+      ? "Fisher's exact test"
+      : theme.segmentTest?.method === 'fisher-monte-carlo'
+        ? "Fisher's exact test (Monte Carlo)"
+        : theme.segmentTest?.method === 'rao-scott'
+          ? 'Rao–Scott test (weighted)'
+          : 'chi-square test';
   const p = formatPValue(pAdjusted, results.settings.alpha);
   const pText = p.startsWith('<') ? `p ${p}` : `p = ${p}`;
   const subject = highLabel.charAt(0).toUpperCase() + highLabel.slice(1);

@@ -53,7 +53,10 @@ export function methodsSection(results: Results): ReportBlock[] {
   }
   if (results.settings.segmentSource === 'none') {
     // issue 14: a config without a segment source: say so, rather than let one group pass for a finding.
-    items.push([{ strong: 'Segments.' }, ' None: the config names no segment source, so every respondent is in one group; no segment is compared with another and no segment test is made.']);
+    items.push([
+      { strong: 'Segments.' },
+      ' None: the config names no segment source, so every respondent is in one group; no segment is compared with another and no segment test is made.',
+    ]);
   }
   if (results.segments.length >= 2) {
     items.push([
@@ -72,10 +75,7 @@ export function methodsSection(results: Results): ReportBlock[] {
       { strong: 'Low base.' },
       ` A group of fewer than ${minBase} respondents has a low base: its figures are shown, marked and greyed, but not interpreted and never a key finding; sentences describe it in words, never as a percentage. No figure is suppressed.`,
     ],
-    [
-      { strong: 'Co-occurrence.' },
-      ' The Jaccard index of two themes is the respondents mentioning both divided by the respondents mentioning either.',
-    ],
+    [{ strong: 'Co-occurrence.' }, ' The Jaccard index of two themes is the respondents mentioning both divided by the respondents mentioning either.'],
   );
   if (results.change !== null) {
     items.push([
@@ -88,7 +88,7 @@ export function methodsSection(results: Results): ReportBlock[] {
   if (results.reliability !== null) {
     items.push([
       { strong: 'Coder agreement.' },
-      ' Unweighted Cohen\'s kappa on the respondents both coders coded (',
+      " Unweighted Cohen's kappa on the respondents both coders coded (",
       { code: 'irr::kappa2(cbind(a, b))' },
       "), Fleiss' kappa for three or more coders, nominal Krippendorff's alpha, and percent agreement; pooled figures treat every respondent × theme pair as one unit.",
     ]);
@@ -100,12 +100,7 @@ export function methodsSection(results: Results): ReportBlock[] {
       ' Sample standard deviation (n − 1); the median of an even number of answers is the mean of the two middle ones; the top box is the share of answers in the highest levels, with a Wilson interval.',
     ]);
   }
-  items.push(
-    [
-      { strong: 'Rows.' },
-      ` ${rowsRead} rows read, ${rowsUsed} used, ${rowsRejected} rejected${rowsRejected > 0 ? ' (see Rejected rows)' : ''}.`,
-    ],
-  );
+  items.push([{ strong: 'Rows.' }, ` ${rowsRead} rows read, ${rowsUsed} used, ${rowsRejected} rejected${rowsRejected > 0 ? ' (see Rejected rows)' : ''}.`]);
 
   const limits: Inline[] = [
     [
@@ -120,10 +115,11 @@ export function methodsSection(results: Results): ReportBlock[] {
       ` ${low.map((segment) => `${segment.label} (${segment.respondents})`).join(', ')} ${low.length === 1 ? 'falls' : 'fall'} below the minimum base of ${minBase}; what ${low.length === 1 ? 'that group says is' : 'those groups say is'} reported as anecdote, not as a share.`,
     ]);
   }
-  if (results.segments.length >= 2 || results.change !== null) limits.push([
-    { strong: 'No detectable difference is not sameness.' },
-    ` With ${results.base.respondents} respondents only large differences can be detected; where a test finds none, the groups may still differ. The Benjamini–Hochberg adjustment limits false discoveries across the themes but does not rule them out.`,
-  ]);
+  if (results.segments.length >= 2 || results.change !== null)
+    limits.push([
+      { strong: 'No detectable difference is not sameness.' },
+      ` With ${results.base.respondents} respondents only large differences can be detected; where a test finds none, the groups may still differ. The Benjamini–Hochberg adjustment limits false discoveries across the themes but does not rule them out.`,
+    ]);
   if (results.settings.weighted) {
     limits.push([
       { strong: 'Weights.' },

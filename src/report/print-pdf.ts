@@ -32,7 +32,7 @@ export async function printPdf(htmlFile: string, pdfFile: string, options: Print
     await page.pdf({ path: path.resolve(pdfFile), format: 'A4', printBackground: true });
     return { ok: true };
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
     return { ok: false, reason: `PDF printing failed: ${message}` };
   } finally {
     await browser?.close().catch(() => undefined);

@@ -19,15 +19,17 @@ export function questionsSection(results: Results, charts: readonly RenderedChar
 
 function questionBlocks(results: Results, question: QuestionResult, charts: readonly RenderedChart[]): ReportBlock[] {
   const confidence = formatConfidence(results.confidence);
-  const levels = question.levels.length > 0
-    ? question.levels
-    : Object.keys(question.counts).map(Number).sort((a, b) => a - b).map((level) => ({ level, label: String(level) }));
+  const levels =
+    question.levels.length > 0
+      ? question.levels
+      : Object.keys(question.counts)
+          .map(Number)
+          .sort((a, b) => a - b)
+          .map((level) => ({ level, label: String(level) }));
   const labelOf = new Map(levels.map(({ level, label }) => [level, label]));
   const topLevels = question.topBox.levels.map((level) => labelOf.get(level) ?? String(level));
   const topName = `Top-${question.topBox.levels.length} box`;
-  const blocks: ReportBlock[] = [
-    { kind: 'heading', level: 3, text: question.label, id: `question-${question.id}` },
-  ];
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 3, text: question.label, id: `question-${question.id}` }];
   const chart = charts.find((candidate) => candidate.name === likertChartName(question.id));
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });
 

@@ -161,9 +161,7 @@ function tableHtml(block: Extract<ReportBlock, { kind: 'table' }>): string {
   const head = block.head.map((cell, index) => `<th scope="col"${cls(index)}>${escapeHtml(cell)}</th>`).join('');
   const rows = block.rows.map((row) => {
     const cells = row.map((cell, index) =>
-      block.rowHeader && index === 0
-        ? `<th scope="row">${cellHtml(cell)}</th>`
-        : `<td${cls(index)}>${cellHtml(cell)}</td>`,
+      block.rowHeader && index === 0 ? `<th scope="row">${cellHtml(cell)}</th>` : `<td${cls(index)}>${cellHtml(cell)}</td>`,
     );
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -221,7 +219,8 @@ function inlineSvg(svg: string, alt: string): string {
     const height = Number(/\sheight="([\d.]+)"/.exec(attributes)?.[1]);
     let style = '';
     if (Number.isFinite(width) && width > 0) {
-      const print = Number.isFinite(height) && height > 0 ? Math.min(width, PRINT_MAX_WIDTH, (PRINT_MAX_HEIGHT * width) / height) : Math.min(width, PRINT_MAX_WIDTH);
+      const print =
+        Number.isFinite(height) && height > 0 ? Math.min(width, PRINT_MAX_WIDTH, (PRINT_MAX_HEIGHT * width) / height) : Math.min(width, PRINT_MAX_WIDTH);
       // --w on screen, --pw in print (see CSS): a custom property, so print CSS can override it.
       style = ` style="--w: ${Math.round(width * CHART_SCALE)}px; --pw: ${Math.round(print)}px"`;
     }

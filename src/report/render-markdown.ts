@@ -43,11 +43,9 @@ function markdownBlock(block: ReportBlock, all: readonly ReportBlock[]): string 
     case 'contents': {
       const start = all.indexOf(block);
       const headings = all.slice(start + 1).filter((candidate) => candidate.kind === 'heading' && candidate.level === 2);
-      return [
-        '**Contents**',
-        '',
-        ...headings.map((heading) => (heading.kind === 'heading' ? `- [${escapeMarkdown(heading.text)}](#${heading.id})` : '')),
-      ].join('\n');
+      return ['**Contents**', '', ...headings.map((heading) => (heading.kind === 'heading' ? `- [${escapeMarkdown(heading.text)}](#${heading.id})` : ''))].join(
+        '\n',
+      );
     }
   }
 }

@@ -6,7 +6,10 @@ import type { Analysis, ReportFormat } from '../model.ts';
  * from rendering; the same analysis gives byte-identical files. `formats` (default the config's
  * `report.formats`) chooses among them and adds report.docx, slides.pptx and tables.xlsx (issue 18).
  */
-export async function renderReport(analysis: Analysis, formats: readonly ReportFormat[] = analysis.config.report.formats): Promise<Map<string, string | Uint8Array>> {
+export async function renderReport(
+  analysis: Analysis,
+  formats: readonly ReportFormat[] = analysis.config.report.formats,
+): Promise<Map<string, string | Uint8Array>> {
   // Loaded here, not at the top: vega takes ~0.4 s to import and `findings check` never needs it.
   const [{ buildCharts }, { renderSvg }, { renderPng }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }] = await Promise.all([
     import('../charts/build-charts.ts'),

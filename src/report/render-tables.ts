@@ -17,55 +17,136 @@ export function renderTables(results: Results): { name: string; csv: string }[] 
   const upper = (ci: Interval | null | undefined): number | null => ci?.[1] ?? null;
 
   const themes = table(
-    ['code', 'label', 'parent', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper',
-      'weighted_proportion', 'weighted_se', 'weighted_ci_lower', 'weighted_ci_upper',
-      'segment_test_method', 'segment_test_statistic', 'segment_test_df', 'segment_test_p', 'segment_test_p_adjusted'],
+    [
+      'code',
+      'label',
+      'parent',
+      'respondents',
+      'base',
+      'proportion',
+      'ci_lower',
+      'ci_upper',
+      'weighted_proportion',
+      'weighted_se',
+      'weighted_ci_lower',
+      'weighted_ci_upper',
+      'segment_test_method',
+      'segment_test_statistic',
+      'segment_test_df',
+      'segment_test_p',
+      'segment_test_p_adjusted',
+    ],
     results.themes.map((theme) => [
-      theme.code, theme.label, theme.parent, theme.respondents, theme.base, theme.proportion, lower(theme.ci), upper(theme.ci),
-      theme.weighted?.proportion ?? null, theme.weighted?.se ?? null, lower(theme.weighted?.ci), upper(theme.weighted?.ci),
-      theme.segmentTest?.method ?? null, theme.segmentTest?.statistic ?? null, theme.segmentTest?.df ?? null,
-      theme.segmentTest?.p ?? null, theme.segmentTest?.pAdjusted ?? null,
+      theme.code,
+      theme.label,
+      theme.parent,
+      theme.respondents,
+      theme.base,
+      theme.proportion,
+      lower(theme.ci),
+      upper(theme.ci),
+      theme.weighted?.proportion ?? null,
+      theme.weighted?.se ?? null,
+      lower(theme.weighted?.ci),
+      upper(theme.weighted?.ci),
+      theme.segmentTest?.method ?? null,
+      theme.segmentTest?.statistic ?? null,
+      theme.segmentTest?.df ?? null,
+      theme.segmentTest?.p ?? null,
+      theme.segmentTest?.pAdjusted ?? null,
     ]),
   );
 
   const bySegment = table(
-    ['code', 'label', 'segment', 'segment_label', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper', 'low_base',
-      'weighted_proportion', 'weighted_se', 'weighted_ci_lower', 'weighted_ci_upper'],
-    results.themes.flatMap((theme) => theme.bySegment.map((cell): Cell[] => [
-      theme.code, theme.label, cell.segment, segmentLabel.get(cell.segment) ?? cell.segment, cell.respondents, cell.base,
-      cell.proportion, lower(cell.ci), upper(cell.ci), cell.lowBase,
-      cell.weighted?.proportion ?? null, cell.weighted?.se ?? null, lower(cell.weighted?.ci), upper(cell.weighted?.ci),
-    ])),
+    [
+      'code',
+      'label',
+      'segment',
+      'segment_label',
+      'respondents',
+      'base',
+      'proportion',
+      'ci_lower',
+      'ci_upper',
+      'low_base',
+      'weighted_proportion',
+      'weighted_se',
+      'weighted_ci_lower',
+      'weighted_ci_upper',
+    ],
+    results.themes.flatMap((theme) =>
+      theme.bySegment.map((cell): Cell[] => [
+        theme.code,
+        theme.label,
+        cell.segment,
+        segmentLabel.get(cell.segment) ?? cell.segment,
+        cell.respondents,
+        cell.base,
+        cell.proportion,
+        lower(cell.ci),
+        upper(cell.ci),
+        cell.lowBase,
+        cell.weighted?.proportion ?? null,
+        cell.weighted?.se ?? null,
+        lower(cell.weighted?.ci),
+        upper(cell.weighted?.ci),
+      ]),
+    ),
   );
 
   const levelsOf = (question: Results['questions'][number]): { level: number; label: string }[] =>
     question.levels.length > 0
       ? question.levels
-      : Object.keys(question.counts).map(Number).sort((a, b) => a - b).map((level) => ({ level, label: String(level) }));
+      : Object.keys(question.counts)
+          .map(Number)
+          .sort((a, b) => a - b)
+          .map((level) => ({ level, label: String(level) }));
 
   const questions = table(
     ['question', 'question_label', 'level', 'level_label', 'count', 'base', 'proportion', 'top_box'],
-    results.questions.flatMap((question) => levelsOf(question).map(({ level, label }): Cell[] => {
-      const count = question.counts[String(level)] ?? 0;
-      return [question.id, question.label, level, label, count, question.base,
-        question.base > 0 ? count / question.base : null, question.topBox.levels.includes(level)];
-    })),
+    results.questions.flatMap((question) =>
+      levelsOf(question).map(({ level, label }): Cell[] => {
+        const count = question.counts[String(level)] ?? 0;
+        return [
+          question.id,
+          question.label,
+          level,
+          label,
+          count,
+          question.base,
+          question.base > 0 ? count / question.base : null,
+          question.topBox.levels.includes(level),
+        ];
+      }),
+    ),
   );
 
   const questionsBySegment = table(
     ['question', 'question_label', 'segment', 'segment_label', 'level', 'level_label', 'count', 'base', 'proportion', 'low_base'],
-    results.questions.flatMap((question) => question.bySegment.flatMap((segment) => levelsOf(question).map(({ level, label }): Cell[] => {
-      const count = segment.counts[String(level)] ?? 0;
-      return [question.id, question.label, segment.segment, segmentLabel.get(segment.segment) ?? segment.segment, level, label,
-        count, segment.base, segment.base > 0 ? count / segment.base : null, segment.lowBase];
-    }))),
+    results.questions.flatMap((question) =>
+      question.bySegment.flatMap((segment) =>
+        levelsOf(question).map(({ level, label }): Cell[] => {
+          const count = segment.counts[String(level)] ?? 0;
+          return [
+            question.id,
+            question.label,
+            segment.segment,
+            segmentLabel.get(segment.segment) ?? segment.segment,
+            level,
+            label,
+            count,
+            segment.base,
+            segment.base > 0 ? count / segment.base : null,
+            segment.lowBase,
+          ];
+        }),
+      ),
+    ),
   );
 
   const cooccurrence = table(
     ['a', 'a_label', 'b', 'b_label', 'respondents', 'jaccard'],
-    results.cooccurrence.map((pair) => [
-      pair.a, themeLabel.get(pair.a) ?? pair.a, pair.b, themeLabel.get(pair.b) ?? pair.b, pair.respondents, pair.jaccard,
-    ]),
+    results.cooccurrence.map((pair) => [pair.a, themeLabel.get(pair.a) ?? pair.a, pair.b, themeLabel.get(pair.b) ?? pair.b, pair.respondents, pair.jaccard]),
   );
 
   const tables = [
@@ -77,21 +158,63 @@ export function renderTables(results: Results): { name: string; csv: string }[] 
   ];
   if (results.change !== null) {
     const figures = (figure: ChangeFigure): Cell[] => [
-      figure.previous.respondents, figure.previous.base, figure.previous.proportion,
-      figure.current.respondents, figure.current.base, figure.current.proportion,
-      figure.difference, lower(figure.ci), upper(figure.ci), figure.z, figure.p, figure.pAdjusted,
+      figure.previous.respondents,
+      figure.previous.base,
+      figure.previous.proportion,
+      figure.current.respondents,
+      figure.current.base,
+      figure.current.proportion,
+      figure.difference,
+      lower(figure.ci),
+      upper(figure.ci),
+      figure.z,
+      figure.p,
+      figure.pAdjusted,
     ];
     tables.push({
       name: 'change.csv',
       csv: table(
-        ['code', 'label', 'segment', 'segment_label', 'previous_respondents', 'previous_base', 'previous_proportion',
-          'current_respondents', 'current_base', 'current_proportion', 'difference', 'ci_lower', 'ci_upper', 'z', 'p', 'p_adjusted',
-          'low_base', 'mapping', 'status'],
+        [
+          'code',
+          'label',
+          'segment',
+          'segment_label',
+          'previous_respondents',
+          'previous_base',
+          'previous_proportion',
+          'current_respondents',
+          'current_base',
+          'current_proportion',
+          'difference',
+          'ci_lower',
+          'ci_upper',
+          'z',
+          'p',
+          'p_adjusted',
+          'low_base',
+          'mapping',
+          'status',
+        ],
         results.change.themes.flatMap((theme) => [
-          [theme.code, theme.label, null, null, ...figures(theme),
-            theme.previous.base < results.settings.minBase || theme.current.base < results.settings.minBase, theme.mapping, theme.status],
+          [
+            theme.code,
+            theme.label,
+            null,
+            null,
+            ...figures(theme),
+            theme.previous.base < results.settings.minBase || theme.current.base < results.settings.minBase,
+            theme.mapping,
+            theme.status,
+          ],
           ...theme.bySegment.map((cell): Cell[] => [
-            theme.code, theme.label, cell.segment, segmentLabel.get(cell.segment) ?? cell.segment, ...figures(cell), cell.lowBase, theme.mapping, theme.status,
+            theme.code,
+            theme.label,
+            cell.segment,
+            segmentLabel.get(cell.segment) ?? cell.segment,
+            ...figures(cell),
+            cell.lowBase,
+            theme.mapping,
+            theme.status,
           ]),
         ]),
       ),

@@ -12,28 +12,36 @@ import { guardVegaNames } from '../charts/guard-vega-names.ts';
  * them); the defaults are the config defaults, alpha 0.05 and minBase 5. `formats` chooses the files
  * and adds report.docx, slides.pptx and tables.xlsx (issue 18), as for a round.
  */
-export async function renderTrendReport(trend: TrendResults, settings: Partial<TrendSettings> = {}, formats: readonly ReportFormat[] = ['html', 'md', 'json', 'csv']): Promise<Map<string, string | Uint8Array>> {
-  const [{ trendChart, trendOrder }, { renderSvg }, { renderPng }, { trendDocument }, { markdownPage }, { htmlPage }, { csvTable }, { formatPercent }] = await Promise.all([
-    import('../charts/trend-chart.ts'),
-    import('../charts/render-svg.ts'),
-    import('../charts/render-png.ts'),
-    import('./trend-document.ts'),
-    import('./render-markdown.ts'),
-    import('./render-html.ts'),
-    import('./csv-table.ts'),
-    import('../format/format-percent.ts'),
-  ]);
+export async function renderTrendReport(
+  trend: TrendResults,
+  settings: Partial<TrendSettings> = {},
+  formats: readonly ReportFormat[] = ['html', 'md', 'json', 'csv'],
+): Promise<Map<string, string | Uint8Array>> {
+  const [{ trendChart, trendOrder }, { renderSvg }, { renderPng }, { trendDocument }, { markdownPage }, { htmlPage }, { csvTable }, { formatPercent }] =
+    await Promise.all([
+      import('../charts/trend-chart.ts'),
+      import('../charts/render-svg.ts'),
+      import('../charts/render-png.ts'),
+      import('./trend-document.ts'),
+      import('./render-markdown.ts'),
+      import('./render-html.ts'),
+      import('./csv-table.ts'),
+      import('../format/format-percent.ts'),
+    ]);
   const resolved: TrendSettings = { alpha: settings.alpha ?? 0.05, minBase: settings.minBase ?? 5 };
   const spec = guardVegaNames(trendChart(trend)); // issue #20: see charts/guard-vega-names.ts
   const svg = await renderSvg(spec);
   const ordered = trendOrder(trend.themes);
   const latest = trend.rounds[trend.rounds.length - 1];
-  const top = ordered.filter(({ depth }) => depth === 0).slice(0, 3).map(({ theme }) => {
-    // The first round the code was measured in (a null point is a round it did not exist in).
-    const first = theme.points.find((point) => point.respondents !== null);
-    const last = theme.points[theme.points.length - 1];
-    return `${theme.label}, ${formatPercent(first?.proportion ?? null)} in ${first?.round ?? ''} and ${formatPercent(last?.proportion ?? null)} in ${last?.round ?? ''}`;
-  });
+  const top = ordered
+    .filter(({ depth }) => depth === 0)
+    .slice(0, 3)
+    .map(({ theme }) => {
+      // The first round the code was measured in (a null point is a round it did not exist in).
+      const first = theme.points.find((point) => point.respondents !== null);
+      const last = theme.points[theme.points.length - 1];
+      return `${theme.label}, ${formatPercent(first?.proportion ?? null)} in ${first?.round ?? ''} and ${formatPercent(last?.proportion ?? null)} in ${last?.round ?? ''}`;
+    });
   const chart = {
     name: 'trend',
     title: 'Themes across rounds',
@@ -64,13 +72,26 @@ export async function renderTrendReport(trend: TrendResults, settings: Partial<T
   files.set('charts/trend.vl.json', `${JSON.stringify(spec, null, 2)}\n`);
   files.set('charts/trend.svg', svg);
   files.set('charts/trend.png', await renderPng(svg));
-  files.set('tables/trend.csv', csvTable(
-    ['code', 'label', 'parent', 'round_id', 'round', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper'],
-    trend.themes.flatMap((theme) => theme.points.map((point) => [
-      theme.code, theme.label, theme.parent, roundId.get(point.round) ?? null, point.round,
-      point.respondents, point.base, point.proportion, point.ci?.[0] ?? null, point.ci?.[1] ?? null,
-    ])),
-  ));
+  files.set(
+    'tables/trend.csv',
+    csvTable(
+      ['code', 'label', 'parent', 'round_id', 'round', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper'],
+      trend.themes.flatMap((theme) =>
+        theme.points.map((point) => [
+          theme.code,
+          theme.label,
+          theme.parent,
+          roundId.get(point.round) ?? null,
+          point.round,
+          point.respondents,
+          point.base,
+          point.proportion,
+          point.ci?.[0] ?? null,
+          point.ci?.[1] ?? null,
+        ]),
+      ),
+    ),
+  );
   // Issue 18: keep the formats asked for and add the office files, from the same document and chart.
   const { applyReportFormats } = await import('./office/apply-report-formats.ts');
   await applyReportFormats(files, formats, { kind: 'trend', trend, charts: [chart], blocks, settings: resolved });

@@ -9,8 +9,10 @@ import { segmentNoun } from '../format/segment-noun.ts';
  * segmentPlurals(results, { 'public-agency': 'public agencies' }).get('public-agency'); // "public agencies"
  */
 export function segmentPlurals(results: Results, plurals: Record<string, string> = {}): Map<string, string> {
-  return new Map(results.segments.map((segment) => {
-    const given = Object.hasOwn(plurals, segment.id) ? plurals[segment.id]?.trim() : undefined;
-    return [segment.id, given !== undefined && given !== '' ? given : segmentNoun(segment.label)];
-  }));
+  return new Map(
+    results.segments.map((segment) => {
+      const given = Object.hasOwn(plurals, segment.id) ? plurals[segment.id]?.trim() : undefined;
+      return [segment.id, given !== undefined && given !== '' ? given : segmentNoun(segment.label)];
+    }),
+  );
 }

@@ -69,9 +69,7 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
     return [
       depth > 0 ? `↳ ${theme.label}` : theme.label,
       ...cells,
-      test?.pAdjusted === null || test?.pAdjusted === undefined
-        ? [testName(test)]
-        : [testName(test), `p ${pText(formatPValue(test.pAdjusted, alpha))}`],
+      test?.pAdjusted === null || test?.pAdjusted === undefined ? [testName(test)] : [testName(test), `p ${pText(formatPValue(test.pAdjusted, alpha))}`],
       verdict(test, alpha),
     ];
   });

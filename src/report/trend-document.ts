@@ -54,7 +54,9 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
     const { from, to } = roundsOf(trend, change, index);
     return change.themes.flatMap((theme) => {
       if (theme.status === 'new') {
-        return [`New code in ${to}: "${theme.label}" ${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base}), no earlier figure.`];
+        return [
+          `New code in ${to}: "${theme.label}" ${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base}), no earlier figure.`,
+        ];
       }
       const verdict = changeVerdict(theme, alpha, minBase);
       if (verdict !== 'rose' && verdict !== 'fell') return [];
@@ -67,7 +69,11 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
     text: `Each theme's share is compared between consecutive rounds with a two-proportion test; p-values are adjusted across the themes of each comparison (Benjamini–Hochberg), and a change is stated only where the adjusted p is below ${alpha} and both bases are at least ${minBase}. The rounds need not ask the same people.`,
   });
   if (sentences.length > 0) blocks.push({ kind: 'list', items: sentences });
-  else blocks.push({ kind: 'paragraph', text: 'No change between consecutive rounds survives the adjustment for the number of themes compared. That does not show that nothing changed, only that these data cannot tell.' });
+  else
+    blocks.push({
+      kind: 'paragraph',
+      text: 'No change between consecutive rounds survives the adjustment for the number of themes compared. That does not show that nothing changed, only that these data cannot tell.',
+    });
 
   blocks.push({ kind: 'heading', level: 2, text: 'Themes across rounds', id: 'themes' });
   const chart = charts.find((candidate) => candidate.name === 'trend');
@@ -105,8 +111,12 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
           .map((theme): Cell[] => [
             theme.label,
             `${from} → ${to}`,
-            theme.previous.respondents === null ? 'not coded' : `${formatPercent(theme.previous.proportion)} (${theme.previous.respondents}/${theme.previous.base})`,
-            theme.current.respondents === null ? 'not coded' : `${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base})`,
+            theme.previous.respondents === null
+              ? 'not coded'
+              : `${formatPercent(theme.previous.proportion)} (${theme.previous.respondents}/${theme.previous.base})`,
+            theme.current.respondents === null
+              ? 'not coded'
+              : `${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base})`,
             theme.status === 'compared' ? [formatPoints(theme.previous.proportion, theme.current.proportion), formatPointsInterval(theme.ci)] : 'n/a',
             formatPValue(theme.pAdjusted, alpha),
             changeVerdict(theme, alpha, minBase),
@@ -130,7 +140,10 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
     blocks.push(
       stated.length > 0
         ? { kind: 'list', items: stated }
-        : { kind: 'paragraph', text: `No theme's share changed detectably between ${first} and ${lastRound} after the adjustment for the number of themes compared.` },
+        : {
+            kind: 'paragraph',
+            text: `No theme's share changed detectably between ${first} and ${lastRound} after the adjustment for the number of themes compared.`,
+          },
     );
     const share = (side: { respondents: number | null; base: number; proportion: number | null }): string =>
       side.respondents === null ? 'not coded' : `${formatPercent(side.proportion)} (${side.respondents}/${side.base})`;
@@ -179,7 +192,7 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
   const methods: Inline[] = [
     [
       { strong: 'What was counted.' },
-      ' In every round, a respondent mentions a theme when its code, or a sub-theme\'s, appears in their themes cell; each share is of all respondents of that round.',
+      " In every round, a respondent mentions a theme when its code, or a sub-theme's, appears in their themes cell; each share is of all respondents of that round.",
     ],
     [
       { strong: 'Intervals.' },

@@ -92,9 +92,7 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
   const configs = trendConfigs(files, cwd, sink);
   if (configs === null) return 'config';
   if (configs.length < 2) {
-    sink.report(
-      diagnostic(configPosition(configs[0]!, 'previous'), say.FND006.trendOneRound()),
-    );
+    sink.report(diagnostic(configPosition(configs[0]!, 'previous'), say.FND006.trendOneRound()));
     return 'config';
   }
   const codebooks: Codebook[] = [];
@@ -128,7 +126,15 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
     const parts = new Set<string>();
     for (let k = i + 1; k <= last; k++) for (const m of configs[k]!.codebookChanges) if (m.kind === 'split') for (const to of m.to) parts.add(to);
     notComparable.push(i === last || split.size === 0 ? new Set() : parts);
-    const into = i === last ? undefined : { codebook: latest, mappings: mappings.map((m) => (m.kind === 'split' ? { ...m, to: [] } : m)).filter((m) => m.kind !== 'split'), currentRound: name(configs[last]!), at: configPosition(configs[last]!, 'previous') };
+    const into =
+      i === last
+        ? undefined
+        : {
+            codebook: latest,
+            mappings: mappings.map((m) => (m.kind === 'split' ? { ...m, to: [] } : m)).filter((m) => m.kind !== 'split'),
+            currentRound: name(configs[last]!),
+            at: configPosition(configs[last]!, 'previous'),
+          };
     const round = await readRound(config.file, cwd, sink, into);
     if ('stopped' in round) return round.stopped;
     rounds.push(round);

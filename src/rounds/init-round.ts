@@ -71,9 +71,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   const config = readConfig({ file: fromFile, displayFile: displayPath(options.cwd, fromFile), cwd: options.cwd }, sink);
   if (config === null) return 'config';
   if (config.data.layout !== 'respondents') {
-    sink.report(
-      diagnostic(configPosition(config, 'data.layout'), say.FND006.initLayout(config.data.layout)),
-    );
+    sink.report(diagnostic(configPosition(config, 'data.layout'), say.FND006.initLayout(config.data.layout)));
     return 'config';
   }
   const dataFile = path.resolve(options.cwd, options.data);
@@ -93,9 +91,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   const id = options.id ?? next?.id;
   const round = options.round ?? next?.round;
   if (id === undefined || round === undefined) {
-    sink.report(
-      diagnostic(configPosition(config, 'round'), say.FND006.initNextRound(config.round)),
-    );
+    sink.report(diagnostic(configPosition(config, 'round'), say.FND006.initNextRound(config.round)));
     return 'config';
   }
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
@@ -115,11 +111,17 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   let aliases: ReadonlyMap<string, number> = new Map();
   // Read as the config reads its data (format, encoding, a platform's header rows and other column names).
   const newData = { ...config, data: { ...config.data, path: dataFile, displayPath: dataDisplay } };
-  const read = await readData(newData, sink, { maxFieldChars: config.limits.maxFieldChars }, (h) => {
-    header = h.cells.map((c) => c.trim());
-    headerLine = h.line;
-    aliases = h.aliases;
-  }, () => {});
+  const read = await readData(
+    newData,
+    sink,
+    { maxFieldChars: config.limits.maxFieldChars },
+    (h) => {
+      header = h.cells.map((c) => c.trim());
+      headerLine = h.line;
+      aliases = h.aliases;
+    },
+    () => {},
+  );
   if (read.malformed || read.misconfigured) return read.misconfigured ? 'config' : 'data';
   if (header === null) {
     sink.report(diagnostic({ file: dataDisplay, line: 1, column: 1 }, say.FND201.needsRows(dataDisplay)));
@@ -133,7 +135,11 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
     ...(config.data.columns.segment === '' ? [] : [{ key: 'data.columns.segment', path: ['data', 'columns', 'segment'], name: config.data.columns.segment }]),
     ...(config.data.columns.weight === null ? [] : [{ key: 'data.columns.weight', path: ['data', 'columns', 'weight'], name: config.data.columns.weight }]),
     ...(config.data.columns.themes === '' ? [] : [{ key: 'data.columns.themes', path: ['data', 'columns', 'themes'], name: config.data.columns.themes }]),
-    ...(config.data.themeColumns?.columns ?? []).map((c) => ({ key: `data.themeColumns.columns.${c.code}`, path: ['data', 'themeColumns', 'columns', c.code], name: c.column })),
+    ...(config.data.themeColumns?.columns ?? []).map((c) => ({
+      key: `data.themeColumns.columns.${c.code}`,
+      path: ['data', 'themeColumns', 'columns', c.code],
+      name: c.column,
+    })),
     ...config.questions.map((q, i) => ({ key: `questions[${i}].column`, path: ['questions', i, 'column'], name: q.column })),
   ];
   const taken = new Set(wanted.map((w) => w.name).filter((n) => names.includes(n)));
@@ -145,7 +151,10 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
     if (match === null) {
       ok = false;
       sink.report(
-        diagnostic({ file: dataDisplay, line: headerLine, column: 1 }, say.FND008.notInHeader(w.name, `${w.key} in ${config.displayFile}`, dataDisplay, nearest(w.name, names), names)),
+        diagnostic(
+          { file: dataDisplay, line: headerLine, column: 1 },
+          say.FND008.notInHeader(w.name, `${w.key} in ${config.displayFile}`, dataDisplay, nearest(w.name, names), names),
+        ),
       );
     } else {
       taken.add(match);
@@ -155,7 +164,12 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   const prefix = config.data.themeColumns?.prefix ?? null;
   if (prefix !== null && !names.some((n) => n.startsWith(prefix) && n.length > prefix.length)) {
     ok = false;
-    sink.report(diagnostic({ file: dataDisplay, line: headerLine, column: 1 }, say.FND008.noPrefix(dataDisplay, prefix, `data.themeColumns.prefix in ${config.displayFile}`, null, null)));
+    sink.report(
+      diagnostic(
+        { file: dataDisplay, line: headerLine, column: 1 },
+        say.FND008.noPrefix(dataDisplay, prefix, `data.themeColumns.prefix in ${config.displayFile}`, null, null),
+      ),
+    );
   }
   if (!ok) return 'data';
 

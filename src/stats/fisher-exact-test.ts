@@ -101,10 +101,7 @@ export function fisherExactTest(table: number[][], options: { budget?: number } 
   // do when segments are of equal size: 50 segments of 200 with 25 mentions, 0.12 s instead of
   // 1.9 s); only if that takes more than a quarter of the budget, plan a meet-in-the-middle split
   // and start again with the whole budget.
-  const p =
-    rowTotals.length === 2
-      ? (twoRows({ ...problem, budget: problem.budget / 4 }, true) ?? twoRows(problem, false))
-      : manyRows(problem);
+  const p = rowTotals.length === 2 ? (twoRows({ ...problem, budget: problem.budget / 4 }, true) ?? twoRows(problem, false)) : manyRows(problem);
   return p === null ? null : { p: Math.min(1, p) };
 }
 

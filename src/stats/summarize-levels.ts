@@ -19,10 +19,7 @@ import { sum } from 'simple-statistics';
  * // { n: 38, mean: 4.342105263157895, median: 5, sd: 0.814607044696305 },
  * // as length, mean, median and sd of rep(1:5, c(0, 1, 5, 12, 20))
  */
-export function summarizeLevels(
-  levels: number[],
-  counts: number[],
-): { n: number; mean: number | null; median: number | null; sd: number | null } {
+export function summarizeLevels(levels: number[], counts: number[]): { n: number; mean: number | null; median: number | null; sd: number | null } {
   if (levels.length !== counts.length) {
     throw new RangeError(`summarizeLevels: ${levels.length} levels but ${counts.length} counts`);
   }

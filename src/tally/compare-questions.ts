@@ -22,7 +22,9 @@ export function compareQuestions(current: readonly QuestionResult[], previous: r
       current: question,
       previous: before.get(question.id) ?? null,
     })),
-    ...previous.filter((question) => !now.has(question.id)).map((question) => ({ id: question.id, label: question.label, status: 'retired' as ChangeStatus, current: null, previous: question })),
+    ...previous
+      .filter((question) => !now.has(question.id))
+      .map((question) => ({ id: question.id, label: question.label, status: 'retired' as ChangeStatus, current: null, previous: question })),
   ];
   const changes = pairs.map(({ id, label, status, current: q2, previous: q1 }): QuestionChange => {
     const side = (q: QuestionResult | null) =>

@@ -49,9 +49,7 @@ export function tallyReliability(codings: Codings, codebook: Codebook): Reliabil
   if (coders.length < 2) return null;
   const ids = new Set<string>();
   for (const byId of codings.byCoder.values()) for (const id of byId.keys()) ids.add(id);
-  const units = [...ids]
-    .filter((id) => coders.filter((c) => codings.byCoder.get(c)?.has(id)).length >= 2)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const units = [...ids].filter((id) => coders.filter((c) => codings.byCoder.get(c)?.has(id)).length >= 2).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // For each unit and coder: the coder's themes as a set, or null when they did not code the unit.
   const coded = units.map((id) =>
     coders.map((c) => {

@@ -84,15 +84,7 @@ export class TallyState {
    * repeats) in themes[themeStart, themeEnd), and its level index per question (-1 when blank)
    * from answers[answerStart]. The fast reader adds rows this way, without a respondent object.
    */
-  addRow(
-    segment: number,
-    w: number,
-    themes: ArrayLike<number>,
-    themeStart: number,
-    themeEnd: number,
-    answers: ArrayLike<number>,
-    answerStart: number,
-  ): void {
+  addRow(segment: number, w: number, themes: ArrayLike<number>, themeStart: number, themeEnd: number, answers: ArrayLike<number>, answerStart: number): void {
     const s = this.segments[segment] ?? this.segment(segment);
     const w2 = w * w;
     s.respondents++;

@@ -98,9 +98,7 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
       base: designN,
       proportion: designN > 0 ? respondents / designN : null,
       ci: wilsonInterval(respondents, designN, confidence),
-      weighted: weighted
-        ? weightedProportion({ n: designN, sumW: totalW, sumWY, sumW2: totalW2, sumW2Y }, designN, confidence)
-        : null,
+      weighted: weighted ? weightedProportion({ n: designN, sumW: totalW, sumWY, sumW2: totalW2, sumW2Y }, designN, confidence) : null,
       bySegment,
       segmentTest: test,
       // Above report.maxTestSegments no test at all, pairwise included (n(n − 1)/2 pairs per theme).

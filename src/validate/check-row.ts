@@ -27,33 +27,34 @@ export function checkRow(
     rejected = true;
     report.reject(message, cell, offset);
   };
-  if (batch.problems.length > 0) for (const problem of batch.problems) {
-    if (problem.row !== r) continue;
-    const cell = problem.cell ?? 0;
-    const offset = problem.offset ?? 0;
-    switch (problem.kind) {
-      case 'unterminated-quote':
-        if (!batch.problems.some((p) => p.row === r && p.kind === 'malformed-quote')) {
-          reject(say.FND210(), row.length - 1);
-        }
-        break;
-      case 'malformed-quote':
-        reject(say.FND211(), cell);
-        break;
-      case 'nul-byte':
-        reject(say.FND212(), cell, offset);
-        break;
-      case 'invalid-encoding':
-        reject(say.FND213(problem.encoding?.startsWith('utf-16') ?? false, problem.value ?? 0), cell, offset);
-        break;
-      case 'field-too-large':
-        reject(say.FND214(problem.value ?? 0, maxFieldChars), cell);
-        break;
-      case 'stray-bom':
-        report.warn(say.FND305(), cell, offset);
-        break;
+  if (batch.problems.length > 0)
+    for (const problem of batch.problems) {
+      if (problem.row !== r) continue;
+      const cell = problem.cell ?? 0;
+      const offset = problem.offset ?? 0;
+      switch (problem.kind) {
+        case 'unterminated-quote':
+          if (!batch.problems.some((p) => p.row === r && p.kind === 'malformed-quote')) {
+            reject(say.FND210(), row.length - 1);
+          }
+          break;
+        case 'malformed-quote':
+          reject(say.FND211(), cell);
+          break;
+        case 'nul-byte':
+          reject(say.FND212(), cell, offset);
+          break;
+        case 'invalid-encoding':
+          reject(say.FND213(problem.encoding?.startsWith('utf-16') ?? false, problem.value ?? 0), cell, offset);
+          break;
+        case 'field-too-large':
+          reject(say.FND214(problem.value ?? 0, maxFieldChars), cell);
+          break;
+        case 'stray-bom':
+          report.warn(say.FND305(), cell, offset);
+          break;
+      }
     }
-  }
   if (rejected) return 'rejected';
   const width = header.width;
   if (row.length > width && row.slice(width).every((cell) => cell.trim() === '')) {

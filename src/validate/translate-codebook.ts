@@ -53,9 +53,7 @@ export function translateCodebook(
     for (const code of mapping.from) {
       if (!previous.index.has(code)) {
         ok = false;
-        sink.report(
-          diagnostic(mapping.at, say.FND109.notPrevious(code, labels.previousRound, nearest(code, previous.index.keys()))),
-        );
+        sink.report(diagnostic(mapping.at, say.FND109.notPrevious(code, labels.previousRound, nearest(code, previous.index.keys()))));
       }
     }
     for (const code of mapping.to) {
@@ -84,7 +82,12 @@ export function translateCodebook(
           notComparable.add(code);
           notes.set(code, `split from ${from}; not compared`);
         }
-        changes.push({ kind: 'split', from: mapping.from, to: mapping.to, note: `${from} split into ${to}; the parts are not compared with ${labels.previousRound}` });
+        changes.push({
+          kind: 'split',
+          from: mapping.from,
+          to: mapping.to,
+          note: `${from} split into ${to}; the parts are not compared with ${labels.previousRound}`,
+        });
         break;
       case 'retired':
         for (const code of mapping.from) targets.set(code, 'retired');
@@ -100,9 +103,7 @@ export function translateCodebook(
     if (target === undefined) {
       if (current.index.has(theme.code)) target = [theme.code];
       else {
-        sink.report(
-          diagnostic(at, say.FND304(theme.code, labels.previousRound)),
-        );
+        sink.report(diagnostic(at, say.FND304(theme.code, labels.previousRound)));
         changes.push({ kind: 'vanished', from: [theme.code], to: [], note: `${theme.code} is not in the ${labels.currentRound} codebook (no mapping given)` });
         target = 'retired';
         extras.push({ theme, kind: 'vanished' });

@@ -103,7 +103,10 @@ export function validateCodebook(
     }
     const cyclic = k !== -1 && (state[k] === 1 || belowCycle[k] === 1);
     if (k !== -1 && state[k] === 1) {
-      const cycle = walk.slice(walk.indexOf(k)).concat(k).map((c) => themes[c]!.code);
+      const cycle = walk
+        .slice(walk.indexOf(k))
+        .concat(k)
+        .map((c) => themes[c]!.code);
       const shown = cycle.length <= 21 ? cycle : [...cycle.slice(0, 10), `... (${cycle.length - 1} codes in all)`, ...cycle.slice(-10)];
       fail(entries[i]!.at.parent, say.FND104(shown));
     }

@@ -219,7 +219,14 @@ export class ExcerptCollector {
       }
       const row =
         named.length > 1
-          ? reject(say.FND227(unknown.code, named.map((i) => codebook.themes[i]!.code)), 'code', unknown.offset)
+          ? reject(
+              say.FND227(
+                unknown.code,
+                named.map((i) => codebook.themes[i]!.code),
+              ),
+              'code',
+              unknown.offset,
+            )
           : reject(say.FND207(unknown.code, unknown.suggestion), 'code', unknown.offset);
       if (mode === 'tally' && isPrimary) respondent.failed ??= row;
       else respondent.badCoders.add(coder);
@@ -233,11 +240,7 @@ export class ExcerptCollector {
   }
 
   /** Segment and weight given with each excerpt: read at the first, the same at every other. */
-  private readRespondentFields(
-    excerpt: RawExcerpt,
-    respondent: RespondentState,
-    reject: (message: Message, field: ExcerptField) => RejectedRow,
-  ): void {
+  private readRespondentFields(excerpt: RawExcerpt, respondent: RespondentState, reject: (message: Message, field: ExcerptField) => RejectedRow): void {
     const line = excerpt.locate('id').line;
     // issue 14: excerpts that give no segment (and no respondent file): everyone is in the one group.
     const segmentText = excerpt.segment === null ? ALL_SEGMENT.id : excerpt.segment.trim();
@@ -319,7 +322,10 @@ export class ExcerptCollector {
           const state = this.respondents.get(id);
           if (state?.failed != null) {
             const line = known.lines.get(id)!;
-            rejectedKnown.push({ ...state.failed, message: `left out with respondent${showId(id)}: ${state.failed.message} (line ${state.failed.line}); respondent row on line ${line}` });
+            rejectedKnown.push({
+              ...state.failed,
+              message: `left out with respondent${showId(id)}: ${state.failed.message} (line ${state.failed.line}); respondent row on line ${line}`,
+            });
             continue;
           }
           const themes = rolled(state?.codes.get(primary) ?? []);
@@ -342,7 +348,12 @@ export class ExcerptCollector {
     }
 
     // The ledger of excerpt rows, and the quote candidates.
-    const ledger: Ledger = { rowsRead: this.rows.length + this.extraRowsRead, rowsUsed: 0, rowsRejected: this.extraRejected.length, rejected: [...this.extraRejected] };
+    const ledger: Ledger = {
+      rowsRead: this.rows.length + this.extraRowsRead,
+      rowsUsed: 0,
+      rowsRejected: this.extraRejected.length,
+      rejected: [...this.extraRejected],
+    };
     const quotes: QuoteCandidate[] = [];
     this.rows.forEach((row, order) => {
       const respondent = row.respondent;
@@ -352,7 +363,8 @@ export class ExcerptCollector {
         if (row.error !== null) ledger.rejected.push(row.error);
         else if (respondent !== null) {
           const why = respondent.failed ?? { ...row.at, code: 'FND218', message: say.FND218.short(known?.where ?? 'the data').text };
-          const cause = known?.lines.has(respondent.id) && respondent.failed === null ? `its row in ${known.where} has errors` : `${why.message} (line ${why.line})`;
+          const cause =
+            known?.lines.has(respondent.id) && respondent.failed === null ? `its row in ${known.where} has errors` : `${why.message} (line ${why.line})`;
           ledger.rejected.push({ ...row.at, code: why.code, message: `left out with respondent${showId(respondent.id)}: ${cause}` });
         }
         return;

@@ -5,7 +5,19 @@
  * mixes a respondent's good cells with bad ones.
  */
 import { createHash } from 'node:crypto';
-import type { Codebook, CsvBatch, DataColumns, DiagnosticSink, Position, RejectedRow, SegmentConfig, SurveyConfig, RespondentConsumer, ValidRespondent, ValidRow } from '../model.ts';
+import type {
+  Codebook,
+  CsvBatch,
+  DataColumns,
+  DiagnosticSink,
+  Position,
+  RejectedRow,
+  SegmentConfig,
+  SurveyConfig,
+  RespondentConsumer,
+  ValidRespondent,
+  ValidRow,
+} from '../model.ts';
 import { diagnostic, say, type Message } from '../messages.ts';
 import { answerOutOfLevels } from './rules/answer-out-of-levels.ts';
 import { duplicateId } from './rules/duplicate-id.ts';

@@ -8,7 +8,19 @@ import { sampleResults } from '../report/sample-results.ts';
 
 function warningsOf(spec: TopLevelSpec): string[] {
   const warnings: string[] = [];
-  const logger = { level: () => logger, error: (...a: unknown[]) => { warnings.push(a.join(' ')); return logger; }, warn: (...a: unknown[]) => { warnings.push(a.join(' ')); return logger; }, info: () => logger, debug: () => logger };
+  const logger = {
+    level: () => logger,
+    error: (...a: unknown[]) => {
+      warnings.push(a.join(' '));
+      return logger;
+    },
+    warn: (...a: unknown[]) => {
+      warnings.push(a.join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
   compile(spec, { logger: logger as never });
   return warnings;
 }
@@ -24,7 +36,9 @@ describe('the change (dumbbell) chart', () => {
     expect(charts.map((chart) => chart.name).at(-1)).toBe('change');
     const chart = charts.find((candidate) => candidate.name === 'change')!;
     expect(chart.title).toBe('What changed since 2013');
-    expect(chart.alt).toBe('Dumbbell chart of 8 themes, the share of respondents mentioning each in 2013 (n = 39) and 2014 (n = 44); new in 2014, with no earlier figure: <script>alert(1)</script> & "quotes" 7%; 2 changes survive the adjustment for the number of themes compared: Project structure fell from 90% to 52%; Peer models from other regions rose from 8% to 32%.');
+    expect(chart.alt).toBe(
+      'Dumbbell chart of 8 themes, the share of respondents mentioning each in 2013 (n = 39) and 2014 (n = 44); new in 2014, with no earlier figure: <script>alert(1)</script> & "quotes" 7%; 2 changes survive the adjustment for the number of themes compared: Project structure fell from 90% to 52%; Peer models from other regions rose from 8% to 32%.',
+    );
     expect(chart.table?.head).toEqual(['Theme', '2013', '2014', 'Change (points)']);
     expect(chart.table?.rows[1]).toEqual(['Project structure', '90% (35/39)', '52% (23/44)', '−38']);
   });

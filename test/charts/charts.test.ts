@@ -19,8 +19,14 @@ function compileQuietly(spec: TopLevelSpec): { warnings: string[]; spec: ReturnT
   const warnings: string[] = [];
   const logger = {
     level: () => logger,
-    error: (...args: unknown[]) => { warnings.push(`error: ${args.join(' ')}`); return logger; },
-    warn: (...args: unknown[]) => { warnings.push(args.join(' ')); return logger; },
+    error: (...args: unknown[]) => {
+      warnings.push(`error: ${args.join(' ')}`);
+      return logger;
+    },
+    warn: (...args: unknown[]) => {
+      warnings.push(args.join(' '));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
   };
@@ -35,7 +41,13 @@ function svgSize(svg: string): { width: number; height: number } {
 /** Every piece of text Vega drew, unescaped. */
 function svgTexts(svg: string): string[] {
   return [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((match) =>
-    (match[1] ?? '').replace(/<[^>]+>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
+    (match[1] ?? '')
+      .replace(/<[^>]+>/g, '\n')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
   );
 }
 
@@ -139,9 +151,7 @@ describe('chart specs', () => {
   it('theme prevalence: top-level themes by proportion, sub-themes after their parent, codebook colours', () => {
     const spec = themePrevalenceChart(sampleResults) as { data: { values: { code: string; color: string; proportion: number }[] } };
     const values = spec.data.values;
-    expect(values.map((value) => value.code)).toEqual([
-      'support', 'structure', 'structure-governance', 'structure-roles', 'time', 'peer', 'odd', 'funding',
-    ]);
+    expect(values.map((value) => value.code)).toEqual(['support', 'structure', 'structure-governance', 'structure-roles', 'time', 'peer', 'odd', 'funding']);
     const topLevel = values.filter((value) => !value.code.startsWith('structure-'));
     for (let i = 1; i < topLevel.length; i++) expect(topLevel[i - 1]!.proportion).toBeGreaterThanOrEqual(topLevel[i]!.proportion);
     const color = new Map(values.map((value) => [value.code, value.color]));
@@ -218,7 +228,11 @@ describe('buildCharts skips charts without data', () => {
   };
 
   it('no questions: no Likert chart', () => {
-    expect(variant((r) => { r.questions = []; })).not.toContain('likert-continue');
+    expect(
+      variant((r) => {
+        r.questions = [];
+      }),
+    ).not.toContain('likert-continue');
   });
 
   it('fewer than two themes: no heatmap', () => {
@@ -230,11 +244,19 @@ describe('buildCharts skips charts without data', () => {
   });
 
   it('one segment: no by-segment chart', () => {
-    expect(variant((r) => { r.segments = r.segments.slice(0, 1); })).not.toContain('themes-by-segment');
+    expect(
+      variant((r) => {
+        r.segments = r.segments.slice(0, 1);
+      }),
+    ).not.toContain('themes-by-segment');
   });
 
   it('a question nobody answered: no chart for it', () => {
-    expect(variant((r) => { r.questions[0]!.base = 0; })).not.toContain('likert-continue');
+    expect(
+      variant((r) => {
+        r.questions[0]!.base = 0;
+      }),
+    ).not.toContain('likert-continue');
   });
 });
 

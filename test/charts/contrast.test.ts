@@ -132,7 +132,9 @@ describe('chart text: at least 4.5:1 against what is behind it', () => {
         expect(contrastRatio(text, fill), `${count} levels, ${fill}`).toBeGreaterThanOrEqual(4.5);
       }
     }
-    const values = (likertChart(sampleResults, 'continue') as unknown as { data: { values: { text: string; textColor: string; order: number; lowBase: boolean }[] } }).data.values;
+    const values = (
+      likertChart(sampleResults, 'continue') as unknown as { data: { values: { text: string; textColor: string; order: number; lowBase: boolean }[] } }
+    ).data.values;
     const colors = divergingColors(5);
     for (const value of values.filter((candidate) => candidate.text !== '' && !candidate.lowBase)) {
       expect(contrastRatio(value.textColor, colors[value.order]!)).toBeGreaterThanOrEqual(4.5);

@@ -74,7 +74,15 @@ describe('findings run', () => {
       rowsRead: 3,
       rowsUsed: 2,
       rowsRejected: 1,
-      rejected: [{ file: 'fixtures/bad-unknown-theme/responses.csv', line: 4, column: 19, code: 'FND207', message: 'unknown theme "strucure" (did you mean "structure"?)' }],
+      rejected: [
+        {
+          file: 'fixtures/bad-unknown-theme/responses.csv',
+          line: 4,
+          column: 19,
+          code: 'FND207',
+          message: 'unknown theme "strucure" (did you mean "structure"?)',
+        },
+      ],
     });
     expect(results.base.respondents).toBe(2);
     expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('strucure');

@@ -20,9 +20,7 @@ describe('progressLine', () => {
     // 70e6 / 140e6 = 50%; bar 30 cells (the widest), 15 filled.
     // 70e6 B / 2 s = 35.0 MB/s; 500,000 rows / 2 s = 250k rows/s; ETA 2 s * 70e6 left / 70e6 read = 2.0 s.
     const line = progressLine({ label: 'responses.csv', bytes: 70e6, totalBytes: 140e6, rows: 500_000, elapsedMs: 2000, width: 200 });
-    expect(line).toBe(
-      'responses.csv  ███████████████░░░░░░░░░░░░░░░  50%  70.0 MB / 140.0 MB  500,000 rows  35.0 MB/s  250k rows/s  ETA 2.0 s',
-    );
+    expect(line).toBe('responses.csv  ███████████████░░░░░░░░░░░░░░░  50%  70.0 MB / 140.0 MB  500,000 rows  35.0 MB/s  250k rows/s  ETA 2.0 s');
   });
 
   it('leaves out the ETA while nothing has been read', () => {
@@ -49,8 +47,7 @@ describe('progressLine', () => {
   });
 
   it('shows rows per second with k or M and at most 3 significant digits', () => {
-    const rate = (rows: number): string =>
-      progressLine({ label: 'r.csv', bytes: 1e6, totalBytes: 2e6, rows, elapsedMs: 1000, width: 200 });
+    const rate = (rows: number): string => progressLine({ label: 'r.csv', bytes: 1e6, totalBytes: 2e6, rows, elapsedMs: 1000, width: 200 });
     expect(rate(950)).toContain('  950 rows/s  ');
     expect(rate(1234)).toContain('  1.23k rows/s  ');
     expect(rate(12_345)).toContain('  12.3k rows/s  ');
@@ -126,9 +123,7 @@ describe('createProgress', () => {
 
     clock.at(1000);
     progress.update(50e6, 500);
-    expect(writes).toEqual([
-      `\r${progressLine({ label: 'a.csv', bytes: 50e6, totalBytes: 100e6, rows: 500, elapsedMs: 1000, width: 80 })}\x1b[K`,
-    ]);
+    expect(writes).toEqual([`\r${progressLine({ label: 'a.csv', bytes: 50e6, totalBytes: 100e6, rows: 500, elapsedMs: 1000, width: 80 })}\x1b[K`]);
 
     for (const t of [1001, 1050, 1099]) {
       clock.at(t);
@@ -139,9 +134,7 @@ describe('createProgress', () => {
     clock.at(1100);
     progress.update(70e6, 700);
     expect(writes).toHaveLength(2);
-    expect(writes[1]).toBe(
-      `\r${progressLine({ label: 'a.csv', bytes: 70e6, totalBytes: 100e6, rows: 700, elapsedMs: 1100, width: 80 })}\x1b[K`,
-    );
+    expect(writes[1]).toBe(`\r${progressLine({ label: 'a.csv', bytes: 70e6, totalBytes: 100e6, rows: 700, elapsedMs: 1100, width: 80 })}\x1b[K`);
   });
 
   it('honours delayMs and intervalMs, and the width of the terminal', () => {
@@ -176,9 +169,7 @@ describe('createProgress', () => {
     const { stream, writes } = fakeTerminal({ columns: undefined });
     const progress = createProgress({ stream, quiet: false, label: 'a.csv', totalBytes: 100e6, delayMs: 0, now: () => 0 });
     progress.update(1e6, 1);
-    expect(writes).toEqual([
-      `\r${progressLine({ label: 'a.csv', bytes: 1e6, totalBytes: 100e6, rows: 1, elapsedMs: 0, width: 80 })}\x1b[K`,
-    ]);
+    expect(writes).toEqual([`\r${progressLine({ label: 'a.csv', bytes: 1e6, totalBytes: 100e6, rows: 1, elapsedMs: 0, width: 80 })}\x1b[K`]);
   });
 
   it('draws with the real clock when none is given', () => {

@@ -29,7 +29,9 @@ const soffice = onPath('soffice');
 const poppler = onPath('pdftotext') !== null && onPath('pdfinfo') !== null;
 const skip = soffice === null || !poppler;
 if (skip) {
-  console.warn(`test/e2e/libreoffice: skipped: ${soffice === null ? 'no soffice' : 'no pdftotext/pdfinfo'} on this machine (apt-get install -y --no-install-recommends libreoffice-writer libreoffice-impress libreoffice-calc poppler-utils)`);
+  console.warn(
+    `test/e2e/libreoffice: skipped: ${soffice === null ? 'no soffice' : 'no pdftotext/pdfinfo'} on this machine (apt-get install -y --no-install-recommends libreoffice-writer libreoffice-impress libreoffice-calc poppler-utils)`,
+  );
 }
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'findings-libreoffice-'));
@@ -40,7 +42,9 @@ async function convert(file: string): Promise<{ text: string; pages: number }> {
   const name = path.basename(file, path.extname(file));
   const profile = path.join(temp, `profile-${name}`);
   const outdir = path.join(temp, `pdf-${name}`);
-  await run(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outdir, file], { timeout: 240_000 });
+  await run(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outdir, file], {
+    timeout: 240_000,
+  });
   const pdf = path.join(outdir, `${name}.pdf`);
   const { stdout: text } = await run('pdftotext', ['-enc', 'UTF-8', pdf, '-']);
   const { stdout: info } = await run('pdfinfo', [pdf]);
@@ -63,7 +67,7 @@ describe.skipIf(skip)('LibreOffice opens report.docx, slides.pptx and tables.xls
     names.forEach((name, index) => pdfs.set(name, converted[index]!));
   }, 300_000);
 
-  it.each(['report.docx', 'slides.pptx', 'tables.xlsx'])('%s: every key finding\'s figures and the study note are in the PDF', (name) => {
+  it.each(['report.docx', 'slides.pptx', 'tables.xlsx'])("%s: every key finding's figures and the study note are in the PDF", (name) => {
     const { text } = pdfs.get(name)!;
     expect(findings).toHaveLength(5);
     for (const figures of findings) {

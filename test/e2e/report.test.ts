@@ -68,7 +68,9 @@ async function open(width: number, height = 900): Promise<{ page: Page; errors: 
   const page = await browser!.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   const requests: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(url, { waitUntil: 'load' });
@@ -83,10 +85,12 @@ describe('report.html in headless Chromium', () => {
       expect(requests).toEqual([url]);
 
       // Every chart is drawn, with a size.
-      const boxes = await page.locator('figure svg').evaluateAll((svgs) => svgs.map((svg) => {
-        const box = svg.getBoundingClientRect();
-        return { width: box.width, height: box.height };
-      }));
+      const boxes = await page.locator('figure svg').evaluateAll((svgs) =>
+        svgs.map((svg) => {
+          const box = svg.getBoundingClientRect();
+          return { width: box.width, height: box.height };
+        }),
+      );
       expect(boxes).toHaveLength(chartCount);
       for (const box of boxes) {
         expect(box.width).toBeGreaterThan(200);
@@ -154,10 +158,12 @@ describe('report.html in headless Chromium', () => {
     try {
       await page.goto(url, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
-      const figures = await page.locator('figure').evaluateAll((all) => all.map((figure) => {
-        const box = figure.getBoundingClientRect();
-        return { id: figure.id, width: box.width, height: box.height };
-      }));
+      const figures = await page.locator('figure').evaluateAll((all) =>
+        all.map((figure) => {
+          const box = figure.getBoundingClientRect();
+          return { id: figure.id, width: box.width, height: box.height };
+        }),
+      );
       expect(figures).toHaveLength(chartCount);
       for (const figure of figures) {
         expect(figure.height, figure.id).toBeLessThan(PRINT_HEIGHT);
@@ -169,26 +175,30 @@ describe('report.html in headless Chromium', () => {
     }
   });
 
-  it.skipIf(skip)(`printPdf writes an A4 PDF${why}`, async () => {
-    const pdf = path.join(out, 'report.pdf');
-    const result = await printPdf(htmlFile, pdf);
-    expect(result).toEqual({ ok: true });
-    const bytes = readFileSync(pdf);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    writeFileSync(path.join(artifacts, 'report.pdf'), bytes);
-    // With poppler-utils, keep the pages as pictures to look at (charts must not be cut).
-    let pdftoppm = true;
-    try {
-      execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    } catch {
-      pdftoppm = false;
-    }
-    if (pdftoppm) {
-      for (const file of readdirSync(artifacts)) if (file.startsWith('report-page-')) rmSync(path.join(artifacts, file));
-      execFileSync('pdftoppm', ['-r', '50', '-png', pdf, path.join(artifacts, 'report-page')]);
-      expect(readdirSync(artifacts).filter((file) => file.startsWith('report-page-')).length).toBeGreaterThan(3);
-    }
-  }, 90_000);
+  it.skipIf(skip)(
+    `printPdf writes an A4 PDF${why}`,
+    async () => {
+      const pdf = path.join(out, 'report.pdf');
+      const result = await printPdf(htmlFile, pdf);
+      expect(result).toEqual({ ok: true });
+      const bytes = readFileSync(pdf);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      writeFileSync(path.join(artifacts, 'report.pdf'), bytes);
+      // With poppler-utils, keep the pages as pictures to look at (charts must not be cut).
+      let pdftoppm = true;
+      try {
+        execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+      } catch {
+        pdftoppm = false;
+      }
+      if (pdftoppm) {
+        for (const file of readdirSync(artifacts)) if (file.startsWith('report-page-')) rmSync(path.join(artifacts, file));
+        execFileSync('pdftoppm', ['-r', '50', '-png', pdf, path.join(artifacts, 'report-page')]);
+        expect(readdirSync(artifacts).filter((file) => file.startsWith('report-page-')).length).toBeGreaterThan(3);
+      }
+    },
+    90_000,
+  );
 });
 
 describe('printPdf without a browser', () => {

@@ -29,14 +29,18 @@ function tallies(results: Results) {
 function variant(base: string, data: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-formats-'));
   const file = path.join(dir, 'survey.yaml');
-  const text = (base as string).replace(/^(\s+path: )(.*)$/m, (_, lead: string, p: string) => `${lead}${path.join(folder, p)}`).replace('codebook: codebook.csv', `codebook: ${path.join(folder, 'codebook.csv')}`);
+  const text = (base as string)
+    .replace(/^(\s+path: )(.*)$/m, (_, lead: string, p: string) => `${lead}${path.join(folder, p)}`)
+    .replace('codebook: codebook.csv', `codebook: ${path.join(folder, 'codebook.csv')}`);
   writeFileSync(file, text.replace(/^data:\n/m, `data:\n${data}`));
   return file;
 }
 
-const configs = readdirSync(folder).filter((f) => f.endsWith('.yaml') && f !== 'clean.yaml').sort();
+const configs = readdirSync(folder)
+  .filter((f) => f.endsWith('.yaml') && f !== 'clean.yaml')
+  .sort();
 
-describe('each platform export gives the clean twin\'s tallies', async () => {
+describe("each platform export gives the clean twin's tallies", async () => {
   const twin = await analyze('fixtures/formats/clean.yaml');
   it('the twin reads cleanly', () => {
     expect(twin.diagnostics).toEqual([]);
@@ -81,7 +85,12 @@ describe('Excel workbooks', () => {
   it('gives each cell as the sheet shows it: a formatted number and a date', () => {
     const rows: string[][] = [];
     let header: string[] = [];
-    const read = readXlsx(path.join(folder, 'workbook.xlsx'), 'Responses', (h) => (header = h.cells), (b) => rows.push(...b.rows));
+    const read = readXlsx(
+      path.join(folder, 'workbook.xlsx'),
+      'Responses',
+      (h) => (header = h.cells),
+      (b) => rows.push(...b.rows),
+    );
     expect(read.ok).toBe(true);
     expect(header.slice(0, 4)).toEqual(['id', 'segment', 'weight', 'interviewed']);
     expect(rows[0]!.slice(0, 4)).toEqual(['R01', 'funder', '1.20', '2024-03-04']);

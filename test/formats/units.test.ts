@@ -21,7 +21,11 @@ describe('detectEncoding', () => {
     expect(detectEncoding(Buffer.from('a,é', 'utf8').subarray(0, 3), false).encoding).toBe('utf-8');
   });
   it('takes bytes above 127 that never form UTF-8 as Windows-1252, naming the first', () => {
-    expect(detectEncoding(Buffer.from([0x61, 0x0a, 0x62, 0xe9, 0x0a]), true)).toEqual({ encoding: 'windows-1252', by: 'not-utf-8', at: { offset: 3, line: 2, column: 2 } });
+    expect(detectEncoding(Buffer.from([0x61, 0x0a, 0x62, 0xe9, 0x0a]), true)).toEqual({
+      encoding: 'windows-1252',
+      by: 'not-utf-8',
+      at: { offset: 3, line: 2, column: 2 },
+    });
   });
   it('keeps damaged UTF-8 as UTF-8, so each bad byte is reported', () => {
     expect(detectEncoding(Buffer.concat([Buffer.from('é', 'utf8'), Buffer.from([0xff])]), true).encoding).toBe('utf-8');
@@ -51,7 +55,13 @@ describe('invalidTick', () => {
 
 describe('header layouts', () => {
   it('Qualtrics: ImportIds become other names; unfinished by Finished, else by Progress', () => {
-    const header = qualtrics.header(rows(['Progress', 'Finished', 'Q1'], ['Fortschritt', 'Abgeschlossen', 'Frage'], ['{"ImportId":"progress"}', '{"ImportId":"finished"}', '{"ImportId":"QID1"}']));
+    const header = qualtrics.header(
+      rows(
+        ['Progress', 'Finished', 'Q1'],
+        ['Fortschritt', 'Abgeschlossen', 'Frage'],
+        ['{"ImportId":"progress"}', '{"ImportId":"finished"}', '{"ImportId":"QID1"}'],
+      ),
+    );
     if ('message' in header) throw new Error(header.message);
     expect(header.aliases.get('QID1')).toBe(2);
     const test = qualtrics.unfinished!(header)!;
@@ -76,7 +86,10 @@ describe('header layouts', () => {
   it('KoboToolbox: a question by its name alone when unique, never a choice column', () => {
     const header = kobo.header(rows(['g/segment', 'q/topics', 'q/topics/role', 'a/x', 'b/x']));
     if ('message' in header) throw new Error(header.message);
-    expect([...header.aliases.entries()]).toEqual([['segment', 0], ['topics', 1]]);
+    expect([...header.aliases.entries()]).toEqual([
+      ['segment', 0],
+      ['topics', 1],
+    ]);
   });
 });
 

@@ -38,15 +38,35 @@ describe('xlsx behaves like CSV', () => {
     // Counted by hand: the empty header cell (warning) and the long field of row 4 (rejected). A CSV
     // column counts characters ("id,segment,themes," puts the fourth cell at 19; "3,a,xxx…" the third
     // at 5); a workbook's is the sheet's column (D1, C4).
-    expect(where(csv)).toEqual([['FND306', 1, 19], ['FND214', 4, 5]]);
-    expect(where(xlsx)).toEqual([['FND306', 1, 4], ['FND214', 4, 3]]);
+    expect(where(csv)).toEqual([
+      ['FND306', 1, 19],
+      ['FND214', 4, 5],
+    ]);
+    expect(where(xlsx)).toEqual([
+      ['FND306', 1, 4],
+      ['FND214', 4, 3],
+    ]);
     expect(xlsx.diagnostics.map((d) => d.message)).toEqual(csv.diagnostics.map((d) => d.message));
     const figures = (study: typeof csv) => {
       const { results } = study.analysis as { results: Results };
-      return { ledger: { ...results.ledger, rejected: results.ledger.rejected.map((r) => [r.code, r.line]) }, themes: results.themes.map((t) => [t.code, t.respondents]), segments: results.segments.map((g) => [g.id, g.respondents]) };
+      return {
+        ledger: { ...results.ledger, rejected: results.ledger.rejected.map((r) => [r.code, r.line]) },
+        themes: results.themes.map((t) => [t.code, t.respondents]),
+        segments: results.segments.map((g) => [g.id, g.respondents]),
+      };
     };
     // Rows 1, 2, 4 used (row 3 rejected): x by ids 1, 2; y by id 2.
-    expect(figures(csv)).toEqual({ ledger: { rowsRead: 4, rowsUsed: 3, rowsRejected: 1, rejected: [['FND214', 4]] }, themes: [['x', 2], ['y', 1]], segments: [['a', 1], ['b', 2]] });
+    expect(figures(csv)).toEqual({
+      ledger: { rowsRead: 4, rowsUsed: 3, rowsRejected: 1, rejected: [['FND214', 4]] },
+      themes: [
+        ['x', 2],
+        ['y', 1],
+      ],
+      segments: [
+        ['a', 1],
+        ['b', 2],
+      ],
+    });
     expect(figures(xlsx)).toEqual(figures(csv));
   });
 });

@@ -6,7 +6,9 @@ import type { Diagnostic } from '../../src/model.ts';
 import type { Analysis } from '../../src/model.ts';
 import { analyzeRound } from '../../src/pipeline.ts';
 
-export async function tempStudy(files: Record<string, string | Uint8Array>): Promise<{ dir: string; analysis: Analysis | { stopped: string }; diagnostics: Diagnostic[] }> {
+export async function tempStudy(
+  files: Record<string, string | Uint8Array>,
+): Promise<{ dir: string; analysis: Analysis | { stopped: string }; diagnostics: Diagnostic[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-study-'));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -17,4 +19,5 @@ export async function tempStudy(files: Record<string, string | Uint8Array>): Pro
   return { dir, analysis, diagnostics };
 }
 
-export const CODEBOOK = 'code,label,parent\nquestions,Wanted to know more,\nstructure,Project structure,questions\nrole,Their role,questions\nbenefit,Community benefit,\ncontinue,Support continuing,\n';
+export const CODEBOOK =
+  'code,label,parent\nquestions,Wanted to know more,\nstructure,Project structure,questions\nrole,Their role,questions\nbenefit,Community benefit,\ncontinue,Support continuing,\n';

@@ -54,10 +54,33 @@ describe('codebooks from spreadsheets', () => {
       XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows), 'Codes');
       return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array;
     };
-    const classic = await load(temp('c.xlsx', book([['code', 'label', 'parent'], ['q', 'Questions', ''], ['structure', 'Structure', 'q']])));
+    const classic = await load(
+      temp(
+        'c.xlsx',
+        book([
+          ['code', 'label', 'parent'],
+          ['q', 'Questions', ''],
+          ['structure', 'Structure', 'q'],
+        ]),
+      ),
+    );
     expect(classic.diagnostics).toEqual([]);
-    expect(classic.themes).toEqual([['q', 'Questions', null, ''], ['structure', 'Structure', 'q', '']]);
-    const paths = await load(temp('p.xlsx', book([['Code', 'Memo'], ['competencies', 'Skills'], ['competencies/programming', ''], ['cs_as_programming > programming', 'CS is coding'], ['motivation', '']])));
+    expect(classic.themes).toEqual([
+      ['q', 'Questions', null, ''],
+      ['structure', 'Structure', 'q', ''],
+    ]);
+    const paths = await load(
+      temp(
+        'p.xlsx',
+        book([
+          ['Code', 'Memo'],
+          ['competencies', 'Skills'],
+          ['competencies/programming', ''],
+          ['cs_as_programming > programming', 'CS is coding'],
+          ['motivation', ''],
+        ]),
+      ),
+    );
     expect(paths.diagnostics).toEqual([]);
     expect(paths.themes).toEqual([
       ['competencies', 'competencies', null, 'Skills'],
@@ -87,6 +110,9 @@ describe('codebooks from spreadsheets', () => {
     const run = await runCli(['run', 'survey.yaml', '--out', 'r', '--quiet'], dir);
     expect(run.exit).toBe(0);
     const results = JSON.parse(readFileSync(path.join(dir, 'r', 'results.json'), 'utf8'));
-    expect(results.themes.map((t: { code: string; respondents: number }) => [t.code, t.respondents])).toEqual([['project-structure', 1], ['Communication', 2]]);
+    expect(results.themes.map((t: { code: string; respondents: number }) => [t.code, t.respondents])).toEqual([
+      ['project-structure', 1],
+      ['Communication', 2],
+    ]);
   });
 });

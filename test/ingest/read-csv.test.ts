@@ -67,7 +67,11 @@ describe('readCsv', () => {
     // next line, to the quote after c3 that a newline follows. So row 2 spans lines 2-3 and row 4
     // ("4,\"d\nd\"") starts on line 4; a cell of it is at line 5 once its own newline is passed.
     const { rows, problems } = await read('id,seg\n2,"c2"x"y\n3,"c3"\n4,"d\nd",e\n5,f\n');
-    expect(rows.map((r) => [r.cells[0], r.line])).toEqual([['2', 2], ['4', 4], ['5', 6]]);
+    expect(rows.map((r) => [r.cells[0], r.line])).toEqual([
+      ['2', 2],
+      ['4', 4],
+      ['5', 6],
+    ]);
     expect(rows[1]!.at(1)).toEqual({ line: 4, column: 3 });
     expect(rows[1]!.at(2)).toEqual({ line: 5, column: 4 });
     expect(rows[2]!.at(1)).toEqual({ line: 6, column: 3 });

@@ -34,9 +34,7 @@ describe('excerpt layout', () => {
   });
 
   it("tallies the primary coder's codes only; a respondent only another coder coded stays in the base", async () => {
-    const { results: r } = await results(
-      'id,segment,coder,code,text\nR1,funder,A,role,x\nR1,funder,B,structure,x\nR2,funder,B,benefit,y\n',
-    );
+    const { results: r } = await results('id,segment,coder,code,text\nR1,funder,A,role,x\nR1,funder,B,structure,x\nR2,funder,B,benefit,y\n');
     expect(count(r!, 'role')).toBe(1);
     expect(count(r!, 'structure')).toBe(0);
     expect(count(r!, 'benefit')).toBe(0);
@@ -51,11 +49,15 @@ describe('excerpt layout', () => {
     expect(chosen.results!.reliability).toMatchObject({ coders: ['B', 'A'], primaryCoderFrom: 'config' });
     const missing = await results(rows, CONFIG.replace('  columns:', '  primaryCoder: C\n  columns:'));
     expect(missing.analysis).toEqual({ stopped: 'config' });
-    expect(missing.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['FND006', 6, 'data.primaryCoder "C" coded none of the excerpts (they name only "A", "B")']]);
+    expect(missing.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['FND006', 6, 'data.primaryCoder "C" coded none of the excerpts (they name only "A", "B")'],
+    ]);
   });
 
   it('an empty code records a respondent read with nothing coded', async () => {
-    const { results: r } = await results('id,segment,coder,code,text\nR1,funder,A,,Nothing to add.\nR1,funder,B,,Nothing to add.\nR2,funder,A,continue,Keep it.\nR2,funder,B,continue,Keep it.\n');
+    const { results: r } = await results(
+      'id,segment,coder,code,text\nR1,funder,A,,Nothing to add.\nR1,funder,B,,Nothing to add.\nR2,funder,A,continue,Keep it.\nR2,funder,B,continue,Keep it.\n',
+    );
     expect(r!.base.respondents).toBe(2);
     expect(r!.reliability!.units).toBe(2);
     expect(r!.reliability!.themes.find((t) => t.code === 'continue')!.krippendorffAlpha).toBe(1);
@@ -77,7 +79,9 @@ describe('excerpt layout', () => {
   });
 
   it("an unknown code in another coder's excerpt drops only that coder's coding of the respondent", async () => {
-    const { results: r, diagnostics } = await results('id,segment,coder,code,text\nR1,funder,A,role,x\nR1,funder,B,rolle,x\nR2,funder,A,role,y\nR2,funder,B,role,y\n');
+    const { results: r, diagnostics } = await results(
+      'id,segment,coder,code,text\nR1,funder,A,role,x\nR1,funder,B,rolle,x\nR2,funder,A,role,y\nR2,funder,B,role,y\n',
+    );
     expect(diagnostics.map((d) => d.code)).toEqual(['FND207']);
     expect(r!.base.respondents).toBe(2);
     expect(count(r!, 'role')).toBe(2);
@@ -111,8 +115,13 @@ questions:
   });
 
   it('checks the config: segment from one place only (or none), questions need a respondent file', async () => {
-    const both = await results('id,code,text\n', CONFIG.replace('segment: segment }', 'segment: segment }\n  respondents: { path: excerpts.csv, columns: { id: id, segment: segment } }'));
-    expect(both.diagnostics.map((d) => [d.code, d.message])).toEqual([['FND006', 'data.columns.segment: the segment is read from data.respondents; leave one of them out']]);
+    const both = await results(
+      'id,code,text\n',
+      CONFIG.replace('segment: segment }', 'segment: segment }\n  respondents: { path: excerpts.csv, columns: { id: id, segment: segment } }'),
+    );
+    expect(both.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['FND006', 'data.columns.segment: the segment is read from data.respondents; leave one of them out'],
+    ]);
     // issue 14: no segment at all is no longer an error: every respondent is in one group.
     const none = await results('id,code,text\nR1,role,x\nR2,,y\n', CONFIG.replace(', segment: segment', '').replace(', coder: coder', ''));
     expect(none.diagnostics).toEqual([]);
@@ -132,7 +141,14 @@ questions:
   });
 
   it('gives the same tallies whatever the order of the excerpt rows', async () => {
-    const rows = ['R1,funder,A,role,x', 'R1,funder,A,structure,y', 'R2,nonprofit,A,benefit,z', 'R3,nonprofit,A,,n', 'R2,nonprofit,A,continue,w', 'R1,funder,A,role,v'];
+    const rows = [
+      'R1,funder,A,role,x',
+      'R1,funder,A,structure,y',
+      'R2,nonprofit,A,benefit,z',
+      'R3,nonprofit,A,,n',
+      'R2,nonprofit,A,continue,w',
+      'R1,funder,A,role,v',
+    ];
     const a = await results(`id,segment,coder,code,text\n${rows.join('\n')}\n`);
     const b = await results(`id,segment,coder,code,text\n${[...rows].reverse().join('\n')}\n`);
     expect(b.results!.themes).toEqual(a.results!.themes);

@@ -10,7 +10,18 @@ import { describe, expect, it } from 'vitest';
 import type { Results } from '../../src/model.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
 
-const FILES = ['clean.csv', 'qualtrics.csv', 'qualtrics-legacy.csv', 'surveymonkey.csv', 'kobo.csv', 'kobo-details.csv', 'limesurvey.csv', 'workbook.xlsx', 'windows-1252.csv', 'unicode-text.txt'];
+const FILES = [
+  'clean.csv',
+  'qualtrics.csv',
+  'qualtrics-legacy.csv',
+  'surveymonkey.csv',
+  'kobo.csv',
+  'kobo-details.csv',
+  'limesurvey.csv',
+  'workbook.xlsx',
+  'windows-1252.csv',
+  'unicode-text.txt',
+];
 
 describe('findings inspect proposes a config that runs', () => {
   it.each(FILES)('%s', async (file) => {

@@ -40,7 +40,11 @@ async function analyze(dataFile: string, data: string | Uint8Array, dataKeys: st
     path.join(dir, `${name}.yaml`),
     `id: ${name}\ncodebook: codebook.csv\ndata:\n  path: ${name}-${dataFile}\n${dataKeys}questions:\n  - { id: q, column: q, levels: [1, 2, 3, 4, 5] }\n`,
   );
-  const analysis = await analyzeRound(path.join(dir, `${name}.yaml`), dir, { report: (d) => { throw new Error(`${d.code} ${d.message}`); } });
+  const analysis = await analyzeRound(path.join(dir, `${name}.yaml`), dir, {
+    report: (d) => {
+      throw new Error(`${d.code} ${d.message}`);
+    },
+  });
   if ('stopped' in analysis) throw new Error('stopped');
   return analysis.results;
 }
@@ -73,7 +77,10 @@ describe('a table written by the CSV writer reads back to the same tallies', () 
         const utf16 = Buffer.from(`\uFEFF${csvTable(header, cells)}`, 'utf16le');
         expect(tallies(await analyze('unicode.txt', utf16, columns))).toEqual(tallies(csv));
 
-        const oneHot = csvTable(['id', 'segment', 'weight', 'q', ...CODES.map((c) => `theme_${c}`)], rows.map((r, i) => [`R${i}`, r.segment, r.weight, r.answer, ...CODES.map((c) => (r.themes.includes(c) ? 1 : 0))]));
+        const oneHot = csvTable(
+          ['id', 'segment', 'weight', 'q', ...CODES.map((c) => `theme_${c}`)],
+          rows.map((r, i) => [`R${i}`, r.segment, r.weight, r.answer, ...CODES.map((c) => (r.themes.includes(c) ? 1 : 0))]),
+        );
         const hot = await analyze('hot.csv', oneHot, '  columns: { id: id, segment: segment, weight: weight }\n  themeColumns: { prefix: theme_ }\n');
         expect(tallies(hot)).toEqual(tallies(csv));
       }),

@@ -66,7 +66,9 @@ const themes = fc.oneof(
 const answer1 = fc.constantFrom('1', '2', '3', '', ' 2', '2.0', '4', 'x');
 const answer2 = fc.constantFrom('0', '0.5', '1', '', '.5', '1.0', '2');
 const comment = fc.string({ unit: fc.constantFrom('w', ' ', ',', '\n', '""', 'é', ';'), maxLength: 14 }).map((s) => `"${s}"`);
-const row = fc.record({ id, seg, weight, themes, answer1, answer2, comment }).map((r) => [r.id, r.seg, r.weight, r.themes, r.answer1, r.answer2, r.comment].join(','));
+const row = fc
+  .record({ id, seg, weight, themes, answer1, answer2, comment })
+  .map((r) => [r.id, r.seg, r.weight, r.themes, r.answer1, r.answer2, r.comment].join(','));
 const line = fc.oneof(
   { weight: 20, arbitrary: row },
   { weight: 1, arbitrary: fc.constantFrom('', '\r', 'id,seg,w,t,q1,q2,note', 'R9,x,1,a,1', 'R9,x,1,a,1,1,"",', 'R9,x,1,a,1,1,"",extra') },
@@ -91,36 +93,60 @@ const file = fc
   });
 
 describe('the fast reader', () => {
-  it('gives the results and diagnostics of papaparse and the rules, in the main thread, with any block size', async () => {
-    await fc.assert(
-      fc.asyncProperty(file, fc.boolean(), fc.integer({ min: 16, max: 300 }), fc.integer({ min: 1, max: 200 }), async (bytes, listed, blockSize, handOverBytes) => {
-        const config = study(bytes, listed);
-        const reference = await analyze(config, { reader: 'papaparse' });
-        const fast = await analyze(config, { threads: 1, blockSize, handOverBytes });
-        expect(fast.diagnostics).toEqual(reference.diagnostics);
-        expect(fast.results).toEqual(reference.results);
-      }),
-      { seed: 8101, numRuns: numRuns(300) },
-    );
-  }, timeout);
+  it(
+    'gives the results and diagnostics of papaparse and the rules, in the main thread, with any block size',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          file,
+          fc.boolean(),
+          fc.integer({ min: 16, max: 300 }),
+          fc.integer({ min: 1, max: 200 }),
+          async (bytes, listed, blockSize, handOverBytes) => {
+            const config = study(bytes, listed);
+            const reference = await analyze(config, { reader: 'papaparse' });
+            const fast = await analyze(config, { threads: 1, blockSize, handOverBytes });
+            expect(fast.diagnostics).toEqual(reference.diagnostics);
+            expect(fast.results).toEqual(reference.results);
+          },
+        ),
+        { seed: 8101, numRuns: numRuns(300) },
+      );
+    },
+    timeout,
+  );
 
-  it('gives the same tally with worker threads as in one thread (blocks of 16 to 300 bytes over two workers)', async () => {
-    await fc.assert(
-      fc.asyncProperty(file, fc.boolean(), fc.integer({ min: 16, max: 300 }), fc.integer({ min: 1, max: 200 }), async (bytes, listed, blockSize, handOverBytes) => {
-        const config = study(bytes, listed);
-        const sequential = await analyze(config, { threads: 1, blockSize, handOverBytes });
-        const parallel = await analyze(config, { threads: 3, blockSize, minParallelBytes: 0, handOverBytes });
-        expect(parallel.diagnostics).toEqual(sequential.diagnostics);
-        expect(parallel.results).toEqual(sequential.results);
-      }),
-      { seed: 8102, numRuns: numRuns(20, 30) },
-    );
-  }, timeout);
+  it(
+    'gives the same tally with worker threads as in one thread (blocks of 16 to 300 bytes over two workers)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          file,
+          fc.boolean(),
+          fc.integer({ min: 16, max: 300 }),
+          fc.integer({ min: 1, max: 200 }),
+          async (bytes, listed, blockSize, handOverBytes) => {
+            const config = study(bytes, listed);
+            const sequential = await analyze(config, { threads: 1, blockSize, handOverBytes });
+            const parallel = await analyze(config, { threads: 3, blockSize, minParallelBytes: 0, handOverBytes });
+            expect(parallel.diagnostics).toEqual(sequential.diagnostics);
+            expect(parallel.results).toEqual(sequential.results);
+          },
+        ),
+        { seed: 8102, numRuns: numRuns(20, 30) },
+      );
+    },
+    timeout,
+  );
 
   it('gives the same figures, bit for bit, on 30,000 rows read by two workers, one thread and papaparse, damage and all', async () => {
     const random = fc.sample(row, { seed: 8103, numRuns: 30_000 });
     // A stray quote, a byte that is not UTF-8 and a NUL byte, each handed to papaparse for a few hundred bytes.
-    const damage = new Map([[5000, Buffer.from('x"y')], [12000, Buffer.from([0xff])], [20000, Buffer.from([0])]]);
+    const damage = new Map([
+      [5000, Buffer.from('x"y')],
+      [12000, Buffer.from([0xff])],
+      [20000, Buffer.from([0])],
+    ]);
     const lines = random.map((r, i) => Buffer.concat([Buffer.from(r.replace(/^[^,]*/, `R${i}`)), damage.get(i) ?? Buffer.alloc(0), Buffer.from('\n')]));
     const config = study(Buffer.concat([Buffer.from('id,seg,w,t,q1,q2,note\n'), ...lines]), false);
     const reference = await analyze(config, { reader: 'papaparse' });

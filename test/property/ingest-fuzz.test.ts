@@ -68,7 +68,12 @@ describe('ingest under fuzzing', () => {
         const file = path.join(dir, `rt${counter++}.csv`);
         writeFileSync(file, `${Papa.unparse([['x', 'y', 'z'], ...kept], { quotes: true, newline: '\n' })}\n`);
         const back: string[][] = [];
-        await readCsv(file, { delimiter: ',' }, () => {}, (b) => back.push(...b.rows));
+        await readCsv(
+          file,
+          { delimiter: ',' },
+          () => {},
+          (b) => back.push(...b.rows),
+        );
         expect(back).toEqual(kept);
       }),
       { seed: 9003, numRuns: numRuns(200) },
@@ -76,7 +81,11 @@ describe('ingest under fuzzing', () => {
   });
 
   it("keeps report tables lossless: a theme label comes back from tables/themes.csv as written (formula cells get a leading ')", async () => {
-    const label = fc.string({ unit: fc.constantFrom('a', 'Z', 'é', '東', '😀', ',', '"', '\n', ' ', '=', '+', '-', '@', '<', '>'), minLength: 1, maxLength: 16 });
+    const label = fc.string({
+      unit: fc.constantFrom('a', 'Z', 'é', '東', '😀', ',', '"', '\n', ' ', '=', '+', '-', '@', '<', '>'),
+      minLength: 1,
+      maxLength: 16,
+    });
     const base = await analyzeRound(study(`${header}R1,x,1,a,1\nR2,y,1,c,2\n`), dir, { report: () => {} });
     if ('stopped' in base) throw new Error('stopped');
     await fc.assert(
@@ -88,7 +97,12 @@ describe('ingest under fuzzing', () => {
         writeFileSync(file, csv);
         const rows: string[][] = [];
         let head: string[] = [];
-        await readCsv(file, { delimiter: ',' }, (h) => (head = h.cells), (b) => rows.push(...b.rows));
+        await readCsv(
+          file,
+          { delimiter: ',' },
+          (h) => (head = h.cells),
+          (b) => rows.push(...b.rows),
+        );
         const got = rows[0]![head.indexOf('label')]!;
         expect(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).toBe(got);
       }),
@@ -110,7 +124,16 @@ describe('ingest under fuzzing', () => {
       return round.state;
     };
     const snapshot = (state: Awaited<ReturnType<typeof read>>) =>
-      JSON.stringify({ pairs: Array.from(state.pairs), segments: state.segments.map((s) => ({ ...s, mentions: Array.from(s.mentions), sumWY: Array.from(s.sumWY), sumW2Y: Array.from(s.sumW2Y), questions: s.questions.map((q) => ({ ...q, counts: Array.from(q.counts) })) })) });
+      JSON.stringify({
+        pairs: Array.from(state.pairs),
+        segments: state.segments.map((s) => ({
+          ...s,
+          mentions: Array.from(s.mentions),
+          sumWY: Array.from(s.sumWY),
+          sumW2Y: Array.from(s.sumW2Y),
+          questions: s.questions.map((q) => ({ ...q, counts: Array.from(q.counts) })),
+        })),
+      });
     await fc.assert(
       fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 30 }), fc.array(line, { minLength: 1, maxLength: 30 }), async (a, b) => {
         const merged = await read(a, 0);

@@ -25,13 +25,19 @@ const row = fc.record({
 let counter = 0;
 async function analyze(rows: { segment: string; weight: number; themes: string[]; answer: number | null }[], scale = 1): Promise<Results> {
   const name = `s${counter++}`;
-  const csv = ['id,segment,weight,themes,q', ...rows.map((r, i) => `R${i},${r.segment},${r.weight * scale},${r.themes.join(';')},${r.answer ?? ''}`)].join('\n');
+  const csv = ['id,segment,weight,themes,q', ...rows.map((r, i) => `R${i},${r.segment},${r.weight * scale},${r.themes.join(';')},${r.answer ?? ''}`)].join(
+    '\n',
+  );
   writeFileSync(path.join(dir, `${name}.csv`), `${csv}\n`);
   writeFileSync(
     path.join(dir, `${name}.yaml`),
     `id: ${name}\ncodebook: codebook.csv\ndata:\n  path: ${name}.csv\n  columns: { id: id, segment: segment, weight: weight, themes: themes }\nquestions:\n  - { id: q, column: q, levels: [1, 2, 3, 4, 5] }\n`,
   );
-  const analysis = await analyzeRound(path.join(dir, `${name}.yaml`), dir, { report: (d) => { throw new Error(d.message); } });
+  const analysis = await analyzeRound(path.join(dir, `${name}.yaml`), dir, {
+    report: (d) => {
+      throw new Error(d.message);
+    },
+  });
   if ('stopped' in analysis) throw new Error('stopped');
   return analysis.results;
 }
@@ -65,16 +71,23 @@ describe('analyses of random studies', () => {
 
   it('do not depend on row order', async () => {
     await fc.assert(
-      fc.asyncProperty(rows.chain((data) => fc.tuple(fc.constant(data), fc.shuffledSubarray(data, { minLength: data.length }))), async ([data, shuffled]) => {
-        const a = await analyze(data);
-        const b = await analyze(shuffled);
-        // Segment order follows first appearance, so compare per segment id.
-        const bySegment = (r: Results) => r.themes.map((t) => [...t.bySegment].sort((x, y) => x.segment.localeCompare(y.segment)));
-        expect(bySegment(b)).toEqual(bySegment(a));
-        expect(b.themes.map((t) => [t.respondents, t.proportion, t.ci, t.weighted])).toEqual(a.themes.map((t) => [t.respondents, t.proportion, t.ci, t.weighted]));
-        expect(b.cooccurrence).toEqual(a.cooccurrence);
-        expect(b.questions.map((q) => [q.counts, q.mean, q.median, q.sd, q.weighted])).toEqual(a.questions.map((q) => [q.counts, q.mean, q.median, q.sd, q.weighted]));
-      }),
+      fc.asyncProperty(
+        rows.chain((data) => fc.tuple(fc.constant(data), fc.shuffledSubarray(data, { minLength: data.length }))),
+        async ([data, shuffled]) => {
+          const a = await analyze(data);
+          const b = await analyze(shuffled);
+          // Segment order follows first appearance, so compare per segment id.
+          const bySegment = (r: Results) => r.themes.map((t) => [...t.bySegment].sort((x, y) => x.segment.localeCompare(y.segment)));
+          expect(bySegment(b)).toEqual(bySegment(a));
+          expect(b.themes.map((t) => [t.respondents, t.proportion, t.ci, t.weighted])).toEqual(
+            a.themes.map((t) => [t.respondents, t.proportion, t.ci, t.weighted]),
+          );
+          expect(b.cooccurrence).toEqual(a.cooccurrence);
+          expect(b.questions.map((q) => [q.counts, q.mean, q.median, q.sd, q.weighted])).toEqual(
+            a.questions.map((q) => [q.counts, q.mean, q.median, q.sd, q.weighted]),
+          );
+        },
+      ),
       { seed: 3002, numRuns: 40 },
     );
   });

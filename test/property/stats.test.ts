@@ -105,14 +105,12 @@ describe('stats properties', () => {
   });
 
   it('Fisher’s p lies in (0, 1] and does not depend on the order or orientation of the table', () => {
-    const table = fc
-      .tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 4 }))
-      .chain(([rows, columns]) =>
-        fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: columns, maxLength: columns }), {
-          minLength: rows,
-          maxLength: rows,
-        }),
-      );
+    const table = fc.tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 4 })).chain(([rows, columns]) =>
+      fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: columns, maxLength: columns }), {
+        minLength: rows,
+        maxLength: rows,
+      }),
+    );
     fc.assert(
       fc.property(table, (cells) => {
         const result = fisherExactTest(cells)!;

@@ -8,7 +8,10 @@ import type { ValidRespondent } from '../../src/model.ts';
 import { TallyState } from '../../src/tally/tally-state.ts';
 
 const THEMES = 6;
-const LEVELS = [[1, 2, 3, 4, 5], [0, 1]];
+const LEVELS = [
+  [1, 2, 3, 4, 5],
+  [0, 1],
+];
 
 const respondent = fc
   .record({

@@ -8,7 +8,16 @@ describe('maskIdentifiers', () => {
   });
 
   it('knows the usual telephone forms', () => {
-    for (const phone of ['213-555-0123', '213.555.0123', '213 555 0123', '(213)555-0123', '1-800-555-0199', '+1 213 555 0123', '+44 20 7946 0958', '555-0123']) {
+    for (const phone of [
+      '213-555-0123',
+      '213.555.0123',
+      '213 555 0123',
+      '(213)555-0123',
+      '1-800-555-0199',
+      '+1 213 555 0123',
+      '+44 20 7946 0958',
+      '555-0123',
+    ]) {
       expect(maskIdentifiers(`reach me at ${phone} today`, []).text, phone).toBe('reach me at [phone] today');
     }
   });
@@ -20,7 +29,9 @@ describe('maskIdentifiers', () => {
 
   it('matches names case-insensitively as whole words, across white space, longest first', () => {
     const names = ['Ann', 'AMP SoCal', 'Ann Lee'];
-    expect(maskIdentifiers('ann said the Annual review at amp  socal was fine; Ann Lee agreed.', names).text).toBe('[name] said the Annual review at [name] was fine; [name] agreed.');
+    expect(maskIdentifiers('ann said the Annual review at amp  socal was fine; Ann Lee agreed.', names).text).toBe(
+      '[name] said the Annual review at [name] was fine; [name] agreed.',
+    );
     expect(maskIdentifiers("Ronen's team", ['Ronen']).text).toBe("[name]'s team");
     expect(maskIdentifiers('Ängel and Ángel', ['Ángel']).text).toBe('Ängel and [name]');
   });

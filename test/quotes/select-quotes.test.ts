@@ -79,7 +79,10 @@ describe('selectQuotes', () => {
     ]);
     expect(quotes.every((q) => q.masked)).toBe(true);
     expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ['FND310', 'quote under "parent", "child" had 1 name, 1 e-mail address, 1 phone number masked before reporting; check that nothing else identifies the speaker'],
+      [
+        'FND310',
+        'quote under "parent", "child" had 1 name, 1 e-mail address, 1 phone number masked before reporting; check that nothing else identifies the speaker',
+      ],
     ]);
   });
 

@@ -47,7 +47,10 @@ const PROGRAMS: Program[] = [
     codebook: null,
     hand: {
       base: 4,
-      segments: [['Students', 2], ['Teachers', 2]],
+      segments: [
+        ['Students', 2],
+        ['Teachers', 2],
+      ],
       themes: [
         ['competencies', 3, [2, 1]], // A, B | C (roll-up of programming and teamwork)
         ['competencies/programming', 3, [2, 1]], // A, B | C
@@ -85,7 +88,10 @@ const PROGRAMS: Program[] = [
     codebook: 'interviews.qdpx',
     hand: {
       base: 3,
-      segments: [['Funders', 2], ['Nonprofits', 1]],
+      segments: [
+        ['Funders', 2],
+        ['Nonprofits', 1],
+      ],
       themes: [
         ['project-structure', 2, [2, 0]], // D1, D2
         ['community-benefit', 2, [1, 1]], // D1 | D3
@@ -101,7 +107,10 @@ const PROGRAMS: Program[] = [
     codebook: null,
     hand: {
       base: 3,
-      segments: [['Funders', 2], ['Nonprofits', 1]],
+      segments: [
+        ['Funders', 2],
+        ['Nonprofits', 1],
+      ],
       themes: [
         ['project-structure', 2, [2, 0]], // D1, D2
         ['community-benefit', 2, [1, 1]], // D1 | D3
@@ -117,7 +126,10 @@ const PROGRAMS: Program[] = [
     codebook: null,
     hand: {
       base: 4,
-      segments: [['funder', 2], ['nonprofit', 2]],
+      segments: [
+        ['funder', 2],
+        ['nonprofit', 2],
+      ],
       themes: [
         ['wanted-to-know-more', 2, [1, 1]], // Int 1 | Int 3
         ['project-structure', 2, [1, 1]], // Int 1 | Int 3
@@ -134,7 +146,10 @@ const PROGRAMS: Program[] = [
     codebook: 'codebook.qdc',
     hand: {
       base: 3,
-      segments: [['funder', 1], ['nonprofit', 2]],
+      segments: [
+        ['funder', 1],
+        ['nonprofit', 2],
+      ],
       themes: [
         ['wanted-to-know-more', 2, [1, 1]], // Int 1 | Int 3
         ['project-structure', 2, [1, 1]], // Int 1 | Int 3
@@ -268,7 +283,10 @@ describe('segments of a project without cases', () => {
     expect(run.exit).toBe(0);
     const results = JSON.parse(readFileSync(path.join(dir, 'report', 'results.json'), 'utf8')) as Results;
     // respondents.csv: alice staff; bob, carol volunteer. Hand count as in qda-qualcoder, split by role.
-    expect(results.segments.map((s) => [s.id, s.respondents])).toEqual([['staff', 1], ['volunteer', 2]]);
+    expect(results.segments.map((s) => [s.id, s.respondents])).toEqual([
+      ['staff', 1],
+      ['volunteer', 2],
+    ]);
     expect(results.themes.map((t) => [t.code, t.bySegment.map((c) => c.respondents)])).toEqual([
       ['training', [1, 2]],
       ['too-short', [0, 2]],
@@ -276,7 +294,7 @@ describe('segments of a project without cases', () => {
     ]);
   });
 
-  it("codings of a case spread over several sources count once for the case; the variable comes before the sets", async () => {
+  it('codings of a case spread over several sources count once for the case; the variable comes before the sets', async () => {
     const code = (n: number) => `<Coding guid="20000000-0000-4000-8000-00000000000${n}"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/></Coding>`;
     const source = (n: number, coded: boolean) =>
       `<TextSource guid="f0000000-0000-4000-8000-00000000000${n}" name="S${n}"><PlainTextContent>Text ${n}.</PlainTextContent>${coded ? `<PlainTextSelection guid="10000000-0000-4000-8000-00000000000${n}" startPosition="0" endPosition="4">${code(n)}</PlainTextSelection>` : ''}</TextSource>`;
@@ -295,7 +313,10 @@ describe('segments of a project without cases', () => {
     const { results } = study.analysis as { results: Results };
     // Ann: two sources, both coded "a": one respondent mentioning "a" once; segment from the set G (no variable value).
     // Bo: variable group = own; nothing coded.
-    expect(results.segments.map((s) => [s.id, s.respondents])).toEqual([['G', 1], ['own', 1]]);
+    expect(results.segments.map((s) => [s.id, s.respondents])).toEqual([
+      ['G', 1],
+      ['own', 1],
+    ]);
     expect(results.themes.map((t) => [t.code, t.respondents, t.bySegment.map((c) => c.respondents)])).toEqual([['a', 1, [1, 0]]]);
   });
 
@@ -319,7 +340,10 @@ describe('segments of a project without cases', () => {
     expect(rows.diagnostics).toEqual([]);
     const { results } = rows.analysis as { results: Results };
     expect(results.segments.map((s) => [s.id, s.respondents])).toEqual([['all', 3]]);
-    expect(results.themes.map((t) => [t.code, t.respondents])).toEqual([['a', 2], ['b', 1]]); // rows 1, 2 | row 2
+    expect(results.themes.map((t) => [t.code, t.respondents])).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]); // rows 1, 2 | row 2
     const listed = await tempStudy({
       'survey.yaml': 'id: x\ncodebook: c.csv\ndata:\n  path: d.csv\n  columns: { id: id, themes: themes }\nsegments:\n  - { id: a }\n',
       'c.csv': 'code,label\na,A\n',
@@ -347,7 +371,10 @@ describe('codes by name, label or path (excerpt layouts)', () => {
 
 describe('codebook --qdc from a REFI-QDA codebook', () => {
   // ../shared beside the repository (or beside the folder of worktrees).
-  const schema = [path.resolve(repoRoot, '..', 'shared'), path.resolve(repoRoot, '..', '..', 'shared')].map((d) => path.join(d, 'refi-qda', 'Codebook.xsd')).find(existsSync) ?? '';
+  const schema =
+    [path.resolve(repoRoot, '..', 'shared'), path.resolve(repoRoot, '..', '..', 'shared')]
+      .map((d) => path.join(d, 'refi-qda', 'Codebook.xsd'))
+      .find(existsSync) ?? '';
   const canValidate = spawnSync('xmllint', ['--version']).status === 0 && existsSync(schema);
 
   it.skipIf(!canValidate)('keeps every original GUID, name, colour and set, validates against Codebook.xsd, and re-imports to the same codebook', async () => {
@@ -364,7 +391,9 @@ describe('codebook --qdc from a REFI-QDA codebook', () => {
     const pairs = (text: string) => [...text.matchAll(/<Code guid="([^"]+)" name="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(pairs(xml)).toEqual(pairs(qde));
     expect(xml).toContain('color="#1F77B4"');
-    expect(xml).toMatch(/<Set guid="50000000-0000-4000-8000-000000000003" name="Skills">\s*<MemberCode guid="c0000000-0000-4000-8000-000000000002"\/>\s*<MemberCode guid="c0000000-0000-4000-8000-000000000003"\/>/);
+    expect(xml).toMatch(
+      /<Set guid="50000000-0000-4000-8000-000000000003" name="Skills">\s*<MemberCode guid="c0000000-0000-4000-8000-000000000002"\/>\s*<MemberCode guid="c0000000-0000-4000-8000-000000000003"\/>/,
+    );
     const load = async (file: string) => {
       const sink = { report: () => {} };
       const read = await readCodebook(file, 'f', sink);

@@ -61,7 +61,9 @@ describe('REFI-QDA codebook (.qdc)', () => {
     const { codebook } = await load(path.join(repoRoot, 'fixtures/small/codebook.csv'));
     const xml = formatQdc(codebook!);
     expect(xml).toContain('<Code guid="');
-    expect(xml).toMatch(/<Code guid="[^"]+" name="questions" isCodable="true" color="#1F5F8B">\n\s+<Description>Any question about how the collaborative works\n\nLabel: Wanted to know more<\/Description>\n\s+<Code guid="[^"]+" name="structure"/);
+    expect(xml).toMatch(
+      /<Code guid="[^"]+" name="questions" isCodable="true" color="#1F5F8B">\n\s+<Description>Any question about how the collaborative works\n\nLabel: Wanted to know more<\/Description>\n\s+<Code guid="[^"]+" name="structure"/,
+    );
     expect(xml).not.toContain('<Sets');
   });
 
@@ -69,7 +71,10 @@ describe('REFI-QDA codebook (.qdc)', () => {
     for (const codebookFile of ['fixtures/rpa/codebook.csv', 'fixtures/small/codebook.csv']) {
       const { codebook } = await load(path.join(repoRoot, codebookFile));
       const file = temp('codebook.qdc', formatQdc(codebook!));
-      const out = execFileSync('xmllint', ['--noout', '--schema', path.join(schemas, 'Codebook.xsd'), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const out = execFileSync('xmllint', ['--noout', '--schema', path.join(schemas, 'Codebook.xsd'), file], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       expect(out).toBe('');
     }
     // Awkward text survives escaping and still validates: quotes, ampersands, angle brackets.
@@ -94,9 +99,33 @@ describe('REFI-QDA codebook (.qdc)', () => {
     const { codebook, diagnostics } = await load(temp('nvivo.qdc', xml));
     expect(diagnostics).toEqual([]);
     expect(codebook!.themes).toEqual([
-      { code: 'wanted-to-know-more', label: 'Wanted to know more', description: '', parent: null, color: '#005fa9', statement: null, qda: { guid: '{C0000000-0000-4000-8000-000000000001}', name: 'Wanted to know more' } },
-      { code: 'project-structure', label: 'Project structure', description: 'How it is run.', parent: 'wanted-to-know-more', color: null, statement: null, qda: { guid: 'c0000000-0000-4000-8000-000000000002', name: 'Project structure' } },
-      { code: 'cafe-community', label: 'Café & community', description: '', parent: null, color: null, statement: null, qda: { guid: 'c0000000-0000-4000-8000-000000000003', name: 'Café & community' } },
+      {
+        code: 'wanted-to-know-more',
+        label: 'Wanted to know more',
+        description: '',
+        parent: null,
+        color: '#005fa9',
+        statement: null,
+        qda: { guid: '{C0000000-0000-4000-8000-000000000001}', name: 'Wanted to know more' },
+      },
+      {
+        code: 'project-structure',
+        label: 'Project structure',
+        description: 'How it is run.',
+        parent: 'wanted-to-know-more',
+        color: null,
+        statement: null,
+        qda: { guid: 'c0000000-0000-4000-8000-000000000002', name: 'Project structure' },
+      },
+      {
+        code: 'cafe-community',
+        label: 'Café & community',
+        description: '',
+        parent: null,
+        color: null,
+        statement: null,
+        qda: { guid: 'c0000000-0000-4000-8000-000000000003', name: 'Café & community' },
+      },
     ]);
     expect(codeFromName('structure')).toBe('structure');
     expect(splitDescription('Text.\n\nLabel: L\nStatement: s')).toEqual({ description: 'Text.', label: 'L', statement: 's' });
@@ -105,17 +134,31 @@ describe('REFI-QDA codebook (.qdc)', () => {
   });
 
   it('reports malformed or foreign XML with its position, never a stack trace', async () => {
-    const broken = await load(temp('broken.qdc', '<?xml version="1.0"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n  <Codes>\n    <Code name="a" guid="x" isCodable="true">\n  </Codes>\n</CodeBook>\n'));
+    const broken = await load(
+      temp(
+        'broken.qdc',
+        '<?xml version="1.0"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n  <Codes>\n    <Code name="a" guid="x" isCodable="true">\n  </Codes>\n</CodeBook>\n',
+      ),
+    );
     expect(broken.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['FND110', 5, 3]]);
     const foreign = await load(temp('foreign.qdc', '<?xml version="1.0"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p"/>\n'));
-    expect(foreign.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['FND110', 2, 'not a REFI-QDA codebook: its root element is <Project>, not <CodeBook>']]);
+    expect(foreign.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['FND110', 2, 'not a REFI-QDA codebook: its root element is <Project>, not <CodeBook>'],
+    ]);
     const namespace = await load(temp('ns.qdc', '<CodeBook xmlns="urn:other"><Codes><Code guid="x" name="a" isCodable="true"/></Codes></CodeBook>'));
     expect(namespace.diagnostics.map((d) => d.message)).toEqual(['not a REFI-QDA codebook: its namespace is "urn:other", not "urn:QDA-XML:codebook:1.0"']);
     const binary = await load(temp('binary.qdc', '\u0000\u0001PK'));
     expect(binary.diagnostics.map((d) => d.code)).toEqual(['FND110']);
-    const nameless = await load(temp('nameless.qdc', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n<Code guid="x" isCodable="true"/></Codes></CodeBook>'));
+    const nameless = await load(
+      temp('nameless.qdc', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n<Code guid="x" isCodable="true"/></Codes></CodeBook>'),
+    );
     expect(nameless.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['FND110', 2, '<Code> has no name attribute']]);
-    const duplicate = await load(temp('dup.qdc', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n<Code guid="x" name="a" isCodable="true"/>\n<Code guid="y" name="a" isCodable="true"/></Codes></CodeBook>'));
+    const duplicate = await load(
+      temp(
+        'dup.qdc',
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n<Code guid="x" name="a" isCodable="true"/>\n<Code guid="y" name="a" isCodable="true"/></Codes></CodeBook>',
+      ),
+    );
     expect(duplicate.diagnostics.map((d) => [d.code, d.line])).toEqual([['FND102', 3]]);
   });
 

@@ -15,7 +15,8 @@ import { renderedCharts } from './report-fixture.ts';
 import { compare, sampleResultsWithChange } from './sample-change.ts';
 import { sampleResults } from './sample-results.ts';
 
-const SENTENCE = /^Mentions of "(.+)" (rose|fell) from (\d+)% to (\d+)% of (.+), a (rise|drop) of (\d+) points? \(95% CI (−?\d+) to (−?\d+), not adjusted for the number of themes compared\)\.$/;
+const SENTENCE =
+  /^Mentions of "(.+)" (rose|fell) from (\d+)% to (\d+)% of (.+), a (rise|drop) of (\d+) points? \(95% CI (−?\d+) to (−?\d+), not adjusted for the number of themes compared\)\.$/;
 
 function context(results: Results) {
   return {
@@ -67,8 +68,14 @@ describe('changeFindings: sentences only for changes that survive the adjustment
     fc.assert(
       fc.property(fc.array(fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }), { minLength: 8, maxLength: 8 }), (ps) => {
         const change: ChangeResult = structuredClone(results.change!);
-        change.themes.forEach((theme, index) => { theme.pAdjusted = ps[index] ?? null; });
-        const said = new Set(changeFindings(change, context(results)).filter((finding) => finding.segment === null).map((finding) => finding.theme));
+        change.themes.forEach((theme, index) => {
+          theme.pAdjusted = ps[index] ?? null;
+        });
+        const said = new Set(
+          changeFindings(change, context(results))
+            .filter((finding) => finding.segment === null)
+            .map((finding) => finding.theme),
+        );
         for (const theme of change.themes) {
           const expected = theme.pAdjusted !== null && theme.pAdjusted < 0.05 && theme.difference !== null && theme.difference !== 0;
           expect(said.has(theme.code), theme.code).toBe(expected);
@@ -105,8 +112,12 @@ describe('changeVerdict and the points format', () => {
   });
 
   it('names codebook changes one per line', () => {
-    expect(codebookChangeText({ kind: 'renamed', from: ['federal-funding'], to: ['federal-dollars'], note: '' })).toBe('federal-funding renamed to federal-dollars');
-    expect(codebookChangeText({ kind: 'merged', from: ['beyond-money', 'community-benefit'], to: ['community-benefit'], note: '' })).toBe('beyond-money, community-benefit merged into community-benefit');
+    expect(codebookChangeText({ kind: 'renamed', from: ['federal-funding'], to: ['federal-dollars'], note: '' })).toBe(
+      'federal-funding renamed to federal-dollars',
+    );
+    expect(codebookChangeText({ kind: 'merged', from: ['beyond-money', 'community-benefit'], to: ['community-benefit'], note: '' })).toBe(
+      'beyond-money, community-benefit merged into community-benefit',
+    );
     expect(codebookChangeText({ kind: 'split', from: ['structure'], to: ['governance', 'roles'], note: '' })).toBe('structure split into governance, roles');
     expect(codebookChangeText({ kind: 'retired', from: ['odd'], to: [], note: 'no longer asked' })).toBe('odd retired: no longer asked');
     expect(codebookChangeText({ kind: 'vanished', from: ['x'], to: [], note: '' })).toBe('x vanished without a mapping');
@@ -127,7 +138,17 @@ describe('"What changed since 2013" in the report', () => {
 
   it('comes after the closed questions, with its chart, tables and codebook changes', () => {
     const h2 = [...markdown.matchAll(/^## (.*)$/gm)].map((match) => match[1]);
-    expect(h2).toEqual(['Key findings', 'Themes by segment', 'Themes', 'Co-occurrence', 'Closed questions', 'What changed since 2013', 'Rejected rows', 'Warnings', 'Methods and limitations']);
+    expect(h2).toEqual([
+      'Key findings',
+      'Themes by segment',
+      'Themes',
+      'Co-occurrence',
+      'Closed questions',
+      'What changed since 2013',
+      'Rejected rows',
+      'Warnings',
+      'Methods and limitations',
+    ]);
     const section = markdown.slice(markdown.indexOf('## What changed since 2013'), markdown.indexOf('## Rejected rows'));
     expect(section).toContain('](charts/change.svg)');
     expect(section).toContain('### By segment');
@@ -159,13 +180,22 @@ describe('"What changed since 2013" in the report', () => {
     const bySegment = tables.find((table) => table.caption.startsWith("Share of each segment's respondents mentioning each theme, 2013"))!;
     expect(overall).toBeDefined();
     expect(bySegment).toBeDefined();
-    const sentences = text.split('\n').map((line) => line.replace(/^(- |<li>)/, '').replace(/<\/li>$/, '').replace(/&quot;/g, '"')).filter((line) => SENTENCE.test(line));
+    const sentences = text
+      .split('\n')
+      .map((line) =>
+        line
+          .replace(/^(- |<li>)/, '')
+          .replace(/<\/li>$/, '')
+          .replace(/&quot;/g, '"'),
+      )
+      .filter((line) => SENTENCE.test(line));
     let checked = 0;
     for (const sentence of sentences) {
       const [, label, verb, from, to, noun, , points, lower, upper] = SENTENCE.exec(sentence)!;
-      const row = noun === 'respondents'
-        ? overall.rows.find((candidate) => candidate[0]!.replace(/^↳ /, '').split(', renamed')[0] === label)
-        : bySegment.rows.find((candidate) => candidate[0]!.replace(/^↳ /, '') === label && candidate[1]!.replace('†', '').toLowerCase() === noun);
+      const row =
+        noun === 'respondents'
+          ? overall.rows.find((candidate) => candidate[0]!.replace(/^↳ /, '').split(', renamed')[0] === label)
+          : bySegment.rows.find((candidate) => candidate[0]!.replace(/^↳ /, '') === label && candidate[1]!.replace('†', '').toLowerCase() === noun);
       expect(row, sentence).toBeDefined();
       const offset = noun === 'respondents' ? 0 : 1;
       expect(row![1 + offset]!.startsWith(`${from}% (`)).toBe(true);
@@ -181,7 +211,9 @@ describe('"What changed since 2013" in the report', () => {
       checked++;
     }
     // And every "rose"/"fell" in the tables has its sentence.
-    const called = overall.rows.filter((row) => row[6] === 'rose' || row[6] === 'fell').length + bySegment.rows.filter((row) => row[7] === 'rose' || row[7] === 'fell').length;
+    const called =
+      overall.rows.filter((row) => row[6] === 'rose' || row[6] === 'fell').length +
+      bySegment.rows.filter((row) => row[7] === 'rose' || row[7] === 'fell').length;
     expect(called).toBe(checked);
     return checked;
   };
@@ -197,7 +229,9 @@ describe('"What changed since 2013" in the report', () => {
   it('writes tables/change.csv: all respondents and each segment, per theme', () => {
     const csv = renderTables(results).find((table) => table.name === 'change.csv')!.csv;
     const lines = csv.trimEnd().split('\n');
-    expect(lines[0]).toBe('code,label,segment,segment_label,previous_respondents,previous_base,previous_proportion,current_respondents,current_base,current_proportion,difference,ci_lower,ci_upper,z,p,p_adjusted,low_base,mapping,status');
+    expect(lines[0]).toBe(
+      'code,label,segment,segment_label,previous_respondents,previous_base,previous_proportion,current_respondents,current_base,current_proportion,difference,ci_lower,ci_upper,z,p,p_adjusted,low_base,mapping,status',
+    );
     expect(lines).toHaveLength(1 + results.change!.themes.length * 4);
     const structure = lines.find((line) => line.startsWith('structure,Project structure,,'))!.split(',');
     expect(Number(structure[6])).toBe(35 / 39);

@@ -56,8 +56,14 @@ describe('autolink-looking text stays text in GitHub-flavoured Markdown', () => 
   it('a whole report of such labels and segments: its only links are its own (anchors, charts)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-md-'));
     writeFileSync(path.join(dir, 'codebook.csv'), 'code,label\nweb,See www.example.org\nmail,Write to someone@example.org\nurl,http://evil.example/x\n');
-    writeFileSync(path.join(dir, 'data.csv'), 'id,segment,themes\nA,www.example.org,web;mail\nB,a@example.org,url;web\nC,a@example.org,mail\nD,www.example.org,url\n');
-    writeFileSync(path.join(dir, 'survey.yaml'), 'id: md\ntitle: Report for www.example.org\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n');
+    writeFileSync(
+      path.join(dir, 'data.csv'),
+      'id,segment,themes\nA,www.example.org,web;mail\nB,a@example.org,url;web\nC,a@example.org,mail\nD,www.example.org,url\n',
+    );
+    writeFileSync(
+      path.join(dir, 'survey.yaml'),
+      'id: md\ntitle: Report for www.example.org\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n',
+    );
     const out = path.join(dir, 'out');
     expect((await runCli(['run', 'survey.yaml', '--out', out, '--quiet'], dir)).exit).toBe(0);
     const html = gfm(readFileSync(path.join(out, 'report.md'), 'utf8'));

@@ -62,7 +62,15 @@ describe('renderHtml: one self-contained, script-free page', () => {
     for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
     const h2 = [...html.matchAll(/<h2 id="[^"]*">([^<]*)<\/h2>/g)].map((match) => match[1]);
     expect(h2).toEqual([
-      'Contents', 'Key findings', 'Themes by segment', 'Themes', 'Co-occurrence', 'Closed questions', 'Rejected rows', 'Warnings', 'Methods and limitations',
+      'Contents',
+      'Key findings',
+      'Themes by segment',
+      'Themes',
+      'Co-occurrence',
+      'Closed questions',
+      'Rejected rows',
+      'Warnings',
+      'Methods and limitations',
     ]);
     expect(headingLevels(html)).toEqual(expect.arrayContaining([1, 2, 3]));
   });
@@ -93,7 +101,9 @@ describe('renderHtml: one self-contained, script-free page', () => {
   });
 
   it('follows each chart with its data as a table, for screen readers', () => {
-    const details = [...html.matchAll(/<\/figure>\n<details class="chart-data">\n<summary>Data table for figure (\d+)<\/summary>\n<div class="table-wrap"[^>]*>\n<table>/g)];
+    const details = [
+      ...html.matchAll(/<\/figure>\n<details class="chart-data">\n<summary>Data table for figure (\d+)<\/summary>\n<div class="table-wrap"[^>]*>\n<table>/g),
+    ];
     expect(details.map((match) => match[1])).toEqual(['1', '2', '3', '4']);
     const prevalence = htmlTables(html, true).find((table) => table.caption === 'Respondents mentioning each theme, of 44')!;
     expect(prevalence.head).toEqual(['Theme', 'Respondents', 'Share', '95% CI']);
@@ -196,7 +206,35 @@ describe('renderHtml on other studies', () => {
         expect(body).toContain(escapeHtml(label));
         // Every "<" starts one of the report's own tags.
         for (const match of body.matchAll(/<\/?([a-zA-Z0-9]+)/g)) {
-          expect(['body', 'main', 'h1', 'h2', 'h3', 'p', 'strong', 'code', 'nav', 'ol', 'ul', 'li', 'a', 'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'span', 'html', 'dl', 'dt', 'dd']).toContain(match[1]);
+          expect([
+            'body',
+            'main',
+            'h1',
+            'h2',
+            'h3',
+            'p',
+            'strong',
+            'code',
+            'nav',
+            'ol',
+            'ul',
+            'li',
+            'a',
+            'div',
+            'table',
+            'caption',
+            'thead',
+            'tbody',
+            'tr',
+            'th',
+            'td',
+            'br',
+            'span',
+            'html',
+            'dl',
+            'dt',
+            'dd',
+          ]).toContain(match[1]);
         }
       }),
       { numRuns: 150 },

@@ -27,7 +27,16 @@ describe('renderMarkdown', () => {
 
   it('has the sections in order, methods and limitations last', () => {
     const h2 = [...markdown.matchAll(/^## (.*)$/gm)].map((match) => unescapeMarkdown(match[1]!));
-    expect(h2).toEqual(['Key findings', 'Themes by segment', 'Themes', 'Co-occurrence', 'Closed questions', 'Rejected rows', 'Warnings', 'Methods and limitations']);
+    expect(h2).toEqual([
+      'Key findings',
+      'Themes by segment',
+      'Themes',
+      'Co-occurrence',
+      'Closed questions',
+      'Rejected rows',
+      'Warnings',
+      'Methods and limitations',
+    ]);
     expect(markdown).toMatch(/^### LA n Sync should continue$/m);
   });
 
@@ -119,7 +128,10 @@ describe('escapeMarkdown', () => {
         const escaped = escapeMarkdown(text);
         // Walk the escaped text: a special character is only ever the second of a backslash pair.
         for (let i = 0; i < escaped.length; i++) {
-          if (escaped[i] === '\\') { i++; continue; }
+          if (escaped[i] === '\\') {
+            i++;
+            continue;
+          }
           expect('`*_{}[]<>|&~\n\r').not.toContain(escaped[i]);
         }
         expect(escaped).not.toMatch(/^\s*([#+\-=]|\d+[.)])/);

@@ -12,23 +12,36 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') { row.push(field); field = ''; }
-    else if (char === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else field += char;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
 function tables(results: Results): Map<string, { header: string[]; rows: Record<string, string>[]; csv: string }> {
-  return new Map(renderTables(results).map(({ name, csv }) => {
-    const [header = [], ...rows] = parseCsv(csv);
-    return [name, { header, csv, rows: rows.map((row) => Object.fromEntries(header.map((key, index) => [key, row[index] ?? '']))) }];
-  }));
+  return new Map(
+    renderTables(results).map(({ name, csv }) => {
+      const [header = [], ...rows] = parseCsv(csv);
+      return [name, { header, csv, rows: rows.map((row) => Object.fromEntries(header.map((key, index) => [key, row[index] ?? '']))) }];
+    }),
+  );
 }
 
 describe('renderTables', () => {
@@ -76,7 +89,9 @@ describe('renderTables', () => {
   it('neutralises spreadsheet formulas in text, never in numbers', () => {
     const results: Results = structuredClone(sampleResults);
     const labels = ['=HYPERLINK("http://x","y")', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx', '-0.05'];
-    labels.forEach((label, index) => { results.themes[index]!.label = label; });
+    labels.forEach((label, index) => {
+      results.themes[index]!.label = label;
+    });
     results.questions[0]!.levels = [-2, -1, 0, 1, 2].map((level, index) => ({ level, label: results.questions[0]!.levels[index]!.label }));
     results.questions[0]!.counts = { '-2': 1, '-1': 2, '0': 5, '1': 12, '2': 21 };
     results.questions[0]!.topBox.levels = [1, 2];

@@ -14,7 +14,17 @@ const Z95 = 1.959963984540054;
 function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return x >= 0 ? r : 2 - r;
 }
 
@@ -32,7 +42,11 @@ function newCode(n1: number, x2: number, n2: number): ChangeFigure {
   return {
     previous: { respondents: null, base: n1, proportion: null },
     current: { respondents: x2, base: n2, proportion: n2 > 0 ? x2 / n2 : null },
-    difference: null, ci: null, z: null, p: null, pAdjusted: null,
+    difference: null,
+    ci: null,
+    z: null,
+    p: null,
+    pAdjusted: null,
   };
 }
 
@@ -49,7 +63,9 @@ export function compare(x1: number, n1: number, x2: number, n2: number): ChangeF
   const difference = p2 - p1;
   const z = se0 > 0 ? difference / se0 : null;
   return {
-    previous, current, difference,
+    previous,
+    current,
+    difference,
     ci: [difference - Z95 * se, difference + Z95 * se],
     z,
     p: z === null ? null : erfc(Math.abs(z) / Math.SQRT2),
@@ -99,7 +115,9 @@ function sampleChange(results: Results = sampleResults): ChangeResult {
       bySegment: segments.flatMap((segment) => {
         const cell = theme.bySegment.find((candidate) => candidate.segment === segment);
         if (cell === undefined) return [];
-        const figure = isNew ? newCode(PREVIOUS_BASE[segment], cell.respondents, cell.base) : compare(before[segment], PREVIOUS_BASE[segment], cell.respondents, cell.base);
+        const figure = isNew
+          ? newCode(PREVIOUS_BASE[segment], cell.respondents, cell.base)
+          : compare(before[segment], PREVIOUS_BASE[segment], cell.respondents, cell.base);
         return [{ segment, lowBase: PREVIOUS_BASE[segment] < results.settings.minBase || cell.base < results.settings.minBase, ...figure }];
       }),
     };

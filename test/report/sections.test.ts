@@ -167,6 +167,8 @@ describe('key findings with quotes', () => {
     expect(page).not.toContain('Nobody said this');
     expect(renderMarkdown(sampleResults, [])).not.toContain('“');
     results.quotes[0]!.text = '<b>bold</b> & more';
-    expect(renderHtml(results, [])).toContain('mentioned &quot;Support continuing&quot;. <span class="quote">“&lt;b&gt;bold&lt;/b&gt; &amp; more” <span class="by">(a funder)</span></span></li>');
+    expect(renderHtml(results, [])).toContain(
+      'mentioned &quot;Support continuing&quot;. <span class="quote">“&lt;b&gt;bold&lt;/b&gt; &amp; more” <span class="by">(a funder)</span></span></li>',
+    );
   });
 });

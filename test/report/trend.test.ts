@@ -6,20 +6,30 @@ import { sampleTrend } from './sample-change.ts';
 
 /** RFC 4180 rows of a CSV without embedded line breaks. */
 function parseCsv(csv: string): string[][] {
-  return csv.trimEnd().split('\n').map((line) => {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const char = line[i]!;
-      if (quoted) {
-        if (char === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (char === '"') quoted = false; else cell += char;
-      } else if (char === '"') quoted = true;
-      else if (char === ',') { cells.push(cell); cell = ''; } else cell += char;
-    }
-    cells.push(cell);
-    return cells;
-  });
+  return csv
+    .trimEnd()
+    .split('\n')
+    .map((line) => {
+      const cells: string[] = [];
+      let cell = '';
+      let quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        const char = line[i]!;
+        if (quoted) {
+          if (char === '"' && line[i + 1] === '"') {
+            cell += '"';
+            i++;
+          } else if (char === '"') quoted = false;
+          else cell += char;
+        } else if (char === '"') quoted = true;
+        else if (char === ',') {
+          cells.push(cell);
+          cell = '';
+        } else cell += char;
+      }
+      cells.push(cell);
+      return cells;
+    });
 }
 
 describe('renderTrendReport', () => {
@@ -31,7 +41,13 @@ describe('renderTrendReport', () => {
 
   it('writes the trend folder', () => {
     expect([...files.keys()].sort()).toEqual([
-      'charts/trend.png', 'charts/trend.svg', 'charts/trend.vl.json', 'report.html', 'report.md', 'tables/trend.csv', 'trend.json',
+      'charts/trend.png',
+      'charts/trend.svg',
+      'charts/trend.vl.json',
+      'report.html',
+      'report.md',
+      'tables/trend.csv',
+      'trend.json',
     ]);
     expect(files.get('trend.json')).toBe(`${JSON.stringify(trend, null, 2)}\n`);
     const png = files.get('charts/trend.png') as Uint8Array;
@@ -94,7 +110,19 @@ describe('renderTrendReport', () => {
   it('has a chart spec that compiles without warnings, one panel per theme, rounds in order', () => {
     const spec = JSON.parse(files.get('charts/trend.vl.json') as string) as TopLevelSpec & { facet: { sort: string[] }; data: { values: { round: string }[] } };
     const warnings: string[] = [];
-    const logger = { level: () => logger, error: (...a: unknown[]) => { warnings.push(a.join(' ')); return logger; }, warn: (...a: unknown[]) => { warnings.push(a.join(' ')); return logger; }, info: () => logger, debug: () => logger };
+    const logger = {
+      level: () => logger,
+      error: (...a: unknown[]) => {
+        warnings.push(a.join(' '));
+        return logger;
+      },
+      warn: (...a: unknown[]) => {
+        warnings.push(a.join(' '));
+        return logger;
+      },
+      info: () => logger,
+      debug: () => logger,
+    };
     compile(spec, { logger: logger as never });
     expect(warnings).toEqual([]);
     expect(spec.facet.sort).toEqual(['continue', 'communication', 'want-to-know', 'structure']);

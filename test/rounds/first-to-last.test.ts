@@ -40,7 +40,11 @@ describe('trend: first round to last, and closed questions', async () => {
 
   it('gives each question a series over the rounds (60% → 73% → 77% agree on incubating)', () => {
     const incubate = trend.questions!.find((question) => question.id === 'incubate')!;
-    expect(incubate.points.map((point) => [point.topBox?.respondents, point.base])).toEqual([[26, 43], [33, 45], [36, 47]]);
+    expect(incubate.points.map((point) => [point.topBox?.respondents, point.base])).toEqual([
+      [26, 43],
+      [33, 45],
+      [36, 47],
+    ]);
   });
 
   it('writes trend.json that validates against schema/trend.schema.json', () => {

@@ -51,7 +51,12 @@ describe('measured-only comparison', async () => {
     expect(theme('loans')).toMatchObject({ status: 'compared', previous: { respondents: 3 }, current: { respondents: 1 } });
     expect(theme('grants')).toMatchObject({ status: 'compared', previous: { respondents: 2 }, current: { respondents: 4 } });
     expect(theme('summit')).toMatchObject({ status: 'new', previous: { respondents: null }, current: { respondents: 2 } });
-    expect(theme('events')).toMatchObject({ status: 'retired', previous: { respondents: 4, base: 8 }, current: { respondents: null, proportion: null }, p: null });
+    expect(theme('events')).toMatchObject({
+      status: 'retired',
+      previous: { respondents: 4, base: 8 },
+      current: { respondents: null, proportion: null },
+      p: null,
+    });
     // Two compared themes: p.adjust(c(p_loans, p_grants), "BH"), i.e. the larger p stays, the smaller doubles up to it.
     // prop.test(c(1, 3), c(8, 8), correct = FALSE)$p.value -> 0.24821307898992362
     // prop.test(c(4, 2), c(8, 8), correct = FALSE)$p.value -> 0.30169958247834794
@@ -65,8 +70,17 @@ describe('measured-only comparison', async () => {
     const trend = await analyzeTrend([path.join(root, 'm-2014.yaml'), path.join(root, 'm-2015.yaml')], root, { report: () => {} });
     if (typeof trend === 'string') throw new Error(trend);
     const points = (code: string) => trend.themes.find((t) => t.code === code)!.points.map((p) => [p.respondents, p.proportion]);
-    expect(points('money')).toEqual([[null, null], [4, 4 / 8]]);
-    expect(points('summit')).toEqual([[null, null], [2, 2 / 8]]);
-    expect(points('loans')).toEqual([[3, 3 / 8], [1, 1 / 8]]);
+    expect(points('money')).toEqual([
+      [null, null],
+      [4, 4 / 8],
+    ]);
+    expect(points('summit')).toEqual([
+      [null, null],
+      [2, 2 / 8],
+    ]);
+    expect(points('loans')).toEqual([
+      [3, 3 / 8],
+      [1, 1 / 8],
+    ]);
   });
 });

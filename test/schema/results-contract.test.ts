@@ -85,4 +85,3 @@ describe('every golden results.json', () => {
     expect(resultsSchemaErrors(JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8')))).toEqual([]);
   });
 });
-

@@ -58,7 +58,8 @@ function intersect(shapes: Shape[]): Shape {
   for (const shape of shapes) {
     for (const [key, property] of Object.entries(shape.properties ?? {})) {
       const before = out.properties![key];
-      out.properties![key] = before === undefined ? property : { required: before.required || property.required, shape: intersect([before.shape, property.shape]) };
+      out.properties![key] =
+        before === undefined ? property : { required: before.required || property.required, shape: intersect([before.shape, property.shape]) };
     }
   }
   return out;
@@ -97,7 +98,9 @@ export function shapeDifferences(a: Shape, b: Shape, where = '(root)', names = [
   if (a.values !== null && b.values !== null && a.values.join() !== b.values.join()) {
     out.push(`${where}: ${an} allows the values ${a.values.join(', ')}; ${bn} allows ${b.values.join(', ')}`);
   } else if ((a.values === null) !== (b.values === null)) {
-    out.push(`${where}: ${a.values === null ? `${an} allows any value, ${bn} only ${b.values!.join(', ')}` : `${bn} allows any value, ${an} only ${a.values.join(', ')}`}`);
+    out.push(
+      `${where}: ${a.values === null ? `${an} allows any value, ${bn} only ${b.values!.join(', ')}` : `${bn} allows any value, ${an} only ${a.values.join(', ')}`}`,
+    );
   }
   const ap = a.properties ?? {};
   const bp = b.properties ?? {};
@@ -108,7 +111,8 @@ export function shapeDifferences(a: Shape, b: Shape, where = '(root)', names = [
     if (x === undefined) out.push(`${path}: in the ${bn}, not in the ${an}`);
     else if (y === undefined) out.push(`${path}: in the ${an}, not in the ${bn}`);
     else {
-      if (x.required !== y.required) out.push(`${path}: ${x.required ? `required in the ${an}, optional in the ${bn}` : `optional in the ${an}, required in the ${bn}`}`);
+      if (x.required !== y.required)
+        out.push(`${path}: ${x.required ? `required in the ${an}, optional in the ${bn}` : `optional in the ${an}, required in the ${bn}`}`);
       out.push(...shapeDifferences(x.shape, y.shape, path, names));
     }
   }

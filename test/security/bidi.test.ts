@@ -18,10 +18,19 @@ describe('bidi controls', () => {
     writeFileSync(path.join(dir, 'codebook.csv'), `code,label\n${CONTROLS.map((_, i) => `c${i},${label(i)}`).join('\n')}\n`);
     const rows = Array.from({ length: 24 }, (_, i) => `R${i},${i % 2 === 0 ? 'seg\u202Ea' : 'seg\u2067b'},c${i % CONTROLS.length}`);
     writeFileSync(path.join(dir, 'data.csv'), `id,segment,themes\n${rows.join('\n')}\n`);
-    writeFileSync(path.join(dir, 'survey.yaml'), 'id: bidi\ntitle: "Study \\u202E21 of 40"\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n');
+    writeFileSync(
+      path.join(dir, 'survey.yaml'),
+      'id: bidi\ntitle: "Study \\u202E21 of 40"\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n',
+    );
     const { exit } = await runCli(['run', 'survey.yaml', '--out', 'out', '--quiet'], dir);
     expect(exit).toBe(0);
-    const files = ['report.html', 'report.md', ...readdirSync(path.join(dir, 'out', 'charts')).filter((f) => f.endsWith('.svg')).map((f) => `charts/${f}`)];
+    const files = [
+      'report.html',
+      'report.md',
+      ...readdirSync(path.join(dir, 'out', 'charts'))
+        .filter((f) => f.endsWith('.svg'))
+        .map((f) => `charts/${f}`),
+    ];
     expect(files.length).toBeGreaterThan(3);
     for (const file of files) {
       const text = readFileSync(path.join(dir, 'out', file), 'utf8');

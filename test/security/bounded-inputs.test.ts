@@ -27,7 +27,10 @@ describe('bounded inputs', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-header-'));
     writeFileSync(path.join(dir, 'data.csv'), Buffer.concat([Buffer.from('id,segment,themes'), Buffer.alloc(50 * 1024 * 1024, ','), Buffer.from('\nA,a,x\n')]));
     writeFileSync(path.join(dir, 'codebook.csv'), 'code,label\nx,X\n');
-    writeFileSync(path.join(dir, 'survey.yaml'), 'id: h\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n');
+    writeFileSync(
+      path.join(dir, 'survey.yaml'),
+      'id: h\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n',
+    );
     const diagnostics = await diagnose(path.join(dir, 'survey.yaml'));
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([
       '1:1 FND215 the header has 52428803 columns, more than limits.maxColumns (10000); the file is not read',
@@ -41,7 +44,9 @@ describe('bounded inputs', () => {
     writeFileSync(path.join(dir, 'survey.yaml'), readFileSync(path.join(repoRoot, 'fixtures/formats/workbook.yaml')));
     const diagnostics = await diagnose(path.join(dir, 'survey.yaml'));
     expect(diagnostics.map((d) => d.code)).toEqual(['FND224']);
-    expect(diagnostics[0]!.message).toMatch(/^workbook\.xlsx is an archive entry "xl\/worksheets\/sheet1\.xml" that inflates \d{3,4} times \(\d+ to 268435456 bytes; a zip bomb\?\), more than 200 times, so not a readable \.xlsx workbook$/);
+    expect(diagnostics[0]!.message).toMatch(
+      /^workbook\.xlsx is an archive entry "xl\/worksheets\/sheet1\.xml" that inflates \d{3,4} times \(\d+ to 268435456 bytes; a zip bomb\?\), more than 200 times, so not a readable \.xlsx workbook$/,
+    );
   }, 60_000);
 
   for (const name of ['project.qde', 'sources/interview.txt']) {
@@ -60,8 +65,13 @@ describe('bounded inputs', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-qdpx-'));
     copyFileSync(path.join(repoRoot, 'fixtures/qdpx/interviews.qdpx'), path.join(dir, 'interviews.qdpx'));
     const size = readFileSync(path.join(dir, 'interviews.qdpx')).length;
-    writeFileSync(path.join(dir, 'survey.yaml'), `${readFileSync(path.join(repoRoot, 'fixtures/qdpx/survey.yaml'), 'utf8')}limits: { maxFileBytes: ${size - 1} }\n`);
+    writeFileSync(
+      path.join(dir, 'survey.yaml'),
+      `${readFileSync(path.join(repoRoot, 'fixtures/qdpx/survey.yaml'), 'utf8')}limits: { maxFileBytes: ${size - 1} }\n`,
+    );
     const diagnostics = await diagnose(path.join(dir, 'survey.yaml'));
-    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([`FND217 interviews.qdpx is ${size} bytes, more than limits.maxFileBytes (${size - 1}); it is not read`]);
+    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      `FND217 interviews.qdpx is ${size} bytes, more than limits.maxFileBytes (${size - 1}); it is not read`,
+    ]);
   });
 });

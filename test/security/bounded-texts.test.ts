@@ -14,7 +14,10 @@ function study(label: string, extra = ''): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-texts-'));
   writeFileSync(path.join(dir, 'codebook.csv'), `code,label\nbig,${label}\nsmall,Small\n`);
   writeFileSync(path.join(dir, 'data.csv'), 'id,segment,themes\nA,a,big\nB,b,big;small\nC,a,small\n');
-  writeFileSync(path.join(dir, 'survey.yaml'), `id: t\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n${extra}`);
+  writeFileSync(
+    path.join(dir, 'survey.yaml'),
+    `id: t\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, themes: themes }\n${extra}`,
+  );
   return dir;
 }
 
@@ -26,7 +29,11 @@ describe('bounded texts', () => {
     expect(exit).toBe(0);
     const results = JSON.parse(readFileSync(path.join(dir, 'out', 'results.json'), 'utf8'));
     expect(results.themes.find((t: { code: string }) => t.code === 'big').label).toBe(`${'L'.repeat(499)}…`);
-    expect(readFileSync(path.join(dir, 'out', 'charts', 'theme-prevalence.png')).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(
+      readFileSync(path.join(dir, 'out', 'charts', 'theme-prevalence.png'))
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
   }, 60_000);
 
   it('a label of exactly 500 characters is kept whole, without a warning', async () => {

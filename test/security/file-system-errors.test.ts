@@ -21,9 +21,18 @@ vi.mock('node:fs', async (importOriginal) => {
     const original = fs[name] as (...args: unknown[]) => unknown;
     wrapped[name] = (...args: unknown[]) => {
       if (inject.errno !== '' && inject.call === name && String(args[0]).includes(inject.match)) {
-        const error = Object.assign(new Error(`${inject.errno}: injected, ${name} '${String(args[0])}'`), { code: inject.errno, syscall: name, path: String(args[0]) });
+        const error = Object.assign(new Error(`${inject.errno}: injected, ${name} '${String(args[0])}'`), {
+          code: inject.errno,
+          syscall: name,
+          path: String(args[0]),
+        });
         // A stream reports its error as an event, as a real one does.
-        if (name === 'createReadStream') return new Readable({ read() { this.destroy(error); } });
+        if (name === 'createReadStream')
+          return new Readable({
+            read() {
+              this.destroy(error);
+            },
+          });
         throw error;
       }
       return original(...args);
@@ -40,7 +49,10 @@ function study(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-fs-'));
   writeFileSync(path.join(dir, 'responses.csv'), 'id,segment,themes\nA,a,x\nB,b,x;y\n');
   writeFileSync(path.join(dir, 'codebook.csv'), 'code,label\nx,X\ny,Y\n');
-  writeFileSync(path.join(dir, 'survey.yaml'), 'id: s\nround: "1"\ncodebook: codebook.csv\ndata:\n  path: responses.csv\n  columns: { id: id, segment: segment, themes: themes }\n');
+  writeFileSync(
+    path.join(dir, 'survey.yaml'),
+    'id: s\nround: "1"\ncodebook: codebook.csv\ndata:\n  path: responses.csv\n  columns: { id: id, segment: segment, themes: themes }\n',
+  );
   return dir;
 }
 
@@ -121,7 +133,10 @@ describe('errors reading inputs', () => {
     mkdirSync(path.join(dir, 'sub'));
     symlinkSync('loop2', path.join(dir, 'sub', 'loop1'));
     symlinkSync('loop1', path.join(dir, 'sub', 'loop2'));
-    writeFileSync(path.join(dir, 'survey.yaml'), 'id: s\ncodebook: sub/loop1\ndata:\n  path: responses.csv\n  columns: { id: id, segment: segment, themes: themes }\n');
+    writeFileSync(
+      path.join(dir, 'survey.yaml'),
+      'id: s\ncodebook: sub/loop1\ndata:\n  path: responses.csv\n  columns: { id: id, segment: segment, themes: themes }\n',
+    );
     await fails(['check', 'survey.yaml'], dir, { errno: 'ELOOP', file: 'sub/loop1' });
   });
 

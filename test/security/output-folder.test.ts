@@ -22,7 +22,14 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 /** Every file under `dir` with its SHA-256: a snapshot to compare before and after. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** A small study in a fresh folder inside a fresh parent (so `--out ..` is harmless to the machine). */
@@ -32,7 +39,10 @@ function study(): string {
   writeFileSync(path.join(dir, 'data', 'responses.csv'), 'id,segment,themes\nA,a,x\nB,b,x;y\n');
   writeFileSync(path.join(dir, 'codebook.csv'), 'code,label\nx,X\ny,Y\n');
   writeFileSync(path.join(dir, 'notes.txt'), 'my notes\n');
-  writeFileSync(path.join(dir, 'survey.yaml'), 'id: s\ncodebook: codebook.csv\ndata:\n  path: data/responses.csv\n  columns: { id: id, segment: segment, themes: themes }\n');
+  writeFileSync(
+    path.join(dir, 'survey.yaml'),
+    'id: s\ncodebook: codebook.csv\ndata:\n  path: data/responses.csv\n  columns: { id: id, segment: segment, themes: themes }\n',
+  );
   return dir;
 }
 

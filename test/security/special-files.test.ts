@@ -34,7 +34,8 @@ function study(): string {
   writeFileSync(path.join(dir, 'codebook.csv'), 'code,label\nx,X\n');
   execFileSync('mkfifo', [path.join(dir, 'pipe')]);
   symlinkSync('/dev/zero', path.join(dir, 'zero'));
-  const config = (codebook: string, data: string) => `id: s\nround: "1"\ncodebook: ${codebook}\ndata:\n  path: ${data}\n  columns: { id: id, segment: segment, themes: themes }\n`;
+  const config = (codebook: string, data: string) =>
+    `id: s\nround: "1"\ncodebook: ${codebook}\ndata:\n  path: ${data}\n  columns: { id: id, segment: segment, themes: themes }\n`;
   writeFileSync(path.join(dir, 'survey.yaml'), config('codebook.csv', 'responses.csv'));
   for (const special of ['pipe', 'zero']) {
     writeFileSync(path.join(dir, `data-${special}.yaml`), config('codebook.csv', special));

@@ -15,7 +15,10 @@ function study(weights: string[]): string {
   writeFileSync(path.join(dir, 'codebook.csv'), 'code,label\nx,X\ny,Y\n');
   const rows = weights.map((w, i) => `R${i},${i % 2 === 0 ? 'a' : 'b'},${w},${i % 3 === 0 ? 'x' : 'x;y'}`);
   writeFileSync(path.join(dir, 'data.csv'), `id,segment,weight,themes\n${rows.join('\n')}\n`);
-  writeFileSync(path.join(dir, 'survey.yaml'), 'id: w\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, weight: weight, themes: themes }\n');
+  writeFileSync(
+    path.join(dir, 'survey.yaml'),
+    'id: w\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: segment, weight: weight, themes: themes }\n',
+  );
   return dir;
 }
 
@@ -34,12 +37,13 @@ describe('weights out of range', () => {
       const dir = study(weights);
       const { exit, stderr } = await runCli(['check', 'survey.yaml', '--reader', reader], dir);
       expect(stderr).not.toMatch(/\n\s+at /);
-      expect([...stderr.matchAll(/^data\.csv:(\d+):(\d+) {2}error {2}weight "([^"]+)" is outside the range findings accepts \(1e-9 to 1e9\); rescale the weights {2}FND208/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`)).toEqual([
-        '3:6 1e200',
-        '4:6 5e-324',
-        '6:6 100000000000000',
-        '7:6 0.0000000000001',
-      ]);
+      expect(
+        [
+          ...stderr.matchAll(
+            /^data\.csv:(\d+):(\d+) {2}error {2}weight "([^"]+)" is outside the range findings accepts \(1e-9 to 1e9\); rescale the weights {2}FND208/gm,
+          ),
+        ].map((m) => `${m[1]}:${m[2]} ${m[3]}`),
+      ).toEqual(['3:6 1e200', '4:6 5e-324', '6:6 100000000000000', '7:6 0.0000000000001']);
       expect(exit).toBe(1);
       const run = await runCli(['run', 'survey.yaml', '--out', 'out', '--allow-errors', '--quiet', '--reader', reader], dir);
       expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -6,7 +6,10 @@ import { CLOSED_FORM, P_VALUE, expectClose } from './expect-close.ts';
 // matrix(c(9, 11, 5, 15), 2) is [[9, 5], [11, 15]] here.
 describe('chiSquareTest', () => {
   it('matches chisq.test(correct = FALSE) on a 2 x 2 table', () => {
-    const result = chiSquareTest([[9, 5], [11, 15]]);
+    const result = chiSquareTest([
+      [9, 5],
+      [11, 15],
+    ]);
     expectClose(result?.statistic, 1.7582417582417582, CLOSED_FORM); // chisq.test(t22, correct = FALSE)$statistic -> 1.7582417582417582
     expect(result?.df).toBe(1); // chisq.test(t22, correct = FALSE)$parameter -> 1
     expectClose(result?.p, 0.18484397422753429, P_VALUE); // chisq.test(t22, correct = FALSE)$p.value -> 0.18484397422753429
@@ -47,8 +50,18 @@ describe('chiSquareTest', () => {
 
   it('is null for an empty row or column (R: NaN) and for fewer than two rows or columns', () => {
     // chisq.test(matrix(c(3, 7, 0, 0, 5, 5), 2), correct = FALSE)$statistic -> NA
-    expect(chiSquareTest([[3, 0, 5], [7, 0, 5]])).toBeNull();
-    expect(chiSquareTest([[0, 0], [7, 5]])).toBeNull();
+    expect(
+      chiSquareTest([
+        [3, 0, 5],
+        [7, 0, 5],
+      ]),
+    ).toBeNull();
+    expect(
+      chiSquareTest([
+        [0, 0],
+        [7, 5],
+      ]),
+    ).toBeNull();
     expect(chiSquareTest([[3, 4, 5]])).toBeNull();
     expect(chiSquareTest([[3], [4]])).toBeNull();
     expect(chiSquareTest([])).toBeNull();

@@ -17,13 +17,28 @@ describe('cohenKappa', () => {
   });
 
   it('is null without a shared unit, or when both coders used one and the same value (R: NaN)', () => {
-    expect(cohenKappa([[1, null], [null, 0]])).toBeNull();
-    expect(cohenKappa([[1, 1], [1, 1]])).toBeNull();
+    expect(
+      cohenKappa([
+        [1, null],
+        [null, 0],
+      ]),
+    ).toBeNull();
+    expect(
+      cohenKappa([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toBeNull();
     expect(cohenKappa([])).toBeNull();
   });
 
   it('is negative when coders disagree more than chance', () => {
-    expect(cohenKappa([[1, 0], [0, 1]])).toBe(-1);
+    expect(
+      cohenKappa([
+        [1, 0],
+        [0, 1],
+      ]),
+    ).toBe(-1);
   });
 
   it('throws for a unit that does not have exactly two coders (a programmer error)', () => {

@@ -6,15 +6,50 @@ import { P_VALUE, expectClose } from './expect-close.ts';
 // matrix(c(3, 1, 1, 3), 2) is [[3, 1], [1, 3]] here.
 describe('fisherExactTest', () => {
   it('matches fisher.test on 2 x 2 tables', () => {
-    expectClose(fisherExactTest([[3, 1], [1, 3]])?.p, 0.48571428571428582, P_VALUE); // fisher.test(matrix(c(3, 1, 1, 3), 2))$p.value -> 0.48571428571428582
-    expectClose(fisherExactTest([[9, 5], [11, 15]])?.p, 0.32026576075519314, P_VALUE); // fisher.test(matrix(c(9, 11, 5, 15), 2))$p.value -> 0.32026576075519314
-    expectClose(fisherExactTest([[0, 6], [5, 1]])?.p, 0.015151515151515173, P_VALUE); // fisher.test(matrix(c(0, 5, 6, 1), 2))$p.value -> 0.015151515151515173
-    expectClose(fisherExactTest([[10, 0], [0, 10]])?.p, 1.0825088224469028e-5, P_VALUE); // fisher.test(matrix(c(10, 0, 0, 10), 2))$p.value -> 1.0825088224469028e-05
+    expectClose(
+      fisherExactTest([
+        [3, 1],
+        [1, 3],
+      ])?.p,
+      0.48571428571428582,
+      P_VALUE,
+    ); // fisher.test(matrix(c(3, 1, 1, 3), 2))$p.value -> 0.48571428571428582
+    expectClose(
+      fisherExactTest([
+        [9, 5],
+        [11, 15],
+      ])?.p,
+      0.32026576075519314,
+      P_VALUE,
+    ); // fisher.test(matrix(c(9, 11, 5, 15), 2))$p.value -> 0.32026576075519314
+    expectClose(
+      fisherExactTest([
+        [0, 6],
+        [5, 1],
+      ])?.p,
+      0.015151515151515173,
+      P_VALUE,
+    ); // fisher.test(matrix(c(0, 5, 6, 1), 2))$p.value -> 0.015151515151515173
+    expectClose(
+      fisherExactTest([
+        [10, 0],
+        [0, 10],
+      ])?.p,
+      1.0825088224469028e-5,
+      P_VALUE,
+    ); // fisher.test(matrix(c(10, 0, 0, 10), 2))$p.value -> 1.0825088224469028e-05
   });
 
   it('matches fisher.test on 2 x 3 and 2 x 5 tables and their transposes', () => {
     // fisher.test(matrix(c(1, 7, 6, 1, 2, 2), 2))$p.value -> 0.014613869103033139
-    expectClose(fisherExactTest([[1, 6, 2], [7, 1, 2]])?.p, 0.014613869103033139, P_VALUE);
+    expectClose(
+      fisherExactTest([
+        [1, 6, 2],
+        [7, 1, 2],
+      ])?.p,
+      0.014613869103033139,
+      P_VALUE,
+    );
     // fisher.test(matrix(c(3, 2, 0, 6, 4, 1, 1, 5, 2, 2), 2))$p.value -> 0.03799982491596407
     const twoByFive = [
       [3, 0, 4, 1, 2],
@@ -28,18 +63,54 @@ describe('fisherExactTest', () => {
 
   it('matches fisher.test on 3 x 3 and 3 x 4 tables', () => {
     // fisher.test(matrix(c(4, 1, 0, 2, 5, 1, 0, 2, 6), 3))$p.value -> 0.0038660800270706778
-    expectClose(fisherExactTest([[4, 2, 0], [1, 5, 2], [0, 1, 6]])?.p, 0.0038660800270706778, P_VALUE);
+    expectClose(
+      fisherExactTest([
+        [4, 2, 0],
+        [1, 5, 2],
+        [0, 1, 6],
+      ])?.p,
+      0.0038660800270706778,
+      P_VALUE,
+    );
     // fisher.test(matrix(c(2, 3, 1, 3, 2, 2, 1, 2, 4), 3))$p.value -> 0.67511203966311395
-    expectClose(fisherExactTest([[2, 3, 1], [3, 2, 2], [1, 2, 4]])?.p, 0.67511203966311395, P_VALUE);
+    expectClose(
+      fisherExactTest([
+        [2, 3, 1],
+        [3, 2, 2],
+        [1, 2, 4],
+      ])?.p,
+      0.67511203966311395,
+      P_VALUE,
+    );
     // fisher.test(matrix(c(3, 0, 1, 1, 4, 0, 0, 2, 3, 2, 1, 1), 3))$p.value -> 0.071407894937306052
-    expectClose(fisherExactTest([[3, 1, 0, 2], [0, 4, 2, 1], [1, 0, 3, 1]])?.p, 0.071407894937306052, P_VALUE);
+    expectClose(
+      fisherExactTest([
+        [3, 1, 0, 2],
+        [0, 4, 2, 1],
+        [1, 0, 3, 1],
+      ])?.p,
+      0.071407894937306052,
+      P_VALUE,
+    );
   });
 
   it('drops empty rows and columns as R does', () => {
     // fisher.test(matrix(c(1, 7, 0, 0, 6, 1), 2))$p.value -> 0.010101010101010128
-    expectClose(fisherExactTest([[1, 0, 6], [7, 0, 1]])?.p, 0.010101010101010128, P_VALUE);
+    expectClose(
+      fisherExactTest([
+        [1, 0, 6],
+        [7, 0, 1],
+      ])?.p,
+      0.010101010101010128,
+      P_VALUE,
+    );
     // fisher.test(matrix(c(1, 0, 3, 0), 2))$p.value -> 1
-    expect(fisherExactTest([[1, 3], [0, 0]])).toEqual({ p: 1 });
+    expect(
+      fisherExactTest([
+        [1, 3],
+        [0, 0],
+      ]),
+    ).toEqual({ p: 1 });
   });
 
   describe('2 x 10 with n = 5000 (ten segments of about 500)', () => {
@@ -89,7 +160,9 @@ describe('fisherExactTest', () => {
       const thirty = [3, 1, 3, 1, 2, 2, 2, 2, 1, 2, 0, 3, 1, 2, 1, 0, 0, 1, 0, 0, 1, 1, 2, 1, 1, 0, 1, 1, 1, 0];
       expectClose(fisherExactTest(table(thirty, Array(30).fill(333)))?.p, 0.89171309800048859, EXACT);
       // exactEqualColumns(x, 200) -> 0.35384244937497467 (FEXACT 0.034909045078288882; Monte Carlo 0.35431645683543167)
-      const fifty = [0, 0, 2, 1, 0, 2, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 0, 2, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 4, 2, 0, 1, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0];
+      const fifty = [
+        0, 0, 2, 1, 0, 2, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 0, 2, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 4, 2, 0, 1, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0,
+      ];
       expectClose(fisherExactTest(table(fifty, Array(50).fill(200)))?.p, 0.35384244937497467, EXACT);
     });
   });
@@ -97,7 +170,12 @@ describe('fisherExactTest', () => {
   it('is null for fewer than two rows or columns and throws for non-counts', () => {
     expect(fisherExactTest([[1, 2, 3]])).toBeNull();
     expect(fisherExactTest([])).toBeNull();
-    expect(() => fisherExactTest([[1.5, 2], [3, 4]])).toThrow(RangeError);
+    expect(() =>
+      fisherExactTest([
+        [1.5, 2],
+        [3, 4],
+      ]),
+    ).toThrow(RangeError);
     expect(() => fisherExactTest([[1, 2], [3]])).toThrow(RangeError);
   });
 });

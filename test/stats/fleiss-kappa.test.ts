@@ -21,6 +21,11 @@ describe('fleissKappa', () => {
 
   it('is null without a complete unit or without variation', () => {
     expect(fleissKappa([[1, null, 1]])).toBeNull();
-    expect(fleissKappa([[1, 1, 1], [1, 1, 1]])).toBeNull();
+    expect(
+      fleissKappa([
+        [1, 1, 1],
+        [1, 1, 1],
+      ]),
+    ).toBeNull();
   });
 });

@@ -20,9 +20,25 @@ describe('krippendorffAlpha (nominal)', () => {
   });
 
   it('is 1 for perfect agreement with variation, and null without variation or pairable values', () => {
-    expect(krippendorffAlpha([[1, 1], [0, 0]])).toBe(1);
-    expect(krippendorffAlpha([[1, 1], [1, 1], [1, null]])).toBeNull(); // only one value occurs
-    expect(krippendorffAlpha([[1, null], [null, 0]])).toBeNull(); // no unit has two values
+    expect(
+      krippendorffAlpha([
+        [1, 1],
+        [0, 0],
+      ]),
+    ).toBe(1);
+    expect(
+      krippendorffAlpha([
+        [1, 1],
+        [1, 1],
+        [1, null],
+      ]),
+    ).toBeNull(); // only one value occurs
+    expect(
+      krippendorffAlpha([
+        [1, null],
+        [null, 0],
+      ]),
+    ).toBeNull(); // no unit has two values
     expect(krippendorffAlpha([])).toBeNull();
   });
 

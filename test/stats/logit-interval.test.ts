@@ -9,34 +9,18 @@ describe('logitInterval', () => {
   it('matches svyciprop(method = "logit") on the full design, df = degf(design) = n - 1', () => {
     // degf(design) -> 9; coef(svymean(~y, design)) -> 0.66233766233766234; SE(...) -> 0.16621597532704474
     // confint(svyciprop(~y, design, method = "logit")) -> 0.26746440985641784 0.91332953678015627
-    expectIntervalClose(
-      logitInterval(0.66233766233766234, 0.16621597532704474, 9, 0.95),
-      [0.26746440985641784, 0.91332953678015627],
-      P_VALUE,
-    );
+    expectIntervalClose(logitInterval(0.66233766233766234, 0.16621597532704474, 9, 0.95), [0.26746440985641784, 0.91332953678015627], P_VALUE);
     // confint(svyciprop(~y, design, method = "logit", level = 0.9)) -> 0.3343321009536126 0.88453700616297559
-    expectIntervalClose(
-      logitInterval(0.66233766233766234, 0.16621597532704474, 9, 0.9),
-      [0.3343321009536126, 0.88453700616297559],
-      P_VALUE,
-    );
+    expectIntervalClose(logitInterval(0.66233766233766234, 0.16621597532704474, 9, 0.9), [0.3343321009536126, 0.88453700616297559], P_VALUE);
   });
 
   it('matches svyciprop on a subset() domain, df = rows in the domain - 1', () => {
     // degf(a) -> 4; coef(svymean(~y, a)) -> 0.79381443298969079; SE(svymean(~y, a)) -> 0.19658674224772246
     // confint(svyciprop(~y, a, method = "logit")) -> 0.12060661249335095 0.99083216975005406
-    expectIntervalClose(
-      logitInterval(0.79381443298969079, 0.19658674224772246, 4, 0.95),
-      [0.12060661249335095, 0.99083216975005406],
-      P_VALUE,
-    );
+    expectIntervalClose(logitInterval(0.79381443298969079, 0.19658674224772246, 4, 0.95), [0.12060661249335095, 0.99083216975005406], P_VALUE);
     // svyby(~y, ~seg, design, svyciprop, vartype = "ci", method = "logit") row "b" -> 0.037725980594583257 0.93964339785543993
     // (p and se of domain b from svymean(~y, subset(design, seg == "b")): 0.43859649122807015, 0.26535413705605265)
-    expectIntervalClose(
-      logitInterval(0.43859649122807015, 0.26535413705605265, 4, 0.95),
-      [0.037725980594583257, 0.93964339785543993],
-      P_VALUE,
-    );
+    expectIntervalClose(logitInterval(0.43859649122807015, 0.26535413705605265, 4, 0.95), [0.037725980594583257, 0.93964339785543993], P_VALUE);
   });
 
   it('returns the degenerate interval at p = 0 and p = 1', () => {

@@ -7,7 +7,14 @@ import { P_VALUE, expectClose } from './expect-close.ts';
 describe('pairwiseProportionTests', () => {
   it('matches pairwise.prop.test(x, n, p.adjust.method = "BH", correct = FALSE)', () => {
     const tests = pairwiseProportionTests([12, 5, 9, 2], [20, 20, 20, 15]);
-    expect(tests.map((t) => [t.a, t.b])).toEqual([[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]]);
+    expect(tests.map((t) => [t.a, t.b])).toEqual([
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [1, 2],
+      [1, 3],
+      [2, 3],
+    ]);
     // pw(c(12, 5, 9, 2), c(20, 20, 20, 15))
     const adjusted = [0.075482277601226194, 0.39315343767400301, 0.031735692853763244, 0.27726596134130144, 0.39315343767400301, 0.091633411631607445];
     // raw(...): p.adjust.method = "none"
@@ -30,7 +37,11 @@ describe('pairwiseProportionTests', () => {
 
   it('skips the groups it is told to (a low base) and empty groups', () => {
     const tests = pairwiseProportionTests([12, 5, 9, 2], [20, 20, 20, 15], new Set([3]));
-    expect(tests.map((t) => [t.a, t.b])).toEqual([[0, 1], [0, 2], [1, 2]]);
+    expect(tests.map((t) => [t.a, t.b])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
     // pw(c(12, 5, 9), c(20, 20, 20)) -> 0.075482277601226194 0.34217761061304564 0.27726596134130144
     [0.075482277601226194, 0.34217761061304564, 0.27726596134130144].forEach((value, k) => expectClose(tests[k]!.pAdjusted, value, P_VALUE));
     expect(pairwiseProportionTests([1, 2], [0, 5])).toEqual([]);

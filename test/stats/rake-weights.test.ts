@@ -7,8 +7,21 @@ const segment = ['funder', 'funder', 'funder', 'funder', 'nonprofit', 'nonprofit
 const region = ['north', 'south', 'north', 'north', 'south', 'south', 'north', 'south', 'south', 'north', 'south', 'north'];
 const w = [1, 1, 2, 1, 1, 1.5, 1, 1, 1, 2, 1, 1];
 const margins: RakeMargin[] = [
-  { categories: segment, targets: new Map([['funder', 3], ['nonprofit', 6], ['public', 5]]) },
-  { categories: region, targets: new Map([['north', 8], ['south', 6]]) },
+  {
+    categories: segment,
+    targets: new Map([
+      ['funder', 3],
+      ['nonprofit', 6],
+      ['public', 5],
+    ]),
+  },
+  {
+    categories: region,
+    targets: new Map([
+      ['north', 8],
+      ['south', 6],
+    ]),
+  },
 ];
 const RAKE = 1e-6;
 
@@ -16,7 +29,10 @@ describe('rakeWeights', () => {
   it('equals survey::rake to convergence, with its pass count', () => {
     const raked = rakeWeights(w, margins, { epsilon: 1e-10, maxIterations: 100 });
     // weights(rake(design, list(~segment, ~region), list(pop.segment, pop.region), control = list(maxit = 100, epsilon = 1e-10)))
-    const expected = [0.63603542376044397, 0.45585830524311227, 1.2720708475208879, 0.63603542376044397, 1.0177688743500894, 1.5266533115251337, 1.4200400647350711, 1.0177688743500894, 1.0177688743500894, 2.6905454934821016, 0.96418176018148605, 1.3452727467410508];
+    const expected = [
+      0.63603542376044397, 0.45585830524311227, 1.2720708475208879, 0.63603542376044397, 1.0177688743500894, 1.5266533115251337, 1.4200400647350711,
+      1.0177688743500894, 1.0177688743500894, 2.6905454934821016, 0.96418176018148605, 1.3452727467410508,
+    ];
     expected.forEach((value, i) => expectClose(raked.weights[i], value, RAKE));
     expect(raked.converged).toBe(true);
     expect(raked.iterations).toBe(20); // passes(1e-10) -> 20 (verbose = TRUE prints one table per pass)
@@ -35,7 +51,10 @@ describe('rakeWeights', () => {
   it('stops where survey::rake stops with its defaults (maxit = 10, epsilon = 1)', () => {
     const raked = rakeWeights(w, margins);
     // weights(rake(design, list(~segment, ~region), list(pop.segment, pop.region)))
-    const expected = [0.64536938395935251, 0.48110806834125869, 1.290738767918705, 0.64536938395935251, 1.001383329672217, 1.5020749945083252, 1.343278537825972, 1.001383329672217, 1.001383329672217, 2.7168292842244117, 1.0126669481337651, 1.3584146421122059];
+    const expected = [
+      0.64536938395935251, 0.48110806834125869, 1.290738767918705, 0.64536938395935251, 1.001383329672217, 1.5020749945083252, 1.343278537825972,
+      1.001383329672217, 1.001383329672217, 2.7168292842244117, 1.0126669481337651, 1.3584146421122059,
+    ];
     expected.forEach((value, i) => expectClose(raked.weights[i], value, RAKE));
     expect(raked.iterations).toBe(2); // passes(1) -> 2
   });
@@ -43,7 +62,10 @@ describe('rakeWeights', () => {
   it('trims as trimWeights(strict = TRUE)', () => {
     const raked = rakeWeights(w, margins, { epsilon: 1e-10, maxIterations: 100, trim: { lower: 0.8, upper: 1.8 } });
     // weights(trimWeights(raked, upper = 1.8, lower = 0.8, strict = TRUE))
-    const expected = [0.8, 0.8, 1.2993801783016508, 0.8, 1.0450782051308523, 1.5539626423058965, 1.4473493955158339, 1.0450782051308523, 1.0450782051308523, 1.8, 0.99149109096224874, 1.3725820775218136];
+    const expected = [
+      0.8, 0.8, 1.2993801783016508, 0.8, 1.0450782051308523, 1.5539626423058965, 1.4473493955158339, 1.0450782051308523, 1.0450782051308523, 1.8,
+      0.99149109096224874, 1.3725820775218136,
+    ];
     expected.forEach((value, i) => expectClose(raked.weights[i], value, RAKE));
     expect(raked.trimmed).toBe(4);
   });

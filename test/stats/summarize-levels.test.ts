@@ -4,10 +4,7 @@ import { CLOSED_FORM, expectClose } from './expect-close.ts';
 
 // Expected values: test/stats/r/summarize-levels.R (R 4.2.2), each printed as
 // c(length(x), mean(x), median(x), sd(x)) for x <- rep(levels, counts).
-function expectSummary(
-  actual: ReturnType<typeof summarizeLevels>,
-  [n, mean, median, sd]: [number, number, number, number | null],
-): void {
+function expectSummary(actual: ReturnType<typeof summarizeLevels>, [n, mean, median, sd]: [number, number, number, number | null]): void {
   expect(actual.n).toBe(n);
   expectClose(actual.mean, mean, CLOSED_FORM);
   expectClose(actual.median, median, CLOSED_FORM);

@@ -38,18 +38,34 @@ describe('weightedMean', () => {
   });
 
   it('matches svymean on a subset() domain, keeping the whole design in the variance', () => {
-    const a = weightedMean(sums(y, (i) => seg[i] === 'a'), DESIGN_N);
+    const a = weightedMean(
+      sums(y, (i) => seg[i] === 'a'),
+      DESIGN_N,
+    );
     expectClose(a?.mean, 0.79381443298969079, CLOSED_FORM); // coef(svymean(~y, subset(design, seg == "a"))) -> 0.79381443298969079
     expectClose(a?.se, 0.19658674224772246, CLOSED_FORM); // SE(svymean(~y, subset(design, seg == "a"))) -> 0.19658674224772246
-    const b = weightedMean(sums(score, (i) => seg[i] === 'b'), DESIGN_N);
+    const b = weightedMean(
+      sums(score, (i) => seg[i] === 'b'),
+      DESIGN_N,
+    );
     expectClose(b?.mean, 2.7297297297297294, CLOSED_FORM); // coef(svymean(~score, subset(design, seg == "b"))) -> 2.7297297297297294
     expectClose(b?.se, 0.74243492030627356, CLOSED_FORM); // SE(svymean(~score, subset(design, seg == "b"))) -> 0.74243492030627356
     // SE(svyby(~score, ~seg, design, svymean)) -> 0.43255571623604938 0.74243492030627356 0
-    expectClose(weightedMean(sums(score, (i) => seg[i] === 'a'), DESIGN_N)?.se, 0.43255571623604938, CLOSED_FORM);
+    expectClose(
+      weightedMean(
+        sums(score, (i) => seg[i] === 'a'),
+        DESIGN_N,
+      )?.se,
+      0.43255571623604938,
+      CLOSED_FORM,
+    );
   });
 
   it('gives se 0 for a one-row domain, as R', () => {
-    const c = weightedMean(sums(score, (i) => seg[i] === 'c'), DESIGN_N);
+    const c = weightedMean(
+      sums(score, (i) => seg[i] === 'c'),
+      DESIGN_N,
+    );
     expectClose(c?.mean, 4, CLOSED_FORM); // coef(svymean(~score, subset(design, seg == "c"))) -> 4
     expect(c?.se).toBe(0); // SE(svymean(~score, subset(design, seg == "c"))) -> 0
   });
@@ -81,7 +97,12 @@ describe('weightedMean', () => {
   });
 
   it('is null for an empty domain and has no se for a one-row design', () => {
-    expect(weightedMean(sums(y, () => false), DESIGN_N)).toBeNull();
+    expect(
+      weightedMean(
+        sums(y, () => false),
+        DESIGN_N,
+      ),
+    ).toBeNull();
     expect(weightedMean({ n: 1, sumW: 2, sumWY: 6, sumW2: 4, sumW2Y: 12, sumW2Y2: 36 }, 1)).toEqual({ mean: 3, se: null });
   });
 

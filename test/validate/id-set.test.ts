@@ -43,16 +43,20 @@ describe('IdSet', () => {
 
   it('finds an id given as UTF-8 bytes the same as given as a string', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: fc.constantFrom('R', '1', 'é', '😀', ' ', ''), maxLength: 5 }), { maxLength: 500 }), fc.array(fc.boolean(), { minLength: 500, maxLength: 500 }), (ids, asBytes) => {
-        const set = new IdSet();
-        const map = new Map<string, number>();
-        ids.forEach((id, line) => {
-          const expected = map.get(id) ?? -1;
-          if (expected === -1) map.set(id, line);
-          const bytes = Buffer.from(`xx${id}y`);
-          expect(asBytes[line] ? set.firstLineOf(bytes, 2, bytes.length - 1, line) : set.firstLine(id, line)).toBe(expected);
-        });
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('R', '1', 'é', '😀', ' ', ''), maxLength: 5 }), { maxLength: 500 }),
+        fc.array(fc.boolean(), { minLength: 500, maxLength: 500 }),
+        (ids, asBytes) => {
+          const set = new IdSet();
+          const map = new Map<string, number>();
+          ids.forEach((id, line) => {
+            const expected = map.get(id) ?? -1;
+            if (expected === -1) map.set(id, line);
+            const bytes = Buffer.from(`xx${id}y`);
+            expect(asBytes[line] ? set.firstLineOf(bytes, 2, bytes.length - 1, line) : set.firstLine(id, line)).toBe(expected);
+          });
+        },
+      ),
       { seed: 77, numRuns: 100 },
     );
   });
@@ -60,7 +64,10 @@ describe('IdSet', () => {
   it('keeps the first line exactly whatever the lines and lengths (far apart, decreasing, ids of 70,000 bytes), with or without reserve', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'R1', 'R2', 'é', 'x'.repeat(70_000), 'y'.repeat(65_535)), line: fc.integer({ min: -5, max: 3_000_000 }) }), { maxLength: 400 }),
+        fc.array(
+          fc.record({ id: fc.constantFrom('a', 'b', 'R1', 'R2', 'é', 'x'.repeat(70_000), 'y'.repeat(65_535)), line: fc.integer({ min: -5, max: 3_000_000 }) }),
+          { maxLength: 400 },
+        ),
         fc.option(fc.integer({ min: 1, max: 1000 })),
         (rows, reserve) => {
           const set = new IdSet();

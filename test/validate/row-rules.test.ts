@@ -73,7 +73,11 @@ describe('the row rules', () => {
 describe('a new cell rule', () => {
   // A throwaway rule: ids may not start with "x". It borrows FND225's catalogue entry (no new code
   // for a test), which SCANNED_RULES lacks, so the scanner must apply it through cellChecks.
-  const throwaway: RowRule = { code: 'FND225', scanner: 'cell', cell: { column: 'id', check: (id) => (id.startsWith('x') ? { code: 'FND225', text: `id "${id}" starts with x` } : null) } };
+  const throwaway: RowRule = {
+    code: 'FND225',
+    scanner: 'cell',
+    cell: { column: 'id', check: (id) => (id.startsWith('x') ? { code: 'FND225', text: `id "${id}" starts with x` } : null) },
+  };
   afterEach(() => {
     const at = (rowRules as RowRule[]).indexOf(throwaway);
     if (at !== -1) (rowRules as RowRule[]).splice(at, 1);
@@ -81,7 +85,8 @@ describe('a new cell rule', () => {
 
   it('is applied by the validator and the scanner alike, with no edit of either', async () => {
     const rows = ['id,segment,themes'];
-    for (let i = 0; i < 400; i++) rows.push(`${i % 7 === 0 ? 'x' : 'r'}${i},${i % 2 === 0 ? 'funder' : 'nonprofit'},${i % 3 === 0 ? 'role' : 'benefit;structure'}`);
+    for (let i = 0; i < 400; i++)
+      rows.push(`${i % 7 === 0 ? 'x' : 'r'}${i},${i % 2 === 0 ? 'funder' : 'nonprofit'},${i % 3 === 0 ? 'role' : 'benefit;structure'}`);
     const files = {
       'codebook.csv': CODEBOOK,
       'data.csv': `${rows.join('\n')}\n`,

@@ -32,7 +32,9 @@ export const checkCommand: Command<ArgsOf<typeof builder>> = {
     let exit = exitCodeFor(sink.diagnostics, args.strict);
     if (!args.json && exit === 0) {
       const { ledger, base } = analysis.results;
-      io.stderr.write(`${displayPath(io.cwd, path.resolve(io.cwd, args.config))}: ${ledger.rowsRead} rows read, ${ledger.rowsUsed} used, ${base.respondents} respondents; no problems\n`);
+      io.stderr.write(
+        `${displayPath(io.cwd, path.resolve(io.cwd, args.config))}: ${ledger.rowsRead} rows read, ${ledger.rowsUsed} used, ${base.respondents} respondents; no problems\n`,
+      );
     }
     if (args.minAlpha !== undefined) exit = Math.max(exit, checkAgreement(analysis.results, args.minAlpha, io)) as typeof exit;
     return exit;
@@ -47,7 +49,9 @@ function checkAgreement(results: Results, minAlpha: number, io: Io): 0 | 1 | 2 {
   }
   const short = agreementShortfalls(results, minAlpha);
   if (short === null) {
-    io.stderr.write('--min-alpha: this study names one coder, so there is no coder agreement to check (add reliability: files, or a coder column to excerpt data)\n');
+    io.stderr.write(
+      '--min-alpha: this study names one coder, so there is no coder agreement to check (add reliability: files, or a coder column to excerpt data)\n',
+    );
     return 2;
   }
   const lines: string[] = [];
@@ -59,6 +63,8 @@ function checkAgreement(results: Results, minAlpha: number, io: Io): 0 | 1 | 2 {
   }
   lines.unshift(...short.below.map((theme) => `  ${theme.code} (${theme.label}): alpha ${theme.alpha.toFixed(3)}`));
   const n = short.below.length;
-  io.stderr.write(`coder agreement below --min-alpha ${minAlpha} in ${n} theme${n === 1 ? '' : 's'} (Krippendorff's alpha):\n${lines.map((l) => `${l}\n`).join('')}`);
+  io.stderr.write(
+    `coder agreement below --min-alpha ${minAlpha} in ${n} theme${n === 1 ? '' : 's'} (Krippendorff's alpha):\n${lines.map((l) => `${l}\n`).join('')}`,
+  );
   return 1;
 }

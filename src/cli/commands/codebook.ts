@@ -25,7 +25,8 @@ export const codebookCommand: Command<ArgsOf<typeof builder>> = {
     if (study === null) return 2;
     const target = path.resolve(io.cwd, args.qdc);
     // Issue #20: never over an input (the config, its codebook), and a file-system error is a diagnostic.
-    const problem = checkOutputFile(target, { cwd: io.cwd, inputs: configInputs(study.config), flag: '--qdc' }) ?? writeOrDiagnose(target, formatQdc(study.codebook), io.cwd);
+    const problem =
+      checkOutputFile(target, { cwd: io.cwd, inputs: configInputs(study.config), flag: '--qdc' }) ?? writeOrDiagnose(target, formatQdc(study.codebook), io.cwd);
     if (problem !== null) {
       io.stderr.write(formatDiagnostics([problem]));
       return 2;

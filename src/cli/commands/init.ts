@@ -25,13 +25,15 @@ export const initCommand: Command<ArgsOf<typeof builder>> = {
     if (typeof result === 'string') return result === 'config' ? 2 : 1;
     // Issue #20: never over an input (the config it starts from, the data), and a file-system error is a diagnostic.
     const problem =
-      checkOutputFile(result.file, { cwd: io.cwd, inputs: [path.resolve(io.cwd, args.from), path.resolve(io.cwd, args.data)], flag: '--out' }) ?? writeOrDiagnose(result.file, result.text, io.cwd);
+      checkOutputFile(result.file, { cwd: io.cwd, inputs: [path.resolve(io.cwd, args.from), path.resolve(io.cwd, args.data)], flag: '--out' }) ??
+      writeOrDiagnose(result.file, result.text, io.cwd);
     if (problem !== null) {
       io.stderr.write(formatDiagnostics([problem]));
       return 2;
     }
     const lines = [`wrote ${result.displayFile}`];
-    for (const r of result.renamed) lines.push(`  ${r.key}: "${r.from}" is not in the new file; using its column "${r.to}" (check that it holds the same thing)`);
+    for (const r of result.renamed)
+      lines.push(`  ${r.key}: "${r.from}" is not in the new file; using its column "${r.to}" (check that it holds the same thing)`);
     if (result.droppedNote) lines.push('  report.note was not carried over: it described the last round');
     for (const key of result.droppedFiles ?? []) lines.push(`  ${key} was not carried over: it names the last round's files`);
     lines.push(`next: findings check ${result.displayFile}   then   findings run ${result.displayFile}`);

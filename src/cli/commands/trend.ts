@@ -34,7 +34,10 @@ export const trendCommand: Command<ArgsOf<typeof builder>> = {
     const latest = result.rounds[result.rounds.length - 1]!;
     const target = path.resolve(io.cwd, args.out ?? path.join('reports', `${latest.id}-trend`));
     // Issue #20: only into a folder of findings' own, under a lock (src/output/claim-output-folder.ts).
-    const inputs = [...args.configs.map((c) => path.resolve(io.cwd, c)), ...(trendConfigs(args.configs, io.cwd, { report: () => {} }) ?? []).flatMap(configInputs)];
+    const inputs = [
+      ...args.configs.map((c) => path.resolve(io.cwd, c)),
+      ...(trendConfigs(args.configs, io.cwd, { report: () => {} }) ?? []).flatMap(configInputs),
+    ];
     const problem = await writeOutputFolder(target, files, { cwd: io.cwd, inputs, lockWaitMs: args.wait * 1000 });
     if (problem !== null) {
       io.stderr.write(formatDiagnostics([problem]));

@@ -38,8 +38,6 @@ import { ChunkScanner, type ScannedBlock } from './scan-blocks.ts';
 import type { BlockAnswer, BlockRequest, RecycleMessage, ScanWorkerData } from './scan-worker.ts';
 import { BufferPool } from './buffer-pool.ts';
 
-
-
 export interface FastReadOptions {
   /** Threads in all: 1 reads and scans in this thread; N > 1 scans in N - 1 worker threads while this one reads and applies the rows. Default: one per core. */
   threads?: number;
@@ -84,7 +82,12 @@ export function fastReaderApplies(config: SurveyConfig): boolean {
  * reported nothing, when the file is not one it reads (not UTF-8, no newline in its first block, a
  * header it does not split as papaparse does): the caller then uses the ordinary reader.
  */
-export async function readRespondentsFast(config: SurveyConfig, sink: DiagnosticSink, target: FastTarget, options: FastReadOptions = {}): Promise<ReadOutcome | null> {
+export async function readRespondentsFast(
+  config: SurveyConfig,
+  sink: DiagnosticSink,
+  target: FastTarget,
+  options: FastReadOptions = {},
+): Promise<ReadOutcome | null> {
   if (!fastReaderApplies(config)) return null;
   const path = config.data.path;
   if (checkFileSize(config, path, config.data.displayPath, sink) === null) return { status: 'unreadable', bytes: statSync(path).size, sha256: '' };
@@ -102,7 +105,14 @@ export async function readRespondentsFast(config: SurveyConfig, sink: Diagnostic
   }
 }
 
-async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, target: FastTarget, options: FastReadOptions, blockSize: number): Promise<ReadOutcome | null> {
+async function readOpen(
+  fd: number,
+  config: SurveyConfig,
+  sink: DiagnosticSink,
+  target: FastTarget,
+  options: FastReadOptions,
+  blockSize: number,
+): Promise<ReadOutcome | null> {
   const { validator, consumer, segments } = target;
   const file = new HashedFile(fd);
   const first = Buffer.alloc(blockSize);
@@ -127,7 +137,16 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
   };
   /** Hand rows of text to the rules, as the ordinary reader would. */
   const slowRows = (text: string, startLine: number) => {
-    const reader = new CsvRowReader({ delimiter, newline: '\n', maxFieldChars: rowsOptions.maxFieldChars, decoded: UTF8, startLine, headerSeen: true, onHeader: () => {}, onBatch: rowsOptions.onBatch });
+    const reader = new CsvRowReader({
+      delimiter,
+      newline: '\n',
+      maxFieldChars: rowsOptions.maxFieldChars,
+      decoded: UTF8,
+      startLine,
+      headerSeen: true,
+      onHeader: () => {},
+      onBatch: rowsOptions.onBatch,
+    });
     reader.push(text);
     reader.finish();
   };
@@ -138,7 +157,19 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
   let reserved = false;
   let from = head.end;
   // One row object, filled in for each fast row in turn (no object per row).
-  const row: ScannedRow = { bytes: first, idStart: 0, idEnd: 0, line: 0, segment: -1, weight: 1, themes: [], themeStart: 0, themeEnd: 0, answers: [], answerStart: 0 };
+  const row: ScannedRow = {
+    bytes: first,
+    idStart: 0,
+    idEnd: 0,
+    line: 0,
+    segment: -1,
+    weight: 1,
+    themes: [],
+    themeStart: 0,
+    themeEnd: 0,
+    answers: [],
+    answerStart: 0,
+  };
   const seen = consumer.seen;
   try {
     for (;;) {
@@ -207,7 +238,6 @@ async function readOpen(fd: number, config: SurveyConfig, sink: DiagnosticSink, 
   }
   return { status: 'read', ...file.finish() };
 }
-
 
 /** The data file, hashed in order as it is first read; bytes read again (after a hand-over to papaparse) are not hashed again. */
 class HashedFile {
@@ -380,7 +410,13 @@ class BlockStream {
         const block = next();
         if (block === null) return;
         const s = this.seq++;
-        pending.push({ seq: s, offset: block.offset, length: block.length, final: block.final, answer: pool!.scan(s, block.buffer.buffer as ArrayBuffer, block.length, block.final) });
+        pending.push({
+          seq: s,
+          offset: block.offset,
+          length: block.length,
+          final: block.final,
+          answer: pool!.scan(s, block.buffer.buffer as ArrayBuffer, block.length, block.final),
+        });
       }
     };
     try {
@@ -428,9 +464,18 @@ interface RowsOptions {
  * given: where the fast reader can take over again (null at the end of the file).
  */
 function papaparseFrom(file: HashedFile, from: number, fromLine: number, rows: RowsOptions): { offset: number; line: number } | null {
-const { delimiter, maxFieldChars, onBatch, handOverBytes, onProgress } = rows;
+  const { delimiter, maxFieldChars, onBatch, handOverBytes, onProgress } = rows;
   const decoder = new TextDecoderWithOffsets('utf-8', from);
-  const reader = new CsvRowReader({ delimiter, newline: '\n', maxFieldChars, decoded: decoder, startLine: fromLine, headerSeen: true, onHeader: () => {}, onBatch });
+  const reader = new CsvRowReader({
+    delimiter,
+    newline: '\n',
+    maxFieldChars,
+    decoded: decoder,
+    startLine: fromLine,
+    headerSeen: true,
+    onHeader: () => {},
+    onBatch,
+  });
   const window = Buffer.alloc(Math.max(1, handOverBytes));
   const newlines: number[] = []; // file offsets of the newline bytes read, to find where a line starts
   for (let at = from; ; ) {
@@ -491,7 +536,10 @@ function makePlan(config: SurveyConfig, columns: DataColumns, target: FastTarget
     cellChecks: rowRules
       .map((rule, index) => ({ rule, index }))
       .filter(({ rule }) => rule.scanner === 'cell' && !SCANNED_RULES.has(rule.code) && (rule.applies?.(config) ?? true))
-      .map(({ rule, index }) => ({ rule: index, column: { id: columns.id, segment: columns.segment, weight: columns.weight, themes: columns.themes }[rule.cell!.column] }))
+      .map(({ rule, index }) => ({
+        rule: index,
+        column: { id: columns.id, segment: columns.segment, weight: columns.weight, themes: columns.themes }[rule.cell!.column],
+      }))
       .filter((check) => check.column !== -1),
   };
 }

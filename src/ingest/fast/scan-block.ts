@@ -104,10 +104,22 @@ export interface BlockRows {
   answers: Int32Array;
 }
 
-const ROW_ARRAYS = ['kind', 'start', 'end', 'line', 'segment', 'weight', 'idStart', 'idEnd', 'themeEnd', 'themes', 'answers'] as const satisfies readonly (keyof BlockRows)[];
+const ROW_ARRAYS = [
+  'kind',
+  'start',
+  'end',
+  'line',
+  'segment',
+  'weight',
+  'idStart',
+  'idEnd',
+  'themeEnd',
+  'themes',
+  'answers',
+] as const satisfies readonly (keyof BlockRows)[];
 
 /** The typed arrays of a block's rows (to transfer them to another thread). */
-export function rowArrays(rows: BlockRows): (BlockRows)[keyof BlockRows][] {
+export function rowArrays(rows: BlockRows): BlockRows[keyof BlockRows][] {
   return ROW_ARRAYS.map((key) => rows[key]);
 }
 
@@ -358,7 +370,8 @@ export class BlockScanner {
     if (final && done < length) anomaly = true;
     this.lastRows = rows;
     const trimmed = { ...out };
-    for (const key of ROW_ARRAYS) (trimmed[key] as Int32Array) = (out[key] as Int32Array).subarray(0, key === 'themes' ? themeCount : key === 'answers' ? rows * questions : rows);
+    for (const key of ROW_ARRAYS)
+      (trimmed[key] as Int32Array) = (out[key] as Int32Array).subarray(0, key === 'themes' ? themeCount : key === 'answers' ? rows * questions : rows);
     return {
       ...trimmed,
       rows,

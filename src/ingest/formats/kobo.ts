@@ -19,7 +19,8 @@ export const kobo: ExportLayout = {
     for (const name of last) count.set(name, (count.get(name) ?? 0) + 1);
     names.forEach((name, i) => {
       // A choice column (group/question/choice) keeps its full name: its last part is just the choice.
-      if (name.includes('/') && count.get(last[i]!) === 1 && !names.some((other) => other !== name && name.startsWith(`${other}/`))) addAlias(header, last[i]!, i);
+      if (name.includes('/') && count.get(last[i]!) === 1 && !names.some((other) => other !== name && name.startsWith(`${other}/`)))
+        addAlias(header, last[i]!, i);
     });
     return header;
   },

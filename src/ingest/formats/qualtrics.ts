@@ -47,7 +47,11 @@ export const qualtrics: ExportLayout = {
       }
       if (typeof importId !== 'string') {
         const shown = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
-        return { row: 2, cell: Math.min(i, Math.max(0, ids.cells.length - 1)), message: `${expected}; column ${i + 1} (${names[i]}) has ${JSON.stringify(shown)} (was the row deleted, or the file saved by a spreadsheet?)` };
+        return {
+          row: 2,
+          cell: Math.min(i, Math.max(0, ids.cells.length - 1)),
+          message: `${expected}; column ${i + 1} (${names[i]}) has ${JSON.stringify(shown)} (was the row deleted, or the file saved by a spreadsheet?)`,
+        };
       }
       addAlias(header, importId, i);
     }

@@ -48,7 +48,10 @@ export async function readData(
   if (format === 'xlsx') {
     // (SheetJS is loaded only when a workbook is read.)
     const { readXlsx } = await import('./read-xlsx.ts');
-    const read = readXlsx(config.data.path, config.data.sheet ?? null, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch, { maxFileBytes: config.limits.maxFileBytes, maxFieldChars: options.maxFieldChars });
+    const read = readXlsx(config.data.path, config.data.sheet ?? null, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch, {
+      maxFileBytes: config.limits.maxFileBytes,
+      maxFieldChars: options.maxFieldChars,
+    });
     if (read.ok) return { hasHeader: read.hasHeader, encoding: read.encoding, bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: false };
     if (read.problem === 'no-sheet') {
       sink.report(diagnostic(configPosition(config, 'data.sheet'), say.FND006.noSheet(file, read.message, read.sheets)));

@@ -33,9 +33,21 @@ export function readXlsx(
   const buffer = readFileSync(file);
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const bytes = buffer.length;
-  const fail = (problem: 'not-a-workbook' | 'no-sheet', message: string, sheets: string[] = []) => ({ ok: false as const, problem, message, sheets, bytes, sha256 });
+  const fail = (problem: 'not-a-workbook' | 'no-sheet', message: string, sheets: string[] = []) => ({
+    ok: false as const,
+    problem,
+    message,
+    sheets,
+    bytes,
+    sha256,
+  });
   if (!(buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04)) {
-    const what = buffer[0] === 0xd0 && buffer[1] === 0xcf ? 'an old .xls workbook; save it as .xlsx' : bytes === 0 ? 'an empty file' : 'not a zip file, so not an .xlsx workbook (a CSV renamed?)';
+    const what =
+      buffer[0] === 0xd0 && buffer[1] === 0xcf
+        ? 'an old .xls workbook; save it as .xlsx'
+        : bytes === 0
+          ? 'an empty file'
+          : 'not a zip file, so not an .xlsx workbook (a CSV renamed?)';
     return fail('not-a-workbook', `${what}`);
   }
   const damaged = checkZip(buffer, options.maxFileBytes === undefined ? undefined : { maxBytes: options.maxFileBytes }); // issue #20: zip limits too
@@ -50,14 +62,20 @@ export function readXlsx(
   const name = sheetName ?? workbook.SheetNames[0];
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (name === undefined || sheet === undefined) {
-    return fail(name === undefined ? 'not-a-workbook' : 'no-sheet', name === undefined ? 'a workbook without sheets' : `no sheet named "${name}"`, workbook.SheetNames);
+    return fail(
+      name === undefined ? 'not-a-workbook' : 'no-sheet',
+      name === undefined ? 'a workbook without sheets' : `no sheet named "${name}"`,
+      workbook.SheetNames,
+    );
   }
   const data = (sheet as { '!data'?: (XLSX.CellObject | null | undefined)[][] })['!data'] ?? [];
   // The first column with text anywhere is column 1 of the table (positions stay the sheet's).
   let first = Infinity;
-  data.forEach((cells) => cells?.forEach((cell, c) => {
-    if (cell != null && textOf(cell).trim() !== '' && c < first) first = c;
-  }));
+  data.forEach((cells) =>
+    cells?.forEach((cell, c) => {
+      if (cell != null && textOf(cell).trim() !== '' && c < first) first = c;
+    }),
+  );
   const rows: string[][] = [];
   const lines: number[] = [];
   data.forEach((cells, r) => {
@@ -91,9 +109,11 @@ export function readXlsx(
     const end = Math.min(rows.length, start + BATCH);
     const batchRows = rows.slice(start, end);
     const problems: CsvBatch['problems'] = [];
-    batchRows.forEach((row, r) => row.forEach((cell, c) => {
-      if (cell.length > maxField) problems.push({ kind: 'field-too-large', row: r, cell: c, value: cell.length });
-    }));
+    batchRows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell.length > maxField) problems.push({ kind: 'field-too-large', row: r, cell: c, value: cell.length });
+      }),
+    );
     onBatch({ rows: batchRows, lines: lines.slice(start, end), problems, locate: (row, cell) => locate(start + row, cell) });
   }
   return { ok: true, sheet: name, hasHeader: true, encoding: 'xlsx', bytes, sha256 };

@@ -22,7 +22,11 @@ export const surveymonkey: ExportLayout = {
     // Under a metadata column the second row is blank; a response there means the option row is missing.
     const meta = first.cells.findIndex((cell) => METADATA.includes(cell.trim()));
     if (meta !== -1 && (second.cells[meta] ?? '').trim() !== '') {
-      return { row: 1, cell: meta, message: `${expected}; line ${second.line} is a response (${first.cells[meta]!.trim()} ${JSON.stringify(second.cells[meta])}), so the option row is missing` };
+      return {
+        row: 1,
+        cell: meta,
+        message: `${expected}; line ${second.line} is a response (${first.cells[meta]!.trim()} ${JSON.stringify(second.cells[meta])}), so the option row is missing`,
+      };
     }
     if (!second.cells.some((cell) => cell.trim() !== '')) return { row: 1, cell: 0, message: `${expected}; the second row is empty` };
     const names: string[] = [];

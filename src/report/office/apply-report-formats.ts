@@ -44,14 +44,23 @@ export async function applyReportFormats(files: Map<string, string | Uint8Array>
     files.set('report.docx', await renderDocx(blocks, images, title));
   }
   if (wanted.has('pptx')) {
-    const [{ renderPptx }, { roundDeck }, { trendDeck }] = await Promise.all([import('./render-pptx.ts'), import('./round-deck.ts'), import('./trend-deck.ts')]);
-    const deck = source.kind === 'round'
-      ? roundDeck(source.results, source.charts, blocks, source.options)
-      : trendDeck(source.trend, source.charts, blocks, source.settings);
+    const [{ renderPptx }, { roundDeck }, { trendDeck }] = await Promise.all([
+      import('./render-pptx.ts'),
+      import('./round-deck.ts'),
+      import('./trend-deck.ts'),
+    ]);
+    const deck =
+      source.kind === 'round'
+        ? roundDeck(source.results, source.charts, blocks, source.options)
+        : trendDeck(source.trend, source.charts, blocks, source.settings);
     files.set('slides.pptx', await renderPptx(deck, images));
   }
   if (wanted.has('xlsx')) {
-    const [{ renderWorkbook }, { roundSheets }, { trendSheets }] = await Promise.all([import('./render-workbook.ts'), import('./round-sheets.ts'), import('./trend-sheets.ts')]);
+    const [{ renderWorkbook }, { roundSheets }, { trendSheets }] = await Promise.all([
+      import('./render-workbook.ts'),
+      import('./round-sheets.ts'),
+      import('./trend-sheets.ts'),
+    ]);
     const sheets = source.kind === 'round' ? roundSheets(source.results, blocks) : trendSheets(source.trend, blocks, source.settings);
     files.set('tables.xlsx', await renderWorkbook(sheets, title));
   }

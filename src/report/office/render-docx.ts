@@ -19,7 +19,24 @@ const MAX_HEIGHT = 820;
  */
 export async function renderDocx(blocks: readonly ReportBlock[], images: ReadonlyMap<string, Uint8Array>, title: string): Promise<Uint8Array> {
   const docx = await import('docx');
-  const { AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, LevelFormat, LineRuleType, Packer, Paragraph, ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } = docx;
+  const {
+    AlignmentType,
+    BorderStyle,
+    Document,
+    HeadingLevel,
+    ImageRun,
+    LevelFormat,
+    LineRuleType,
+    Packer,
+    Paragraph,
+    ShadingType,
+    Table,
+    TableCell,
+    TableOfContents,
+    TableRow,
+    TextRun,
+    WidthType,
+  } = docx;
   type Child = InstanceType<typeof Paragraph> | InstanceType<typeof Table> | InstanceType<typeof TableOfContents>;
 
   const runs = (text: Inline, base: { italics?: boolean; size?: number; color?: string } = {}): InstanceType<typeof TextRun>[] => {
@@ -36,21 +53,26 @@ export async function renderDocx(blocks: readonly ReportBlock[], images: Readonl
       ? []
       : text.flatMap((run) =>
           typeof run !== 'string' && 'quote' in run
-            ? [new Paragraph({
-                indent: { left: 720 },
-                spacing: { before: 40, after: 120 },
-                border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'D1D9E0', space: 8 } },
-                children: [new TextRun({ text: xmlSafe(`“${run.quote}”`), italics: true }), new TextRun({ text: xmlSafe(` (${run.by})`), color: '59636E' })],
-              })]
+            ? [
+                new Paragraph({
+                  indent: { left: 720 },
+                  spacing: { before: 40, after: 120 },
+                  border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'D1D9E0', space: 8 } },
+                  children: [new TextRun({ text: xmlSafe(`“${run.quote}”`), italics: true }), new TextRun({ text: xmlSafe(` (${run.by})`), color: '59636E' })],
+                }),
+              ]
             : [],
         );
   const cellParagraphs = (cell: Cell, numeric: boolean, bold: boolean): InstanceType<typeof Paragraph>[] => {
     const lines = typeof cell === 'string' ? [cell] : cell.length > 0 ? [...cell] : [''];
-    return lines.map((line, index) => new Paragraph({
-      alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      spacing: { before: 0, after: 0 },
-      children: [new TextRun({ text: xmlSafe(line), bold, size: index === 0 ? 18 : 16, color: index === 0 ? undefined : '59636E' })],
-    }));
+    return lines.map(
+      (line, index) =>
+        new Paragraph({
+          alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          spacing: { before: 0, after: 0 },
+          children: [new TextRun({ text: xmlSafe(line), bold, size: index === 0 ? 18 : 16, color: index === 0 ? undefined : '59636E' })],
+        }),
+    );
   };
   const table = (caption: string, head: readonly string[], rows: readonly (readonly Cell[])[], numeric: readonly boolean[]): Child[] => [
     new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun({ text: xmlSafe(caption) })] }),
@@ -60,15 +82,21 @@ export async function renderDocx(blocks: readonly ReportBlock[], images: Readonl
         new TableRow({
           tableHeader: true,
           cantSplit: true,
-          children: head.map((cell, index) => new TableCell({
-            shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EAEEF2' },
-            children: cellParagraphs(cell, numeric[index] === true, true),
-          })),
+          children: head.map(
+            (cell, index) =>
+              new TableCell({
+                shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EAEEF2' },
+                children: cellParagraphs(cell, numeric[index] === true, true),
+              }),
+          ),
         }),
-        ...rows.map((row) => new TableRow({
-          cantSplit: true,
-          children: row.map((cell, index) => new TableCell({ children: cellParagraphs(cell, numeric[index] === true, false) })),
-        })),
+        ...rows.map(
+          (row) =>
+            new TableRow({
+              cantSplit: true,
+              children: row.map((cell, index) => new TableCell({ children: cellParagraphs(cell, numeric[index] === true, false) })),
+            }),
+        ),
       ],
     }),
     new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
@@ -80,19 +108,23 @@ export async function renderDocx(blocks: readonly ReportBlock[], images: Readonl
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
-        children.push(new Paragraph({
-          heading: block.level === 1 ? HeadingLevel.TITLE : block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-          children: [new TextRun({ text: xmlSafe(block.text) })],
-        }));
+        children.push(
+          new Paragraph({
+            heading: block.level === 1 ? HeadingLevel.TITLE : block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+            children: [new TextRun({ text: xmlSafe(block.text) })],
+          }),
+        );
         break;
       case 'paragraph':
         if (block.role === 'note') {
-          children.push(new Paragraph({
-            shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF8E6' },
-            border: { left: { style: BorderStyle.SINGLE, size: 24, color: '9A6700', space: 6 } },
-            spacing: { before: 120, after: 240 },
-            children: runs(block.text),
-          }));
+          children.push(
+            new Paragraph({
+              shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF8E6' },
+              border: { left: { style: BorderStyle.SINGLE, size: 24, color: '9A6700', space: 6 } },
+              spacing: { before: 120, after: 240 },
+              children: runs(block.text),
+            }),
+          );
         } else {
           const quiet = block.role === 'footnote' || block.role === 'meta';
           children.push(new Paragraph({ children: runs(block.text, quiet ? { color: '59636E', size: block.role === 'footnote' ? 18 : 21 } : {}) }));
@@ -102,17 +134,21 @@ export async function renderDocx(blocks: readonly ReportBlock[], images: Readonl
       case 'list': {
         const instance = ++lists;
         for (const item of block.items) {
-          children.push(new Paragraph({
-            ...(block.ordered === true ? { numbering: { reference: 'ordered', level: 0, instance } } : { bullet: { level: 0 } }),
-            children: runs(item),
-          }));
+          children.push(
+            new Paragraph({
+              ...(block.ordered === true ? { numbering: { reference: 'ordered', level: 0, instance } } : { bullet: { level: 0 } }),
+              children: runs(item),
+            }),
+          );
           children.push(...quoteParagraphs(item));
         }
         break;
       }
       case 'facts':
         for (const item of block.items) {
-          children.push(new Paragraph({ spacing: { before: 0, after: 60 }, children: [new TextRun({ text: xmlSafe(`${item.term}: `), bold: true }), ...runs(item.value)] }));
+          children.push(
+            new Paragraph({ spacing: { before: 0, after: 60 }, children: [new TextRun({ text: xmlSafe(`${item.term}: `), bold: true }), ...runs(item.value)] }),
+          );
         }
         break;
       case 'table':
@@ -125,16 +161,20 @@ export async function renderDocx(blocks: readonly ReportBlock[], images: Readonl
           const size = pngSize(png);
           // The PNG is drawn at twice the chart's size; place it at its own size, shrunk to fit the page.
           const scale = Math.min(1, MAX_WIDTH / (size.width / 2), MAX_HEIGHT / (size.height / 2));
-          children.push(new Paragraph({
-            alignment: AlignmentType.CENTER,
-            keepNext: true,
-            children: [new ImageRun({
-              type: 'png',
-              data: png,
-              transformation: { width: Math.round((size.width / 2) * scale), height: Math.round((size.height / 2) * scale) },
-              altText: { id: String(figures), name: `Figure ${figures}`, title: xmlSafe(block.chart.title), description: xmlSafe(block.chart.alt) },
-            })],
-          }));
+          children.push(
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              keepNext: true,
+              children: [
+                new ImageRun({
+                  type: 'png',
+                  data: png,
+                  transformation: { width: Math.round((size.width / 2) * scale), height: Math.round((size.height / 2) * scale) },
+                  altText: { id: String(figures), name: `Figure ${figures}`, title: xmlSafe(block.chart.title), description: xmlSafe(block.chart.alt) },
+                }),
+              ],
+            }),
+          );
         } else {
           children.push(new Paragraph({ children: [new TextRun({ text: xmlSafe(block.chart.alt) })] }));
         }
@@ -163,19 +203,38 @@ export async function renderDocx(blocks: readonly ReportBlock[], images: Readonl
         heading2: { run: { font: 'Arial', size: 24, bold: true, color: '1F2328' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
       },
       paragraphStyles: [
-        { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', run: { size: 18, bold: true, color: '1F2328' }, paragraph: { spacing: { before: 120, after: 80 } } },
+        {
+          id: 'Caption',
+          name: 'caption',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 18, bold: true, color: '1F2328' },
+          paragraph: { spacing: { before: 120, after: 80 } },
+        },
       ],
     },
     numbering: {
-      config: [{
-        reference: 'ordered',
-        levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
-      }],
+      config: [
+        {
+          reference: 'ordered',
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
+          ],
+        },
+      ],
     },
-    sections: [{
-      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
-      children,
-    }],
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        children,
+      },
+    ],
   });
   return stableZip(new Uint8Array(await Packer.toBuffer(document)), (name) => (name === 'word/document.xml' ? renumberBookmarks : undefined));
 }

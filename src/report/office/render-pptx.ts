@@ -32,12 +32,33 @@ export async function renderPptx(deck: SlideDeck, images: ReadonlyMap<string, Ui
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
 
   const heading = (slide: ReturnType<typeof pptx.addSlide>, text: string): void => {
-    slide.addText(xmlSafe(text), { x: MARGIN, y: 0.3, w: SLIDE_WIDTH - 2 * MARGIN, h: 0.8, fontFace: FONT, fontSize: 26, bold: true, color: INK, valign: 'top', fit: 'shrink' });
+    slide.addText(xmlSafe(text), {
+      x: MARGIN,
+      y: 0.3,
+      w: SLIDE_WIDTH - 2 * MARGIN,
+      h: 0.8,
+      fontFace: FONT,
+      fontSize: 26,
+      bold: true,
+      color: INK,
+      valign: 'top',
+      fit: 'shrink',
+    });
   };
   const footer = (slide: ReturnType<typeof pptx.addSlide>, lines: string[]): void => {
-    slide.addText(lines.map((line, index) => ({ text: xmlSafe(line), options: { breakLine: index < lines.length - 1 } })), {
-      x: MARGIN, y: 6.75, w: SLIDE_WIDTH - 2 * MARGIN, h: 0.55, fontFace: FONT, fontSize: 10, color: MUTED, valign: 'bottom',
-    });
+    slide.addText(
+      lines.map((line, index) => ({ text: xmlSafe(line), options: { breakLine: index < lines.length - 1 } })),
+      {
+        x: MARGIN,
+        y: 6.75,
+        w: SLIDE_WIDTH - 2 * MARGIN,
+        h: 0.55,
+        fontFace: FONT,
+        fontSize: 10,
+        color: MUTED,
+        valign: 'bottom',
+      },
+    );
   };
   /** The chart's PNG in the box, centred, at its own aspect ratio. */
   const image = (slide: ReturnType<typeof pptx.addSlide>, chart: RenderedChart, box: { x: number; y: number; w: number; h: number }): void => {
@@ -52,24 +73,59 @@ export async function renderPptx(deck: SlideDeck, images: ReadonlyMap<string, Ui
     const h = size.height * scale;
     slide.addImage({
       data: `image/png;base64,${Buffer.from(png).toString('base64')}`,
-      x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h,
+      x: box.x + (box.w - w) / 2,
+      y: box.y + (box.h - h) / 2,
+      w,
+      h,
       altText: xmlSafe(chart.alt),
     });
   };
 
   // Title slide.
   const title = pptx.addSlide();
-  title.addText(xmlSafe(deck.title), { x: MARGIN, y: 1.2, w: SLIDE_WIDTH - 2 * MARGIN, h: 1.6, fontFace: FONT, fontSize: 36, bold: true, color: INK, valign: 'bottom', fit: 'shrink' });
-  title.addText(deck.facts.map((fact, index) => ({ text: xmlSafe(`${fact.term}: ${fact.value}`), options: { breakLine: index < deck.facts.length - 1 } })), {
-    x: MARGIN, y: 3.0, w: SLIDE_WIDTH - 2 * MARGIN, h: 1.6, fontFace: FONT, fontSize: 16, color: INK, valign: 'top',
+  title.addText(xmlSafe(deck.title), {
+    x: MARGIN,
+    y: 1.2,
+    w: SLIDE_WIDTH - 2 * MARGIN,
+    h: 1.6,
+    fontFace: FONT,
+    fontSize: 36,
+    bold: true,
+    color: INK,
+    valign: 'bottom',
+    fit: 'shrink',
   });
+  title.addText(
+    deck.facts.map((fact, index) => ({ text: xmlSafe(`${fact.term}: ${fact.value}`), options: { breakLine: index < deck.facts.length - 1 } })),
+    {
+      x: MARGIN,
+      y: 3.0,
+      w: SLIDE_WIDTH - 2 * MARGIN,
+      h: 1.6,
+      fontFace: FONT,
+      fontSize: 16,
+      color: INK,
+      valign: 'top',
+    },
+  );
   if (deck.note !== null) {
     title.addText([{ text: 'Note: ', options: { bold: true } }, { text: xmlSafe(deck.note) }], {
-      x: MARGIN, y: 4.9, w: SLIDE_WIDTH - 2 * MARGIN, h: 1.2, fontFace: FONT, fontSize: 14, color: INK, fill: { color: 'FFF8E6' },
-      line: { color: '9A6700', width: 1 }, margin: 8, valign: 'middle',
+      x: MARGIN,
+      y: 4.9,
+      w: SLIDE_WIDTH - 2 * MARGIN,
+      h: 1.2,
+      fontFace: FONT,
+      fontSize: 14,
+      color: INK,
+      fill: { color: 'FFF8E6' },
+      line: { color: '9A6700', width: 1 },
+      margin: 8,
+      valign: 'middle',
     });
   }
-  title.addNotes(xmlSafe([deck.title, ...deck.facts.map((fact) => `${fact.term}: ${fact.value}`), ...(deck.note === null ? [] : [`Note: ${deck.note}`])].join('\n')));
+  title.addNotes(
+    xmlSafe([deck.title, ...deck.facts.map((fact) => `${fact.term}: ${fact.value}`), ...(deck.note === null ? [] : [`Note: ${deck.note}`])].join('\n')),
+  );
 
   // One slide per key finding.
   if (deck.findings.length === 0) {
@@ -111,7 +167,18 @@ export async function renderPptx(deck: SlideDeck, images: ReadonlyMap<string, Ui
         { text: xmlSafe(group.heading), options: { bold: true, fontSize: 14, breakLine: true } },
         ...group.items.map((item, at) => ({ text: xmlSafe(firstSentence(item)), options: { bullet: true, breakLine: at < group.items.length - 1 } })),
       ],
-      { x: MARGIN + index * (columnWidth + 0.4), y: 1.2, w: columnWidth, h: 5.4, fontFace: FONT, fontSize: 12, color: INK, valign: 'top', fit: 'shrink', paraSpaceAfter: 4 },
+      {
+        x: MARGIN + index * (columnWidth + 0.4),
+        y: 1.2,
+        w: columnWidth,
+        h: 5.4,
+        fontFace: FONT,
+        fontSize: 12,
+        color: INK,
+        valign: 'top',
+        fit: 'shrink',
+        paraSpaceAfter: 4,
+      },
     );
   });
   footer(methods, [deck.source]);
@@ -127,7 +194,11 @@ export async function renderPptx(deck: SlideDeck, images: ReadonlyMap<string, Ui
  */
 function notesParagraphs(xml: string): string {
   return xml.replace(/<a:p><a:r>(<a:rPr\b[^>]*\/>)<a:t>([^<]*)<\/a:t><\/a:r>/g, (_match, properties: string, text: string) =>
-    text.split('\n').map((line) => `<a:p><a:r>${properties}<a:t>${line}</a:t></a:r>`).join('</a:p>'));
+    text
+      .split('\n')
+      .map((line) => `<a:p><a:r>${properties}<a:t>${line}</a:t></a:r>`)
+      .join('</a:p>'),
+  );
 }
 
 /** The text up to the end of its first sentence that ends after the opening label ("Base. Every …" keeps "Base. Every …."). */

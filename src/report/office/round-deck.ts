@@ -30,14 +30,18 @@ export function roundDeck(results: Results, charts: readonly RenderedChart[], bl
     if (theme !== undefined) {
       notes.push(`Theme: ${theme.label} (${theme.code})`);
       notes.push(`All respondents: ${theme.respondents} of ${theme.base}; proportion ${theme.proportion}; ${confidence} Wilson CI ${interval(theme.ci)}`);
-      if (theme.weighted !== null) notes.push(`Weighted: proportion ${theme.weighted.proportion}; SE ${theme.weighted.se}; ${confidence} logit CI ${interval(theme.weighted.ci)}`);
+      if (theme.weighted !== null)
+        notes.push(`Weighted: proportion ${theme.weighted.proportion}; SE ${theme.weighted.se}; ${confidence} logit CI ${interval(theme.weighted.ci)}`);
       if (!overall) {
         for (const cell of theme.bySegment) {
-          notes.push(`${segmentLabel.get(cell.segment) ?? cell.segment}: ${cell.respondents} of ${cell.base}; proportion ${cell.proportion}; ${confidence} Wilson CI ${interval(cell.ci)}${cell.lowBase ? ' (low base)' : ''}`);
+          notes.push(
+            `${segmentLabel.get(cell.segment) ?? cell.segment}: ${cell.respondents} of ${cell.base}; proportion ${cell.proportion}; ${confidence} Wilson CI ${interval(cell.ci)}${cell.lowBase ? ' (low base)' : ''}`,
+          );
         }
       }
       const test = theme.segmentTest;
-      if (test !== null) notes.push(`Segment test: ${test.method ?? 'none'}; statistic ${test.statistic}; df ${test.df}; p ${test.p}; BH-adjusted p ${test.pAdjusted}`);
+      if (test !== null)
+        notes.push(`Segment test: ${test.method ?? 'none'}; statistic ${test.statistic}; df ${test.df}; p ${test.p}; BH-adjusted p ${test.pAdjusted}`);
     }
     const base = overall
       ? `Base: all ${finding.base} respondents.`
@@ -45,7 +49,7 @@ export function roundDeck(results: Results, charts: readonly RenderedChart[], bl
     return {
       heading: `Key finding ${index + 1} of ${findings.length}${theme === undefined ? '' : `: ${theme.label}`}`,
       text: finding.text,
-      chart: overall ? chart('theme-prevalence') : chart('themes-by-segment') ?? chart('theme-prevalence'),
+      chart: overall ? chart('theme-prevalence') : (chart('themes-by-segment') ?? chart('theme-prevalence')),
       base,
       source,
       notes: notes.join('\n'),

@@ -23,32 +23,50 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
   const effective = results.base.effective === null ? 'undefined' : results.base.effective.toFixed(1);
   const weightedBase = `weighted base ${results.base.weighted.toFixed(1)}, effective ${effective}`;
 
-  const sheets: Sheet[] = [
-    { kind: 'text', name: 'About', lines: documentLines(blocks, ['key-findings', 'methods']) },
-  ];
+  const sheets: Sheet[] = [{ kind: 'text', name: 'About', lines: documentLines(blocks, ['key-findings', 'methods']) }];
 
   const themes: TableSheet = {
     kind: 'table',
     name: 'Themes',
     frozenColumns: 2,
     columns: [
-      text('Code', 18), text('Theme', 44), text('Parent', 16), figure('Base', 'count', 8),
-      figure(`Respondents (${allBase})`, 'count'), figure(`% of respondents (${allBase})`, 'percent'),
-      figure(`${confidence} CI lower (${allBase})`, 'percent'), figure(`${confidence} CI upper (${allBase})`, 'percent'),
+      text('Code', 18),
+      text('Theme', 44),
+      text('Parent', 16),
+      figure('Base', 'count', 8),
+      figure(`Respondents (${allBase})`, 'count'),
+      figure(`% of respondents (${allBase})`, 'percent'),
+      figure(`${confidence} CI lower (${allBase})`, 'percent'),
+      figure(`${confidence} CI upper (${allBase})`, 'percent'),
       ...(weighted
-        ? [figure(`Weighted % (${weightedBase})`, 'percent', 18), figure(`Weighted SE (${weightedBase})`, 'percent', 18),
-            figure(`Weighted ${confidence} CI lower (${weightedBase})`, 'percent', 18), figure(`Weighted ${confidence} CI upper (${weightedBase})`, 'percent', 18)]
+        ? [
+            figure(`Weighted % (${weightedBase})`, 'percent', 18),
+            figure(`Weighted SE (${weightedBase})`, 'percent', 18),
+            figure(`Weighted ${confidence} CI lower (${weightedBase})`, 'percent', 18),
+            figure(`Weighted ${confidence} CI upper (${weightedBase})`, 'percent', 18),
+          ]
         : []),
-      text(`Segment test (${allBase})`, 16), figure(`Statistic (${allBase})`, 'statistic'), figure(`df (${allBase})`, 'count', 8),
-      figure(`p (${allBase})`, 'p', 10), figure(`BH-adjusted p (${allBase})`, 'p', 12),
+      text(`Segment test (${allBase})`, 16),
+      figure(`Statistic (${allBase})`, 'statistic'),
+      figure(`df (${allBase})`, 'count', 8),
+      figure(`p (${allBase})`, 'p', 10),
+      figure(`BH-adjusted p (${allBase})`, 'p', 12),
     ],
     rows: results.themes.map((theme): SheetCell[] => [
-      theme.code, theme.label, theme.parent, theme.base, theme.respondents, theme.proportion, theme.ci?.[0] ?? null, theme.ci?.[1] ?? null,
-      ...(weighted
-        ? [theme.weighted?.proportion ?? null, theme.weighted?.se ?? null, theme.weighted?.ci?.[0] ?? null, theme.weighted?.ci?.[1] ?? null]
-        : []),
-      theme.segmentTest?.method ?? null, theme.segmentTest?.statistic ?? null, theme.segmentTest?.df ?? null,
-      theme.segmentTest?.p ?? null, theme.segmentTest?.pAdjusted ?? null,
+      theme.code,
+      theme.label,
+      theme.parent,
+      theme.base,
+      theme.respondents,
+      theme.proportion,
+      theme.ci?.[0] ?? null,
+      theme.ci?.[1] ?? null,
+      ...(weighted ? [theme.weighted?.proportion ?? null, theme.weighted?.se ?? null, theme.weighted?.ci?.[0] ?? null, theme.weighted?.ci?.[1] ?? null] : []),
+      theme.segmentTest?.method ?? null,
+      theme.segmentTest?.statistic ?? null,
+      theme.segmentTest?.df ?? null,
+      theme.segmentTest?.p ?? null,
+      theme.segmentTest?.pAdjusted ?? null,
     ]),
   };
   sheets.push(themes);
@@ -60,22 +78,29 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
       name: 'Themes by segment',
       frozenColumns: 2,
       columns: [
-        text('Code', 18), text('Theme', 44),
+        text('Code', 18),
+        text('Theme', 44),
         ...results.segments.flatMap((segment) => [
           figure(`${segment.label}: n (${segmentBase(segment)})`, 'count'),
           figure(`${segment.label}: % (${segmentBase(segment)})`, 'percent'),
           ...(weighted ? [figure(`${segment.label}: weighted % (weighted base ${segment.weighted.toFixed(1)})`, 'percent', 16)] : []),
         ]),
-        figure(`All: n (${allBase})`, 'count'), figure(`All: % (${allBase})`, 'percent'),
-        text(`Segment test (${allBase})`, 16), figure(`BH-adjusted p (${allBase})`, 'p', 12),
+        figure(`All: n (${allBase})`, 'count'),
+        figure(`All: % (${allBase})`, 'percent'),
+        text(`Segment test (${allBase})`, 16),
+        figure(`BH-adjusted p (${allBase})`, 'p', 12),
       ],
       rows: results.themes.map((theme): SheetCell[] => [
-        theme.code, theme.label,
+        theme.code,
+        theme.label,
         ...results.segments.flatMap((segment): SheetCell[] => {
           const cell = theme.bySegment.find((candidate) => candidate.segment === segment.id);
           return [cell?.respondents ?? null, cell?.proportion ?? null, ...(weighted ? [cell?.weighted?.proportion ?? null] : [])];
         }),
-        theme.respondents, theme.proportion, theme.segmentTest?.method ?? null, theme.segmentTest?.pAdjusted ?? null,
+        theme.respondents,
+        theme.proportion,
+        theme.segmentTest?.method ?? null,
+        theme.segmentTest?.pAdjusted ?? null,
       ]),
     });
   }
@@ -91,22 +116,37 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
       name: 'Questions',
       frozenColumns: 2,
       columns: [
-        text('Question', 14), text('Statement', 44), figure('Base (answered)', 'count', 10), figure('Missing', 'count', 9),
+        text('Question', 14),
+        text('Statement', 44),
+        figure('Base (answered)', 'count', 10),
+        figure('Missing', 'count', 9),
         ...ordered.map(([level, label]) => figure(`${label} (${level}): % (${answered})`, 'percent', 16)),
-        figure(`Mean (${answered})`, 'statistic', 12), figure(`Median (${answered})`, 'statistic', 12), figure(`SD (${answered})`, 'statistic', 12),
-        figure(`Top box: n (${answered})`, 'count', 12), figure(`Top box: % (${answered})`, 'percent', 12),
-        figure(`Top box ${confidence} CI lower (${answered})`, 'percent', 14), figure(`Top box ${confidence} CI upper (${answered})`, 'percent', 14),
+        figure(`Mean (${answered})`, 'statistic', 12),
+        figure(`Median (${answered})`, 'statistic', 12),
+        figure(`SD (${answered})`, 'statistic', 12),
+        figure(`Top box: n (${answered})`, 'count', 12),
+        figure(`Top box: % (${answered})`, 'percent', 12),
+        figure(`Top box ${confidence} CI lower (${answered})`, 'percent', 14),
+        figure(`Top box ${confidence} CI upper (${answered})`, 'percent', 14),
         ...(weighted ? [figure(`Weighted mean (${answered})`, 'statistic', 14)] : []),
       ],
       rows: results.questions.map((question): SheetCell[] => [
-        question.id, question.label, question.base, question.missing,
+        question.id,
+        question.label,
+        question.base,
+        question.missing,
         ...ordered.map(([level]): SheetCell => {
           if (!question.levels.some((candidate) => candidate.level === level)) return null;
           const count = question.counts[String(level)] ?? 0;
           return question.base > 0 ? count / question.base : null;
         }),
-        question.mean, question.median, question.sd,
-        question.topBox.respondents, question.topBox.proportion, question.topBox.ci?.[0] ?? null, question.topBox.ci?.[1] ?? null,
+        question.mean,
+        question.median,
+        question.sd,
+        question.topBox.respondents,
+        question.topBox.proportion,
+        question.topBox.ci?.[0] ?? null,
+        question.topBox.ci?.[1] ?? null,
         ...(weighted ? [question.weighted?.mean ?? null] : []),
       ]),
     });
@@ -118,7 +158,12 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
       kind: 'table',
       name: 'Co-occurrence',
       frozenColumns: 2,
-      columns: [text('Theme A', 36), text('Theme B', 36), figure(`Respondents mentioning both (base ${n})`, 'count', 16), figure(`Jaccard index (base ${n})`, 'statistic', 14)],
+      columns: [
+        text('Theme A', 36),
+        text('Theme B', 36),
+        figure(`Respondents mentioning both (base ${n})`, 'count', 16),
+        figure(`Jaccard index (base ${n})`, 'statistic', 14),
+      ],
       rows: results.cooccurrence.map((pair): SheetCell[] => [label.get(pair.a) ?? pair.a, label.get(pair.b) ?? pair.b, pair.respondents, pair.jaccard]),
     });
   }
@@ -137,17 +182,38 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
       name: 'Change',
       frozenColumns: 2,
       columns: [
-        text('Code', 18), text('Theme', 44),
-        figure(`${previous} base`, 'count', 10), figure(`${previous}: n (${baseOf('previous')})`, 'count'), figure(`${previous}: % (${baseOf('previous')})`, 'percent'),
-        figure(`${current} base`, 'count', 10), figure(`${current}: n (${baseOf('current')})`, 'count'), figure(`${current}: % (${baseOf('current')})`, 'percent'),
-        figure(`Difference, points (${both})`, 'points', 16), figure(`${confidence} CI lower, points (${both})`, 'points', 16), figure(`${confidence} CI upper, points (${both})`, 'points', 16),
-        figure(`z (${both})`, 'statistic', 10), figure(`p (${both})`, 'p', 10), figure(`BH-adjusted p (${both})`, 'p', 12), text('Mapping', 28),
+        text('Code', 18),
+        text('Theme', 44),
+        figure(`${previous} base`, 'count', 10),
+        figure(`${previous}: n (${baseOf('previous')})`, 'count'),
+        figure(`${previous}: % (${baseOf('previous')})`, 'percent'),
+        figure(`${current} base`, 'count', 10),
+        figure(`${current}: n (${baseOf('current')})`, 'count'),
+        figure(`${current}: % (${baseOf('current')})`, 'percent'),
+        figure(`Difference, points (${both})`, 'points', 16),
+        figure(`${confidence} CI lower, points (${both})`, 'points', 16),
+        figure(`${confidence} CI upper, points (${both})`, 'points', 16),
+        figure(`z (${both})`, 'statistic', 10),
+        figure(`p (${both})`, 'p', 10),
+        figure(`BH-adjusted p (${both})`, 'p', 12),
+        text('Mapping', 28),
       ],
       rows: change.themes.map((theme): SheetCell[] => [
-        theme.code, theme.label,
-        theme.previous.base, theme.previous.respondents, theme.previous.proportion,
-        theme.current.base, theme.current.respondents, theme.current.proportion,
-        theme.difference, theme.ci?.[0] ?? null, theme.ci?.[1] ?? null, theme.z, theme.p, theme.pAdjusted, theme.mapping,
+        theme.code,
+        theme.label,
+        theme.previous.base,
+        theme.previous.respondents,
+        theme.previous.proportion,
+        theme.current.base,
+        theme.current.respondents,
+        theme.current.proportion,
+        theme.difference,
+        theme.ci?.[0] ?? null,
+        theme.ci?.[1] ?? null,
+        theme.z,
+        theme.p,
+        theme.pAdjusted,
+        theme.mapping,
       ]),
     });
   }

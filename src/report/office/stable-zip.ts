@@ -24,7 +24,8 @@ export function stableZip(bytes: Uint8Array, rewrite: (name: string) => ((xml: s
   const out: Zippable = {};
   for (const [name, data] of Object.entries(entries)) {
     const own = rewrite(name);
-    const content = name === 'docProps/core.xml' ? fixCoreDates(data) : own !== undefined ? new TextEncoder().encode(own(new TextDecoder().decode(data))) : data;
+    const content =
+      name === 'docProps/core.xml' ? fixCoreDates(data) : own !== undefined ? new TextEncoder().encode(own(new TextDecoder().decode(data))) : data;
     out[name] = [content, { mtime, level: name.endsWith('.png') ? 0 : 6 }];
   }
   return zipSync(out, { mtime });

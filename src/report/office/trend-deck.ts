@@ -26,20 +26,22 @@ export function trendDeck(trend: TrendResults, charts: readonly RenderedChart[],
       if (verdict !== 'rose' && verdict !== 'fell') return [];
       const sentence = changeSentence(theme.label, theme, verdict, 'respondents', trend.confidence);
       const text = `From ${from} to ${to}, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
-      return [{
-        heading: `${theme.label}: ${verdict} from ${from} to ${to}`,
-        text,
-        chart,
-        base: `Base: ${from} ${theme.previous.base} respondents, ${to} ${theme.current.base} respondents.`,
-        source,
-        notes: [
+      return [
+        {
+          heading: `${theme.label}: ${verdict} from ${from} to ${to}`,
           text,
-          '',
-          `${from}: ${theme.previous.respondents} of ${theme.previous.base}; proportion ${theme.previous.proportion}`,
-          `${to}: ${theme.current.respondents} of ${theme.current.base}; proportion ${theme.current.proportion}`,
-          `Difference ${theme.difference}; Wald CI ${theme.ci === null ? 'undefined' : `[${theme.ci[0]}, ${theme.ci[1]}]`}; z ${theme.z}; p ${theme.p}; BH-adjusted p ${theme.pAdjusted}`,
-        ].join('\n'),
-      }];
+          chart,
+          base: `Base: ${from} ${theme.previous.base} respondents, ${to} ${theme.current.base} respondents.`,
+          source,
+          notes: [
+            text,
+            '',
+            `${from}: ${theme.previous.respondents} of ${theme.previous.base}; proportion ${theme.previous.proportion}`,
+            `${to}: ${theme.current.respondents} of ${theme.current.base}; proportion ${theme.current.proportion}`,
+            `Difference ${theme.difference}; Wald CI ${theme.ci === null ? 'undefined' : `[${theme.ci[0]}, ${theme.ci[1]}]`}; z ${theme.z}; p ${theme.p}; BH-adjusted p ${theme.pAdjusted}`,
+          ].join('\n'),
+        },
+      ];
     });
   });
   findings.forEach((finding, index) => {

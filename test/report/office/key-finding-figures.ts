@@ -10,5 +10,7 @@ export function keyFindingFigures(folder: string): string[][] {
   const markdown = readFileSync(path.join(folder, 'report.md'), 'utf8');
   const section = /^## Key findings\n([\s\S]*?)(?=^## )/m.exec(markdown)?.[1] ?? '';
   const items = section.split('\n').filter((line) => line.startsWith('- '));
-  return items.map((item) => [...item.matchAll(/(\d+ of \d+)(?: [a-z ]+?)? \((?:weighted )?(\d+%), \d+% CI (\d+–\d+%)\)/g)].flatMap((match) => [match[1]!, match[2]!, match[3]!]));
+  return items.map((item) =>
+    [...item.matchAll(/(\d+ of \d+)(?: [a-z ]+?)? \((?:weighted )?(\d+%), \d+% CI (\d+–\d+%)\)/g)].flatMap((match) => [match[1]!, match[2]!, match[3]!]),
+  );
 }

@@ -24,8 +24,9 @@ const temp = mkdtempSync(path.join(os.tmpdir(), 'findings-office-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 function files(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? files(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
 }
 
 function part(zip: Uint8Array, name: string): string {
@@ -37,11 +38,24 @@ function part(zip: Uint8Array, name: string): string {
 /** The text of an OOXML part: every <w:t> or <a:t>, entities decoded, joined by spaces. */
 function xmlText(xml: string): string {
   return [...xml.matchAll(/<(?:w|a):t(?:\s[^>]*)?>([^<]*)<\/(?:w|a):t>/g)]
-    .map((match) => match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
+    .map((match) =>
+      match[1]!
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&'),
+    )
     .join(' ');
 }
 
-const decode = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (text: string): string =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
   const first = path.join(temp, 'first');
@@ -65,13 +79,18 @@ describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
 
   it('writes all three beside the usual files, and a second run writes identical bytes', () => {
     const written = files(first);
-    expect(written).toEqual(expect.arrayContaining(['report.docx', 'slides.pptx', 'tables.xlsx', 'report.html', 'report.md', 'results.json', 'tables/themes.csv']));
+    expect(written).toEqual(
+      expect.arrayContaining(['report.docx', 'slides.pptx', 'tables.xlsx', 'report.html', 'report.md', 'results.json', 'tables/themes.csv']),
+    );
     expect(files(second)).toEqual(written);
     for (const name of written) expect(Buffer.compare(readFileSync(path.join(first, name)), readFileSync(path.join(second, name))), name).toBe(0);
     // No clock in them: every zip entry and the document properties carry the fixed date.
     for (const name of ['report.docx', 'slides.pptx', 'tables.xlsx']) {
       const core = part(readFileSync(path.join(first, name)), 'docProps/core.xml');
-      expect(core.match(/<dcterms:(?:created|modified)[^>]*>([^<]*)</g)?.map((tag) => tag.replace(/.*>/, '').replace('<', ''))).toEqual(['1980-01-01T00:00:00Z', '1980-01-01T00:00:00Z']);
+      expect(core.match(/<dcterms:(?:created|modified)[^>]*>([^<]*)</g)?.map((tag) => tag.replace(/.*>/, '').replace('<', ''))).toEqual([
+        '1980-01-01T00:00:00Z',
+        '1980-01-01T00:00:00Z',
+      ]);
     }
   });
 
@@ -111,7 +130,9 @@ describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
       expect(row['Mean (base: those who answered, column Base)']).toBe(question.mean);
       expect(row['Top box: % (base: those who answered, column Base)']).toBe(question.topBox.proportion);
       for (const level of question.levels) {
-        expect(row[`${level.label} (${level.level}): % (base: those who answered, column Base)`]).toBe((question.counts[String(level.level)] ?? 0) / question.base);
+        expect(row[`${level.label} (${level.level}): % (base: those who answered, column Base)`]).toBe(
+          (question.counts[String(level.level)] ?? 0) / question.base,
+        );
       }
     });
     const change = XLSX.utils.sheet_to_json<Record<string, unknown>>(xlsx.Sheets.Change!, { defval: null });
@@ -120,9 +141,20 @@ describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
       const row = Object.values(change[index]!);
       // Code, Theme, previous base, n, %, current base, n, %, difference, CI lower, upper, z, p, BH p, mapping
       expect(row.slice(0, 14)).toEqual([
-        theme.code, theme.label, theme.previous.base, theme.previous.respondents, theme.previous.proportion,
-        theme.current.base, theme.current.respondents, theme.current.proportion,
-        theme.difference, theme.ci?.[0] ?? null, theme.ci?.[1] ?? null, theme.z, theme.p, theme.pAdjusted,
+        theme.code,
+        theme.label,
+        theme.previous.base,
+        theme.previous.respondents,
+        theme.previous.proportion,
+        theme.current.base,
+        theme.current.respondents,
+        theme.current.proportion,
+        theme.difference,
+        theme.ci?.[0] ?? null,
+        theme.ci?.[1] ?? null,
+        theme.z,
+        theme.p,
+        theme.pAdjusted,
       ]);
     });
   });
@@ -168,7 +200,10 @@ describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
     const descriptions = [...document.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((match) => decode(match[1]!));
     expect(descriptions).toHaveLength(charts);
     const html = readFileSync(path.join(first, 'report.html'), 'utf8');
-    for (const alt of descriptions) expect(html).toContain(`aria-label="${alt.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;')}"`);
+    for (const alt of descriptions)
+      expect(html).toContain(
+        `aria-label="${alt.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;')}"`,
+      );
     expect(document.match(/<w:tbl>/g)?.length).toBe((html.match(/<table>/g)?.length ?? 0) - charts);
     expect(document).toContain('<w:tblHeader/>');
   });
@@ -190,8 +225,9 @@ describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
       // The notes carry the exact figures: the proportion at full precision, as in results.json.
       const notes = xmlText(part(pptx, `ppt/notesSlides/notesSlide${index + 2}.xml`));
       const [count, base] = figures[0]!.split(' of ').map(Number);
-      const theme = results.themes.find((candidate) => candidate.respondents === count && candidate.base === base)
-        ?? results.themes.find((candidate) => candidate.bySegment.some((cell) => cell.respondents === count && cell.base === base));
+      const theme =
+        results.themes.find((candidate) => candidate.respondents === count && candidate.base === base) ??
+        results.themes.find((candidate) => candidate.bySegment.some((cell) => cell.respondents === count && cell.base === base));
       expect(theme, figures[0]).toBeDefined();
       expect(notes).toContain(`proportion ${theme!.proportion}`);
     });
@@ -204,7 +240,10 @@ describe('report.formats', () => {
     const dir = mkdtempSync(path.join(temp, 'config-'));
     writeFileSync(path.join(dir, 'codebook.csv'), 'code,label\na,A\n');
     writeFileSync(path.join(dir, 'data.csv'), 'id,seg,themes\n1,x,a\n');
-    writeFileSync(path.join(dir, 'survey.yaml'), `id: r1\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: seg, themes: themes }\n${formats}`);
+    writeFileSync(
+      path.join(dir, 'survey.yaml'),
+      `id: r1\ncodebook: codebook.csv\ndata:\n  path: data.csv\n  columns: { id: id, segment: seg, themes: themes }\n${formats}`,
+    );
     const diagnostics: Diagnostic[] = [];
     const config = readConfig({ file: path.join(dir, 'survey.yaml'), displayFile: 'survey.yaml', cwd: dir }, { report: (d) => void diagnostics.push(d) });
     return { config, brief: diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`) };
@@ -253,7 +292,11 @@ describe('tables.xlsx with hostile labels', () => {
     expect(themes.B5).toMatchObject({ t: 's', v: 'bell\uFFFDhere' });
     expect(String(book.Sheets['Themes by segment']!.C1!.v)).toMatch(/^'\+Funders: n/);
     expect(themes.E2).toMatchObject({ t: 'n', v: results.themes[0]!.respondents });
-    expect(Object.values(book.Sheets).every((sheet) => Object.entries(sheet).every(([key, cell]) => key.startsWith('!') || (cell as XLSX.CellObject).f === undefined))).toBe(true);
+    expect(
+      Object.values(book.Sheets).every((sheet) =>
+        Object.entries(sheet).every(([key, cell]) => key.startsWith('!') || (cell as XLSX.CellObject).f === undefined),
+      ),
+    ).toBe(true);
     expect(xmlSafe('a\u0000b\uD800c\uDC00d😀')).toBe('a\uFFFDb\uFFFDc\uFFFDd😀');
   });
 });
@@ -283,7 +326,9 @@ describe('trend --docx --pptx --xlsx', () => {
     expect(xmlText(part(docx, 'word/document.xml'))).toContain('Themes across rounds');
     // A slide per change the trend report states (its list under "What changed"), each with its sentence.
     const markdown = readFileSync(path.join(out, 'report.md'), 'utf8');
-    const stated = (/^## What changed from round to round\n([\s\S]*?)(?=^## )/m.exec(markdown)?.[1] ?? '').split('\n').filter((line) => line.startsWith('- ') && / from \d+% to \d+%/.test(line)); // changes, not new-code notes
+    const stated = (/^## What changed from round to round\n([\s\S]*?)(?=^## )/m.exec(markdown)?.[1] ?? '')
+      .split('\n')
+      .filter((line) => line.startsWith('- ') && / from \d+% to \d+%/.test(line)); // changes, not new-code notes
     expect(stated.length).toBeGreaterThan(0);
     const pptx = readFileSync(path.join(out, 'slides.pptx'));
     const slides = Object.keys(unzipSync(pptx)).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).length;

@@ -25,7 +25,9 @@ describe('renderDocx', () => {
     expect(xml).toContain('<w:t xml:space="preserve">Study &lt;b&gt;&amp;&lt;/b&gt; &quot;title&quot;</w:t>');
     expect(xml).not.toContain('<script>');
     // The quote: its own paragraph, indented, in italics, the attribution after it.
-    expect(xml).toMatch(/<w:ind w:left="720"\/>[\s\S]*?<w:i\/>[\s\S]*?<w:t xml:space="preserve">“We want &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; more”<\/w:t>[\s\S]*?<w:t xml:space="preserve"> \(a funder\)<\/w:t>/);
+    expect(xml).toMatch(
+      /<w:ind w:left="720"\/>[\s\S]*?<w:i\/>[\s\S]*?<w:t xml:space="preserve">“We want &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; more”<\/w:t>[\s\S]*?<w:t xml:space="preserve"> \(a funder\)<\/w:t>/,
+    );
     // The finding's own paragraph holds the sentence, not the quote.
     expect(xml).toMatch(/<w:numPr>[\s\S]*?<w:t xml:space="preserve">12 of 20 funders \(60%\) said so\.<\/w:t>/);
     expect(xml.match(/<w:numId w:val="\d+"\/>/g)!.length).toBe(3);
