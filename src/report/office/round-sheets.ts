@@ -1,4 +1,4 @@
-import type { Results } from '../../model.ts';
+import type { ChangeResult, Results } from '../../model.ts';
 import { formatConfidence } from '../../format/format-confidence.ts';
 import type { ReportBlock } from '../report-types.ts';
 import { documentLines } from './document-lines.ts';
@@ -198,24 +198,29 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
         figure(`BH-adjusted p (${both})`, 'p', 12),
         text('Mapping', 28),
       ],
-      rows: change.themes.map((theme): SheetCell[] => [
-        theme.code,
-        theme.label,
-        theme.previous.base,
-        theme.previous.respondents,
-        theme.previous.proportion,
-        theme.current.base,
-        theme.current.respondents,
-        theme.current.proportion,
-        theme.difference,
-        theme.ci?.[0] ?? null,
-        theme.ci?.[1] ?? null,
-        theme.z,
-        theme.p,
-        theme.pAdjusted,
-        theme.mapping,
-      ]),
+      rows: change.themes.map((theme): SheetCell[] => [theme.code, theme.label, ...changeFigures(theme), theme.mapping]),
     });
   }
   return sheets;
+}
+
+/**
+ * A compared theme's figures as the Change sheets show them, in column order: each round's base,
+ * count and share, then the difference, its interval, z, p and BH-adjusted p (round and trend alike).
+ */
+export function changeFigures(theme: ChangeResult['themes'][number]): SheetCell[] {
+  return [
+    theme.previous.base,
+    theme.previous.respondents,
+    theme.previous.proportion,
+    theme.current.base,
+    theme.current.respondents,
+    theme.current.proportion,
+    theme.difference,
+    theme.ci?.[0] ?? null,
+    theme.ci?.[1] ?? null,
+    theme.z,
+    theme.p,
+    theme.pAdjusted,
+  ];
 }

@@ -4,6 +4,7 @@ import { formatConfidence } from '../../format/format-confidence.ts';
 import type { ReportBlock } from '../report-types.ts';
 import type { TrendSettings } from '../trend-document.ts';
 import { documentLines } from './document-lines.ts';
+import { changeFigures } from './round-sheets.ts';
 import type { Sheet, SheetCell, SheetColumn } from './render-workbook.ts';
 
 /**
@@ -82,18 +83,7 @@ export function trendSheets(trend: TrendResults, blocks: readonly ReportBlock[],
           to,
           theme.label,
           theme.code,
-          theme.previous.base,
-          theme.previous.respondents,
-          theme.previous.proportion,
-          theme.current.base,
-          theme.current.respondents,
-          theme.current.proportion,
-          theme.difference,
-          theme.ci?.[0] ?? null,
-          theme.ci?.[1] ?? null,
-          theme.z,
-          theme.p,
-          theme.pAdjusted,
+          ...changeFigures(theme),
           changeVerdict(theme, settings.alpha, settings.minBase),
         ]);
       }),
