@@ -26,6 +26,10 @@ let main;
 if (process.env.FINDINGS_FROM_SOURCE !== '1' && bundleIsFresh()) {
   ({ main } = await import(bundle));
 } else {
+  // From source, the rule list is made from src/validate/rules/ first (scripts/rule-index.mjs), so a
+  // rule file added since the last build is applied.
+  const { writeRuleIndex } = await import('../scripts/rule-index.mjs');
+  writeRuleIndex(root);
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('../src/cli/main.ts'));

@@ -12,32 +12,22 @@
  * - `papaparse`: the scanner cannot tell; while the rule applies to a config, its data are read by
  *   papaparse and the validator alone (chooseSource in ingest/read-source.ts).
  *
- * test/validate/row-rules.test.ts fails when a rule file exists that this list lacks, or a rule
- * the scanner neither checks nor hands to papaparse.
+ * The list is made of two parts: the parse checks and warnings that live in the validator's own
+ * code (below), and every rule file of src/validate/rules/ that declares `export const rule`
+ * (rules/index.ts, written by scripts/rule-index.mjs before every build, type check, test run and
+ * run from source). A new rule is its rule file, its catalogue entry and its fixtures/bad-* folder.
+ * test/validate/row-rules.test.ts fails when a rule file declares no rule, or a rule the scanner
+ * neither checks nor hands to papaparse.
  */
+import type { Message } from '../messages.ts';
 import type { SurveyConfig } from '../model.ts';
-import type { Code, Message } from '../messages.ts';
-import { missingId } from './rules/missing-id.ts';
-import { missingSegment } from './rules/missing-segment.ts';
+import { isExcerptRule, type RowRule, type RuleCell } from './rule-types.ts';
+import { ruleFiles } from './rules/index.ts';
 
-/** The cells a `cell` rule can read. */
-export type RuleCell = 'id' | 'segment' | 'weight' | 'themes';
+export type { RowRule, RuleCell } from './rule-types.ts';
 
-export interface RowRule {
-  code: Code;
-  scanner: 'bytes' | 'cell' | 'papaparse';
-  /** Whether the rule can fire on this config's data (default: always). */
-  applies?: (config: SurveyConfig) => boolean;
-  /** For `cell` rules: the cell and the check of its trimmed text (the message, or null). */
-  cell?: { column: RuleCell; check(text: string): Message | null };
-}
-
-const withWeight = (config: SurveyConfig) => config.data.columns.weight !== null;
-const withQuestions = (config: SurveyConfig) => config.questions.length > 0;
-
-/** In the order the validator applies them to a row. */
-export const rowRules: readonly RowRule[] = [
-  // The checks every file's rows get (check-row.ts): parse problems, field count, a repeated header.
+/** The checks in the validator's own code (check-row.ts, validate-respondents.ts), with no rule file. */
+const parseRules: readonly RowRule[] = [
   { code: 'FND210', scanner: 'bytes' }, // unterminated-quote: the scan stops at the row (anomaly)
   { code: 'FND211', scanner: 'bytes' }, // malformed-quote: the scan stops at the row
   { code: 'FND212', scanner: 'bytes' }, // nul-byte: the scan stops at the row
@@ -45,20 +35,17 @@ export const rowRules: readonly RowRule[] = [
   { code: 'FND214', scanner: 'bytes' }, // field-too-large
   { code: 'FND305', scanner: 'bytes' }, // stray-bom: the scan stops at the row
   { code: 'FND307', scanner: 'bytes' }, // trailing-delimiter: more fields than the header
-  { code: 'FND203', scanner: 'bytes' }, // wrong-field-count
   { code: 'FND308', scanner: 'bytes' }, // repeated-header: a first cell equal to the header's
   { code: 'FND312', scanner: 'papaparse', applies: (config) => (config.data.format ?? 'csv') !== 'csv' }, // unfinished-response (platform exports)
-  // The cells, in the order the validator reads them.
-  { code: 'FND205', scanner: 'cell', cell: { column: 'id', check: missingId } },
-  { code: 'FND204', scanner: 'bytes' }, // duplicate-id: the validator's IdSet, asked with the id's bytes
-  { code: 'FND206', scanner: 'cell', cell: { column: 'segment', check: missingSegment } },
   { code: 'FND301', scanner: 'bytes' }, // unlisted-segment: a segment the registry lacks goes to the rules
-  { code: 'FND208', scanner: 'bytes', applies: withWeight }, // invalid-weight
-  { code: 'FND225', scanner: 'papaparse', applies: (config) => config.data.themeColumns != null }, // invalid-tick
-  { code: 'FND207', scanner: 'bytes' }, // unknown-theme
   { code: 'FND302', scanner: 'bytes' }, // empty-theme-entry
-  { code: 'FND209', scanner: 'bytes', applies: withQuestions }, // answer-out-of-levels
 ];
+
+/** The parse checks, then the rule files' row rules (a column's `cell` checks run in this order). */
+export const rowRules: readonly RowRule[] = [...parseRules, ...ruleFiles.filter((rule): rule is RowRule => !isExcerptRule(rule))];
+
+/** The rule files' rules of the excerpt layouts. */
+export const excerptRules = ruleFiles.filter(isExcerptRule);
 
 /** The rules that apply to a config's data. */
 export function rulesFor(config: SurveyConfig, rules: readonly RowRule[] = rowRules): RowRule[] {

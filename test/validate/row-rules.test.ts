@@ -12,12 +12,10 @@ import { chooseSource } from '../../src/ingest/read-source.ts';
 import { catalogue, type Code } from '../../src/messages.ts';
 import type { Diagnostic, SurveyConfig } from '../../src/model.ts';
 import { analyzeRound } from '../../src/pipeline.ts';
-import { rowRules, type RowRule } from '../../src/validate/row-rules.ts';
+import { excerptRules, rowRules, type RowRule } from '../../src/validate/row-rules.ts';
+import { ruleFiles } from '../../src/validate/rules/index.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 import { CODEBOOK, tempStudy } from '../helpers/temp-study.ts';
-
-/** Rules of the excerpt layouts (validate-excerpts.ts), not of respondent rows. */
-const EXCERPT_RULES = new Set(['FND218', 'FND219', 'FND220', 'FND227']);
 
 const codeOf = new Map<string, string>(Object.entries(catalogue).map(([code, entry]) => [entry.ruleId, code]));
 
@@ -29,15 +27,19 @@ function config(file: string): SurveyConfig {
 }
 
 describe('the row rules', () => {
-  it('list every rule file of src/validate/rules/ (or it is an excerpt rule)', () => {
-    const files = readdirSync(path.join(repoRoot, 'src/validate/rules')).filter((f) => f.endsWith('.ts'));
+  it('list every rule file of src/validate/rules/, each declaring the rule it is named after', () => {
+    const files = readdirSync(path.join(repoRoot, 'src/validate/rules')).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
     expect(files.length).toBeGreaterThan(5);
-    const listed = new Set(rowRules.map((rule) => rule.code));
+    expect(ruleFiles).toHaveLength(files.length); // every file declares `export const rule` (scripts/rule-index.mjs lists only those)
+    const declared = new Set(ruleFiles.map((rule) => rule.code));
+    const listed = new Set([...rowRules, ...excerptRules].map((rule) => rule.code));
     for (const file of files) {
       const code = codeOf.get(file.slice(0, -3));
       expect(code, `${file} is named after no catalogue rule`).toBeDefined();
-      expect(listed.has(code as Code) || EXCERPT_RULES.has(code!), `${file} (${code}) is in neither rowRules nor the excerpt rules`).toBe(true);
+      expect(declared.has(code as Code), `${file} declares no rule of its own code ${code}`).toBe(true);
+      expect(listed.has(code as Code), `${file} (${code}) is in neither rowRules nor the excerpt rules`).toBe(true);
     }
+    expect(excerptRules.map((rule) => rule.code).sort()).toEqual(['FND218', 'FND219', 'FND220', 'FND227']);
   });
 
   it('each say how the scanner meets them, and the scanner does as they say', () => {

@@ -7,6 +7,7 @@
  * or the path.
  */
 import type { Codebook } from '../../model.ts';
+import type { ExcerptRule } from '../rule-types.ts';
 
 export interface CodeNames {
   /** Codebook indexes by label, REFI-QDA name or path (paths normalised by pathKey). */
@@ -60,3 +61,6 @@ export function codeNames(codebook: Codebook): CodeNames {
     },
   };
 }
+
+/** A rule of the excerpt layouts (validate-excerpts.ts). */
+export const rule: ExcerptRule = { code: 'FND227', layout: 'excerpts' };

@@ -4,6 +4,7 @@
  */
 import type { QuestionConfig } from '../../model.ts';
 import { say, type Message } from '../../messages.ts';
+import type { RowRule } from '../rule-types.ts';
 
 export function answerOutOfLevels(text: string, question: QuestionConfig): number | Message {
   if (text === '') return -1;
@@ -14,3 +15,6 @@ export function answerOutOfLevels(text: string, question: QuestionConfig): numbe
   }
   return index;
 }
+
+/** How the rule is met: the scanner reads each answer's level from the bytes. */
+export const rule: RowRule = { code: 'FND209', scanner: 'bytes', applies: (config) => config.questions.length > 0 };

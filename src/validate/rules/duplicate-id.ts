@@ -1,5 +1,6 @@
 import { say, type Message } from '../../messages.ts';
 import type { IdSet } from '../id-set.ts';
+import type { RowRule } from '../rule-types.ts';
 
 /**
  * Rule duplicate-id (FND204): respondent ids are unique. Remembers the line of each id's first
@@ -9,3 +10,6 @@ export function duplicateId(seen: IdSet, id: string, line: number, show: (id: st
   const first = seen.firstLine(id, line);
   return first === -1 ? null : say.FND204(show(id), first);
 }
+
+/** How the rule is met: the validator's IdSet, asked with the id's bytes. */
+export const rule: RowRule = { code: 'FND204', scanner: 'bytes' };

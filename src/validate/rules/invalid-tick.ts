@@ -9,6 +9,7 @@
  * invalidTick('', 'Structure'); // false
  */
 import { say, type Message } from '../../messages.ts';
+import type { RowRule } from '../rule-types.ts';
 
 const TICKED = new Set(['1', 'x', 'y', 'yes', 'true']);
 const UNTICKED = new Set(['', '0', 'n', 'no', 'false']);
@@ -20,3 +21,6 @@ export function invalidTick(cell: string, choice: string | null): boolean | Mess
   if (UNTICKED.has(lower)) return false;
   return say.FND225(value, choice);
 }
+
+/** How the rule is met: one-hot theme columns are read by papaparse. */
+export const rule: RowRule = { code: 'FND225', scanner: 'papaparse', applies: (config) => config.data.themeColumns != null };

@@ -5,6 +5,7 @@
  * expansion weight of a national survey is below 1e6). Returns the weight, or the problem as text.
  */
 import { say, type Message } from '../../messages.ts';
+import type { RowRule } from '../rule-types.ts';
 
 export const MIN_WEIGHT = 1e-9;
 export const MAX_WEIGHT = 1e9;
@@ -20,3 +21,6 @@ export function invalidWeight(text: string): number | Message {
   if (weight < MIN_WEIGHT || weight > MAX_WEIGHT) return say.FND208.outOfRange(text);
   return weight;
 }
+
+/** How the rule is met: the scanner reads a plain decimal exactly and hands any other weight to the rules. */
+export const rule: RowRule = { code: 'FND208', scanner: 'bytes', applies: (config) => config.data.columns.weight !== null };

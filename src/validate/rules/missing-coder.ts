@@ -1,4 +1,5 @@
 import { say, type Message } from '../../messages.ts';
+import type { ExcerptRule } from '../rule-types.ts';
 
 /**
  * Rule missing-coder (FND220): when the excerpt data have a coder column, every excerpt names its
@@ -7,3 +8,6 @@ import { say, type Message } from '../../messages.ts';
 export function missingCoder(coder: string): Message | null {
   return coder === '' ? say.FND220() : null;
 }
+
+/** A rule of the excerpt layouts (validate-excerpts.ts). */
+export const rule: ExcerptRule = { code: 'FND218', layout: 'excerpts' };

@@ -1,4 +1,5 @@
 import { say, type Message } from '../../messages.ts';
+import type { ExcerptRule } from '../rule-types.ts';
 
 /**
  * Rule respondent-conflict (FND219): every excerpt of a respondent gives the same segment (and the
@@ -8,3 +9,6 @@ export function respondentConflict(what: 'segment' | 'weight', first: string, va
   if (value === first) return null;
   return say.FND219(what, value, first, firstLine);
 }
+
+/** A rule of the excerpt layouts (validate-excerpts.ts). */
+export const rule: ExcerptRule = { code: 'FND219', layout: 'excerpts' };

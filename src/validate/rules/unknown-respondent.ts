@@ -1,4 +1,5 @@
 import { say, type Message } from '../../messages.ts';
+import type { ExcerptRule } from '../rule-types.ts';
 
 /**
  * Rule unknown-respondent (FND218): an excerpt belongs to a respondent the study has: one listed in
@@ -8,3 +9,6 @@ import { say, type Message } from '../../messages.ts';
 export function unknownRespondent(known: boolean, id: string, where: string, show: (id: string) => string): Message | null {
   return known ? null : say.FND218.notIn(show(id), where);
 }
+
+/** A rule of the excerpt layouts (validate-excerpts.ts). */
+export const rule: ExcerptRule = { code: 'FND220', layout: 'excerpts' };

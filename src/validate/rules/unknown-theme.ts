@@ -6,6 +6,7 @@
  */
 import type { Codebook } from '../../model.ts';
 import { nearest } from '../nearest.ts';
+import type { RowRule } from '../rule-types.ts';
 
 export interface ThemeCell {
   /** Codebook indexes mentioned directly, in cell order, without repeats. */
@@ -56,3 +57,6 @@ export function unknownTheme(cell: string, separator: string, codebook: Codebook
   result.onlySeparators = empty === pieces;
   return result;
 }
+
+/** How the rule is met: a code the scanner's table lacks goes to the rules. */
+export const rule: RowRule = { code: 'FND207', scanner: 'bytes' };
