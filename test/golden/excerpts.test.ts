@@ -1,7 +1,7 @@
 /**
  * Interview data as researchers code them: the excerpt-level twin of the default study gives the
  * same tallies as its respondent rows; a three-coder excerpt study; a REFI-QDA project (.qdpx) read
- * into a report. Golden results.json and report.md for each, under __output__/.
+ * into a report. Golden results.json and report.md for each, in fixtures/<name>/expected/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Results } from '../../src/model.ts';
 import { analyzeRound } from '../../src/pipeline.ts';
 import { renderReport } from '../../src/report/render-report.ts';
-import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { goldenPath, repoRoot, runCli } from '../helpers/run-cli.ts';
 import { tempStudy } from '../helpers/temp-study.ts';
 import { resultsSchemaErrors } from '../helpers/results-schema.ts';
 
@@ -36,8 +36,8 @@ describe.each([
     expect(diagnostics.map((d) => d.code)).toEqual(codes);
     const files = await renderReport(analysis);
     expect(resultsSchemaErrors(JSON.parse(files.get('results.json') as string))).toEqual([]);
-    await expect(files.get('results.json')).toMatchFileSnapshot(`__output__/${name}/results.json`);
-    await expect(files.get('report.md')).toMatchFileSnapshot(`__output__/${name}/report.md`);
+    await expect(files.get('results.json')).toMatchFileSnapshot(goldenPath(name, 'results.json'));
+    await expect(files.get('report.md')).toMatchFileSnapshot(goldenPath(name, 'report.md'));
   });
 });
 

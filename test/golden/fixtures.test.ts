@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Results } from '../../src/model.ts';
 import { analyzeRound } from '../../src/pipeline.ts';
 import { renderReport } from '../../src/report/render-report.ts';
-import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { goldenPath, repoRoot, runCli } from '../helpers/run-cli.ts';
 import { resultsSchemaErrors } from '../helpers/results-schema.ts';
 
 function nonFinite(value: unknown, where = ''): string[] {
@@ -36,8 +36,8 @@ describe.each(['small', 'edge-extremes', 'edge-one-respondent', 'edge-single-seg
     expect(nonFinite(analysis.results)).toEqual([]);
     const files = await renderReport(analysis);
     expect(resultsSchemaErrors(JSON.parse(files.get('results.json') as string))).toEqual([]);
-    await expect(files.get('results.json')).toMatchFileSnapshot(`__output__/${fixture}/results.json`);
-    await expect(files.get('report.md')).toMatchFileSnapshot(`__output__/${fixture}/report.md`);
+    await expect(files.get('results.json')).toMatchFileSnapshot(goldenPath(fixture, 'results.json'));
+    await expect(files.get('report.md')).toMatchFileSnapshot(goldenPath(fixture, 'report.md'));
   });
 
   it('runs through the CLI with exit 0', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { goldenPath } from '../helpers/run-cli.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { formatResultsJson } from '../../src/report/format-results-json.ts';
@@ -29,7 +30,7 @@ describe('schema/results.schema.json', () => {
 
   it('accepts the issue 14 fields (codeGroups, settings.segmentSource) as the golden REFI-QDA reports write them', () => {
     for (const name of ['qda-nvivo', 'qda-qualcoder']) {
-      const results = JSON.parse(readFileSync(new URL(`../golden/__output__/${name}/results.json`, import.meta.url), 'utf8'));
+      const results = JSON.parse(readFileSync(goldenPath(name, 'results.json'), 'utf8'));
       expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
     }
     expect(

@@ -8,7 +8,7 @@
  * And every results.json the repository holds as a golden copy validates against the schema (the
  * golden tests then hold each fresh run to those copies byte for byte).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createGenerator } from 'ts-json-schema-generator';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -72,7 +72,9 @@ describe('schema/results.schema.json and the Results type', () => {
 describe('every golden results.json', () => {
   // The golden copies of the golden tests, and the committed default study (reports/ holds only it in git).
   const goldens = [
-    ...readdirSync(path.join(repoRoot, 'test', 'golden', '__output__')).map((name) => path.join('test', 'golden', '__output__', name, 'results.json')),
+    ...readdirSync(path.join(repoRoot, 'fixtures'))
+      .filter((name) => existsSync(path.join(repoRoot, 'fixtures', name, 'expected', 'results.json')))
+      .map((name) => path.join('fixtures', name, 'expected', 'results.json')),
     path.join('reports', 'rpa-2014', 'results.json'),
   ];
 
