@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { unzipSync } from 'fflate';
+import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, Results, TrendResults } from '../../../src/model.ts';
 import { readConfig } from '../../../src/config/read-config.ts';
@@ -324,6 +325,18 @@ describe('trend --docx --pptx --xlsx', () => {
     expect(changes).toHaveLength(trend.changes.reduce((sum, change) => sum + change.themes.length, 0));
     const docx = readFileSync(path.join(out, 'report.docx'));
     expect(xmlText(part(docx, 'word/document.xml'))).toContain('Themes across rounds');
+    // Issue 18: the study note reaches every trend file: the latest round's (2016) note, then the
+    // earlier rounds' differing notes, each as its config says it (read here with the yaml package).
+    const noteOf = (file: string) => (YAML.parse(readFileSync(path.join(repoRoot, file), 'utf8')) as { report: { note: string } }).report.note;
+    const note = `${noteOf('surveys/rpa-2016.yaml')} Round 2014: ${noteOf('surveys/rpa-2014.yaml')} Round 2015: ${noteOf('surveys/rpa-2015.yaml')}`;
+    expect(trend.note).toBe(note);
+    expect(note).toContain('synthetic');
+    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain(`> **Note:** ${note}`);
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toMatch(/<p class="note"><strong>Note:<\/strong> Illustrative synthetic data: an invented third round/);
+    expect(xmlText(part(docx, 'word/document.xml'))).toContain(note);
+    expect(xmlText(part(readFileSync(path.join(out, 'slides.pptx')), 'ppt/slides/slide1.xml'))).toContain(note);
+    const about = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.About!, { header: 1, defval: null }).flat();
+    expect(about).toContain(`Note: ${note}`);
     // A slide per change the trend report states (its list under "What changed"), each with its sentence.
     const markdown = readFileSync(path.join(out, 'report.md'), 'utf8');
     const stated = (/^## What changed from round to round\n([\s\S]*?)(?=^## )/m.exec(markdown)?.[1] ?? '')
