@@ -332,7 +332,9 @@ describe('trend --docx --pptx --xlsx', () => {
     expect(trend.note).toBe(note);
     expect(note).toContain('synthetic');
     expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain(`> **Note:** ${note}`);
-    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toMatch(/<p class="note"><strong>Note:<\/strong> Illustrative synthetic data: an invented third round/);
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toMatch(
+      /<p class="note"><strong>Note:<\/strong> Illustrative synthetic data: an invented third round/,
+    );
     expect(xmlText(part(docx, 'word/document.xml'))).toContain(note);
     expect(xmlText(part(readFileSync(path.join(out, 'slides.pptx')), 'ppt/slides/slide1.xml'))).toContain(note);
     const about = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.About!, { header: 1, defval: null }).flat();
