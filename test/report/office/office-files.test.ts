@@ -123,6 +123,9 @@ describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
         expect(bySegment[index]![`${segment.label}: % (${base})`]).toBe(cell.proportion);
       }
     }
+    // The default rounds are weighted (Rao–Scott table): the report prints no pairwise letters beside
+    // weighted shares, nor does the sheet (see 'pairwise letters' below for an unweighted round).
+    expect(Object.keys(bySegment[0]!).some((key) => key.includes('higher than'))).toBe(false);
     const questions = XLSX.utils.sheet_to_json<Record<string, unknown>>(xlsx.Sheets.Questions!, { defval: null });
     expect(questions).toHaveLength(results.questions.length);
     results.questions.forEach((question, index) => {
@@ -272,6 +275,55 @@ describe('report.formats', () => {
     const written = files(out);
     expect(written.filter((name) => !name.startsWith('charts/') && name !== '.findings-manifest.json')).toEqual(['report.md', 'tables.xlsx']);
     expect(written.some((name) => name.endsWith('.png'))).toBe(true);
+  }, 120_000);
+});
+
+describe('tables.xlsx pairwise letters (issue 18)', () => {
+  it('the by-segment sheet carries the letters of the report segment table, from results.json themes[].pairwise', async () => {
+    // The 2014 round unweighted (report.weighted: false), so the segment table prints its letters.
+    const dir = mkdtempSync(path.join(temp, 'letters-'));
+    const config = readFileSync(path.join(repoRoot, 'surveys/rpa-2014.yaml'), 'utf8')
+      .replaceAll('../fixtures/', `${path.join(repoRoot, 'fixtures')}/`)
+      .replace('\nreport:\n', '\nreport:\n  weighted: false\n');
+    expect(config).toContain('weighted: false');
+    writeFileSync(path.join(dir, 'survey.yaml'), config);
+    const run = await runCli(['run', 'survey.yaml', '--xlsx', '--quiet', '--out', 'out'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.exit).toBe(0);
+    const results = JSON.parse(readFileSync(path.join(dir, 'out', 'results.json'), 'utf8')) as Results;
+    const book = XLSX.read(readFileSync(path.join(dir, 'out', 'tables.xlsx')));
+    const bySegment = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Themes by segment']!, { defval: null });
+    // Segment k is letter k (crosstab convention), named in its headers; beside its % a text column
+    // holds the letters of the segments whose share it exceeds (BH-adjusted pairwise p below alpha).
+    const letterOf = (id: string) => String.fromCharCode(65 + results.segments.findIndex((segment) => segment.id === id));
+    const { alpha } = results.settings;
+    const lettersColumn = (id: string) =>
+      `${results.segments.find((segment) => segment.id === id)!.label} (${letterOf(id)}): higher than (letters; pairwise test, BH-adjusted p < ${alpha})`;
+    const markdown = readFileSync(path.join(dir, 'out', 'report.md'), 'utf8');
+    const from = markdown.indexOf('## Themes by segment');
+    const segmentTable = markdown.slice(from, markdown.indexOf('\n## ', from + 1)).split('\n');
+    let lettered = 0;
+    for (const [index, theme] of results.themes.entries()) {
+      for (const segment of results.segments) {
+        const expected = new Set<string>();
+        for (const pair of theme.pairwise ?? []) {
+          if (pair.pAdjusted === null || pair.pAdjusted >= alpha || pair.difference === null) continue;
+          // difference is b's share minus a's.
+          if (pair.a === segment.id && pair.difference < 0) expected.add(letterOf(pair.b));
+          if (pair.b === segment.id && pair.difference > 0) expected.add(letterOf(pair.a));
+        }
+        const cell = bySegment[index]![lettersColumn(segment.id)];
+        expect(cell, `${theme.code} ${segment.id}`).toBe(expected.size === 0 ? null : [...expected].sort().join(''));
+        // The report's cell for this theme and segment, "80% (16/20) B, 58–92%", carries the same letters.
+        const row = segmentTable.find((line) => line.replace('↳ ', '').startsWith(`| ${theme.label} |`))!;
+        const share = row.split(' | ')[1 + results.segments.indexOf(segment)]!;
+        const printed = /\) ([A-Z]+)(?:,|<br>| |$)/.exec(share)?.[1] ?? null;
+        expect(printed, `report.md ${theme.code} ${segment.id}: ${share}`).toBe(cell);
+        if (cell !== null) lettered++;
+      }
+    }
+    // Hand-checked in results.json: direction and peer-model, Funders (A) above Nonprofits (B).
+    expect(lettered).toBeGreaterThanOrEqual(2);
   }, 120_000);
 });
 
