@@ -25,7 +25,7 @@
  * through `writeOutputFolder` (claim-output-folder.ts), which checks the folder is findings' own and
  * holds the lock first.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type FolderContents = ReadonlyMap<string, string | Uint8Array>;
@@ -126,6 +126,8 @@ export function writeFolderAtomically(target: string, files: FolderContents, opt
 /** Delete one file of the old report, then the folders inside the report it leaves empty. */
 function removeFile(target: string, relative: string): void {
   try {
+    // A manifest lists files; a folder at a listed path (a tampered manifest) is left alone.
+    if (lstatSync(path.join(target, relative)).isDirectory()) return;
     unlinkSync(path.join(target, relative));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -125,6 +125,30 @@ describe('codebook --qdc and init --out never overwrite an input', () => {
   }
 });
 
+describe('replacing a previous report deletes only its own files', () => {
+  it('a manifest naming paths outside the folder, or a folder, deletes neither', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-manifest-'));
+    const out = path.join(dir, 'out');
+    expect(
+      await writeOutputFolder(
+        out,
+        new Map([
+          ['report.html', 'one\n'],
+          ['charts/a.svg', '<svg/>'],
+        ]),
+        { cwd: dir, inputs: [], lockWaitMs: 0 },
+      ),
+    ).toBeNull();
+    writeFileSync(path.join(dir, 'victim.txt'), 'keep me');
+    const tampered = { writtenBy: 'findings', files: ['../victim.txt', path.join(dir, 'victim.txt'), 'charts', 'charts/a.svg', 'report.html'] };
+    writeFileSync(path.join(out, MANIFEST), JSON.stringify(tampered));
+    expect(await writeOutputFolder(out, new Map([['report.md', 'two\n']]), { cwd: dir, inputs: [], lockWaitMs: 0 })).toBeNull();
+    expect(readFileSync(path.join(dir, 'victim.txt'), 'utf8')).toBe('keep me');
+    // The old report's files went (charts/ with its last file); the new one is whole.
+    expect(listFiles(out)).toEqual([MANIFEST, 'report.md']);
+  });
+});
+
 describe('the lock', () => {
   const files = new Map([['report.html', 'new\n']]);
 
