@@ -741,6 +741,13 @@ export interface TrendResults {
   questions?: TrendQuestion[];
   /** The latest round's report settings, which the trend report applies. */
   settings: { alpha: number; minBase: number };
+  /**
+   * Issue 18: the study note of the rounds' configs (`report.note`), shown under the trend report's
+   * title as a round's report shows its own: the latest round's note; an earlier round whose note
+   * differs adds its own after it ("Round 2014: ..."), so a note such as "synthetic data" on any
+   * round reaches the trend. Null when no round has a note.
+   */
+  note: string | null;
 }
 
 /** issue 14: the one group of a config that names no segment source (data.segmentFrom 'none'). */

@@ -1,6 +1,6 @@
 /** Rounds: findings init as a new user runs it, and the trend across the three default rounds. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,4 +149,52 @@ describe('re-runs are safe', () => {
     expect(second.inputs[2].sha256).not.toBe(first.inputs[2].sha256);
     expect(second.themes[0].weighted.proportion).not.toBe(first.themes[0].weighted.proportion);
   });
+});
+
+describe('trend honours the latest round report.formats, as run does (issue 18)', () => {
+  /** Every file under `dir`, relative, sorted. */
+  const listed = (dir: string, prefix = ''): string[] =>
+    readdirSync(path.join(dir, prefix), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? listed(dir, path.join(prefix, e.name)) : [path.join(prefix, e.name)]))
+      .sort();
+
+  it('writes the formats the latest config lists, plus those of --docx --pptx --xlsx; an earlier round config does not count', async () => {
+    const root = scratchStudy();
+    const config = path.join(root, 'surveys', 'rpa-2016.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('report:\n', 'report:\n  formats: [md, xlsx]\n'));
+    // The 2015 round asks for docx: a trend follows the latest round only.
+    const earlier = path.join(root, 'surveys', 'rpa-2015.yaml');
+    writeFileSync(earlier, readFileSync(earlier, 'utf8').replace('report:\n', 'report:\n  formats: [html, docx]\n'));
+    const plain = await runCli(['trend', 'surveys/rpa-2016.yaml', '--out', 'plain', '--quiet'], root);
+    expect(plain.stderr).toBe('');
+    expect(plain.exit).toBe(0);
+    expect(listed(path.join(root, 'plain'))).toEqual([
+      '.findings-manifest.json',
+      'charts/trend.png',
+      'charts/trend.svg',
+      'charts/trend.vl.json',
+      'report.md',
+      'tables.xlsx',
+    ]);
+    const flagged = await runCli(['trend', 'surveys/rpa-2016.yaml', '--out', 'flagged', '--pptx', '--docx', '--quiet'], root);
+    expect(flagged.exit).toBe(0);
+    expect(listed(path.join(root, 'flagged')).filter((f) => !f.startsWith('charts/') && !f.startsWith('.'))).toEqual([
+      'report.docx',
+      'report.md',
+      'slides.pptx',
+      'tables.xlsx',
+    ]);
+  }, 120_000);
+
+  it('without report.formats writes the default files (html, md, json, csv)', async () => {
+    const root = scratchStudy();
+    const run = await runCli(['trend', 'surveys/rpa-2016.yaml', '--out', 'out', '--quiet'], root);
+    expect(run.exit).toBe(0);
+    expect(listed(path.join(root, 'out')).filter((f) => !f.startsWith('charts/') && !f.startsWith('.'))).toEqual([
+      'report.html',
+      'report.md',
+      'tables/trend.csv',
+      'trend.json',
+    ]);
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model.ts';
 import { diagnosticWithText } from '../messages.ts';
 import { errnoOf, fileSystemMessage } from '../config/file-system-error.ts';
-import { MANIFEST, writeFolderAtomically, type FolderContents, type FolderWriteOptions } from './write-folder-atomically.ts';
+import { MANIFEST, STAGING_PREFIX, writeFolderAtomically, type FolderContents, type FolderWriteOptions } from './write-folder-atomically.ts';
 
 export interface OutputFolderOptions extends FolderWriteOptions {
   cwd: string;
@@ -123,7 +123,8 @@ function checkOutputFolder(target: string, options: OutputFolderOptions): Diagno
 function checkOwnFolder(target: string, shown: string, flag: string): Diagnostic | null {
   let entries: string[];
   try {
-    entries = readdirSync(target);
+    // A staging folder left by a killed run is findings' own; the next write removes it.
+    entries = readdirSync(target).filter((entry) => !entry.startsWith(STAGING_PREFIX));
   } catch (error) {
     return fileSystemDiagnostic(error, 'read', shown);
   }
@@ -156,7 +157,7 @@ function foreignFiles(root: string, relative: string, listed: ReadonlySet<string
   for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
     if (out.length >= 5) break;
     const name = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    if (name === MANIFEST) continue;
+    if (name === MANIFEST || (relative === '' && entry.name.startsWith(STAGING_PREFIX))) continue;
     if (entry.isDirectory() && !entry.isSymbolicLink()) foreignFiles(root, name, listed, out);
     else if (!listed.has(name)) out.push(name);
   }

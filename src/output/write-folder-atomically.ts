@@ -1,15 +1,31 @@
 /**
- * Write a report folder atomically: every file goes into a fresh temporary folder beside the target
- * (same file system, so renames are atomic), with a manifest (`.findings-manifest.json`) listing
- * what was written; only when all are written is the old folder moved aside and the new one renamed
- * into place. An interrupted or failed run leaves the previous report intact and no partial files in
- * it; leftovers of a killed run are named `.findings-*` and are cleaned up by the next run (a report
- * moved aside by a run killed between the two renames is put back).
+ * Write a report folder so that the output path is present at every instant and every file in it is
+ * whole (issue #20). POSIX has no call that swaps two non-empty folders (rename(2) replaces only an
+ * empty one), so the folder itself stays and its files are replaced one by one, each by a rename,
+ * which replaces a file atomically:
  *
- * Callers that write a user's --out go through `writeOutputFolder` (claim-output-folder.ts), which
- * checks the folder is findings' own and holds the lock first.
+ * 1. `written`: every file, and the new manifest, go into a staging folder inside the output folder
+ *    (`<out>/.findings-staging-*`, same file system, so renames are atomic). Until here the old
+ *    report is untouched.
+ * 2. `manifest-joined`: a manifest listing the old and the new files, marked `"state": "replacing"`,
+ *    is renamed over the old one. From here until step 5 a reader of the manifest can tell the
+ *    folder is being replaced, and a run killed in between leaves no file the manifest does not list
+ *    (the next run never mistakes the mix for someone else's files: FND013).
+ * 3. `file-moved` (after the first) / `files-moved` (after the last): each new file is renamed over
+ *    its old version, in sorted order. A reader opening a file gets its whole old or whole new
+ *    version, never a part; between the first and the last rename the folder holds some files of
+ *    each report.
+ * 4. Files of the old report that the new one does not have are deleted (only those the old manifest
+ *    lists), and folders they leave empty.
+ * 5. `new-in-place`: the new manifest is renamed over the joined one.
+ * 6. `cleaned`: the staging folder is removed.
+ *
+ * A failed or killed run leaves the output folder present, every file in it whole and listed by its
+ * manifest; the next run removes staging leftovers first. Callers that write a user's --out go
+ * through `writeOutputFolder` (claim-output-folder.ts), which checks the folder is findings' own and
+ * holds the lock first.
  */
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type FolderContents = ReadonlyMap<string, string | Uint8Array>;
@@ -17,60 +33,127 @@ export type FolderContents = ReadonlyMap<string, string | Uint8Array>;
 /** The manifest's name inside a report folder: its presence marks a folder findings wrote. */
 export const MANIFEST = '.findings-manifest.json';
 
+/** The prefix of the staging folder inside a report folder (findings' own, removed by the next run). */
+export const STAGING_PREFIX = '.findings-staging-';
+
 /** The steps of the swap, in order, for tests that stop a run at each one. */
-type SwapStep = 'written' | 'old-moved-aside' | 'new-in-place' | 'old-removed';
+type SwapStep = 'written' | 'manifest-joined' | 'file-moved' | 'files-moved' | 'new-in-place' | 'cleaned';
 
 export interface FolderWriteOptions {
   /** Called after each step of the swap (tests kill a child process here); never set by the CLI. */
   onStep?: (step: SwapStep) => void;
 }
 
-function manifestText(files: FolderContents): string {
-  return `${JSON.stringify({ writtenBy: 'findings', files: [...files.keys()].sort() }, null, 2)}\n`;
+function manifestText(files: readonly string[], replacing: boolean): string {
+  const manifest = replacing ? { writtenBy: 'findings', state: 'replacing', files } : { writtenBy: 'findings', files };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
+
+/** The files a previous report's manifest lists ([] when there is none: a new or empty folder). */
+function listedFiles(target: string): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(target, MANIFEST), 'utf8')) as { writtenBy?: unknown; files?: unknown };
+    if (manifest.writtenBy !== 'findings' || !Array.isArray(manifest.files)) return [];
+    return manifest.files.filter((file): file is string => typeof file === 'string' && safeRelative(file));
+  } catch {
+    return [];
+  }
+}
+
+/** A relative path that stays inside the folder (a manifest is data: never follow `..` or an absolute path). */
+function safeRelative(relative: string): boolean {
+  const normal = path.posix.normalize(relative);
+  return relative !== '' && !path.isAbsolute(relative) && normal === relative && !normal.startsWith('../') && normal !== '..';
+}
+
+/** The joined manifest's name while it waits in the staging folder. */
+const JOINED = '.findings-manifest-joined.json';
 
 export function writeFolderAtomically(target: string, files: FolderContents, options: FolderWriteOptions = {}): void {
   const parent = path.dirname(target);
-  const name = path.basename(target);
   mkdirSync(parent, { recursive: true });
-  removeLeftovers(parent, name);
-  const temporary = mkdtempSync(path.join(parent, `.findings-${name}-new-`));
+  removeLegacyLeftovers(parent, path.basename(target));
+  const created = mkdirSync(target, { recursive: true }) !== undefined;
+  removeStaging(target);
+  const names = [...files.keys()].sort();
+  for (const relative of names) {
+    // `.findings-*` names are the folder's own bookkeeping (manifest, staging).
+    if (!safeRelative(relative) || relative.startsWith('.findings-')) {
+      throw new Error(`refusing to write outside the report folder: ${relative}`);
+    }
+  }
+  const old = listedFiles(target);
+  const staging = mkdtempSync(path.join(target, STAGING_PREFIX));
+  let touched = false;
   try {
     // Sorted, so the order of writes (and of any error) does not depend on map order.
-    for (const relative of [...files.keys()].sort()) {
-      const destination = path.join(temporary, relative);
-      if (!destination.startsWith(temporary + path.sep) || relative === MANIFEST) throw new Error(`refusing to write outside the report folder: ${relative}`);
+    for (const relative of names) {
+      const destination = path.join(staging, relative);
       mkdirSync(path.dirname(destination), { recursive: true });
       writeFileSync(destination, files.get(relative)!);
     }
-    writeFileSync(path.join(temporary, MANIFEST), manifestText(files));
+    writeFileSync(path.join(staging, MANIFEST), manifestText(names, false));
+    writeFileSync(path.join(staging, JOINED), manifestText([...new Set([...old, ...names])].sort(), true));
     options.onStep?.('written');
-    const old = path.join(parent, `.findings-${name}-old-${process.pid}`);
-    let moved = false;
-    try {
-      renameSync(target, old);
-      moved = true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    renameSync(path.join(staging, JOINED), path.join(target, MANIFEST));
+    touched = true;
+    options.onStep?.('manifest-joined');
+    for (const [index, relative] of names.entries()) {
+      const destination = path.join(target, relative);
+      mkdirSync(path.dirname(destination), { recursive: true });
+      renameSync(path.join(staging, relative), destination);
+      if (index === 0) options.onStep?.('file-moved');
     }
-    options.onStep?.('old-moved-aside');
-    try {
-      renameSync(temporary, target);
-    } catch (error) {
-      if (moved) renameSync(old, target);
-      throw error;
-    }
+    options.onStep?.('files-moved');
+    const kept = new Set(names);
+    for (const relative of old.filter((file) => !kept.has(file))) removeFile(target, relative);
+    renameSync(path.join(staging, MANIFEST), path.join(target, MANIFEST));
     options.onStep?.('new-in-place');
-    if (moved) rmSync(old, { recursive: true, force: true });
-    options.onStep?.('old-removed');
+    rmSync(staging, { recursive: true, force: true });
+    options.onStep?.('cleaned');
   } catch (error) {
-    rmSync(temporary, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
+    // A folder this run created and left untouched goes again (rmdir removes only an empty one).
+    if (created && !touched) {
+      try {
+        rmdirSync(target);
+      } catch {}
+    }
     throw error;
   }
 }
 
-/** Remove temporary folders of earlier runs that were killed; restore a report a killed run had moved aside. */
-function removeLeftovers(parent: string, name: string): void {
+/** Delete one file of the old report, then the folders inside the report it leaves empty. */
+function removeFile(target: string, relative: string): void {
+  try {
+    // A manifest lists files; a folder at a listed path (a tampered manifest) is left alone.
+    if (lstatSync(path.join(target, relative)).isDirectory()) return;
+    unlinkSync(path.join(target, relative));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  for (let dir = path.posix.dirname(relative); dir !== '.'; dir = path.posix.dirname(dir)) {
+    try {
+      rmdirSync(path.join(target, dir));
+    } catch {
+      return; // not empty (or gone): stop there
+    }
+  }
+}
+
+/** Staging folders of earlier runs that were killed or failed, inside the report folder. */
+function removeStaging(target: string): void {
+  for (const entry of readdirSync(target)) {
+    if (entry.startsWith(STAGING_PREFIX)) rmSync(path.join(target, entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Leftovers beside the folder of a run of an earlier version of findings, which swapped whole
+ * folders: a temporary new folder is removed; an old report moved aside is put back when the folder
+ * is absent, else removed.
+ */
+function removeLegacyLeftovers(parent: string, name: string): void {
   for (const entry of readdirSync(parent).sort()) {
     if (entry.startsWith(`.findings-${name}-new-`)) rmSync(path.join(parent, entry), { recursive: true, force: true });
     if (entry.startsWith(`.findings-${name}-old-`)) {

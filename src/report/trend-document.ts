@@ -26,7 +26,7 @@ function roundsOf(trend: TrendResults, change: ChangeResult, index: number): { f
 }
 
 /**
- * The trend report as blocks: title block (the rounds and their bases) and contents; the changes
+ * The trend report as blocks: title block (the rounds and their bases, the study note) and contents; the changes
  * between consecutive rounds that survive the Benjamini–Hochberg adjustment with adequate bases, as
  * sentences (nothing said of the others); the small-multiples chart and a table of every theme's
  * share per round; a table of every consecutive change; methods and limitations last.
@@ -47,6 +47,10 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
         { term: 'Studies', value: trend.rounds.map((round) => round.id).join(', ') },
       ],
     },
+    // Issue 18: the study note where a round's report shows it (title-section.ts), in the same words.
+    ...(trend.note !== null && trend.note.trim() !== ''
+      ? [{ kind: 'paragraph', role: 'note', text: [{ strong: 'Note:' }, ` ${trend.note.trim()}`] } satisfies ReportBlock]
+      : []),
     { kind: 'contents' },
     { kind: 'heading', level: 2, text: 'What changed from round to round', id: 'changes' },
   ];

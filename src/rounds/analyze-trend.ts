@@ -200,5 +200,24 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
     firstToLast,
     questions,
     settings: { alpha: configs[last]!.report.alpha, minBase: configs[last]!.report.minBase },
+    note: trendNote(configs),
   };
+}
+
+/**
+ * The trend's study note (issue 18): the latest round's `report.note`, then, oldest first, the note
+ * of each earlier round that says something else ("Round 2014: ..."), so no round's note is dropped.
+ * Null when no round has one.
+ */
+export function trendNote(configs: readonly SurveyConfig[]): string | null {
+  const latest = configs[configs.length - 1]?.report.note?.trim() || null;
+  const seen = new Set(latest === null ? [] : [latest]);
+  const parts = latest === null ? [] : [latest];
+  for (const config of configs.slice(0, -1)) {
+    const note = config.report.note?.trim() || null;
+    if (note === null || seen.has(note)) continue;
+    seen.add(note);
+    parts.push(`${config.round === '' ? config.id : `Round ${config.round}`}: ${note}`);
+  }
+  return parts.length === 0 ? null : parts.join(' ');
 }

@@ -180,5 +180,13 @@ export function sampleTrend(): TrendResults {
     adjust(rows);
     return { previous: before.id, previousRound: before.round, previousTitle: before.title, themes: rows, codebook: [] };
   });
-  return { schemaVersion: 1, confidence: 0.95, rounds, themes, changes, settings: { alpha: 0.05, minBase: 5 } };
+  return {
+    schemaVersion: 1,
+    confidence: 0.95,
+    rounds,
+    themes,
+    changes,
+    settings: { alpha: 0.05, minBase: 5 },
+    note: 'Invented rounds for the tests; not real responses.',
+  };
 }

@@ -87,3 +87,46 @@ describe('every golden results.json', () => {
     expect(resultsSchemaErrors(JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8')))).toEqual([]);
   });
 });
+
+describe('schema/trend.schema.json and the TrendResults type (issue 18: the trend note)', () => {
+  let trendFromType: Record<string, unknown>;
+  /** The trend schema with its references into results.schema.json inlined (shapeOf follows only local ones). */
+  let trendSchema: Record<string, unknown>;
+
+  beforeAll(() => {
+    trendFromType = createGenerator({
+      path: path.join(repoRoot, 'src', 'model.ts'),
+      type: 'TrendResults',
+      tsconfig: path.join(repoRoot, 'tsconfig.json'),
+      skipTypeCheck: true,
+      topRef: true,
+      additionalProperties: true,
+    }).createSchema('TrendResults') as Record<string, unknown>;
+    const results = resultsSchema as Record<string, unknown>;
+    const inline = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(inline);
+      if (node === null || typeof node !== 'object') return node;
+      const ref = (node as { $ref?: unknown }).$ref;
+      if (typeof ref === 'string' && ref.startsWith('results.schema.json#/')) {
+        let target: unknown = results;
+        for (const key of ref.slice('results.schema.json#/'.length).split('/')) target = (target as Record<string, unknown>)[key];
+        return target;
+      }
+      return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(value)]));
+    };
+    const trend = inline(JSON.parse(readFileSync(path.join(repoRoot, 'schema', 'trend.schema.json'), 'utf8'))) as Record<string, unknown>;
+    // The inlined parts refer to results.schema.json's $defs; the trend's own (count) are the same definitions.
+    trendSchema = { ...trend, $defs: { ...(results.$defs as object), ...(trend.$defs as object) } };
+  }, 120_000);
+
+  it('describe the same fields, required and nullable alike, at every depth (note included)', () => {
+    expect(shapeDifferences(shapeOf(trendSchema, trendSchema), shapeOf(trendFromType, trendFromType))).toEqual([]);
+  });
+
+  it('fails when the schema loses the note', () => {
+    const removed = clone(trendSchema) as { properties: Record<string, unknown>; required: string[] };
+    delete removed.properties.note;
+    removed.required = removed.required.filter((key) => key !== 'note');
+    expect(shapeDifferences(shapeOf(removed, removed), shapeOf(trendFromType, trendFromType))).toEqual(['note: in the type, not in the schema']);
+  });
+});

@@ -71,10 +71,10 @@ describe('run: errors writing the report folder', () => {
     ['writeFileSync', 'ENOSPC', 'report.html'],
     ['writeFileSync', 'EDQUOT', 'results.json'],
     ['writeFileSync', 'EIO', 'report.md'],
-    ['mkdtempSync', 'EROFS', '.findings-out-new-'],
-    ['mkdtempSync', 'EACCES', '.findings-out-new-'],
+    ['mkdtempSync', 'EROFS', '.findings-staging-'],
+    ['mkdtempSync', 'EACCES', '.findings-staging-'],
     ['mkdirSync', 'EACCES', 'reports'],
-    ['renameSync', 'EXDEV', '.findings-out-new-'],
+    ['renameSync', 'EXDEV', '.findings-staging-'],
     ['openSync', 'EROFS', '.findings-out.lock'],
     ['openSync', 'EMFILE', '.findings-out.lock'],
   ];

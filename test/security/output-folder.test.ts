@@ -125,6 +125,30 @@ describe('codebook --qdc and init --out never overwrite an input', () => {
   }
 });
 
+describe('replacing a previous report deletes only its own files', () => {
+  it('a manifest naming paths outside the folder, or a folder, deletes neither', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-manifest-'));
+    const out = path.join(dir, 'out');
+    expect(
+      await writeOutputFolder(
+        out,
+        new Map([
+          ['report.html', 'one\n'],
+          ['charts/a.svg', '<svg/>'],
+        ]),
+        { cwd: dir, inputs: [], lockWaitMs: 0 },
+      ),
+    ).toBeNull();
+    writeFileSync(path.join(dir, 'victim.txt'), 'keep me');
+    const tampered = { writtenBy: 'findings', files: ['../victim.txt', path.join(dir, 'victim.txt'), 'charts', 'charts/a.svg', 'report.html'] };
+    writeFileSync(path.join(out, MANIFEST), JSON.stringify(tampered));
+    expect(await writeOutputFolder(out, new Map([['report.md', 'two\n']]), { cwd: dir, inputs: [], lockWaitMs: 0 })).toBeNull();
+    expect(readFileSync(path.join(dir, 'victim.txt'), 'utf8')).toBe('keep me');
+    // The old report's files went (charts/ with its last file); the new one is whole.
+    expect(listFiles(out)).toEqual([MANIFEST, 'report.md']);
+  });
+});
+
 describe('the lock', () => {
   const files = new Map([['report.html', 'new\n']]);
 
@@ -182,43 +206,83 @@ describe('a run killed at each step of the swap', () => {
     const code = await new Promise((resolve) => c.on('exit', resolve));
     expect(code).toBe(0);
   }
-  const versionIn = (target: string) => (existsSync(path.join(target, 'report.html')) ? readFileSync(path.join(target, 'report.html'), 'utf8') : null);
-  /** A report folder is whole: its manifest lists exactly its files, all of one version. */
-  function whole(folder: string): string | null {
-    if (!existsSync(path.join(folder, MANIFEST))) return null;
-    const listed = JSON.parse(readFileSync(path.join(folder, MANIFEST), 'utf8')).files;
-    expect(listFiles(folder).filter((f) => f !== MANIFEST)).toEqual(listed);
-    const version = /version (\d+)/.exec(readFileSync(path.join(folder, 'report.html'), 'utf8'))![1]!;
-    expect(readFileSync(path.join(folder, 'results.json'), 'utf8')).toContain(version);
-    expect(readFileSync(path.join(folder, 'charts/a.svg'), 'utf8')).toContain(version);
-    return version;
+  /** The report's files as a reader sees them (the staging folder, findings' own, aside). */
+  const reportFiles = (folder: string) => listFiles(folder).filter((f) => f !== MANIFEST && !f.startsWith('.findings-staging-'));
+  /** Each report file's version; every file must be whole (its one line names one version). */
+  function versions(folder: string): Record<string, string> {
+    return Object.fromEntries(
+      reportFiles(folder).map((f) => {
+        const text = readFileSync(path.join(folder, f), 'utf8');
+        const found = [...text.matchAll(/(?:version |"version": |<!-- )(\d+)/g)].map((m) => m[1]);
+        expect(found, `${f} holds one whole version`).toHaveLength(1);
+        return [f, found[0]!];
+      }),
+    );
   }
+  const report = (version: number) => ({
+    'charts/a.svg': String(version),
+    [`extra-${version}/only.txt`]: String(version),
+    'report.html': String(version),
+    'results.json': String(version),
+  });
+  const manifestOf = (folder: string) => JSON.parse(readFileSync(path.join(folder, MANIFEST), 'utf8')) as { files: string[]; state?: string };
 
-  for (const step of ['written', 'old-moved-aside', 'new-in-place', 'old-removed']) {
-    it(`killed at "${step}": the old or the new report, whole; the next run cleans up`, async () => {
+  // What a reader of --out sees when the run is killed right after each step (write-folder-atomically.ts):
+  // the files of each version, and whether the manifest says the folder is being replaced.
+  const seen: Record<string, { files: Record<string, string>; replacing: boolean }> = {
+    written: { files: report(1), replacing: false },
+    'manifest-joined': { files: report(1), replacing: true },
+    // The first file in sorted order is new, the rest still old: each file whole.
+    'file-moved': { files: { ...report(1), 'charts/a.svg': '2' }, replacing: true },
+    'files-moved': { files: { ...report(1), ...report(2) }, replacing: true },
+    'new-in-place': { files: report(2), replacing: false },
+    cleaned: { files: report(2), replacing: false },
+  };
+
+  for (const [step, expected] of Object.entries(seen)) {
+    it(`killed at "${step}": --out is there, every file whole, the manifest lists them all; the next run cleans up`, async () => {
       const parent = mkdtempSync(path.join(os.tmpdir(), 'findings-swap-'));
       const target = path.join(parent, 'out');
       await finished(target, 1);
+      expect(versions(target)).toEqual(report(1));
       const c = write(target, step, 2);
+      // --out never goes missing while the run works, up to the step it stops at.
+      let absent = 0;
       const deadline = Date.now() + 30_000;
-      while (!existsSync(`${target}.at`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (!existsSync(`${target}.at`) && Date.now() < deadline) {
+        if (!existsSync(path.join(target, 'report.html'))) absent++;
+        await new Promise((r) => setTimeout(r, 5));
+      }
       expect(readFileSync(`${target}.at`, 'utf8')).toBe(step);
       c.kill('SIGKILL');
       await new Promise((resolve) => c.on('exit', resolve));
-      const expected = step === 'written' ? '1' : step === 'old-moved-aside' ? null : '2';
-      if (expected !== null) {
-        expect(whole(target)).toBe(expected);
-      } else {
-        // Between the two renames the folder is absent for a moment (POSIX cannot swap two full
-        // folders in one step): the old report is whole beside it, and the next run puts it back first.
-        expect(existsSync(target)).toBe(false);
-        const aside = readdirSync(parent).find((e) => e.startsWith('.findings-out-old-'))!;
-        expect(whole(path.join(parent, aside))).toBe('1');
-      }
+      expect(absent).toBe(0);
+      expect(existsSync(target)).toBe(true);
+      expect(versions(target)).toEqual(expected.files);
+      const manifest = manifestOf(target);
+      expect(manifest.state === 'replacing').toBe(expected.replacing);
+      // No file a reader finds is outside the manifest, so the next run never takes the mix for foreign files.
+      for (const f of reportFiles(target)) expect(manifest.files).toContain(f);
       await finished(target, 3);
-      expect(whole(target)).toBe('3');
+      expect(versions(target)).toEqual(report(3));
+      expect(manifestOf(target)).toEqual({ writtenBy: 'findings', files: Object.keys(report(3)).sort() });
+      expect(listFiles(target).filter((f) => f.startsWith('.findings-'))).toEqual([MANIFEST]);
+      expect(readdirSync(target).sort()).toEqual(['.findings-manifest.json', 'charts', 'extra-3', 'report.html', 'results.json']);
       expect(readdirSync(parent).sort()).toEqual(['out', 'out.at']);
-      expect(versionIn(target)).toContain('version 3');
     }, 60_000);
   }
+
+  it('a first run killed half way leaves a folder the next run takes as its own (no FND013)', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'findings-swap-'));
+    const target = path.join(parent, 'out');
+    const c = write(target, 'file-moved', 2);
+    const deadline = Date.now() + 30_000;
+    while (!existsSync(`${target}.at`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    c.kill('SIGKILL');
+    await new Promise((resolve) => c.on('exit', resolve));
+    expect(versions(target)).toEqual({ 'charts/a.svg': '2' });
+    expect(manifestOf(target).state).toBe('replacing');
+    await finished(target, 3);
+    expect(versions(target)).toEqual(report(3));
+  }, 60_000);
 });

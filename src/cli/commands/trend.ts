@@ -29,15 +29,15 @@ export const trendCommand: Command<ArgsOf<typeof builder>> = {
       io.stderr.write('nothing written: the rounds above have errors (findings check each round to fix them)\n');
       return 1;
     }
+    const configs = trendConfigs(args.configs, io.cwd, { report: () => {} }) ?? [];
+    // Issue 18: the latest round's report.formats, as `run` reads its round's, plus the flags.
+    const formats = configs[configs.length - 1]?.report.formats ?? ['html', 'md', 'json', 'csv'];
     const { renderTrendReport } = await import('../../report/render-trend-report.ts');
-    const files = await renderTrendReport(result, result.settings, withFlags(['html', 'md', 'json', 'csv'], args));
+    const files = await renderTrendReport(result, result.settings, withFlags(formats, args));
     const latest = result.rounds[result.rounds.length - 1]!;
     const target = path.resolve(io.cwd, args.out ?? path.join('reports', `${latest.id}-trend`));
     // Issue #20: only into a folder of findings' own, under a lock (src/output/claim-output-folder.ts).
-    const inputs = [
-      ...args.configs.map((c) => path.resolve(io.cwd, c)),
-      ...(trendConfigs(args.configs, io.cwd, { report: () => {} }) ?? []).flatMap(configInputs),
-    ];
+    const inputs = [...args.configs.map((c) => path.resolve(io.cwd, c)), ...configs.flatMap(configInputs)];
     const problem = await writeOutputFolder(target, files, { cwd: io.cwd, inputs, lockWaitMs: args.wait * 1000 });
     if (problem !== null) {
       io.stderr.write(formatDiagnostics([problem]));

@@ -115,7 +115,8 @@ export async function renderPptx(deck: SlideDeck, images: ReadonlyMap<string, Ui
       w: SLIDE_WIDTH - 2 * MARGIN,
       h: 1.2,
       fontFace: FONT,
-      fontSize: 14,
+      // A trend's note may join several rounds' notes: smaller type keeps it inside its box.
+      fontSize: deck.note.length > 240 ? 10 : 14,
       color: INK,
       fill: { color: 'FFF8E6' },
       line: { color: '9A6700', width: 1 },

@@ -54,7 +54,7 @@ export function trendDeck(trend: TrendResults, charts: readonly RenderedChart[],
   return {
     title,
     facts: facts?.kind === 'facts' ? facts.items.map((item) => ({ term: item.term, value: inlineText(item.value) })) : [],
-    note: null,
+    note: trend.note !== null && trend.note.trim() !== '' ? trend.note.trim() : null,
     findings,
     noFindings: after?.kind === 'paragraph' ? inlineText(after.text) : '',
     charts: [...charts],

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { unzipSync } from 'fflate';
+import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, Results, TrendResults } from '../../../src/model.ts';
 import { readConfig } from '../../../src/config/read-config.ts';
@@ -122,6 +123,9 @@ describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
         expect(bySegment[index]![`${segment.label}: % (${base})`]).toBe(cell.proportion);
       }
     }
+    // The default rounds are weighted (Rao–Scott table): the report prints no pairwise letters beside
+    // weighted shares, nor does the sheet (see 'pairwise letters' below for an unweighted round).
+    expect(Object.keys(bySegment[0]!).some((key) => key.includes('higher than'))).toBe(false);
     const questions = XLSX.utils.sheet_to_json<Record<string, unknown>>(xlsx.Sheets.Questions!, { defval: null });
     expect(questions).toHaveLength(results.questions.length);
     results.questions.forEach((question, index) => {
@@ -274,6 +278,55 @@ describe('report.formats', () => {
   }, 120_000);
 });
 
+describe('tables.xlsx pairwise letters (issue 18)', () => {
+  it('the by-segment sheet carries the letters of the report segment table, from results.json themes[].pairwise', async () => {
+    // The 2014 round unweighted (report.weighted: false), so the segment table prints its letters.
+    const dir = mkdtempSync(path.join(temp, 'letters-'));
+    const config = readFileSync(path.join(repoRoot, 'surveys/rpa-2014.yaml'), 'utf8')
+      .replaceAll('../fixtures/', `${path.join(repoRoot, 'fixtures')}/`)
+      .replace('\nreport:\n', '\nreport:\n  weighted: false\n');
+    expect(config).toContain('weighted: false');
+    writeFileSync(path.join(dir, 'survey.yaml'), config);
+    const run = await runCli(['run', 'survey.yaml', '--xlsx', '--quiet', '--out', 'out'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.exit).toBe(0);
+    const results = JSON.parse(readFileSync(path.join(dir, 'out', 'results.json'), 'utf8')) as Results;
+    const book = XLSX.read(readFileSync(path.join(dir, 'out', 'tables.xlsx')));
+    const bySegment = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Themes by segment']!, { defval: null });
+    // Segment k is letter k (crosstab convention), named in its headers; beside its % a text column
+    // holds the letters of the segments whose share it exceeds (BH-adjusted pairwise p below alpha).
+    const letterOf = (id: string) => String.fromCharCode(65 + results.segments.findIndex((segment) => segment.id === id));
+    const { alpha } = results.settings;
+    const lettersColumn = (id: string) =>
+      `${results.segments.find((segment) => segment.id === id)!.label} (${letterOf(id)}): higher than (letters; pairwise test, BH-adjusted p < ${alpha})`;
+    const markdown = readFileSync(path.join(dir, 'out', 'report.md'), 'utf8');
+    const from = markdown.indexOf('## Themes by segment');
+    const segmentTable = markdown.slice(from, markdown.indexOf('\n## ', from + 1)).split('\n');
+    let lettered = 0;
+    for (const [index, theme] of results.themes.entries()) {
+      for (const segment of results.segments) {
+        const expected = new Set<string>();
+        for (const pair of theme.pairwise ?? []) {
+          if (pair.pAdjusted === null || pair.pAdjusted >= alpha || pair.difference === null) continue;
+          // difference is b's share minus a's.
+          if (pair.a === segment.id && pair.difference < 0) expected.add(letterOf(pair.b));
+          if (pair.b === segment.id && pair.difference > 0) expected.add(letterOf(pair.a));
+        }
+        const cell = bySegment[index]![lettersColumn(segment.id)];
+        expect(cell, `${theme.code} ${segment.id}`).toBe(expected.size === 0 ? null : [...expected].sort().join(''));
+        // The report's cell for this theme and segment, "80% (16/20) B, 58–92%", carries the same letters.
+        const row = segmentTable.find((line) => line.replace('↳ ', '').startsWith(`| ${theme.label} |`))!;
+        const share = row.split(' | ')[1 + results.segments.indexOf(segment)]!;
+        const printed = /\) ([A-Z]+)(?:,|<br>| |$)/.exec(share)?.[1] ?? null;
+        expect(printed, `report.md ${theme.code} ${segment.id}: ${share}`).toBe(cell);
+        if (cell !== null) lettered++;
+      }
+    }
+    // Hand-checked in results.json: direction and peer-model, Funders (A) above Nonprofits (B).
+    expect(lettered).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+});
+
 describe('tables.xlsx with hostile labels', () => {
   it('neutralises formulas as the CSV tables do, keeps numbers numbers, and stores control characters as U+FFFD', async () => {
     const results = JSON.parse(readFileSync(path.join(repoRoot, 'reports/rpa-2014/results.json'), 'utf8')) as Results;
@@ -324,6 +377,20 @@ describe('trend --docx --pptx --xlsx', () => {
     expect(changes).toHaveLength(trend.changes.reduce((sum, change) => sum + change.themes.length, 0));
     const docx = readFileSync(path.join(out, 'report.docx'));
     expect(xmlText(part(docx, 'word/document.xml'))).toContain('Themes across rounds');
+    // Issue 18: the study note reaches every trend file: the latest round's (2016) note, then the
+    // earlier rounds' differing notes, each as its config says it (read here with the yaml package).
+    const noteOf = (file: string) => (YAML.parse(readFileSync(path.join(repoRoot, file), 'utf8')) as { report: { note: string } }).report.note;
+    const note = `${noteOf('surveys/rpa-2016.yaml')} Round 2014: ${noteOf('surveys/rpa-2014.yaml')} Round 2015: ${noteOf('surveys/rpa-2015.yaml')}`;
+    expect(trend.note).toBe(note);
+    expect(note).toContain('synthetic');
+    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain(`> **Note:** ${note}`);
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toMatch(
+      /<p class="note"><strong>Note:<\/strong> Illustrative synthetic data: an invented third round/,
+    );
+    expect(xmlText(part(docx, 'word/document.xml'))).toContain(note);
+    expect(xmlText(part(readFileSync(path.join(out, 'slides.pptx')), 'ppt/slides/slide1.xml'))).toContain(note);
+    const about = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.About!, { header: 1, defval: null }).flat();
+    expect(about).toContain(`Note: ${note}`);
     // A slide per change the trend report states (its list under "What changed"), each with its sentence.
     const markdown = readFileSync(path.join(out, 'report.md'), 'utf8');
     const stated = (/^## What changed from round to round\n([\s\S]*?)(?=^## )/m.exec(markdown)?.[1] ?? '')
