@@ -284,6 +284,18 @@ export interface Message {
   note?: string;
 }
 
+/** Why a file is not XML (parseXml's verdict), for the REFI-QDA readers' messages. */
+export type XmlProblem = { kind: 'not-utf8' } | { kind: 'empty' } | { kind: 'malformed'; detail: string } | { kind: 'no-root' };
+
+/** Why an input is not a regular file (FND016). */
+export type SpecialFile = 'fifo' | 'character-device' | 'block-device' | 'socket' | 'other';
+
+/** What a respondent of a REFI-QDA project is: its cases, or, in a project without cases, its sources. */
+export type QdaRespondent = 'case' | 'source';
+
+/** Whether a file-system error met a read or a write (FND015). */
+export type FileAction = 'read' | 'write';
+
 const q = (text: string) => JSON.stringify(text);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const m = (code: Code, text: string, detail: Omit<Message, 'code' | 'text'> = {}): Message => ({ code, text, ...detail });
@@ -305,9 +317,20 @@ export const say = {
     noSheet: (file: string, what: string, sheets: readonly string[]) =>
       m('FND006', `data.sheet: ${file} has ${what} (its sheets: ${sheets.map(q).join(', ')})`),
     primaryCoderUnused: (name: string, met: string) => m('FND006', `data.primaryCoder "${name}" coded none of the excerpts (they name ${met})`),
+    segmentVariable: (name: string, file: string, variables: readonly string[]) =>
+      m(
+        'FND006',
+        `data.segmentVariable "${name}" is not a variable of ${file} (its variables: ${variables.length === 0 ? 'none' : variables.map((n) => `"${n}"`).join(', ')})`,
+      ),
+    segmentSets: (missing: readonly string[], file: string, sets: readonly string[]) =>
+      m(
+        'FND006',
+        `data.segmentSets: ${missing.map((s) => `"${s}"`).join(', ')} ${missing.length === 1 ? 'is not a set' : 'are not sets'} of ${file} (its sets of sources or cases: ${sets.length === 0 ? 'none' : sets.map((s) => `"${s}"`).join(', ')})`,
+      ),
   },
   FND007: {
     unreadable: (file: string, why: string) => m('FND007', `cannot read ${file}: ${why}`),
+    cannotRead: (file: string) => m('FND007', `cannot read ${file}`),
   },
   FND008: {
     notInHeader: (name: string, key: string, file: string, suggestion: string | null, names: readonly string[]) =>
@@ -345,6 +368,9 @@ export const say = {
   FND107: {
     emptyFile: () => m('FND107', 'the codebook file is empty'),
     noCodes: () => m('FND107', 'the codebook has a header but no codes'),
+    qdcNoCodes: () => m('FND107', 'the codebook has no codes'),
+    projectNoCodeBook: () => m('FND107', 'the project has no <CodeBook> with codes'),
+    projectNoCodes: () => m('FND107', 'the project has no codes'),
   },
   FND108: (fields: number, width: number) => m('FND108', `codebook row has ${fields} fields; the header has ${width}`),
   FND109: {
@@ -357,11 +383,31 @@ export const say = {
     needsRows: (file: string, what = 'one row per respondent') => m('FND201', `${file} is empty: it needs a header row and ${what}`),
     inspected: (file: string, what: string) => m('FND201', `${file}: ${what}`),
   },
-  FND202: (file: string) => m('FND202', `${file} has a header but no data rows`),
+  FND202: {
+    noRows: (file: string) => m('FND202', `${file} has a header but no data rows`),
+    noCases: (file: string) => m('FND202', `${file} has no cases and no sources: each case (or, without cases, each source) is a respondent`),
+  },
   FND203: (fields: number, width: number) => m('FND203', `row has ${plural(fields, 'field')}; the header has ${width}`),
-  FND204: (id: string, firstLine: number) => m('FND204', `duplicate respondent id${id} (first used on line ${firstLine})`),
+  FND204: {
+    row: (id: string, firstLine: number) => m('FND204', `duplicate respondent id${id} (first used on line ${firstLine})`),
+    qda: (id: string, noun: QdaRespondent, firstLine: number) =>
+      m('FND204', `duplicate respondent id${id}: another ${noun} has the same name (first on line ${firstLine})`),
+  },
   FND205: () => m('FND205', 'empty respondent id'),
-  FND206: () => m('FND206', 'empty segment'),
+  FND206: {
+    empty: () => m('FND206', 'empty segment'),
+    qdaRowHasErrors: (noun: QdaRespondent, id: string, where: string, line: number) =>
+      m('FND206', `${noun}${id} has no segment: its row in ${where} (line ${line}) has errors`),
+    qdaNone: (noun: QdaRespondent, id: string, variable: string | null, sets: boolean, joined: string | null) =>
+      m(
+        'FND206',
+        `${noun}${id} has no segment: ${[
+          ...(variable === null ? [] : [`no value for the variable "${variable}"`]),
+          ...(sets ? ['in none of data.segmentSets'] : []),
+          ...(joined === null ? [] : [`not in ${joined}`]),
+        ].join(', ')}`,
+      ),
+  },
   FND207: (code: string, suggestion: string | null, column = false) =>
     m('FND207', `unknown theme "${code}"${didYouMean(suggestion)}${column ? ' (the code of this column under data.themeColumns)' : ''}`),
   FND208: {
@@ -426,6 +472,52 @@ export const say = {
   FND312: (column: string, value: string) => m('FND312', `unfinished response (${column} ${q(value)}); left out (data.includeUnfinished: true keeps it)`),
   FND313: (offset: number, byte: number) =>
     m('FND313', `not UTF-8 (byte offset ${offset} is 0x${byte.toString(16).toUpperCase()}), so read as Windows-1252; set data.encoding to say which it is`),
+  // Issue 13: the texts the file-system checks and the REFI-QDA readers wrote at their call sites.
+  FND015: (action: FileAction, file: string, errno: string) => {
+    const known = fileSystemMeaning.get(errno);
+    const why = known === undefined ? `error ${errno}` : `${known.why} (${errno})`;
+    const fix = known === undefined ? 'check the path and the disk' : known.fix(action);
+    return m('FND015', `cannot ${action} ${file}: ${why}; ${fix}`);
+  },
+  FND016: (file: string, kind: SpecialFile) =>
+    m('FND016', `${file} is ${specialFileWords[kind]}, not a regular file; findings reads only regular files (save the data to a file first)`),
+  FND110: {
+    notXml: (problem: XmlProblem) => m('FND110', `not a REFI-QDA codebook: ${xmlProblemText(problem)}`),
+    wrongRoot: (root: string) => m('FND110', `not a REFI-QDA codebook: its root element is <${root}>, not <CodeBook>`),
+    wrongNamespace: (namespace: string, expected: string) => m('FND110', `not a REFI-QDA codebook: its namespace is "${namespace}", not "${expected}"`),
+    noCodes: (file: string) => m('FND110', `${file} has no <Codes> element`),
+    unnamedCode: () => m('FND110', '<Code> has no name attribute'),
+  },
+  FND217: {
+    tooLarge: (file: string, what: string) => m('FND217', `${file} is ${what}; it is not read`),
+    notZip: (detail: string) => m('FND217', `not a REFI-QDA project: not a zip archive (${detail})`),
+    entryTooLarge: (file: string, entry: string, max: number) => m('FND217', `${file}: ${entry} is larger than limits.maxFileBytes (${max}); it is not read`),
+    noQde: () => m('FND217', 'not a REFI-QDA project: the archive holds no project.qde'),
+    notXml: (qde: string, problem: XmlProblem) => m('FND217', `${qde} is not a REFI-QDA project: ${xmlProblemText(problem)}`),
+    wrongRoot: (qde: string, root: string) => m('FND217', `${qde} is not a REFI-QDA project: its root element is <${root}>, not <Project>`),
+    wrongNamespace: (qde: string, namespace: string, expected: string) =>
+      m('FND217', `${qde} is not a REFI-QDA project: its namespace is "${namespace}", not "${expected}"`),
+    notProject: (file: string) => m('FND217', `${file} is not a REFI-QDA project`),
+    unnamedCode: () => m('FND217', '<Code> has no name attribute'),
+    noSourceText: (source: string, plainTextPath: string) =>
+      m('FND217', `the text of source "${source}" is neither in <PlainTextContent> nor in the archive (plainTextPath "${plainTextPath}")`),
+  },
+  FND221: {
+    variable: (guid: string) => m('FND221', `VariableRef ${guid} names no <Variable> of the project`),
+    code: (guid: string) => m('FND221', `CodeRef ${guid || '(none)'} names no <Code> of the project's codebook`),
+    user: (guid: string) => m('FND221', `creatingUser ${guid} names no <User> of the project`),
+  },
+  FND222: (start: string, end: string, length: number, source: string) =>
+    m('FND222', `selection ${start}–${end} is not within the ${length} characters (code points) of source "${source}"`),
+  FND226: (noun: QdaRespondent, id: string, sets: readonly string[]) =>
+    m(
+      'FND226',
+      `${noun}${id} is a member of ${sets.length} of the sets in data.segmentSets (${sets.map((s) => `"${s}"`).join(', ')}), so its segment is unclear`,
+    ),
+  FND311: (source: string) => m('FND311', `source "${source}" is coded but belongs to no case, so to no respondent; its codings are left out`),
+  FND314: (name: string, others: readonly string[], path: string) =>
+    m('FND314', `code name "${name}" is also used by ${others.map((o) => `"${o}"`).join(', ')}; this one is told apart by its path, "${path}"`),
+  FND315: (id: string, file: string, noun: QdaRespondent, project: string) => m('FND315', `respondent${id} of ${file} is no ${noun} of ${project}; left out`),
 } as const;
 
 /** A diagnostic at a position, from a message of the catalogue. */
@@ -455,6 +547,61 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], strict = false):
   }
   return exit;
 }
+
+/** The words for why parseXml refused a file. */
+function xmlProblemText(problem: XmlProblem): string {
+  switch (problem.kind) {
+    case 'not-utf8':
+      return 'the file is not UTF-8 text';
+    case 'empty':
+      return 'the file is empty';
+    case 'malformed':
+      return `not well-formed XML: ${problem.detail}`;
+    case 'no-root':
+      return 'the document has no root element';
+  }
+}
+
+const specialFileWords: Record<SpecialFile, string> = {
+  fifo: 'a named pipe (FIFO)',
+  'character-device': 'a character device',
+  'block-device': 'a block device',
+  socket: 'a socket',
+  other: 'not a regular file',
+};
+
+/**
+ * What a file-system error means to the person running findings, and what to do about it (issue #20),
+ * by errno: every errno the commands can meet while reading or writing (FND015).
+ */
+const fileSystemMeaning: ReadonlyMap<string, { why: string; fix: (action: FileAction) => string }> = new Map(
+  Object.entries({
+    ENOSPC: { why: 'the disk is full', fix: () => 'free some space, or write somewhere else' },
+    EDQUOT: { why: 'the disk quota is used up', fix: () => 'free some space, or write somewhere else' },
+    EROFS: { why: 'the file system is read-only', fix: () => 'choose a folder on a writable disk' },
+    EACCES: {
+      why: 'permission denied',
+      fix: (a) => (a === 'write' ? 'choose a folder you may write to, or change its permissions' : 'check the file permissions'),
+    },
+    EPERM: {
+      why: 'the operation is not permitted',
+      fix: (a) => (a === 'write' ? 'choose a folder you may write to, or change its permissions' : 'check the file permissions'),
+    },
+    ENOTDIR: { why: 'a part of the path is a file, not a folder', fix: () => 'check the path' },
+    ELOOP: { why: 'the symbolic links in the path form a loop', fix: () => 'fix or remove the links' },
+    ENOENT: { why: 'no such file or folder', fix: (a) => (a === 'write' ? 'create the folder first, or check the path' : 'check the path') },
+    EISDIR: { why: 'it is a folder', fix: () => 'name a file' },
+    EEXIST: { why: 'it already exists', fix: () => 'choose another name' },
+    ENAMETOOLONG: { why: 'the path is too long', fix: () => 'choose a shorter path' },
+    EMFILE: { why: 'too many open files', fix: () => 'close other programs and run again' },
+    ENFILE: { why: 'too many open files', fix: () => 'close other programs and run again' },
+    EIO: { why: 'an input/output error from the disk', fix: () => 'check the disk' },
+    EBUSY: { why: 'the file or folder is busy', fix: () => 'close the programs using it and run again' },
+    ENOTEMPTY: { why: 'the folder is not empty', fix: () => 'choose another folder' },
+    EXDEV: { why: 'it is on another disk than its folder', fix: () => 'choose a folder on the same disk' },
+    ETXTBSY: { why: 'the file is busy', fix: () => 'close the programs using it and run again' },
+  }),
+);
 
 /** "did you mean" text for a suggestion, or the empty string. */
 export function didYouMean(suggestion: string | null): string {

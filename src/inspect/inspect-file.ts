@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkInputFile } from '../config/open-input.ts';
 import type { Diagnostic } from '../model.ts';
-import { diagnostic, diagnosticWithText, say } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { displayPath } from '../config/read-config.ts';
 import { guessColumns, slug, type ColumnGuesses } from './guess-columns.ts';
 import { baseName, sniffTable, type SniffedTable } from './sniff-table.ts';
@@ -136,7 +136,7 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
   const at = { file: shown, line: 1, column: 1 };
   // Issue #20: a FIFO or device (/dev/zero) would hang or fill memory: refused (ingest/open-input.ts).
   const input = checkInputFile(absolute, shown);
-  if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) return diagnosticWithText(input.code, at, input.message);
+  if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) return diagnostic(at, input.problem);
   try {
     if (statSync(absolute).isDirectory()) return diagnostic(at, say.FND007.unreadable(shown, 'is a folder'));
   } catch {

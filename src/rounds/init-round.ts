@@ -12,7 +12,7 @@ import path from 'node:path';
 import { checkInputFile } from '../config/open-input.ts';
 import { isMap, parseDocument } from 'yaml';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
-import { diagnostic, diagnosticWithText, say } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { configPosition, displayPath, readConfig } from '../config/read-config.ts';
 import { readData } from '../ingest/formats/read-data.ts';
 import { nearest } from '../validate/nearest.ts';
@@ -79,7 +79,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   // Issue #20: only a regular file is read (ingest/open-input.ts).
   const input = checkInputFile(dataFile, dataDisplay);
   if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) {
-    sink.report(diagnosticWithText(input.code, { file: dataDisplay, line: 1, column: 1 }, input.message));
+    sink.report(diagnostic({ file: dataDisplay, line: 1, column: 1 }, input.problem));
     return 'config';
   }
   if (!existsSync(dataFile)) {
