@@ -528,9 +528,9 @@ export function diagnostic(at: Position, message: Message): Diagnostic {
 }
 
 /**
- * Build a diagnostic from the catalogue, the message text written at the call site. For the codes
- * not yet given factories in `say` (the config's, FND001–FND006, and the REFI-QDA readers'); new
- * code uses `diagnostic(at, say...)`.
+ * Build a diagnostic from the catalogue, the message text written at the call site. Only for the
+ * call sites not yet converted to factories in `say` (src/config/read-config.ts,
+ * src/config/config-schema.ts, src/output/claim-output-folder.ts); new code uses `diagnostic(at, say...)`.
  */
 export function diagnosticWithText(code: Code, at: Position, message: string, extra: { actual?: string; expected?: string; note?: string } = {}): Diagnostic {
   return diagnostic(at, { code, text: message, ...extra });
