@@ -290,6 +290,32 @@ export type XmlProblem = { kind: 'not-utf8' } | { kind: 'empty' } | { kind: 'mal
 /** Why an input is not a regular file (FND016). */
 export type SpecialFile = 'fifo' | 'character-device' | 'block-device' | 'socket' | 'other';
 
+/** Why a zip (an .xlsx, a .qdpx) is refused, before inflating (checkZipLimits) or after (checkZip). */
+export type ZipProblem =
+  | { kind: 'too-large'; bytes: number; max: number }
+  | { kind: 'zip64'; entry: string }
+  | { kind: 'entry-too-large'; entry: string; inflated: number; max: number }
+  | { kind: 'total-too-large'; max: number }
+  | { kind: 'ratio'; entry: string; compressed: number; inflated: number; max: number }
+  | { kind: 'no-directory' }
+  | { kind: 'damaged-directory' }
+  | { kind: 'damaged'; detail: string }
+  | { kind: 'entry-unreadable'; entry: string }
+  | { kind: 'checksum'; entry: string };
+
+/** Why a file is not a readable .xlsx workbook (readXlsx, and inspect's sniffing). */
+export type WorkbookProblem =
+  | { kind: 'old-xls' }
+  | { kind: 'empty' }
+  | { kind: 'not-zip' }
+  | { kind: 'zip'; zip: ZipProblem }
+  | { kind: 'unreadable'; detail: string }
+  | { kind: 'no-sheets' }
+  | { kind: 'no-sheet'; name: string };
+
+/** Why `findings inspect` finds no table in a file (FND201). */
+export type NoTable = 'empty-file' | 'no-rows' | 'no-sheet-with-data' | 'empty-sheet';
+
 /** What a respondent of a REFI-QDA project is: its cases, or, in a project without cases, its sources. */
 export type QdaRespondent = 'case' | 'source';
 
@@ -314,8 +340,8 @@ export const say = {
     initExists: (file: string) => m('FND006', `${file} already exists; findings init never overwrites a config (choose --out)`),
     previousCycle: (file: string) => m('FND006', `previous: rounds form a cycle back to ${file}`),
     trendOneRound: () => m('FND006', 'a trend needs at least two rounds: give several configs, or one whose previous: rounds lead back'),
-    noSheet: (file: string, what: string, sheets: readonly string[]) =>
-      m('FND006', `data.sheet: ${file} has ${what} (its sheets: ${sheets.map(q).join(', ')})`),
+    noSheet: (file: string, name: string, sheets: readonly string[]) =>
+      m('FND006', `data.sheet: ${file} has no sheet named "${name}" (its sheets: ${sheets.map(q).join(', ')})`),
     primaryCoderUnused: (name: string, met: string) => m('FND006', `data.primaryCoder "${name}" coded none of the excerpts (they name ${met})`),
     segmentVariable: (name: string, file: string, variables: readonly string[]) =>
       m(
@@ -329,7 +355,8 @@ export const say = {
       ),
   },
   FND007: {
-    unreadable: (file: string, why: string) => m('FND007', `cannot read ${file}: ${why}`),
+    /** `errno` of the failed read: ENOENT, EISDIR, EACCES, or another (shown as it is). */
+    unreadable: (file: string, errno: string) => m('FND007', `cannot read ${file}: ${unreadableWhy[errno] ?? errno}`),
     cannotRead: (file: string) => m('FND007', `cannot read ${file}`),
   },
   FND008: {
@@ -352,7 +379,7 @@ export const say = {
         expected: "code,label[,description,parent,color,statement], or a QDA program's codebook export (tag,description or Code,Memo)",
         actual: header.join(','),
       }),
-    unreadableWorkbook: (file: string, what: string) => m('FND101', `the codebook ${file} is ${what}`),
+    unreadableWorkbook: (file: string, problem: WorkbookProblem) => m('FND101', `the codebook ${file} is ${workbookProblemText(problem)}`),
   },
   FND102: (code: string, firstLine: number, firstColumn: number) =>
     m('FND102', `duplicate code "${code}" (first defined at line ${firstLine}, column ${firstColumn})`),
@@ -380,8 +407,9 @@ export const say = {
       m('FND109', `codebookChanges: "${code}" is not a code of this round's codebook${didYouMean(suggestion)}`),
   },
   FND201: {
-    needsRows: (file: string, what = 'one row per respondent') => m('FND201', `${file} is empty: it needs a header row and ${what}`),
-    inspected: (file: string, what: string) => m('FND201', `${file}: ${what}`),
+    needsRows: (file: string) => m('FND201', `${file} is empty: it needs a header row and one row per respondent`),
+    needsDataRows: (file: string) => m('FND201', `${file} is empty: it needs a header row and data rows`),
+    inspected: (file: string, why: NoTable) => m('FND201', `${file}: ${noTableWords[why]}`),
   },
   FND202: {
     noRows: (file: string) => m('FND202', `${file} has a header but no data rows`),
@@ -440,7 +468,7 @@ export const say = {
     m('FND219', `${what} ${q(value)} differs from ${q(first)} given for the same respondent on line ${firstLine}`),
   FND220: () => m('FND220', 'empty coder: every excerpt must name the coder who coded it'),
   FND223: (platform: string, why: string) => m('FND223', `${platform} export: ${why}`),
-  FND224: (file: string, what: string) => m('FND224', `${file} is ${what}`),
+  FND224: (file: string, problem: WorkbookProblem) => m('FND224', `${file} is ${workbookProblemText(problem)}`),
   FND225: (value: string, choice: string | null) =>
     m(
       'FND225',
@@ -489,7 +517,7 @@ export const say = {
     unnamedCode: () => m('FND110', '<Code> has no name attribute'),
   },
   FND217: {
-    tooLarge: (file: string, what: string) => m('FND217', `${file} is ${what}; it is not read`),
+    tooLarge: (file: string, problem: ZipProblem) => m('FND217', `${file} is ${zipProblemText(problem)}; it is not read`),
     notZip: (detail: string) => m('FND217', `not a REFI-QDA project: not a zip archive (${detail})`),
     entryTooLarge: (file: string, entry: string, max: number) => m('FND217', `${file}: ${entry} is larger than limits.maxFileBytes (${max}); it is not read`),
     noQde: () => m('FND217', 'not a REFI-QDA project: the archive holds no project.qde'),
@@ -561,6 +589,63 @@ function xmlProblemText(problem: XmlProblem): string {
       return 'the document has no root element';
   }
 }
+
+/** The words for why a zip is refused: one line, with the entry and the figures. */
+function zipProblemText(problem: ZipProblem): string {
+  switch (problem.kind) {
+    case 'too-large':
+      return `${problem.bytes} bytes, more than limits.maxFileBytes (${problem.max})`;
+    case 'zip64':
+      return `an archive entry ${q(problem.entry)} of 4 GiB or more (zip64)`;
+    case 'entry-too-large':
+      return `an archive entry ${q(problem.entry)} that inflates to ${problem.inflated} bytes, more than limits.maxFileBytes (${problem.max})`;
+    case 'total-too-large':
+      return `an archive whose entries inflate to more than limits.maxFileBytes (${problem.max}) together`;
+    case 'ratio': {
+      const { entry, compressed, inflated, max } = problem;
+      return `an archive entry ${q(entry)} that inflates ${Math.round(inflated / Math.max(1, compressed))} times (${compressed} to ${inflated} bytes; a zip bomb?), more than ${max} times`;
+    }
+    case 'no-directory':
+      return 'a zip without its central directory (cut short?)';
+    case 'damaged-directory':
+      return 'a zip whose central directory is damaged';
+    case 'damaged':
+      return `a damaged zip (${problem.detail})`;
+    case 'entry-unreadable':
+      return `a damaged zip (${problem.entry} cannot be read)`;
+    case 'checksum':
+      return `a damaged zip (${problem.entry} fails its checksum)`;
+  }
+}
+
+/** The words for why a file is not a readable workbook, after "<file> is". */
+function workbookProblemText(problem: WorkbookProblem): string {
+  switch (problem.kind) {
+    case 'old-xls':
+      return 'an old .xls workbook; save it as .xlsx';
+    case 'empty':
+      return 'an empty file';
+    case 'not-zip':
+      return 'not a zip file, so not an .xlsx workbook (a CSV renamed?)';
+    case 'zip':
+      return `${zipProblemText(problem.zip)}, so not a readable .xlsx workbook`;
+    case 'unreadable':
+      return `not a readable .xlsx workbook (${problem.detail})`;
+    case 'no-sheets':
+      return 'a workbook without sheets';
+    case 'no-sheet':
+      return `no sheet named "${problem.name}"`;
+  }
+}
+
+const noTableWords: Record<NoTable, string> = {
+  'empty-file': 'the file is empty',
+  'no-rows': 'the file has no rows',
+  'no-sheet-with-data': 'the workbook has no sheet with data',
+  'empty-sheet': 'the sheet has no rows',
+};
+
+const unreadableWhy: Partial<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'is a folder', EACCES: 'permission denied' };
 
 const specialFileWords: Record<SpecialFile, string> = {
   fifo: 'a named pipe (FIFO)',

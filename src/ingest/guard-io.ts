@@ -21,8 +21,7 @@ export async function guardIo<T>(file: string, sink: DiagnosticSink, step: () =>
         return null;
       }
     }
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : code;
-    sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND007.unreadable(file, why)));
+    sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND007.unreadable(file, code)));
     return null;
   }
 }

@@ -136,7 +136,7 @@ function stop(status: 'read' | 'empty' | 'no-columns' | 'unreadable', file: stri
   if (status === 'unreadable') return { stopped: 'data' };
   const at = { file, line: 1, column: 1 };
   if (status === 'empty') {
-    sink.report(diagnostic(at, say.FND201.needsRows(file, 'data rows')));
+    sink.report(diagnostic(at, say.FND201.needsDataRows(file)));
     return { stopped: 'data' };
   }
   if (rows === 0) {

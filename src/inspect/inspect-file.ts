@@ -138,9 +138,9 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
   const input = checkInputFile(absolute, shown);
   if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) return diagnostic(at, input.problem);
   try {
-    if (statSync(absolute).isDirectory()) return diagnostic(at, say.FND007.unreadable(shown, 'is a folder'));
+    if (statSync(absolute).isDirectory()) return diagnostic(at, say.FND007.unreadable(shown, 'EISDIR'));
   } catch {
-    return diagnostic(at, say.FND007.unreadable(shown, 'no such file'));
+    return diagnostic(at, say.FND007.unreadable(shown, 'ENOENT'));
   }
   // issue 14: a REFI-QDA project (a zip holding a .qde) or codebook is not a table.
   if (isQda(absolute)) {
@@ -150,7 +150,7 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
   }
   const table = sniffTable(absolute);
   if ('problem' in table)
-    return table.problem === 'empty' ? diagnostic(at, say.FND201.inspected(shown, table.message)) : diagnostic(at, say.FND224(shown, table.message));
+    return table.problem === 'empty' ? diagnostic(at, say.FND201.inspected(shown, table.why)) : diagnostic(at, say.FND224(shown, table.why));
   const guesses = guessColumns(table);
   const name = baseName(absolute);
   const saveAs = displayPath(cwd, path.join(path.dirname(absolute), `${name}.yaml`));

@@ -83,7 +83,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
     return 'config';
   }
   if (!existsSync(dataFile)) {
-    sink.report(diagnostic({ file: dataDisplay, line: 1, column: 1 }, say.FND007.unreadable(dataDisplay, 'no such file')));
+    sink.report(diagnostic({ file: dataDisplay, line: 1, column: 1 }, say.FND007.unreadable(dataDisplay, 'ENOENT')));
     return 'config';
   }
 

@@ -122,7 +122,7 @@ describe('checkZip', () => {
     expect(checkZip(workbook)).toBeNull();
     const damaged = Buffer.from(workbook);
     for (let i = 6758; i < 6763; i++) damaged[i] = damaged[i]! ^ 0xff; // inside an entry's deflated data, as the formats fuzz test found
-    expect(checkZip(damaged)).toMatch(/fails its checksum|damaged zip/);
-    expect(checkZip(workbook.subarray(0, 2000))).toBe('a zip without its central directory (cut short?)');
+    expect(checkZip(damaged)?.kind).toMatch(/^(checksum|damaged)$/);
+    expect(checkZip(workbook.subarray(0, 2000))).toEqual({ kind: 'no-directory' });
   });
 });
