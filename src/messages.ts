@@ -467,7 +467,19 @@ export const say = {
   FND219: (what: 'segment' | 'weight', value: string, first: string, firstLine: number) =>
     m('FND219', `${what} ${q(value)} differs from ${q(first)} given for the same respondent on line ${firstLine}`),
   FND220: () => m('FND220', 'empty coder: every excerpt must name the coder who coded it'),
-  FND223: (platform: string, why: string) => m('FND223', `${platform} export: ${why}`),
+  FND223: {
+    qualtricsNoQuestionRow: () => m('FND223', 'Qualtrics export: the second header row (question text) is missing: the file ends after the first'),
+    qualtricsNoImportIdRow: () => m('FND223', `Qualtrics export: ${qualtricsImportIds}, but the file ends before it`),
+    qualtricsNoImportId: (column: number, name: string, cell: string) =>
+      m(
+        'FND223',
+        `Qualtrics export: ${qualtricsImportIds}; column ${column} (${name}) has ${q(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell)} (was the row deleted, or the file saved by a spreadsheet?)`,
+      ),
+    surveyMonkeyOneRow: () => m('FND223', `SurveyMonkey export: ${surveyMonkeyRows}, but the file ends after the first`),
+    surveyMonkeyNoOptionRow: (line: number, column: string, value: string) =>
+      m('FND223', `SurveyMonkey export: ${surveyMonkeyRows}; line ${line} is a response (${column} ${q(value)}), so the option row is missing`),
+    surveyMonkeyEmptyOptionRow: () => m('FND223', `SurveyMonkey export: ${surveyMonkeyRows}; the second row is empty`),
+  },
   FND224: (file: string, problem: WorkbookProblem) => m('FND224', `${file} is ${workbookProblemText(problem)}`),
   FND225: (value: string, choice: string | null) =>
     m(
@@ -644,6 +656,9 @@ const noTableWords: Record<NoTable, string> = {
   'no-sheet-with-data': 'the workbook has no sheet with data',
   'empty-sheet': 'the sheet has no rows',
 };
+
+const qualtricsImportIds = 'the third header row should hold {"ImportId":"…"} for every column';
+const surveyMonkeyRows = 'two header rows are expected, question then option ("Response" or the choice)';
 
 const unreadableWhy: Partial<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'is a folder', EACCES: 'permission denied' };
 

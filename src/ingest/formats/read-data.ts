@@ -88,7 +88,7 @@ export async function readData(
       malformed = true;
       const row = rows[result.row];
       const at = row === undefined ? { line: (rows[rows.length - 1]?.line ?? csvHeader.line) + 1, column: 1 } : row.locate(result.cell);
-      sink.report(diagnostic({ file, ...at }, say.FND223(layout.name, result.message)));
+      sink.report(diagnostic({ file, ...at }, result.message));
       return;
     }
     onHeader({ ...csvHeader, cells: result.names, aliases: result.aliases, choices: result.choices });
