@@ -316,6 +316,9 @@ export type WorkbookProblem =
 /** Why `findings inspect` finds no table in a file (FND201). */
 export type NoTable = 'empty-file' | 'no-rows' | 'no-sheet-with-data' | 'empty-sheet';
 
+/** Where the respondents that excerpts may name were read from (KnownRespondents.where). */
+export type RespondentSource = { kind: 'data' } | { kind: 'respondent-file'; file: string } | { kind: 'qda'; noun: QdaRespondent; file: string };
+
 /** What a respondent of a REFI-QDA project is: its cases, or, in a project without cases, its sources. */
 export type QdaRespondent = 'case' | 'source';
 
@@ -323,6 +326,7 @@ export type QdaRespondent = 'case' | 'source';
 export type FileAction = 'read' | 'write';
 
 const q = (text: string) => JSON.stringify(text);
+const inConfig = (file: string | null) => (file === null ? '' : ` in ${file}`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const m = (code: Code, text: string, detail: Omit<Message, 'code' | 'text'> = {}): Message => ({ code, text, ...detail });
 
@@ -342,7 +346,11 @@ export const say = {
     trendOneRound: () => m('FND006', 'a trend needs at least two rounds: give several configs, or one whose previous: rounds lead back'),
     noSheet: (file: string, name: string, sheets: readonly string[]) =>
       m('FND006', `data.sheet: ${file} has no sheet named "${name}" (its sheets: ${sheets.map(q).join(', ')})`),
-    primaryCoderUnused: (name: string, met: string) => m('FND006', `data.primaryCoder "${name}" coded none of the excerpts (they name ${met})`),
+    primaryCoderUnused: (name: string, coders: readonly string[]) =>
+      m(
+        'FND006',
+        `data.primaryCoder "${name}" coded none of the excerpts (they name ${coders.length === 0 ? 'no coder at all' : `only ${coders.map((c) => `"${c}"`).join(', ')}`})`,
+      ),
     segmentVariable: (name: string, file: string, variables: readonly string[]) =>
       m(
         'FND006',
@@ -360,12 +368,16 @@ export const say = {
     cannotRead: (file: string) => m('FND007', `cannot read ${file}`),
   },
   FND008: {
-    notInHeader: (name: string, key: string, file: string, suggestion: string | null, names: readonly string[]) =>
-      m('FND008', `column "${name}" (${key}) is not in the header of ${file}${didYouMean(suggestion)}`, { expected: name, actual: names.join(', ') }),
-    noPrefix: (file: string, prefix: string, key: string, suggestion: string | null, names: readonly string[] | null) =>
+    /** `configFile`: the config that names the column, when it is not the one being read (findings init). */
+    notInHeader: (name: string, key: string, file: string, suggestion: string | null, names: readonly string[], configFile: string | null = null) =>
+      m('FND008', `column "${name}" (${key}${inConfig(configFile)}) is not in the header of ${file}${didYouMean(suggestion)}`, {
+        expected: name,
+        actual: names.join(', '),
+      }),
+    noPrefix: (file: string, prefix: string, key: string, suggestion: string | null, names: readonly string[] | null, configFile: string | null = null) =>
       m(
         'FND008',
-        `no column of ${file} starts with "${prefix}" (${key})${didYouMean(suggestion)}`,
+        `no column of ${file} starts with "${prefix}" (${key}${inConfig(configFile)})${didYouMean(suggestion)}`,
         names === null ? {} : { expected: `${prefix}…`, actual: names.join(', ') },
       ),
   },
@@ -424,15 +436,15 @@ export const say = {
   FND205: () => m('FND205', 'empty respondent id'),
   FND206: {
     empty: () => m('FND206', 'empty segment'),
-    qdaRowHasErrors: (noun: QdaRespondent, id: string, where: string, line: number) =>
-      m('FND206', `${noun}${id} has no segment: its row in ${where} (line ${line}) has errors`),
-    qdaNone: (noun: QdaRespondent, id: string, variable: string | null, sets: boolean, joined: string | null) =>
+    qdaRowHasErrors: (noun: QdaRespondent, id: string, where: RespondentSource, line: number) =>
+      m('FND206', `${noun}${id} has no segment: its row in ${respondentSourceText(where)} (line ${line}) has errors`),
+    qdaNone: (noun: QdaRespondent, id: string, variable: string | null, sets: boolean, joined: RespondentSource | null) =>
       m(
         'FND206',
         `${noun}${id} has no segment: ${[
           ...(variable === null ? [] : [`no value for the variable "${variable}"`]),
           ...(sets ? ['in none of data.segmentSets'] : []),
-          ...(joined === null ? [] : [`not in ${joined}`]),
+          ...(joined === null ? [] : [`not in ${respondentSourceText(joined)}`]),
         ].join(', ')}`,
       ),
   },
@@ -461,8 +473,8 @@ export const say = {
   FND216: (file: string, bytes: number, max: number) =>
     m('FND216', `${file} is ${bytes} bytes, more than limits.maxFileBytes (${max}); raise the limit in the config to read it`),
   FND218: {
-    notIn: (id: string, where: string) => m('FND218', `respondent${id} is not in ${where}`),
-    short: (where: string) => m('FND218', `not in ${where}`),
+    notIn: (id: string, where: RespondentSource) => m('FND218', `respondent${id} is not in ${respondentSourceText(where)}`),
+    short: (where: RespondentSource) => m('FND218', `not in ${respondentSourceText(where)}`),
   },
   FND219: (what: 'segment' | 'weight', value: string, first: string, firstLine: number) =>
     m('FND219', `${what} ${q(value)} differs from ${q(first)} given for the same respondent on line ${firstLine}`),
@@ -502,8 +514,8 @@ export const say = {
     warning: () => m('FND308', 'this row repeats the header (files joined together?); it is skipped'),
     ledger: () => m('FND308', 'row repeats the header; skipped'),
   },
-  FND309: (coder: string, id: string, where: string) =>
-    m('FND309', `coder "${coder}" coded respondent${id}, who is not in ${where}; left out of coder agreement`),
+  FND309: (coder: string, id: string, where: RespondentSource) =>
+    m('FND309', `coder "${coder}" coded respondent${id}, who is not in ${respondentSourceText(where)}; left out of coder agreement`),
   FND310: (themes: readonly string[], masked: readonly string[]) =>
     m(
       'FND310',
@@ -601,6 +613,29 @@ function xmlProblemText(problem: XmlProblem): string {
       return 'the document has no root element';
   }
 }
+
+/** The words for where respondents were read from: "the data", "the respondent file respondents.csv", "the cases of p.qdpx". */
+function respondentSourceText(where: RespondentSource): string {
+  switch (where.kind) {
+    case 'data':
+      return 'the data';
+    case 'respondent-file':
+      return `the respondent file ${where.file}`;
+    case 'qda':
+      return `the ${where.noun}s of ${where.file}`;
+  }
+}
+
+/**
+ * The ledger texts of excerpt rows left out with their respondent (under the code of the
+ * respondent's own problem): not diagnostics of their own, so not in `say`.
+ */
+export const leftOutWith = {
+  failed: (id: string, text: string, line: number, respondentLine: number) =>
+    `left out with respondent${id}: ${text} (line ${line}); respondent row on line ${respondentLine}`,
+  because: (id: string, text: string, line: number) => `left out with respondent${id}: ${text} (line ${line})`,
+  rowHasErrors: (id: string, where: RespondentSource) => `left out with respondent${id}: its row in ${respondentSourceText(where)} has errors`,
+};
 
 /** The words for why a zip is refused: one line, with the entry and the figures. */
 function zipProblemText(problem: ZipProblem): string {

@@ -62,7 +62,7 @@ export async function readExcerptData(
     const stopped = stop(outcome.status, joined.displayPath, validator.ledger.rowsRead, sink);
     if (stopped !== null) return stopped;
     addLedger(ledger, validator.ledger);
-    known = { valid, lines, where: `the respondent file ${joined.displayPath}` };
+    known = { valid, lines, where: { kind: 'respondent-file', file: joined.displayPath } };
   }
 
   // A REFI-QDA project: its cases are the respondents, its codings the excerpts.

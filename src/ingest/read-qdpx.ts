@@ -200,7 +200,7 @@ export function readQdpx(
   const allSources = sourcesElement === undefined ? [] : sourcesElement.children.filter((c) => c.name.endsWith('Source'));
   const respondentElements = byCase ? caseElements : allSources;
   const noun: QdaRespondent = byCase ? 'case' : 'source';
-  const known: KnownRespondents = { valid: new Map(), lines: new Map(), where: `the ${noun}s of ${config.data.displayPath}` };
+  const known: KnownRespondents = { valid: new Map(), lines: new Map(), where: { kind: 'qda', noun, file: config.data.displayPath } };
   const caseOfSource = new Map<string, string>();
   const caseOfSelection = new Map<string, string>();
   const joined = options.joined;

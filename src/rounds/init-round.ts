@@ -153,7 +153,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
       sink.report(
         diagnostic(
           { file: dataDisplay, line: headerLine, column: 1 },
-          say.FND008.notInHeader(w.name, `${w.key} in ${config.displayFile}`, dataDisplay, nearest(w.name, names), names),
+          say.FND008.notInHeader(w.name, w.key, dataDisplay, nearest(w.name, names), names, config.displayFile),
         ),
       );
     } else {
@@ -167,7 +167,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
     sink.report(
       diagnostic(
         { file: dataDisplay, line: headerLine, column: 1 },
-        say.FND008.noPrefix(dataDisplay, prefix, `data.themeColumns.prefix in ${config.displayFile}`, null, null),
+        say.FND008.noPrefix(dataDisplay, prefix, 'data.themeColumns.prefix', null, null, config.displayFile),
       ),
     );
   }
