@@ -284,7 +284,49 @@ export interface Message {
   note?: string;
 }
 
+/** Why a file is not XML (parseXml's verdict), for the REFI-QDA readers' messages. */
+export type XmlProblem = { kind: 'not-utf8' } | { kind: 'empty' } | { kind: 'malformed'; detail: string } | { kind: 'no-root' };
+
+/** Why an input is not a regular file (FND016). */
+export type SpecialFile = 'fifo' | 'character-device' | 'block-device' | 'socket' | 'other';
+
+/** Why a zip (an .xlsx, a .qdpx) is refused, before inflating (checkZipLimits) or after (checkZip). */
+export type ZipProblem =
+  | { kind: 'too-large'; bytes: number; max: number }
+  | { kind: 'zip64'; entry: string }
+  | { kind: 'entry-too-large'; entry: string; inflated: number; max: number }
+  | { kind: 'total-too-large'; max: number }
+  | { kind: 'ratio'; entry: string; compressed: number; inflated: number; max: number }
+  | { kind: 'no-directory' }
+  | { kind: 'damaged-directory' }
+  | { kind: 'damaged'; detail: string }
+  | { kind: 'entry-unreadable'; entry: string }
+  | { kind: 'checksum'; entry: string };
+
+/** Why a file is not a readable .xlsx workbook (readXlsx, and inspect's sniffing). */
+export type WorkbookProblem =
+  | { kind: 'old-xls' }
+  | { kind: 'empty' }
+  | { kind: 'not-zip' }
+  | { kind: 'zip'; zip: ZipProblem }
+  | { kind: 'unreadable'; detail: string }
+  | { kind: 'no-sheets' }
+  | { kind: 'no-sheet'; name: string };
+
+/** Why `findings inspect` finds no table in a file (FND201). */
+export type NoTable = 'empty-file' | 'no-rows' | 'no-sheet-with-data' | 'empty-sheet';
+
+/** Where the respondents that excerpts may name were read from (KnownRespondents.where). */
+export type RespondentSource = { kind: 'data' } | { kind: 'respondent-file'; file: string } | { kind: 'qda'; noun: QdaRespondent; file: string };
+
+/** What a respondent of a REFI-QDA project is: its cases, or, in a project without cases, its sources. */
+export type QdaRespondent = 'case' | 'source';
+
+/** Whether a file-system error met a read or a write (FND015). */
+export type FileAction = 'read' | 'write';
+
 const q = (text: string) => JSON.stringify(text);
+const inConfig = (file: string | null) => (file === null ? '' : ` in ${file}`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const m = (code: Code, text: string, detail: Omit<Message, 'code' | 'text'> = {}): Message => ({ code, text, ...detail });
 
@@ -302,20 +344,40 @@ export const say = {
     initExists: (file: string) => m('FND006', `${file} already exists; findings init never overwrites a config (choose --out)`),
     previousCycle: (file: string) => m('FND006', `previous: rounds form a cycle back to ${file}`),
     trendOneRound: () => m('FND006', 'a trend needs at least two rounds: give several configs, or one whose previous: rounds lead back'),
-    noSheet: (file: string, what: string, sheets: readonly string[]) =>
-      m('FND006', `data.sheet: ${file} has ${what} (its sheets: ${sheets.map(q).join(', ')})`),
-    primaryCoderUnused: (name: string, met: string) => m('FND006', `data.primaryCoder "${name}" coded none of the excerpts (they name ${met})`),
+    noSheet: (file: string, name: string, sheets: readonly string[]) =>
+      m('FND006', `data.sheet: ${file} has no sheet named "${name}" (its sheets: ${sheets.map(q).join(', ')})`),
+    primaryCoderUnused: (name: string, coders: readonly string[]) =>
+      m(
+        'FND006',
+        `data.primaryCoder "${name}" coded none of the excerpts (they name ${coders.length === 0 ? 'no coder at all' : `only ${coders.map((c) => `"${c}"`).join(', ')}`})`,
+      ),
+    segmentVariable: (name: string, file: string, variables: readonly string[]) =>
+      m(
+        'FND006',
+        `data.segmentVariable "${name}" is not a variable of ${file} (its variables: ${variables.length === 0 ? 'none' : variables.map((n) => `"${n}"`).join(', ')})`,
+      ),
+    segmentSets: (missing: readonly string[], file: string, sets: readonly string[]) =>
+      m(
+        'FND006',
+        `data.segmentSets: ${missing.map((s) => `"${s}"`).join(', ')} ${missing.length === 1 ? 'is not a set' : 'are not sets'} of ${file} (its sets of sources or cases: ${sets.length === 0 ? 'none' : sets.map((s) => `"${s}"`).join(', ')})`,
+      ),
   },
   FND007: {
-    unreadable: (file: string, why: string) => m('FND007', `cannot read ${file}: ${why}`),
+    /** `errno` of the failed read: ENOENT, EISDIR, EACCES, or another (shown as it is). */
+    unreadable: (file: string, errno: string) => m('FND007', `cannot read ${file}: ${unreadableWhy[errno] ?? errno}`),
+    cannotRead: (file: string) => m('FND007', `cannot read ${file}`),
   },
   FND008: {
-    notInHeader: (name: string, key: string, file: string, suggestion: string | null, names: readonly string[]) =>
-      m('FND008', `column "${name}" (${key}) is not in the header of ${file}${didYouMean(suggestion)}`, { expected: name, actual: names.join(', ') }),
-    noPrefix: (file: string, prefix: string, key: string, suggestion: string | null, names: readonly string[] | null) =>
+    /** `configFile`: the config that names the column, when it is not the one being read (findings init). */
+    notInHeader: (name: string, key: string, file: string, suggestion: string | null, names: readonly string[], configFile: string | null = null) =>
+      m('FND008', `column "${name}" (${key}${inConfig(configFile)}) is not in the header of ${file}${didYouMean(suggestion)}`, {
+        expected: name,
+        actual: names.join(', '),
+      }),
+    noPrefix: (file: string, prefix: string, key: string, suggestion: string | null, names: readonly string[] | null, configFile: string | null = null) =>
       m(
         'FND008',
-        `no column of ${file} starts with "${prefix}" (${key})${didYouMean(suggestion)}`,
+        `no column of ${file} starts with "${prefix}" (${key}${inConfig(configFile)})${didYouMean(suggestion)}`,
         names === null ? {} : { expected: `${prefix}…`, actual: names.join(', ') },
       ),
   },
@@ -329,7 +391,7 @@ export const say = {
         expected: "code,label[,description,parent,color,statement], or a QDA program's codebook export (tag,description or Code,Memo)",
         actual: header.join(','),
       }),
-    unreadableWorkbook: (file: string, what: string) => m('FND101', `the codebook ${file} is ${what}`),
+    unreadableWorkbook: (file: string, problem: WorkbookProblem) => m('FND101', `the codebook ${file} is ${workbookProblemText(problem)}`),
   },
   FND102: (code: string, firstLine: number, firstColumn: number) =>
     m('FND102', `duplicate code "${code}" (first defined at line ${firstLine}, column ${firstColumn})`),
@@ -345,6 +407,9 @@ export const say = {
   FND107: {
     emptyFile: () => m('FND107', 'the codebook file is empty'),
     noCodes: () => m('FND107', 'the codebook has a header but no codes'),
+    qdcNoCodes: () => m('FND107', 'the codebook has no codes'),
+    projectNoCodeBook: () => m('FND107', 'the project has no <CodeBook> with codes'),
+    projectNoCodes: () => m('FND107', 'the project has no codes'),
   },
   FND108: (fields: number, width: number) => m('FND108', `codebook row has ${fields} fields; the header has ${width}`),
   FND109: {
@@ -354,14 +419,35 @@ export const say = {
       m('FND109', `codebookChanges: "${code}" is not a code of this round's codebook${didYouMean(suggestion)}`),
   },
   FND201: {
-    needsRows: (file: string, what = 'one row per respondent') => m('FND201', `${file} is empty: it needs a header row and ${what}`),
-    inspected: (file: string, what: string) => m('FND201', `${file}: ${what}`),
+    needsRows: (file: string) => m('FND201', `${file} is empty: it needs a header row and one row per respondent`),
+    needsDataRows: (file: string) => m('FND201', `${file} is empty: it needs a header row and data rows`),
+    inspected: (file: string, why: NoTable) => m('FND201', `${file}: ${noTableWords[why]}`),
   },
-  FND202: (file: string) => m('FND202', `${file} has a header but no data rows`),
+  FND202: {
+    noRows: (file: string) => m('FND202', `${file} has a header but no data rows`),
+    noCases: (file: string) => m('FND202', `${file} has no cases and no sources: each case (or, without cases, each source) is a respondent`),
+  },
   FND203: (fields: number, width: number) => m('FND203', `row has ${plural(fields, 'field')}; the header has ${width}`),
-  FND204: (id: string, firstLine: number) => m('FND204', `duplicate respondent id${id} (first used on line ${firstLine})`),
+  FND204: {
+    row: (id: string, firstLine: number) => m('FND204', `duplicate respondent id${id} (first used on line ${firstLine})`),
+    qda: (id: string, noun: QdaRespondent, firstLine: number) =>
+      m('FND204', `duplicate respondent id${id}: another ${noun} has the same name (first on line ${firstLine})`),
+  },
   FND205: () => m('FND205', 'empty respondent id'),
-  FND206: () => m('FND206', 'empty segment'),
+  FND206: {
+    empty: () => m('FND206', 'empty segment'),
+    qdaRowHasErrors: (noun: QdaRespondent, id: string, where: RespondentSource, line: number) =>
+      m('FND206', `${noun}${id} has no segment: its row in ${respondentSourceText(where)} (line ${line}) has errors`),
+    qdaNone: (noun: QdaRespondent, id: string, variable: string | null, sets: boolean, joined: RespondentSource | null) =>
+      m(
+        'FND206',
+        `${noun}${id} has no segment: ${[
+          ...(variable === null ? [] : [`no value for the variable "${variable}"`]),
+          ...(sets ? ['in none of data.segmentSets'] : []),
+          ...(joined === null ? [] : [`not in ${respondentSourceText(joined)}`]),
+        ].join(', ')}`,
+      ),
+  },
   FND207: (code: string, suggestion: string | null, column = false) =>
     m('FND207', `unknown theme "${code}"${didYouMean(suggestion)}${column ? ' (the code of this column under data.themeColumns)' : ''}`),
   FND208: {
@@ -387,14 +473,26 @@ export const say = {
   FND216: (file: string, bytes: number, max: number) =>
     m('FND216', `${file} is ${bytes} bytes, more than limits.maxFileBytes (${max}); raise the limit in the config to read it`),
   FND218: {
-    notIn: (id: string, where: string) => m('FND218', `respondent${id} is not in ${where}`),
-    short: (where: string) => m('FND218', `not in ${where}`),
+    notIn: (id: string, where: RespondentSource) => m('FND218', `respondent${id} is not in ${respondentSourceText(where)}`),
+    short: (where: RespondentSource) => m('FND218', `not in ${respondentSourceText(where)}`),
   },
   FND219: (what: 'segment' | 'weight', value: string, first: string, firstLine: number) =>
     m('FND219', `${what} ${q(value)} differs from ${q(first)} given for the same respondent on line ${firstLine}`),
   FND220: () => m('FND220', 'empty coder: every excerpt must name the coder who coded it'),
-  FND223: (platform: string, why: string) => m('FND223', `${platform} export: ${why}`),
-  FND224: (file: string, what: string) => m('FND224', `${file} is ${what}`),
+  FND223: {
+    qualtricsNoQuestionRow: () => m('FND223', 'Qualtrics export: the second header row (question text) is missing: the file ends after the first'),
+    qualtricsNoImportIdRow: () => m('FND223', `Qualtrics export: ${qualtricsImportIds}, but the file ends before it`),
+    qualtricsNoImportId: (column: number, name: string, cell: string) =>
+      m(
+        'FND223',
+        `Qualtrics export: ${qualtricsImportIds}; column ${column} (${name}) has ${q(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell)} (was the row deleted, or the file saved by a spreadsheet?)`,
+      ),
+    surveyMonkeyOneRow: () => m('FND223', `SurveyMonkey export: ${surveyMonkeyRows}, but the file ends after the first`),
+    surveyMonkeyNoOptionRow: (line: number, column: string, value: string) =>
+      m('FND223', `SurveyMonkey export: ${surveyMonkeyRows}; line ${line} is a response (${column} ${q(value)}), so the option row is missing`),
+    surveyMonkeyEmptyOptionRow: () => m('FND223', `SurveyMonkey export: ${surveyMonkeyRows}; the second row is empty`),
+  },
+  FND224: (file: string, problem: WorkbookProblem) => m('FND224', `${file} is ${workbookProblemText(problem)}`),
   FND225: (value: string, choice: string | null) =>
     m(
       'FND225',
@@ -416,8 +514,8 @@ export const say = {
     warning: () => m('FND308', 'this row repeats the header (files joined together?); it is skipped'),
     ledger: () => m('FND308', 'row repeats the header; skipped'),
   },
-  FND309: (coder: string, id: string, where: string) =>
-    m('FND309', `coder "${coder}" coded respondent${id}, who is not in ${where}; left out of coder agreement`),
+  FND309: (coder: string, id: string, where: RespondentSource) =>
+    m('FND309', `coder "${coder}" coded respondent${id}, who is not in ${respondentSourceText(where)}; left out of coder agreement`),
   FND310: (themes: readonly string[], masked: readonly string[]) =>
     m(
       'FND310',
@@ -426,6 +524,52 @@ export const say = {
   FND312: (column: string, value: string) => m('FND312', `unfinished response (${column} ${q(value)}); left out (data.includeUnfinished: true keeps it)`),
   FND313: (offset: number, byte: number) =>
     m('FND313', `not UTF-8 (byte offset ${offset} is 0x${byte.toString(16).toUpperCase()}), so read as Windows-1252; set data.encoding to say which it is`),
+  // Issue 13: the texts the file-system checks and the REFI-QDA readers wrote at their call sites.
+  FND015: (action: FileAction, file: string, errno: string) => {
+    const known = fileSystemMeaning.get(errno);
+    const why = known === undefined ? `error ${errno}` : `${known.why} (${errno})`;
+    const fix = known === undefined ? 'check the path and the disk' : known.fix(action);
+    return m('FND015', `cannot ${action} ${file}: ${why}; ${fix}`);
+  },
+  FND016: (file: string, kind: SpecialFile) =>
+    m('FND016', `${file} is ${specialFileWords[kind]}, not a regular file; findings reads only regular files (save the data to a file first)`),
+  FND110: {
+    notXml: (problem: XmlProblem) => m('FND110', `not a REFI-QDA codebook: ${xmlProblemText(problem)}`),
+    wrongRoot: (root: string) => m('FND110', `not a REFI-QDA codebook: its root element is <${root}>, not <CodeBook>`),
+    wrongNamespace: (namespace: string, expected: string) => m('FND110', `not a REFI-QDA codebook: its namespace is "${namespace}", not "${expected}"`),
+    noCodes: (file: string) => m('FND110', `${file} has no <Codes> element`),
+    unnamedCode: () => m('FND110', '<Code> has no name attribute'),
+  },
+  FND217: {
+    tooLarge: (file: string, problem: ZipProblem) => m('FND217', `${file} is ${zipProblemText(problem)}; it is not read`),
+    notZip: (detail: string) => m('FND217', `not a REFI-QDA project: not a zip archive (${detail})`),
+    entryTooLarge: (file: string, entry: string, max: number) => m('FND217', `${file}: ${entry} is larger than limits.maxFileBytes (${max}); it is not read`),
+    noQde: () => m('FND217', 'not a REFI-QDA project: the archive holds no project.qde'),
+    notXml: (qde: string, problem: XmlProblem) => m('FND217', `${qde} is not a REFI-QDA project: ${xmlProblemText(problem)}`),
+    wrongRoot: (qde: string, root: string) => m('FND217', `${qde} is not a REFI-QDA project: its root element is <${root}>, not <Project>`),
+    wrongNamespace: (qde: string, namespace: string, expected: string) =>
+      m('FND217', `${qde} is not a REFI-QDA project: its namespace is "${namespace}", not "${expected}"`),
+    notProject: (file: string) => m('FND217', `${file} is not a REFI-QDA project`),
+    unnamedCode: () => m('FND217', '<Code> has no name attribute'),
+    noSourceText: (source: string, plainTextPath: string) =>
+      m('FND217', `the text of source "${source}" is neither in <PlainTextContent> nor in the archive (plainTextPath "${plainTextPath}")`),
+  },
+  FND221: {
+    variable: (guid: string) => m('FND221', `VariableRef ${guid} names no <Variable> of the project`),
+    code: (guid: string) => m('FND221', `CodeRef ${guid || '(none)'} names no <Code> of the project's codebook`),
+    user: (guid: string) => m('FND221', `creatingUser ${guid} names no <User> of the project`),
+  },
+  FND222: (start: string, end: string, length: number, source: string) =>
+    m('FND222', `selection ${start}–${end} is not within the ${length} characters (code points) of source "${source}"`),
+  FND226: (noun: QdaRespondent, id: string, sets: readonly string[]) =>
+    m(
+      'FND226',
+      `${noun}${id} is a member of ${sets.length} of the sets in data.segmentSets (${sets.map((s) => `"${s}"`).join(', ')}), so its segment is unclear`,
+    ),
+  FND311: (source: string) => m('FND311', `source "${source}" is coded but belongs to no case, so to no respondent; its codings are left out`),
+  FND314: (name: string, others: readonly string[], path: string) =>
+    m('FND314', `code name "${name}" is also used by ${others.map((o) => `"${o}"`).join(', ')}; this one is told apart by its path, "${path}"`),
+  FND315: (id: string, file: string, noun: QdaRespondent, project: string) => m('FND315', `respondent${id} of ${file} is no ${noun} of ${project}; left out`),
 } as const;
 
 /** A diagnostic at a position, from a message of the catalogue. */
@@ -436,9 +580,9 @@ export function diagnostic(at: Position, message: Message): Diagnostic {
 }
 
 /**
- * Build a diagnostic from the catalogue, the message text written at the call site. For the codes
- * not yet given factories in `say` (the config's, FND001–FND006, and the REFI-QDA readers'); new
- * code uses `diagnostic(at, say...)`.
+ * Build a diagnostic from the catalogue, the message text written at the call site. Only for the
+ * call sites not yet converted to factories in `say` (src/config/read-config.ts,
+ * src/config/config-schema.ts, src/output/claim-output-folder.ts); new code uses `diagnostic(at, say...)`.
  */
 export function diagnosticWithText(code: Code, at: Position, message: string, extra: { actual?: string; expected?: string; note?: string } = {}): Diagnostic {
   return diagnostic(at, { code, text: message, ...extra });
@@ -455,6 +599,144 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], strict = false):
   }
   return exit;
 }
+
+/** The words for why parseXml refused a file. */
+function xmlProblemText(problem: XmlProblem): string {
+  switch (problem.kind) {
+    case 'not-utf8':
+      return 'the file is not UTF-8 text';
+    case 'empty':
+      return 'the file is empty';
+    case 'malformed':
+      return `not well-formed XML: ${problem.detail}`;
+    case 'no-root':
+      return 'the document has no root element';
+  }
+}
+
+/** The words for where respondents were read from: "the data", "the respondent file respondents.csv", "the cases of p.qdpx". */
+function respondentSourceText(where: RespondentSource): string {
+  switch (where.kind) {
+    case 'data':
+      return 'the data';
+    case 'respondent-file':
+      return `the respondent file ${where.file}`;
+    case 'qda':
+      return `the ${where.noun}s of ${where.file}`;
+  }
+}
+
+/**
+ * The ledger texts of excerpt rows left out with their respondent (under the code of the
+ * respondent's own problem): not diagnostics of their own, so not in `say`.
+ */
+export const leftOutWith = {
+  failed: (id: string, text: string, line: number, respondentLine: number) =>
+    `left out with respondent${id}: ${text} (line ${line}); respondent row on line ${respondentLine}`,
+  because: (id: string, text: string, line: number) => `left out with respondent${id}: ${text} (line ${line})`,
+  rowHasErrors: (id: string, where: RespondentSource) => `left out with respondent${id}: its row in ${respondentSourceText(where)} has errors`,
+};
+
+/** The words for why a zip is refused: one line, with the entry and the figures. */
+function zipProblemText(problem: ZipProblem): string {
+  switch (problem.kind) {
+    case 'too-large':
+      return `${problem.bytes} bytes, more than limits.maxFileBytes (${problem.max})`;
+    case 'zip64':
+      return `an archive entry ${q(problem.entry)} of 4 GiB or more (zip64)`;
+    case 'entry-too-large':
+      return `an archive entry ${q(problem.entry)} that inflates to ${problem.inflated} bytes, more than limits.maxFileBytes (${problem.max})`;
+    case 'total-too-large':
+      return `an archive whose entries inflate to more than limits.maxFileBytes (${problem.max}) together`;
+    case 'ratio': {
+      const { entry, compressed, inflated, max } = problem;
+      return `an archive entry ${q(entry)} that inflates ${Math.round(inflated / Math.max(1, compressed))} times (${compressed} to ${inflated} bytes; a zip bomb?), more than ${max} times`;
+    }
+    case 'no-directory':
+      return 'a zip without its central directory (cut short?)';
+    case 'damaged-directory':
+      return 'a zip whose central directory is damaged';
+    case 'damaged':
+      return `a damaged zip (${problem.detail})`;
+    case 'entry-unreadable':
+      return `a damaged zip (${problem.entry} cannot be read)`;
+    case 'checksum':
+      return `a damaged zip (${problem.entry} fails its checksum)`;
+  }
+}
+
+/** The words for why a file is not a readable workbook, after "<file> is". */
+function workbookProblemText(problem: WorkbookProblem): string {
+  switch (problem.kind) {
+    case 'old-xls':
+      return 'an old .xls workbook; save it as .xlsx';
+    case 'empty':
+      return 'an empty file';
+    case 'not-zip':
+      return 'not a zip file, so not an .xlsx workbook (a CSV renamed?)';
+    case 'zip':
+      return `${zipProblemText(problem.zip)}, so not a readable .xlsx workbook`;
+    case 'unreadable':
+      return `not a readable .xlsx workbook (${problem.detail})`;
+    case 'no-sheets':
+      return 'a workbook without sheets';
+    case 'no-sheet':
+      return `no sheet named "${problem.name}"`;
+  }
+}
+
+const noTableWords: Record<NoTable, string> = {
+  'empty-file': 'the file is empty',
+  'no-rows': 'the file has no rows',
+  'no-sheet-with-data': 'the workbook has no sheet with data',
+  'empty-sheet': 'the sheet has no rows',
+};
+
+const qualtricsImportIds = 'the third header row should hold {"ImportId":"…"} for every column';
+const surveyMonkeyRows = 'two header rows are expected, question then option ("Response" or the choice)';
+
+const unreadableWhy: Partial<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'is a folder', EACCES: 'permission denied' };
+
+const specialFileWords: Record<SpecialFile, string> = {
+  fifo: 'a named pipe (FIFO)',
+  'character-device': 'a character device',
+  'block-device': 'a block device',
+  socket: 'a socket',
+  other: 'not a regular file',
+};
+
+/**
+ * What a file-system error means to the person running findings, and what to do about it (issue #20),
+ * by errno: every errno the commands can meet while reading or writing (FND015).
+ */
+const fileSystemMeaning: ReadonlyMap<string, { why: string; fix: (action: FileAction) => string }> = new Map(
+  Object.entries({
+    ENOSPC: { why: 'the disk is full', fix: () => 'free some space, or write somewhere else' },
+    EDQUOT: { why: 'the disk quota is used up', fix: () => 'free some space, or write somewhere else' },
+    EROFS: { why: 'the file system is read-only', fix: () => 'choose a folder on a writable disk' },
+    EACCES: {
+      why: 'permission denied',
+      fix: (a) => (a === 'write' ? 'choose a folder you may write to, or change its permissions' : 'check the file permissions'),
+    },
+    EPERM: {
+      why: 'the operation is not permitted',
+      fix: (a) => (a === 'write' ? 'choose a folder you may write to, or change its permissions' : 'check the file permissions'),
+    },
+    ENOTDIR: { why: 'a part of the path is a file, not a folder', fix: () => 'check the path' },
+    ELOOP: { why: 'the symbolic links in the path form a loop', fix: () => 'fix or remove the links' },
+    ENOENT: { why: 'no such file or folder', fix: (a) => (a === 'write' ? 'create the folder first, or check the path' : 'check the path') },
+    EISDIR: { why: 'it is a folder', fix: () => 'name a file' },
+    EEXIST: { why: 'it already exists', fix: () => 'choose another name' },
+    ENAMETOOLONG: { why: 'the path is too long', fix: () => 'choose a shorter path' },
+    EMFILE: { why: 'too many open files', fix: () => 'close other programs and run again' },
+    ENFILE: { why: 'too many open files', fix: () => 'close other programs and run again' },
+    EIO: { why: 'an input/output error from the disk', fix: () => 'check the disk' },
+    EBUSY: { why: 'the file or folder is busy', fix: () => 'close the programs using it and run again' },
+    ENOTEMPTY: { why: 'the folder is not empty', fix: () => 'choose another folder' },
+    EXDEV: { why: 'it is on another disk than its folder', fix: () => 'choose a folder on the same disk' },
+    ETXTBSY: { why: 'the file is busy', fix: () => 'close the programs using it and run again' },
+  }),
+);
 
 /** "did you mean" text for a suggestion, or the empty string. */
 export function didYouMean(suggestion: string | null): string {

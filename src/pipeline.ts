@@ -153,7 +153,7 @@ function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codeb
     config.questions.map((q) => q.levels),
   );
   const joins = reported && config.data.layout === 'respondents' && (config.data.excerpts !== null || config.reliability.length > 0);
-  const known: KnownRespondents | null = joins ? { valid: new Map(), lines: new Map(), where: 'the data' } : null;
+  const known: KnownRespondents | null = joins ? { valid: new Map(), lines: new Map(), where: { kind: 'data' } } : null;
   const consumer: RespondentConsumer =
     known === null
       ? {

@@ -7,20 +7,28 @@
  * `stat` follows symbolic links and never opens the file, so it does not block on a FIFO.
  */
 import { statSync, type Stats } from 'node:fs';
-import type { Code } from '../messages.ts';
-import { errnoOf, fileSystemMessage } from './file-system-error.ts';
+import { say, type Code, type Message, type SpecialFile } from '../messages.ts';
+import { errnoOf, fileSystemProblem } from './file-system-error.ts';
 
+/**
+ * A refused input carries its message (`problem`, FND015 or FND016); `code` and `message` repeat its
+ * code and text for read-config.ts, which still composes its diagnostics (to go when it uses `problem`).
+ */
 export type InputCheck =
   | { ok: true; stats: Stats }
   | { ok: false; kind: 'missing' | 'folder' }
-  | { ok: false; kind: 'special' | 'file-system'; code: Code; message: string };
+  | { ok: false; kind: 'special' | 'file-system'; problem: Message; code: Code; message: string };
 
-function special(stats: Stats): string | null {
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return stats.isFile() || stats.isDirectory() ? null : 'not a regular file';
+function special(stats: Stats): SpecialFile | null {
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isCharacterDevice()) return 'character-device';
+  if (stats.isBlockDevice()) return 'block-device';
+  if (stats.isSocket()) return 'socket';
+  return stats.isFile() || stats.isDirectory() ? null : 'other';
+}
+
+function refused(kind: 'special' | 'file-system', problem: Message): InputCheck {
+  return { ok: false, kind, problem, code: problem.code, message: problem.text };
 }
 
 /** Whether `absolute` may be read as an input; `shown` names it in messages. */
@@ -30,19 +38,12 @@ export function checkInputFile(absolute: string, shown: string): InputCheck {
     stats = statSync(absolute);
   } catch (error) {
     if (errnoOf(error) === 'ENOENT') return { ok: false, kind: 'missing' };
-    const message = fileSystemMessage(error, 'read', shown);
-    if (message === null) throw error;
-    return { ok: false, kind: 'file-system', code: 'FND015', message };
+    const problem = fileSystemProblem(error, 'read', shown);
+    if (problem === null) throw error;
+    return refused('file-system', problem);
   }
   if (stats.isDirectory()) return { ok: false, kind: 'folder' };
   const what = special(stats);
-  if (what !== null) {
-    return {
-      ok: false,
-      kind: 'special',
-      code: 'FND016',
-      message: `${shown} is ${what}, not a regular file; findings reads only regular files (save the data to a file first)`,
-    };
-  }
+  if (what !== null) return refused('special', say.FND016(shown, what));
   return { ok: true, stats };
 }

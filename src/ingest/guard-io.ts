@@ -4,8 +4,8 @@
  * are thrown on.
  */
 import type { DiagnosticSink } from '../model.ts';
-import { diagnostic, diagnosticWithText, say } from '../messages.ts';
-import { fileSystemMessage } from '../config/file-system-error.ts';
+import { diagnostic, say } from '../messages.ts';
+import { fileSystemProblem } from '../config/file-system-error.ts';
 
 export async function guardIo<T>(file: string, sink: DiagnosticSink, step: () => Promise<T>): Promise<T | null> {
   try {
@@ -15,14 +15,13 @@ export async function guardIo<T>(file: string, sink: DiagnosticSink, step: () =>
     if (typeof code !== 'string') throw error;
     // Issue #20: any other file-system error (a loop of links, a path through a file, no permission) says what to do.
     if (code !== 'ENOENT' && code !== 'EISDIR') {
-      const message = fileSystemMessage(error, 'read', file);
-      if (message !== null) {
-        sink.report(diagnosticWithText('FND015', { file, line: 1, column: 1 }, message));
+      const problem = fileSystemProblem(error, 'read', file);
+      if (problem !== null) {
+        sink.report(diagnostic({ file, line: 1, column: 1 }, problem));
         return null;
       }
     }
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : code;
-    sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND007.unreadable(file, why)));
+    sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND007.unreadable(file, code)));
     return null;
   }
 }

@@ -8,6 +8,7 @@
  * (&#x1F600;) decoded, white space kept as written (offsets into text depend on it).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XmlProblem } from '../messages.ts';
 
 export interface XmlElement {
   /** Local name, without a namespace prefix. */
@@ -23,13 +24,13 @@ export interface XmlElement {
   column: number;
 }
 
-export type XmlOutcome = { root: XmlElement } | { error: string; line: number; column: number };
+export type XmlOutcome = { root: XmlElement } | { problem: XmlProblem; line: number; column: number };
 
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 const ATTRIBUTES = '@';
 const TEXT = '#text';
 
-/** Parse UTF-8 bytes (or text) into an element tree, or say where and why it is not XML. */
+/** Parse UTF-8 bytes (or text) into an element tree, or say where and why it is not XML (the words are the catalogue's: say.FND110, say.FND217). */
 export function parseXml(input: Uint8Array | string): XmlOutcome {
   let text: string;
   if (typeof input === 'string') text = input;
@@ -37,14 +38,14 @@ export function parseXml(input: Uint8Array | string): XmlOutcome {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      return { error: 'the file is not UTF-8 text', line: 1, column: 1 };
+      return { problem: { kind: 'not-utf8' }, line: 1, column: 1 };
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return { error: 'the file is empty', line: 1, column: 1 };
+  if (text.trim() === '') return { problem: { kind: 'empty' }, line: 1, column: 1 };
   const valid = XMLValidator.validate(text);
   if (valid !== true)
-    return { error: `not well-formed XML: ${valid.err.msg}`, line: Math.max(1, valid.err.line || 1), column: Math.max(1, valid.err.col || 1) };
+    return { problem: { kind: 'malformed', detail: valid.err.msg }, line: Math.max(1, valid.err.line || 1), column: Math.max(1, valid.err.col || 1) };
 
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -79,7 +80,7 @@ export function parseXml(input: Uint8Array | string): XmlOutcome {
     });
     parsed = parser.parse(text) as Record<string, unknown>;
   } catch (error) {
-    return { error: `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`, line: 1, column: 1 };
+    return { problem: { kind: 'malformed', detail: error instanceof Error ? error.message : String(error) }, line: 1, column: 1 };
   }
 
   const convert = (qualified: string, node: Record<string | symbol, unknown>, scope: ReadonlyMap<string, string>): XmlElement => {
@@ -107,7 +108,7 @@ export function parseXml(input: Uint8Array | string): XmlOutcome {
   };
   const roots = Object.entries(parsed).filter(([key]) => key !== TEXT && !key.startsWith('?'));
   const first = roots[0];
-  if (first === undefined || !Array.isArray(first[1]) || first[1].length === 0) return { error: 'the document has no root element', line: 1, column: 1 };
+  if (first === undefined || !Array.isArray(first[1]) || first[1].length === 0) return { problem: { kind: 'no-root' }, line: 1, column: 1 };
   return { root: convert(first[0], first[1][0] as Record<string | symbol, unknown>, new Map()) };
 }
 

@@ -76,7 +76,7 @@ export async function readCodebook(file: string, displayFile: string, sink: Diag
     // issue 14: a codebook workbook, its first sheet read as the same table (SheetJS loaded only here).
     const read = (await import('./formats/read-xlsx.ts')).readXlsx(file, null, onHeader, onBatch);
     if (!read.ok) {
-      sink.report(diagnostic({ file: displayFile, line: 1, column: 1 }, say.FND101.unreadableWorkbook(displayFile, read.message)));
+      sink.report(diagnostic({ file: displayFile, line: 1, column: 1 }, say.FND101.unreadableWorkbook(displayFile, read.problem)));
       return null;
     }
     summary = read;

@@ -5,7 +5,7 @@
  * coders' codings (for agreement) and the quote candidates. See validate-excerpts.ts for the rules.
  */
 import type { Codebook, DiagnosticSink, InputFile, SurveyConfig, ValidRespondent } from '../model.ts';
-import { diagnostic, diagnosticWithText, say } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { ExcerptCollector, type Codings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
 import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import { guardIo } from './guard-io.ts';
@@ -62,7 +62,7 @@ export async function readExcerptData(
     const stopped = stop(outcome.status, joined.displayPath, validator.ledger.rowsRead, sink);
     if (stopped !== null) return stopped;
     addLedger(ledger, validator.ledger);
-    known = { valid, lines, where: `the respondent file ${joined.displayPath}` };
+    known = { valid, lines, where: { kind: 'respondent-file', file: joined.displayPath } };
   }
 
   // A REFI-QDA project: its cases are the respondents, its codings the excerpts.
@@ -75,13 +75,7 @@ export async function readExcerptData(
   if (project !== null) {
     inputs.push({ role: 'data', file: config.data.displayPath, bytes: project.bytes, sha256: project.sha256 });
     if (project.ledger.rowsRead === 0) {
-      sink.report(
-        diagnosticWithText(
-          'FND202',
-          { file: project.qde, line: 1, column: 1 },
-          `${config.data.displayPath} has no cases and no sources: each case (or, without cases, each source) is a respondent`,
-        ),
-      );
+      sink.report(diagnostic({ file: project.qde, line: 1, column: 1 }, say.FND202.noCases(config.data.displayPath)));
       return { stopped: 'data' };
     }
     addLedger(ledger, project.ledger);
@@ -142,11 +136,11 @@ function stop(status: 'read' | 'empty' | 'no-columns' | 'unreadable', file: stri
   if (status === 'unreadable') return { stopped: 'data' };
   const at = { file, line: 1, column: 1 };
   if (status === 'empty') {
-    sink.report(diagnostic(at, say.FND201.needsRows(file, 'data rows')));
+    sink.report(diagnostic(at, say.FND201.needsDataRows(file)));
     return { stopped: 'data' };
   }
   if (rows === 0) {
-    sink.report(diagnostic(at, say.FND202(file)));
+    sink.report(diagnostic(at, say.FND202.noRows(file)));
     return { stopped: 'data' };
   }
   return null;

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { CodebookFile, DiagnosticSink, RawTheme } from '../model.ts';
-import { diagnosticWithText } from '../messages.ts';
+import { diagnostic, say, type Message } from '../messages.ts';
 import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
 import { codeFromName } from './code-from-name.ts';
 
@@ -44,7 +44,7 @@ export function splitDescription(text: string): { description: string; label: st
 
 /**
  * The codes of a <Codes> element (a .qdc's, or a project's <CodeBook>) as raw themes, depth first.
- * `fail` reports a <Code> lacking its name; such a code is left out.
+ * `fail` reports a <Code> lacking its name (under the caller's code); such a code is left out.
  *
  * Codes are known by GUID (issue 14): a name used by two codes under different parents (NVivo
  * allows `competencies/programming` beside `cs_as_programming/programming`) is no error; each such
@@ -55,8 +55,8 @@ export function splitDescription(text: string): { description: string; label: st
 export function themesFromCodes(
   codes: XmlElement,
   file: string,
-  fail: (at: XmlElement, message: string) => void,
-  warn: (at: XmlElement, message: string) => void = () => {},
+  fail: (at: XmlElement) => void,
+  warn: (at: XmlElement, message: Message) => void = () => {},
 ): { entries: RawTheme[]; byGuid: Map<string, string> } {
   interface Found {
     element: XmlElement;
@@ -69,7 +69,7 @@ export function themesFromCodes(
     for (const code of childrenNamed(element, 'Code')) {
       const name = code.attributes.name;
       if (name === undefined || name.trim() === '') {
-        fail(code, '<Code> has no name attribute');
+        fail(code);
         continue;
       }
       const item = { element: code, name: name.trim(), own: codeFromName(name), parent };
@@ -102,8 +102,8 @@ export function themesFromCodes(
     const split = splitDescription(childrenNamed(code, 'Description')[0]?.text ?? '');
     const value = values.get(item)!;
     if (value.code !== item.own) {
-      const others = found.filter((o) => o !== item && o.own === item.own).map((o) => `"${values.get(o)!.code}"`);
-      warn(code, `code name "${item.name}" is also used by ${others.join(', ')}; this one is told apart by its path, "${value.code}"`);
+      const others = found.filter((o) => o !== item && o.own === item.own).map((o) => values.get(o)!.code);
+      warn(code, say.FND314(item.name, others, value.code));
     }
     const guid = (code.attributes.guid ?? '').trim(); // kept as written (braces, case) for the round trip
     if (guid !== '') byGuid.set(guid.replace(/[{}]/g, '').toLowerCase(), value.code);
@@ -137,41 +137,37 @@ export function codeGroupsOf(container: XmlElement): NonNullable<CodebookFile['g
 export function readQdc(file: string, displayFile: string, sink: DiagnosticSink): CodebookFile | null {
   const bytes = readFileSync(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const fail = (line: number, column: number, message: string) => sink.report(diagnosticWithText('FND110', { file: displayFile, line, column }, message));
+  const fail = (line: number, column: number, message: Message) => sink.report(diagnostic({ file: displayFile, line, column }, message));
   const parsed = parseXml(bytes);
-  if ('error' in parsed) {
-    fail(parsed.line, parsed.column, `not a REFI-QDA codebook: ${parsed.error}`);
+  if ('problem' in parsed) {
+    fail(parsed.line, parsed.column, say.FND110.notXml(parsed.problem));
     return null;
   }
   const root = parsed.root;
   const namespace = root.namespace;
   if (root.name !== 'CodeBook' || (namespace !== null && !/^urn:QDA-XML:(project|codebook):\d+[.:]\d+$/.test(namespace))) {
     // (the same namespaces as isQdaNamespace in read-qdpx.ts: 1.0, and the variants 1:0 and 0:4 of real exports)
-    const what = root.name !== 'CodeBook' ? `its root element is <${root.name}>, not <CodeBook>` : `its namespace is "${namespace}", not "${QDC_NAMESPACE}"`;
-    fail(root.line, root.column, `not a REFI-QDA codebook: ${what}`);
+    fail(root.line, root.column, root.name !== 'CodeBook' ? say.FND110.wrongRoot(root.name) : say.FND110.wrongNamespace(namespace!, QDC_NAMESPACE));
     return null;
   }
   const codes = childrenNamed(root, 'Codes')[0];
   if (codes === undefined) {
-    fail(root.line, root.column, `${displayFile} has no <Codes> element`);
+    fail(root.line, root.column, say.FND110.noCodes(displayFile));
     return null;
   }
   let ok = true;
   const { entries } = themesFromCodes(
     codes,
     displayFile,
-    (at, message) => {
+    (at) => {
       ok = false;
-      fail(at.line, at.column, message);
+      fail(at.line, at.column, say.FND110.unnamedCode());
     },
-    (at, message) => {
-      const where = { file: displayFile, line: at.line, column: at.column };
-      sink.report(diagnosticWithText('FND314', where, message));
-    },
+    (at, message) => sink.report(diagnostic({ file: displayFile, line: at.line, column: at.column }, message)),
   );
   if (!ok) return null;
   if (entries.length === 0) {
-    sink.report(diagnosticWithText('FND107', { file: displayFile, line: codes.line, column: codes.column }, 'the codebook has no codes'));
+    sink.report(diagnostic({ file: displayFile, line: codes.line, column: codes.column }, say.FND107.qdcNoCodes()));
     return null;
   }
   return { entries, groups: codeGroupsOf(root), bytes: bytes.length, sha256 };

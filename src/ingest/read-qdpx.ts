@@ -23,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { checkZipLimits } from './formats/check-zip.ts';
 import { ALL_SEGMENT, type CodebookFile, type DiagnosticSink, type Position, type RejectedRow, type SurveyConfig, type ValidRespondent } from '../model.ts';
-import { diagnosticWithText, type Code } from '../messages.ts';
+import { diagnostic, say, type Message, type QdaRespondent } from '../messages.ts';
 import { respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import type { KnownRespondents, RawExcerpt } from '../validate/validate-excerpts.ts';
 import { configPosition } from '../config/read-config.ts';
@@ -55,12 +55,12 @@ export interface Project {
 export function openProject(file: string, displayFile: string, maxBytes: number, sink: DiagnosticSink): Project | null {
   const data = readFileSync(file);
   const sha256 = createHash('sha256').update(data).digest('hex');
-  const fail = (message: string, at: { line: number; column: number } = { line: 1, column: 1 }, where = displayFile) => {
-    sink.report(diagnosticWithText('FND217', { file: where, ...at }, message));
+  const fail = (message: Message, at: { line: number; column: number } = { line: 1, column: 1 }, where = displayFile) => {
+    sink.report(diagnostic({ file: where, line: at.line, column: at.column }, message));
     return null;
   };
   const limited = checkZipLimits(data, { maxBytes }); // issue #20: the .qdpx whole, each entry and the ratio, before inflating
-  if (limited !== null) return fail(`${displayFile} is ${limited}; it is not read`);
+  if (limited !== null) return fail(say.FND217.tooLarge(displayFile, limited));
   let files: Map<string, Uint8Array>;
   let tooLarge: string | null = null;
   try {
@@ -73,18 +73,21 @@ export function openProject(file: string, displayFile: string, maxBytes: number,
     });
     files = new Map(Object.entries(unzipped));
   } catch (error) {
-    return fail(`not a REFI-QDA project: not a zip archive (${error instanceof Error ? error.message : String(error)})`);
+    return fail(say.FND217.notZip(error instanceof Error ? error.message : String(error)));
   }
-  if (tooLarge !== null) return fail(`${displayFile}: ${tooLarge} is larger than limits.maxFileBytes (${maxBytes}); it is not read`);
+  if (tooLarge !== null) return fail(say.FND217.entryTooLarge(displayFile, tooLarge, maxBytes));
   const qdeName = files.has('project.qde') ? 'project.qde' : ([...files.keys()].find((name) => /\.qde$/i.test(name)) ?? null);
-  if (qdeName === null) return fail(`not a REFI-QDA project: the archive holds no project.qde`);
+  if (qdeName === null) return fail(say.FND217.noQde());
   const qde = `${displayFile}!/${qdeName}`;
   const parsed = parseXml(files.get(qdeName)!);
-  if ('error' in parsed) return fail(`${qdeName} is not a REFI-QDA project: ${parsed.error}`, parsed, qde);
+  if ('problem' in parsed) return fail(say.FND217.notXml(qdeName, parsed.problem), parsed, qde);
   const root = parsed.root;
   if (root.name !== 'Project' || (root.namespace !== null && !isQdaNamespace(root.namespace))) {
-    const what = root.name !== 'Project' ? `its root element is <${root.name}>, not <Project>` : `its namespace is "${root.namespace}", not "${QDE_NAMESPACE}"`;
-    return fail(`${qdeName} is not a REFI-QDA project: ${what}`, root, qde);
+    return fail(
+      root.name !== 'Project' ? say.FND217.wrongRoot(qdeName, root.name) : say.FND217.wrongNamespace(qdeName, root.namespace!, QDE_NAMESPACE),
+      root,
+      qde,
+    );
   }
   return { root, files, qde, bytes: data.length, sha256 };
 }
@@ -97,27 +100,22 @@ export function readQdpxCodebook(file: string, displayFile: string, sink: Diagno
   if (project === null) return null;
   const codes = childrenNamed(childrenNamed(project.root, 'CodeBook')[0] ?? project.root, 'Codes')[0];
   if (codes === undefined) {
-    sink.report(
-      diagnosticWithText('FND107', { file: project.qde, line: project.root.line, column: project.root.column }, 'the project has no <CodeBook> with codes'),
-    );
+    sink.report(diagnostic({ file: project.qde, line: project.root.line, column: project.root.column }, say.FND107.projectNoCodeBook()));
     return null;
   }
   let ok = true;
   const { entries } = themesFromCodes(
     codes,
     project.qde,
-    (at, message) => {
+    (at) => {
       ok = false;
-      sink.report(diagnosticWithText('FND217', { file: project.qde, line: at.line, column: at.column }, message));
+      sink.report(diagnostic({ file: project.qde, line: at.line, column: at.column }, say.FND217.unnamedCode()));
     },
-    (at, message) => {
-      const where = { file: project.qde, line: at.line, column: at.column };
-      sink.report(diagnosticWithText('FND314', where, message));
-    },
+    (at, message) => sink.report(diagnostic({ file: project.qde, line: at.line, column: at.column }, message)),
   );
   if (!ok) return null;
   if (entries.length === 0) {
-    sink.report(diagnosticWithText('FND107', { file: project.qde, line: codes.line, column: codes.column }, 'the project has no codes'));
+    sink.report(diagnostic({ file: project.qde, line: codes.line, column: codes.column }, say.FND107.projectNoCodes()));
     return null;
   }
   // Sets of codes: in the project's <Sets> (targetGUID) or its <CodeBook>'s (guid).
@@ -159,10 +157,10 @@ export function readQdpx(
   const { root, qde } = project;
   const showId = respondentIdText(config.privacy.respondentIds);
   const at = (element: XmlElement): Position => ({ file: qde, line: element.line, column: element.column });
-  const report = (code: Code, element: XmlElement, message: string): RejectedRow => {
+  const report = (element: XmlElement, message: Message): RejectedRow => {
     const where = at(element);
-    sink.report(diagnosticWithText(code, where, message));
-    return { ...where, code, message };
+    sink.report(diagnostic(where, message));
+    return { ...where, code: message.code, message: message.text };
   };
   const section = (name: string, item: string) => childrenNamed(childrenNamed(root, name)[0] ?? ({ children: [] } as unknown as XmlElement), item);
 
@@ -180,13 +178,7 @@ export function readQdpx(
   const segmentGuids = new Set([...variables].filter(([, name]) => name === segmentVariable).map(([guid]) => guid));
   if (segmentVariable !== null && segmentGuids.size === 0) {
     const names = [...new Set(variables.values())];
-    sink.report(
-      diagnosticWithText(
-        'FND006',
-        configPosition(config, 'data.segmentVariable'),
-        `data.segmentVariable "${segmentVariable}" is not a variable of ${config.data.displayPath} (its variables: ${names.length === 0 ? 'none' : names.map((n) => `"${n}"`).join(', ')})`,
-      ),
-    );
+    sink.report(diagnostic(configPosition(config, 'data.segmentVariable'), say.FND006.segmentVariable(segmentVariable, config.data.displayPath, names)));
     return 'config';
   }
   // issue 14: sets (ATLAS.ti document groups, NVivo/MAXQDA sets) whose members' segment is the set's name.
@@ -194,14 +186,9 @@ export function readQdpx(
   const segmentSets = config.data.segmentSets.map((name) => ({ name, set: sets.find((s) => s.name === name) }));
   const missingSets = segmentSets.filter((s) => s.set === undefined);
   if (missingSets.length > 0) {
-    const names = sets.filter((s) => s.sources.size + s.cases.size > 0).map((s) => `"${s.name}"`);
-    sink.report(
-      diagnosticWithText(
-        'FND006',
-        configPosition(config, 'data.segmentSets'),
-        `data.segmentSets: ${missingSets.map((s) => `"${s.name}"`).join(', ')} ${missingSets.length === 1 ? 'is not a set' : 'are not sets'} of ${config.data.displayPath} (its sets of sources or cases: ${names.length === 0 ? 'none' : names.join(', ')})`,
-      ),
-    );
+    const names = sets.filter((s) => s.sources.size + s.cases.size > 0).map((s) => s.name);
+    const missing = missingSets.map((s) => s.name);
+    sink.report(diagnostic(configPosition(config, 'data.segmentSets'), say.FND006.segmentSets(missing, config.data.displayPath, names)));
     return 'config';
   }
 
@@ -212,8 +199,8 @@ export function readQdpx(
   const sourcesElement = childrenNamed(root, 'Sources')[0];
   const allSources = sourcesElement === undefined ? [] : sourcesElement.children.filter((c) => c.name.endsWith('Source'));
   const respondentElements = byCase ? caseElements : allSources;
-  const noun = byCase ? 'case' : 'source';
-  const known: KnownRespondents = { valid: new Map(), lines: new Map(), where: `the ${noun}s of ${config.data.displayPath}` };
+  const noun: QdaRespondent = byCase ? 'case' : 'source';
+  const known: KnownRespondents = { valid: new Map(), lines: new Map(), where: { kind: 'qda', noun, file: config.data.displayPath } };
   const caseOfSource = new Map<string, string>();
   const caseOfSelection = new Map<string, string>();
   const joined = options.joined;
@@ -222,8 +209,7 @@ export function readQdpx(
     const guid = guidOf(element.attributes.guid);
     const id = (element.attributes.name ?? '').trim() || guid;
     let failed: RejectedRow | null = null;
-    if (known.lines.has(id))
-      failed = report('FND204', element, `duplicate respondent id${showId(id)}: another ${noun} has the same name (first on line ${known.lines.get(id)})`);
+    if (known.lines.has(id)) failed = report(element, say.FND204.qda(showId(id), noun, known.lines.get(id)!));
     else known.lines.set(id, element.line);
     const sourceGuids = byCase ? childrenNamed(element, 'SourceRef').map((ref) => guidOf(ref.attributes.targetGUID)) : [guid];
     // The segment, from the first of what the config names that gives one: variable, set, side file.
@@ -232,7 +218,7 @@ export function readQdpx(
     for (const variableValue of childrenNamed(element, 'VariableValue')) {
       const ref = childrenNamed(variableValue, 'VariableRef')[0];
       const refGuid = guidOf(ref?.attributes.targetGUID);
-      if (ref !== undefined && !variables.has(refGuid)) failed ??= report('FND221', ref, `VariableRef ${refGuid} names no <Variable> of the project`);
+      if (ref !== undefined && !variables.has(refGuid)) failed ??= report(ref, say.FND221.variable(refGuid));
       if (!segmentGuids.has(refGuid)) continue;
       const valueElement = variableValue.children.find((c) => c.name !== 'VariableRef');
       value = (valueElement?.text ?? '').trim();
@@ -241,28 +227,17 @@ export function readQdpx(
     let segment = -1;
     if (value === '' && segmentSets.length > 0) {
       const member = segmentSets.filter(({ set }) => (byCase && set!.cases.has(guid)) || sourceGuids.some((g) => set!.sources.has(g))).map((s) => s.name);
-      if (member.length > 1)
-        failed ??= report(
-          'FND226',
-          element,
-          `${noun}${showId(id)} is a member of ${member.length} of the sets in data.segmentSets (${member.map((m) => `"${m}"`).join(', ')}), so its segment is unclear`,
-        );
+      if (member.length > 1) failed ??= report(element, say.FND226(noun, showId(id), member));
       value = member[0] ?? '';
     }
     if (value === '' && joined !== null) {
       const row = joined.valid.get(id);
       if (row !== undefined) segment = row.segment;
-      else if (joined.lines.has(id))
-        failed ??= report('FND206', element, `${noun}${showId(id)} has no segment: its row in ${joined.where} (line ${joined.lines.get(id)}) has errors`);
+      else if (joined.lines.has(id)) failed ??= report(element, say.FND206.qdaRowHasErrors(noun, showId(id), joined.where, joined.lines.get(id)!));
     }
     if (config.data.segmentFrom === 'none') value = ALL_SEGMENT.id;
     if (value === '' && segment === -1) {
-      const from = [
-        ...(segmentVariable === null ? [] : [`no value for the variable "${segmentVariable}"`]),
-        ...(segmentSets.length === 0 ? [] : ['in none of data.segmentSets']),
-        ...(joined === null ? [] : [`not in ${joined.where}`]),
-      ];
-      failed ??= report('FND206', valueAt, `${noun}${showId(id)} has no segment: ${from.join(', ')}`);
+      failed ??= report(valueAt, say.FND206.qdaNone(noun, showId(id), segmentVariable, segmentSets.length > 0, joined?.where ?? null));
     }
     for (const sourceGuid of sourceGuids) if (!caseOfSource.has(sourceGuid)) caseOfSource.set(sourceGuid, id);
     for (const ref of childrenNamed(element, 'SelectionRef')) caseOfSelection.set(guidOf(ref.attributes.targetGUID), id);
@@ -282,9 +257,9 @@ export function readQdpx(
     for (const [id, line] of joined.lines) {
       if (known.lines.has(id) || !joined.valid.has(id)) continue;
       const where = { file: config.data.respondents.displayPath, line, column: 1 };
-      const message = `respondent${showId(id)} of ${config.data.respondents.displayPath} is no ${noun} of ${config.data.displayPath}; left out`;
-      sink.report(diagnosticWithText('FND315', where, message));
-      unmatched.push({ ...where, code: 'FND315', message });
+      const message = say.FND315(showId(id), config.data.respondents.displayPath, noun, config.data.displayPath);
+      sink.report(diagnostic(where, message));
+      unmatched.push({ ...where, code: message.code, message: message.text });
     }
   }
 
@@ -300,11 +275,7 @@ export function readQdpx(
     if (selections.length === 0 && wholeCodings.length === 0) continue;
     const text = sourceText(source, project.files);
     if (text === null) {
-      report(
-        'FND217',
-        source,
-        `the text of source "${source.attributes.name ?? sourceGuid}" is neither in <PlainTextContent> nor in the archive (plainTextPath "${source.attributes.plainTextPath ?? ''}")`,
-      );
+      report(source, say.FND217.noSourceText(source.attributes.name ?? sourceGuid, source.attributes.plainTextPath ?? ''));
       continue;
     }
     const points = Array.from(text);
@@ -320,11 +291,11 @@ export function readQdpx(
         if (userGuid !== '') hasCoders = true;
         const code = codes.get(codeGuid);
         if (code === undefined) {
-          failed.push({ error: report('FND221', ref ?? coding, `CodeRef ${codeGuid || '(none)'} names no <Code> of the project's codebook`), id });
+          failed.push({ error: report(ref ?? coding, say.FND221.code(codeGuid)), id });
           continue;
         }
         if (userGuid !== '' && user === null) {
-          failed.push({ error: report('FND221', coding, `creatingUser ${userGuid} names no <User> of the project`), id });
+          failed.push({ error: report(coding, say.FND221.user(userGuid)), id });
           continue;
         }
         excerpts.push({
@@ -346,9 +317,8 @@ export function readQdpx(
       if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > points.length) {
         const selectionCase = caseOfSelection.get(guidOf(selection.attributes.guid)) ?? sourceCase;
         const error = report(
-          'FND222',
           selection,
-          `selection ${selection.attributes.startPosition ?? '?'}–${selection.attributes.endPosition ?? '?'} is not within the ${points.length} characters (code points) of source "${source.attributes.name ?? sourceGuid}"`,
+          say.FND222(selection.attributes.startPosition ?? '?', selection.attributes.endPosition ?? '?', points.length, source.attributes.name ?? sourceGuid),
         );
         failed.push({ error, id: selectionCase });
         continue;
@@ -357,11 +327,7 @@ export function readQdpx(
     }
     if (wholeCodings.length > 0 && !coded(source, null, '', source.attributes.creatingUser)) orphan = true;
     if (orphan) {
-      report(
-        'FND311',
-        source,
-        `source "${source.attributes.name ?? sourceGuid}" is coded but belongs to no case, so to no respondent; its codings are left out`,
-      );
+      report(source, say.FND311(source.attributes.name ?? sourceGuid));
     }
   }
   return { known, ledger, excerpts, failed, hasCoders, qde, unmatched, bytes: project.bytes, sha256: project.sha256 };

@@ -103,7 +103,7 @@ export async function readSource(
     return { stopped: 'data' };
   }
   if (validator.ledger.rowsRead === 0) {
-    sink.report(diagnostic(at, say.FND202(file)));
+    sink.report(diagnostic(at, say.FND202.noRows(file)));
     return { stopped: 'data' };
   }
   return { ledger: validator.ledger, inputs, excerpts: null };

@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
 import { checkFileSize, checkHeader, type CheckedHeader } from './check-header.ts';
 import { readCsv, type CsvBatch, type CsvHeader } from './read-csv.ts';
-import { diagnosticWithText } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import type { ReadOutcome } from './read-respondents.ts';
 
 export interface TableSource {
@@ -56,7 +56,7 @@ export async function readTable(
     // issue 14: an excerpt export as a workbook (ATLAS.ti quotations), its first sheet read like the CSV.
     const read = (await import('./formats/read-xlsx.ts')).readXlsx(source.path, null, onHeader, onRows, { maxFieldChars: config.limits.maxFieldChars });
     if (!read.ok) {
-      sink.report(diagnosticWithText('FND224', { file, line: 1, column: 1 }, `${file} is ${read.message}`));
+      sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND224(file, read.problem)));
       return { status: 'unreadable', bytes: read.bytes, sha256: read.sha256 };
     }
     summary = read;

@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkInputFile } from '../config/open-input.ts';
 import type { Diagnostic } from '../model.ts';
-import { diagnostic, diagnosticWithText, say } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { displayPath } from '../config/read-config.ts';
 import { guessColumns, slug, type ColumnGuesses } from './guess-columns.ts';
 import { baseName, sniffTable, type SniffedTable } from './sniff-table.ts';
@@ -136,11 +136,11 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
   const at = { file: shown, line: 1, column: 1 };
   // Issue #20: a FIFO or device (/dev/zero) would hang or fill memory: refused (ingest/open-input.ts).
   const input = checkInputFile(absolute, shown);
-  if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) return diagnosticWithText(input.code, at, input.message);
+  if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) return diagnostic(at, input.problem);
   try {
-    if (statSync(absolute).isDirectory()) return diagnostic(at, say.FND007.unreadable(shown, 'is a folder'));
+    if (statSync(absolute).isDirectory()) return diagnostic(at, say.FND007.unreadable(shown, 'EISDIR'));
   } catch {
-    return diagnostic(at, say.FND007.unreadable(shown, 'no such file'));
+    return diagnostic(at, say.FND007.unreadable(shown, 'ENOENT'));
   }
   // issue 14: a REFI-QDA project (a zip holding a .qde) or codebook is not a table.
   if (isQda(absolute)) {
@@ -150,7 +150,7 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
   }
   const table = sniffTable(absolute);
   if ('problem' in table)
-    return table.problem === 'empty' ? diagnostic(at, say.FND201.inspected(shown, table.message)) : diagnostic(at, say.FND224(shown, table.message));
+    return table.problem === 'empty' ? diagnostic(at, say.FND201.inspected(shown, table.why)) : diagnostic(at, say.FND224(shown, table.why));
   const guesses = guessColumns(table);
   const name = baseName(absolute);
   const saveAs = displayPath(cwd, path.join(path.dirname(absolute), `${name}.yaml`));

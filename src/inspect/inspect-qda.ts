@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model.ts';
-import { diagnosticWithText } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { childrenNamed, parseXml, type XmlElement } from '../ingest/parse-xml.ts';
 import { openProject, readSets } from '../ingest/read-qdpx.ts';
 import { slug } from './guess-columns.ts';
@@ -32,7 +32,7 @@ export function inspectQda(absolute: string, shown: string, saveAs: string): { y
   const name = path.basename(absolute).replace(/\.[^.]+$/, '');
   if (/\.qdc$/i.test(absolute)) return inspectQdc(absolute, shown, saveAs, name);
   const project = openProject(absolute, shown, 4 * 1024 ** 3, sink);
-  if (project === null) return fail[0] ?? diagnosticWithText('FND217', { file: shown, line: 1, column: 1 }, `${shown} is not a REFI-QDA project`);
+  if (project === null) return fail[0] ?? diagnostic({ file: shown, line: 1, column: 1 }, say.FND217.notProject(shown));
   const root = project.root;
   const section = (outer: string, inner: string) => {
     const container = childrenNamed(root, outer)[0];
@@ -103,11 +103,10 @@ function inspectQdc(absolute: string, shown: string, saveAs: string, name: strin
   try {
     bytes = readFileSync(absolute);
   } catch {
-    return diagnosticWithText('FND007', { file: shown, line: 1, column: 1 }, `cannot read ${shown}`);
+    return diagnostic({ file: shown, line: 1, column: 1 }, say.FND007.cannotRead(shown));
   }
   const parsed = parseXml(bytes);
-  if ('error' in parsed)
-    return diagnosticWithText('FND110', { file: shown, line: parsed.line, column: parsed.column }, `not a REFI-QDA codebook: ${parsed.error}`);
+  if ('problem' in parsed) return diagnostic({ file: shown, line: parsed.line, column: parsed.column }, say.FND110.notXml(parsed.problem));
   const codes = allCodes(childrenNamed(parsed.root, 'Codes')[0] ?? parsed.root);
   const sets = childrenNamed(childrenNamed(parsed.root, 'Sets')[0] ?? parsed.root, 'Set');
   const lines = [

@@ -16,6 +16,7 @@ import type { HeaderRow, LayoutHeader } from '../ingest/formats/export-layout.ts
 import { layouts } from '../ingest/formats/read-data.ts';
 import { readXlsx } from '../ingest/formats/read-xlsx.ts';
 import { checkZip } from '../ingest/formats/check-zip.ts';
+import type { NoTable, WorkbookProblem } from '../messages.ts';
 
 export interface SniffedTable {
   format: DataFormat;
@@ -39,7 +40,7 @@ export interface SniffedTable {
   truncated: boolean;
 }
 
-export type SniffResult = SniffedTable | { problem: 'empty' | 'not-a-workbook'; message: string };
+export type SniffResult = SniffedTable | { problem: 'empty'; why: NoTable } | { problem: 'not-a-workbook'; why: WorkbookProblem };
 
 const SAMPLE_BYTES = 4 << 20;
 
@@ -61,7 +62,7 @@ function platformOf(rows: string[][]): DataFormat {
 export function sniffTable(file: string, maxRows = 5000): SniffResult {
   // Only the start of a text file is read: a few MiB show its layout, however large it is.
   const buffer = readHead(file, SAMPLE_BYTES + 1);
-  if (buffer.length === 0) return { problem: 'empty', message: 'the file is empty' };
+  if (buffer.length === 0) return { problem: 'empty', why: 'empty-file' };
   const zip = buffer[0] === 0x50 && buffer[1] === 0x4b;
   if (zip || /\.xlsx$/i.test(file)) return sniffWorkbook(file, maxRows);
 
@@ -87,7 +88,7 @@ export function sniffTable(file: string, maxRows = 5000): SniffResult {
   // Header rows, up to maxRows data rows and one more (to tell a larger file).
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy', preview: maxRows + 4 });
   const all = parsed.data.map((row) => row.map((cell) => cell.replace(/\r$/, '')));
-  if (all.length === 0) return { problem: 'empty', message: 'the file has no rows' };
+  if (all.length === 0) return { problem: 'empty', why: 'no-rows' };
   const format = platformOf(all);
   return finish(
     all,
@@ -110,7 +111,7 @@ function sniffWorkbook(file: string, maxRows: number): SniffResult {
   try {
     const buffer = readFileSync(file);
     const damaged = checkZip(buffer);
-    if (damaged !== null) return { problem: 'not-a-workbook', message: `${damaged}, so not a readable .xlsx workbook` };
+    if (damaged !== null) return { problem: 'not-a-workbook', why: { kind: 'zip', zip: damaged } };
     const workbook = XLSX.read(buffer, { type: 'buffer', cellDates: false, dense: true });
     names = workbook.SheetNames;
     // The data are on the sheet with the most cells, which need not be the first (a notes sheet).
@@ -125,9 +126,9 @@ function sniffWorkbook(file: string, maxRows: number): SniffResult {
       }
     }
   } catch (error) {
-    return { problem: 'not-a-workbook', message: `not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})` };
+    return { problem: 'not-a-workbook', why: { kind: 'unreadable', detail: (error as Error).message.split('\n')[0]! } };
   }
-  if (best === null) return { problem: 'empty', message: 'the workbook has no sheet with data' };
+  if (best === null) return { problem: 'empty', why: 'no-sheet-with-data' };
   const rows: string[][] = [];
   const read = readXlsx(
     file,
@@ -135,8 +136,8 @@ function sniffWorkbook(file: string, maxRows: number): SniffResult {
     (h) => rows.push(h.cells),
     (b) => rows.push(...b.rows),
   );
-  if (!read.ok) return { problem: 'not-a-workbook', message: read.message };
-  if (rows.length === 0) return { problem: 'empty', message: 'the sheet has no rows' };
+  if (!read.ok) return { problem: 'not-a-workbook', why: read.problem };
+  if (rows.length === 0) return { problem: 'empty', why: 'empty-sheet' };
   return finish(
     rows,
     { format: 'xlsx', encoding: 'xlsx', configEncoding: null, delimiter: null, sheet: best, sheetIsNotFirst: best !== names[0], truncated: false },

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { checkInputFile } from '../config/open-input.ts';
 import { isMap, parseDocument } from 'yaml';
 import type { DiagnosticSink, SurveyConfig } from '../model.ts';
-import { diagnostic, diagnosticWithText, say } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { configPosition, displayPath, readConfig } from '../config/read-config.ts';
 import { readData } from '../ingest/formats/read-data.ts';
 import { nearest } from '../validate/nearest.ts';
@@ -79,11 +79,11 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
   // Issue #20: only a regular file is read (ingest/open-input.ts).
   const input = checkInputFile(dataFile, dataDisplay);
   if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) {
-    sink.report(diagnosticWithText(input.code, { file: dataDisplay, line: 1, column: 1 }, input.message));
+    sink.report(diagnostic({ file: dataDisplay, line: 1, column: 1 }, input.problem));
     return 'config';
   }
   if (!existsSync(dataFile)) {
-    sink.report(diagnostic({ file: dataDisplay, line: 1, column: 1 }, say.FND007.unreadable(dataDisplay, 'no such file')));
+    sink.report(diagnostic({ file: dataDisplay, line: 1, column: 1 }, say.FND007.unreadable(dataDisplay, 'ENOENT')));
     return 'config';
   }
 
@@ -153,7 +153,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
       sink.report(
         diagnostic(
           { file: dataDisplay, line: headerLine, column: 1 },
-          say.FND008.notInHeader(w.name, `${w.key} in ${config.displayFile}`, dataDisplay, nearest(w.name, names), names),
+          say.FND008.notInHeader(w.name, w.key, dataDisplay, nearest(w.name, names), names, config.displayFile),
         ),
       );
     } else {
@@ -167,7 +167,7 @@ export async function initRound(options: InitOptions, sink: DiagnosticSink): Pro
     sink.report(
       diagnostic(
         { file: dataDisplay, line: headerLine, column: 1 },
-        say.FND008.noPrefix(dataDisplay, prefix, `data.themeColumns.prefix in ${config.displayFile}`, null, null),
+        say.FND008.noPrefix(dataDisplay, prefix, 'data.themeColumns.prefix', null, null, config.displayFile),
       ),
     );
   }

@@ -19,7 +19,7 @@
  * they name respondents of the data, and an error drops the excerpt, nothing else.
  */
 import type { Codebook, DiagnosticSink, Position, RejectedRow, ValidRespondent } from '../model.ts';
-import { diagnostic, say, type Message } from '../messages.ts';
+import { diagnostic, leftOutWith, say, type Message, type RespondentSource } from '../messages.ts';
 import type { Ledger, SegmentRegistry } from './validate-respondents.ts';
 import { invalidWeight } from './rules/invalid-weight.ts';
 import { missingCoder } from './rules/missing-coder.ts';
@@ -54,8 +54,8 @@ export interface KnownRespondents {
   valid: Map<string, ValidRespondent>;
   /** Every id of the file, valid or rejected, with the line of its row. */
   lines: Map<string, number>;
-  /** "the respondent file respondents.csv", "the data": for messages. */
-  where: string;
+  /** The respondent file, the data, or a project's cases or sources: for messages. */
+  where: RespondentSource;
 }
 
 /** An excerpt that may be quoted: the primary coder's, with text, of a respondent in the tally. */
@@ -302,8 +302,7 @@ export class ExcerptCollector {
     const { sink, mode, known, codebook, showId } = this.settings;
     const configured = this.settings.primaryCoder;
     if (this.settings.hasCoders && configured !== null && !this.coderOrder.includes(configured.name)) {
-      const met = this.coderOrder.length === 0 ? 'no coder at all' : `only ${this.coderOrder.map((c) => `"${c}"`).join(', ')}`;
-      sink.report(diagnostic(configured.at, say.FND006.primaryCoderUnused(configured.name, met)));
+      sink.report(diagnostic(configured.at, say.FND006.primaryCoderUnused(configured.name, this.coderOrder)));
       return 'config';
     }
     const primary = this.primary ?? '';
@@ -324,7 +323,7 @@ export class ExcerptCollector {
             const line = known.lines.get(id)!;
             rejectedKnown.push({
               ...state.failed,
-              message: `left out with respondent${showId(id)}: ${state.failed.message} (line ${state.failed.line}); respondent row on line ${line}`,
+              message: leftOutWith.failed(showId(id), state.failed.message, state.failed.line, line),
             });
             continue;
           }
@@ -362,10 +361,12 @@ export class ExcerptCollector {
         ledger.rowsRejected++;
         if (row.error !== null) ledger.rejected.push(row.error);
         else if (respondent !== null) {
-          const why = respondent.failed ?? { ...row.at, code: 'FND218', message: say.FND218.short(known?.where ?? 'the data').text };
-          const cause =
-            known?.lines.has(respondent.id) && respondent.failed === null ? `its row in ${known.where} has errors` : `${why.message} (line ${why.line})`;
-          ledger.rejected.push({ ...row.at, code: why.code, message: `left out with respondent${showId(respondent.id)}: ${cause}` });
+          const why = respondent.failed ?? { ...row.at, code: 'FND218', message: say.FND218.short(known?.where ?? { kind: 'data' }).text };
+          const message =
+            known?.lines.has(respondent.id) && respondent.failed === null
+              ? leftOutWith.rowHasErrors(showId(respondent.id), known.where)
+              : leftOutWith.because(showId(respondent.id), why.message, why.line);
+          ledger.rejected.push({ ...row.at, code: why.code, message });
         }
         return;
       }

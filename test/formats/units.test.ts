@@ -62,30 +62,30 @@ describe('header layouts', () => {
         ['{"ImportId":"progress"}', '{"ImportId":"finished"}', '{"ImportId":"QID1"}'],
       ),
     );
-    if ('message' in header) throw new Error(header.message);
+    if ('message' in header) throw new Error(header.message.text);
     expect(header.aliases.get('QID1')).toBe(2);
     const test = qualtrics.unfinished!(header)!;
     expect(test(['100', '1', ''])).toBe(-1);
     expect(test(['40', 'False', ''])).toBe(1);
     const noFinished = qualtrics.header(rows(['Progress', 'Q1'], ['', ''], ['{"ImportId":"progress"}', '{"ImportId":"QID1"}']));
-    if ('message' in noFinished) throw new Error(noFinished.message);
+    if ('message' in noFinished) throw new Error(noFinished.message.text);
     expect(qualtrics.unfinished!(noFinished)!(['99', ''])).toBe(0);
   });
   it('Qualtrics legacy: two header rows, metadata names as other names of V1…V10', () => {
     expect(qualtrics.extraRows(['V1', 'V2', 'Q1'])).toBe(1);
     const header = qualtrics.header(rows(['V1', 'V10', 'Q1'], ['ResponseID', 'Finished', 'Question']));
-    if ('message' in header) throw new Error(header.message);
+    if ('message' in header) throw new Error(header.message.text);
     expect([header.aliases.get('ResponseID'), header.aliases.get('Finished')]).toEqual([0, 1]);
   });
   it('SurveyMonkey: question text carried over the columns of a multi-select question', () => {
     const header = surveymonkey.header(rows(['Respondent ID', 'Q?', '', 'Likert'], ['', 'A', 'B', 'Response']));
-    if ('message' in header) throw new Error(header.message);
+    if ('message' in header) throw new Error(header.message.text);
     expect(header.names).toEqual(['Respondent ID', 'Q? | A', 'Q? | B', 'Likert']);
     expect(header.choices).toEqual([null, 'A', 'B', null]);
   });
   it('KoboToolbox: a question by its name alone when unique, never a choice column', () => {
     const header = kobo.header(rows(['g/segment', 'q/topics', 'q/topics/role', 'a/x', 'b/x']));
-    if ('message' in header) throw new Error(header.message);
+    if ('message' in header) throw new Error(header.message.text);
     expect([...header.aliases.entries()]).toEqual([
       ['segment', 0],
       ['topics', 1],
@@ -122,7 +122,7 @@ describe('checkZip', () => {
     expect(checkZip(workbook)).toBeNull();
     const damaged = Buffer.from(workbook);
     for (let i = 6758; i < 6763; i++) damaged[i] = damaged[i]! ^ 0xff; // inside an entry's deflated data, as the formats fuzz test found
-    expect(checkZip(damaged)).toMatch(/fails its checksum|damaged zip/);
-    expect(checkZip(workbook.subarray(0, 2000))).toBe('a zip without its central directory (cut short?)');
+    expect(checkZip(damaged)?.kind).toMatch(/^(checksum|damaged)$/);
+    expect(checkZip(workbook.subarray(0, 2000))).toEqual({ kind: 'no-directory' });
   });
 });

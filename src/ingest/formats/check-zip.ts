@@ -2,12 +2,13 @@
  * Check a zip (an .xlsx) before SheetJS parses it: every entry must inflate and match the CRC-32 its
  * central directory records. SheetJS reads a damaged entry without complaint and can then loop
  * forever on what it inflated (found by fuzzing), so a workbook that fails this is reported as
- * damaged instead. Returns null when sound, else why not.
+ * damaged instead. Returns null when sound, else why not (worded by the catalogue, src/messages.ts).
  */
 import { crc32 } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import type { ZipProblem } from '../../messages.ts';
 
-export function checkZip(buffer: Buffer, limits: ZipLimits = { maxBytes: Number.MAX_SAFE_INTEGER }): string | null {
+export function checkZip(buffer: Buffer, limits: ZipLimits = { maxBytes: Number.MAX_SAFE_INTEGER }): ZipProblem | null {
   // Issue #20: sizes and ratios first, from the central directory, before anything inflates.
   const limited = checkZipLimits(buffer, limits);
   if (limited !== null) return limited;
@@ -19,12 +20,12 @@ export function checkZip(buffer: Buffer, limits: ZipLimits = { maxBytes: Number.
       break;
     }
   }
-  if (end === -1) return 'a zip without its central directory (cut short?)';
+  if (end === -1) return { kind: 'no-directory' };
   const count = buffer.readUInt16LE(end + 10);
   let at = buffer.readUInt32LE(end + 16);
   const expected = new Map<string, number>();
   for (let k = 0; k < count; k++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) return 'a zip whose central directory is damaged';
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) return { kind: 'damaged-directory' };
     const crc = buffer.readUInt32LE(at + 16);
     const nameLength = buffer.readUInt16LE(at + 28);
     const skip = nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
@@ -35,12 +36,12 @@ export function checkZip(buffer: Buffer, limits: ZipLimits = { maxBytes: Number.
   try {
     files = unzipSync(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length));
   } catch (error) {
-    return `a damaged zip (${(error as Error).message})`;
+    return { kind: 'damaged', detail: (error as Error).message };
   }
   for (const [name, crc] of expected) {
     const data = files[name];
-    if (data === undefined) return `a damaged zip (${name} cannot be read)`;
-    if (crc32(data) >>> 0 !== crc) return `a damaged zip (${name} fails its checksum)`;
+    if (data === undefined) return { kind: 'entry-unreadable', entry: name };
+    if (crc32(data) >>> 0 !== crc) return { kind: 'checksum', entry: name };
   }
   return null;
 }
@@ -60,12 +61,12 @@ const MAX_ZIP_RATIO = 200;
  * Read the central directory's declared sizes and refuse an archive that would inflate past the
  * limits, before any byte is inflated. Entries that lie about their size are caught after: fflate
  * inflates into a buffer of the declared size, and the CRC check (checkZip) fails on a short one.
- * Returns null when within the limits, else why not (one line, with the entry and the figures).
+ * Returns null when within the limits, else why not (with the entry and the figures).
  */
-export function checkZipLimits(buffer: Buffer, limits: ZipLimits): string | null {
+export function checkZipLimits(buffer: Buffer, limits: ZipLimits): ZipProblem | null {
   const { maxBytes } = limits;
   const maxRatio = limits.maxRatio ?? MAX_ZIP_RATIO;
-  if (buffer.length > maxBytes) return `${buffer.length} bytes, more than limits.maxFileBytes (${maxBytes})`;
+  if (buffer.length > maxBytes) return { kind: 'too-large', bytes: buffer.length, max: maxBytes };
   let end = -1;
   for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
     if (buffer.readUInt32LE(i) === 0x06054b50) {
@@ -83,13 +84,11 @@ export function checkZipLimits(buffer: Buffer, limits: ZipLimits): string | null
     const inflated = buffer.readUInt32LE(at + 24);
     const nameLength = buffer.readUInt16LE(at + 28);
     const name = buffer.toString('utf8', at + 46, at + 46 + Math.min(nameLength, 200));
-    if (compressed === 0xffffffff || inflated === 0xffffffff) return `an archive entry ${JSON.stringify(name)} of 4 GiB or more (zip64)`;
+    if (compressed === 0xffffffff || inflated === 0xffffffff) return { kind: 'zip64', entry: name };
     total += inflated;
-    if (inflated > maxBytes) return `an archive entry ${JSON.stringify(name)} that inflates to ${inflated} bytes, more than limits.maxFileBytes (${maxBytes})`;
-    if (total > maxBytes) return `an archive whose entries inflate to more than limits.maxFileBytes (${maxBytes}) together`;
-    if (inflated > 1 << 20 && inflated > maxRatio * Math.max(1, compressed)) {
-      return `an archive entry ${JSON.stringify(name)} that inflates ${Math.round(inflated / Math.max(1, compressed))} times (${compressed} to ${inflated} bytes; a zip bomb?), more than ${maxRatio} times`;
-    }
+    if (inflated > maxBytes) return { kind: 'entry-too-large', entry: name, inflated, max: maxBytes };
+    if (total > maxBytes) return { kind: 'total-too-large', max: maxBytes };
+    if (inflated > 1 << 20 && inflated > maxRatio * Math.max(1, compressed)) return { kind: 'ratio', entry: name, compressed, inflated, max: maxRatio };
     at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
   }
   return null;

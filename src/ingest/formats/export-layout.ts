@@ -4,6 +4,7 @@
  * question without its group), the choice a one-per-choice column stands for (the cell text that
  * means "ticked"), and which responses the platform marks unfinished.
  */
+import type { Message } from '../../messages.ts';
 export interface HeaderRow {
   cells: string[];
   line: number;
@@ -23,12 +24,11 @@ interface LayoutProblem {
   /** Index of the header row (0 = first) the problem is on, or of the row that is missing. */
   row: number;
   cell: number;
-  message: string;
+  /** FND223, from the catalogue. */
+  message: Message;
 }
 
 export interface ExportLayout {
-  /** The platform's name, for messages. */
-  name: string;
   /** How many header rows follow the first. */
   extraRows(first: string[]): number;
   /** Read the header rows (first, then the extra ones; fewer when the file ended early). */

@@ -9,7 +9,6 @@
 import { addAlias, type ExportLayout, type HeaderRow, type LayoutHeader } from './export-layout.ts';
 
 export const kobo: ExportLayout = {
-  name: 'KoboToolbox',
   extraRows: () => 0,
   header(rows: HeaderRow[]) {
     const names = rows[0]!.cells.map((cell) => cell.trim());

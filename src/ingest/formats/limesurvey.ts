@@ -7,7 +7,6 @@
 import { columnOf, type ExportLayout, type HeaderRow, type LayoutHeader } from './export-layout.ts';
 
 export const limesurvey: ExportLayout = {
-  name: 'LimeSurvey',
   extraRows: () => 0,
   header(rows: HeaderRow[]) {
     const names = rows[0]!.cells.map((cell) => cell.trim());

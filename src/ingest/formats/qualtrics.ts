@@ -7,6 +7,7 @@
  * 0/False, or without a Finished column and Progress below 100, are unfinished.
  */
 import { addAlias, columnOf, type ExportLayout, type HeaderRow, type LayoutHeader } from './export-layout.ts';
+import { say } from '../../messages.ts';
 
 function isLegacy(first: readonly string[]): boolean {
   return first[0]?.trim() === 'V1' || first.some((cell) => cell.trim() === 'ResponseID');
@@ -19,14 +20,13 @@ function choiceOf(text: string): string | null {
 }
 
 export const qualtrics: ExportLayout = {
-  name: 'Qualtrics',
   extraRows: (first) => (isLegacy(first) ? 1 : 2),
   header(rows: HeaderRow[]) {
     const first = rows[0]!;
     const names = first.cells.map((cell) => cell.trim());
     const header: LayoutHeader = { names, aliases: new Map(), choices: names.map(() => null) };
     const text = rows[1];
-    if (text === undefined) return { row: 1, cell: 0, message: 'the second header row (question text) is missing: the file ends after the first' };
+    if (text === undefined) return { row: 1, cell: 0, message: say.FND223.qualtricsNoQuestionRow() };
     header.choices = names.map((_, i) => choiceOf(text.cells[i] ?? ''));
     if (isLegacy(first.cells)) {
       names.forEach((name, i) => {
@@ -35,8 +35,7 @@ export const qualtrics: ExportLayout = {
       return header;
     }
     const ids = rows[2];
-    const expected = 'the third header row should hold {"ImportId":"…"} for every column';
-    if (ids === undefined) return { row: 2, cell: 0, message: `${expected}, but the file ends before it` };
+    if (ids === undefined) return { row: 2, cell: 0, message: say.FND223.qualtricsNoImportIdRow() };
     for (let i = 0; i < names.length; i++) {
       const cell = ids.cells[i] ?? '';
       let importId: unknown = null;
@@ -46,12 +45,7 @@ export const qualtrics: ExportLayout = {
         importId = null;
       }
       if (typeof importId !== 'string') {
-        const shown = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
-        return {
-          row: 2,
-          cell: Math.min(i, Math.max(0, ids.cells.length - 1)),
-          message: `${expected}; column ${i + 1} (${names[i]}) has ${JSON.stringify(shown)} (was the row deleted, or the file saved by a spreadsheet?)`,
-        };
+        return { row: 2, cell: Math.min(i, Math.max(0, ids.cells.length - 1)), message: say.FND223.qualtricsNoImportId(i + 1, names[i]!, cell) };
       }
       addAlias(header, importId, i);
     }

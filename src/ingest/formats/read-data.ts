@@ -53,11 +53,11 @@ export async function readData(
       maxFieldChars: options.maxFieldChars,
     });
     if (read.ok) return { hasHeader: read.hasHeader, encoding: read.encoding, bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: false };
-    if (read.problem === 'no-sheet') {
-      sink.report(diagnostic(configPosition(config, 'data.sheet'), say.FND006.noSheet(file, read.message, read.sheets)));
+    if (read.problem.kind === 'no-sheet') {
+      sink.report(diagnostic(configPosition(config, 'data.sheet'), say.FND006.noSheet(file, read.problem.name, read.sheets)));
       return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: true };
     }
-    sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND224(file, read.message)));
+    sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND224(file, read.problem)));
     return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: true, misconfigured: false };
   }
 
@@ -88,7 +88,7 @@ export async function readData(
       malformed = true;
       const row = rows[result.row];
       const at = row === undefined ? { line: (rows[rows.length - 1]?.line ?? csvHeader.line) + 1, column: 1 } : row.locate(result.cell);
-      sink.report(diagnostic({ file, ...at }, say.FND223(layout.name, result.message)));
+      sink.report(diagnostic({ file, ...at }, result.message));
       return;
     }
     onHeader({ ...csvHeader, cells: result.names, aliases: result.aliases, choices: result.choices });

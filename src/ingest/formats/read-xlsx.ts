@@ -13,10 +13,9 @@ import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import type { CsvBatch, CsvHeader, CsvSummary } from '../read-csv.ts';
 import { checkZip } from './check-zip.ts';
+import type { WorkbookProblem } from '../../messages.ts';
 
-export type XlsxOutcome =
-  | (CsvSummary & { ok: true; sheet: string })
-  | { ok: false; problem: 'not-a-workbook' | 'no-sheet'; message: string; sheets: string[]; bytes: number; sha256: string };
+export type XlsxOutcome = (CsvSummary & { ok: true; sheet: string }) | { ok: false; problem: WorkbookProblem; sheets: string[]; bytes: number; sha256: string };
 
 /** A cell's text as the sheet shows it: its formatted text, else its value. */
 function textOf(cell: XLSX.CellObject): string {
@@ -33,40 +32,29 @@ export function readXlsx(
   const buffer = readFileSync(file);
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const bytes = buffer.length;
-  const fail = (problem: 'not-a-workbook' | 'no-sheet', message: string, sheets: string[] = []) => ({
+  const fail = (problem: WorkbookProblem, sheets: string[] = []) => ({
     ok: false as const,
     problem,
-    message,
     sheets,
     bytes,
     sha256,
   });
   if (!(buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04)) {
-    const what =
-      buffer[0] === 0xd0 && buffer[1] === 0xcf
-        ? 'an old .xls workbook; save it as .xlsx'
-        : bytes === 0
-          ? 'an empty file'
-          : 'not a zip file, so not an .xlsx workbook (a CSV renamed?)';
-    return fail('not-a-workbook', `${what}`);
+    return fail({ kind: buffer[0] === 0xd0 && buffer[1] === 0xcf ? 'old-xls' : bytes === 0 ? 'empty' : 'not-zip' });
   }
   const damaged = checkZip(buffer, options.maxFileBytes === undefined ? undefined : { maxBytes: options.maxFileBytes }); // issue #20: zip limits too
-  if (damaged !== null) return fail('not-a-workbook', `${damaged}, so not a readable .xlsx workbook`);
+  if (damaged !== null) return fail({ kind: 'zip', zip: damaged });
   let workbook: XLSX.WorkBook;
   try {
     // Dense sheets: rows of cells, so only cells that exist are visited (a sheet's range may claim a million rows).
     workbook = XLSX.read(buffer, { type: 'buffer', cellDates: false, dense: true });
   } catch (error) {
-    return fail('not-a-workbook', `not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
+    return fail({ kind: 'unreadable', detail: (error as Error).message.split('\n')[0]! });
   }
   const name = sheetName ?? workbook.SheetNames[0];
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (name === undefined || sheet === undefined) {
-    return fail(
-      name === undefined ? 'not-a-workbook' : 'no-sheet',
-      name === undefined ? 'a workbook without sheets' : `no sheet named "${name}"`,
-      workbook.SheetNames,
-    );
+    return fail(name === undefined ? { kind: 'no-sheets' } : { kind: 'no-sheet', name }, workbook.SheetNames);
   }
   const data = (sheet as { '!data'?: (XLSX.CellObject | null | undefined)[][] })['!data'] ?? [];
   // The first column with text anywhere is column 1 of the table (positions stay the sheet's).

@@ -8,27 +8,22 @@
  * stable question tags, so these names follow the survey's wording.
  */
 import type { ExportLayout, HeaderRow, LayoutHeader } from './export-layout.ts';
+import { say } from '../../messages.ts';
 
 const SINGLE = new Set(['', 'Response', 'Open-Ended Response']);
 const METADATA = ['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name'];
 
 export const surveymonkey: ExportLayout = {
-  name: 'SurveyMonkey',
   extraRows: () => 1,
   header(rows: HeaderRow[]) {
     const [first, second] = rows as [HeaderRow, HeaderRow | undefined];
-    const expected = 'two header rows are expected, question then option ("Response" or the choice)';
-    if (second === undefined) return { row: 1, cell: 0, message: `${expected}, but the file ends after the first` };
+    if (second === undefined) return { row: 1, cell: 0, message: say.FND223.surveyMonkeyOneRow() };
     // Under a metadata column the second row is blank; a response there means the option row is missing.
     const meta = first.cells.findIndex((cell) => METADATA.includes(cell.trim()));
     if (meta !== -1 && (second.cells[meta] ?? '').trim() !== '') {
-      return {
-        row: 1,
-        cell: meta,
-        message: `${expected}; line ${second.line} is a response (${first.cells[meta]!.trim()} ${JSON.stringify(second.cells[meta])}), so the option row is missing`,
-      };
+      return { row: 1, cell: meta, message: say.FND223.surveyMonkeyNoOptionRow(second.line, first.cells[meta]!.trim(), second.cells[meta]!) };
     }
-    if (!second.cells.some((cell) => cell.trim() !== '')) return { row: 1, cell: 0, message: `${expected}; the second row is empty` };
+    if (!second.cells.some((cell) => cell.trim() !== '')) return { row: 1, cell: 0, message: say.FND223.surveyMonkeyEmptyOptionRow() };
     const names: string[] = [];
     const choices: (string | null)[] = [];
     let question = '';

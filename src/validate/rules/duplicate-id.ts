@@ -8,7 +8,7 @@ import type { RowRule } from '../rule-types.ts';
  */
 export function duplicateId(seen: IdSet, id: string, line: number, show: (id: string) => string = (x) => ` "${x}"`): Message | null {
   const first = seen.firstLine(id, line);
-  return first === -1 ? null : say.FND204(show(id), first);
+  return first === -1 ? null : say.FND204.row(show(id), first);
 }
 
 /** How the rule is met: the validator's IdSet, asked with the id's bytes. */

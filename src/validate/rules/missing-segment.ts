@@ -3,7 +3,7 @@ import type { RowRule } from '../rule-types.ts';
 
 /** Rule missing-segment (FND206): every respondent belongs to a segment. */
 export function missingSegment(segment: string): Message | null {
-  return segment === '' ? say.FND206() : null;
+  return segment === '' ? say.FND206.empty() : null;
 }
 
 /** How the rule is met. */

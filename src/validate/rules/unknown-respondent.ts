@@ -1,4 +1,4 @@
-import { say, type Message } from '../../messages.ts';
+import { say, type Message, type RespondentSource } from '../../messages.ts';
 import type { ExcerptRule } from '../rule-types.ts';
 
 /**
@@ -6,7 +6,7 @@ import type { ExcerptRule } from '../rule-types.ts';
  * the respondent file (`data.respondents`), or, for an excerpt file beside respondent-per-row data
  * (`data.excerpts`), a row of the data. `show` renders the id (privacy.respondentIds).
  */
-export function unknownRespondent(known: boolean, id: string, where: string, show: (id: string) => string): Message | null {
+export function unknownRespondent(known: boolean, id: string, where: RespondentSource, show: (id: string) => string): Message | null {
   return known ? null : say.FND218.notIn(show(id), where);
 }
 
