@@ -524,6 +524,39 @@ export const say = {
   FND312: (column: string, value: string) => m('FND312', `unfinished response (${column} ${q(value)}); left out (data.includeUnfinished: true keeps it)`),
   FND313: (offset: number, byte: number) =>
     m('FND313', `not UTF-8 (byte offset ${offset} is 0x${byte.toString(16).toUpperCase()}), so read as Windows-1252; set data.encoding to say which it is`),
+  // The output folder's refusals (claim-output-folder.ts): `flag` is --out (or the command's own), `shown` the path as given.
+  FND010: {
+    symbolicLink: (flag: string, shown: string) =>
+      m('FND010', `${flag} ${shown} is a symbolic link; name the folder itself (findings replaces its output folder whole)`),
+    file: (flag: string, shown: string) => m('FND010', `${flag} ${shown} is an existing file, not a folder; findings would replace it: choose a folder name`),
+  },
+  FND011: {
+    isInputOfCommand: (flag: string, shown: string, input: string) =>
+      m('FND011', `${flag} ${shown} is an input of this command (${input}); findings never overwrites its inputs: choose another path`),
+    isInputOfRun: (flag: string, shown: string) =>
+      m('FND011', `${flag} ${shown} is an input of this run; findings never overwrites its inputs: choose a new folder such as reports/<id>`),
+    holdsInput: (flag: string, shown: string, input: string) =>
+      m('FND011', `${flag} ${shown} holds an input of this run (${input}); findings never overwrites its inputs: choose a new folder such as reports/<id>`),
+  },
+  FND012: (flag: string, shown: string, which: 'working' | 'above') =>
+    m(
+      'FND012',
+      `${flag} ${shown} is ${which === 'working' ? 'the working folder' : 'a folder above the working folder'}; findings replaces its output folder whole, so it writes only into a folder of its own: choose a new folder such as reports/<id>`,
+    ),
+  FND013: {
+    notOurs: (flag: string, shown: string, holds: string, manifest: string) =>
+      m(
+        'FND013',
+        `${flag} ${shown} is a folder findings did not write (it holds ${holds} and no ${manifest}); findings replaces its output folder whole, so it writes only into a new or empty folder or one holding its own previous report: choose another folder`,
+      ),
+    foreignFiles: (flag: string, shown: string, foreign: string) =>
+      m(
+        'FND013',
+        `${flag} ${shown} holds a previous report and files findings did not write (${foreign}); replacing the report would delete them: move them out, or choose another folder`,
+      ),
+  },
+  FND014: (holder: number, shown: string) =>
+    m('FND014', `another findings run (process ${holder}) is writing ${shown}; nothing written: run again when it is done, or choose another --out`),
   // Issue 13: the texts the file-system checks and the REFI-QDA readers wrote at their call sites.
   FND015: (action: FileAction, file: string, errno: string) => {
     const known = fileSystemMeaning.get(errno);

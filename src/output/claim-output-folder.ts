@@ -17,8 +17,8 @@
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model.ts';
-import { diagnosticWithText } from '../messages.ts';
-import { errnoOf, fileSystemMessage } from '../config/file-system-error.ts';
+import { diagnostic, say } from '../messages.ts';
+import { errnoOf, fileSystemProblem } from '../config/file-system-error.ts';
 import { MANIFEST, STAGING_PREFIX, writeFolderAtomically, type FolderContents, type FolderWriteOptions } from './write-folder-atomically.ts';
 
 export interface OutputFolderOptions extends FolderWriteOptions {
@@ -74,11 +74,7 @@ export function checkOutputFile(target: string, options: { cwd: string; inputs: 
   const real = realPath(target);
   for (const input of options.inputs) {
     if (realPath(input) === real) {
-      return diagnosticWithText(
-        'FND011',
-        at(options.flag),
-        `${options.flag} ${shown} is an input of this command (${displayOf(options.cwd, input)}); findings never overwrites its inputs: choose another path`,
-      );
+      return diagnostic(at(options.flag), say.FND011.isInputOfCommand(options.flag, shown, displayOf(options.cwd, input)));
     }
   }
   return null;
@@ -91,18 +87,13 @@ function checkOutputFolder(target: string, options: OutputFolderOptions): Diagno
   const real = realPath(target);
   const cwd = realPath(options.cwd);
   if (within(cwd, real)) {
-    const which = real === cwd ? 'the working folder' : 'a folder above the working folder';
-    return diagnosticWithText(
-      'FND012',
-      at(flag),
-      `${flag} ${shown} is ${which}; findings replaces its output folder whole, so it writes only into a folder of its own: choose a new folder such as reports/<id>`,
-    );
+    return diagnostic(at(flag), say.FND012(flag, shown, real === cwd ? 'working' : 'above'));
   }
   for (const input of options.inputs) {
     const realInput = realPath(input);
     if (within(realInput, real)) {
-      const what = realInput === real ? 'is an input of this run' : `holds an input of this run (${displayOf(options.cwd, input)})`;
-      return diagnosticWithText('FND011', at(flag), `${flag} ${shown} ${what}; findings never overwrites its inputs: choose a new folder such as reports/<id>`);
+      const message = realInput === real ? say.FND011.isInputOfRun(flag, shown) : say.FND011.holdsInput(flag, shown, displayOf(options.cwd, input));
+      return diagnostic(at(flag), message);
     }
   }
   let stat: Stats;
@@ -112,10 +103,8 @@ function checkOutputFolder(target: string, options: OutputFolderOptions): Diagno
     if (errnoOf(error) === 'ENOENT') return null;
     return fileSystemDiagnostic(error, 'write', shown);
   }
-  if (stat.isSymbolicLink())
-    return diagnosticWithText('FND010', at(flag), `${flag} ${shown} is a symbolic link; name the folder itself (findings replaces its output folder whole)`);
-  if (!stat.isDirectory())
-    return diagnosticWithText('FND010', at(flag), `${flag} ${shown} is an existing file, not a folder; findings would replace it: choose a folder name`);
+  if (stat.isSymbolicLink()) return diagnostic(at(flag), say.FND010.symbolicLink(flag, shown));
+  if (!stat.isDirectory()) return diagnostic(at(flag), say.FND010.file(flag, shown));
   return checkOwnFolder(target, shown, flag);
 }
 
@@ -135,19 +124,11 @@ function checkOwnFolder(target: string, shown: string, flag: string): Diagnostic
     if (manifest.writtenBy !== 'findings' || !Array.isArray(manifest.files)) throw new Error('not a manifest');
     listed = new Set(manifest.files.filter((f): f is string => typeof f === 'string'));
   } catch {
-    return diagnosticWithText(
-      'FND013',
-      at(flag),
-      `${flag} ${shown} is a folder findings did not write (it holds ${describe(entries)} and no ${MANIFEST}); findings replaces its output folder whole, so it writes only into a new or empty folder or one holding its own previous report: choose another folder`,
-    );
+    return diagnostic(at(flag), say.FND013.notOurs(flag, shown, describe(entries), MANIFEST));
   }
   const foreign = foreignFiles(target, '', listed);
   if (foreign.length > 0) {
-    return diagnosticWithText(
-      'FND013',
-      at(flag),
-      `${flag} ${shown} holds a previous report and files findings did not write (${describe(foreign)}); replacing the report would delete them: move them out, or choose another folder`,
-    );
+    return diagnostic(at(flag), say.FND013.foreignFiles(flag, shown, describe(foreign)));
   }
   return null;
 }
@@ -175,9 +156,9 @@ function displayOf(cwd: string, absolute: string): string {
 }
 
 export function fileSystemDiagnostic(error: unknown, action: 'read' | 'write', shown: string): Diagnostic {
-  const message = fileSystemMessage(error, action, shown);
-  if (message === null) throw error;
-  return diagnosticWithText('FND015', at(shown), message);
+  const problem = fileSystemProblem(error, action, shown);
+  if (problem === null) throw error;
+  return diagnostic(at(shown), problem);
 }
 
 /** The lock beside `target`; null when taken, or the reason it could not be. */
@@ -199,11 +180,7 @@ export async function lockOutputFolder(target: string, waitMs: number, shown: st
         continue;
       }
       if (Date.now() >= deadline) {
-        return diagnosticWithText(
-          'FND014',
-          at(shown),
-          `another findings run (process ${holder}) is writing ${shown}; nothing written: run again when it is done, or choose another --out`,
-        );
+        return diagnostic(at(shown), say.FND014(holder, shown));
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
       continue;
