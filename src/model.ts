@@ -238,6 +238,8 @@ export interface DataColumns {
   themeColumns?: { index: number; code: string; choice: string | null }[];
   /** Column of each configured question, in config order. */
   questions: number[];
+  /** Issue 15: column of each non-segment margin of weighting.rake, in margin order (absent without). */
+  rake?: number[];
   /** Number of fields in the header. */
   width: number;
   /** The header's cells, to recognise a repeated header row. */
@@ -335,6 +337,55 @@ export interface SurveyConfig {
     /** The weighted estimate as the headline figure; null: yes when a weight column exists. */
     weighted: boolean | null;
   };
+  /** Extension (issue 15): weights made from population margins (`weighting.rake`); null without. */
+  weighting: { rake: RakeConfig | null };
+}
+
+/** Issue 15: `weighting.rake`, raking (iterative proportional fitting) to population margins. */
+export interface RakeConfig {
+  /** One margin per column, in config order. */
+  margins: RakeMarginConfig[];
+  /** survey::rake's `epsilon`: the largest change of a cell of the joint table in a pass, as a share of the total weight. */
+  tolerance: number;
+  /** survey::rake's `maxit`. */
+  maxIterations: number;
+  /** Bounds on the final weights (survey::trimWeights, strict), or null. */
+  trim: { lower: number | null; upper: number | null } | null;
+}
+
+export interface RakeMarginConfig {
+  /** The key under weighting.rake.targets: `segment`, the segment column's name, or another column of the data. */
+  key: string;
+  /** True for the segment margin (its categories are segment ids). */
+  segment: boolean;
+  /** The data column read (the segment column's name for the segment margin). */
+  column: string;
+  /** 'shares' (every target at most 1, summing to 1) or 'counts'. */
+  kind: 'shares' | 'counts';
+  targets: { category: string; value: number }[];
+}
+
+/** Issue 15: results.weighting, how raked weights were made and what they achieved. */
+export interface WeightingResult {
+  method: 'rake';
+  /** Population total the weights sum to: the counts' total, or with shares only, the respondents used. */
+  total: number;
+  margins: {
+    column: string;
+    segment: boolean;
+    kind: 'shares' | 'counts';
+    categories: { category: string; respondents: number; target: number; targetShare: number; achieved: number; achievedShare: number }[];
+  }[];
+  tolerance: number;
+  maxIterations: number;
+  iterations: number;
+  converged: boolean;
+  trim: { lower: number | null; upper: number | null; trimmed: number } | null;
+  weights: { min: number; max: number };
+  /** Kish: 1 + cv(w)^2 = n Σw² / (Σw)². */
+  designEffect: number;
+  /** (Σw)² / Σw². */
+  effectiveBase: number;
 }
 
 /** A report format `report.formats` and the run flags ask for (issue 18). */
@@ -356,6 +407,8 @@ export interface ValidRespondent {
   themes: Uint32Array;
   /** Per configured question, the answer's index in `levels`, or -1 when blank. */
   answers: Int32Array;
+  /** Issue 15: the respondent's category in each non-segment column of weighting.rake, in margin order (absent without). */
+  rake?: readonly string[];
 }
 
 /**
@@ -644,6 +697,8 @@ export interface Results {
   };
   /** issue 14: the REFI-QDA codebook's sets of codes (present only when it has some): name and member codes. */
   codeGroups?: { name: string; codes: string[] }[];
+  /** Extension (issue 15): raked weights (weighting.rake): targets, achieved margins, iterations, design effect; null without raking. */
+  weighting?: WeightingResult | null;
   /** Extension: warnings raised while reading (errors reject rows and appear in the ledger). */
   warnings: RejectedRow[];
   /** Extension: every input file with its size and SHA-256, in a fixed order. */
