@@ -123,7 +123,8 @@ export const catalogue = {
     ruleId: 'rake-not-converged',
     severity: 'error',
     exit: 2,
-    summary: 'Raking did not meet weighting.rake.tolerance within weighting.rake.maxIterations passes (margins that cannot all be met at once?).',
+    summary:
+      'Raking did not meet weighting.rake.tolerance within weighting.rake.maxIterations passes, or settled with a margin missed (margins that cannot all be met with these respondents).',
   },
   FND101: { ruleId: 'codebook-missing-column', severity: 'error', exit: 2, summary: 'The codebook lacks a `code` or `label` column.' },
   FND102: { ruleId: 'codebook-duplicate-code', severity: 'error', exit: 2, summary: 'The same code appears twice in the codebook.' },
@@ -403,11 +404,19 @@ export const say = {
       'FND024',
       `weighting.rake.targets.${key} gives no target for ${category === '' ? 'a blank cell' : q(category)}, which ${plural(respondents, 'respondent has', 'respondents have')}; add its target`,
     ),
-  FND025: (iterations: number, change: number, tolerance: number) =>
-    m(
-      'FND025',
-      `raking did not converge in ${plural(iterations, 'pass', 'passes')} (the last pass still changed a cell by ${change.toPrecision(3)}, more than the tolerance ${tolerance} of the total); raise weighting.rake.maxIterations or check that the margins can be met together`,
-    ),
+  FND025: {
+    passes: (iterations: number, change: number, tolerance: number) =>
+      m(
+        'FND025',
+        `raking did not converge in ${plural(iterations, 'pass', 'passes')} (the last pass still changed a cell by ${Number(change).toPrecision(3)} of the total, more than the tolerance ${tolerance}); raise weighting.rake.maxIterations or check that the margins can be met together`,
+      ),
+    missed: (key: string, category: string, achieved: number, target: number) =>
+      m(
+        'FND025',
+        `raking settled without meeting the margins: ${key} ${q(category)} gets ${(achieved * 100).toPrecision(3)}% of the weight against a target of ${(target * 100).toPrecision(3)}%; the margins cannot all be met with these respondents (a category of one column with no respondent in a category of another?)`,
+        { expected: String(target), actual: String(achieved) },
+      ),
+  },
   FND101: {
     noColumn: (required: string, header: readonly string[]) =>
       m('FND101', `the codebook has no "${required}" column`, {

@@ -51,6 +51,20 @@ export function methodsSection(results: Results): ReportBlock[] {
   } else {
     items.push([{ strong: 'Weighting.' }, ' None: the data have no weight column, so every respondent counts once.']);
   }
+  const raking = results.weighting;
+  if (raking != null) {
+    // Issue 15: weights made by raking (weighting.rake): what they correct for, and how well the margins were met.
+    const margins = raking.margins.map(
+      (margin) =>
+        `${margin.segment ? 'segment' : margin.column} (${margin.categories.map((c) => `${c.category} ${(c.targetShare * 100).toFixed(1)}%`).join(', ')})`,
+    );
+    items.push([
+      { strong: 'Raking.' },
+      ` The weights were made by raking every respondent's weight, starting at 1, to the population's make-up by ${margins.join('; ')}, so that each group counts as much as its share of the population rather than its share of those who answered; ${raking.iterations} passes, as `,
+      { code: 'rake(design, sample.margins, population.margins)' },
+      `${raking.trim === null ? '' : `, then trimmed to ${raking.trim.lower ?? '–'}–${raking.trim.upper ?? '–'} (${raking.trim.trimmed} weights clamped; the margins are then met only approximately)`}. Weights range ${raking.weights.min.toPrecision(3)} to ${raking.weights.max.toPrecision(3)}; design effect ${raking.designEffect.toFixed(2)}. Standard errors treat the raked weights as given, which is conservative.`,
+    ]);
+  }
   if (results.settings.segmentSource === 'none') {
     // issue 14: a config without a segment source: say so, rather than let one group pass for a finding.
     items.push([

@@ -15,6 +15,9 @@ import { configPosition } from '../config/read-config.ts';
 import { rakeWeights, type RakeMargin } from '../stats/rake-weights.ts';
 import { TallyState } from './tally-state.ts';
 
+/** How far (as a share of the total) an achieved margin may stay from its target once raking has converged. */
+const MISSED_MARGIN = 1e-6;
+
 /** The cells a raked round is tallied in: segment × the category of each non-segment rake column. */
 export class RakeStrata {
   private readonly keys = new Map<string, number>();
@@ -104,8 +107,23 @@ export function rakeRound(
   );
   if (!raked.converged) {
     const key = config.positions.has('weighting.rake.maxIterations') ? 'weighting.rake.maxIterations' : 'weighting.rake';
-    sink.report(diagnostic(configPosition(config, key), say.FND025(raked.iterations, raked.lastChange, rake.tolerance)));
+    sink.report(diagnostic(configPosition(config, key), say.FND025.passes(raked.iterations, raked.lastChange, rake.tolerance)));
     return null;
+  }
+  // IPF also settles when margins cannot all be met (a weight tends to 0 and the passes stop changing
+  // the table): without trimming, which moves margins on purpose, every margin must be met.
+  if (rake.trim === null) {
+    const slack = Math.max(MISSED_MARGIN, 100 * rake.tolerance);
+    for (const [m, margin] of rake.margins.entries()) {
+      for (const target of margin.targets) {
+        const got = raked.achieved[m]!.get(target.category)! / total;
+        const want = population[m]!.get(target.category)! / total;
+        if (Math.abs(got - want) > slack) {
+          sink.report(diagnostic(configPosition(config, `weighting.rake.targets.${margin.key}`), say.FND025.missed(margin.key, target.category, got, want)));
+          return null;
+        }
+      }
+    }
   }
 
   // Fold the cells into segments, each weighted sum scaled by the cell's weight (Σw·y by u, Σw²·y by u²).
