@@ -587,6 +587,28 @@ export interface ChangeFigure {
   p: number | null;
   /** Benjamini–Hochberg across the themes of the same table (overall, or one segment). */
   pAdjusted: number | null;
+  /**
+   * Extension (issue 15): the same comparison on the weighted estimates when both rounds are weighted
+   * (a weight column or weighting.rake), with each round's design SE; absent otherwise.
+   */
+  weighted?: WeightedChange;
+}
+
+/**
+ * Issue 15: a change on weighted estimates: each round's svymean (a segment as a domain) and its
+ * design SE; difference current − previous, se sqrt(se1² + se2²), z, Wald interval, BH across the
+ * compared themes of the table. The round a code was not measured in has null figures, and so do
+ * difference, se, ci, z, p and pAdjusted (as for the unweighted figures).
+ */
+export interface WeightedChange {
+  previous: { proportion: number | null; se: number | null };
+  current: { proportion: number | null; se: number | null };
+  difference: number | null;
+  se: number | null;
+  ci: Interval | null;
+  z: number | null;
+  p: number | null;
+  pAdjusted: number | null;
 }
 
 /**

@@ -340,7 +340,14 @@ function roundName(config: SurveyConfig): string {
 
 /** The round as a RoundTally for comparisons. */
 function tallyOf(round: Round): RoundTally {
-  return { id: round.config.id, round: round.config.round || round.config.id, title: round.config.title, state: round.state, segments: round.segments };
+  return {
+    id: round.config.id,
+    round: round.config.round || round.config.id,
+    title: round.config.title,
+    state: round.state,
+    segments: round.segments,
+    weighted: round.config.data.columns.weight !== null || round.weighting !== undefined,
+  };
 }
 
 /**
