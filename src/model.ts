@@ -512,6 +512,8 @@ export interface ThemeResult {
    * two segments.
    */
   pairwise?: PairwiseComparison[];
+  /** Extension (issue 15): with the weighted segment test (report.weighted), the pairs compared on the weighted table by Rao–Scott; absent otherwise. */
+  weightedPairwise?: WeightedPairwiseComparison[];
 }
 
 /** One pair of segments of a theme: b's share minus a's. */
@@ -523,6 +525,20 @@ export interface PairwiseComparison {
   pAdjusted: number | null;
   /** Why p is null: a low base (not tested) or no variation in the pair. */
   reason: string | null;
+}
+
+/**
+ * Issue 15: a pair of segments compared on the weighted table (report.weighted): the second-order
+ * Rao–Scott test of theme × segment on the pair's subset of the design,
+ * `svychisq(~theme + segment, subset(design, segment %in% c(a, b)))`, BH within the theme over the
+ * pairs tested; `difference` is b's weighted share − a's.
+ */
+export interface WeightedPairwiseComparison extends PairwiseComparison {
+  method: 'rao-scott';
+  /** The F statistic, its ndf and ddf; null where p is. */
+  statistic: number | null;
+  ndf: number | null;
+  ddf: number | null;
 }
 
 export interface RejectedRow {

@@ -44,7 +44,7 @@ export function methodsSection(results: Results): ReportBlock[] {
       { code: 'svyciprop(~y, design, method = "logit")' },
       `. Weighted total ${results.base.weighted.toFixed(1)}; Kish effective base (Σw)²/Σw² = ${effective} of ${results.base.respondents} respondents. Weighted means of closed questions are over the answered rows.${
         results.settings.headline === 'weighted'
-          ? ' The weights correct for segments or kinds of respondent being over- or under-represented among those who answered, relative to the population the study stands for; so the key findings state the weighted share first, with the unweighted count beside it (report.weighted). Segment tests, pairwise letters, changes between rounds and the other tables still use the unweighted counts.'
+          ? " The weights correct for segments or kinds of respondent being over- or under-represented among those who answered, relative to the population the study stands for; so the key findings state the weighted share first, with the unweighted count beside it (report.weighted). The segment tests and the pairwise letters use the weighted table (second-order Rao–Scott); changes between rounds and the other tables still state the unweighted counts (results.json gives each change on the weighted estimates too, with each round's design standard error, when both rounds are weighted)."
           : ''
       }`,
     ]);
