@@ -810,6 +810,12 @@ export interface TrendQuestion {
   points: { round: string; base: number | null; topBox: { respondents: number; proportion: number | null; ci: Interval | null } | null; mean: number | null }[];
 }
 
+/** Issue 15: one segment's series of a theme over the rounds of a trend. */
+export interface TrendSegmentSeries {
+  segment: string;
+  points: { round: string; respondents: number | null; base: number | null; proportion: number | null; ci: Interval | null; lowBase: boolean }[];
+}
+
 export interface TrendResults {
   schemaVersion: 1;
   confidence: number;
@@ -825,7 +831,15 @@ export interface TrendResults {
      * respondents, proportion and ci null for a round in which the code did not exist.
      */
     points: { round: string; respondents: number | null; base: number; proportion: number | null; ci: Interval | null }[];
+    /**
+     * Extension (issue 15): the same series per segment (the segments of `segments`, in that order):
+     * base null (and every figure null) for a round without that segment; respondents, proportion
+     * and ci null for a round in which the code did not exist; lowBase when the base is below minBase.
+     */
+    bySegment?: TrendSegmentSeries[];
   }[];
+  /** Extension (issue 15): the segments of the series, the latest round's first, then those only older rounds had. */
+  segments?: { id: string; label: string }[];
   /** Changes between consecutive rounds, in round order. */
   changes: ChangeResult[];
   /** Extension: the first round against the last (three or more rounds; else null), themes and questions. */
