@@ -87,6 +87,45 @@ export const catalogue = {
     exit: 2,
     summary: 'Parent links nest codes more than 64 levels deep (a shifted parent column?); reported where each branch passes the limit.',
   },
+  // Issue 15: weighting.rake (raking to population margins); the run cannot start.
+  FND020: {
+    ruleId: 'rake-column-missing',
+    severity: 'error',
+    exit: 2,
+    summary:
+      'A weighting.rake.targets column is not in the data header, names the segment when the config has no segment source, is given twice, or (not the segment) is used with excerpt or REFI-QDA data.',
+  },
+  FND021: {
+    ruleId: 'rake-with-weight-column',
+    severity: 'error',
+    exit: 2,
+    summary: 'weighting.rake and a weight column together: raking makes the weights from the margins; leave one of them out.',
+  },
+  FND022: {
+    ruleId: 'rake-targets-sum',
+    severity: 'error',
+    exit: 2,
+    summary: "A rake margin's shares do not sum to 1, its counts' total differs from another margin's, or it has no targets.",
+  },
+  FND023: {
+    ruleId: 'rake-category-not-in-data',
+    severity: 'error',
+    exit: 2,
+    summary: 'A rake target names a category no respondent used by the run has (raking cannot give it weight).',
+  },
+  FND024: {
+    ruleId: 'rake-category-without-target',
+    severity: 'error',
+    exit: 2,
+    summary: 'Respondents have a category (or a blank cell) in a rake column that weighting.rake.targets gives no target.',
+  },
+  FND025: {
+    ruleId: 'rake-not-converged',
+    severity: 'error',
+    exit: 2,
+    summary:
+      'Raking did not meet weighting.rake.tolerance within weighting.rake.maxIterations passes, or settled with a margin missed (margins that cannot all be met with these respondents).',
+  },
   FND101: { ruleId: 'codebook-missing-column', severity: 'error', exit: 2, summary: 'The codebook lacks a `code` or `label` column.' },
   FND102: { ruleId: 'codebook-duplicate-code', severity: 'error', exit: 2, summary: 'The same code appears twice in the codebook.' },
   FND103: { ruleId: 'codebook-unknown-parent', severity: 'error', exit: 2, summary: 'A parent code that is not in the codebook.' },
@@ -385,6 +424,61 @@ export const say = {
     m('FND009', `column "${name}" (${key}) appears more than once in the header (columns ${first} and ${again}); rename one`),
   FND017: (code: string, maxDepth: number, root: string) =>
     m('FND017', `"${code}" is nested ${maxDepth + 1} levels deep under "${root}"; a codebook nests at most ${maxDepth} levels (is the parent column shifted?)`),
+  FND020: {
+    notInHeader: (column: string, file: string, suggestion: string | null) =>
+      m('FND020', `weighting.rake.targets: column "${column}" is not in the header of ${file}${didYouMean(suggestion)}`),
+    noSegment: (key: string) =>
+      m(
+        'FND020',
+        `weighting.rake.targets.${key}: the config names no segment source, so there is no segment to rake; name data.columns.segment or leave ${key} out`,
+      ),
+    layout: (key: string, layout: string) =>
+      m('FND020', `weighting.rake.targets.${key}: with ${layout} data only the segment can be raked (respondent rows carry the other columns)`),
+    twice: (key: string) =>
+      m('FND020', `weighting.rake.targets.${key}: this column already has targets (the segment is "segment" or its column's name, not both)`),
+  },
+  FND021: (column: string) =>
+    m('FND021', `weighting.rake makes the weights from population margins; the weight column "${column}" cannot be used as well: leave one of them out`),
+  FND022: {
+    shares: (key: string, sum: number) =>
+      m('FND022', `weighting.rake.targets.${key}: the shares sum to ${sum}, not 1 (give shares that sum to 1, or counts)`, {
+        expected: '1',
+        actual: String(sum),
+      }),
+    totals: (key: string, total: number, firstKey: string, firstTotal: number) =>
+      m(
+        'FND022',
+        `weighting.rake.targets.${key}: the counts sum to ${total}, but those of ${firstKey} to ${firstTotal}; margins of one population have one total`,
+        {
+          expected: String(firstTotal),
+          actual: String(total),
+        },
+      ),
+    empty: (key: string) => m('FND022', `weighting.rake.targets.${key} gives no targets`),
+    none: () => m('FND022', 'weighting.rake.targets names no column'),
+  },
+  FND023: (key: string, category: string, met: readonly string[]) =>
+    m('FND023', `weighting.rake.targets.${key}: no respondent has ${q(category)}, so raking cannot give it weight (the data have ${met.map(q).join(', ')})`, {
+      actual: met.join(', '),
+    }),
+  FND024: (key: string, category: string, respondents: number) =>
+    m(
+      'FND024',
+      `weighting.rake.targets.${key} gives no target for ${category === '' ? 'a blank cell' : q(category)}, which ${plural(respondents, 'respondent has', 'respondents have')}; add its target`,
+    ),
+  FND025: {
+    passes: (iterations: number, change: number, tolerance: number) =>
+      m(
+        'FND025',
+        `raking did not converge in ${plural(iterations, 'pass', 'passes')} (the last pass still changed a cell by ${Number(change).toPrecision(3)} of the total, more than the tolerance ${tolerance}); raise weighting.rake.maxIterations or check that the margins can be met together`,
+      ),
+    missed: (key: string, category: string, achieved: number, target: number) =>
+      m(
+        'FND025',
+        `raking settled without meeting the margins: ${key} ${q(category)} gets ${(achieved * 100).toPrecision(3)}% of the weight against a target of ${(target * 100).toPrecision(3)}%; the margins cannot all be met with these respondents (a category of one column with no respondent in a category of another?)`,
+        { expected: String(target), actual: String(achieved) },
+      ),
+  },
   FND101: {
     noColumn: (required: string, header: readonly string[]) =>
       m('FND101', `the codebook has no "${required}" column`, {

@@ -238,6 +238,8 @@ export interface DataColumns {
   themeColumns?: { index: number; code: string; choice: string | null }[];
   /** Column of each configured question, in config order. */
   questions: number[];
+  /** Issue 15: column of each non-segment margin of weighting.rake, in margin order (absent without). */
+  rake?: number[];
   /** Number of fields in the header. */
   width: number;
   /** The header's cells, to recognise a repeated header row. */
@@ -335,6 +337,55 @@ export interface SurveyConfig {
     /** The weighted estimate as the headline figure; null: yes when a weight column exists. */
     weighted: boolean | null;
   };
+  /** Extension (issue 15): weights made from population margins (`weighting.rake`); null without. */
+  weighting: { rake: RakeConfig | null };
+}
+
+/** Issue 15: `weighting.rake`, raking (iterative proportional fitting) to population margins. */
+export interface RakeConfig {
+  /** One margin per column, in config order. */
+  margins: RakeMarginConfig[];
+  /** survey::rake's `epsilon`: the largest change of a cell of the joint table in a pass, as a share of the total weight. */
+  tolerance: number;
+  /** survey::rake's `maxit`. */
+  maxIterations: number;
+  /** Bounds on the final weights (survey::trimWeights, strict), or null. */
+  trim: { lower: number | null; upper: number | null } | null;
+}
+
+export interface RakeMarginConfig {
+  /** The key under weighting.rake.targets: `segment`, the segment column's name, or another column of the data. */
+  key: string;
+  /** True for the segment margin (its categories are segment ids). */
+  segment: boolean;
+  /** The data column read (the segment column's name for the segment margin). */
+  column: string;
+  /** 'shares' (every target at most 1, summing to 1) or 'counts'. */
+  kind: 'shares' | 'counts';
+  targets: { category: string; value: number }[];
+}
+
+/** Issue 15: results.weighting, how raked weights were made and what they achieved. */
+export interface WeightingResult {
+  method: 'rake';
+  /** Population total the weights sum to: the counts' total, or with shares only, the respondents used. */
+  total: number;
+  margins: {
+    column: string;
+    segment: boolean;
+    kind: 'shares' | 'counts';
+    categories: { category: string; respondents: number; target: number; targetShare: number; achieved: number; achievedShare: number }[];
+  }[];
+  tolerance: number;
+  maxIterations: number;
+  iterations: number;
+  converged: boolean;
+  trim: { lower: number | null; upper: number | null; trimmed: number } | null;
+  weights: { min: number; max: number };
+  /** Kish: 1 + cv(w)^2 = n Σw² / (Σw)². */
+  designEffect: number;
+  /** (Σw)² / Σw². */
+  effectiveBase: number;
 }
 
 /** A report format `report.formats` and the run flags ask for (issue 18). */
@@ -356,6 +407,8 @@ export interface ValidRespondent {
   themes: Uint32Array;
   /** Per configured question, the answer's index in `levels`, or -1 when blank. */
   answers: Int32Array;
+  /** Issue 15: the respondent's category in each non-segment column of weighting.rake, in margin order (absent without). */
+  rake?: readonly string[];
 }
 
 /**
@@ -459,6 +512,8 @@ export interface ThemeResult {
    * two segments.
    */
   pairwise?: PairwiseComparison[];
+  /** Extension (issue 15): with the weighted segment test (report.weighted), the pairs compared on the weighted table by Rao–Scott; absent otherwise. */
+  weightedPairwise?: WeightedPairwiseComparison[];
 }
 
 /** One pair of segments of a theme: b's share minus a's. */
@@ -470,6 +525,20 @@ export interface PairwiseComparison {
   pAdjusted: number | null;
   /** Why p is null: a low base (not tested) or no variation in the pair. */
   reason: string | null;
+}
+
+/**
+ * Issue 15: a pair of segments compared on the weighted table (report.weighted): the second-order
+ * Rao–Scott test of theme × segment on the pair's subset of the design,
+ * `svychisq(~theme + segment, subset(design, segment %in% c(a, b)))`, BH within the theme over the
+ * pairs tested; `difference` is b's weighted share − a's.
+ */
+export interface WeightedPairwiseComparison extends PairwiseComparison {
+  method: 'rao-scott';
+  /** The F statistic, its ndf and ddf; null where p is. */
+  statistic: number | null;
+  ndf: number | null;
+  ddf: number | null;
 }
 
 export interface RejectedRow {
@@ -533,6 +602,28 @@ export interface ChangeFigure {
   z: number | null;
   p: number | null;
   /** Benjamini–Hochberg across the themes of the same table (overall, or one segment). */
+  pAdjusted: number | null;
+  /**
+   * Extension (issue 15): the same comparison on the weighted estimates when both rounds are weighted
+   * (a weight column or weighting.rake), with each round's design SE; absent otherwise.
+   */
+  weighted?: WeightedChange;
+}
+
+/**
+ * Issue 15: a change on weighted estimates: each round's svymean (a segment as a domain) and its
+ * design SE; difference current − previous, se sqrt(se1² + se2²), z, Wald interval, BH across the
+ * compared themes of the table. The round a code was not measured in has null figures, and so do
+ * difference, se, ci, z, p and pAdjusted (as for the unweighted figures).
+ */
+export interface WeightedChange {
+  previous: { proportion: number | null; se: number | null };
+  current: { proportion: number | null; se: number | null };
+  difference: number | null;
+  se: number | null;
+  ci: Interval | null;
+  z: number | null;
+  p: number | null;
   pAdjusted: number | null;
 }
 
@@ -644,6 +735,8 @@ export interface Results {
   };
   /** issue 14: the REFI-QDA codebook's sets of codes (present only when it has some): name and member codes. */
   codeGroups?: { name: string; codes: string[] }[];
+  /** Extension (issue 15): raked weights (weighting.rake): targets, achieved margins, iterations, design effect; null without raking. */
+  weighting?: WeightingResult | null;
   /** Extension: warnings raised while reading (errors reject rows and appear in the ledger). */
   warnings: RejectedRow[];
   /** Extension: every input file with its size and SHA-256, in a fixed order. */
@@ -717,6 +810,12 @@ export interface TrendQuestion {
   points: { round: string; base: number | null; topBox: { respondents: number; proportion: number | null; ci: Interval | null } | null; mean: number | null }[];
 }
 
+/** Issue 15: one segment's series of a theme over the rounds of a trend. */
+export interface TrendSegmentSeries {
+  segment: string;
+  points: { round: string; respondents: number | null; base: number | null; proportion: number | null; ci: Interval | null; lowBase: boolean }[];
+}
+
 export interface TrendResults {
   schemaVersion: 1;
   confidence: number;
@@ -732,7 +831,15 @@ export interface TrendResults {
      * respondents, proportion and ci null for a round in which the code did not exist.
      */
     points: { round: string; respondents: number | null; base: number; proportion: number | null; ci: Interval | null }[];
+    /**
+     * Extension (issue 15): the same series per segment (the segments of `segments`, in that order):
+     * base null (and every figure null) for a round without that segment; respondents, proportion
+     * and ci null for a round in which the code did not exist; lowBase when the base is below minBase.
+     */
+    bySegment?: TrendSegmentSeries[];
   }[];
+  /** Extension (issue 15): the segments of the series, the latest round's first, then those only older rounds had. */
+  segments?: { id: string; label: string }[];
   /** Changes between consecutive rounds, in round order. */
   changes: ChangeResult[];
   /** Extension: the first round against the last (three or more rounds; else null), themes and questions. */

@@ -12,6 +12,7 @@
  *                          ──▶ ValidRespondent / ValidRow ──▶ the consumer (tallyTarget) ──▶ TallyState
  *                          + ledger (every row used or rejected, FND2xx, exit 1)
  *   quotes, other coders ──readExtras (readRoundExtras, joined by id) ──▶ quote candidates, codings
+ *   weighting.rake only ───rakeRound: the tally by rake cell raked and folded into segments (FND023–FND025)
  *   finishRound ───────────selectQuotes (maskIdentifiers) ──▶ quotes; unused listed segments (FND303)
  *   previous round ────────readRound(into this round's codebook) ──compareRounds──▶ results.change
  *   TallyState ────────────summarizeRound: tallyThemes, tallyCooccurrence, tallyQuestions,
@@ -37,8 +38,10 @@ import type {
   RejectedRow,
   RespondentConsumer,
   Results,
+  ValidRespondent,
   SegmentConfig,
   SurveyConfig,
+  WeightingResult,
 } from './model.ts';
 import { diagnostic, say } from './messages.ts';
 import { configPosition, readConfig, displayPath } from './config/read-config.ts';
@@ -59,6 +62,7 @@ import { tallyQuestions } from './tally/tally-questions.ts';
 import { tallyReliability } from './tally/tally-reliability.ts';
 import { kishEffectiveN } from './stats/kish-effective-n.ts';
 import { selectQuotes } from './quotes/select-quotes.ts';
+import { RakeStrata, rakeRound } from './tally/rake-round.ts';
 
 export type { ReadOptions } from './ingest/read-source.ts';
 
@@ -78,6 +82,8 @@ export interface Round {
   codings?: Codings | null;
   /** De-identified quotes (this round only). */
   quotes?: QuoteResult[];
+  /** Issue 15: how the raked weights were made (weighting.rake); absent without raking. */
+  weighting?: WeightingResult;
 }
 
 /** Tally a round into another round's codebook (for comparisons): see translateCodebook. */
@@ -121,7 +127,25 @@ export async function readRound(
   const extras = into !== undefined ? null : (read.excerpts ?? (await readExtras(config, codebook, target, inputs, sink)));
   if (extras === 'stopped') return { stopped: 'config' };
 
-  const round = { config, codebook, segments: target.segments.segments, state: target.state, ledger: read.ledger, inputs, translation };
+  // Issue 15: a raked round was tallied by cell; rake it and fold the cells into segments.
+  let state = target.state;
+  let weighting: WeightingResult | undefined;
+  if (target.strata !== null) {
+    const raked = rakeRound(config, target.state, target.strata, target.segments.segments, sink);
+    if (raked === null) return { stopped: 'config' };
+    state = raked.state;
+    weighting = raked.weighting;
+  }
+  const round = {
+    config,
+    codebook,
+    segments: target.segments.segments,
+    state,
+    ledger: read.ledger,
+    inputs,
+    translation,
+    ...(weighting === undefined ? {} : { weighting }),
+  };
   return finishRound(round, target.segments, extras, sink);
 }
 
@@ -139,7 +163,7 @@ async function loadCodebook(config: SurveyConfig, inputs: InputFile[], sink: Dia
 }
 
 /** What the data are read into: the tally, the segments, and (for quotes and coder agreement) the respondents joined by id. */
-type TallyTarget = ReadTarget & { state: TallyState; known: KnownRespondents | null };
+type TallyTarget = ReadTarget & { state: TallyState; known: KnownRespondents | null; strata: RakeStrata | null };
 
 /**
  * The consumer of the read path (see ingest/read-source.ts): every validated respondent is added to
@@ -154,26 +178,34 @@ function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codeb
   );
   const joins = reported && config.data.layout === 'respondents' && (config.data.excerpts !== null || config.reliability.length > 0);
   const known: KnownRespondents | null = joins ? { valid: new Map(), lines: new Map(), where: { kind: 'data' } } : null;
+  // Issue 15: with weighting.rake the state's "segments" are rake cells (tally/rake-round.ts), folded into segments once raked.
+  const rake = config.weighting.rake;
+  const strata = rake === null ? null : new RakeStrata(rake.margins.filter((m) => !m.segment).length);
+  const add =
+    strata === null
+      ? (r: ValidRespondent) => state.add(r)
+      : (r: ValidRespondent) => state.addRow(strata.of(r.segment, r.rake), r.weight, r.themes, 0, r.themes.length, r.answers, 0);
+  const cellOf = strata === null ? (segment: number) => segment : (segment: number) => strata.of(segment);
   const consumer: RespondentConsumer =
     known === null
       ? {
-          respondent: (r) => state.add(r),
-          row: (r) => state.addRow(r.segment, r.weight, r.themes, r.themeStart, r.themeEnd, r.answers, r.answerStart),
+          respondent: add,
+          row: (r) => state.addRow(cellOf(r.segment), r.weight, r.themes, r.themeStart, r.themeEnd, r.answers, r.answerStart),
         }
       : {
           respondent: (r) => {
-            state.add(r);
+            add(r);
             known.valid.set(r.id, r);
           },
           row: (r) => {
-            state.addRow(r.segment, r.weight, r.themes, r.themeStart, r.themeEnd, r.answers, r.answerStart);
+            state.addRow(cellOf(r.segment), r.weight, r.themes, r.themeStart, r.themeEnd, r.answers, r.answerStart);
             known.valid.set(r.id(), r.respondent());
           },
           seen: (id, line) => {
             if (!known.lines.has(id)) known.lines.set(id, line);
           },
         };
-  return { codebook, spaceSize, segments, consumer, state, known };
+  return { codebook, spaceSize, segments, consumer, state, known, strata };
 }
 
 /** The quotes file and other coders' files of a respondent-per-row round, joined by id; 'stopped' when one cannot be used. */
@@ -251,7 +283,8 @@ function keepWarnings(sink: DiagnosticSink): DiagnosticSink & { warnings: Reject
 /** Work out every figure of results.json for a round (and its change since `previous`). */
 function summarizeRound(round: Round, change: ChangeResult | null, warnings: RejectedRow[], previousInputs: InputFile[] = []): Results {
   const { config, codebook, state, segments } = round;
-  const weighted = config.data.columns.weight !== null;
+  // Issue 15: raked weights (weighting.rake) are weights as a weight column's are.
+  const weighted = config.data.columns.weight !== null || round.weighting !== undefined;
   const options = {
     confidence: config.report.confidence,
     minBase: config.report.minBase,
@@ -294,6 +327,7 @@ function summarizeRound(round: Round, change: ChangeResult | null, warnings: Rej
       ...(config.data.segmentFrom === 'none' ? { segmentSource: 'none' as const } : {}), // issue 14
     },
     ...((codebook.groups ?? []).length > 0 ? { codeGroups: codebook.groups!.map((g) => ({ name: g.name, codes: g.codes })) } : {}), // issue 14
+    ...(round.weighting === undefined ? {} : { weighting: round.weighting }), // issue 15: present only with weighting.rake
     warnings,
     inputs: [...round.inputs, ...previousInputs],
   };
@@ -306,7 +340,14 @@ function roundName(config: SurveyConfig): string {
 
 /** The round as a RoundTally for comparisons. */
 function tallyOf(round: Round): RoundTally {
-  return { id: round.config.id, round: round.config.round || round.config.id, title: round.config.title, state: round.state, segments: round.segments };
+  return {
+    id: round.config.id,
+    round: round.config.round || round.config.id,
+    title: round.config.title,
+    state: round.state,
+    segments: round.segments,
+    weighted: round.config.data.columns.weight !== null || round.weighting !== undefined,
+  };
 }
 
 /**

@@ -20,11 +20,13 @@ import type {
   DataLayout,
   DiagnosticSink,
   QuestionConfig,
+  RakeConfig,
+  RakeMarginConfig,
   ReportFormat,
   SegmentConfig,
   SurveyConfig,
 } from '../model.ts';
-import { diagnosticWithText } from '../messages.ts';
+import { diagnostic, diagnosticWithText, say, type Message } from '../messages.ts';
 import { ALL_SEGMENT } from '../model.ts';
 import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.ts';
 
@@ -38,6 +40,23 @@ const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx
 const REPORT_FORMATS = ['html', 'md', 'json', 'csv', 'docx', 'pptx', 'xlsx'] as const satisfies readonly ReportFormat[];
 const DEFAULT_REPORT_FORMATS: ReportFormat[] = ['html', 'md', 'json', 'csv'];
 const ENCODINGS = ['utf-8', 'utf-16', 'windows-1252'] as const;
+
+/** Issue 15: `weighting.rake`, weights raked to population margins (column → category → share or count). */
+const weightingSpec: Spec = {
+  kind: 'object',
+  fields: {
+    rake: opt({
+      kind: 'object',
+      fields: {
+        targets: req({ kind: 'record', values: { kind: 'record', values: { kind: 'number', min: 0, exclusive: true } } }),
+        tolerance: opt({ kind: 'number', min: 0, max: 1, exclusive: true }),
+        maxIterations: opt({ kind: 'number', integer: true, min: 1, max: 100_000 }),
+        trim: opt({ kind: 'object', fields: { lower: opt({ kind: 'number', min: 0 }), upper: opt({ kind: 'number', min: 0, exclusive: true }) } }),
+      },
+    }),
+  },
+};
+const weightingField = { weighting: opt(weightingSpec) };
 
 const configSpec: Spec = {
   kind: 'object',
@@ -165,6 +184,7 @@ const configSpec: Spec = {
         weighted: opt({ kind: 'boolean' }),
       },
     }),
+    ...weightingField,
   },
 };
 
@@ -380,6 +400,9 @@ interface RawConfig {
   limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
   privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
   quotes?: { enabled?: boolean; perTheme?: number; mask?: string[] };
+  weighting?: {
+    rake?: { targets: Record<string, Record<string, number>>; tolerance?: number; maxIterations?: number; trim?: { lower?: number; upper?: number } };
+  };
 }
 
 /** Defaults of `limits`: generous for real surveys, small enough to stop a hostile file early. */
@@ -581,6 +604,9 @@ function normalize(
     }
   }
 
+  const rake = normalizeRake(raw, segmentFrom, layout, at, sink);
+  if (rake === undefined) ok = false;
+
   if (!ok) return null;
   const report = raw.report ?? {};
   return {
@@ -633,6 +659,90 @@ function normalize(
       // Issue 15: null means the default, weighted headline figures when a weight column exists.
       weighted: report.weighted ?? null,
     },
+    weighting: { rake: rake ?? null },
+  };
+}
+
+/** survey::rake's defaults are epsilon = 1 (a count) and maxit = 10; a share of the total and more passes suit configs written by hand. */
+const RAKE_DEFAULTS = { tolerance: 1e-6, maxIterations: 50 };
+/** How far shares may sum from 1, and count margins' totals from each other (relative). */
+const RAKE_SUM_TOLERANCE = 1e-6;
+
+/**
+ * Issue 15: weighting.rake, checked as far as the config alone allows (the categories are checked
+ * against the data after reading: pipeline.ts). Null without raking; undefined when reported.
+ */
+function normalizeRake(
+  raw: RawConfig,
+  segmentFrom: SurveyConfig['data']['segmentFrom'],
+  layout: DataLayout,
+  at: (key: string) => { file: string; line: number; column: number },
+  sink: DiagnosticSink,
+): RakeConfig | null | undefined {
+  const given = raw.weighting?.rake;
+  if (given === undefined) return null;
+  let ok = true;
+  const fail = (key: string, message: Message) => {
+    ok = false;
+    sink.report(diagnostic(at(key), message));
+  };
+  const weightColumn = raw.data.columns?.weight ?? raw.data.respondents?.columns.weight;
+  if (weightColumn !== undefined) fail('weighting.rake', say.FND021(weightColumn));
+  const segmentColumn = raw.data.columns?.segment ?? raw.data.respondents?.columns.segment ?? null;
+  const margins: RakeMarginConfig[] = [];
+  for (const [key, values] of Object.entries(given.targets)) {
+    const where = `weighting.rake.targets.${key}`;
+    if (values === undefined || values === null) continue; // a wrong type, already reported
+    const segment = key === 'segment' || key === segmentColumn;
+    if (segment && segmentFrom === 'none') {
+      fail(where, say.FND020.noSegment(key));
+      continue;
+    }
+    if (!segment && layout !== 'respondents') {
+      fail(where, say.FND020.layout(key, layout));
+      continue;
+    }
+    if (margins.some((m) => m.segment === segment && (segment || m.column === key))) {
+      fail(where, say.FND020.twice(key));
+      continue;
+    }
+    const targets = Object.entries(values).map(([category, value]) => ({ category, value }));
+    if (targets.some((t) => typeof t.value !== 'number')) {
+      ok = false; // a wrong type, already reported
+      continue;
+    }
+    if (targets.length === 0) {
+      fail(where, say.FND022.empty(key));
+      continue;
+    }
+    const sum = targets.reduce((a, t) => a + t.value, 0);
+    const kind = targets.every((t) => t.value <= 1) ? 'shares' : 'counts';
+    if (kind === 'shares' && Math.abs(sum - 1) > RAKE_SUM_TOLERANCE) fail(where, say.FND022.shares(key, sum));
+    margins.push({ key, segment, column: segment ? (segmentColumn ?? key) : key, kind, targets });
+  }
+  const counted = margins.filter((m) => m.kind === 'counts');
+  if (counted.length > 1) {
+    const first = counted[0]!;
+    const total = first.targets.reduce((a, t) => a + t.value, 0);
+    for (const other of counted.slice(1)) {
+      const otherTotal = other.targets.reduce((a, t) => a + t.value, 0);
+      if (Math.abs(otherTotal - total) > RAKE_SUM_TOLERANCE * total)
+        fail(`weighting.rake.targets.${other.key}`, say.FND022.totals(other.key, otherTotal, first.key, total));
+    }
+  }
+  if (margins.length === 0 && ok) fail('weighting.rake.targets', say.FND022.none());
+  const lower = given.trim?.lower ?? null;
+  const upper = given.trim?.upper ?? null;
+  if (lower !== null && upper !== null && lower >= upper) {
+    ok = false;
+    sink.report(diagnosticWithText('FND006', at('weighting.rake.trim'), `weighting.rake.trim: lower (${lower}) must be below upper (${upper})`));
+  }
+  if (!ok) return undefined;
+  return {
+    margins,
+    tolerance: given.tolerance ?? RAKE_DEFAULTS.tolerance,
+    maxIterations: given.maxIterations ?? RAKE_DEFAULTS.maxIterations,
+    trim: given.trim === undefined ? null : { lower, upper },
   };
 }
 

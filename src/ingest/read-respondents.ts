@@ -76,6 +76,25 @@ export function resolveColumns(config: SurveyConfig, header: DataHeader, sink: D
     }
     columns.themeColumns = picked;
   }
+  // Issue 15: the columns of weighting.rake other than the segment, reported as the rake's own problem.
+  const rake = config.weighting.rake;
+  if (rake !== null) {
+    columns.rake = [];
+    for (const margin of rake.margins) {
+      if (margin.segment) continue;
+      const index = names.indexOf(margin.column);
+      if (index === -1) {
+        missing = true;
+        sink.report(
+          diagnostic(
+            configPosition(config, `weighting.rake.targets.${margin.key}`),
+            say.FND020.notInHeader(margin.column, file, nearest(margin.column, names)),
+          ),
+        );
+      }
+      columns.rake.push(index);
+    }
+  }
   return { columns: missing || checked.missing ? null : columns, unreadable: false };
 }
 

@@ -34,11 +34,14 @@ export interface ReadOptions extends FastReadOptions {
 /**
  * Which source reads a round's data: excerpts for the excerpt layouts; the fast reader for a
  * plain UTF-8 CSV of respondents unless a row rule it cannot check from bytes applies
- * (row-rules.ts) or papaparse is asked for; papaparse otherwise.
+ * (row-rules.ts), papaparse is asked for, or weighting.rake names a column besides the segment;
+ * papaparse otherwise.
  */
 export function chooseSource(config: SurveyConfig, options: ReadOptions = {}, rules: readonly RowRule[] = rulesFor(config)): SourceKind {
   if (config.data.layout !== 'respondents') return 'excerpts';
   if (options.reader === 'papaparse' || !fastReaderApplies(config) || rules.some((rule) => rule.scanner === 'papaparse')) return 'papaparse';
+  // Issue 15: the fast scanner reads only the configured columns; raking by another column reads each row's cell.
+  if (config.weighting.rake?.margins.some((margin) => !margin.segment)) return 'papaparse';
   return 'fast-csv';
 }
 

@@ -44,12 +44,26 @@ export function methodsSection(results: Results): ReportBlock[] {
       { code: 'svyciprop(~y, design, method = "logit")' },
       `. Weighted total ${results.base.weighted.toFixed(1)}; Kish effective base (Σw)²/Σw² = ${effective} of ${results.base.respondents} respondents. Weighted means of closed questions are over the answered rows.${
         results.settings.headline === 'weighted'
-          ? ' The weights correct for segments or kinds of respondent being over- or under-represented among those who answered, relative to the population the study stands for; so the key findings state the weighted share first, with the unweighted count beside it (report.weighted). Segment tests, pairwise letters, changes between rounds and the other tables still use the unweighted counts.'
+          ? " The weights correct for segments or kinds of respondent being over- or under-represented among those who answered, relative to the population the study stands for; so the key findings state the weighted share first, with the unweighted count beside it (report.weighted). The segment tests and the pairwise letters use the weighted table (second-order Rao–Scott); changes between rounds and the other tables still state the unweighted counts (results.json gives each change on the weighted estimates too, with each round's design standard error, when both rounds are weighted)."
           : ''
       }`,
     ]);
   } else {
     items.push([{ strong: 'Weighting.' }, ' None: the data have no weight column, so every respondent counts once.']);
+  }
+  const raking = results.weighting;
+  if (raking != null) {
+    // Issue 15: weights made by raking (weighting.rake): what they correct for, and how well the margins were met.
+    const margins = raking.margins.map(
+      (margin) =>
+        `${margin.segment ? 'segment' : margin.column} (${margin.categories.map((c) => `${c.category} ${(c.targetShare * 100).toFixed(1)}%`).join(', ')})`,
+    );
+    items.push([
+      { strong: 'Raking.' },
+      ` The weights were made by raking every respondent's weight, starting at 1, to the population's make-up by ${margins.join('; ')}, so that each group counts as much as its share of the population rather than its share of those who answered; ${raking.iterations} passes, as `,
+      { code: 'rake(design, sample.margins, population.margins)' },
+      `${raking.trim === null ? '' : `, then trimmed to ${raking.trim.lower ?? '–'}–${raking.trim.upper ?? '–'} (${raking.trim.trimmed} weights clamped; the margins are then met only approximately)`}. Weights range ${raking.weights.min.toPrecision(3)} to ${raking.weights.max.toPrecision(3)}; design effect ${raking.designEffect.toFixed(2)}. Standard errors treat the raked weights as given, which is conservative.`,
+    ]);
   }
   if (results.settings.segmentSource === 'none') {
     // issue 14: a config without a segment source: say so, rather than let one group pass for a finding.

@@ -1,5 +1,5 @@
 import { themeOrder } from '../charts/theme-order.ts';
-import type { Results, SegmentTest } from '../model.ts';
+import type { PairwiseComparison, Results, SegmentTest } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
@@ -34,9 +34,20 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
   // Significance letters, as crosstab tools print them: column k is letter k, and a cell carries the
   // letters of the segments whose share it exceeds (pairwise test, BH within the theme, below alpha).
   const letters = new Map(results.segments.map((segment, index) => [segment.id, letterOf(index)]));
-  // With the weighted (Rao–Scott) segment test the cells are weighted too; the pairwise tests are
-  // unweighted, so no letters are printed beside weighted shares.
+  // With the weighted (Rao–Scott) segment test the cells are weighted too, and so are the letters:
+  // the pairs compared by Rao–Scott on the weighted table (themes[].weightedPairwise, issue 15).
   const weightedTable = results.themes.some((theme) => theme.segmentTest?.method === 'rao-scott');
+  const lettersOf = (pairs: readonly PairwiseComparison[] | undefined, segment: string): string => {
+    const above = (pairs ?? [])
+      .filter((pair) => pair.pAdjusted !== null && pair.pAdjusted < alpha && pair.difference !== null && pair.difference !== 0)
+      .flatMap((pair) => {
+        if (pair.a === segment && pair.difference! < 0) return [letters.get(pair.b)!];
+        if (pair.b === segment && pair.difference! > 0) return [letters.get(pair.a)!];
+        return [];
+      })
+      .sort();
+    return above.length > 0 ? ` ${above.join('')}` : '';
+  };
   const head = [
     'Theme',
     ...results.segments.map((segment) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${letters.get(segment.id)})`),
@@ -52,17 +63,12 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
       const share = cell.weighted?.proportion ?? null;
       if (weightedTable && cell.weighted !== null && share !== null && share > 0 && share < 1) {
         // Weights as the headline: the segment's weighted share and interval, its unweighted count beside it.
-        return [`${formatPercent(cell.weighted.proportion)} (${cell.respondents}/${cell.base})${mark}`, formatInterval(cell.weighted.ci)];
+        return [
+          `${formatPercent(cell.weighted.proportion)} (${cell.respondents}/${cell.base})${mark}${lettersOf(theme.weightedPairwise, segment.id)}`,
+          formatInterval(cell.weighted.ci),
+        ];
       }
-      const above = (theme.pairwise ?? [])
-        .filter((pair) => pair.pAdjusted !== null && pair.pAdjusted < alpha && pair.difference !== null && pair.difference !== 0)
-        .flatMap((pair) => {
-          if (pair.a === segment.id && pair.difference! < 0) return [letters.get(pair.b)!];
-          if (pair.b === segment.id && pair.difference! > 0) return [letters.get(pair.a)!];
-          return [];
-        })
-        .sort();
-      const letterText = above.length > 0 ? ` ${above.join('')}` : '';
+      const letterText = lettersOf(weightedTable ? theme.weightedPairwise : theme.pairwise, segment.id);
       return [`${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})${mark}${letterText}`, formatInterval(cell.ci)];
     });
     const test = theme.segmentTest;
@@ -92,7 +98,7 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
       ? `Test: the second-order Rao–Scott test of the weighted table (theme mentioned or not × segment; weights as the headline, report.weighted); p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`
       : `Test: chi-square test of independence (theme mentioned or not × segment), or Fisher's exact test when an expected count is below 5; p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`,
     weightedTable
-      ? `Pairwise comparisons (results.json themes[].pairwise) are unweighted two-proportion tests, so no significance letters are printed beside the weighted shares.`
+      ? `Letters: a share followed by a segment's letter is higher than that segment's weighted share (the second-order Rao–Scott test of the weighted table for each pair of segments, p adjusted by BH within the theme, below ${alpha}); segments with a base below ${minBase} are not compared pairwise.`
       : `Letters: a share followed by a segment's letter is higher than that segment's share (two-proportion test for each pair of segments, p adjusted by BH within the theme, below ${alpha}); segments with a base below ${minBase} are not compared pairwise.`,
   );
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });

@@ -101,6 +101,54 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
     rowHeader: true,
   });
 
+  // Issue 15: each segment's series, with its first round against its last where the trend has one.
+  const segments = trend.segments ?? [];
+  if (segments.length > 1) {
+    blocks.push({ kind: 'heading', level: 2, text: 'Themes across rounds by segment', id: 'segments' });
+    const firstRound = trend.rounds[0]!.round;
+    const lastRound = trend.rounds[trend.rounds.length - 1]!.round;
+    const endToEnd = trend.firstToLast ?? null;
+    segments.forEach((segment, k) => {
+      const compared = endToEnd !== null && trend.rounds.length > 2;
+      const head = [
+        'Theme',
+        ...trend.rounds.map((round) => round.round),
+        ...(compared ? [`${firstRound} to ${lastRound}, points (${confidence} CI, unadjusted)`, 'Result'] : []),
+      ];
+      blocks.push({
+        kind: 'table',
+        caption: `${segment.label}: share mentioning each theme per round, % (n/base), ${confidence} CI`,
+        head,
+        rows: ordered.map(({ theme, depth }): Cell[] => {
+          const series = theme.bySegment?.[k];
+          const cells = trend.rounds.map((round): Cell => {
+            const point = series?.points.find((candidate) => candidate.round === round.round);
+            if (point === undefined || point.base === null) return 'no such segment';
+            if (point.respondents === null) return 'not coded';
+            const mark = point.lowBase ? ' †' : '';
+            return [`${formatPercent(point.proportion)} (${point.respondents}/${point.base})${mark}`, formatInterval(point.ci)];
+          });
+          const change = compared
+            ? endToEnd!.themes.find((candidate) => candidate.code === theme.code)?.bySegment.find((cell) => cell.segment === segment.id)
+            : undefined;
+          const tail: Cell[] = !compared
+            ? []
+            : change === undefined || change.difference === null
+              ? ['n/a', 'n/a']
+              : [[formatPoints(change.previous.proportion, change.current.proportion), formatPointsInterval(change.ci)], changeVerdict(change, alpha, minBase)];
+          return [depth > 0 ? `↳ ${theme.label}` : theme.label, ...cells, ...tail];
+        }),
+        numeric: head.map((_, index) => index > 0 && index <= trend.rounds.length + (compared ? 1 : 0)),
+        rowHeader: true,
+      });
+    });
+    blocks.push({
+      kind: 'paragraph',
+      role: 'footnote',
+      text: `† Base below ${minBase}: shown, not interpreted. "Not coded": the code did not exist in that round (no figure, never 0%). The first-to-last comparison of a segment is the same two-proportion test as the overall one, with p adjusted by Benjamini–Hochberg across the themes of that segment.`,
+    });
+  }
+
   if (trend.changes.length > 0) {
     const rank = new Map(ordered.map(({ theme }, index) => [theme.code, index]));
     blocks.push({ kind: 'heading', level: 2, text: 'Changes between consecutive rounds', id: 'change-table' });

@@ -6,7 +6,7 @@
  * changes between consecutive rounds are computed exactly as `findings run` computes them.
  */
 import path from 'node:path';
-import type { ChangeResult, Codebook, CodebookMapping, DiagnosticSink, SurveyConfig, TrendQuestion, TrendResults } from '../model.ts';
+import type { ChangeResult, Codebook, CodebookMapping, DiagnosticSink, SurveyConfig, TrendQuestion, TrendResults, TrendSegmentSeries } from '../model.ts';
 import type { Translation } from '../validate/translate-codebook.ts';
 import { compareRounds, type RoundTally } from '../tally/compare-rounds.ts';
 import { compareQuestions } from '../tally/compare-questions.ts';
@@ -174,9 +174,30 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
       return { round: round.config.round, base: asked.base, topBox: { respondents, proportion, ci }, mean: asked.mean };
     }),
   }));
+  // Issue 15: every segment of any round, the latest round's first; a round without one has a null point.
+  const segments: { id: string; label: string }[] = [];
+  for (const round of [...rounds].reverse()) {
+    for (const segment of round.segments) if (!segments.some((known) => known.id === segment.id)) segments.push({ id: segment.id, label: segment.label });
+  }
+  const segmentSeries = (code: string, t: number): TrendSegmentSeries[] =>
+    segments.map((segment) => ({
+      segment: segment.id,
+      points: rounds.map((round, i) => {
+        const index = round.segments.findIndex((candidate) => candidate.id === segment.id);
+        const sums = index === -1 ? undefined : round.state.segments[index];
+        if (sums === undefined) return { round: round.config.round, respondents: null, base: null, proportion: null, ci: null, lowBase: false };
+        const base = sums.respondents;
+        const lowBase = base < minBase;
+        if (notComparable[i]!.has(code) || !measured[i]!.has(code))
+          return { round: round.config.round, respondents: null, base, proportion: null, ci: null, lowBase };
+        const x = sums.mentions[t] ?? 0;
+        return { round: round.config.round, respondents: x, base, proportion: base > 0 ? x / base : null, ci: wilsonInterval(x, base, confidence), lowBase };
+      }),
+    }));
   return {
     schemaVersion: 1,
     confidence,
+    segments,
     rounds: rounds.map((round) => ({
       id: round.config.id,
       round: round.config.round,
@@ -195,6 +216,7 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
         const x = round.state.segments.reduce((a, s) => a + (s.mentions[t] ?? 0), 0);
         return { round: round.config.round, respondents: x, base, proportion: base > 0 ? x / base : null, ci: wilsonInterval(x, base, confidence) };
       }),
+      bySegment: segmentSeries(theme.code, t),
     })),
     changes,
     firstToLast,

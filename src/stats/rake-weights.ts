@@ -16,6 +16,12 @@ export interface RakeOptions {
   maxIterations?: number;
   /** Trimming bounds applied after raking, as survey::trimWeights(strict = TRUE). */
   trim?: { lower?: number; upper?: number };
+  /**
+   * Respondents each unit stands for (default 1 each): a unit is then a group of respondents who share
+   * their categories and their weight (a cell), and every sum counts the unit `counts[i]` times, so
+   * raking the cells gives each respondent the weight raking the respondents one by one would.
+   */
+  counts?: readonly number[];
 }
 
 export interface RakeResult {
@@ -23,13 +29,15 @@ export interface RakeResult {
   /** Full passes over the margins made (the last one is the pass that met epsilon). */
   iterations: number;
   converged: boolean;
+  /** The largest change of a cell of the joint table in the last pass, as a share of the total initial weight. */
+  lastChange: number;
   /** Weighted count per category of each margin, after raking (and trimming). */
   achieved: Map<string, number>[];
   /** Kish's design effect of the weights, 1 + cv(w)^2 with cv from the population variance. */
   designEffect: number;
-  /** (Σw)² / Σw², the respondents' count divided by the design effect. */
+  /** (Σw)² / Σw², the respondents' count divided by the design effect (over respondents, with counts). */
   effectiveBase: number;
-  /** Weights changed by trimming. */
+  /** Respondents whose weight trimming changed. */
   trimmed: number;
 }
 
@@ -51,8 +59,11 @@ export interface RakeResult {
  */
 export function rakeWeights(initial: readonly number[], margins: readonly RakeMargin[], options: RakeOptions = {}): RakeResult {
   const n = initial.length;
+  const counts = options.counts ?? new Array<number>(n).fill(1);
+  if (counts.length !== n) throw new RangeError('rakeWeights: counts do not cover every unit');
   const maxIterations = options.maxIterations ?? 10;
-  const total0 = initial.reduce((a, b) => a + b, 0);
+  let total0 = 0;
+  for (let i = 0; i < n; i++) total0 += counts[i]! * initial[i]!;
   const epsilonOption = options.epsilon ?? 1;
   const epsilon = epsilonOption < 1 ? epsilonOption * total0 : epsilonOption;
 
@@ -76,7 +87,7 @@ export function rakeWeights(initial: readonly number[], margins: readonly RakeMa
   }
   const jointTable = (w: Float64Array): Float64Array => {
     const table = new Float64Array(jointKeys.size);
-    for (let i = 0; i < n; i++) table[joint[i]!]! += w[i]!;
+    for (let i = 0; i < n; i++) table[joint[i]!]! += counts[i]! * w[i]!;
     return table;
   };
 
@@ -84,11 +95,12 @@ export function rakeWeights(initial: readonly number[], margins: readonly RakeMa
   let old = jointTable(weights);
   let iterations = 0;
   let converged = false;
+  let lastChange = 0;
   while (iterations < maxIterations) {
     margins.forEach((margin, m) => {
       const { names, of } = indices[m]!;
       const sums = new Float64Array(names.length);
-      for (let i = 0; i < n; i++) sums[of[i]!]! += weights[i]!;
+      for (let i = 0; i < n; i++) sums[of[i]!]! += counts[i]! * weights[i]!;
       const factors = names.map((name, k) => margin.targets.get(name)! / sums[k]!);
       for (let i = 0; i < n; i++) weights[i]! *= factors[of[i]!]!;
     });
@@ -96,6 +108,7 @@ export function rakeWeights(initial: readonly number[], margins: readonly RakeMa
     const table = jointTable(weights);
     let delta = 0;
     for (let k = 0; k < table.length; k++) delta = Math.max(delta, Math.abs(table[k]! - old[k]!));
+    lastChange = delta / total0;
     if (delta < epsilon) {
       converged = true;
       break;
@@ -116,34 +129,41 @@ export function rakeWeights(initial: readonly number[], margins: readonly RakeMa
       outside[i] = w < lower || w > upper ? 1 : 0;
       if (outside[i]) {
         const clamped = Math.max(lower, Math.min(w, upper));
-        cut += w - clamped;
+        cut += counts[i]! * (w - clamped);
         weights[i] = clamped;
         changed[i] = 1;
-      } else inside++;
+      } else inside += counts[i]!;
     }
-    if (inside === n || inside === 0) break;
+    if (outside.every((o) => o === 0) || inside === 0) break;
     for (let i = 0; i < n; i++) if (!outside[i]) weights[i]! += cut / inside;
   }
 
   const achieved = margins.map((_, m) => {
     const { names, of } = indices[m]!;
     const sums = new Float64Array(names.length);
-    for (let i = 0; i < n; i++) sums[of[i]!]! += weights[i]!;
+    for (let i = 0; i < n; i++) sums[of[i]!]! += counts[i]! * weights[i]!;
     return new Map(names.map((name, k) => [name, sums[k]!]));
   });
   let sum = 0;
   let squares = 0;
-  for (const w of weights) {
-    sum += w;
-    squares += w * w;
+  let respondents = 0;
+  let trimmed = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    const c = counts[i]!;
+    respondents += c;
+    sum += c * w;
+    squares += c * w * w;
+    if (changed[i]) trimmed += c;
   }
   return {
     weights,
     iterations,
     converged,
+    lastChange,
     achieved,
-    designEffect: (n * squares) / (sum * sum),
+    designEffect: (respondents * squares) / (sum * sum),
     effectiveBase: (sum * sum) / squares,
-    trimmed: changed.reduce((a, b) => a + b, 0),
+    trimmed,
   };
 }

@@ -30,6 +30,13 @@ import { betaRatio } from './beta-ratio.ts';
 export function raoScottTest(
   cellsIn: readonly (readonly { sumW: number; sumW2: number }[])[],
   n: number,
+  /**
+   * Respondents in the table when it is a domain of a larger design of `n` (issue 15: a pair of
+   * segments, `svychisq(~theme + segment, subset(design, segment %in% c(a, b)))`): R's subset keeps
+   * the design's n in the variance and takes the residual df from the domain's rows, so ddf =
+   * ndf · (rows − 1). F and ndf do not depend on it. Default: the table is the whole design.
+   */
+  rows = n,
 ): { statistic: number; ndf: number; ddf: number; p: number } | null {
   if (n < 2) return null;
   const occupiedRows = cellsIn.filter((row) => row.some((cell) => cell.sumW > 0));
@@ -114,7 +121,7 @@ export function raoScottTest(
   }
   const statistic = pearson / trace;
   const ndf = (trace * trace) / traceSquare;
-  const ddf = ndf * (n - 1);
+  const ddf = ndf * (rows - 1);
   // No design variance left (e.g. one respondent per segment): R's F and df are NaN there.
   if (!(trace > 0 && traceSquare > 0 && Number.isFinite(statistic) && ndf > 0 && ddf > 0)) return null;
   // P(F > f) = I_{ddf/(ddf + ndf f)}(ddf/2, ndf/2).

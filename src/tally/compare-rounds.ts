@@ -10,9 +10,11 @@
  * stays out of the BH family. Per segment: segments present in both rounds, flagged lowBase when either base is
  * below minBase.
  */
-import type { ChangeFigure, ChangeResult, ChangeStatus, Codebook, SegmentConfig, ThemeChange } from '../model.ts';
+import type { ChangeFigure, ChangeResult, ChangeStatus, Codebook, SegmentConfig, ThemeChange, WeightedChange } from '../model.ts';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import { twoProportionTest } from '../stats/two-proportion-test.ts';
+import { weightedDifferenceTest } from '../stats/weighted-difference-test.ts';
+import { weightedMean } from '../stats/weighted-mean.ts';
 import type { Translation } from '../validate/translate-codebook.ts';
 import type { TallyState } from './tally-state.ts';
 
@@ -22,6 +24,38 @@ export interface RoundTally {
   title: string;
   state: TallyState;
   segments: SegmentConfig[];
+  /** Issue 15: the round has weights (a weight column or weighting.rake); both rounds weighted: change figures on the weighted estimates too. */
+  weighted?: boolean;
+}
+
+/** A theme's weighted share in one round (the whole round, or a segment as a domain) and its design SE. */
+function weightedShare(state: TallyState, segment: number | null, slot: number): { proportion: number | null; se: number | null } {
+  const designN = state.segments.reduce((a, s) => a + s.respondents, 0);
+  const parts = segment === null ? state.segments : state.segments[segment] === undefined ? [] : [state.segments[segment]!];
+  const sums = { n: 0, sumW: 0, sumWY: 0, sumW2: 0, sumW2Y: 0, sumW2Y2: 0 };
+  for (const s of parts) {
+    sums.n += s.respondents;
+    sums.sumW += s.sumW;
+    sums.sumWY += s.sumWY[slot] ?? 0;
+    sums.sumW2 += s.sumW2;
+    sums.sumW2Y += s.sumW2Y[slot] ?? 0;
+    sums.sumW2Y2 += s.sumW2Y[slot] ?? 0; // y² = y for a 0/1 mention
+  }
+  const estimate = weightedMean(sums, designN);
+  return { proportion: estimate?.mean ?? null, se: estimate?.se ?? null };
+}
+
+/** The weighted change of a theme (CONTRACT.md, Additions: each round's design SE), current minus previous. */
+function weightedFigure(
+  previous: { proportion: number | null; se: number | null } | null,
+  current: { proportion: number | null; se: number | null } | null,
+  confidence: number,
+): WeightedChange {
+  const none = { proportion: null, se: null };
+  const out: WeightedChange = { previous: previous ?? none, current: current ?? none, difference: null, se: null, ci: null, z: null, p: null, pAdjusted: null };
+  if (previous?.proportion == null || current?.proportion == null) return out;
+  const test = weightedDifferenceTest({ mean: current.proportion, se: current.se }, { mean: previous.proportion, se: previous.se }, confidence);
+  return { ...out, difference: test.difference, se: test.se, ci: test.ci, z: test.z, p: test.p };
 }
 
 function figure(x1: number, n1: number, x2: number, n2: number, confidence: number, status: ChangeStatus = 'compared'): ChangeFigure {
@@ -54,6 +88,11 @@ function figure(x1: number, n1: number, x2: number, n2: number, confidence: numb
 function adjust(figures: ChangeFigure[]): void {
   const adjusted = benjaminiHochberg(figures.map((f) => f.p));
   figures.forEach((f, i) => (f.pAdjusted = adjusted[i] ?? null));
+  // Issue 15: the weighted p-values are their own BH family (the same themes, the compared ones).
+  if (figures.every((f) => f.weighted !== undefined)) {
+    const weighted = benjaminiHochberg(figures.map((f) => f.weighted!.p));
+    figures.forEach((f, i) => (f.weighted!.pAdjusted = weighted[i] ?? null));
+  }
 }
 
 export function compareRounds(
@@ -90,16 +129,28 @@ export function compareRounds(
     });
   });
 
+  // Issue 15: both rounds weighted: the change of the weighted estimates beside the counts' (a new code has no previous figure, a retired one no current).
+  const weighted = current.weighted === true && previous.weighted === true;
+  const withWeighted = <F extends ChangeFigure>(f: F, segment: { current: number; previous: number } | null, slot: (typeof slots)[number]): F => {
+    if (!weighted) return f;
+    const before = slot.status === 'new' ? null : weightedShare(previous.state, segment?.previous ?? null, slot.previous);
+    const after = slot.current === null ? null : weightedShare(current.state, segment?.current ?? null, slot.current);
+    return { ...f, weighted: weightedFigure(before, after, options.confidence) };
+  };
   const themes: ThemeChange[] = slots.map((slot) => {
     const x2 = slot.current === null ? 0 : total(current.state, slot.current);
-    const overall = figure(total(previous.state, slot.previous), totalBase(previous.state), x2, totalBase(current.state), options.confidence, slot.status);
+    const overall = withWeighted(
+      figure(total(previous.state, slot.previous), totalBase(previous.state), x2, totalBase(current.state), options.confidence, slot.status),
+      null,
+      slot,
+    );
     const bySegment = shared.map((s) => {
       const n1 = base(previous.state, s.previous);
       const n2 = base(current.state, s.current);
       const y2 = slot.current === null ? 0 : mentions(current.state, s.current, slot.current);
       return {
         segment: s.id,
-        ...figure(mentions(previous.state, s.previous, slot.previous), n1, y2, n2, options.confidence, slot.status),
+        ...withWeighted(figure(mentions(previous.state, s.previous, slot.previous), n1, y2, n2, options.confidence, slot.status), s, slot),
         lowBase: n1 < options.minBase || n2 < options.minBase,
       };
     });

@@ -3,7 +3,8 @@
  * independence on the theme present/absent × segment table, or Fisher's exact test when any
  * expected count is below 5 (CONTRACT.md, Methods). The exact test is exact (CONTRACT.md,
  * Additions): it runs to fisherExactTest's work budget (WORK_BUDGET, 1.5e7 steps, counted rather
- * than timed so the outcome does not depend on the machine). Only a table that needs more than that
+ * than timed so the outcome does not depend on the machine; issue 15: the decision to give up is
+ * made early, so every table is answered within about a second). Only a table that needs more than that
  * (a dense table: a theme mentioned by hundreds, with a tiny segment among large ones) gets the
  * Monte Carlo estimate (2000 tables, seed from the table; R's simulate.p.value = TRUE), as
  * `method: 'fisher-monte-carlo'` with `replicates` and `seed`. Segments without respondents are left out.

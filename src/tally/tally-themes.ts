@@ -5,7 +5,7 @@
  * the segment test with Benjamini–Hochberg adjusted p across the themes, and the pairwise segment
  * comparisons with BH within the theme (low-base segments listed, not tested).
  */
-import type { Codebook, PairwiseComparison, SegmentConfig, SegmentThemeResult, ThemeResult, WeightedProportion } from '../model.ts';
+import type { Codebook, PairwiseComparison, SegmentConfig, SegmentThemeResult, ThemeResult, WeightedPairwiseComparison, WeightedProportion } from '../model.ts';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import { logitInterval } from '../stats/logit-interval.ts';
 import { pairwiseProportionTests } from '../stats/pairwise-proportion-tests.ts';
@@ -13,7 +13,7 @@ import { raoScottTest } from '../stats/rao-scott-test.ts';
 import { weightedMean } from '../stats/weighted-mean.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 import { segmentTest } from './segment-test.ts';
-import type { TallyState } from './tally-state.ts';
+import type { SegmentSums, TallyState } from './tally-state.ts';
 
 export interface ThemeOptions {
   confidence: number;
@@ -103,6 +103,21 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
       segmentTest: test,
       // Above report.maxTestSegments no test at all, pairwise included (n(n − 1)/2 pairs per theme).
       pairwise: bySegment.filter((cell) => cell.base > 0).length > (options.maxTestSegments ?? Infinity) ? [] : pairwise(bySegment, minBase),
+      // Issue 15: with the weighted segment test, the pairs are compared on the weighted table too.
+      ...(options.weightedTests === true
+        ? {
+            weightedPairwise:
+              bySegment.filter((cell) => cell.base > 0).length > (options.maxTestSegments ?? Infinity)
+                ? []
+                : weightedPairwise(
+                    bySegment,
+                    segments.map((_, i) => segmentOf(i)),
+                    t,
+                    designN,
+                    minBase,
+                  ),
+          }
+        : {}),
     };
   });
 
@@ -149,5 +164,51 @@ function pairwise(cells: SegmentThemeResult[], minBase: number): PairwiseCompari
       }
     }
   }
+  return out;
+}
+
+/**
+ * Issue 15: every pair of segments with respondents compared on the weighted table, the second-order
+ * Rao–Scott test of theme × segment on the pair's subset of the design (R:
+ * `svychisq(~theme + segment, subset(design, segment %in% c(a, b)))`, which keeps the whole design's
+ * n in the variance), BH within the theme over the pairs tested (`p.adjust(p, "BH")`); pairs with a
+ * base below minBase are listed, not tested, as for the unweighted pairs.
+ */
+function weightedPairwise(cells: SegmentThemeResult[], sums: SegmentSums[], t: number, designN: number, minBase: number): WeightedPairwiseComparison[] {
+  const present = cells.map((cell, i) => ({ cell, sums: sums[i]! })).filter((x) => x.cell.base > 0);
+  const out: WeightedPairwiseComparison[] = [];
+  for (let a = 0; a < present.length; a++) {
+    for (let b = a + 1; b < present.length; b++) {
+      const [pa, pb] = [present[a]!, present[b]!];
+      const shareA = pa.cell.weighted?.proportion ?? null;
+      const shareB = pb.cell.weighted?.proportion ?? null;
+      const pair = {
+        a: pa.cell.segment,
+        b: pb.cell.segment,
+        method: 'rao-scott' as const,
+        difference: shareA === null || shareB === null ? null : shareB - shareA,
+        statistic: null,
+        ndf: null,
+        ddf: null,
+        p: null,
+        pAdjusted: null,
+      };
+      const lowOnes = [pa.cell, pb.cell].filter((cell) => cell.base < minBase).map((cell) => cell.segment);
+      if (lowOnes.length > 0) {
+        out.push({ ...pair, reason: `base below ${minBase} (${lowOnes.join(', ')}): not tested` });
+        continue;
+      }
+      const present2 = [pa.sums, pb.sums].map((s) => ({ sumW: s.sumWY[t]!, sumW2: s.sumW2Y[t]! }));
+      const absent2 = [pa.sums, pb.sums].map((s) => ({ sumW: s.sumW - s.sumWY[t]!, sumW2: s.sumW2 - s.sumW2Y[t]! }));
+      const rao = raoScottTest([present2, absent2], designN, pa.sums.respondents + pb.sums.respondents);
+      out.push(
+        rao === null
+          ? { ...pair, reason: 'neither segment varies (all or none mention the theme), or no design variance is left' }
+          : { ...pair, statistic: rao.statistic, ndf: rao.ndf, ddf: rao.ddf, p: rao.p, reason: null },
+      );
+    }
+  }
+  const adjusted = benjaminiHochberg(out.map((pair) => pair.p));
+  out.forEach((pair, i) => (pair.pAdjusted = adjusted[i] ?? null));
   return out;
 }

@@ -255,7 +255,10 @@ export function createRespondentValidator(
       }
       rolled.sort((a, b) => a - b);
       ledger.rowsUsed++;
-      out.push({ id, segment, weight, themes: Uint32Array.from(rolled), answers } as unknown as ValidRespondent);
+      const respondent = { id, segment, weight, themes: Uint32Array.from(rolled), answers } as unknown as ValidRespondent;
+      // Issue 15: each non-segment rake column's category (a blank cell is its own category, reported if it has no target).
+      if (columns.rake !== undefined) respondent.rake = columns.rake.map((c) => row[c]?.trim() ?? '');
+      out.push(respondent);
     }
     return out;
   };

@@ -29,7 +29,7 @@ async function analyze(fixture: string) {
   return { analysis, diagnostics };
 }
 
-describe.each(['small', 'edge-extremes', 'edge-one-respondent', 'edge-single-segment'])('fixture %s', (fixture) => {
+describe.each(['small', 'edge-extremes', 'edge-one-respondent', 'edge-single-segment', 'raked'])('fixture %s', (fixture) => {
   it('gives no diagnostic, no NaN or Infinity, and golden results.json and report.md', async () => {
     const { analysis, diagnostics } = await analyze(fixture);
     expect(diagnostics).toEqual([]);

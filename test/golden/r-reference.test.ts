@@ -29,9 +29,9 @@ function ours(key: string): unknown {
     if (rest[0] === 'seg') {
       node = theme.bySegment.find((s) => s.segment === rest[1]);
       rest.splice(0, 2);
-    } else if (rest[0] === 'pairwise') {
+    } else if (rest[0] === 'pairwise' || rest[0] === 'weightedPairwise') {
       const [pa, pb] = rest[1]!.split('~');
-      node = theme.pairwise?.find((pair) => pair.a === pa && pair.b === pb);
+      node = theme[rest[0]]?.find((pair) => pair.a === pa && pair.b === pb);
       rest.splice(0, 2);
     } else node = theme;
   } else if (kind === 'question') {

@@ -47,6 +47,37 @@ describe('trend: first round to last, and closed questions', async () => {
     ]);
   });
 
+  it('gives each theme a series per segment, null where the code did not exist (issue 15)', () => {
+    expect(trend.segments!.map((segment) => segment.id)).toEqual(['funder', 'nonprofit', 'public-agency']);
+    const structure = trend.themes.find((theme) => theme.code === 'structure')!;
+    const funders = structure.bySegment!.find((series) => series.segment === 'funder')!;
+    // c(seg(d1, "funder", "structure"), seg(d2, ...), seg(d3, ...)) -> 13 20 4 21 3 22
+    expect(funders.points.map((point) => [point.respondents, point.base])).toEqual([
+      [13, 20],
+      [4, 21],
+      [3, 22],
+    ]);
+    // prop.test(f2[1], f2[2], correct = FALSE)$conf.int -> 0.076675650527617906 0.40000564690204915
+    expectClose(funders.points[1]!.ci![0], 0.076675650527617906, 1e-9);
+    expectClose(funders.points[1]!.ci![1], 0.40000564690204915, 1e-9);
+    // "summit" is new in 2015: no 2014 point for any segment, never 0.
+    // c(seg(d2, "public-agency", "summit"), seg(d3, "public-agency", "summit")) -> 0 5 1 6
+    const summit = trend.themes.find((theme) => theme.code === 'summit')!.bySegment!.find((series) => series.segment === 'public-agency')!;
+    expect(summit.points.map((point) => [point.respondents, point.base, point.proportion === null, point.lowBase])).toEqual([
+      [null, 4, true, true],
+      [0, 5, false, false],
+      [1, 6, false, false],
+    ]);
+  });
+
+  it("compares each segment's first round with its last", () => {
+    const funders = firstToLast.themes.find((theme) => theme.code === 'structure')!.bySegment.find((cell) => cell.segment === 'funder')!;
+    // prop.test(c(f3[1], f1[1]), c(f3[2], f1[2]), correct = FALSE): p, conf.int -> 0.00061838635062318897 -0.76713266790393231 -0.26014005936879508
+    expectClose(funders.p, 0.00061838635062318897, 1e-9);
+    expectClose(funders.ci![0], -0.76713266790393231, 1e-9);
+    expectClose(funders.ci![1], -0.26014005936879508, 1e-9);
+  });
+
   it('writes trend.json that validates against schema/trend.schema.json', () => {
     const checker = new Ajv2020({ allErrors: true, strict: true });
     checker.addSchema(JSON.parse(readFileSync(path.join(repoRoot, 'schema/results.schema.json'), 'utf8')) as object);

@@ -131,6 +131,16 @@ describe('fisherExactTest', () => {
       expectClose(fisherExactTest(table([9, 0, 1, 8, 2, 1, 0, 7, 3, 9]))?.p, 3.4725744145357751e-5, 1e-9);
     });
 
+    it('is null where the bounds alone would exceed the budget (issue 15: costed from the margins)', () => {
+      // 50 segments of 2000 with 1000 mentions each: the bounds' dynamic programming alone would be
+      // about 5e9 steps; costed from the margins before it runs, null at once. (Without the estimate
+      // the budget check after each stage of the bounds also gives null, a second or two later: the
+      // gain is time, which a unit test does not assert; the timings are in the doc comment.)
+      const segments50 = Array(50).fill(2000);
+      const mentions = Array(50).fill(1000);
+      expect(fisherExactTest([mentions, segments50.map((c, j) => c - mentions[j]!)])).toBeNull();
+    });
+
     it('gives up (null) on a dense table instead of running for minutes: a budget of steps, not a clock, stops it', () => {
       // R: FEXACT error 7 (LDSTP too small) by default; 89 s with workspace = 2e8 -> 0.99553925778967789
       // The budget counts steps, not time (no wall clock in a unit test): null, not a number.

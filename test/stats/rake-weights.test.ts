@@ -70,6 +70,28 @@ describe('rakeWeights', () => {
     expect(raked.trimmed).toBe(4);
   });
 
+  it('gives a cell of respondents (counts) the weight each of them gets raked one by one', () => {
+    // The 12 respondents grouped by segment, region and design weight: each cell's respondents share their weight.
+    const keys = segment.map((s, i) => `${s}|${region[i]}|${w[i]}`);
+    const cells = [...new Set(keys)];
+    const counts = cells.map((key) => keys.filter((k) => k === key).length);
+    const grouped: RakeMargin[] = [0, 1].map((m) => ({ categories: cells.map((key) => key.split('|')[m]!), targets: margins[m]!.targets }));
+    const initial = cells.map((key) => Number(key.split('|')[2]));
+    for (const trim of [undefined, { lower: 0.8, upper: 1.8 }]) {
+      const options = { epsilon: 1e-10, maxIterations: 100, ...(trim === undefined ? {} : { trim }) };
+      const one = rakeWeights(w, margins, options);
+      const byCell = rakeWeights(initial, grouped, { ...options, counts });
+      // Both equal weights(rake(...)) (and trimWeights) of the R script: compared with the values the tests above check.
+      keys.forEach((key, i) => expectClose(byCell.weights[cells.indexOf(key)], one.weights[i]!, RAKE));
+      expect(byCell.iterations).toBe(one.iterations);
+      expect(byCell.trimmed).toBe(one.trimmed);
+      expectClose(byCell.designEffect, one.designEffect, RAKE);
+      expectClose(byCell.effectiveBase, one.effectiveBase, RAKE);
+    }
+    // design effect of weights(rake(...)): 1.2286676327906081 (as above)
+    expectClose(rakeWeights(initial, grouped, { epsilon: 1e-10, maxIterations: 100, counts }).designEffect, 1.2286676327906081, RAKE);
+  });
+
   it('says when it did not converge within the passes allowed', () => {
     const raked = rakeWeights(w, margins, { epsilon: 1e-10, maxIterations: 3 });
     expect(raked.converged).toBe(false);

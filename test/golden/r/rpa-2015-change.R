@@ -1,7 +1,8 @@
 # Independent reference for results.change of surveys/rpa-2015.yaml: the 2014 round mapped onto the
 # 2015 codebook (federal-funding renamed federal-dollars; beyond-money merged into community-benefit),
 # then per theme prop.test(c(x2, x1), c(n2, n1), correct = FALSE) and p.adjust(p, "BH"), overall and
-# per segment. Writes test/golden/r/rpa-2015-change-expected.csv. Run from the repository root:
+# per segment; with the weights, the same on each round's svymean and design SE (issue 15).
+# Writes test/golden/r/rpa-2015-change-expected.csv. Run from the repository root:
 #   Rscript test/golden/r/rpa-2015-change.R          (R 4.2.2, Debian bookworm)
 d1 <- read.csv("fixtures/rpa/2014.csv", stringsAsFactors = FALSE, na.strings = "")
 d2 <- read.csv("fixtures/rpa/2015.csv", stringsAsFactors = FALSE, na.strings = "")
@@ -77,6 +78,43 @@ for (q in c("continue", "incubate")) {
 }
 aq <- p.adjust(pq, "BH")
 for (q in names(aq)) put(paste0("question/", q, "/topBox/pAdjusted"), aq[[q]])
+
+# Issue 15: both rounds are weighted, so each theme's change is also given on the weighted estimates:
+# each round's svymean (a segment as a domain: subset(design, segment == s)) and its design SE,
+# difference current - previous, se = sqrt(se1^2 + se2^2), z = difference / se, p = 2 * pnorm(-|z|),
+# Wald interval difference +- qnorm(0.975) * se, BH across the compared themes of each table.
+suppressMessages(library(survey))
+y1 <- d1[, c("segment", "weight")]; y2 <- d2[, c("segment", "weight")]
+for (code in cb$code) {
+  y1[[make.names(code)]] <- as.numeric(sapply(m1, function(m) code %in% m))
+  y2[[make.names(code)]] <- as.numeric(sapply(m2, function(m) code %in% m))
+}
+design1 <- svydesign(ids = ~1, weights = ~weight, data = y1)
+design2 <- svydesign(ids = ~1, weights = ~weight, data = y2)
+compareWeighted <- function(prefix, s1, s2) {
+  p <- c()
+  for (code in cb$code) {
+    f <- as.formula(paste0("~", make.names(code)))
+    b <- svymean(f, s2)
+    key <- paste0(prefix, code, "/weighted/")
+    put(paste0(key, "current/proportion"), coef(b)[[1]]); put(paste0(key, "current/se"), SE(b)[[1]])
+    if (code %in% new_codes) {
+      for (g in c("previous/proportion", "previous/se", "difference", "se", "ci", "z", "p", "pAdjusted")) put(paste0(key, g), NULL)
+      next
+    }
+    a <- svymean(f, s1)
+    put(paste0(key, "previous/proportion"), coef(a)[[1]]); put(paste0(key, "previous/se"), SE(a)[[1]])
+    d <- coef(b)[[1]] - coef(a)[[1]]; se <- sqrt(SE(a)[[1]]^2 + SE(b)[[1]]^2); z <- d / se
+    put(paste0(key, "difference"), d); put(paste0(key, "se"), se); put(paste0(key, "z"), z)
+    put(paste0(key, "p"), 2 * pnorm(-abs(z)))
+    put(paste0(key, "ci/0"), d - qnorm(0.975) * se); put(paste0(key, "ci/1"), d + qnorm(0.975) * se)
+    p[code] <- 2 * pnorm(-abs(z))
+  }
+  adjusted <- p.adjust(p, "BH")
+  for (code in names(p)) put(paste0(prefix, code, "/weighted/pAdjusted"), adjusted[[code]])
+}
+compareWeighted("theme/", design1, design2)
+for (s in segments) compareWeighted(paste0("segment/", s, "/"), subset(design1, segment == s), subset(design2, segment == s))
 
 keys <- names(out)
 write.csv(data.frame(key = keys, value = unlist(out[keys])), "test/golden/r/rpa-2015-change-expected.csv", row.names = FALSE, quote = TRUE)

@@ -18,3 +18,14 @@ show(p.adjust(p, "BH"))
 a <- d1$q_incubate; a <- a[!is.na(a)]; b <- d3$q_incubate; b <- b[!is.na(b)]
 w <- t.test(b, a, var.equal = FALSE)
 show(c(w$statistic, w$parameter, w$p.value))
+# Issue 15: per-segment series. "structure" among funders in each round (x, n), the 2015 Wilson
+# interval, and the funders' first-to-last comparison.
+d2 <- read.csv("fixtures/rpa/2015.csv", stringsAsFactors = FALSE, na.strings = "")
+seg <- function(d, s, code) c(sum(has(d, code) & d$segment == s), sum(d$segment == s))
+show(c(seg(d1, "funder", "structure"), seg(d2, "funder", "structure"), seg(d3, "funder", "structure")))
+f2 <- seg(d2, "funder", "structure")
+show(prop.test(f2[1], f2[2], correct = FALSE)$conf.int)
+f1 <- seg(d1, "funder", "structure"); f3 <- seg(d3, "funder", "structure")
+t <- prop.test(c(f3[1], f1[1]), c(f3[2], f1[2]), correct = FALSE)
+show(c(t$p.value, t$conf.int))
+show(c(seg(d2, "public-agency", "summit"), seg(d3, "public-agency", "summit")))
