@@ -71,7 +71,8 @@ export async function renderTrendReport(
   files.set('report.html', htmlPage(title, blocks));
   files.set('charts/trend.vl.json', `${JSON.stringify(spec, null, 2)}\n`);
   files.set('charts/trend.svg', svg);
-  files.set('charts/trend.png', await renderPng(svg));
+  // Issue 19: the PNG only when it is written (png) or embedded (docx, pptx).
+  if (formats.includes('png') || formats.includes('docx') || formats.includes('pptx')) files.set('charts/trend.png', await renderPng(svg));
   files.set(
     'tables/trend.csv',
     csvTable(
