@@ -39,7 +39,7 @@ export const SEGMENTS = [
   { id: 'resident', label: 'Residents', plural: 'residents', share: 0.25 },
 ] as const;
 
-export const ROUNDS = ['2014', '2015', '2016'] as const;
+const ROUNDS = ['2014', '2015', '2016'] as const;
 
 export const CODES = [
   'structure',
@@ -94,7 +94,7 @@ export function sizeLabel(rows: number): string {
 }
 
 /** mulberry32: a small, fast, well-distributed 32-bit PRNG; the same seed gives the same stream everywhere. */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -286,7 +286,7 @@ export function writeCodebook(file: string): void {
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-export function writeConfig(file: string, label: string, rows: number): void {
+function writeConfig(file: string, label: string, rows: number): void {
   const text = `# Benchmark config written by bench/generate.ts (${rows} synthetic rows). The whole file is one
 # round for findings (it tallies one round per config); the CSV's round column is not used here.
 id: bench-${label}

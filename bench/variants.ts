@@ -62,7 +62,7 @@ export const VARIANT_NAMES: readonly VariantName[] = [
 ];
 
 /** What DuckDB runs: `load` fills the temp table t(segment, round, weight, themes, <questions>); `extra` is run and timed too. */
-export interface DuckdbSpec {
+interface DuckdbSpec {
   load: string[];
   questions: string[];
   extra: string[];
