@@ -27,7 +27,9 @@ function startWorker(): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const source = new URL('./chart-worker.ts', here).href;
-    const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
+    // tsx resolved from here: a worker's eval code resolves bare names from the working folder, which may be anywhere.
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
     return new Worker(code, { eval: true });
   }
   return new Worker(new URL('./chart-worker.js', here));
@@ -35,7 +37,19 @@ function startWorker(): Worker {
 
 interface Lane {
   worker: Worker;
-  pending: Map<number, { resolve: (answer: ChartAnswer) => void; reject: (error: Error) => void }>;
+  pending: Map<number, { request: ChartRequest; resolve: (answer: ChartAnswer | Promise<ChartAnswer>) => void }>;
+  /** Why the worker stopped (it failed to start, or exited): its requests then render in this thread. */
+  stopped: Error | null;
+}
+
+/** A request rendered in this thread (when its worker is gone). */
+async function renderHere(request: ChartRequest): Promise<ChartAnswer> {
+  try {
+    if (request.op === 'svg') return { id: request.id, svg: await (await import('./render-svg.ts')).renderSvg(request.spec) };
+    return { id: request.id, png: await (await import('./render-png.ts')).renderPng(request.svg) };
+  } catch (error) {
+    return { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
 }
 
 /** Renders on worker threads, the first started now. */
@@ -45,7 +59,7 @@ export function startChartRenderer(): ChartRenderer {
   let next = 0;
   const addLane = (): void => {
     const worker = startWorker();
-    const lane: Lane = { worker, pending: new Map() };
+    const lane: Lane = { worker, pending: new Map(), stopped: null };
     // An idle worker does not keep the process alive; one with requests in flight does.
     worker.unref();
     worker.on('message', (answer: ChartAnswer) => {
@@ -55,20 +69,26 @@ export function startChartRenderer(): ChartRenderer {
       if (lane.pending.size === 0) worker.unref();
       waiting.resolve(answer);
     });
-    worker.on('error', (error) => {
-      for (const waiting of lane.pending.values()) waiting.reject(error);
+    const stop = (error: Error) => {
+      lane.stopped ??= error;
+      // What it had been asked renders here instead.
+      for (const waiting of lane.pending.values()) waiting.resolve(renderHere(waiting.request));
       lane.pending.clear();
-    });
+    };
+    worker.on('error', stop);
+    worker.on('exit', (code) => stop(new Error(`the chart worker exited (code ${code})`)));
     lanes.push(lane);
   };
   addLane();
-  const ask = (request: { op: 'svg'; spec: TopLevelSpec } | { op: 'png'; svg: string }): Promise<ChartAnswer> => {
+  const ask = (body: { op: 'svg'; spec: TopLevelSpec } | { op: 'png'; svg: string }): Promise<ChartAnswer> => {
     const lane = lanes[next++ % lanes.length]!;
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      lane.pending.set(id, { resolve, reject });
+    const request = { ...body, id: nextId++ } as ChartRequest;
+    // A worker that could not start (or died): the chart renders here instead, the same bytes.
+    if (lane.stopped !== null) return renderHere(request);
+    return new Promise((resolve) => {
+      lane.pending.set(request.id, { request, resolve });
       lane.worker.ref();
-      lane.worker.postMessage({ ...request, id } as ChartRequest);
+      lane.worker.postMessage(request);
     });
   };
   const unwrap = (answer: ChartAnswer): ChartAnswer => {
@@ -82,7 +102,13 @@ export function startChartRenderer(): ChartRenderer {
       if (charts > SECOND_WORKER_AT && lanes.length === 1) addLane();
     },
     async close() {
-      await Promise.all(lanes.map((lane) => lane.worker.terminate()));
+      // Referenced while they stop: an unreferenced worker's exit would not keep the process waiting for it.
+      await Promise.all(
+        lanes.map((lane) => {
+          lane.worker.ref();
+          return lane.worker.terminate();
+        }),
+      );
     },
   });
 }

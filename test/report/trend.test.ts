@@ -125,8 +125,11 @@ describe('renderTrendReport', () => {
   });
 
   it('is deterministic, PNG included', async () => {
-    const again = await renderTrendReport(structuredClone(trend));
-    for (const [name, content] of files) {
+    const formats = ['html', 'md', 'json', 'csv', 'png'] as const;
+    const first = await renderTrendReport(trend, undefined, formats);
+    const again = await renderTrendReport(structuredClone(trend), undefined, formats);
+    expect(first.has('charts/trend.png')).toBe(true);
+    for (const [name, content] of first) {
       const other = again.get(name)!;
       expect(Buffer.from(other).equals(Buffer.from(content)), name).toBe(true);
     }
