@@ -462,6 +462,16 @@ async function benchPaths(options: Options, launch: Launch): Promise<PathsReport
     }
 
     for (const v of variants) {
+      try {
+        table.push(await benchVariant(v));
+        show(table.at(-1)!);
+      } catch (error) {
+        // One path failing (a tool that cannot read its file) is reported; the others are still measured.
+        failures.push(`${v.label} could not be measured: ${(error as Error).message.split('\n').slice(0, 12).join('\n')}`);
+        log(`  ✗ ${v.label}: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+    async function benchVariant(v: Variant): Promise<PathRow> {
       const spec = path.join(tmp, `${v.name}.json`);
       writeFileSync(spec, JSON.stringify(v.duckdb));
       const duckOut = path.join(tmp, `${v.name}-duck.json`);
@@ -497,9 +507,7 @@ async function benchPaths(options: Options, launch: Launch): Promise<PathsReport
         }
       } else check = 'written (trend.json not compared)';
       const { target, met } = pathTarget(v, findings!, duck!, twin ?? null);
-      const row: PathRow = { label: v.label, rows: v.rows, bytes: v.bytes, findings: findings!, duckdb: duck!, csvTwin: twin ?? null, target, met, check };
-      table.push(row);
-      show(row);
+      return { label: v.label, rows: v.rows, bytes: v.bytes, findings: findings!, duckdb: duck!, csvTwin: twin ?? null, target, met, check };
     }
 
     // The default study: cold start included, no DuckDB.

@@ -655,7 +655,7 @@ ${segmentsYaml()}
         load: [plainLoad(baseCsv)],
         questions: QS,
         extra: [
-          `SELECT code, count(*), max(length(excerpt)) FROM read_csv(${sql(excerpts)}, header = true, delim = ',', quote = '"', escape = '"', columns = {'respondent_id': 'VARCHAR', 'code': 'VARCHAR', 'excerpt': 'VARCHAR'}) GROUP BY code`,
+          `SELECT code, count(*), max(length(excerpt)) FROM read_csv(${sql(excerpts)}, header = true, delim = ',', quote = '"', escape = '"', parallel = false, columns = {'respondent_id': 'VARCHAR', 'code': 'VARCHAR', 'excerpt': 'VARCHAR'}) GROUP BY code`,
         ],
       },
       compare: ALL,
