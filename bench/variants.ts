@@ -684,7 +684,7 @@ ${segmentsYaml()}
       rows,
       bytes,
       command: 'check',
-      configs: [config(dir, 'coders', plainConfig('coders', path.relative(dir, baseCsv), '') + `reliability:\n  - { coder: B, path: coder-b.csv }\n`)],
+      configs: [config(dir, 'coders', `${plainConfig('coders', path.relative(dir, baseCsv), '')}reliability:\n  - { coder: B, path: coder-b.csv }\n`)],
       duckdb: {
         load: [plainLoad(baseCsv)],
         questions: QS,
