@@ -61,6 +61,8 @@ export function figuresFromDuckdb(t: DuckdbTally): Figures {
     sum(q, n, sumY, sumW, sumWY);
   }
   for (const [key, s] of sums) {
+    // No answers at all (a small segment): findings gives no mean, and 0/0 is not one.
+    if (s.n === 0) continue;
     f.set(`mean|${key}`, s.sumY / s.n);
     if (!key.includes('|')) f.set(`wmean|${key}`, s.sumWY / s.sumW);
   }

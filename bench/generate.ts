@@ -31,7 +31,7 @@ const EXPECTED_SHA256: Readonly<Record<string, string>> = {
   '5m': '52dc5a0dc989f7d8cf1b900481381364f7dda732f30f24c569567d9683864d39',
 };
 
-const SEGMENTS = [
+export const SEGMENTS = [
   { id: 'funder', label: 'Funders', plural: 'funders', share: 0.15 },
   { id: 'nonprofit', label: 'Nonprofits', plural: 'nonprofits', share: 0.35 },
   { id: 'public-agency', label: 'Public agencies', plural: 'public agencies', share: 0.1 },
@@ -41,7 +41,7 @@ const SEGMENTS = [
 
 const ROUNDS = ['2014', '2015', '2016'] as const;
 
-const CODES = [
+export const CODES = [
   'structure',
   'role',
   'commitment',
@@ -64,7 +64,7 @@ const CODES = [
   'evaluation',
 ] as const;
 
-const QUESTIONS = [
+export const QUESTIONS = [
   { id: 'q1', label: 'The collaborative should continue' },
   { id: 'q2', label: 'It should be incubated for another year' },
   { id: 'q3', label: 'Its meetings are a good use of my time' },
@@ -87,7 +87,7 @@ export function parseSize(label: string): number {
   return Math.round(Number(m[1]) * unit);
 }
 
-function sizeLabel(rows: number): string {
+export function sizeLabel(rows: number): string {
   if (rows >= 1e6 && rows % 1e6 === 0) return `${rows / 1e6}m`;
   if (rows >= 1e3 && rows % 1e3 === 0) return `${rows / 1e3}k`;
   return String(rows);
@@ -143,8 +143,30 @@ function pick(c: Float64Array, u: number): number {
   return i;
 }
 
-/** Write the CSV of `rows` rows to `file`; returns its size and SHA-256. */
-function writeCsv(file: string, rows: number, seed: number): { bytes: number; sha256: string } {
+/** One generated respondent, before it is written in any layout. */
+export interface BenchRow {
+  /** 1-based row number; the id is R + the number padded to 7 digits. */
+  n: number;
+  id: string;
+  /** Index into SEGMENTS. */
+  segment: number;
+  round: string;
+  /** The weight as written (4 decimals). */
+  weight: string;
+  /** Indices into CODES, distinct, in the order drawn. */
+  codes: number[];
+  /** Likert answers 1-5 per question, null when blank. */
+  answers: (number | null)[];
+  /** Free text (commas, doubled quotes already doubled, the odd newline). */
+  comment: string;
+}
+
+/**
+ * The rows of a data set, drawn from the seeded PRNG in a fixed order: every layout the benchmark
+ * writes (bench/variants.ts) comes from this one stream, so each holds the same respondents.
+ * `each` gets a record that is reused for the next row (copy what you keep).
+ */
+export function generateRows(rows: number, seed: number, each: (row: BenchRow) => void): void {
   const rand = mulberry32(seed);
   const segmentCdf = cdf(SEGMENTS.map((s) => s.share));
   // Theme popularity: Zipf-like overall, with each segment favouring a few codes of its own.
@@ -156,59 +178,94 @@ function writeCsv(file: string, rows: number, seed: number): { bytes: number; sh
       return cdf([1, 2, 3, 4, 5].map((level) => Math.exp(-0.5 * ((level - 3.4 - 0.4 * lean) / 1.1) ** 2)));
     }),
   );
-  const hash = createHash('sha256');
-  const fd = openSync(file, 'w');
-  let bytes = 0;
-  let buffer: string[] = [];
-  let buffered = 0;
-  const flush = () => {
-    const chunk = Buffer.from(buffer.join(''), 'utf8');
-    writeSync(fd, chunk);
-    hash.update(chunk);
-    bytes += chunk.length;
-    buffer = [];
-    buffered = 0;
-  };
-  const push = (text: string) => {
-    buffer.push(text);
-    buffered += text.length;
-    if (buffered >= 1 << 20) flush();
-  };
-  try {
-    push(`id,segment,round,weight,themes,${QUESTIONS.map((q) => q.id).join(',')},comment\n`);
-    const chosen: number[] = [];
-    for (let r = 1; r <= rows; r++) {
-      const s = pick(segmentCdf, rand());
-      const round = ROUNDS[Math.floor(rand() * ROUNDS.length)]!;
-      const weight = (0.25 + rand() * 2.75).toFixed(4);
-      const n = 1 + Math.floor(rand() * 4);
-      chosen.length = 0;
-      while (chosen.length < n) {
-        const k = pick(themeCdfs[s]!, rand());
-        if (!chosen.includes(k)) chosen.push(k);
-      }
-      let themes = CODES[chosen[0]!]!;
-      for (let i = 1; i < chosen.length; i++) themes += `;${CODES[chosen[i]!]!}`;
-      let answers = '';
-      for (let q = 0; q < QUESTIONS.length; q++) {
-        answers += rand() < 0.06 ? ',' : `,${pick(likertCdfs[s]![q]!, rand()) + 1}`;
-      }
-      // Free text: commas, the odd "quoted phrase" (doubled quotes) and the odd line break.
-      const words = 6 + Math.floor(rand() * 11);
-      let comment = '';
-      for (let w = 0; w < words; w++) {
-        const word = WORDS[Math.floor(rand() * WORDS.length)]!;
-        const u = rand();
-        if (w > 0) comment += u < 0.12 ? ', ' : u < 0.14 ? '\n' : ' ';
-        comment += u > 0.98 ? `""${word}""` : word;
-      }
-      push(`R${String(r).padStart(7, '0')},${SEGMENTS[s]!.id},${round},${weight},${themes}${answers},"${comment}"\n`);
+  const row: BenchRow = { n: 0, id: '', segment: 0, round: '', weight: '', codes: [], answers: [], comment: '' };
+  for (let r = 1; r <= rows; r++) {
+    const s = pick(segmentCdf, rand());
+    const round = ROUNDS[Math.floor(rand() * ROUNDS.length)]!;
+    const weight = (0.25 + rand() * 2.75).toFixed(4);
+    const n = 1 + Math.floor(rand() * 4);
+    const chosen = row.codes;
+    chosen.length = 0;
+    while (chosen.length < n) {
+      const k = pick(themeCdfs[s]!, rand());
+      if (!chosen.includes(k)) chosen.push(k);
     }
-    flush();
-  } finally {
-    closeSync(fd);
+    row.answers.length = 0;
+    for (let q = 0; q < QUESTIONS.length; q++) row.answers.push(rand() < 0.06 ? null : pick(likertCdfs[s]![q]!, rand()) + 1);
+    // Free text: commas, the odd "quoted phrase" (doubled quotes) and the odd line break.
+    const words = 6 + Math.floor(rand() * 11);
+    let comment = '';
+    for (let w = 0; w < words; w++) {
+      const word = WORDS[Math.floor(rand() * WORDS.length)]!;
+      const u = rand();
+      if (w > 0) comment += u < 0.12 ? ', ' : u < 0.14 ? '\n' : ' ';
+      comment += u > 0.98 ? `""${word}""` : word;
+    }
+    row.n = r;
+    row.id = `R${String(r).padStart(7, '0')}`;
+    row.segment = s;
+    row.round = round;
+    row.weight = weight;
+    row.comment = comment;
+    each(row);
   }
-  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** A file written in 1 MiB pieces, hashed as it goes. */
+export class ChunkedWriter {
+  private readonly fd: number;
+  private readonly hash = createHash('sha256');
+  private buffer: string[] = [];
+  private buffered = 0;
+  bytes = 0;
+  constructor(
+    file: string,
+    private readonly encode: (text: string) => Buffer = (text) => Buffer.from(text, 'utf8'),
+  ) {
+    this.fd = openSync(file, 'w');
+  }
+  push(text: string): void {
+    this.buffer.push(text);
+    this.buffered += text.length;
+    if (this.buffered >= 1 << 20) this.flush();
+  }
+  private flush(): void {
+    const chunk = this.encode(this.buffer.join(''));
+    writeSync(this.fd, chunk);
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    this.buffer = [];
+    this.buffered = 0;
+  }
+  /** Flush and close; returns the size and SHA-256 of what was written. */
+  close(): { bytes: number; sha256: string } {
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
+    }
+    return { bytes: this.bytes, sha256: this.hash.digest('hex') };
+  }
+}
+
+/** The seed of a size's stream: it depends on the row count only, so each size is its own deterministic stream. */
+export const seedFor = (rows: number): number => 0x5eed ^ rows;
+
+/** Write the CSV of `rows` rows to `file`; returns its size and SHA-256. */
+function writeCsv(file: string, rows: number, seed: number): { bytes: number; sha256: string } {
+  const out = new ChunkedWriter(file);
+  try {
+    out.push(`id,segment,round,weight,themes,${QUESTIONS.map((q) => q.id).join(',')},comment\n`);
+    generateRows(rows, seed, (r) => {
+      const themes = r.codes.map((k) => CODES[k]!).join(';');
+      const answers = r.answers.map((a) => (a === null ? ',' : `,${a}`)).join('');
+      out.push(`${r.id},${SEGMENTS[r.segment]!.id},${r.round},${r.weight},${themes}${answers},"${r.comment}"\n`);
+    });
+  } catch (error) {
+    out.close();
+    throw error;
+  }
+  return out.close();
 }
 
 async function sha256Of(file: string): Promise<string> {
@@ -217,7 +274,7 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function writeCodebook(file: string): void {
+export function writeCodebook(file: string): void {
   const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
   const lines = ['code,label,description,parent,color,statement'];
   CODES.forEach((code, i) => {
@@ -276,7 +333,7 @@ export async function ensureDataset(rows: number, dir = DATA_DIR, log: (line: st
   log(`${path.relative(process.cwd(), csv)}: writing ${rows} rows…`);
   const started = performance.now();
   // The seed depends on the row count only, so each size is its own deterministic stream.
-  const { bytes, sha256 } = writeCsv(csv, rows, 0x5eed ^ rows);
+  const { bytes, sha256 } = writeCsv(csv, rows, seedFor(rows));
   const expected = EXPECTED_SHA256[label];
   if (expected !== undefined && expected !== sha256) {
     throw new Error(

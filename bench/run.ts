@@ -7,6 +7,9 @@
  *   npm run bench -- --repeat 3         best of 3 runs of each command (default: 3 up to 1M rows, 1 above)
  *   npm run bench -- --no-reference     skip the reference rows (papaparse, 2 workers, byte scanner)
  *   npm run bench -- --build            `npm run build` first, so findings runs from a fresh bundle in dist/
+ *   npm run bench -- --quick            a few minutes: 100k rows, every path at 100k, one run each
+ *   npm run bench -- --paths 1m         every other path (issue 19) at this size (default: 1m; 100k with --quick)
+ *   npm run bench -- --only qualtrics,xlsx   just these paths (names below); --no-paths: none
  *
  * For each size, bench/generate.ts makes sure bench/data/bench-<size>.csv exists (deterministic; an
  * existing file with the pinned hash is kept), then each command runs as its own child process, so
@@ -28,6 +31,13 @@
  *   … --reader papaparse  every row through papaparse and the rules (the reference reader; not with --no-reference)
  *   findings run          `node bin/findings.js run <config> --out <tmp> --quiet`: the same plus charts and report
  *
+ * Every other path (issue 19; bench/variants.ts writes each layout from the same generated respondents):
+ * qualtrics, surveymonkey, kobo, limesurvey, one-hot, windows-1252, utf-16, excerpts, quotes, coders,
+ * xlsx, codes (1,000 codes × 500 segments), ratings (50 questions), trend (5 rounds), then the default
+ * study (run and check). Each is measured interleaved with DuckDB doing the same tally on the same file
+ * (DuckDB, findings, DuckDB, findings…), medians reported, and findings' results.json of one more `run`
+ * compared with DuckDB's figures as below.
+ *
  * Compared (and the run fails, exit 1, when any differs): findings' results.json (from `run`) and the
  * reference tallies against DuckDB, figure by figure as listed in bench/figures.ts: rows; respondents
  * and Σw per segment; mentions and Σw per theme × segment; Likert counts per level, missing counts and
@@ -42,6 +52,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR, ensureDataset, parseSize, type Dataset } from './generate.ts';
 import { compareFigures, describeFigures, figuresFromDuckdb, figuresFromFindings, type DuckdbTally, type Figures } from './figures.ts';
+import { prepareVariants, VARIANT_NAMES, type Variant, type VariantName } from './variants.ts';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
@@ -59,6 +70,10 @@ interface Options {
   repeat: number | null;
   reference: boolean;
   build: boolean;
+  /** The other paths to measure (issue 19), at pathRows rows. */
+  paths: VariantName[];
+  pathRows: number;
+  quick: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -67,10 +82,21 @@ function parseArgs(argv: string[]): Options {
   let large = false;
   let reference = true;
   let build = false;
+  let quick = false;
+  let pathRows: number | null = null;
+  let paths: VariantName[] = [...VARIANT_NAMES];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--large') large = true;
-    else if (arg === '--no-reference') reference = false;
+    else if (arg === '--quick') quick = true;
+    else if (arg === '--paths') pathRows = parseSize(argv[++i] ?? '');
+    else if (arg === '--no-paths') paths = [];
+    else if (arg === '--only') {
+      const names = (argv[++i] ?? '').split(',').filter((n) => n !== '');
+      for (const name of names)
+        if (!(VARIANT_NAMES as readonly string[]).includes(name)) throw new Error(`--only: no path ${name} (one of ${VARIANT_NAMES.join(', ')})`);
+      paths = names as VariantName[];
+    } else if (arg === '--no-reference') reference = false;
     else if (arg === '--build') build = true;
     else if (arg === '--repeat') repeat = Number(argv[++i]);
     else if (arg.startsWith('--repeat=')) repeat = Number(arg.slice('--repeat='.length));
@@ -88,9 +114,10 @@ function parseArgs(argv: string[]): Options {
     } else sizes.push(parseSize(arg));
   }
   if (repeat !== null && (!Number.isInteger(repeat) || repeat < 1)) throw new Error('--repeat takes a whole number of runs, 1 or more');
-  if (sizes.length === 0) sizes.push(100_000, 1_000_000);
+  if (sizes.length === 0) sizes.push(...(quick ? [100_000] : [100_000, 1_000_000]));
   if (large && !sizes.includes(5_000_000)) sizes.push(5_000_000);
-  return { sizes, repeat, reference, build };
+  if (quick && repeat === null) repeat = 1;
+  return { sizes, repeat, reference, build, paths, pathRows: pathRows ?? (quick ? 100_000 : 1_000_000), quick };
 }
 
 interface Measured {
@@ -317,6 +344,222 @@ async function benchSize(rows: number, options: Options, launch: Launch): Promis
   }
 }
 
+interface PathRow {
+  label: string;
+  rows: number;
+  bytes: number;
+  findings: Stat;
+  /** DuckDB on the same file, or null (the default study: no DuckDB row). */
+  duckdb: Stat | null;
+  /** The xlsx row: findings on the same rows as a plain CSV. */
+  csvTwin: Stat | null;
+  target: string;
+  met: boolean | null;
+  check: string;
+}
+
+/** Median wall, CPU and the highest peak RSS over interleaved runs. */
+interface Stat {
+  wallMs: number;
+  cpuMs: number;
+  maxRssKiB: number;
+  runs: number[];
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function stat(ms: Measured[]): Stat {
+  const walls = ms.map((m) => m.wallMs);
+  return { wallMs: median(walls), cpuMs: median(ms.map((m) => m.cpuMs)), maxRssKiB: Math.max(...ms.map((m) => m.maxRssKiB)), runs: walls };
+}
+
+/** Each command of `commands` run `repeat` times, round-robin (a, b, c, a, b, c…), so a busy spell hits them alike. */
+async function interleaved(repeat: number, commands: { name: string; args: string[]; before?: () => void }[]): Promise<Stat[]> {
+  const measured: Measured[][] = commands.map(() => []);
+  for (let i = 0; i < repeat; i++) {
+    for (const [k, command] of commands.entries()) {
+      command.before?.();
+      const m = await measure(command.args);
+      if (m.exitCode !== 0) fail(command.name, m);
+      measured[k]!.push(m);
+    }
+  }
+  return measured.map(stat);
+}
+
+interface PathsReport {
+  rows: number;
+  load: string;
+  loadAfter: string;
+  repeat: number;
+  table: PathRow[];
+  failures: string[];
+}
+
+/** Issue 19's target for a path, given its figures. */
+function pathTarget(v: Variant, findings: Stat, duckdb: Stat, twin: Stat | null): { target: string; met: boolean } {
+  const ratio = findings.wallMs / duckdb.wallMs;
+  const mb = findings.maxRssKiB / 1024;
+  switch (v.name) {
+    case 'xlsx': {
+      const x = findings.wallMs / twin!.wallMs;
+      return { target: `≤ 2× the CSV (${x.toFixed(2)}×), flat memory`, met: x <= 2 };
+    }
+    case 'codes':
+      return { target: '≤ 3× DuckDB, < 500 MB', met: ratio <= 3 && mb < 500 };
+    case 'ratings':
+    case 'trend':
+      return { target: '≤ 1.5× DuckDB (linear), < 200 MB', met: ratio <= 1.5 && mb < 200 };
+    default:
+      return { target: '≤ 1.5× DuckDB, < 200 MB', met: ratio <= 1.5 && mb < 200 };
+  }
+}
+
+async function benchPaths(options: Options, launch: Launch): Promise<PathsReport> {
+  const rows = options.pathRows;
+  const repeat = options.repeat ?? 3;
+  const base = await ensureDataset(rows, DATA_DIR, log);
+  log(`\nevery path at ${rows} rows (bench/variants.ts):`);
+  const variants = prepareVariants(options.paths, rows, base.csv, DATA_DIR, log);
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  log(`load average ${load}; ${repeat} interleaved run${repeat === 1 ? '' : 's'} of each`);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'findings-bench-'));
+  const table: PathRow[] = [];
+  const failures: string[] = [];
+  const show = (row: PathRow) =>
+    log(
+      `  ${row.label.padEnd(46)} findings ${(row.findings.wallMs / 1000).toFixed(2).padStart(6)} s ${(row.findings.maxRssKiB / 1024).toFixed(0).padStart(5)} MB` +
+        (row.duckdb === null
+          ? ''
+          : `   DuckDB ${(row.duckdb.wallMs / 1000).toFixed(2).padStart(6)} s ${(row.duckdb.maxRssKiB / 1024).toFixed(0).padStart(5)} MB   ${(row.findings.wallMs / row.duckdb.wallMs).toFixed(2)}×`) +
+        `   ${row.met === null ? '' : row.met ? 'met' : 'NOT MET'} ${row.check}`,
+    );
+  try {
+    // The plain CSV's run, the row the others are read against.
+    const plainSpec = path.join(tmp, 'plain.json');
+    writeFileSync(plainSpec, JSON.stringify({ load: [plainLoadFor(base.csv)], questions: ['q1', 'q2', 'q3', 'q4', 'q5'], extra: [] }));
+    const plainOut = path.join(tmp, 'plain-report');
+    const [plainDuck, plainRun, plainCheck] = await interleaved(repeat, [
+      { name: 'DuckDB', args: [path.join(CHILDREN, 'duckdb-variant.mjs'), plainSpec, path.join(tmp, 'plain-duck.json')] },
+      {
+        name: 'findings run',
+        args: [...launch.argv, 'run', base.config, '--out', plainOut, '--quiet'],
+        before: () => rmSync(plainOut, { recursive: true, force: true }),
+      },
+      { name: 'findings check', args: [...launch.argv, 'check', base.config] },
+    ]);
+    for (const [label, stat, target, ok] of [
+      ['plain CSV `run` (charts and report)', plainRun!, '≤ 1.0× DuckDB, < 200 MB', plainRun!.wallMs <= plainDuck!.wallMs && plainRun!.maxRssKiB < 200 * 1024],
+      ['plain CSV `check`', plainCheck!, '≤ 1.0× DuckDB, < 200 MB', plainCheck!.wallMs <= plainDuck!.wallMs && plainCheck!.maxRssKiB < 200 * 1024],
+    ] as const) {
+      const row: PathRow = { label, rows, bytes: base.bytes, findings: stat, duckdb: plainDuck!, csvTwin: null, target, met: ok, check: '' };
+      table.push(row);
+      show(row);
+    }
+
+    for (const v of variants) {
+      try {
+        table.push(await benchVariant(v));
+        show(table.at(-1)!);
+      } catch (error) {
+        // One path failing (a tool that cannot read its file) is reported; the others are still measured.
+        failures.push(`${v.label} could not be measured: ${(error as Error).message.split('\n').slice(0, 12).join('\n')}`);
+        log(`  ✗ ${v.label}: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+    async function benchVariant(v: Variant): Promise<PathRow> {
+      const spec = path.join(tmp, `${v.name}.json`);
+      writeFileSync(spec, JSON.stringify(v.duckdb));
+      const duckOut = path.join(tmp, `${v.name}-duck.json`);
+      const out = path.join(tmp, `${v.name}-report`);
+      const findingsArgs = v.command === 'check' ? [...launch.argv, 'check', ...v.configs] : [...launch.argv, v.command, ...v.configs, '--out', out, '--quiet'];
+      const commands = [
+        { name: `DuckDB (${v.name})`, args: [path.join(CHILDREN, 'duckdb-variant.mjs'), spec, duckOut] },
+        { name: `findings (${v.name})`, args: findingsArgs, before: () => rmSync(out, { recursive: true, force: true }) },
+      ];
+      if (v.csvTwin !== null) commands.push({ name: 'findings (xlsx twin CSV)', args: [...launch.argv, 'check', v.csvTwin], before: () => {} });
+      const [duck, findings, twin] = await interleaved(repeat, commands);
+      // One more run writes results.json to compare (check writes none).
+      let check = '';
+      if (v.command !== 'run') {
+        rmSync(out, { recursive: true, force: true });
+        const m = await measure([...launch.argv, v.command === 'trend' ? 'trend' : 'run', ...v.configs, '--out', out, '--quiet']);
+        if (m.exitCode !== 0) fail(`findings run (${v.name})`, m);
+      }
+      if (v.compare !== null) {
+        const keep = (f: Figures) => new Map([...f].filter(([key]) => v.compare!.includes(key.split('|')[0]!)));
+        const expected = keep(figuresFromDuckdb(JSON.parse(readFileSync(duckOut, 'utf8')) as DuckdbTally));
+        const actual = keep(figuresFromFindings(JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'))));
+        const differences = compareFigures(expected, actual);
+        if (differences.length === 0) check = `= DuckDB on ${actual.size} figures`;
+        else {
+          check = `**differs from DuckDB on ${differences.length} figures**`;
+          failures.push(
+            `${v.label} differs from DuckDB on ${differences.length} figures:\n${differences
+              .slice(0, 10)
+              .map((d) => `    ${d.key}: DuckDB ${d.expected}, findings ${d.actual}`)
+              .join('\n')}`,
+          );
+        }
+      } else check = 'written (trend.json not compared)';
+      const { target, met } = pathTarget(v, findings!, duck!, twin ?? null);
+      return { label: v.label, rows: v.rows, bytes: v.bytes, findings: findings!, duckdb: duck!, csvTwin: twin ?? null, target, met, check };
+    }
+
+    // The default study: cold start included, no DuckDB.
+    const studyOut = path.join(tmp, 'study');
+    const [studyRun, studyCheck, nodeStartup] = await interleaved(Math.max(repeat, 3), [
+      {
+        name: 'findings run (default study)',
+        args: [...launch.argv, 'run', 'surveys/rpa-2014.yaml', '--out', studyOut, '--quiet'],
+        before: () => rmSync(studyOut, { recursive: true, force: true }),
+      },
+      { name: 'findings check (default study)', args: [...launch.argv, 'check', 'surveys/rpa-2014.yaml'] },
+      { name: 'node -e ""', args: ['-e', ''] },
+    ]);
+    for (const row of [
+      { label: 'default study `run` (44 rows)', findings: studyRun!, target: '≤ 0.5 s wall', met: studyRun!.wallMs <= 500 },
+      { label: 'default study `check`', findings: studyCheck!, target: '≤ 0.25 s wall', met: studyCheck!.wallMs <= 250 },
+      { label: '`node -e ""` (startup alone)', findings: nodeStartup!, target: '', met: null },
+    ]) {
+      const full: PathRow = { ...row, rows: 44, bytes: 0, duckdb: null, csvTwin: null, check: '' };
+      table.push(full);
+      show(full);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const loadAfter = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  return { rows, load, loadAfter, repeat, table, failures };
+}
+
+/** The plain CSV's DuckDB load, as the variants write theirs (one round: 'all'). */
+function plainLoadFor(csv: string): string {
+  const q = ['q1', 'q2', 'q3', 'q4', 'q5'];
+  const columns = `{'id': 'VARCHAR', 'segment': 'VARCHAR', 'round': 'VARCHAR', 'weight': 'DOUBLE', 'themes': 'VARCHAR', ${q.map((x) => `'${x}': 'INTEGER'`).join(', ')}, 'comment': 'VARCHAR'}`;
+  return `CREATE TEMP TABLE t AS SELECT segment, 'all' AS round, weight, themes, ${q.join(', ')} FROM read_csv('${csv.replaceAll("'", "''")}', header = true, delim = ',', quote = '"', escape = '"', columns = ${columns})`;
+}
+
+function pathsTable(report: PathsReport): string {
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  const lines = [
+    '| path | rows | findings s | DuckDB s | × DuckDB | findings peak MB | DuckDB peak MB | target | met | checked |',
+    '|---|--:|--:|--:|--:|--:|--:|---|---|---|',
+  ];
+  for (const row of report.table) {
+    lines.push(
+      `| ${row.label} | ${row.rows.toLocaleString('en-US')} | ${s(row.findings.wallMs)}${row.csvTwin === null ? '' : ` (CSV ${s(row.csvTwin.wallMs)})`} | ${row.duckdb === null ? '' : s(row.duckdb.wallMs)} | ` +
+        `${row.duckdb === null ? '' : (row.findings.wallMs / row.duckdb.wallMs).toFixed(2)} | ${(row.findings.maxRssKiB / 1024).toFixed(0)} | ${row.duckdb === null ? '' : (row.duckdb.maxRssKiB / 1024).toFixed(0)} | ` +
+        `${row.target} | ${row.met === null ? '' : row.met ? 'yes' : '**no**'} | ${row.check} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function table(report: SizeReport): string {
   const { dataset } = report;
   const mb = dataset.bytes / 1e6;
@@ -379,6 +622,7 @@ async function main(): Promise<number> {
       : 'findings runs as bin/findings.js, from source through tsx (dist/findings.js is missing or older than src/: `npm run build`, or bench --build)',
   );
   for (const rows of options.sizes) reports.push(await benchSize(rows, options, launch));
+  const paths = options.paths.length > 0 ? await benchPaths(options, launch) : null;
 
   const md: string[] = [
     '# Benchmark: findings and DuckDB',
@@ -423,13 +667,28 @@ async function main(): Promise<number> {
       ...report.failures.map((f) => `- ✗ **MISMATCH** ${f}`),
     );
   }
+  if (paths !== null) {
+    md.push(
+      '',
+      `## Every path (issue 19): ${paths.rows.toLocaleString('en-US')} rows`,
+      '',
+      `bench/variants.ts writes each layout from the same generated respondents; DuckDB does the same tally on the same file. ` +
+        `Load average ${paths.load} when this section started, ${paths.loadAfter} when it ended; the median of ${paths.repeat} interleaved run${paths.repeat === 1 ? '' : 's'} ` +
+        '(DuckDB, findings, DuckDB, findings…); peak RSS is the highest seen. Reader rows time `check` (ingest, validate, tally); ' +
+        '"checked" compares the results.json of one more `run` with DuckDB\'s figures.',
+      '',
+      pathsTable(paths),
+      ...paths.failures.map((f) => `- ✗ **MISMATCH** ${f}`),
+    );
+  }
   writeFileSync(path.join(BENCH, 'results.md'), `${md.join('\n')}\n`);
 
   for (const report of reports) {
     process.stdout.write(`\n${report.dataset.label} (${report.dataset.rows} rows, ${(report.dataset.bytes / 1e6).toFixed(1)} MB)\n${table(report)}\n`);
   }
   process.stdout.write(`\nwrote ${path.relative(process.cwd(), path.join(BENCH, 'results.md'))}\n`);
-  const failures = reports.flatMap((r) => r.failures);
+  if (paths !== null) process.stdout.write(`\nevery path at ${paths.rows} rows (load average ${paths.load} → ${paths.loadAfter})\n${pathsTable(paths)}\n`);
+  const failures = [...reports.flatMap((r) => r.failures), ...(paths?.failures ?? [])];
   if (failures.length > 0) {
     process.stderr.write(`\nBENCHMARK FAILED: the tallies differ\n${failures.join('\n')}\n`);
     return 1;

@@ -389,7 +389,7 @@ export interface WeightingResult {
 }
 
 /** A report format `report.formats` and the run flags ask for (issue 18). */
-export type ReportFormat = 'html' | 'md' | 'json' | 'csv' | 'docx' | 'pptx' | 'xlsx';
+export type ReportFormat = 'html' | 'md' | 'json' | 'csv' | 'docx' | 'pptx' | 'xlsx' | 'png';
 
 // ---------------------------------------------------------------------------------------------
 // Rows between stages. Ingest yields raw rows with positions; validation yields ValidRespondent,

@@ -52,17 +52,23 @@ export const OFFICE_OPTIONS = {
   docx: { type: 'boolean', default: false, describe: 'also write report.docx (Word)' },
   pptx: { type: 'boolean', default: false, describe: 'also write slides.pptx (PowerPoint)' },
   xlsx: { type: 'boolean', default: false, describe: 'also write tables.xlsx (Excel)' },
+  // Issue 19: PNGs cost a fifth of a small run; they are written when asked for (or embedded in docx/pptx).
+  png: { type: 'boolean', default: false, describe: 'also write charts/<name>.png (2x, for slides)' },
 } as const;
 
 /** Issue #20: how long a run waits for another run writing the same output folder. */
 export const WAIT_OPTION = { type: 'number', default: 30, describe: 'seconds to wait for another run writing the same output folder (then FND014)' } as const;
 
 /** The formats asked for: the config's (or the default) and the flags'. */
-export function withFlags(formats: readonly ReportFormat[], args: { docx: boolean; pptx: boolean; xlsx: boolean; pdf?: boolean }): ReportFormat[] {
+export function withFlags(
+  formats: readonly ReportFormat[],
+  args: { docx: boolean; pptx: boolean; xlsx: boolean; png?: boolean; pdf?: boolean },
+): ReportFormat[] {
   const flagged: ReportFormat[] = [];
   if (args.pdf === true) flagged.push('html');
   if (args.docx) flagged.push('docx');
   if (args.pptx) flagged.push('pptx');
   if (args.xlsx) flagged.push('xlsx');
+  if (args.png === true) flagged.push('png');
   return [...new Set([...formats, ...flagged])];
 }

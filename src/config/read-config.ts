@@ -37,7 +37,7 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 const LAYOUTS = ['respondents', 'excerpts', 'qdpx'] as const;
 const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx'] as const;
 /** report.formats (issue 18): the files a run writes; the office formats only when asked for. */
-const REPORT_FORMATS = ['html', 'md', 'json', 'csv', 'docx', 'pptx', 'xlsx'] as const satisfies readonly ReportFormat[];
+const REPORT_FORMATS = ['html', 'md', 'json', 'csv', 'docx', 'pptx', 'xlsx', 'png'] as const satisfies readonly ReportFormat[];
 const DEFAULT_REPORT_FORMATS: ReportFormat[] = ['html', 'md', 'json', 'csv'];
 const ENCODINGS = ['utf-8', 'utf-16', 'windows-1252'] as const;
 

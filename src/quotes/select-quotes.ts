@@ -63,30 +63,61 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
   }
 
   const order = codebook.themes.map((_, t) => t).sort((a, b) => (options.mentions[b] ?? 0) - (options.mentions[a] ?? 0) || a - b);
+  // Issue 19: each theme's pool is gathered once, and holds one candidate per respondent (and
+  // segment): the one closest to the target length, then first in the file. That is exact, since a
+  // respondent is quoted at most once under a theme and the rule tells their excerpts apart only by
+  // length and order; it keeps a pick linear in the respondents rather than in the excerpts, and a
+  // pick allocates nothing. test/property/select-quotes.test.ts checks it against the rule as first written.
+  const pools: Map<string, Prepared>[] = codebook.themes.map(() => new Map());
+  for (const c of prepared) {
+    const key = `${c.segment}\u0000${c.respondent}`;
+    for (const theme of c.themes) {
+      const pool = pools[theme];
+      if (pool === undefined) continue;
+      const held = pool.get(key);
+      if (held === undefined || closer(c, held)) pool.set(key, c);
+    }
+  }
+  const withheld = (segment: number) => ((options.segmentSizes[segment] ?? 0) < options.minBase ? 1 : 0);
   const quotedRespondent = new Map<string, number>();
   const picks = new Map<number, Prepared[]>();
   for (const theme of order) {
-    const pool = prepared.filter((c) => c.themes.includes(theme));
+    const pool = [...pools[theme]!.values()];
     const taken: Prepared[] = [];
     const bySegment = new Map<number, number>();
     const here = new Set<string>();
     while (taken.length < perTheme) {
+      // The first by (withheld, quotes from its segment here, quotes of its respondent elsewhere, distance from the target length, respondent, order).
       let best: Prepared | null = null;
-      let bestKey: (number | string)[] = [];
+      let bw = 0;
+      let bs = 0;
+      let bq = 0;
+      let bd = 0;
       for (const c of pool) {
         if (here.has(c.respondent)) continue;
-        const withheld = (options.segmentSizes[c.segment] ?? 0) < options.minBase ? 1 : 0;
-        const key = [
-          withheld,
-          bySegment.get(c.segment) ?? 0,
-          quotedRespondent.get(c.respondent) ?? 0,
-          Math.abs(c.length - QUOTE_LENGTH.target),
-          c.respondent,
-          c.order,
-        ];
-        if (best === null || compareKeys(key, bestKey) < 0) {
+        const w = withheld(c.segment);
+        const sq = bySegment.get(c.segment) ?? 0;
+        const q = quotedRespondent.get(c.respondent) ?? 0;
+        const d = Math.abs(c.length - QUOTE_LENGTH.target);
+        const better =
+          best === null ||
+          (w !== bw
+            ? w < bw
+            : sq !== bs
+              ? sq < bs
+              : q !== bq
+                ? q < bq
+                : d !== bd
+                  ? d < bd
+                  : c.respondent !== best.respondent
+                    ? c.respondent < best.respondent
+                    : c.order < best.order);
+        if (better) {
           best = c;
-          bestKey = key;
+          bw = w;
+          bs = sq;
+          bq = q;
+          bd = d;
         }
       }
       if (best === null) break;
@@ -127,12 +158,9 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
   return { quotes };
 }
 
-function compareKeys(a: readonly (number | string)[], b: readonly (number | string)[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x < y) return -1;
-    if (x > y) return 1;
-  }
-  return 0;
+/** Of two excerpts of one respondent, whether `a` would be quoted before `b`: closer to the target length, then first in the file. */
+function closer(a: Prepared, b: Prepared): boolean {
+  const da = Math.abs(a.length - QUOTE_LENGTH.target);
+  const db = Math.abs(b.length - QUOTE_LENGTH.target);
+  return da !== db ? da < db : a.order < b.order;
 }

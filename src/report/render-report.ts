@@ -1,24 +1,27 @@
 import type { Analysis, ReportFormat } from '../model.ts';
+import { inProcessRenderer, type ChartRenderer } from '../charts/chart-renderer.ts';
 
 /**
  * Everything a report folder holds, as relative path -> content: results.json, report.md,
- * report.html, charts/<name>.vl.json, .svg and .png (2x, for slides), tables/<name>.csv. Pure apart
- * from rendering; the same analysis gives byte-identical files. `formats` (default the config's
- * `report.formats`) chooses among them and adds report.docx, slides.pptx and tables.xlsx (issue 18).
+ * report.html, charts/<name>.vl.json and .svg, tables/<name>.csv, and charts/<name>.png (2x, for
+ * slides) when `png` is asked for. Pure apart from rendering; the same analysis gives byte-identical
+ * files. `formats` (default the config's `report.formats`) chooses among them and adds report.docx,
+ * slides.pptx and tables.xlsx (issue 18). `renderer` is where charts render (issue 19: a worker
+ * started before the data was read, chart-renderer.ts); without one they render in this thread.
  */
 export async function renderReport(
   analysis: Analysis,
   formats: readonly ReportFormat[] = analysis.config.report.formats,
+  renderer: ChartRenderer = inProcessRenderer(),
 ): Promise<Map<string, string | Uint8Array>> {
-  // Loaded here, not at the top: vega takes ~0.4 s to import and `findings check` never needs it.
-  const [{ buildCharts }, { renderSvg }, { renderPng }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }] = await Promise.all([
+  // Loaded here, not at the top: `findings check` never needs them. vega loads where the charts render.
+  const [{ buildCharts }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }, { applyReportFormats, pngWanted }] = await Promise.all([
     import('../charts/build-charts.ts'),
-    import('../charts/render-svg.ts'),
-    import('../charts/render-png.ts'),
     import('./format-results-json.ts'),
     import('./render-markdown.ts'),
     import('./render-html.ts'),
     import('./render-tables.ts'),
+    import('./office/apply-report-formats.ts'),
   ]);
   const { results, codebook, config } = analysis;
   const statements: Record<string, string> = Object.create(null); // issue #20: a code "__proto__" is a key like any other
@@ -26,33 +29,26 @@ export async function renderReport(
   const plurals: Record<string, string> = Object.create(null);
   for (const segment of config.segments) plurals[segment.id] = segment.plural;
   const specs = buildCharts(results);
-  const charts = [];
-  const pngs: Promise<Uint8Array>[] = [];
-  // PNGs render on the thread pool while the rest renders, two at a time (one per core of a small
-  // machine): all at once would hold a pixmap and a set of fonts each.
-  const lanes: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
-  for (const chart of specs) {
-    const svg = await renderSvg(chart.spec);
-    charts.push({ ...chart, svg });
-    const lane = pngs.length % lanes.length;
-    const png = lanes[lane]!.then(() => renderPng(svg));
-    lanes[lane] = png;
-    pngs.push(png);
-  }
-  const options = { statements, plurals, keyFindings: config.report.keyFindings };
+  renderer.expect(specs.length);
+  // Every chart is asked for at once: they render on the renderer's workers while this thread goes on.
+  const svgs = specs.map((chart) => renderer.svg(chart.spec));
+  const withPng = pngWanted(formats);
+  const pngs = withPng ? svgs.map((svg) => svg.then((text) => renderer.png(text))) : [];
   const files = new Map<string, string | Uint8Array>();
   files.set('results.json', formatResultsJson(results));
+  const tables = renderTables(results);
+  const charts = await Promise.all(specs.map(async (chart, i) => ({ ...chart, svg: await svgs[i]! })));
+  const options = { statements, plurals, keyFindings: config.report.keyFindings };
   files.set('report.md', renderMarkdown(results, charts, options));
   files.set('report.html', renderHtml(results, charts, options));
   const images = await Promise.all(pngs);
   charts.forEach((chart, i) => {
     files.set(`charts/${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
     files.set(`charts/${chart.name}.svg`, chart.svg);
-    files.set(`charts/${chart.name}.png`, images[i]!);
+    if (withPng) files.set(`charts/${chart.name}.png`, images[i]!);
   });
-  for (const table of renderTables(results)) files.set(`tables/${table.name}`, table.csv);
+  for (const table of tables) files.set(`tables/${table.name}`, table.csv);
   // Issue 18: keep the formats asked for and add the office files, from the same document and charts.
-  const { applyReportFormats } = await import('./office/apply-report-formats.ts');
   await applyReportFormats(files, formats, { kind: 'round', results, charts, options });
   return files;
 }

@@ -1,12 +1,13 @@
 import type { ReportFormat, TrendResults } from '../model.ts';
 import type { TrendSettings } from './trend-document.ts';
 import { guardVegaNames } from '../charts/guard-vega-names.ts';
+import { inProcessRenderer, type ChartRenderer } from '../charts/chart-renderer.ts';
 
 /**
  * Everything a trend report folder holds (`findings trend`), as relative path -> content:
  * `trend.json` (the TrendResults, two-space JSON and a final newline), `report.md`, `report.html`
- * (self-contained, the same look as a round's report), `charts/trend.vl.json`, `.svg` and `.png` (2x)
- * and `tables/trend.csv` (one row per theme × round). Deterministic, like renderReport.
+ * (self-contained, the same look as a round's report), `charts/trend.vl.json`, `.svg`, `.png` (2x;
+ * with png, docx or pptx) and `tables/trend.csv` (one row per theme × round). Deterministic, like renderReport.
  *
  * `settings` gives the level for "rose"/"fell" and the minimum base (TrendResults does not carry
  * them); the defaults are the config defaults, alpha 0.05 and minBase 5. `formats` chooses the files
@@ -16,21 +17,19 @@ export async function renderTrendReport(
   trend: TrendResults,
   settings: Partial<TrendSettings> = {},
   formats: readonly ReportFormat[] = ['html', 'md', 'json', 'csv'],
+  renderer: ChartRenderer = inProcessRenderer(),
 ): Promise<Map<string, string | Uint8Array>> {
-  const [{ trendChart, trendOrder }, { renderSvg }, { renderPng }, { trendDocument }, { markdownPage }, { htmlPage }, { csvTable }, { formatPercent }] =
-    await Promise.all([
-      import('../charts/trend-chart.ts'),
-      import('../charts/render-svg.ts'),
-      import('../charts/render-png.ts'),
-      import('./trend-document.ts'),
-      import('./render-markdown.ts'),
-      import('./render-html.ts'),
-      import('./csv-table.ts'),
-      import('../format/format-percent.ts'),
-    ]);
+  const [{ trendChart, trendOrder }, { trendDocument }, { markdownPage }, { htmlPage }, { csvTable }, { formatPercent }] = await Promise.all([
+    import('../charts/trend-chart.ts'),
+    import('./trend-document.ts'),
+    import('./render-markdown.ts'),
+    import('./render-html.ts'),
+    import('./csv-table.ts'),
+    import('../format/format-percent.ts'),
+  ]);
   const resolved: TrendSettings = { alpha: settings.alpha ?? 0.05, minBase: settings.minBase ?? 5 };
   const spec = guardVegaNames(trendChart(trend)); // issue #20: see charts/guard-vega-names.ts
-  const svg = await renderSvg(spec);
+  const svg = await renderer.svg(spec);
   const ordered = trendOrder(trend.themes);
   const latest = trend.rounds[trend.rounds.length - 1];
   const top = ordered
@@ -71,7 +70,8 @@ export async function renderTrendReport(
   files.set('report.html', htmlPage(title, blocks));
   files.set('charts/trend.vl.json', `${JSON.stringify(spec, null, 2)}\n`);
   files.set('charts/trend.svg', svg);
-  files.set('charts/trend.png', await renderPng(svg));
+  // Issue 19: the PNG only when it is written (png) or embedded (docx, pptx).
+  if (formats.includes('png') || formats.includes('docx') || formats.includes('pptx')) files.set('charts/trend.png', await renderer.png(svg));
   files.set(
     'tables/trend.csv',
     csvTable(

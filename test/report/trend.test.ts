@@ -39,18 +39,12 @@ describe('renderTrendReport', () => {
     files = await renderTrendReport(trend);
   });
 
-  it('writes the trend folder', () => {
-    expect([...files.keys()].sort()).toEqual([
-      'charts/trend.png',
-      'charts/trend.svg',
-      'charts/trend.vl.json',
-      'report.html',
-      'report.md',
-      'tables/trend.csv',
-      'trend.json',
-    ]);
+  it('writes the trend folder; the PNG only when asked for (issue 19)', async () => {
+    expect([...files.keys()].sort()).toEqual(['charts/trend.svg', 'charts/trend.vl.json', 'report.html', 'report.md', 'tables/trend.csv', 'trend.json']);
     expect(files.get('trend.json')).toBe(`${JSON.stringify(trend, null, 2)}\n`);
-    const png = files.get('charts/trend.png') as Uint8Array;
+    const withPng = await renderTrendReport(trend, undefined, ['html', 'png']);
+    expect([...withPng.keys()].sort()).toEqual(['charts/trend.png', 'charts/trend.svg', 'charts/trend.vl.json', 'report.html']);
+    const png = withPng.get('charts/trend.png') as Uint8Array;
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 
@@ -131,8 +125,11 @@ describe('renderTrendReport', () => {
   });
 
   it('is deterministic, PNG included', async () => {
-    const again = await renderTrendReport(structuredClone(trend));
-    for (const [name, content] of files) {
+    const formats = ['html', 'md', 'json', 'csv', 'png'] as const;
+    const first = await renderTrendReport(trend, undefined, formats);
+    const again = await renderTrendReport(structuredClone(trend), undefined, formats);
+    expect(first.has('charts/trend.png')).toBe(true);
+    for (const [name, content] of first) {
       const other = again.get(name)!;
       expect(Buffer.from(other).equals(Buffer.from(content)), name).toBe(true);
     }

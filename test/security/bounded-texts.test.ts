@@ -24,7 +24,7 @@ function study(label: string, extra = ''): string {
 describe('bounded texts', () => {
   it('a 300,000-character label: FND320, cut to 500 characters, every chart rendered', async () => {
     const dir = study('L'.repeat(300_000));
-    const { exit, stderr } = await runCli(['run', 'survey.yaml', '--out', 'out', '--quiet'], dir);
+    const { exit, stderr } = await runCli(['run', 'survey.yaml', '--out', 'out', '--quiet', '--png'], dir);
     expect(stderr).toContain('codebook.csv:2:1  warning  the label of "big" is 300000 characters; the report shows its first 500  FND320 text-truncated');
     expect(exit).toBe(0);
     const results = JSON.parse(readFileSync(path.join(dir, 'out', 'results.json'), 'utf8'));

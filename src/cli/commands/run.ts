@@ -2,12 +2,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Argv } from 'yargs';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { displayPath } from '../../config/read-config.ts';
 import { configInputs, writeOutputFolder } from '../../output/claim-output-folder.ts';
 import { analyzeRound } from '../../pipeline.ts';
 import { renderReport } from '../../report/render-report.ts';
-import { collect, OFFICE_OPTIONS, WAIT_OPTION, withFlags, type ArgsOf, type Command } from '../command.ts';
+import { startChartRenderer, type ChartRenderer } from '../../charts/chart-renderer.ts';
+import { collect, OFFICE_OPTIONS, WAIT_OPTION, withFlags, type ArgsOf, type Command, type Io } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostic.ts';
 import { analysisOptions, readOptions } from '../read-options.ts';
 
@@ -28,6 +29,25 @@ export const runCommand: Command<ArgsOf<typeof builder>> = {
     const started = performance.now();
     const sink = collect();
     const options = analysisOptions(args, io);
+    // Issue 19: the chart libraries load on a worker while the data is read; the charts render there.
+    const renderer = startChartRenderer();
+    try {
+      return await report(args, io, sink, options, renderer, started);
+    } finally {
+      await renderer.close();
+    }
+  },
+};
+
+async function report(
+  args: ArgumentsCamelCase<ArgsOf<typeof builder>>,
+  io: Io,
+  sink: ReturnType<typeof collect>,
+  options: ReturnType<typeof analysisOptions>,
+  renderer: ChartRenderer,
+  started: number,
+): Promise<number> {
+  {
     const analysis = await analyzeRound(args.config, io.cwd, sink, options);
     options.finish();
     io.stderr.write(formatDiagnostics(sink.diagnostics));
@@ -40,7 +60,7 @@ export const runCommand: Command<ArgsOf<typeof builder>> = {
       io.stderr.write(`nothing written: ${what} (fix them, or run with --allow-errors to report without them)\n`);
       return 1;
     }
-    const files = await renderReport(analysis, withFlags(analysis.config.report.formats, args));
+    const files = await renderReport(analysis, withFlags(analysis.config.report.formats, args), renderer);
     if (args.pdf) {
       // Printed before the folder is written, so report.pdf lands with the rest, atomically.
       const pdf = await printToPdf(files.get('report.html') as string);
@@ -61,8 +81,8 @@ export const runCommand: Command<ArgsOf<typeof builder>> = {
       io.stdout.write(`wrote ${displayPath(io.cwd, target)}/ (${files.size} files) from ${ledger.rowsUsed} of ${ledger.rowsRead} rows in ${ms} ms\n`);
     }
     return 0;
-  },
-};
+  }
+}
 
 async function printToPdf(html: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
   const { printPdf } = await import('../../report/print-pdf.ts');

@@ -1,10 +1,11 @@
 /** findings trend <configs..>: one report across several rounds. */
 import path from 'node:path';
-import type { Argv } from 'yargs';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { displayPath } from '../../config/read-config.ts';
 import { configInputs, writeOutputFolder } from '../../output/claim-output-folder.ts';
 import { analyzeTrend, trendConfigs } from '../../rounds/analyze-trend.ts';
-import { collect, OFFICE_OPTIONS, WAIT_OPTION, withFlags, type ArgsOf, type Command } from '../command.ts';
+import { startChartRenderer, type ChartRenderer } from '../../charts/chart-renderer.ts';
+import { collect, OFFICE_OPTIONS, WAIT_OPTION, withFlags, type ArgsOf, type Command, type Io } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostic.ts';
 
 const builder = (y: Argv) =>
@@ -22,6 +23,24 @@ export const trendCommand: Command<ArgsOf<typeof builder>> = {
   async run(args, io) {
     const started = performance.now();
     const sink = collect();
+    // Issue 19: the chart libraries load on a worker while the rounds are read.
+    const renderer = startChartRenderer();
+    try {
+      return await trend(args, io, sink, renderer, started);
+    } finally {
+      await renderer.close();
+    }
+  },
+};
+
+async function trend(
+  args: ArgumentsCamelCase<ArgsOf<typeof builder>>,
+  io: Io,
+  sink: ReturnType<typeof collect>,
+  renderer: ChartRenderer,
+  started: number,
+): Promise<number> {
+  {
     const result = await analyzeTrend(args.configs, io.cwd, sink);
     io.stderr.write(formatDiagnostics(sink.diagnostics));
     if (typeof result === 'string') return result === 'config' ? 2 : 1;
@@ -33,7 +52,7 @@ export const trendCommand: Command<ArgsOf<typeof builder>> = {
     // Issue 18: the latest round's report.formats, as `run` reads its round's, plus the flags.
     const formats = configs[configs.length - 1]?.report.formats ?? ['html', 'md', 'json', 'csv'];
     const { renderTrendReport } = await import('../../report/render-trend-report.ts');
-    const files = await renderTrendReport(result, result.settings, withFlags(formats, args));
+    const files = await renderTrendReport(result, result.settings, withFlags(formats, args), renderer);
     const latest = result.rounds[result.rounds.length - 1]!;
     const target = path.resolve(io.cwd, args.out ?? path.join('reports', `${latest.id}-trend`));
     // Issue #20: only into a folder of findings' own, under a lock (src/output/claim-output-folder.ts).
@@ -48,5 +67,5 @@ export const trendCommand: Command<ArgsOf<typeof builder>> = {
       io.stdout.write(`wrote ${displayPath(io.cwd, target)}/ (${files.size} files) across ${result.rounds.length} rounds in ${ms} ms\n`);
     }
     return 0;
-  },
-};
+  }
+}

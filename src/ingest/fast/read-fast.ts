@@ -618,7 +618,9 @@ function startWorker(data: ScanWorkerData): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const source = new URL('./scan-worker.ts', here).href;
-    const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
+    // tsx resolved from here: a worker's eval code resolves bare names from the working folder, which may be anywhere.
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
     return new Worker(code, { eval: true, workerData: data });
   }
   return new Worker(new URL('./scan-worker.js', here), { workerData: data });

@@ -8,12 +8,13 @@ export type OfficeSource =
   | { kind: 'round'; results: Results; charts: readonly RenderedChart[]; options: ReportOptions }
   | { kind: 'trend'; trend: TrendResults; charts: readonly RenderedChart[]; blocks: readonly ReportBlock[]; settings: TrendSettings };
 
-/** The format each file of a report folder belongs to; charts/ belong to every format (null). */
+/** The format each file of a report folder belongs to; charts/ (but their PNGs) belong to every format (null). */
 function formatOf(name: string): ReportFormat | null {
   if (name === 'results.json' || name === 'trend.json') return 'json';
   if (name === 'report.md') return 'md';
   if (name === 'report.html') return 'html';
   if (name.startsWith('tables/')) return 'csv';
+  if (name.startsWith('charts/') && name.endsWith('.png')) return 'png';
   return null;
 }
 
@@ -26,17 +27,17 @@ function formatOf(name: string): ReportFormat | null {
  */
 export async function applyReportFormats(files: Map<string, string | Uint8Array>, formats: readonly ReportFormat[], source: OfficeSource): Promise<void> {
   const wanted = new Set(formats);
-  for (const name of [...files.keys()]) {
-    const format = formatOf(name);
-    if (format !== null && !wanted.has(format)) files.delete(name);
-  }
-  if (!wanted.has('docx') && !wanted.has('pptx') && !wanted.has('xlsx')) return;
-
+  // The charts' PNGs (rendered when png, docx or pptx is asked for: pngWanted) go into the office files even when charts/*.png are not written.
   const images = new Map<string, Uint8Array>();
   for (const chart of source.charts) {
     const png = files.get(`charts/${chart.name}.png`);
     if (png instanceof Uint8Array) images.set(chart.name, png);
   }
+  for (const name of [...files.keys()]) {
+    const format = formatOf(name);
+    if (format !== null && !wanted.has(format)) files.delete(name);
+  }
+  if (!wanted.has('docx') && !wanted.has('pptx') && !wanted.has('xlsx')) return;
   const blocks = source.kind === 'round' ? reportDocument(source.results, source.charts, source.options) : source.blocks;
   const title = blocks[0]?.kind === 'heading' ? blocks[0].text : 'Findings report';
   if (wanted.has('docx')) {
@@ -64,4 +65,9 @@ export async function applyReportFormats(files: Map<string, string | Uint8Array>
     const sheets = source.kind === 'round' ? roundSheets(source.results, blocks) : trendSheets(source.trend, blocks, source.settings);
     files.set('tables.xlsx', await renderWorkbook(sheets, title));
   }
+}
+
+/** Whether the charts' PNGs are needed: written (png) or embedded in an office file (docx, pptx). */
+export function pngWanted(formats: readonly ReportFormat[]): boolean {
+  return formats.includes('png') || formats.includes('docx') || formats.includes('pptx');
 }

@@ -262,7 +262,7 @@ describe('report.formats', () => {
     expect(wrong.brief[0]).toMatch(/^7:\d+ FND006 .*report\.formats\[1\]/);
   });
 
-  it('writes only the files of the formats asked for (charts always)', async () => {
+  it('writes only the files of the formats asked for (charts always, their PNGs only with png or --png)', async () => {
     const out = path.join(temp, 'formats-out');
     const dir = mkdtempSync(path.join(temp, 'study-'));
     const config = readFileSync(path.join(repoRoot, 'surveys/rpa-2014.yaml'), 'utf8')
@@ -274,7 +274,18 @@ describe('report.formats', () => {
     expect(run.exit).toBe(0);
     const written = files(out);
     expect(written.filter((name) => !name.startsWith('charts/') && name !== '.findings-manifest.json')).toEqual(['report.md', 'tables.xlsx']);
-    expect(written.some((name) => name.endsWith('.png'))).toBe(true);
+    expect(written.some((name) => name.endsWith('.svg'))).toBe(true);
+    // Issue 19: the PNGs are embedded in the office files, but written only when asked for.
+    expect(written.some((name) => name.endsWith('.png'))).toBe(false);
+    const again = await runCli(['run', path.join(dir, 'survey.yaml'), '--quiet', '--out', out, '--png']);
+    expect(again.exit).toBe(0);
+    expect(files(out).filter((name) => name.endsWith('.png'))).toEqual([
+      'charts/cooccurrence.png',
+      'charts/likert-continue.png',
+      'charts/likert-incubate.png',
+      'charts/theme-prevalence.png',
+      'charts/themes-by-segment.png',
+    ]);
   }, 120_000);
 });
 

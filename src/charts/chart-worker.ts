@@ -1,0 +1,35 @@
+/**
+ * A worker thread that renders charts (chart-renderer.ts): it loads vega, vega-lite and resvg as
+ * soon as it starts, so a run's chart libraries load while the main thread reads the data, and the
+ * charts render beside the report's other work. Requests are answered in any order, by id.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { TopLevelSpec } from 'vega-lite';
+
+/** Main thread to worker: a chart to render to SVG, or an SVG to render to PNG. */
+export type ChartRequest = { id: number; op: 'svg'; spec: TopLevelSpec } | { id: number; op: 'png'; svg: string };
+
+/** Worker to main thread: the SVG, the PNG (its buffer transferred), or why it failed. */
+export type ChartAnswer = { id: number; svg: string } | { id: number; png: Uint8Array } | { id: number; error: string };
+
+const port = parentPort;
+if (port !== null) {
+  // Started at once, not at the first request: loading them is what the worker is early for.
+  const svgModule = import('./render-svg.ts');
+  const pngModule = import('./render-png.ts');
+  port.on('message', (request: ChartRequest) => {
+    const answer = async (): Promise<void> => {
+      try {
+        if (request.op === 'svg') {
+          port.postMessage({ id: request.id, svg: await (await svgModule).renderSvg(request.spec) } satisfies ChartAnswer);
+        } else {
+          const png = await (await pngModule).renderPng(request.svg);
+          port.postMessage({ id: request.id, png } satisfies ChartAnswer, [png.buffer as ArrayBuffer]);
+        }
+      } catch (error) {
+        port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ChartAnswer);
+      }
+    };
+    void answer();
+  });
+}
