@@ -170,7 +170,6 @@ describe('trend honours the latest round report.formats, as run does (issue 18)'
     expect(plain.exit).toBe(0);
     expect(listed(path.join(root, 'plain'))).toEqual([
       '.findings-manifest.json',
-      'charts/trend.png',
       'charts/trend.svg',
       'charts/trend.vl.json',
       'report.md',
