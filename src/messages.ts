@@ -271,6 +271,28 @@ export const catalogue = {
     summary:
       'A row of the side file of respondents (data.respondents with a .qdpx) whose id names no case or source of the project; left out and counted as rejected.',
   },
+  // Issue 16: filters, banners, run --by, SPSS files.
+  FND040: {
+    ruleId: 'filter-invalid',
+    severity: 'error',
+    exit: 2,
+    summary:
+      'A data.filter condition that is malformed: no column or test, two tests in one condition, all/any mixed with a test, min above max, an empty list.',
+  },
+  FND041: {
+    ruleId: 'banner-invalid',
+    severity: 'error',
+    exit: 2,
+    summary:
+      'A banner (banners:, run --by) that cannot group respondents: listed twice, the id, weight or themes column, the segment column after the first place.',
+  },
+  FND240: {
+    ruleId: 'spss-unreadable',
+    severity: 'error',
+    exit: 1,
+    summary:
+      'An SPSS .sav file that cannot be read (corrupt, truncated, compressed in a way the reader does not know, or not a .sav at all); nothing is read from it.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalogue;
@@ -426,6 +448,10 @@ export const say = {
   FND312: (column: string, value: string) => m('FND312', `unfinished response (${column} ${q(value)}); left out (data.includeUnfinished: true keeps it)`),
   FND313: (offset: number, byte: number) =>
     m('FND313', `not UTF-8 (byte offset ${offset} is 0x${byte.toString(16).toUpperCase()}), so read as Windows-1252; set data.encoding to say which it is`),
+  // Issue 16.
+  FND040: (text: string) => m('FND040', text),
+  FND041: (text: string) => m('FND041', text),
+  FND240: (file: string, why: string) => m('FND240', `${file} cannot be read as an SPSS .sav file: ${why}`),
 } as const;
 
 /** A diagnostic at a position, from a message of the catalogue. */
