@@ -26,7 +26,12 @@ export function methodsSection(results: Results): ReportBlock[] {
     // Issue 16: what data.filter (or run --by) kept, of the rows read.
     ...(results.settings.filter === undefined
       ? []
-      : [[{ strong: 'Filter.' }, ` Kept respondents whose ${results.settings.filter}: ${rowsRead - (results.ledger.rowsFiltered ?? 0)} of ${rowsRead} rows read.`] as Inline]),
+      : [
+          [
+            { strong: 'Filter.' },
+            ` Kept respondents whose ${results.settings.filter}: ${rowsRead - (results.ledger.rowsFiltered ?? 0)} of ${rowsRead} rows read.`,
+          ] as Inline,
+        ]),
     [
       { strong: 'Base.' },
       ` Every percentage is of the respondents in the group it describes: all ${results.base.respondents} respondents, or a segment's respondents. For closed questions the base is those who answered; blank answers are missing, not zero.`,
@@ -106,7 +111,10 @@ export function methodsSection(results: Results): ReportBlock[] {
   }
   // Issue 16: the filtered rows are their own count, never among the rejected.
   const filtered = results.ledger.rowsFiltered === undefined ? '' : `, ${results.ledger.rowsFiltered} filtered out`;
-  items.push([{ strong: 'Rows.' }, ` ${rowsRead} rows read, ${rowsUsed} used, ${rowsRejected} rejected${filtered}${rowsRejected > 0 ? ' (see Rejected rows)' : ''}.`]);
+  items.push([
+    { strong: 'Rows.' },
+    ` ${rowsRead} rows read, ${rowsUsed} used, ${rowsRejected} rejected${filtered}${rowsRejected > 0 ? ' (see Rejected rows)' : ''}.`,
+  ]);
 
   const limits: Inline[] = [
     [
