@@ -111,7 +111,7 @@ export interface ReliabilityConfig {
 }
 
 /** Programs whose exports findings reads (respondents layout). */
-export type DataFormat = 'csv' | 'qualtrics' | 'surveymonkey' | 'kobo' | 'limesurvey' | 'xlsx';
+export type DataFormat = 'csv' | 'qualtrics' | 'surveymonkey' | 'kobo' | 'limesurvey' | 'xlsx' | 'spss';
 
 /** Text encodings of a data file. */
 export type DataEncoding = 'utf-8' | 'utf-16' | 'windows-1252';

@@ -34,7 +34,7 @@ import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.t
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const LAYOUTS = ['respondents', 'excerpts', 'qdpx'] as const;
-const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx'] as const;
+const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx', 'spss'] as const; // spss: issue 16
 /** report.formats (issue 18): the files a run writes; the office formats only when asked for. */
 const REPORT_FORMATS = ['html', 'md', 'json', 'csv', 'docx', 'pptx', 'xlsx'] as const satisfies readonly ReportFormat[];
 const DEFAULT_REPORT_FORMATS: ReportFormat[] = ['html', 'md', 'json', 'csv'];
@@ -683,6 +683,14 @@ function normalize(
       ok = false;
       const key = raw.data.encoding !== undefined ? 'data.encoding' : 'data.delimiter';
       sink.report(diagnosticWithText('FND006', at(key), `${key}: a workbook (data.format: xlsx) has no text encoding or delimiter; leave it out`));
+    }
+    // Issue 16: an SPSS file records its own encoding and has no delimiter.
+    if (format === 'spss' && (raw.data.encoding !== undefined || raw.data.delimiter !== undefined)) {
+      ok = false;
+      const key = raw.data.encoding !== undefined ? 'data.encoding' : 'data.delimiter';
+      sink.report(
+        diagnosticWithText('FND006', at(key), `${key}: an SPSS file (data.format: spss) records its own encoding and has no delimiter; leave it out`),
+      );
     }
   }
 
