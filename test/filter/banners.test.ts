@@ -50,8 +50,8 @@ describe('banners', () => {
       [7, 15],
     ]);
     // prop.test(11, 17, correct = FALSE)$conf.int
-    expect(structure.bySegment[0]!.ci[0]).toBeCloseTo(0.413003634852187, 12);
-    expect(structure.bySegment[0]!.ci[1]).toBeCloseTo(0.826902796027563, 12);
+    expect(structure.bySegment[0]!.ci![0]).toBeCloseTo(0.413003634852187, 12);
+    expect(structure.bySegment[0]!.ci![1]).toBeCloseTo(0.826902796027563, 12);
     // An expected count is 4.909 < 5 (chisq.test(tab)$expected), so Fisher: fisher.test(tab, workspace = 2e8)$p.value
     expect(structure.segmentTest?.method).toBe('fisher');
     expect(structure.segmentTest?.p).toBeCloseTo(0.581015283703505, 12);

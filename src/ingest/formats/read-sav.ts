@@ -103,9 +103,11 @@ async function open(buffer: Buffer): Promise<{ reader: Reader; meta: SavMeta } |
   }
 }
 
+/** The reader's complaint in the user's words: its stream messages ("No data read even after wait") mean the bytes ran out. */
 function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n')[0] ?? '').slice(0, 200) || 'unknown error';
+  const text = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  if (/no data read|highwatermark|out of range|outside the bounds|end of/i.test(text)) return 'the file ends early';
+  return text.slice(0, 200) || 'unknown error';
 }
 
 /** A cell's text: blank for system- and user-missing values. */
