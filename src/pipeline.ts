@@ -62,6 +62,7 @@ import { tallyReliability } from './tally/tally-reliability.ts';
 import { kishEffectiveN } from './stats/kish-effective-n.ts';
 import { selectQuotes } from './quotes/select-quotes.ts';
 import { andFilters, describeFilter } from './filter/row-filter.ts';
+import { labelGroups, savMetaOf, withSavLabels } from './ingest/formats/sav-labels.ts';
 
 export type { ReadOptions } from './ingest/read-source.ts';
 
@@ -112,7 +113,9 @@ export async function readRound(
 ): Promise<(Round & { translation: Translation | null }) | Stopped> {
   const loaded = loadConfig(configFile, cwd, sink);
   if (loaded === null) return { stopped: 'config' };
-  const config = withRunOptions(loaded, options);
+  // Issue 16: an SPSS file's variable and value labels where the config gives none (sav-labels.ts).
+  const meta = await savMetaOf(loaded);
+  const config = withRunOptions(meta === null ? loaded : withSavLabels(loaded, meta), options);
   const inputs: InputFile[] = [{ role: 'config', file: config.displayFile, ...config.hash }];
   const codebook = await loadCodebook(config, inputs, sink);
   if (codebook === null) return { stopped: 'config' };
@@ -129,6 +132,10 @@ export async function readRound(
   const extras = into !== undefined ? null : (read.excerpts ?? (await readExtras(config, codebook, target, inputs, sink)));
   if (extras === 'stopped') return { stopped: 'config' };
 
+  if (meta !== null) {
+    labelGroups(target.segments.segments, config.segments.length, config.data.columns.segment, meta);
+    target.banners!.forEach((groups, b) => labelGroups(groups.segments, 0, config.banners![b]!.column, meta));
+  }
   const banners = target.banners!.map((groups, b) => ({ column: config.banners![b]!.column, groups: groups.segments, state: target.bannerStates[b]! }));
   const round = {
     config,

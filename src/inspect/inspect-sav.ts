@@ -26,7 +26,7 @@ import { readSav, savMagic, type SavMeta, type SavVariable } from '../ingest/for
 import { slug } from './guess-columns.ts';
 import { baseName } from './sniff-table.ts';
 
-export type ProposedType = 'rating' | 'single' | 'multi' | 'nps' | 'numeric';
+type ProposedType = 'rating' | 'single' | 'multi' | 'nps' | 'numeric';
 
 const SCALE_WORDS = /agree|satisf|likely|important|good|poor|excellent|never|always|often|neither|neutral|very|fair|useful|helpful|difficult|easy/i;
 
@@ -41,7 +41,7 @@ export interface SavProposal {
 }
 
 /** Propose what each variable is (see the file's comment), from the metadata and the cases' values. */
-export function proposeSav(meta: SavMeta, rows: readonly string[][]): SavProposal {
+function proposeSav(meta: SavMeta, rows: readonly string[][]): SavProposal {
   const valuesOf = (i: number) => rows.map((row) => row[i] ?? '').filter((cell) => cell !== '');
   const proposal: SavProposal = { id: null, weight: meta.weight, segment: null, banners: [], multi: [], questions: [] };
   const ticks: { variable: SavVariable; index: number }[] = [];

@@ -130,7 +130,7 @@ describe('a .sav from inspect to report', () => {
     // (issue 16, joined at the merge): here the proposed types are left out, the rest as proposed.
     const codebook = yaml
       .split('\n')
-      .filter((line) => line.startsWith('#   ') && /^#   [a-z]+,/.test(line))
+      .filter((line) => line.startsWith('#   ') && /^# {3}[a-z]+,/.test(line))
       .map((line) => line.slice(4));
     writeFileSync(path.join(dir, 'codebook.csv'), `${codebook.join('\n')}\n`);
     writeFileSync(path.join(dir, 'survey.yaml'), yaml.replace(/^ {4}type: .*\n/gm, ''));
@@ -186,4 +186,39 @@ describe('a .sav from inspect to report', () => {
       ['3', 6],
     ]);
   }, 60_000);
+
+  it('takes the question, level, segment and banner labels from the file where the config gives none', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-savlabels-'));
+    copyFileSync(FIXTURE, path.join(dir, 'survey.sav'));
+    copyFileSync(path.join(repoRoot, 'fixtures/spss/codebook.csv'), path.join(dir, 'codebook.csv'));
+    writeFileSync(
+      path.join(dir, 'survey.yaml'),
+      [
+        'id: s',
+        'codebook: codebook.csv',
+        'data:',
+        '  path: survey.sav',
+        '  format: spss',
+        '  columns: { id: resp_id, segment: region }',
+        '  themeColumns: { columns: { funding: tick_funding, training: tick_training, network: tick_network } }',
+        'segments: [ { id: "3", label: IDF } ]',
+        'banners: [role]',
+        'questions:',
+        '  - { id: sat, column: sat, levels: [1, 2, 3, 4, 5] }',
+        '  - { id: rec, column: recommend, label: Recommend, levels: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], labels: [a, b, c, d, e, f, g, h, i, j, k] }',
+        '',
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const analysis = await analyzeRound('survey.yaml', dir, { report: (d) => void diagnostics.push(d) });
+    if ('stopped' in analysis) throw new Error('stopped');
+    const r = analysis.results;
+    // Listed segment keeps the config's label; the others take the value labels.
+    expect(r.segments.map((s) => s.label)).toEqual(['IDF', 'Nord', 'Süd']);
+    expect(r.banners![1]!.groups.map((g) => g.label)).toEqual(['Funder', 'Nonprofit', 'Public agency']);
+    expect(r.questions[0]!.label).toBe('Overall, the programme met our needs');
+    expect(r.questions[0]!.levels!.map((l) => l.label)).toEqual(['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree']);
+    expect(r.questions[1]!.label).toBe('Recommend');
+    expect(r.questions[1]!.levels!.map((l) => l.label)[10]).toBe('k');
+  });
 });
