@@ -75,7 +75,12 @@ describe('banners', () => {
   it('puts a crosstab per banner in the report', async () => {
     const { analysis } = await run(`${DATA}banners: [organization_size]\n`);
     if ('stopped' in analysis) throw new Error('stopped');
-    const md = (await renderReport(analysis, ['md'])).get('report.md') as string;
+    const files = await renderReport(analysis, ['md', 'csv']);
+    const md = files.get('report.md') as string;
+    // The banner's table beside themes-by-segment.csv: structure in the small group, 7 of 15.
+    expect(files.get('tables/themes-by-organization-size.csv')).toMatch(
+      /\nstructure,Project structure,organization_size,small,small,7,15,0\.4666666666666667,[^\n]*,false,fisher,0\.581015283703/,
+    );
     expect(md).toContain('## Themes by organization\\_size');
     expect(md).toContain('| Theme | medium (n = 17) (A) | large (n = 12) (B) | small (n = 15) (C) | Test, BH-adjusted p | Result |');
     expect(md).toMatch(

@@ -221,4 +221,29 @@ describe('a .sav from inspect to report', () => {
     expect(r.questions[1]!.label).toBe('Recommend');
     expect(r.questions[1]!.levels!.map((l) => l.label)[10]).toBe('k');
   });
+
+  it('refuses a .sav over limits.maxFileBytes or limits.maxColumns as for a CSV (FND216, FND215)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-savlimits-'));
+    copyFileSync(FIXTURE, path.join(dir, 'survey.sav'));
+    copyFileSync(path.join(repoRoot, 'fixtures/spss/codebook.csv'), path.join(dir, 'codebook.csv'));
+    const base = [
+      'id: s',
+      'codebook: codebook.csv',
+      'data:',
+      '  path: survey.sav',
+      '  format: spss',
+      '  columns: { id: resp_id, segment: region }',
+      '  themeColumns: { columns: { funding: tick_funding } }',
+    ].join('\n');
+    for (const [limits, code] of [
+      ['limits: { maxFileBytes: 1000 }', 'FND216'],
+      ['limits: { maxColumns: 5 }', 'FND215'],
+    ] as const) {
+      writeFileSync(path.join(dir, 'survey.yaml'), `${base}\n${limits}\n`);
+      const diagnostics: Diagnostic[] = [];
+      const analysis = await analyzeRound('survey.yaml', dir, { report: (d) => void diagnostics.push(d) });
+      expect(analysis).toEqual({ stopped: 'data' });
+      expect(diagnostics.map((d) => d.code)).toEqual([code]);
+    }
+  });
 });
