@@ -449,8 +449,8 @@ export const say = {
   FND313: (offset: number, byte: number) =>
     m('FND313', `not UTF-8 (byte offset ${offset} is 0x${byte.toString(16).toUpperCase()}), so read as Windows-1252; set data.encoding to say which it is`),
   // Issue 16.
-  FND040: (text: string) => m('FND040', text),
-  FND041: (text: string) => m('FND041', text),
+  FND040: (key: string, problem: string) => m('FND040', `${key}: ${problem}`),
+  FND041: (where: string, problem: string) => m('FND041', `${where}: ${problem}`),
   FND240: (file: string, why: string) => m('FND240', `${file} cannot be read as an SPSS .sav file: ${why}`),
 } as const;
 

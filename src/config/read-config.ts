@@ -422,7 +422,7 @@ interface RawFilter {
  * min and/or max, notBlank: true), or is exactly one of all / any with at least one condition.
  * Null when it is malformed (each problem reported at its key, FND040).
  */
-function normalizeFilter(raw: RawFilter, key: string, fail: (key: string, message: string) => void): RowFilter | null {
+function normalizeFilter(raw: RawFilter, key: string, fail: (at: string, shown: string, problem: string) => void): RowFilter | null {
   const groups = (['all', 'any'] as const).filter((k) => raw[k] !== undefined);
   const tests = (['equals', 'in', 'range', 'notBlank'] as const).filter((k) =>
     k === 'range' ? raw.min !== undefined || raw.max !== undefined : raw[k] !== undefined,
@@ -432,29 +432,31 @@ function normalizeFilter(raw: RawFilter, key: string, fail: (key: string, messag
     if (groups.length > 1 || raw.column !== undefined || tests.length > 0) {
       fail(
         key,
-        `${key}: a condition is either all or any of other conditions, or a test on one column; this one mixes ${[...groups, ...(raw.column === undefined ? [] : ['column']), ...tests.map(named)].join(', ')}`,
+        key,
+        `a condition is either all or any of other conditions, or a test on one column; this one mixes ${[...groups, ...(raw.column === undefined ? [] : ['column']), ...tests.map(named)].join(', ')}`,
       );
       return null;
     }
     const kind = groups[0]!;
     const list = raw[kind]!;
     if (list.length === 0) {
-      fail(`${key}.${kind}`, `${key}.${kind} lists no conditions`);
+      fail(`${key}.${kind}`, `${key}.${kind}`, 'lists no conditions');
       return null;
     }
     const conditions = list.map((c, i) => normalizeFilter(c, `${key}.${kind}[${i}]`, fail));
     return conditions.every((c) => c !== null) ? { kind, conditions: conditions as RowFilter[] } : null;
   }
   if (raw.column === undefined) {
-    fail(key, `${key} names no column (give column: and one of equals, in, min/max, notBlank; or all: / any: with conditions)`);
+    fail(key, key, 'names no column (give column: and one of equals, in, min/max, notBlank; or all: / any: with conditions)');
     return null;
   }
   if (tests.length !== 1) {
     fail(
       key,
+      key,
       tests.length === 0
-        ? `${key}: column ${raw.column} has no test (equals, in, min/max or notBlank: true)`
-        : `${key}: give one test per condition, not ${tests.map(named).join(' and ')} (combine them with all:)`,
+        ? `column ${raw.column} has no test (equals, in, min/max or notBlank: true)`
+        : `give one test per condition, not ${tests.map(named).join(' and ')} (combine them with all:)`,
     );
     return null;
   }
@@ -465,7 +467,7 @@ function normalizeFilter(raw: RawFilter, key: string, fail: (key: string, messag
       return { kind: 'equals', column, value: raw.equals!, key: columnKey };
     case 'in':
       if (raw.in!.length === 0) {
-        fail(`${key}.in`, `${key}.in lists no values`);
+        fail(`${key}.in`, `${key}.in`, 'lists no values');
         return null;
       }
       return { kind: 'in', column, values: raw.in!, key: columnKey };
@@ -473,14 +475,14 @@ function normalizeFilter(raw: RawFilter, key: string, fail: (key: string, messag
       const min = raw.min ?? null;
       const max = raw.max ?? null;
       if (min !== null && max !== null && min > max) {
-        fail(`${key}.min`, `${key}: min (${min}) is greater than max (${max}), so no row could be kept`);
+        fail(`${key}.min`, key, `min (${min}) is greater than max (${max}), so no row could be kept`);
         return null;
       }
       return { kind: 'range', column, min, max, key: columnKey };
     }
     case 'notBlank':
       if (raw.notBlank !== true) {
-        fail(`${key}.notBlank`, `${key}.notBlank: false keeps every row; write notBlank: true, or leave the condition out`);
+        fail(`${key}.notBlank`, `${key}.notBlank`, 'false keeps every row; write notBlank: true, or leave the condition out');
         return null;
       }
       return { kind: 'notBlank', column, key: columnKey };
@@ -698,9 +700,9 @@ function normalize(
   const filter =
     raw.data.filter === undefined
       ? null
-      : normalizeFilter(raw.data.filter, 'data.filter', (key, message) => {
+      : normalizeFilter(raw.data.filter, 'data.filter', (key, shown, problem) => {
           ok = false;
-          sink.report(diagnostic(at(key), say.FND040(message)));
+          sink.report(diagnostic(at(key), say.FND040(shown, problem)));
         });
   const banners: { column: string; key: string }[] = [];
   (raw.banners ?? []).forEach((column, i) => {
@@ -713,7 +715,7 @@ function normalize(
         sink.report(
           diagnostic(
             at(key),
-            say.FND041(`${key}: ${column} is the segment column (data.columns.segment), always the first banner; list it first or leave it out`),
+            say.FND041(key, `${column} is the segment column (data.columns.segment), always the first banner; list it first or leave it out`),
           ),
         );
       }
@@ -721,19 +723,19 @@ function normalize(
     }
     if (banners.some((b) => b.column === column)) {
       ok = false;
-      sink.report(diagnostic(at(key), say.FND041(`${key}: ${column} is listed twice`)));
+      sink.report(diagnostic(at(key), say.FND041(key, `${column} is listed twice`)));
       return;
     }
     if (column === raw.data.columns?.id || column === raw.data.columns?.weight || column === raw.data.columns?.themes) {
       ok = false;
-      sink.report(diagnostic(at(key), say.FND041(`${key}: ${column} is the id, weight or themes column, not a grouping of respondents`)));
+      sink.report(diagnostic(at(key), say.FND041(key, `${column} is the id, weight or themes column, not a grouping of respondents`)));
       return;
     }
     banners.push({ column, key });
   });
   if (layout !== 'respondents' && (raw.banners ?? []).length > 0) {
     ok = false;
-    sink.report(diagnostic(at('banners'), say.FND041('banners: only respondent-per-row data (layout respondents) have banner columns')));
+    sink.report(diagnostic(at('banners'), say.FND041('banners', 'only respondent-per-row data (layout respondents) have banner columns')));
   }
 
   if (!ok) return null;

@@ -111,10 +111,10 @@ async function writeBySubsets(
   const { config, results } = analysis;
   const at = { file: config.displayFile, line: 1, column: 1 };
   if (config.data.layout !== 'respondents') {
-    return { diagnostic: diagnostic(at, say.FND041(`--by ${column}: only respondent-per-row data (layout respondents) can be split by a column`)) };
+    return { diagnostic: diagnostic(at, say.FND041(`--by ${column}`, 'only respondent-per-row data (layout respondents) can be split by a column')) };
   }
   const groups = column === config.data.columns.segment ? results.segments : results.banners?.find((b, i) => i > 0 && b.column === column)?.groups;
-  if (groups === undefined) return { diagnostic: diagnostic(at, say.FND041(`--by ${column}: the column could not be read as a grouping of respondents`)) };
+  if (groups === undefined) return { diagnostic: diagnostic(at, say.FND041(`--by ${column}`, 'the column could not be read as a grouping of respondents')) };
   const present = groups.filter((g) => g.respondents > 0);
   const slugs = segmentSlugs(
     present.map((g) => g.id),
@@ -129,7 +129,7 @@ async function writeBySubsets(
     const value = group.id === BLANK_GROUP ? '' : group.id;
     const sub = await analyzeRound(config.file, cwd, quiet, { ...options, subset: { column, value } });
     if ('stopped' in sub) {
-      return { diagnostic: diagnostic(at, say.FND041(`--by ${column}: the subset ${JSON.stringify(group.id)} could not be analysed`)) };
+      return { diagnostic: diagnostic(at, say.FND041(`--by ${column}`, `the subset ${JSON.stringify(group.id)} could not be analysed`)) };
     }
     const folder = `${folderOf}/${slugs[i]}`;
     for (const [name, content] of await renderReport(sub, formats)) files.set(`${folder}/${name}`, content);
