@@ -1,4 +1,3 @@
-import { stripBidi } from '../format/strip-bidi.ts';
 import { escapeHtml } from './escape-html.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 
@@ -32,19 +31,20 @@ export function renderByIndex(index: ByIndex): { md: string; html: string } {
   const name = (value: string) => (value === index.blank ? `(blank ${index.column})` : value);
   const lowNote = `† Base below ${index.minBase}: the report is written, and its figures are flagged as low base.`;
   const md = [
-    `# ${escapeMarkdown(stripBidi(index.title))}: one report per ${escapeMarkdown(stripBidi(index.column))}`,
+    `# ${escapeMarkdown(index.title)}: one report per ${escapeMarkdown(index.column)}`,
     '',
     `[Overall report](report.md): all ${index.respondents} respondents.`,
     '',
-    `| ${escapeMarkdown(stripBidi(index.column))} | Respondents | Report |`,
+    `| ${escapeMarkdown(index.column)} | Respondents | Report |`,
     '| --- | ---: | --- |',
     ...index.subsets.map(
-      (s) => `| ${escapeMarkdown(stripBidi(name(s.value)))} | ${s.respondents}${s.lowBase ? '†' : ''} | [${s.folder}/report.md](${s.folder}/report.md) |`,
+      (s) => `| ${escapeMarkdown(name(s.value))} | ${s.respondents}${s.lowBase ? '†' : ''} | [${s.folder}/report.md](${s.folder}/report.md) |`,
     ),
     '',
     ...(index.subsets.some((s) => s.lowBase) ? [lowNote, ''] : []),
   ].join('\n');
-  const h = (text: string) => escapeHtml(stripBidi(text));
+  // escapeHtml and escapeMarkdown remove bidi controls too (issue #20).
+  const h = (text: string) => escapeHtml(text);
   const html = [
     '<!DOCTYPE html>',
     '<html lang="en">',

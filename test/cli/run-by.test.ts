@@ -63,6 +63,7 @@ describe('run --by', () => {
     expect(index).toContain('| (blank region) | 1† |');
     const html = readFileSync(path.join(out, 'index.html'), 'utf8');
     expect(html).not.toContain(RLO);
+    expect(index).not.toContain(RLO);
     expect(html).toContain('<a href="by-region/a-b-2/report.html">');
     // The manifest lists every file, the subsets' included: one atomic folder.
     const manifest = JSON.parse(readFileSync(path.join(out, '.findings-manifest.json'), 'utf8'));
