@@ -310,6 +310,28 @@ export const catalogue = {
     summary:
       'A row of the side file of respondents (data.respondents with a .qdpx) whose id names no case or source of the project; left out and counted as rejected.',
   },
+  // Issue 16: filters, banners, run --by, SPSS files.
+  FND040: {
+    ruleId: 'filter-invalid',
+    severity: 'error',
+    exit: 2,
+    summary:
+      'A data.filter condition that is malformed: no column or test, two tests in one condition, all/any mixed with a test, min above max, an empty list.',
+  },
+  FND041: {
+    ruleId: 'banner-invalid',
+    severity: 'error',
+    exit: 2,
+    summary:
+      'A banner (banners:, run --by) that cannot group respondents: listed twice, the id, weight or themes column, the segment column after the first place.',
+  },
+  FND240: {
+    ruleId: 'spss-unreadable',
+    severity: 'error',
+    exit: 1,
+    summary:
+      'An SPSS .sav file that cannot be read (corrupt, truncated, compressed in a way the reader does not know, or not a .sav at all); nothing is read from it.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalogue;
@@ -697,6 +719,10 @@ export const say = {
   FND314: (name: string, others: readonly string[], path: string) =>
     m('FND314', `code name "${name}" is also used by ${others.map((o) => `"${o}"`).join(', ')}; this one is told apart by its path, "${path}"`),
   FND315: (id: string, file: string, noun: QdaRespondent, project: string) => m('FND315', `respondent${id} of ${file} is no ${noun} of ${project}; left out`),
+  // Issue 16.
+  FND040: (key: string, problem: string) => m('FND040', `${key}: ${problem}`),
+  FND041: (where: string, problem: string) => m('FND041', `${where}: ${problem}`),
+  FND240: (file: string, why: string) => m('FND240', `${file} cannot be read as an SPSS .sav file: ${why}`),
 } as const;
 
 /** A diagnostic at a position, from a message of the catalogue. */

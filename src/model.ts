@@ -111,7 +111,7 @@ export interface ReliabilityConfig {
 }
 
 /** Programs whose exports findings reads (respondents layout). */
-export type DataFormat = 'csv' | 'qualtrics' | 'surveymonkey' | 'kobo' | 'limesurvey' | 'xlsx';
+export type DataFormat = 'csv' | 'qualtrics' | 'surveymonkey' | 'kobo' | 'limesurvey' | 'xlsx' | 'spss';
 
 /** Text encodings of a data file. */
 export type DataEncoding = 'utf-8' | 'utf-16' | 'windows-1252';
@@ -244,6 +244,10 @@ export interface DataColumns {
   width: number;
   /** The header's cells, to recognise a repeated header row. */
   header: string[];
+  /** Issue 16: data.filter compiled against this header: true when the row is kept (absent: every row). */
+  keep?: (row: readonly string[]) => boolean;
+  /** Issue 16: the column of each banner after the segment (SurveyConfig.banners), in order. */
+  banners?: number[];
 }
 
 /** One round analysed: its config, its codebook and its results (pipeline.ts analyzeRound; report/render-report.ts takes it). */
@@ -308,7 +312,11 @@ export interface SurveyConfig {
     includeUnfinished?: boolean;
     /** Extension: one column per theme code (ticked or not) instead of a delimited themes column. */
     themeColumns?: ThemeColumns | null;
+    /** Issue 16: which rows the analysis keeps (data.filter); null keeps every row. */
+    filter?: RowFilter | null;
   };
+  /** Issue 16: the grouping columns after the segment (config `banners:`), each with its own by-group figures. */
+  banners?: { column: string; key: string }[];
   /** Configured segments in report order; segments met in the data but not listed follow in order of appearance. */
   segments: SegmentConfig[];
   /** Extension: mapping of the previous round's codes onto this round's codebook. */
@@ -409,6 +417,8 @@ export interface ValidRespondent {
   answers: Int32Array;
   /** Issue 15: the respondent's category in each non-segment column of weighting.rake, in margin order (absent without). */
   rake?: readonly string[];
+  /** Issue 16: per banner after the segment, the index of the respondent's group (present only with banners). */
+  banners?: Int32Array;
 }
 
 /**
@@ -712,7 +722,8 @@ export interface Results {
   schemaVersion: 1;
   survey: { id: string; title: string; round: string; previous: string | null; note: string | null };
   confidence: number;
-  ledger: { rowsRead: number; rowsUsed: number; rowsRejected: number; rejected: RejectedRow[] };
+  /** Issue 16: rowsFiltered is present when a filter (data.filter or run --by) applied: rowsRead = rowsUsed + rowsRejected + rowsFiltered. */
+  ledger: { rowsRead: number; rowsUsed: number; rowsRejected: number; rowsFiltered?: number; rejected: RejectedRow[] };
   base: { respondents: number; weighted: number; effective: number | null };
   segments: { id: string; label: string; respondents: number; weighted: number; lowBase: boolean }[];
   themes: ThemeResult[];
@@ -732,7 +743,13 @@ export interface Results {
     headline?: 'weighted' | 'unweighted';
     /** issue 14: present, 'none', only when the config names no segment source (every respondent in one group). */
     segmentSource?: 'none';
+    /** Issue 16: the filter in words ("region is North or East"), present only when one applied. */
+    filter?: string;
+    /** Issue 16: present in a report of `run --by`: the column and the value this report is the subset of. */
+    subset?: { column: string; value: string };
   };
+  /** Issue 16: present when the config lists banners: the segment banner first, then each banner's by-group figures. */
+  banners?: BannerResult[];
   /** issue 14: the REFI-QDA codebook's sets of codes (present only when it has some): name and member codes. */
   codeGroups?: { name: string; codes: string[] }[];
   /** Extension (issue 15): raked weights (weighting.rake): targets, achieved margins, iterations, design effect; null without raking. */
@@ -859,3 +876,23 @@ export interface TrendResults {
 
 /** issue 14: the one group of a config that names no segment source (data.segmentFrom 'none'). */
 export const ALL_SEGMENT: SegmentConfig = { id: 'all', label: 'All respondents', plural: 'respondents' };
+
+// ---------------------------------------------------------------------------------------------
+// Issue 16: filters and banners
+
+/** data.filter, normalized: a condition on one column, or all/any of conditions. `key` is the config path of the condition's column (for positions). */
+export type RowFilter =
+  | { kind: 'equals'; column: string; value: string; key: string }
+  | { kind: 'in'; column: string; values: string[]; key: string }
+  | { kind: 'range'; column: string; min: number | null; max: number | null; key: string }
+  | { kind: 'notBlank'; column: string; key: string }
+  | { kind: 'all'; conditions: RowFilter[] }
+  | { kind: 'any'; conditions: RowFilter[] };
+
+/** One banner of results.banners: a grouping column, its groups, and every theme's by-group figures (the shape of themes[].bySegment). */
+export interface BannerResult {
+  /** The data column; for the first banner, the segment column. */
+  column: string;
+  groups: { id: string; label: string; respondents: number; weighted: number; lowBase: boolean }[];
+  themes: Pick<ThemeResult, 'code' | 'label' | 'bySegment' | 'segmentTest' | 'pairwise'>[];
+}

@@ -28,6 +28,7 @@
 import path from 'node:path';
 import type {
   Analysis,
+  BannerResult,
   ChangeResult,
   Codebook,
   CodebookMapping,
@@ -63,6 +64,8 @@ import { tallyReliability } from './tally/tally-reliability.ts';
 import { kishEffectiveN } from './stats/kish-effective-n.ts';
 import { selectQuotes } from './quotes/select-quotes.ts';
 import { RakeStrata, rakeRound } from './tally/rake-round.ts';
+import { andFilters, describeFilter } from './filter/row-filter.ts';
+import { labelGroups, savMetaOf, withSavLabels } from './ingest/formats/sav-labels.ts';
 
 export type { ReadOptions } from './ingest/read-source.ts';
 
@@ -84,6 +87,10 @@ export interface Round {
   quotes?: QuoteResult[];
   /** Issue 15: how the raked weights were made (weighting.rake); absent without raking. */
   weighting?: WeightingResult;
+  /** Issue 16: each banner after the segment: its column, its groups, and its tally. */
+  banners?: { column: string; groups: SegmentConfig[]; state: TallyState }[];
+  /** Issue 16: the run --by subset this round is (absent for a whole round). */
+  subset?: { column: string; value: string };
 }
 
 /** Tally a round into another round's codebook (for comparisons): see translateCodebook. */
@@ -109,8 +116,11 @@ export async function readRound(
   into?: IntoCodebook,
   options: ReadOptions = {},
 ): Promise<(Round & { translation: Translation | null }) | Stopped> {
-  const config = loadConfig(configFile, cwd, sink);
-  if (config === null) return { stopped: 'config' };
+  const loaded = loadConfig(configFile, cwd, sink);
+  if (loaded === null) return { stopped: 'config' };
+  // Issue 16: an SPSS file's variable and value labels where the config gives none (sav-labels.ts).
+  const meta = await savMetaOf(loaded);
+  const config = withRunOptions(meta === null ? loaded : withSavLabels(loaded, meta), options);
   const inputs: InputFile[] = [{ role: 'config', file: config.displayFile, ...config.hash }];
   const codebook = await loadCodebook(config, inputs, sink);
   if (codebook === null) return { stopped: 'config' };
@@ -136,6 +146,11 @@ export async function readRound(
     state = raked.state;
     weighting = raked.weighting;
   }
+  if (meta !== null) {
+    labelGroups(target.segments.segments, config.segments.length, config.data.columns.segment, meta);
+    target.banners!.forEach((groups, b) => labelGroups(groups.segments, 0, config.banners![b]!.column, meta));
+  }
+  const banners = target.banners!.map((groups, b) => ({ column: config.banners![b]!.column, groups: groups.segments, state: target.bannerStates[b]! }));
   const round = {
     config,
     codebook,
@@ -144,9 +159,29 @@ export async function readRound(
     ledger: read.ledger,
     inputs,
     translation,
+    banners,
+    ...(options.subset === undefined ? {} : { subset: options.subset }),
     ...(weighting === undefined ? {} : { weighting }),
   };
   return finishRound(round, target.segments, extras, sink);
+}
+
+/**
+ * Issue 16: what `run --by` adds to the config: its subset (an equals filter on the column, beside
+ * the config's own filter) or, for the overall report, the column as a banner (its groups are the
+ * subsets to write).
+ */
+function withRunOptions(config: SurveyConfig, options: ReadOptions): SurveyConfig {
+  let out = config;
+  if (options.subset !== undefined) {
+    const { column, value } = options.subset;
+    out = { ...out, data: { ...out.data, filter: andFilters(out.data.filter ?? null, { kind: 'equals', column, value, key: '--by' }) } };
+  }
+  const banner = options.byBanner;
+  if (banner !== undefined && banner !== config.data.columns.segment && !(config.banners ?? []).some((b) => b.column === banner)) {
+    out = { ...out, banners: [...(out.banners ?? []), { column: banner, key: '--by' }] };
+  }
+  return out;
 }
 
 function loadConfig(configFile: string, cwd: string, sink: DiagnosticSink): SurveyConfig | null {
@@ -163,7 +198,13 @@ async function loadCodebook(config: SurveyConfig, inputs: InputFile[], sink: Dia
 }
 
 /** What the data are read into: the tally, the segments, and (for quotes and coder agreement) the respondents joined by id. */
-type TallyTarget = ReadTarget & { state: TallyState; known: KnownRespondents | null; strata: RakeStrata | null };
+type TallyTarget = ReadTarget & {
+  state: TallyState;
+  known: KnownRespondents | null;
+  strata: RakeStrata | null;
+  banners: SegmentRegistry[];
+  bannerStates: TallyState[];
+};
 
 /**
  * The consumer of the read path (see ingest/read-source.ts): every validated respondent is added to
@@ -176,6 +217,19 @@ function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codeb
     spaceSize,
     config.questions.map((q) => q.levels),
   );
+  // Issue 16: each banner after the segment is tallied as if it were the segment, in its own state.
+  const banners = (config.banners ?? []).map(() => new SegmentRegistry([]));
+  const bannerStates = banners.map(
+    () =>
+      new TallyState(
+        spaceSize,
+        config.questions.map((q) => q.levels),
+      ),
+  );
+  const addBanners = (r: ValidRespondent) => {
+    if (r.banners === undefined) return;
+    for (let b = 0; b < bannerStates.length; b++) bannerStates[b]!.add({ ...r, segment: r.banners[b]! });
+  };
   const joins = reported && config.data.layout === 'respondents' && (config.data.excerpts !== null || config.reliability.length > 0);
   const known: KnownRespondents | null = joins ? { valid: new Map(), lines: new Map(), where: { kind: 'data' } } : null;
   // Issue 15: with weighting.rake the state's "segments" are rake cells (tally/rake-round.ts), folded into segments once raked.
@@ -189,12 +243,16 @@ function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codeb
   const consumer: RespondentConsumer =
     known === null
       ? {
-          respondent: add,
+          respondent: (r) => {
+            add(r);
+            addBanners(r);
+          },
           row: (r) => state.addRow(cellOf(r.segment), r.weight, r.themes, r.themeStart, r.themeEnd, r.answers, r.answerStart),
         }
       : {
           respondent: (r) => {
             add(r);
+            addBanners(r);
             known.valid.set(r.id, r);
           },
           row: (r) => {
@@ -205,7 +263,7 @@ function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codeb
             if (!known.lines.has(id)) known.lines.set(id, line);
           },
         };
-  return { codebook, spaceSize, segments, consumer, state, known, strata };
+  return { codebook, spaceSize, segments, consumer, state, known, strata, banners, bannerStates };
 }
 
 /** The quotes file and other coders' files of a respondent-per-row round, joined by id; 'stopped' when one cannot be used. */
@@ -325,11 +383,42 @@ function summarizeRound(round: Round, change: ChangeResult | null, warnings: Rej
       separator: config.data.separator,
       headline: weighted && config.report.weighted !== false ? 'weighted' : 'unweighted',
       ...(config.data.segmentFrom === 'none' ? { segmentSource: 'none' as const } : {}), // issue 14
+      ...(config.data.filter != null ? { filter: describeFilter(config.data.filter) } : {}), // issue 16
+      ...(round.subset !== undefined ? { subset: round.subset } : {}), // issue 16
     },
+    ...bannersOf(round, options),
     ...((codebook.groups ?? []).length > 0 ? { codeGroups: codebook.groups!.map((g) => ({ name: g.name, codes: g.codes })) } : {}), // issue 14
     ...(round.weighting === undefined ? {} : { weighting: round.weighting }), // issue 15: present only with weighting.rake
     warnings,
     inputs: [...round.inputs, ...previousInputs],
+  };
+}
+
+/**
+ * Issue 16: results.banners, when the config lists banners: the segment banner first (the figures
+ * of results.segments and themes[].bySegment), then each banner's groups and the same by-group
+ * figures, tests and pairwise comparisons, worked out by tallyThemes on the banner's own tally.
+ */
+function bannersOf(round: Round, options: Parameters<typeof tallyThemes>[3]): { banners?: BannerResult[] } {
+  const listed = round.banners ?? [];
+  if (listed.length === 0) return {};
+  const { config } = round;
+  const one = (column: string, groups: SegmentConfig[], state: TallyState): BannerResult => ({
+    column,
+    groups: groups.map((group, i) => {
+      const s = state.segment(i);
+      return { id: group.id, label: group.label, respondents: s.respondents, weighted: s.sumW, lowBase: s.respondents < config.report.minBase };
+    }),
+    themes: tallyThemes(state, round.codebook, groups, options).map((theme) => ({
+      code: theme.code,
+      label: theme.label,
+      bySegment: theme.bySegment,
+      segmentTest: theme.segmentTest,
+      ...(theme.pairwise === undefined ? {} : { pairwise: theme.pairwise }),
+    })),
+  });
+  return {
+    banners: [one(config.data.columns.segment, round.segments, round.state), ...listed.map((b) => one(b.column, b.groups, b.state))],
   };
 }
 
@@ -363,7 +452,7 @@ export async function analyzeRound(configFile: string, cwd: string, given: Diagn
   let previousInputs: InputFile[] = [];
   if (config.previous !== null) {
     const into: IntoCodebook = { codebook, mappings: config.codebookChanges, currentRound: roundName(config), at: configPosition(config, 'previous') };
-    const previous = await readRound(config.previous, cwd, sink, into, { ...options, onProgress: undefined });
+    const previous = await readRound(config.previous, cwd, sink, into, { ...options, onProgress: undefined, byBanner: undefined });
     if ('stopped' in previous) return previous;
     change = compareRounds(tallyOf(round), tallyOf(previous), codebook, previous.translation!, {
       confidence: config.report.confidence,

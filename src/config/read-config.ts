@@ -23,6 +23,7 @@ import type {
   RakeConfig,
   RakeMarginConfig,
   ReportFormat,
+  RowFilter,
   SegmentConfig,
   SurveyConfig,
 } from '../model.ts';
@@ -35,7 +36,7 @@ import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.t
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const LAYOUTS = ['respondents', 'excerpts', 'qdpx'] as const;
-const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx'] as const;
+const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx', 'spss'] as const; // spss: issue 16
 /** report.formats (issue 18): the files a run writes; the office formats only when asked for. */
 const REPORT_FORMATS = ['html', 'md', 'json', 'csv', 'docx', 'pptx', 'xlsx', 'png'] as const satisfies readonly ReportFormat[];
 const DEFAULT_REPORT_FORMATS: ReportFormat[] = ['html', 'md', 'json', 'csv'];
@@ -57,6 +58,23 @@ const weightingSpec: Spec = {
   },
 };
 const weightingField = { weighting: opt(weightingSpec) };
+/**
+ * Issue 16: one condition of data.filter (recursive: all and any hold conditions). Which keys may be
+ * combined is checked in normalizeFilter (FND040).
+ */
+const filterSpec: Extract<Spec, { kind: 'object' }> = {
+  kind: 'object',
+  fields: {
+    column: opt(str({ nonEmpty: true })),
+    equals: opt({ kind: 'label' }),
+    in: opt({ kind: 'labels' }),
+    min: opt({ kind: 'number' }),
+    max: opt({ kind: 'number' }),
+    notBlank: opt({ kind: 'boolean' }),
+  },
+};
+filterSpec.fields.all = opt({ kind: 'array', items: filterSpec });
+filterSpec.fields.any = opt({ kind: 'array', items: filterSpec });
 
 const configSpec: Spec = {
   kind: 'object',
@@ -94,6 +112,7 @@ const configSpec: Spec = {
           fields: { prefix: opt(str({ nonEmpty: true })), columns: opt({ kind: 'record', values: str({ nonEmpty: true }) }) },
         }),
         primaryCoder: opt({ kind: 'label' }),
+        filter: opt(filterSpec), // issue 16
         excerpts: opt({
           kind: 'object',
           fields: {
@@ -119,6 +138,7 @@ const configSpec: Spec = {
         fields: { id: req({ kind: 'label' }), label: opt({ kind: 'label' }), plural: opt({ kind: 'label' }), singular: opt({ kind: 'label' }) },
       },
     }),
+    banners: opt({ kind: 'array', items: str({ nonEmpty: true }) }), // issue 16
     codebookChanges: opt({
       kind: 'array',
       items: {
@@ -382,7 +402,9 @@ interface RawConfig {
     sheet?: string;
     includeUnfinished?: boolean;
     themeColumns?: { prefix?: string; columns?: Record<string, string> };
+    filter?: RawFilter;
   };
+  banners?: string[];
   segments?: { id: string; label?: string; plural?: string; singular?: string }[];
   codebookChanges?: { renamed?: string; merged?: string[]; split?: string; retired?: string[]; to?: string[] }[];
   questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
@@ -403,6 +425,90 @@ interface RawConfig {
   weighting?: {
     rake?: { targets: Record<string, Record<string, number>>; tolerance?: number; maxIterations?: number; trim?: { lower?: number; upper?: number } };
   };
+}
+
+/** data.filter as written (issue 16). */
+interface RawFilter {
+  column?: string;
+  equals?: string;
+  in?: string[];
+  min?: number;
+  max?: number;
+  notBlank?: boolean;
+  all?: RawFilter[];
+  any?: RawFilter[];
+}
+
+/**
+ * data.filter normalized (issue 16): a condition names a column and exactly one test (equals, in,
+ * min and/or max, notBlank: true), or is exactly one of all / any with at least one condition.
+ * Null when it is malformed (each problem reported at its key, FND040).
+ */
+function normalizeFilter(raw: RawFilter, key: string, fail: (at: string, shown: string, problem: string) => void): RowFilter | null {
+  const groups = (['all', 'any'] as const).filter((k) => raw[k] !== undefined);
+  const tests = (['equals', 'in', 'range', 'notBlank'] as const).filter((k) =>
+    k === 'range' ? raw.min !== undefined || raw.max !== undefined : raw[k] !== undefined,
+  );
+  const named = (k: string) => (k === 'range' ? 'min/max' : k);
+  if (groups.length > 0) {
+    if (groups.length > 1 || raw.column !== undefined || tests.length > 0) {
+      fail(
+        key,
+        key,
+        `a condition is either all or any of other conditions, or a test on one column; this one mixes ${[...groups, ...(raw.column === undefined ? [] : ['column']), ...tests.map(named)].join(', ')}`,
+      );
+      return null;
+    }
+    const kind = groups[0]!;
+    const list = raw[kind]!;
+    if (list.length === 0) {
+      fail(`${key}.${kind}`, `${key}.${kind}`, 'lists no conditions');
+      return null;
+    }
+    const conditions = list.map((c, i) => normalizeFilter(c, `${key}.${kind}[${i}]`, fail));
+    return conditions.every((c) => c !== null) ? { kind, conditions: conditions as RowFilter[] } : null;
+  }
+  if (raw.column === undefined) {
+    fail(key, key, 'names no column (give column: and one of equals, in, min/max, notBlank; or all: / any: with conditions)');
+    return null;
+  }
+  if (tests.length !== 1) {
+    fail(
+      key,
+      key,
+      tests.length === 0
+        ? `column ${raw.column} has no test (equals, in, min/max or notBlank: true)`
+        : `give one test per condition, not ${tests.map(named).join(' and ')} (combine them with all:)`,
+    );
+    return null;
+  }
+  const column = raw.column;
+  const columnKey = `${key}.column`;
+  switch (tests[0]!) {
+    case 'equals':
+      return { kind: 'equals', column, value: raw.equals!, key: columnKey };
+    case 'in':
+      if (raw.in!.length === 0) {
+        fail(`${key}.in`, `${key}.in`, 'lists no values');
+        return null;
+      }
+      return { kind: 'in', column, values: raw.in!, key: columnKey };
+    case 'range': {
+      const min = raw.min ?? null;
+      const max = raw.max ?? null;
+      if (min !== null && max !== null && min > max) {
+        fail(`${key}.min`, key, `min (${min}) is greater than max (${max}), so no row could be kept`);
+        return null;
+      }
+      return { kind: 'range', column, min, max, key: columnKey };
+    }
+    case 'notBlank':
+      if (raw.notBlank !== true) {
+        fail(`${key}.notBlank`, `${key}.notBlank`, 'false keeps every row; write notBlank: true, or leave the condition out');
+        return null;
+      }
+      return { kind: 'notBlank', column, key: columnKey };
+  }
 }
 
 /** Defaults of `limits`: generous for real surveys, small enough to stop a hostile file early. */
@@ -602,6 +708,56 @@ function normalize(
       const key = raw.data.encoding !== undefined ? 'data.encoding' : 'data.delimiter';
       sink.report(diagnosticWithText('FND006', at(key), `${key}: a workbook (data.format: xlsx) has no text encoding or delimiter; leave it out`));
     }
+    // Issue 16: an SPSS file records its own encoding and has no delimiter.
+    if (format === 'spss' && (raw.data.encoding !== undefined || raw.data.delimiter !== undefined)) {
+      ok = false;
+      const key = raw.data.encoding !== undefined ? 'data.encoding' : 'data.delimiter';
+      sink.report(
+        diagnosticWithText('FND006', at(key), `${key}: an SPSS file (data.format: spss) records its own encoding and has no delimiter; leave it out`),
+      );
+    }
+  }
+
+  // Issue 16: data.filter and banners.
+  const filter =
+    raw.data.filter === undefined
+      ? null
+      : normalizeFilter(raw.data.filter, 'data.filter', (key, shown, problem) => {
+          ok = false;
+          sink.report(diagnostic(at(key), say.FND040(shown, problem)));
+        });
+  const banners: { column: string; key: string }[] = [];
+  (raw.banners ?? []).forEach((column, i) => {
+    const key = `banners[${i}]`;
+    const segmentColumn = raw.data.columns?.segment;
+    if (column === segmentColumn) {
+      // The segment column is the first banner whether listed or not; listed, it must come first.
+      if (i !== 0) {
+        ok = false;
+        sink.report(
+          diagnostic(
+            at(key),
+            say.FND041(key, `${column} is the segment column (data.columns.segment), always the first banner; list it first or leave it out`),
+          ),
+        );
+      }
+      return;
+    }
+    if (banners.some((b) => b.column === column)) {
+      ok = false;
+      sink.report(diagnostic(at(key), say.FND041(key, `${column} is listed twice`)));
+      return;
+    }
+    if (column === raw.data.columns?.id || column === raw.data.columns?.weight || column === raw.data.columns?.themes) {
+      ok = false;
+      sink.report(diagnostic(at(key), say.FND041(key, `${column} is the id, weight or themes column, not a grouping of respondents`)));
+      return;
+    }
+    banners.push({ column, key });
+  });
+  if (layout !== 'respondents' && (raw.banners ?? []).length > 0) {
+    ok = false;
+    sink.report(diagnostic(at('banners'), say.FND041('banners', 'only respondent-per-row data (layout respondents) have banner columns')));
   }
 
   const rake = normalizeRake(raw, segmentFrom, layout, at, sink);
@@ -639,7 +795,9 @@ function normalize(
               prefix: raw.data.themeColumns.prefix ?? null,
               columns: Object.entries(raw.data.themeColumns.columns ?? {}).map(([code, column]) => ({ code, column })),
             },
+      filter,
     },
+    banners,
     segments,
     codebookChanges,
     questions,

@@ -14,6 +14,7 @@ import { configPosition } from '../config/read-config.ts';
 import type { CsvBatch } from './read-csv.ts';
 import { readData, type DataHeader } from './formats/read-data.ts';
 import { checkFileSize, checkHeader } from './check-header.ts';
+import { compileFilter, filterColumns } from '../filter/row-filter.ts';
 
 // Where the configured columns stand is a pipeline noun (validate/ reads it too): see model.ts.
 export type { DataColumns };
@@ -48,6 +49,13 @@ export function resolveColumns(config: SurveyConfig, header: DataHeader, sink: D
     width: header.cells.length,
     header: header.cells,
   };
+  // Issue 16: the filter's columns and the banners, each found (or reported at its config key).
+  const filter = config.data.filter ?? null;
+  if (filter !== null) {
+    const at = new Map(filterColumns(filter).map(({ column, key }) => [column, find(column, key)]));
+    if ([...at.values()].every((i) => i !== -1)) columns.keep = compileFilter(filter, (column) => at.get(column)!);
+  }
+  if ((config.banners ?? []).length > 0) columns.banners = config.banners!.map(({ column, key }) => find(column, key));
   let missing = false;
   const oneHot = config.data.themeColumns;
   if (oneHot != null) {

@@ -29,6 +29,10 @@ export type SourceKind = 'fast-csv' | 'papaparse' | 'excerpts';
 export interface ReadOptions extends FastReadOptions {
   /** 'papaparse' reads every row through papaparse and the rules (the reference the fast reader is tested against). */
   reader?: 'fast' | 'papaparse';
+  /** Issue 16 (run --by): analyse only the rows whose `column` equals `value` (an equals filter beside data.filter). */
+  subset?: { column: string; value: string };
+  /** Issue 16 (run --by): tally this column as a banner too, so the overall run lists its values. */
+  byBanner?: string;
 }
 
 /**
@@ -42,6 +46,9 @@ export function chooseSource(config: SurveyConfig, options: ReadOptions = {}, ru
   if (options.reader === 'papaparse' || !fastReaderApplies(config) || rules.some((rule) => rule.scanner === 'papaparse')) return 'papaparse';
   // Issue 15: the fast scanner reads only the configured columns; raking by another column reads each row's cell.
   if (config.weighting.rake?.margins.some((margin) => !margin.segment)) return 'papaparse';
+  // Issue 16: the byte scanner reads only the configured columns, so a filter or a banner (which
+  // name other columns) hands the file to papaparse and the validator.
+  if ((config.data.filter ?? null) !== null || (config.banners ?? []).length > 0) return 'papaparse';
   return 'fast-csv';
 }
 
@@ -51,6 +58,8 @@ export interface ReadTarget {
   /** Size of the theme space the roll-up maps into (the codebook's, unless translated into another round's). */
   spaceSize: number;
   segments: SegmentRegistry;
+  /** Issue 16: the groups of each banner after the segment (empty without banners). */
+  banners?: SegmentRegistry[];
   consumer: RespondentConsumer;
 }
 
@@ -80,7 +89,7 @@ export async function readSource(
     return { ledger: read.ledger, inputs: read.inputs, excerpts: { codings: read.codings, quotes: read.quotes } };
   }
 
-  const validator = createRespondentValidator(config, target.codebook, target.segments, sink, target.spaceSize);
+  const validator = createRespondentValidator(config, target.codebook, target.segments, sink, target.spaceSize, undefined, undefined, target.banners);
   const file = config.data.displayPath;
   let outcome: ReadOutcome | null | 'declined' = 'declined';
   if (kind === 'fast-csv') {

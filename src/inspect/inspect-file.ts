@@ -118,6 +118,7 @@ const FORMAT_NAMES = {
   kobo: 'KoboToolbox export',
   limesurvey: 'LimeSurvey export',
   xlsx: 'Excel workbook',
+  spss: 'SPSS system file', // issue 16 (inspect-sav.ts writes the config of a .sav)
 };
 
 /** A YAML scalar: plain when safe, else double-quoted (JSON strings are YAML). */

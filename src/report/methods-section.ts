@@ -23,6 +23,15 @@ export function methodsSection(results: Results): ReportBlock[] {
       { strong: 'Who was asked.' },
       ` ${results.base.respondents} respondents${results.segments.length > 1 ? ` in ${results.segments.length} segments: ${results.segments.map((segment) => `${segment.label} ${segment.respondents}`).join(', ')}` : ''}.`,
     ],
+    // Issue 16: what data.filter (or run --by) kept, of the rows read.
+    ...(results.settings.filter === undefined
+      ? []
+      : [
+          [
+            { strong: 'Filter.' },
+            ` Kept respondents whose ${results.settings.filter}: ${rowsRead - (results.ledger.rowsFiltered ?? 0)} of ${rowsRead} rows read.`,
+          ] as Inline,
+        ]),
     [
       { strong: 'Base.' },
       ` Every percentage is of the respondents in the group it describes: all ${results.base.respondents} respondents, or a segment's respondents. For closed questions the base is those who answered; blank answers are missing, not zero.`,
@@ -114,7 +123,12 @@ export function methodsSection(results: Results): ReportBlock[] {
       ' Sample standard deviation (n − 1); the median of an even number of answers is the mean of the two middle ones; the top box is the share of answers in the highest levels, with a Wilson interval.',
     ]);
   }
-  items.push([{ strong: 'Rows.' }, ` ${rowsRead} rows read, ${rowsUsed} used, ${rowsRejected} rejected${rowsRejected > 0 ? ' (see Rejected rows)' : ''}.`]);
+  // Issue 16: the filtered rows are their own count, never among the rejected.
+  const filtered = results.ledger.rowsFiltered === undefined ? '' : `, ${results.ledger.rowsFiltered} filtered out`;
+  items.push([
+    { strong: 'Rows.' },
+    ` ${rowsRead} rows read, ${rowsUsed} used, ${rowsRejected} rejected${filtered}${rowsRejected > 0 ? ' (see Rejected rows)' : ''}.`,
+  ]);
 
   const limits: Inline[] = [
     [

@@ -1,5 +1,6 @@
 import type { ChangeFigure, Interval, Results } from '../model.ts';
 import { csvTable, type CsvCell as Cell } from './csv-table.ts';
+import { segmentSlugs } from './segment-slug.ts';
 
 /**
  * Tidy CSV tables for spreadsheets and notebooks, one observation per row:
@@ -220,6 +221,39 @@ export function renderTables(results: Results): { name: string; csv: string }[] 
       ),
     });
   }
+  // Issue 16: a table per banner after the segment, as themes-by-segment.csv with the banner's groups and its test.
+  const banners = (results.banners ?? []).slice(1);
+  const slugs = segmentSlugs(
+    banners.map((b) => b.column),
+    '',
+  );
+  banners.forEach((banner, b) => {
+    const groupLabel = new Map(banner.groups.map((g) => [g.id, g.label]));
+    tables.push({
+      name: `themes-by-${slugs[b]}.csv`,
+      csv: table(
+        ['code', 'label', 'banner', 'group', 'group_label', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper', 'low_base', 'test', 'p', 'p_adjusted'],
+        banner.themes.flatMap((theme) =>
+          theme.bySegment.map((cell): Cell[] => [
+            theme.code,
+            theme.label,
+            banner.column,
+            cell.segment,
+            groupLabel.get(cell.segment) ?? cell.segment,
+            cell.respondents,
+            cell.base,
+            cell.proportion,
+            lower(cell.ci),
+            upper(cell.ci),
+            cell.lowBase,
+            theme.segmentTest?.method ?? null,
+            theme.segmentTest?.p ?? null,
+            theme.segmentTest?.pAdjusted ?? null,
+          ]),
+        ),
+      ),
+    });
+  });
   return tables;
 }
 

@@ -8,6 +8,7 @@ import { rejectedRowsSection } from './rejected-rows-section.ts';
 import { reliabilitySection } from './reliability-section.ts';
 import type { RenderedChart, ReportBlock, ReportOptions } from './report-types.ts';
 import { segmentsSection } from './segments-section.ts';
+import { bannersSection } from './banners-section.ts';
 import { themesSection } from './themes-section.ts';
 import { titleSection } from './title-section.ts';
 import { warningsSection } from './warnings-section.ts';
@@ -25,6 +26,7 @@ export function reportDocument(results: Results, charts: readonly RenderedChart[
     ...titleSection(results, plurals),
     ...keyFindingsSection(results, options),
     ...segmentsSection(results, charts, plurals),
+    ...bannersSection(results), // issue 16
     ...themesSection(results, charts),
     ...cooccurrenceSection(results, charts),
     ...questionsSection(results, charts),

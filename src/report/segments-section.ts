@@ -10,6 +10,16 @@ import { segmentCell } from '../format/segment-cell.ts';
 
 const LOW_BASE_MARK = '†';
 
+/** What the groups of a crosstab are called: segments, or (issue 16) a banner's groups. */
+export interface GroupWords {
+  heading: string;
+  id: string;
+  one: string;
+  many: string;
+}
+
+const SEGMENT_WORDS: GroupWords = { heading: 'Themes by segment', id: 'themes-by-segment', one: 'segment', many: 'segments' };
+
 /**
  * "Themes by segment", the segment comparisons: what the tests support, in one paragraph (how many
  * themes differ between segments after the Benjamini–Hochberg adjustment, and that the rest show no
@@ -19,13 +29,19 @@ const LOW_BASE_MARK = '†';
  * else "no detectable difference"). Low-base segments are marked and footnoted. Omitted when the data
  * have fewer than two segments.
  */
-export function segmentsSection(results: Results, charts: readonly RenderedChart[], plurals: Record<string, string> = {}): ReportBlock[] {
+export function segmentsSection(
+  results: Results,
+  charts: readonly RenderedChart[],
+  plurals: Record<string, string> = {},
+  /** Issue 16: a banner's crosstab (report/banners-section.ts): its heading and what its groups are called. */
+  g: GroupWords = SEGMENT_WORDS,
+): ReportBlock[] {
   if (results.segments.length < 2) return [];
   const { alpha, minBase } = results.settings;
   const confidence = formatConfidence(results.confidence);
-  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Themes by segment', id: 'themes-by-segment' }];
-  if (results.themes.length > 0) blocks.push({ kind: 'paragraph', text: testsSummary(results) });
-  const summaries = segmentSummaries(results, plurals);
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: g.heading, id: g.id }];
+  if (results.themes.length > 0) blocks.push({ kind: 'paragraph', text: testsSummary(results, g) });
+  const summaries = g === SEGMENT_WORDS ? segmentSummaries(results, plurals) : [];
   if (summaries.length > 0) blocks.push({ kind: 'list', items: summaries.map((summary) => summary.text) });
   const chart = charts.find((candidate) => candidate.name === 'themes-by-segment');
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });
@@ -76,14 +92,14 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
       depth > 0 ? `↳ ${theme.label}` : theme.label,
       ...cells,
       test?.pAdjusted === null || test?.pAdjusted === undefined ? [testName(test)] : [testName(test), `p ${pText(formatPValue(test.pAdjusted, alpha))}`],
-      verdict(test, alpha),
+      verdict(test, alpha, g),
     ];
   });
   blocks.push({
     kind: 'table',
     caption: weightedTable
-      ? `Weighted share of each segment mentioning each theme: weighted % (unweighted n/base), ${confidence} CI`
-      : `Share of each segment's respondents mentioning each theme: % (n/base), ${confidence} CI`,
+      ? `Weighted share of each ${g.one} mentioning each theme: weighted % (unweighted n/base), ${confidence} CI`
+      : `Share of each ${g.one}'s respondents mentioning each theme: % (n/base), ${confidence} CI`,
     head,
     rows,
     numeric: head.map((_, index) => index > 0 && index <= results.segments.length),
@@ -95,32 +111,32 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
   }
   notes.push(
     results.themes.some((theme) => theme.segmentTest?.method === 'rao-scott')
-      ? `Test: the second-order Rao–Scott test of the weighted table (theme mentioned or not × segment; weights as the headline, report.weighted); p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`
-      : `Test: chi-square test of independence (theme mentioned or not × segment), or Fisher's exact test when an expected count is below 5; p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`,
+      ? `Test: the second-order Rao–Scott test of the weighted table (theme mentioned or not × ${g.one}; weights as the headline, report.weighted); p adjusted across themes by Benjamini–Hochberg (BH). "Differs between ${g.many}" where the adjusted p is below ${alpha}.`
+      : `Test: chi-square test of independence (theme mentioned or not × ${g.one}), or Fisher's exact test when an expected count is below 5; p adjusted across themes by Benjamini–Hochberg (BH). "Differs between ${g.many}" where the adjusted p is below ${alpha}.`,
     weightedTable
-      ? `Letters: a share followed by a segment's letter is higher than that segment's weighted share (the second-order Rao–Scott test of the weighted table for each pair of segments, p adjusted by BH within the theme, below ${alpha}); segments with a base below ${minBase} are not compared pairwise.`
-      : `Letters: a share followed by a segment's letter is higher than that segment's share (two-proportion test for each pair of segments, p adjusted by BH within the theme, below ${alpha}); segments with a base below ${minBase} are not compared pairwise.`,
+      ? `Letters: a share followed by a ${g.one}'s letter is higher than that ${g.one}'s weighted share (the second-order Rao–Scott test of the weighted table for each pair of ${g.many}, p adjusted by BH within the theme, below ${alpha}); ${g.many} with a base below ${minBase} are not compared pairwise.`
+      : `Letters: a share followed by a ${g.one}'s letter is higher than that ${g.one}'s share (two-proportion test for each pair of ${g.many}, p adjusted by BH within the theme, below ${alpha}); ${g.many} with a base below ${minBase} are not compared pairwise.`,
   );
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
   return blocks;
 }
 
 /** What the segment tests support, and no more. */
-function testsSummary(results: Results): string {
+function testsSummary(results: Results, g: GroupWords): string {
   const { alpha } = results.settings;
   const tested = results.themes.filter((theme) => theme.segmentTest?.pAdjusted !== null && theme.segmentTest?.pAdjusted !== undefined);
   const differ = tested.filter((theme) => (theme.segmentTest?.pAdjusted ?? 1) < alpha);
   const untested = results.themes.length - tested.length;
   const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  let text = `Each theme was tested for a difference between segments, and the p-values adjusted for the ${count(tested.length, 'theme')} tested (Benjamini–Hochberg). `;
+  let text = `Each theme was tested for a difference between ${g.many}, and the p-values adjusted for the ${count(tested.length, 'theme')} tested (Benjamini–Hochberg). `;
   if (differ.length === 0) {
-    text += `No theme differs detectably between segments (every adjusted p is at least ${alpha}); that is not evidence that the segments agree, only that these data cannot tell them apart.`;
+    text += `No theme differs detectably between ${g.many} (every adjusted p is at least ${alpha}); that is not evidence that the ${g.many} agree, only that these data cannot tell them apart.`;
   } else {
     const names = differ.map((theme) => `"${theme.label}"`);
     const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-    text += `${differ.length === 1 ? 'One theme differs' : `${differ.length} themes differ`} between segments: ${list}. `;
+    text += `${differ.length === 1 ? 'One theme differs' : `${differ.length} themes differ`} between ${g.many}: ${list}. `;
     const rest = tested.length - differ.length;
-    if (rest > 0) text += `For the other ${count(rest, 'theme')} the tests find no detectable difference, which is not evidence that the segments agree.`;
+    if (rest > 0) text += `For the other ${count(rest, 'theme')} the tests find no detectable difference, which is not evidence that the ${g.many} agree.`;
   }
   if (untested > 0) text += ` ${count(untested, 'theme')} could not be tested (nobody, or everybody, mentioned ${untested === 1 ? 'it' : 'them'}).`;
   return text.trim();
@@ -144,11 +160,11 @@ function testName(test: SegmentTest | null): string {
   return `Chi-square${statistic}${df}`;
 }
 
-function verdict(test: SegmentTest | null, alpha: number): string {
+function verdict(test: SegmentTest | null, alpha: number, g: GroupWords): string {
   if (test === null || test.pAdjusted === null) {
     return test?.reason !== undefined && test.reason !== '' ? `not testable: ${test.reason}` : 'not testable';
   }
-  return test.pAdjusted < alpha ? 'differs between segments' : 'no detectable difference';
+  return test.pAdjusted < alpha ? `differs between ${g.many}` : 'no detectable difference';
 }
 
 /** Column letters A, B, …, Z, AA, AB, … */

@@ -33,8 +33,13 @@ export interface Ledger {
   rowsRead: number;
   rowsUsed: number;
   rowsRejected: number;
+  /** Issue 16: rows data.filter (or run --by) left out; present only when a filter applies. */
+  rowsFiltered?: number;
   rejected: RejectedRow[];
 }
+
+/** Issue 16: the group of a respondent with a blank cell in a banner column (kept, never dropped). */
+export const BLANK_GROUP = '(blank)';
 
 /**
  * The run's segments: those listed in the config first, in their order, then those met in the data,
@@ -114,8 +119,11 @@ export function createRespondentValidator(
   file = config.data.displayPath,
   /** The rules (row-rules.ts); a test may add one. */
   rules: readonly RowRule[] = rulesFor(config),
+  /** Issue 16: the groups of each banner after the segment (config banners), filled as rows are read. */
+  bannerGroups: readonly SegmentRegistry[] = [],
 ): RespondentValidator {
   const ledger: Ledger = { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, rejected: [] };
+  if ((config.data.filter ?? null) !== null) ledger.rowsFiltered = 0;
   const seenIds = new IdSet();
   const mark = new Int32Array(spaceSize).fill(-1);
   let stamp = 0;
@@ -162,6 +170,13 @@ export function createRespondentValidator(
       if (verdict === 'header') {
         ledger.rowsRejected++;
         ledger.rejected.push({ file, ...batch.locate(r, 0), code: 'FND308', message: say.FND308.ledger().text });
+        continue;
+      }
+      // Issue 16: a row the filter leaves out is counted as filtered and checked no further (its
+      // cells may be anything: the run is the run on the file without it). A row too broken to
+      // read its cells (first !== null) is rejected as it would be in any file.
+      if (first === null && columns.keep !== undefined && !columns.keep(row)) {
+        ledger.rowsFiltered = (ledger.rowsFiltered ?? 0) + 1;
         continue;
       }
       const unfinished = problemRows.has(r) ? (batch.problems.find((p) => p.row === r && p.kind === 'unfinished')?.cell ?? -1) : -1;
@@ -258,6 +273,13 @@ export function createRespondentValidator(
       const respondent = { id, segment, weight, themes: Uint32Array.from(rolled), answers } as unknown as ValidRespondent;
       // Issue 15: each non-segment rake column's category (a blank cell is its own category, reported if it has no target).
       if (columns.rake !== undefined) respondent.rake = columns.rake.map((c) => row[c]?.trim() ?? '');
+      if (columns.banners !== undefined) {
+        // Issue 16: each banner's group, a blank cell its own group (nobody is dropped from a banner).
+        respondent.banners = Int32Array.from(columns.banners, (column, b) => {
+          const value = row[column]!.trim();
+          return bannerGroups[b]!.indexOf(value === '' ? BLANK_GROUP : value, { file, line, column: column + 1 }, sink);
+        });
+      }
       out.push(respondent);
     }
     return out;

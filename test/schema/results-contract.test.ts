@@ -56,6 +56,9 @@ describe('schema/results.schema.json and the Results type', () => {
     test.properties.statistic = { type: 'number' };
     test.properties.method = { type: ['string', 'null'], enum: ['chi-square', 'fisher', 'fisher-monte-carlo', 'rao-scott', 'anova', null] };
     expect(shapeDifferences(shapeOf(resultsSchema, resultsSchema), shapeOf(type, type))).toEqual([
+      // Issue 16: a banner's themes share the SegmentTest type, so its change shows there too.
+      'banners[].themes[].segmentTest.method: schema allows the values "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"; type allows "anova", "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"',
+      'banners[].themes[].segmentTest.statistic: schema allows null | number, type allows number',
       'themes[].newFigure: in the type, not in the schema',
       'themes[].segmentTest.method: schema allows the values "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"; type allows "anova", "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"',
       'themes[].segmentTest.statistic: schema allows null | number, type allows number',

@@ -61,6 +61,17 @@ export async function readData(
     return { hasHeader: true, encoding: 'xlsx', bytes: read.bytes, sha256: read.sha256, malformed: true, misconfigured: false };
   }
 
+  if (format === 'spss') {
+    // Issue 16: an SPSS system file (read-sav.ts); sav-reader is loaded only when one is read.
+    const { readSav } = await import('./read-sav.ts');
+    const read = await readSav(config.data.path, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch, {
+      maxFieldChars: options.maxFieldChars,
+    });
+    if (read.ok) return { hasHeader: read.hasHeader, encoding: 'spss', bytes: read.bytes, sha256: read.sha256, malformed: false, misconfigured: false };
+    sink.report(diagnostic({ file, line: 1, column: 1 }, say.FND240(file, read.message)));
+    return { hasHeader: true, encoding: 'spss', bytes: read.bytes, sha256: read.sha256, malformed: true, misconfigured: false };
+  }
+
   let encoding = config.data.encoding ?? null;
   if (encoding === null) {
     const head = readHead(config.data.path);
