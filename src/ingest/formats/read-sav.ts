@@ -63,7 +63,12 @@ interface Reader {
 
 // sav-reader is CommonJS whose package.json exports only a `require` condition (no types for ESM
 // resolution): loaded through require, typed by the Reader interface above (its dist/*.d.ts).
-const { SavBufferReader } = createRequire(import.meta.url)('sav-reader') as { SavBufferReader: new (buffer: Buffer) => Reader };
+// Loaded on first use, so that a run with no .sav pays nothing for it at start-up.
+let savBufferReader: (new (buffer: Buffer) => Reader) | null = null;
+function SavReader(): new (buffer: Buffer) => Reader {
+  savBufferReader ??= (createRequire(import.meta.url)('sav-reader') as { SavBufferReader: new (buffer: Buffer) => Reader }).SavBufferReader;
+  return savBufferReader;
+}
 
 /** Open a .sav from its bytes: the reader with its metadata, or why it cannot be read. */
 async function open(buffer: Buffer): Promise<{ reader: Reader; meta: SavMeta } | { message: string }> {
@@ -72,7 +77,7 @@ async function open(buffer: Buffer): Promise<{ reader: Reader; meta: SavMeta } |
     return { message: buffer.length === 0 ? 'the file is empty' : 'it does not start with "$FL2" (not an SPSS system file; a CSV or .por renamed?)' };
   if (magic === 'zsav') return { message: 'it is a zlib-compressed .zsav; save it from SPSS or PSPP as an ordinary .sav' };
   try {
-    const reader = new SavBufferReader(buffer);
+    const reader = new (SavReader())(buffer);
     await reader.open();
     const raw = reader.meta.sysvars.filter((v) => !(v as { __is_child_string_var?: boolean }).__is_child_string_var);
     const variables = raw.map((v): SavVariable => {
