@@ -53,6 +53,7 @@ import type { Codings, KnownRespondents, QuoteCandidate } from './validate/valid
 import { compareRounds, type RoundTally } from './tally/compare-rounds.ts';
 import { compareQuestions } from './tally/compare-questions.ts';
 import { TallyState } from './tally/tally-state.ts';
+import { answerSlots } from './tally/answer-slots.ts';
 import { tallyThemes } from './tally/tally-themes.ts';
 import { tallyCooccurrence } from './tally/tally-cooccurrence.ts';
 import { tallyQuestions } from './tally/tally-questions.ts';
@@ -148,10 +149,8 @@ type TallyTarget = ReadTarget & { state: TallyState; known: KnownRespondents | n
  */
 function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codebook.themes.length, reported: boolean): TallyTarget {
   const segments = new SegmentRegistry(config.segments);
-  const state = new TallyState(
-    spaceSize,
-    config.questions.map((q) => q.levels),
-  );
+  const slots = answerSlots(config.questions); // issue 16: one slot per question, one per option of a multi question
+  const state = new TallyState(spaceSize, slots.levels, slots.numeric);
   const joins = reported && config.data.layout === 'respondents' && (config.data.excerpts !== null || config.reliability.length > 0);
   const known: KnownRespondents | null = joins ? { valid: new Map(), lines: new Map(), where: 'the data' } : null;
   const consumer: RespondentConsumer =

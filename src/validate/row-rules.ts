@@ -34,6 +34,8 @@ export interface RowRule {
 
 const withWeight = (config: SurveyConfig) => config.data.columns.weight !== null;
 const withQuestions = (config: SurveyConfig) => config.questions.length > 0;
+/** issue 16: a question the byte scanner cannot read (a type other than rating, or levels in words). */
+const withTypedQuestions = (config: SurveyConfig) => config.questions.some((q) => q.type !== 'rating' || q.words);
 
 /** In the order the validator applies them to a row. */
 export const rowRules: readonly RowRule[] = [
@@ -58,6 +60,10 @@ export const rowRules: readonly RowRule[] = [
   { code: 'FND207', scanner: 'bytes' }, // unknown-theme
   { code: 'FND302', scanner: 'bytes' }, // empty-theme-entry
   { code: 'FND209', scanner: 'bytes', applies: withQuestions }, // answer-out-of-levels
+  // issue 16: question types, read as text (validate/read-answers.ts): the scanner keeps only level indexes of numeric levels.
+  { code: 'FND230', scanner: 'papaparse', applies: withTypedQuestions }, // answer-not-a-level
+  { code: 'FND231', scanner: 'papaparse', applies: (config) => config.questions.some((q) => q.type === 'numeric') }, // answer-not-a-number
+  { code: 'FND232', scanner: 'papaparse', applies: (config) => config.questions.some((q) => q.optionColumns.length > 0) }, // invalid-option-tick
 ];
 
 /** The rules that apply to a config's data. */

@@ -19,7 +19,7 @@ import type {
   ValidRow,
 } from '../model.ts';
 import { diagnostic, say, type Message } from '../messages.ts';
-import { answerOutOfLevels } from './rules/answer-out-of-levels.ts';
+import { answerReader } from './read-answers.ts';
 import { duplicateId } from './rules/duplicate-id.ts';
 import { invalidTick } from './rules/invalid-tick.ts';
 import { invalidWeight } from './rules/invalid-weight.ts';
@@ -121,7 +121,7 @@ export function createRespondentValidator(
   let stamp = 0;
   const { separator } = config.data;
   const showId = respondentIdText(config.privacy.respondentIds);
-  const levelIndex = config.questions.map((question) => new Map(question.levels.map((level, i) => [String(level), i])));
+  const answersOf = answerReader(config.questions);
   const checksOf = (column: RuleCell) => cellRules(rules, column);
   const checks = { id: checksOf('id'), segment: checksOf('segment'), weight: checksOf('weight'), themes: checksOf('themes') };
 
@@ -151,7 +151,7 @@ export function createRespondentValidator(
       return ok;
     };
     const problemRows = new Set(batch.problems.map((p) => p.row));
-    const questionCount = config.questions.length;
+    const questionCount = answersOf.slots.count;
     for (r = 0; r < batch.rows.length; r++) {
       const row = batch.rows[r]!;
       ledger.rowsRead++;
@@ -222,19 +222,9 @@ export function createRespondentValidator(
       if (themes.onlySeparators) warn(say.FND302(themeCell), columns.themes);
 
       const answers = new Int32Array(questionCount);
-      for (let q = 0; q < questionCount; q++) {
-        const column = columns.questions[q]!;
-        const text = row[column]!;
-        // The common case, a level written plainly ("4"), is one lookup; anything else takes the rule.
-        const known = levelIndex[q]!.get(text);
-        if (known !== undefined) {
-          answers[q] = known;
-          continue;
-        }
-        const parsed = answerOutOfLevels(text.trim(), config.questions[q]!);
-        if (typeof parsed !== 'number') reject(parsed, column);
-        else answers[q] = parsed;
-      }
+      // issue 16: every question type's answers, into its slots (validate/read-answers.ts).
+      const numbers = answersOf.numbers ? new Float64Array(questionCount).fill(Number.NaN) : null;
+      answersOf.read(row, columns, answers, numbers, reject);
 
       if (first !== null) {
         ledger.rowsRejected++;
@@ -255,7 +245,7 @@ export function createRespondentValidator(
       }
       rolled.sort((a, b) => a - b);
       ledger.rowsUsed++;
-      out.push({ id, segment, weight, themes: Uint32Array.from(rolled), answers } as unknown as ValidRespondent);
+      out.push({ id, segment, weight, themes: Uint32Array.from(rolled), answers, ...(numbers === null ? {} : { numbers }) } as unknown as ValidRespondent);
     }
     return out;
   };
@@ -268,7 +258,7 @@ export function createRespondentValidator(
       segment: view.segment,
       weight: view.weight,
       themes: Uint32Array.from(Array.prototype.slice.call(view.themes, view.themeStart, view.themeEnd) as number[]),
-      answers: Int32Array.from(Array.prototype.slice.call(view.answers, view.answerStart, view.answerStart + config.questions.length) as number[]),
+      answers: Int32Array.from(Array.prototype.slice.call(view.answers, view.answerStart, view.answerStart + answersOf.slots.count) as number[]),
     }) as unknown as ValidRespondent;
   const view = {
     segment: 0,
