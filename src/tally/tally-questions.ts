@@ -85,7 +85,7 @@ function weightedNet(sums: QuestionSums, plus: [number, number], minus: [number,
   const m = weightedMean({ n: sums.answered, sumW: sums.sumW, sumWY: wp - wm, sumW2: sums.sumW2, sumW2Y: w2p - w2m, sumW2Y2: w2p + w2m }, designN);
   if (m === null) return { score: null, se: null, ci: null };
   const z = normalQuantile(1 - (1 - confidence) / 2);
-  const ci: Interval | null = m.se === null ? null : [m.mean - z * m.se, m.mean + z * m.se];
+  const ci: Interval | null = m.se === null ? null : [Math.max(-1, m.mean - z * m.se), Math.min(1, m.mean + z * m.se)];
   return { score: m.mean, se: m.se, ci };
 }
 
