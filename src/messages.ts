@@ -454,7 +454,10 @@ export const say = {
     m('FND232', `cell ${q(text)} of "${question}" option ${q(option)} is neither ticked (1, x, yes, true or ${q(option)}) nor blank, 0 or no`),
   FND335: {
     question: (question: string, column: string) =>
-      m('FND335', `column ${q(column)} of "${question}" looks like a free-text "other" column; read as its other answers, kept out of the ticks (set other: to say so)`),
+      m(
+        'FND335',
+        `column ${q(column)} of "${question}" looks like a free-text "other" column; read as its other answers, kept out of the ticks (set other: to say so)`,
+      ),
     themes: (column: string) =>
       m('FND335', `column ${q(column)} matches data.themeColumns.prefix but holds free-text "other" answers; kept out of the theme ticks`),
   },

@@ -299,7 +299,9 @@ function likertAlt(question: QuestionResult): string {
   const high = levels[levels.length - 1]?.level ?? 0;
   const midpoint = (low + high) / 2;
   const share = (test: (level: number) => boolean): number =>
-    levels.filter(({ level }) => test(level)).reduce((sum, { level, key }: { level: number; key?: string }) => sum + (question.counts[key ?? String(level)] ?? 0), 0) / question.base;
+    levels
+      .filter(({ level }) => test(level))
+      .reduce((sum, { level, key }: { level: number; key?: string }) => sum + (question.counts[key ?? String(level)] ?? 0), 0) / question.base;
   const names = (test: (level: number) => boolean): string =>
     levels
       .filter(({ level }) => test(level))

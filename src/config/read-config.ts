@@ -556,7 +556,13 @@ function normalize(
   if (layout === 'excerpts' && questions.some((q) => q.optionColumns.length > 0 || q.other !== null)) {
     // issue 16: the respondent file of excerpt data is read column by column from questions[].column.
     ok = false;
-    sink.report(diagnosticWithText('FND006', at('questions'), 'questions: with excerpt data, a multi question is one joined column (column, levels, separator), without "other"'));
+    sink.report(
+      diagnosticWithText(
+        'FND006',
+        at('questions'),
+        'questions: with excerpt data, a multi question is one joined column (column, levels, separator), without "other"',
+      ),
+    );
   }
   if (layout === 'excerpts' && (raw.questions ?? []).length > 0 && raw.data.respondents === undefined) {
     ok = false;
@@ -859,7 +865,10 @@ function normalizeQuestion(
     scores = keys.map((_, j) => j + 1);
   }
   if (scores.some((v, j) => j > 0 && v <= scores[j - 1]!)) {
-    bad(`${key}.${q.scores === undefined ? 'levels' : 'scores'}`, `${key}.${q.scores === undefined ? 'levels' : 'scores'} must be distinct and in increasing order`);
+    bad(
+      `${key}.${q.scores === undefined ? 'levels' : 'scores'}`,
+      `${key}.${q.scores === undefined ? 'levels' : 'scores'} must be distinct and in increasing order`,
+    );
   }
   const reverse = q.reverse === true;
   if (reverse) {
@@ -872,8 +881,10 @@ function normalizeQuestion(
   const topBox = q.topBox ?? Math.min(2, Math.max(1, keys.length - 1));
   if (topBox >= keys.length && keys.length >= 2) bad(`${key}.topBox`, `${key}.topBox (${topBox}) must be smaller than the number of levels (${keys.length})`);
   const bottomBox = q.bottomBox ?? topBox;
-  if (bottomBox >= keys.length && keys.length >= 2) bad(`${key}.bottomBox`, `${key}.bottomBox (${bottomBox}) must be smaller than the number of levels (${keys.length})`);
-  else if (topBox + bottomBox > keys.length) bad(`${key}.bottomBox`, `${key}: the top box (${topBox}) and the bottom box (${bottomBox}) overlap in ${keys.length} levels`);
+  if (bottomBox >= keys.length && keys.length >= 2)
+    bad(`${key}.bottomBox`, `${key}.bottomBox (${bottomBox}) must be smaller than the number of levels (${keys.length})`);
+  else if (topBox + bottomBox > keys.length)
+    bad(`${key}.bottomBox`, `${key}: the top box (${topBox}) and the bottom box (${bottomBox}) overlap in ${keys.length} levels`);
   const words = !numeric || q.scores !== undefined || reverse;
   return { ...base, reverse, levels: scores, labels, keys: [...keys], topBox, bottomBox, words };
 }

@@ -87,7 +87,9 @@ function questionBlocks(results: Results, question: QuestionResult, charts: read
         String(segment.base),
         String(segment.missing),
         fixed(segment.mean, 2),
-        segment.topBox === null || segment.topBox.proportion === null ? 'n/a' : `${formatPercent(segment.topBox.proportion)} (${segment.topBox.respondents}/${segment.base})`,
+        segment.topBox === null || segment.topBox.proportion === null
+          ? 'n/a'
+          : `${formatPercent(segment.topBox.proportion)} (${segment.topBox.respondents}/${segment.base})`,
         formatInterval(segment.topBox?.ci ?? null),
       ]),
       numeric: [false, true, true, true, true, true],

@@ -41,7 +41,9 @@ export function ratingRows(question: QuestionResult, labelOf: Map<number, string
     const names = bottom.levels.map((level) => labelOf.get(level) ?? String(level));
     rows.push([
       `Bottom-${bottom.levels.length} box (${names.join(', ')})`,
-      bottom.proportion === null ? 'n/a' : `${bottom.respondents} of ${question.base} (${formatPercent(bottom.proportion)}, ${confidence} CI ${formatInterval(bottom.ci)})`,
+      bottom.proportion === null
+        ? 'n/a'
+        : `${bottom.respondents} of ${question.base} (${formatPercent(bottom.proportion)}, ${confidence} CI ${formatInterval(bottom.ci)})`,
     ]);
   }
   if (question.net != null) rows.push(['Net (top box − bottom box, points)', formatNet(question.net, confidence)]);
@@ -190,5 +192,3 @@ function fixed2(value: number | null): string {
 function interval2(ci: [number, number] | null): string {
   return ci === null ? 'n/a' : `${ci[0].toFixed(2)} to ${ci[1].toFixed(2)}`;
 }
-
-

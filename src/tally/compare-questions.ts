@@ -31,7 +31,9 @@ export function compareQuestions(allCurrent: readonly QuestionResult[], allPrevi
   ];
   const changes = pairs.map(({ id, label, status, current: q2, previous: q1 }): QuestionChange => {
     const side = (q: QuestionResult | null) =>
-      q === null || q.topBox === null ? { respondents: null, base: 0, proportion: null } : { respondents: q.topBox.respondents, base: q.base, proportion: q.topBox.proportion };
+      q === null || q.topBox === null
+        ? { respondents: null, base: 0, proportion: null }
+        : { respondents: q.topBox.respondents, base: q.base, proportion: q.topBox.proportion };
     let topBox: ChangeFigure = { previous: side(q1), current: side(q2), difference: null, ci: null, z: null, p: null, pAdjusted: null };
     let mean: QuestionChange['mean'] = { previous: q1?.mean ?? null, current: q2?.mean ?? null, difference: null, ci: null, t: null, df: null, p: null };
     if (q1 !== null && q2 !== null && q1.topBox !== null && q2.topBox !== null) {

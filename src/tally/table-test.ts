@@ -29,7 +29,15 @@ export function tableTest(counts: number[][], maxSegments = Infinity): SegmentTe
     if (fisher !== null) return { method: 'fisher', statistic: null, df: null, p: fisher.p, pAdjusted: null };
     if (table.length === 2) {
       const simulated = fisherMonteCarlo(table, 2000)!;
-      return { method: 'fisher-monte-carlo', statistic: null, df: null, p: simulated.p, pAdjusted: null, replicates: simulated.replicates, seed: simulated.seed };
+      return {
+        method: 'fisher-monte-carlo',
+        statistic: null,
+        df: null,
+        p: simulated.p,
+        pAdjusted: null,
+        replicates: simulated.replicates,
+        seed: simulated.seed,
+      };
     }
     return { method: null, ...none, reason: 'the exact test is too large for its work budget; group answers or segments' };
   }

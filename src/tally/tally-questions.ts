@@ -97,7 +97,14 @@ function net(sums: QuestionSums, box: { top: [number, number]; bottom: [number, 
 function summaryOf(question: QuestionConfig, sums: QuestionSums) {
   if (sums.values !== null) {
     const values = [...sums.values.keys()].sort((a, b) => a - b);
-    return { ...summarizeLevels(values, values.map((v) => sums.values!.get(v)!)), min: values[0] ?? null, max: values[values.length - 1] ?? null };
+    return {
+      ...summarizeLevels(
+        values,
+        values.map((v) => sums.values!.get(v)!),
+      ),
+      min: values[0] ?? null,
+      max: values[values.length - 1] ?? null,
+    };
   }
   if (question.type === 'single' || question.type === 'multi') return { mean: null, median: null, sd: null, min: null, max: null };
   return { ...summarizeLevels(question.levels, Array.from(sums.counts)), min: null, max: null };
@@ -132,7 +139,8 @@ export function tallyQuestions(state: TallyState, questions: QuestionConfig[], s
       base: all.answered,
       missing: all.missing,
       counts: countsRecord(keys, all.counts),
-      levels: question.type === 'numeric' ? [] : question.levels.map((level, i) => ({ level, label: question.labels[i] ?? String(level), key: question.keys[i]! })),
+      levels:
+        question.type === 'numeric' ? [] : question.levels.map((level, i) => ({ level, label: question.labels[i] ?? String(level), key: question.keys[i]! })),
       mean: summary.mean,
       median: summary.median,
       sd: summary.sd,
@@ -142,7 +150,10 @@ export function tallyQuestions(state: TallyState, questions: QuestionConfig[], s
             mean: single ? null : (weighted?.mean ?? null),
             se: single ? null : (weighted?.se ?? null),
             ...(rating
-              ? { topBox: weightedShare(all, ...box.top, designN, options.confidence), bottomBox: weightedShare(all, ...box.bottom, designN, options.confidence) }
+              ? {
+                  topBox: weightedShare(all, ...box.top, designN, options.confidence),
+                  bottomBox: weightedShare(all, ...box.bottom, designN, options.confidence),
+                }
               : {}),
           }
         : null,
@@ -168,11 +179,19 @@ export function tallyQuestions(state: TallyState, questions: QuestionConfig[], s
       net: rating ? net(all, box, designN, options) : null,
       nps:
         question.type === 'nps'
-          ? { promoters: sumOf(all.counts, 9, 11), passives: sumOf(all.counts, 7, 9), detractors: sumOf(all.counts, 0, 7), score: net(all, box, designN, options) }
+          ? {
+              promoters: sumOf(all.counts, 9, 11),
+              passives: sumOf(all.counts, 7, 9),
+              detractors: sumOf(all.counts, 0, 7),
+              score: net(all, box, designN, options),
+            }
           : null,
       options: single ? optionsOf(question, all, designN, options) : null,
       segmentTest: segmentTestOf(question, perSegment, box, options),
-      numeric: question.type === 'numeric' ? { min: summary.min, max: summary.max, ci: meanInterval(summary.mean, summary.sd, all.answered, options.confidence) } : null,
+      numeric:
+        question.type === 'numeric'
+          ? { min: summary.min, max: summary.max, ci: meanInterval(summary.mean, summary.sd, all.answered, options.confidence) }
+          : null,
       other: null,
     };
     return result;
@@ -189,7 +208,12 @@ function optionsOf(question: QuestionConfig, sums: QuestionSums, designN: number
   }));
 }
 
-function segmentTestOf(question: QuestionConfig, perSegment: QuestionSums[], box: { top: [number, number]; bottom: [number, number] }, options: QuestionOptions): SegmentTest | null {
+function segmentTestOf(
+  question: QuestionConfig,
+  perSegment: QuestionSums[],
+  box: { top: [number, number]; bottom: [number, number] },
+  options: QuestionOptions,
+): SegmentTest | null {
   const max = options.maxTestSegments ?? Infinity;
   if (question.type === 'rating') {
     return segmentTest(
@@ -198,7 +222,11 @@ function segmentTestOf(question: QuestionConfig, perSegment: QuestionSums[], box
       max,
     );
   }
-  if (question.type === 'single') return tableTest(question.keys.map((_, i) => perSegment.map((s) => s.counts[i]!)), max);
+  if (question.type === 'single')
+    return tableTest(
+      question.keys.map((_, i) => perSegment.map((s) => s.counts[i]!)),
+      max,
+    );
   if (question.type === 'nps') {
     const group = (from: number, to: number) => perSegment.map((s) => sumOf(s.counts, from, to));
     return tableTest([group(9, 11), group(7, 9), group(0, 7)], max);

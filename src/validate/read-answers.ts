@@ -19,12 +19,20 @@ export interface AnswerReader {
   /** Whether rows carry numbers (a numeric question). */
   numbers: boolean;
   /** Fill `answers` (and `numbers`) from the row; problems go to `reject(message, cell, offset)`. */
-  read(row: readonly string[], columns: DataColumns, answers: Int32Array, numbers: Float64Array | null, reject: (message: Message, cell: number, offset?: number) => void): void;
+  read(
+    row: readonly string[],
+    columns: DataColumns,
+    answers: Int32Array,
+    numbers: Float64Array | null,
+    reject: (message: Message, cell: number, offset?: number) => void,
+  ): void;
 }
 
 export function answerReader(questions: readonly QuestionConfig[]): AnswerReader {
   const slots = answerSlots(questions);
-  const plain = questions.map((question) => (question.type === 'rating' && !question.words ? new Map(question.levels.map((level, i) => [String(level), i])) : null));
+  const plain = questions.map((question) =>
+    question.type === 'rating' && !question.words ? new Map(question.levels.map((level, i) => [String(level), i])) : null,
+  );
   const matchers: (LevelMatcher | null)[] = questions.map((question) => (question.type === 'numeric' ? null : levelMatcher(question)));
 
   const read: AnswerReader['read'] = (row, columns, answers, numbers, reject) => {
