@@ -288,6 +288,12 @@ function bySegmentAlt(results: Results): string {
 }
 
 function likertAlt(question: QuestionResult): string {
+  // issue 16: a 0-10 recommendation question is read as promoters, passives and detractors.
+  if (question.nps != null) {
+    const share = (n: number) => formatPercent(question.base > 0 ? n / question.base : null);
+    const { promoters, passives, detractors } = question.nps;
+    return `Diverging bar chart of ${question.base} answers from 0 to 10 to "${question.label}": ${share(promoters)} promoters (9–10), ${share(passives)} passives (7–8), ${share(detractors)} detractors (0–6); one bar overall and one per segment.`;
+  }
   const levels =
     question.levels.length > 0
       ? question.levels

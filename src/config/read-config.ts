@@ -880,7 +880,8 @@ function normalizeQuestion(
   }
   const topBox = q.topBox ?? Math.min(2, Math.max(1, keys.length - 1));
   if (topBox >= keys.length && keys.length >= 2) bad(`${key}.topBox`, `${key}.topBox (${topBox}) must be smaller than the number of levels (${keys.length})`);
-  const bottomBox = q.bottomBox ?? topBox;
+  // Default: as many as the top box, fewer when the two would overlap (a three-level item: top 2, bottom 1).
+  const bottomBox = q.bottomBox ?? Math.max(1, Math.min(topBox, keys.length - topBox));
   if (bottomBox >= keys.length && keys.length >= 2)
     bad(`${key}.bottomBox`, `${key}.bottomBox (${bottomBox}) must be smaller than the number of levels (${keys.length})`);
   else if (topBox + bottomBox > keys.length)

@@ -6,6 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionResult, Results } from '../../src/model.ts';
+import { readConfig } from '../../src/config/read-config.ts';
+import { chooseSource } from '../../src/ingest/read-source.ts';
 import { analyzeRound } from '../../src/pipeline.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 
@@ -137,5 +139,13 @@ describe('a numeric question', () => {
     closeAll(q.numeric!.ci, [6.326388852215453, 10.78694448111788]); // t.test(v)$conf.int
     close(q.weighted!.mean, 8.627586206896552); // svymean(~q_years, design, na.rm = TRUE)
     close(q.weighted!.se, 1.2287995574335322);
+  });
+});
+
+describe('reading', () => {
+  it('reads typed questions through papaparse and the rules (the byte scanner knows numeric levels only)', () => {
+    const file = 'fixtures/question-types/survey.yaml';
+    const config = readConfig({ file: `${repoRoot}/${file}`, displayFile: file, cwd: repoRoot }, { report: () => {} });
+    expect(chooseSource(config!)).toBe('papaparse');
   });
 });
