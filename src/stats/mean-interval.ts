@@ -8,7 +8,7 @@ import { tQuantile } from './t-quantile.ts';
  * Reference: any statistics text (Student's t); R's t.test.
  *
  * @example
- * meanInterval(3, 1, 4, 0.95); // [1.408822..., 4.591177...], as t.test(c(2, 2, 4, 4))$conf.int
+ * meanInterval(3, 1.1547005383792515, 4, 0.95); // [1.1626137689629215, 4.8373862310370788], as t.test(c(2, 2, 4, 4))$conf.int
  */
 export function meanInterval(mean: number | null, sd: number | null, n: number, confidence: number): Interval | null {
   if (mean === null || sd === null || !(n >= 2)) return null;
