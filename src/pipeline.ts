@@ -53,7 +53,7 @@ import type { Codings, KnownRespondents, QuoteCandidate } from './validate/valid
 import { compareRounds, type RoundTally } from './tally/compare-rounds.ts';
 import { compareQuestions } from './tally/compare-questions.ts';
 import { TallyState } from './tally/tally-state.ts';
-import { answerSlots } from './tally/answer-slots.ts';
+import { answerSlots } from './validate/answer-slots.ts';
 import { tallyThemes } from './tally/tally-themes.ts';
 import { tallyCooccurrence } from './tally/tally-cooccurrence.ts';
 import { tallyQuestions } from './tally/tally-questions.ts';

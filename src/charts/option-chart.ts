@@ -9,7 +9,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { QuestionResult, Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatPercent } from '../format/format-percent.ts';
-import type { ChartTable } from './build-charts.ts';
 import { labelExpr } from './label-expr.ts';
 import { theme } from './theme.ts';
 import { wrapLabel } from './wrap-label.ts';
@@ -19,6 +18,14 @@ const PLOT_WIDTH = 330;
 const STEP = 26;
 const LINE_HEIGHT = 13;
 const COLOR = '#4e79a7';
+
+/** The chart's data as a table (build-charts.ts's ChartTable; declared here to keep the import one way). */
+interface OptionTable {
+  caption: string;
+  head: string[];
+  rows: string[][];
+  numeric: boolean[];
+}
 
 /** The base sentence of a single or multi question's figures. */
 export function optionBase(question: QuestionResult): string {
@@ -94,7 +101,7 @@ export function optionChart(results: Results, question: QuestionResult): TopLeve
   };
 }
 
-export function optionTable(results: Results, question: QuestionResult): ChartTable {
+export function optionTable(results: Results, question: QuestionResult): OptionTable {
   const label = new Map(results.segments.map((segment) => [segment.id, segment.label]));
   const options = question.options ?? [];
   const row = (name: string, base: number, counts: Record<string, number>): string[] => [

@@ -106,7 +106,7 @@ function questionBlocks(results: Results, question: QuestionResult, charts: read
   return blocks;
 }
 
-export function fixed(value: number | null, digits: number): string {
+function fixed(value: number | null, digits: number): string {
   if (value === null || !Number.isFinite(value)) return 'n/a';
   // Drop a trailing ".0" for whole medians ("5", not "5.0"); keep two decimals for means and sds.
   return digits === 1 && Number.isInteger(value) ? String(value) : value.toFixed(digits);

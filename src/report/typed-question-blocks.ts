@@ -26,7 +26,7 @@ function weightedText(share: WeightedShare | undefined, confidence: string): str
 }
 
 /** The words for a segment test: "chi-square p = 0.041" or why there is none. */
-export function testText(test: SegmentTest | null | undefined, adjusted = false): string {
+function testText(test: SegmentTest | null | undefined, adjusted = false): string {
   if (test === null || test === undefined) return 'not tested (fewer than two segments with answers)';
   if (test.p === null) return `not tested (${test.reason ?? 'undefined'})`;
   const method = test.method === 'chi-square' ? 'chi-square' : "Fisher's exact test";

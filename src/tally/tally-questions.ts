@@ -25,7 +25,7 @@ import { normalQuantile } from '../stats/normal-quantile.ts';
 import { summarizeLevels } from '../stats/summarize-levels.ts';
 import { weightedMean } from '../stats/weighted-mean.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
-import { answerSlots } from './answer-slots.ts';
+import { answerSlots } from '../validate/answer-slots.ts';
 import { segmentTest } from './segment-test.ts';
 import { tableTest } from './table-test.ts';
 import { addQuestionSums, emptyQuestionSums, type QuestionSums, type TallyState } from './tally-state.ts';

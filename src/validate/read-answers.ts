@@ -1,6 +1,6 @@
 /**
  * issue 16: read one row's answers to the closed questions into its answer slots (see
- * tally/answer-slots.ts), applying the answer rules: answer-out-of-levels (FND209, rating questions
+ * validate/answer-slots.ts), applying the answer rules: answer-out-of-levels (FND209, rating questions
  * with numeric levels, as before types existed), answer-not-a-level (FND230), answer-not-a-number
  * (FND231) and invalid-option-tick (FND232). A multi question's respondent base is who answered it:
  * any option cell filled (ticked or explicitly not: 1/0, yes/no), a joined cell not blank, or text in
@@ -8,7 +8,7 @@
  */
 import type { DataColumns, QuestionConfig } from '../model.ts';
 import type { Message } from '../messages.ts';
-import { answerSlots, type AnswerSlots } from '../tally/answer-slots.ts';
+import { answerSlots, type AnswerSlots } from './answer-slots.ts';
 import { answerOutOfLevels } from './rules/answer-out-of-levels.ts';
 import { answerNotALevel, levelMatcher, type LevelMatcher } from './rules/answer-not-a-level.ts';
 import { answerNotANumber } from './rules/answer-not-a-number.ts';

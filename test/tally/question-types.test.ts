@@ -86,7 +86,7 @@ describe('a single question', () => {
     ); // coef(svymean(~role, design, na.rm = TRUE))
     closeAll(
       q.options!.map((o) => o.weighted!.se),
-      [0.09501889164541429, 0.05663663735659952, 0.05883292222298948, 0.09524651328588799],
+      [0.09501889164541429, 0.05663663735659952, 0.05883292222298948, 0.09524651328588798],
     ); // SE(svymean(~role, design, na.rm = TRUE))
     closeAll(q.options![3]!.weighted!.ci, [0.24723032271993134, 0.61772951547065], 9); // svyciprop(~I(role == "Volunteer"), subset(design, !is.na(role)), method = "logit")
     exact(q.segmentTest!.p, 0.0300613440408529); // fisher.test(table(role, segment)[rowSums > 0, ])
@@ -108,7 +108,7 @@ describe('a multi question in one joined cell', () => {
     });
     close(q.options![0]!.weighted!.proportion, 0.3927392739273927); // svymean(~ch_email, design, na.rm = TRUE)
     close(q.options![0]!.weighted!.se, 0.10169930387990236);
-    closeAll(q.options![0]!.weighted!.ci, [0.2118111758570924, 0.6088350308967107], 9); // svyciprop(..., method = "logit")
+    closeAll(q.options![0]!.weighted!.ci, [0.2118111758570924, 0.6088350308967106], 9); // svyciprop(..., method = "logit")
   });
 });
 
