@@ -848,12 +848,16 @@ function normalizeQuestion(
   const lower = keys.map((k) => k.trim().toLowerCase());
   if (new Set(lower).size !== lower.length) bad(`${key}.levels`, `${key}.levels must be distinct (compared without case)`);
   let labels = q.labels ?? (type === 'multi' && optionColumns.length > 0 ? optionColumns.map(choiceOf) : [...keys]);
-  if (labels.length !== keys.length) {
-    bad(`${key}.labels`, `${key}.labels has ${labels.length} labels for ${keys.length} ${type === 'rating' ? 'levels' : 'options'}`);
-    labels = [...keys];
-  }
+  // Reported after the levels' order (a rating's first problem is its levels), in config key order.
+  const givenLabels = labels.length;
+  const checkLabels = () => {
+    if (givenLabels !== keys.length)
+      bad(`${key}.labels`, `${key}.labels has ${givenLabels} labels for ${keys.length} ${type === 'rating' ? 'levels' : 'options'}`);
+  };
+  if (givenLabels !== keys.length) labels = [...keys];
   const numeric = keys.every((k) => NUMBER_TEXT.test(k.trim()));
   if (type !== 'rating') {
+    checkLabels();
     const positions = keys.map((_, j) => j + 1);
     return { ...base, optionColumns: [...optionColumns], other, levels: positions, labels, keys: [...keys], topBox: 0, bottomBox: 0, words: true };
   }
@@ -870,6 +874,8 @@ function normalizeQuestion(
       `${key}.${q.scores === undefined ? 'levels' : 'scores'} must be distinct and in increasing order`,
     );
   }
+  checkLabels();
+
   const reverse = q.reverse === true;
   if (reverse) {
     // Reverse scoring: the score s becomes min + max − s, and the levels run from the new lowest.
@@ -884,8 +890,11 @@ function normalizeQuestion(
   const bottomBox = q.bottomBox ?? Math.max(1, Math.min(topBox, keys.length - topBox));
   if (bottomBox >= keys.length && keys.length >= 2)
     bad(`${key}.bottomBox`, `${key}.bottomBox (${bottomBox}) must be smaller than the number of levels (${keys.length})`);
-  else if (topBox + bottomBox > keys.length)
-    bad(`${key}.bottomBox`, `${key}: the top box (${topBox}) and the bottom box (${bottomBox}) overlap in ${keys.length} levels`);
+  else if (topBox < keys.length && topBox + bottomBox > keys.length)
+    bad(
+      q.bottomBox === undefined ? `${key}.topBox` : `${key}.bottomBox`,
+      `${key}: the top box (${topBox}) and the bottom box (${bottomBox}) overlap in ${keys.length} levels`,
+    );
   const words = !numeric || q.scores !== undefined || reverse;
   return { ...base, reverse, levels: scores, labels, keys: [...keys], topBox, bottomBox, words };
 }
