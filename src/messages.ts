@@ -332,6 +332,28 @@ export const catalogue = {
     summary:
       'An SPSS .sav file that cannot be read (corrupt, truncated, compressed in a way the reader does not know, or not a .sav at all); nothing is read from it.',
   },
+  // issue 16: question types.
+  FND230: {
+    ruleId: 'answer-not-a-level',
+    severity: 'error',
+    exit: 1,
+    summary:
+      'An answer to a rating (levels in words), single, nps or multi question that matches none of its levels or options (compared trimmed, without case); nps takes 0 to 10.',
+  },
+  FND231: { ruleId: 'answer-not-a-number', severity: 'error', exit: 1, summary: 'An answer to a numeric question that is not a number.' },
+  FND232: {
+    ruleId: 'invalid-option-tick',
+    severity: 'error',
+    exit: 1,
+    summary: "A cell of a multi question's option column that is neither ticked (1, x, Y, yes, true or the option's text) nor blank, 0, n, no or false.",
+  },
+  FND335: {
+    ruleId: 'other-text-column',
+    severity: 'warning',
+    exit: 1,
+    summary:
+      'A free-text "other" column among tick columns (a multi question\'s columns, or data.themeColumns by prefix: LimeSurvey [other], "Other (please specify)"); kept out of the ticks.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Code = keyof typeof catalogue;
@@ -638,6 +660,21 @@ export const say = {
       `quote under ${themes.map((code) => `"${code}"`).join(', ')} had ${masked.join(', ')} masked before reporting; check that nothing else identifies the speaker`,
     ),
   FND312: (column: string, value: string) => m('FND312', `unfinished response (${column} ${q(value)}); left out (data.includeUnfinished: true keeps it)`),
+  // issue 16: question types.
+  FND230: (text: string, question: string, levels: readonly string[], what: 'levels' | 'options') =>
+    m('FND230', `answer ${q(text)} to "${question}" is not one of its ${what} (${levels.join(', ')})`),
+  FND231: (text: string, question: string) => m('FND231', `answer ${q(text)} to "${question}" is not a number`),
+  FND232: (text: string, question: string, option: string) =>
+    m('FND232', `cell ${q(text)} of "${question}" option ${q(option)} is neither ticked (1, x, yes, true or ${q(option)}) nor blank, 0 or no`),
+  FND335: {
+    question: (question: string, column: string) =>
+      m(
+        'FND335',
+        `column ${q(column)} of "${question}" looks like a free-text "other" column; read as its other answers, kept out of the ticks (set other: to say so)`,
+      ),
+    themes: (column: string) =>
+      m('FND335', `column ${q(column)} matches data.themeColumns.prefix but holds free-text "other" answers; kept out of the theme ticks`),
+  },
   FND313: (offset: number, byte: number) =>
     m('FND313', `not UTF-8 (byte offset ${offset} is 0x${byte.toString(16).toUpperCase()}), so read as Windows-1252; set data.encoding to say which it is`),
   // The output folder's refusals (claim-output-folder.ts): `flag` is --out (or the command's own), `shown` the path as given.

@@ -102,7 +102,26 @@ export interface QuestionConfig {
   labels: string[];
   /** How many of the highest levels make the top box. */
   topBox: number;
+  // issue 16: question types. `levels` are the scores (ascending), `keys` the answer texts of the
+  // same levels (matched to cells trimmed and case-insensitively); for `multi` the options.
+  type: QuestionType;
+  keys: string[];
+  /** How many of the lowest levels make the bottom box (rating). */
+  bottomBox: number;
+  /** rating: reverse-scored (the config's first level scores highest). */
+  reverse: boolean;
+  /** Whether the levels were given as words (answers are matched as text, read through papaparse). */
+  words: boolean;
+  /** multi: one column per option (in option order); empty when the options are joined in `column`. */
+  optionColumns: string[];
+  /** multi: a free-text "other" column kept out of the ticks, or null. */
+  other: string | null;
+  /** multi with one joined cell: what joins the options. */
+  separator: string;
 }
+
+/** issue 16: `questions[].type`. */
+export type QuestionType = 'rating' | 'single' | 'multi' | 'nps' | 'numeric';
 
 export interface ReliabilityConfig {
   coder: string;
@@ -236,10 +255,13 @@ export interface DataColumns {
   themes: number;
   /** One-hot theme columns (data.themeColumns): each column's index, the code it stands for and its choice text. */
   themeColumns?: { index: number; code: string; choice: string | null }[];
-  /** Column of each configured question, in config order. */
+  /** Column of each configured question, in config order (-1 for a multi question read from option columns). */
   questions: number[];
   /** Issue 15: column of each non-segment margin of weighting.rake, in margin order (absent without). */
   rake?: number[];
+  /** issue 16: per question, its option columns (multi with one column per option) or null; and its "other" column or -1. */
+  optionColumns?: ({ index: number; texts: string[] }[] | null)[];
+  otherColumns?: number[];
   /** Number of fields in the header. */
   width: number;
   /** The header's cells, to recognise a repeated header row. */
@@ -413,12 +435,14 @@ export interface ValidRespondent {
   weight: number;
   /** Sorted, de-duplicated theme indexes after roll-up to ancestors. */
   themes: Uint32Array;
-  /** Per configured question, the answer's index in `levels`, or -1 when blank. */
+  /** Per answer slot (one per question, one per option of a multi question), the answer's index in `levels`, or -1 when blank. */
   answers: Int32Array;
   /** Issue 15: the respondent's category in each non-segment column of weighting.rake, in margin order (absent without). */
   rake?: readonly string[];
   /** Issue 16: per banner after the segment, the index of the respondent's group (present only with banners). */
   banners?: Int32Array;
+  /** issue 16: per answer slot, the value of a numeric question (NaN elsewhere or blank); absent without numeric questions. */
+  numbers?: Float64Array;
 }
 
 /**
@@ -564,8 +588,46 @@ export interface QuestionSegmentResult {
   base: number;
   missing: number;
   mean: number | null;
-  topBox: { respondents: number; proportion: number | null; ci: Interval | null };
+  /** null for single, multi and numeric questions (issue 16). */
+  topBox: { respondents: number; proportion: number | null; ci: Interval | null } | null;
   lowBase: boolean;
+  /** issue 16: rating bottom box and net, NPS; null where the type has none. */
+  bottomBox?: { respondents: number; proportion: number | null; ci: Interval | null } | null;
+  net?: number | null;
+  nps?: number | null;
+}
+
+/** issue 16: a weighted proportion over answered rows: svymean, svyciprop(method = "logit"). */
+export interface WeightedShare {
+  proportion: number | null;
+  se: number | null;
+  ci: Interval | null;
+}
+
+/**
+ * issue 16: a difference of two shares of one multinomial sample (NPS = promoters − detractors,
+ * net = top box − bottom box), its standard error sqrt((p1 + p2 − (p1 − p2)²) / n) and Wald interval.
+ */
+export interface NetScore {
+  /** On the proportion scale (−1 to 1); the report states it ×100 for NPS. */
+  score: number | null;
+  se: number | null;
+  ci: Interval | null;
+  method: 'multinomial-wald';
+  /** With weights: the weighted score (svymean of y = +1, −1, 0), its linearization SE and normal interval. */
+  weighted: { score: number | null; se: number | null; ci: Interval | null } | null;
+}
+
+/** issue 16: one option of a single or multi question (or one level of a rating), with its share of the answered base. */
+export interface OptionResult {
+  key: string;
+  label: string;
+  respondents: number;
+  proportion: number | null;
+  ci: Interval | null;
+  weighted: WeightedShare | null;
+  /** multi: chi-square / Fisher of this option ticked × segment, pAdjusted by BH over the question's options; null otherwise. */
+  segmentTest: SegmentTest | null;
 }
 
 export interface QuestionResult {
@@ -575,15 +637,43 @@ export interface QuestionResult {
   missing: number;
   /** Keys are the configured levels as strings, every level present (0 when nobody chose it). */
   counts: Record<string, number>;
-  /** Extension: level labels in level order. */
-  levels: { level: number; label: string }[];
+  /** Extension: level labels in level order (issue 16: `key`, the answer text, names the level in `counts`; single and multi: `level` is the option's position). */
+  levels: { level: number; label: string; key?: string }[];
   mean: number | null;
   median: number | null;
   sd: number | null;
-  topBox: { respondents: number; proportion: number | null; ci: Interval | null; levels: number[] };
-  weighted: { mean: number | null; se: number | null } | null;
+  /** null for single, multi and numeric questions (issue 16). */
+  topBox: { respondents: number; proportion: number | null; ci: Interval | null; levels: number[] } | null;
+  weighted: {
+    mean: number | null;
+    se: number | null;
+    /** issue 16: weighted top and bottom box (rating). */
+    topBox?: WeightedShare;
+    bottomBox?: WeightedShare;
+  } | null;
   /** Extension: the same figures per segment. */
   bySegment: (QuestionSegmentResult & { counts: Record<string, number> })[];
+  // issue 16: question types and their figures; null where the type has none.
+  type?: QuestionType;
+  reverse?: boolean;
+  bottomBox?: { respondents: number; proportion: number | null; ci: Interval | null; levels: number[] } | null;
+  /** rating: top box − bottom box. */
+  net?: NetScore | null;
+  /** nps: promoters (9–10), passives (7–8), detractors (0–6) and the score. */
+  nps?: {
+    promoters: number;
+    passives: number;
+    detractors: number;
+    score: NetScore;
+  } | null;
+  /** single and multi: each option's share of the answered base (multi: of those who answered the question). */
+  options?: OptionResult[] | null;
+  /** single (options × segment) and rating (top box × segment): chi-square, or Fisher's exact test when an expected count is below 5. */
+  segmentTest?: SegmentTest | null;
+  /** numeric: min, max, and the t interval of the mean. */
+  numeric?: { min: number | null; max: number | null; ci: Interval | null } | null;
+  /** multi: the free-text "other" column, kept out of the options: who wrote something in it. */
+  other?: { column: string; respondents: number } | null;
 }
 
 export interface CooccurrenceResult {

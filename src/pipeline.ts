@@ -57,6 +57,7 @@ import type { Codings, KnownRespondents, QuoteCandidate } from './validate/valid
 import { compareRounds, type RoundTally } from './tally/compare-rounds.ts';
 import { compareQuestions } from './tally/compare-questions.ts';
 import { TallyState } from './tally/tally-state.ts';
+import { answerSlots } from './validate/answer-slots.ts';
 import { tallyThemes } from './tally/tally-themes.ts';
 import { tallyCooccurrence } from './tally/tally-cooccurrence.ts';
 import { tallyQuestions } from './tally/tally-questions.ts';
@@ -213,19 +214,11 @@ type TallyTarget = ReadTarget & {
  */
 function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codebook.themes.length, reported: boolean): TallyTarget {
   const segments = new SegmentRegistry(config.segments);
-  const state = new TallyState(
-    spaceSize,
-    config.questions.map((q) => q.levels),
-  );
+  const slots = answerSlots(config.questions); // issue 16: one slot per question, one per option of a multi question
+  const state = new TallyState(spaceSize, slots.levels, slots.numeric);
   // Issue 16: each banner after the segment is tallied as if it were the segment, in its own state.
   const banners = (config.banners ?? []).map(() => new SegmentRegistry([]));
-  const bannerStates = banners.map(
-    () =>
-      new TallyState(
-        spaceSize,
-        config.questions.map((q) => q.levels),
-      ),
-  );
+  const bannerStates = banners.map(() => new TallyState(spaceSize, slots.levels, slots.numeric));
   const addBanners = (r: ValidRespondent) => {
     if (r.banners === undefined) return;
     for (let b = 0; b < bannerStates.length; b++) bannerStates[b]!.add({ ...r, segment: r.banners[b]! });

@@ -168,13 +168,7 @@ describe('trend honours the latest round report.formats, as run does (issue 18)'
     const plain = await runCli(['trend', 'surveys/rpa-2016.yaml', '--out', 'plain', '--quiet'], root);
     expect(plain.stderr).toBe('');
     expect(plain.exit).toBe(0);
-    expect(listed(path.join(root, 'plain'))).toEqual([
-      '.findings-manifest.json',
-      'charts/trend.svg',
-      'charts/trend.vl.json',
-      'report.md',
-      'tables.xlsx',
-    ]);
+    expect(listed(path.join(root, 'plain'))).toEqual(['.findings-manifest.json', 'charts/trend.svg', 'charts/trend.vl.json', 'report.md', 'tables.xlsx']);
     const flagged = await runCli(['trend', 'surveys/rpa-2016.yaml', '--out', 'flagged', '--pptx', '--docx', '--quiet'], root);
     expect(flagged.exit).toBe(0);
     expect(listed(path.join(root, 'flagged')).filter((f) => !f.startsWith('charts/') && !f.startsWith('.'))).toEqual([

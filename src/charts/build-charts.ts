@@ -9,6 +9,7 @@ import { segmentNoun } from '../format/segment-noun.ts';
 import { changeChart, changeOrder } from './change-chart.ts';
 import { chartView } from './chart-view.ts';
 import { cooccurrenceChart } from './cooccurrence-chart.ts';
+import { optionAlt, optionChart, optionTable } from './option-chart.ts';
 import { likertChartName } from './likert-chart-name.ts';
 import { likertChart } from './likert-chart.ts';
 import { relatedPair } from './related-pair.ts';
@@ -94,6 +95,18 @@ export function buildCharts(full: Results): ChartSpec[] {
   }
   for (const question of results.questions) {
     if (question.base <= 0) continue;
+    // issue 16: bars of each option's share for single and multi questions (the base stated); numeric questions have no chart.
+    if (question.type === 'single' || question.type === 'multi') {
+      charts.push({
+        name: likertChartName(question.id),
+        title: question.label,
+        alt: optionAlt(question),
+        spec: optionChart(results, question),
+        table: optionTable(results, question),
+      });
+      continue;
+    }
+    if (question.type === 'numeric') continue;
     charts.push({
       name: likertChartName(question.id),
       title: question.label,
@@ -182,8 +195,8 @@ function likertTable(results: Results, question: QuestionResult): ChartTable {
   const row = (name: string, base: number, counts: Record<string, number>): string[] => [
     name,
     String(base),
-    ...levels.map(({ level }) => {
-      const count = counts[String(level)] ?? 0;
+    ...levels.map(({ level, key }: { level: number; key?: string }) => {
+      const count = counts[key ?? String(level)] ?? 0;
       return `${count} (${formatPercent(base > 0 ? count / base : null)})`;
     }),
   ];
@@ -275,6 +288,12 @@ function bySegmentAlt(results: Results): string {
 }
 
 function likertAlt(question: QuestionResult): string {
+  // issue 16: a 0-10 recommendation question is read as promoters, passives and detractors.
+  if (question.nps != null) {
+    const share = (n: number) => formatPercent(question.base > 0 ? n / question.base : null);
+    const { promoters, passives, detractors } = question.nps;
+    return `Diverging bar chart of ${question.base} answers from 0 to 10 to "${question.label}": ${share(promoters)} promoters (9–10), ${share(passives)} passives (7–8), ${share(detractors)} detractors (0–6); one bar overall and one per segment.`;
+  }
   const levels =
     question.levels.length > 0
       ? question.levels
@@ -286,7 +305,9 @@ function likertAlt(question: QuestionResult): string {
   const high = levels[levels.length - 1]?.level ?? 0;
   const midpoint = (low + high) / 2;
   const share = (test: (level: number) => boolean): number =>
-    levels.filter(({ level }) => test(level)).reduce((sum, { level }) => sum + (question.counts[String(level)] ?? 0), 0) / question.base;
+    levels
+      .filter(({ level }) => test(level))
+      .reduce((sum, { level, key }: { level: number; key?: string }) => sum + (question.counts[key ?? String(level)] ?? 0), 0) / question.base;
   const names = (test: (level: number) => boolean): string =>
     levels
       .filter(({ level }) => test(level))

@@ -51,13 +51,13 @@ export function likertChart(results: Results, questionId: string): TopLevelSpec 
   const high = levels[levels.length - 1]?.level ?? 0;
   const midpoint = (low + high) / 2;
   const values = rows.flatMap((row) => {
-    const shares = levels.map(({ level }) => (row.counts[String(level)] ?? 0) / row.base);
+    const shares = levels.map(({ level, key }) => (row.counts[key ?? String(level)] ?? 0) / row.base);
     // Start left of zero by everything below the midpoint plus half the neutral level.
     let start = -levels.reduce((sum, { level }, index) => {
       const share = shares[index] ?? 0;
       return sum + (level < midpoint ? share : level === midpoint ? share / 2 : 0);
     }, 0);
-    return levels.map(({ level, label }, index) => {
+    return levels.map(({ level, label, key }, index) => {
       const share = shares[index] ?? 0;
       const segment = {
         row: row.key,
@@ -66,7 +66,7 @@ export function likertChart(results: Results, questionId: string): TopLevelSpec 
         start,
         end: start + share,
         share,
-        count: `${row.counts[String(level)] ?? 0} of ${row.base}`,
+        count: `${row.counts[key ?? String(level)] ?? 0} of ${row.base}`,
         // A label only where it fits inside its own segment (the x domain of 2 spans the plot).
         text: (share * PLOT_WIDTH) / 2 >= textWidth(formatPercent(share), 11) + 2 ? formatPercent(share) : '',
         // Low-base rows are drawn at half opacity, so their labels sit on a paler fill.
@@ -173,7 +173,7 @@ export function likertChart(results: Results, questionId: string): TopLevelSpec 
   };
 }
 
-function levelsOf(question: QuestionResult): { level: number; label: string }[] {
+function levelsOf(question: QuestionResult): { level: number; label: string; key?: string }[] {
   if (question.levels.length > 0) return question.levels;
   // Older results without the level labels: the count keys are the levels.
   return Object.keys(question.counts)

@@ -20,6 +20,7 @@ import type {
   DataLayout,
   DiagnosticSink,
   QuestionConfig,
+  QuestionType,
   RakeConfig,
   RakeMarginConfig,
   ReportFormat,
@@ -41,6 +42,8 @@ const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx
 const REPORT_FORMATS = ['html', 'md', 'json', 'csv', 'docx', 'pptx', 'xlsx', 'png'] as const satisfies readonly ReportFormat[];
 const DEFAULT_REPORT_FORMATS: ReportFormat[] = ['html', 'md', 'json', 'csv'];
 const ENCODINGS = ['utf-8', 'utf-16', 'windows-1252'] as const;
+/** issue 16: questions[].type. */
+const QUESTION_TYPES = ['rating', 'single', 'multi', 'nps', 'numeric'] as const satisfies readonly QuestionType[];
 
 /** Issue 15: `weighting.rake`, weights raked to population margins (column → category → share or count). */
 const weightingSpec: Spec = {
@@ -158,11 +161,21 @@ const configSpec: Spec = {
         kind: 'object',
         fields: {
           id: req(str({ pattern: ID, patternText: 'lowercase letters, digits and hyphens' })),
-          column: req(str({ nonEmpty: true })),
+          // issue 16: not needed by a multi question read from one column per option (`columns`).
+          column: opt(str({ nonEmpty: true })),
           label: opt({ kind: 'label' }),
-          levels: req({ kind: 'array', items: { kind: 'number' } }),
+          // issue 16: numbers or words, in order (rating), or the options (single, multi in one cell).
+          levels: opt({ kind: 'array', items: { kind: 'label' } }),
           labels: opt({ kind: 'array', items: { kind: 'label' } }),
           topBox: opt({ kind: 'number', integer: true, min: 1 }),
+          // issue 16: question types (questions.md in the README).
+          type: opt(str({ oneOf: QUESTION_TYPES })),
+          scores: opt({ kind: 'array', items: { kind: 'number' } }),
+          bottomBox: opt({ kind: 'number', integer: true, min: 1 }),
+          reverse: opt({ kind: 'boolean' }),
+          columns: opt({ kind: 'array', items: str({ nonEmpty: true }) }),
+          other: opt(str({ nonEmpty: true })),
+          separator: opt(str({ pattern: /^[\s\S]+$/, patternText: 'at least one character' })),
         },
       },
     }),
@@ -407,7 +420,7 @@ interface RawConfig {
   banners?: string[];
   segments?: { id: string; label?: string; plural?: string; singular?: string }[];
   codebookChanges?: { renamed?: string; merged?: string[]; split?: string; retired?: string[]; to?: string[] }[];
-  questions?: { id: string; column: string; label?: string; levels: number[]; labels?: string[]; topBox?: number }[];
+  questions?: RawQuestion[];
   reliability?: { coder: string; path: string }[];
   report?: {
     confidence?: number;
@@ -609,26 +622,17 @@ function normalize(
       sink.report(diagnosticWithText('FND006', at(`${key}.id`), `${key}.id "${q.id}" is used by an earlier question`));
     }
     seenQuestions.add(q.id);
-    const levels = q.levels;
-    if (levels.length < 2) {
-      ok = false;
-      sink.report(diagnosticWithText('FND006', at(`${key}.levels`), `${key}.levels needs at least two levels`));
-    }
-    if (levels.some((v, j) => j > 0 && v <= levels[j - 1]!)) {
-      ok = false;
-      sink.report(diagnosticWithText('FND006', at(`${key}.levels`), `${key}.levels must be distinct and in increasing order`));
-    }
-    const labels = q.labels ?? levels.map(String);
-    if (labels.length !== levels.length) {
-      ok = false;
-      sink.report(diagnosticWithText('FND006', at(`${key}.labels`), `${key}.labels has ${labels.length} labels for ${levels.length} levels`));
-    }
-    const topBox = q.topBox ?? Math.min(2, Math.max(1, levels.length - 1));
-    if (topBox >= levels.length && levels.length >= 2) {
-      ok = false;
-      sink.report(diagnosticWithText('FND006', at(`${key}.topBox`), `${key}.topBox (${topBox}) must be smaller than the number of levels (${levels.length})`));
-    }
-    questions.push({ id: q.id, column: q.column, label: q.label ?? q.id, levels, labels, topBox });
+    const question = normalizeQuestion(
+      q,
+      key,
+      raw.data.separator ?? ';',
+      (where, message) => {
+        ok = false;
+        sink.report(diagnosticWithText('FND006', at(where), message));
+      },
+      (where, column) => sink.report(diagnostic(at(where), say.FND335.question(q.id, column))),
+    );
+    if (question !== null) questions.push(question);
   });
 
   const codebookChanges: CodebookMapping[] = [];
@@ -677,6 +681,17 @@ function normalize(
   if (layout === 'qdpx' && (raw.questions ?? []).length > 0) {
     ok = false;
     sink.report(diagnosticWithText('FND006', at('questions'), 'questions: a qdpx project holds no closed questions; leave questions out'));
+  }
+  if (layout === 'excerpts' && questions.some((q) => q.optionColumns.length > 0 || q.other !== null)) {
+    // issue 16: the respondent file of excerpt data is read column by column from questions[].column.
+    ok = false;
+    sink.report(
+      diagnosticWithText(
+        'FND006',
+        at('questions'),
+        'questions: with excerpt data, a multi question is one joined column (column, levels, separator), without "other"',
+      ),
+    );
   }
   if (layout === 'excerpts' && (raw.questions ?? []).length > 0 && raw.data.respondents === undefined) {
     ok = false;
@@ -996,4 +1011,169 @@ function normalizeLayout(
  */
 export function configPosition(config: SurveyConfig, key: string): { file: string; line: number; column: number } {
   return { file: config.displayFile, ...(config.positions.get(key) ?? { line: 1, column: 1 }) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// issue 16: question types
+
+interface RawQuestion {
+  id: string;
+  column?: string;
+  label?: string;
+  levels?: string[];
+  labels?: string[];
+  topBox?: number;
+  type?: QuestionType;
+  scores?: number[];
+  bottomBox?: number;
+  reverse?: boolean;
+  columns?: string[];
+  other?: string;
+  separator?: string;
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/** The NPS scale: 0 to 10. */
+const NPS_LEVELS = Array.from({ length: 11 }, (_, i) => i);
+
+/**
+ * One question of the config, its type's keys checked and its defaults filled. Levels are kept in
+ * ascending score order: a reverse-scored rating's levels are turned round (the config's first
+ * level gets the highest score), so the top box is always the highest scores.
+ */
+function normalizeQuestion(
+  q: RawQuestion,
+  key: string,
+  dataSeparator: string,
+  bad: (where: string, message: string) => void,
+  otherFound: (where: string, column: string) => void,
+): QuestionConfig | null {
+  const type: QuestionType = q.type ?? 'rating';
+  const only = (field: keyof RawQuestion, types: QuestionType[]) => {
+    if (q[field] !== undefined && !types.includes(type)) bad(`${key}.${field}`, `${key}.${field} is for ${types.join(' and ')} questions; this one is ${type}`);
+  };
+  only('scores', ['rating']);
+  only('reverse', ['rating']);
+  only('bottomBox', ['rating']);
+  only('topBox', ['rating']);
+  only('columns', ['multi']);
+  only('other', ['multi']);
+  only('separator', ['multi']);
+  let optionColumns = q.columns ?? [];
+  let other = q.other ?? null;
+  if (type === 'multi' && other === null) {
+    // A free-text "other" column listed among the options (LimeSurvey's Q3[other], "Other (please specify)"): its answers, not a tick.
+    const j = optionColumns.findIndex(looksLikeOther);
+    if (j !== -1) {
+      other = optionColumns[j]!;
+      otherFound(`${key}.columns[${j}]`, other);
+      optionColumns = optionColumns.filter((_, k) => k !== j);
+    }
+  }
+  if (q.column === undefined && !(type === 'multi' && optionColumns.length > 0)) {
+    bad(key, type === 'multi' ? `${key} needs "column" (the options joined in one cell) or "columns" (one column per option)` : `${key} needs "column"`);
+    return null;
+  }
+  if (type === 'multi' && q.column !== undefined && optionColumns.length > 0) {
+    bad(`${key}.columns`, `${key} gives both "column" and "columns"; a multi question is one joined cell or one column per option`);
+    return null;
+  }
+  const base = {
+    id: q.id,
+    column: q.column ?? '',
+    label: q.label ?? q.id,
+    type,
+    reverse: false,
+    optionColumns: [] as string[],
+    other: null as string | null,
+    separator: q.separator ?? dataSeparator,
+  };
+
+  if (type === 'numeric') {
+    if (q.levels !== undefined || q.labels !== undefined) bad(`${key}.levels`, `${key} is numeric: its answers are numbers, with no levels`);
+    return { ...base, levels: [], labels: [], keys: [], topBox: 0, bottomBox: 0, words: false };
+  }
+  if (type === 'nps') {
+    if (q.levels !== undefined) bad(`${key}.levels`, `${key} is nps: its levels are 0 to 10, not configurable`);
+    const labels = q.labels ?? NPS_LEVELS.map(String);
+    if (labels.length !== 11) bad(`${key}.labels`, `${key}.labels has ${labels.length} labels for the 11 levels 0 to 10`);
+    return { ...base, levels: [...NPS_LEVELS], labels, keys: NPS_LEVELS.map(String), topBox: 2, bottomBox: 7, words: false };
+  }
+
+  // rating, single, multi: the levels (options) as written.
+  let keys = q.levels ?? [];
+  if (type === 'multi' && optionColumns.length > 0) {
+    if (q.levels !== undefined) bad(`${key}.levels`, `${key} reads one column per option: name them in "columns" (and their texts in "labels")`);
+    if (q.other !== undefined && optionColumns.includes(q.other)) bad(`${key}.other`, `${key}.other (${q.other}) is also among its columns`);
+    keys = optionColumns;
+  }
+  if (q.levels === undefined && !(type === 'multi' && optionColumns.length > 0)) {
+    bad(key, `${key} needs "levels"${type === 'multi' ? ' (the options joined in its cell) or "columns"' : ''}`);
+    return null;
+  }
+  if (keys.length < (type === 'multi' ? 1 : 2)) bad(`${key}.levels`, `${key}.levels needs at least ${type === 'multi' ? 'one option' : 'two levels'}`);
+  const lower = keys.map((k) => k.trim().toLowerCase());
+  if (new Set(lower).size !== lower.length) bad(`${key}.levels`, `${key}.levels must be distinct (compared without case)`);
+  let labels = q.labels ?? (type === 'multi' && optionColumns.length > 0 ? optionColumns.map(choiceOf) : [...keys]);
+  // Reported after the levels' order (a rating's first problem is its levels), in config key order.
+  const givenLabels = labels.length;
+  const checkLabels = () => {
+    if (givenLabels !== keys.length)
+      bad(`${key}.labels`, `${key}.labels has ${givenLabels} labels for ${keys.length} ${type === 'rating' ? 'levels' : 'options'}`);
+  };
+  if (givenLabels !== keys.length) labels = [...keys];
+  const numeric = keys.every((k) => NUMBER_TEXT.test(k.trim()));
+  if (type !== 'rating') {
+    checkLabels();
+    const positions = keys.map((_, j) => j + 1);
+    return { ...base, optionColumns: [...optionColumns], other, levels: positions, labels, keys: [...keys], topBox: 0, bottomBox: 0, words: true };
+  }
+
+  // rating: scores are the numeric levels, or `scores`, or 1..k for words.
+  let scores = q.scores ?? (numeric ? keys.map(Number) : keys.map((_, j) => j + 1));
+  if (q.scores !== undefined && q.scores.length !== keys.length) {
+    bad(`${key}.scores`, `${key}.scores has ${q.scores.length} scores for ${keys.length} levels`);
+    scores = keys.map((_, j) => j + 1);
+  }
+  if (scores.some((v, j) => j > 0 && v <= scores[j - 1]!)) {
+    bad(
+      `${key}.${q.scores === undefined ? 'levels' : 'scores'}`,
+      `${key}.${q.scores === undefined ? 'levels' : 'scores'} must be distinct and in increasing order`,
+    );
+  }
+  checkLabels();
+
+  const reverse = q.reverse === true;
+  if (reverse) {
+    // Reverse scoring: the score s becomes min + max − s, and the levels run from the new lowest.
+    const [low, high] = [scores[0]!, scores[scores.length - 1]!];
+    scores = scores.map((v) => low + high - v).reverse();
+    keys = [...keys].reverse();
+    labels = [...labels].reverse();
+  }
+  const topBox = q.topBox ?? Math.min(2, Math.max(1, keys.length - 1));
+  if (topBox >= keys.length && keys.length >= 2) bad(`${key}.topBox`, `${key}.topBox (${topBox}) must be smaller than the number of levels (${keys.length})`);
+  // Default: as many as the top box, fewer when the two would overlap (a three-level item: top 2, bottom 1).
+  const bottomBox = q.bottomBox ?? Math.max(1, Math.min(topBox, keys.length - topBox));
+  if (bottomBox >= keys.length && keys.length >= 2)
+    bad(`${key}.bottomBox`, `${key}.bottomBox (${bottomBox}) must be smaller than the number of levels (${keys.length})`);
+  else if (topBox < keys.length && topBox + bottomBox > keys.length)
+    bad(
+      q.bottomBox === undefined ? `${key}.topBox` : `${key}.bottomBox`,
+      `${key}: the top box (${topBox}) and the bottom box (${bottomBox}) overlap in ${keys.length} levels`,
+    );
+  const words = !numeric || q.scores !== undefined || reverse;
+  return { ...base, reverse, levels: scores, labels, keys: [...keys], topBox, bottomBox, words };
+}
+
+/** A column name that says it holds free-text "other" answers (LimeSurvey `Q3[other]`, Kobo `q_other`, SurveyMonkey "Other (please specify)"). */
+export function looksLikeOther(column: string): boolean {
+  return /\[other\]$|(^|[_./\s-])other$|please specify/i.test(column.trim());
+}
+
+/** The choice text of a column named "Question | Choice" (SurveyMonkey), else the column name. */
+function choiceOf(column: string): string {
+  const bar = column.lastIndexOf(' | ');
+  return bar === -1 ? column : column.slice(bar + 3);
 }

@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import type { DataColumns, DiagnosticSink, SurveyConfig } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
-import { configPosition } from '../config/read-config.ts';
+import { configPosition, looksLikeOther } from '../config/read-config.ts';
 import type { CsvBatch } from './read-csv.ts';
 import { readData, type DataHeader } from './formats/read-data.ts';
 import { checkFileSize, checkHeader } from './check-header.ts';
@@ -45,7 +45,7 @@ export function resolveColumns(config: SurveyConfig, header: DataHeader, sink: D
     segment: segment === '' ? -1 : find(segment, 'data.columns.segment'), // issue 14: -1, no segment column: one group
     weight: weight === null ? -1 : find(weight, 'data.columns.weight'),
     themes: themes === '' ? -1 : find(themes, 'data.columns.themes'),
-    questions: config.questions.map((q, i) => find(q.column, `questions[${i}].column`)),
+    questions: config.questions.map((q, i) => (q.column === '' ? -1 : find(q.column, `questions[${i}].column`))),
     width: header.cells.length,
     header: header.cells,
   };
@@ -56,6 +56,16 @@ export function resolveColumns(config: SurveyConfig, header: DataHeader, sink: D
     if ([...at.values()].every((i) => i !== -1)) columns.keep = compileFilter(filter, (column) => at.get(column)!);
   }
   if ((config.banners ?? []).length > 0) columns.banners = config.banners!.map(({ column, key }) => find(column, key));
+  // issue 16: a multi question's option columns (with their choice texts) and its "other" column.
+  columns.optionColumns = config.questions.map((q, i) =>
+    q.type !== 'multi' || q.optionColumns.length === 0
+      ? null
+      : q.optionColumns.map((name, o) => {
+          const index = find(name, `questions[${i}].columns`);
+          return { index, texts: [q.labels[o] ?? name, ...(index !== -1 && header.choices[index] ? [header.choices[index]!] : [])] };
+        }),
+  );
+  columns.otherColumns = config.questions.map((q, i) => (q.type === 'multi' && q.other !== null ? find(q.other, `questions[${i}].other`) : -1));
   let missing = false;
   const oneHot = config.data.themeColumns;
   if (oneHot != null) {
@@ -66,6 +76,11 @@ export function resolveColumns(config: SurveyConfig, header: DataHeader, sink: D
         if (!name.startsWith(prefix) || name.length === prefix.length) return;
         let code = name.slice(prefix.length);
         if (prefix.endsWith('[') && code.endsWith(']')) code = code.slice(0, -1);
+        // issue 16: a free-text "other" column (LimeSurvey Q3[other]) is not a tick column: kept out, with a note.
+        if (looksLikeOther(name) || looksLikeOther(header.choices[index] ?? '')) {
+          sink.report(diagnostic(configPosition(config, 'data.themeColumns.prefix'), say.FND335.themes(name)));
+          return;
+        }
         picked.push({ index, code, choice: header.choices[index] ?? null });
       });
       if (picked.length === 0) {

@@ -7,6 +7,8 @@
  */
 import type { DataFormat } from '../model.ts';
 import type { SniffedTable } from './sniff-table.ts';
+import { looksLikeOther } from '../config/read-config.ts';
+import { proposeQuestionType } from './propose-question-type.ts';
 
 interface ThemeGuess {
   kind: 'column' | 'prefix' | 'columns';
@@ -21,7 +23,16 @@ interface QuestionGuess {
   id: string;
   column: string;
   label: string | null;
-  levels: number[];
+  levels: (number | string)[];
+  // issue 16: the proposed type (rating when absent), a multi question's option columns and other column, a joined cell's separator, level labels.
+  type?: 'rating' | 'single' | 'multi' | 'nps' | 'numeric';
+  columns?: string[];
+  labels?: string[];
+  other?: string;
+  separator?: string;
+  reason?: string;
+  /** Column index, to list the questions in file order. */
+  at?: number;
 }
 
 export interface ColumnGuesses {
@@ -139,17 +150,7 @@ export function guessColumns(table: SniffedTable): ColumnGuesses {
 
   // Themes, one-hot: two or more columns sharing a prefix (up to "/", "[", "_" or " | ") holding only ticks.
   if (themes === null) {
-    const groups = new Map<string, number[]>();
-    names.forEach((name, c) => {
-      if (used.has(c) || isMeta(c)) return;
-      const choice = table.header.choices[c] ?? null;
-      if (!values[c]!.every((v) => TICKS.has(v.toLowerCase()) || (choice !== null && v === choice))) return;
-      if (!values[c]!.some((v) => v !== '' && v !== '0')) return;
-      const m = /^(.*? \| |.*\/|.*\[|.*_)[^/[_]+\]?$/.exec(name);
-      if (m === null) return;
-      groups.set(m[1]!, [...(groups.get(m[1]!) ?? []), c]);
-    });
-    const best = [...groups.entries()].filter(([, cs]) => cs.length >= 2).sort((a, b) => b[1].length - a[1].length)[0];
+    const best = tickGroups(table, values, used, isMeta)[0];
     if (best !== undefined) {
       const [prefix, cs] = best;
       for (const c of cs) used.add(c);
@@ -166,21 +167,80 @@ export function guessColumns(table: SniffedTable): ColumnGuesses {
     }
   }
 
-  // Closed questions: whole numbers, at least three levels seen, within 0–10.
+  // Closed questions (issue 16: propose-question-type.ts): scales in words, 0–10 items, whole numbers in a small range, other numbers.
   const questions: QuestionGuess[] = [];
   const ids = new Set<string>();
-  names.forEach((name, c) => {
-    if (used.has(c) || isMeta(c) || !numeric(c)) return;
-    const xs = numbers(c);
-    if (!xs.every((x) => Number.isInteger(x) && x >= 0 && x <= 10) || new Set(xs).size < 3) return;
-    const lo = Math.min(...xs);
-    const hi = Math.max(...xs);
-    const [from, to] = lo >= 1 && hi <= 5 ? [1, 5] : lo >= 1 && hi <= 7 ? [1, 7] : lo >= 0 && hi <= 10 && lo === 0 ? [0, 10] : [lo, hi];
+  const idFor = (name: string) => {
     let qid = slug(name);
     for (let k = 2; ids.has(qid); k++) qid = `${slug(name)}-${k}`;
     ids.add(qid);
+    return qid;
+  };
+  const textOf = (c: number) => table.questionText[c] ?? null;
+  names.forEach((name, c) => {
+    if (used.has(c) || isMeta(c)) return;
+    const proposal = proposeQuestionType(values[c]!, undefined, `${name} ${textOf(c) ?? ''}`);
+    if (proposal === null || proposal.type === 'single') return;
+    if (proposal.type === 'numeric' && (!numeric(c) || new Set(values[c]!.filter((v) => v !== '')).size < 3)) return;
     used.add(c);
-    questions.push({ id: qid, column: name, label: table.questionText[c] ?? null, levels: Array.from({ length: to - from + 1 }, (_, k) => from + k) });
+    questions.push({
+      id: idFor(name),
+      column: name,
+      label: textOf(c),
+      levels: proposal.levels,
+      ...(proposal.type === 'rating' ? {} : { type: proposal.type }),
+      reason: proposal.reason,
+      at: c,
+    });
+  });
+
+  // Multi questions: groups of tick columns the themes did not take (with a free-text "other" column of the same question).
+  for (const [prefix, cs] of tickGroups(table, values, used, isMeta)) {
+    // A Kobo details export repeats the themes' select_multiple as q/topics/<choice> tick columns: not a question of its own.
+    if (themes?.kind === 'column' && prefix === `${themes.column}/`) continue;
+    const other = names.findIndex((name, c) => !used.has(c) && !isMeta(c) && name.startsWith(prefix) && looksLikeOther(name));
+    for (const c of cs) used.add(c);
+    if (other !== -1) used.add(other);
+    questions.push({
+      id: idFor(prefix.replace(/( \| |\/|\[|_)$/, '')),
+      column: '',
+      label: textOf(cs[0]!),
+      levels: [],
+      type: 'multi',
+      columns: cs.map((c) => names[c]!),
+      ...(other === -1 ? {} : { other: names[other]! }),
+      reason: `${cs.length} tick columns`,
+      at: cs[0]!,
+    });
+  }
+  // Multi questions in one cell: option names joined by a separator, a few distinct options, some cell with two or more.
+  names.forEach((name, c) => {
+    if (used.has(c) || isMeta(c)) return;
+    const cells = values[c]!.filter((v) => v !== '');
+    for (const separator of [';', ',', '|', ' ']) {
+      if (!cells.some((v) => v.includes(separator))) continue;
+      const tokens = cells.flatMap((v) =>
+        v
+          .split(separator)
+          .map((t) => t.trim())
+          .filter((t) => t !== ''),
+      );
+      const options = [...new Set(tokens)];
+      const pattern = separator === ' ' ? LOWER_CODE : /^[^\s].{0,40}$/;
+      if (options.length < 2 || options.length > 20 || !tokens.every((t) => pattern.test(t)) || options.length >= tokens.length) continue;
+      used.add(c);
+      questions.push({
+        id: idFor(name),
+        column: name,
+        label: textOf(c),
+        levels: options,
+        type: 'multi',
+        separator,
+        reason: 'options joined in one cell',
+        at: c,
+      });
+      return;
+    }
   });
 
   // Segment: text with a few distinct values in (nearly) every row; a name like segment or group first.
@@ -191,10 +251,39 @@ export function guessColumns(table: SniffedTable): ColumnGuesses {
       const filled = values[c]!.filter((v) => v !== '').length;
       return filled >= n * 0.9 && distinct.size >= 2 && distinct.size <= Math.max(2, Math.min(12, Math.floor(n / 2)));
     });
+  // issue 16: a column filled in every row first (a segment left blank rejects the row; a question may be skipped).
+  const segmentNamed = (name: string) => /segment|group|stakeholder|sector|type|role|category|gruppe/i.test(name);
+  const full = segmentCandidates.filter(({ c }) => values[c]!.every((v) => v !== ''));
+  const fewest = (list: typeof segmentCandidates) => [...list].sort((a, b) => a.distinct.size - b.distinct.size)[0];
   const segmentPick =
-    segmentCandidates.find(({ name }) => /segment|group|stakeholder|sector|type|role|category|gruppe/i.test(name)) ??
-    segmentCandidates.sort((a, b) => a.distinct.size - b.distinct.size)[0];
+    full.find(({ name }) => segmentNamed(name)) ?? fewest(full) ?? segmentCandidates.find(({ name }) => segmentNamed(name)) ?? fewest(segmentCandidates);
   const segment = segmentPick === undefined ? null : { column: segmentPick.name, values: [...segmentPick.distinct] };
+  if (segmentPick !== undefined) used.add(segmentPick.c);
+
+  // Single questions: a few distinct texts, not the segment.
+  names.forEach((name, c) => {
+    if (used.has(c) || isMeta(c) || numeric(c)) return;
+    const proposal = proposeQuestionType(values[c]!, undefined, `${name} ${textOf(c) ?? ''}`);
+    if (proposal?.type !== 'single') return;
+    used.add(c);
+    questions.push({ id: idFor(name), column: name, label: textOf(c), levels: proposal.levels, type: 'single', reason: proposal.reason, at: c });
+  });
+  questions.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
 
   return { id: id === -1 ? null : (idName ?? names[id]!), segment, weight, themes, questions };
+}
+
+/** Groups of two or more unused columns sharing a prefix (up to "/", "[", "_" or " | ") and holding only ticks, the largest first. */
+function tickGroups(table: SniffedTable, values: string[][], used: Set<number>, isMeta: (c: number) => boolean): [string, number[]][] {
+  const groups = new Map<string, number[]>();
+  table.header.names.forEach((name, c) => {
+    if (used.has(c) || isMeta(c)) return;
+    const choice = table.header.choices[c] ?? null;
+    if (!values[c]!.every((v) => TICKS.has(v.toLowerCase()) || (choice !== null && v === choice))) return;
+    if (!values[c]!.some((v) => v !== '' && v !== '0')) return;
+    const m = /^(.*? \| |.*\/|.*\[|.*_)[^/[_]+\]?$/.exec(name);
+    if (m === null) return;
+    groups.set(m[1]!, [...(groups.get(m[1]!) ?? []), c]);
+  });
+  return [...groups.entries()].filter(([, cs]) => cs.length >= 2).sort((a, b) => b[1].length - a[1].length);
 }

@@ -205,12 +205,20 @@ export function inspectFile(file: string, cwd: string): Inspection | Diagnostic 
     for (const { code, column } of themes.columns!) lines.push(`      ${code}: ${scalar(column)}`);
   }
   if (guesses.questions.length > 0) {
-    lines.push('questions:   # whole numbers in a small range: closed items (guessed levels; add labels)');
+    // issue 16: each question's proposed type (propose-question-type.ts), with why.
+    lines.push('questions:   # closed questions, type proposed from the answers: check each (README "Question types")');
     for (const q of guesses.questions) {
-      lines.push(`  - id: ${q.id}`);
-      lines.push(`    column: ${scalar(q.column)}`);
+      lines.push(`  - id: ${q.id}${q.reason === undefined ? '' : `   # ${q.reason}`}`);
+      if (q.type !== undefined) lines.push(`    type: ${q.type}`);
+      if (q.columns !== undefined) {
+        lines.push('    columns:');
+        for (const column of q.columns) lines.push(`      - ${scalar(column)}`);
+      } else lines.push(`    column: ${scalar(q.column)}`);
+      if (q.other !== undefined) lines.push(`    other: ${scalar(q.other)}   # free-text "other" answers, kept out of the ticks`);
       if (q.label !== null) lines.push(`    label: ${JSON.stringify(q.label)}`);
-      lines.push(`    levels: [${q.levels.join(', ')}]`);
+      if (q.levels.length > 0) lines.push(`    levels: [${q.levels.map((level) => (typeof level === 'number' ? String(level) : scalar(level))).join(', ')}]`);
+      if (q.labels !== undefined) lines.push(`    labels: [${q.labels.map((label) => scalar(label)).join(', ')}]`);
+      if (q.separator !== undefined && q.separator !== ';') lines.push(`    separator: ${JSON.stringify(q.separator)}`);
     }
   }
   if (segment !== null) {

@@ -1,5 +1,6 @@
 import type { Results } from '../model.ts';
 import { keyFindings } from './key-findings.ts';
+import { questionHeadline } from './question-headline.ts';
 import type { Inline, ReportBlock, ReportOptions } from './report-types.ts';
 
 /**
@@ -9,11 +10,22 @@ import type { Inline, ReportBlock, ReportOptions } from './report-types.ts';
 export function keyFindingsSection(results: Results, options: ReportOptions = {}): ReportBlock[] {
   const findings = keyFindings(results, options.keyFindings ?? 5, options.statements ?? {}, options.plurals ?? {});
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Key findings', id: 'key-findings' }];
+  // issue 16: one headline per closed question (question-headline.ts), after the themes' findings.
+  const headlines =
+    (options.keyFindings ?? 5) > 0 ? results.questions.map((question) => questionHeadline(results, question)).filter((text) => text !== null) : [];
+  const questionBlocks: ReportBlock[] =
+    headlines.length === 0
+      ? []
+      : [
+          { kind: 'paragraph', text: 'From the closed questions:' },
+          { kind: 'list', items: headlines },
+        ];
   if (findings.length === 0) {
     blocks.push({
       kind: 'paragraph',
       text: `No theme was mentioned by respondents in a base of at least ${results.settings.minBase}, so there is nothing to state with confidence.`,
     });
+    blocks.push(...questionBlocks);
     return blocks;
   }
   const quotes = results.quotes ?? [];
@@ -28,5 +40,6 @@ export function keyFindingsSection(results: Results, options: ReportOptions = {}
       return [finding.text, ' ', { quote: quote.text.trim(), by: quote.attribution }];
     }),
   });
+  blocks.push(...questionBlocks);
   return blocks;
 }

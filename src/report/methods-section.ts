@@ -122,6 +122,30 @@ export function methodsSection(results: Results): ReportBlock[] {
       { strong: 'Closed questions.' },
       ' Sample standard deviation (n − 1); the median of an even number of answers is the mean of the two middle ones; the top box is the share of answers in the highest levels, with a Wilson interval.',
     ]);
+    // issue 16: what the question types add, said only where the survey has them.
+    const types = new Set(results.questions.map((question) => question.type ?? 'rating'));
+    const parts: string[] = [];
+    if (results.questions.some((question) => question.net != null)) {
+      parts.push(
+        'The bottom box is the share in the lowest levels, and the net is top box minus bottom box in points, with the Wald interval of a difference of two shares of one sample (variance (p₁ + p₂ − (p₁ − p₂)²)/n); the top box is tested across segments as a theme is.',
+      );
+    }
+    if (types.has('nps'))
+      parts.push(
+        'The Net Promoter Score is % promoters (9–10) minus % detractors (0–6), with the same interval; promoters, passives and detractors are tested across segments.',
+      );
+    if (types.has('single') || types.has('multi')) {
+      parts.push(
+        'Shares of single- and multiple-choice questions are of the respondents who answered the question (a multiple-choice question counts as answered when any option is ticked, marked no, or an "other" answer written), with Wilson intervals; answers to a single-choice question are tested across segments with chi-square or Fisher\'s exact test, each option of a multiple-choice question on its own with Benjamini–Hochberg adjustment over the options.',
+      );
+    }
+    if (types.has('numeric')) parts.push("The mean of a numeric question has Student's t interval.");
+    if (results.settings.weighted) {
+      parts.push(
+        'Weighted shares are survey-weighted means over the rows that answered, with logit intervals; weighted net scores have normal intervals; tests of closed questions across segments are unweighted.',
+      );
+    }
+    if (parts.length > 0) items.push([{ strong: 'Question types.' }, ` ${parts.join(' ')}`]);
   }
   // Issue 16: the filtered rows are their own count, never among the rejected.
   const filtered = results.ledger.rowsFiltered === undefined ? '' : `, ${results.ledger.rowsFiltered} filtered out`;

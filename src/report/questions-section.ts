@@ -4,6 +4,7 @@ import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
 import type { RenderedChart, ReportBlock } from './report-types.ts';
+import { ratingRows, typedQuestionBlocks } from './typed-question-blocks.ts';
 
 /**
  * "Closed questions": per question, its chart, the answers per level, the summary statistics (mean,
@@ -18,6 +19,8 @@ export function questionsSection(results: Results, charts: readonly RenderedChar
 }
 
 function questionBlocks(results: Results, question: QuestionResult, charts: readonly RenderedChart[]): ReportBlock[] {
+  // issue 16: each type has its own figures (typed-question-blocks.ts); ratings keep the blocks below.
+  if (question.type !== undefined && question.type !== 'rating') return typedQuestionBlocks(results, question, charts);
   const confidence = formatConfidence(results.confidence);
   const levels =
     question.levels.length > 0
@@ -27,8 +30,9 @@ function questionBlocks(results: Results, question: QuestionResult, charts: read
           .sort((a, b) => a - b)
           .map((level) => ({ level, label: String(level) }));
   const labelOf = new Map(levels.map(({ level, label }) => [level, label]));
-  const topLevels = question.topBox.levels.map((level) => labelOf.get(level) ?? String(level));
-  const topName = `Top-${question.topBox.levels.length} box`;
+  const top = question.topBox ?? { respondents: 0, proportion: null, ci: null, levels: [] };
+  const topLevels = top.levels.map((level) => labelOf.get(level) ?? String(level));
+  const topName = `Top-${top.levels.length} box`;
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 3, text: question.label, id: `question-${question.id}` }];
   const chart = charts.find((candidate) => candidate.name === likertChartName(question.id));
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });
@@ -37,8 +41,8 @@ function questionBlocks(results: Results, question: QuestionResult, charts: read
     kind: 'table',
     caption: `Answers to "${question.label}" (${question.base} answered, ${question.missing} missing)`,
     head: ['Level', 'Label', 'Answers', '% of answers'],
-    rows: levels.map(({ level, label }) => {
-      const count = question.counts[String(level)] ?? 0;
+    rows: levels.map(({ level, label, key }: { level: number; label: string; key?: string }) => {
+      const count = question.counts[key ?? String(level)] ?? 0;
       return [String(level), label, String(count), formatPercent(question.base > 0 ? count / question.base : null)];
     }),
     numeric: [false, false, true, true],
@@ -53,10 +57,9 @@ function questionBlocks(results: Results, question: QuestionResult, charts: read
     ['Standard deviation', fixed(question.sd, 2)],
     [
       `${topName} (${topLevels.join(', ')})`,
-      question.topBox.proportion === null
-        ? 'n/a'
-        : `${question.topBox.respondents} of ${question.base} (${formatPercent(question.topBox.proportion)}, ${confidence} CI ${formatInterval(question.topBox.ci)})`,
+      top.proportion === null ? 'n/a' : `${top.respondents} of ${question.base} (${formatPercent(top.proportion)}, ${confidence} CI ${formatInterval(top.ci)})`,
     ],
+    ...ratingRows(question, labelOf, confidence),
   ];
   if (question.weighted !== null) {
     summary.push([
@@ -84,8 +87,10 @@ function questionBlocks(results: Results, question: QuestionResult, charts: read
         String(segment.base),
         String(segment.missing),
         fixed(segment.mean, 2),
-        segment.topBox.proportion === null ? 'n/a' : `${formatPercent(segment.topBox.proportion)} (${segment.topBox.respondents}/${segment.base})`,
-        formatInterval(segment.topBox.ci),
+        segment.topBox === null || segment.topBox.proportion === null
+          ? 'n/a'
+          : `${formatPercent(segment.topBox.proportion)} (${segment.topBox.respondents}/${segment.base})`,
+        formatInterval(segment.topBox?.ci ?? null),
       ]),
       numeric: [false, true, true, true, true, true],
       rowHeader: true,

@@ -95,7 +95,7 @@ export function renderTables(results: Results): { name: string; csv: string }[] 
     ),
   );
 
-  const levelsOf = (question: Results['questions'][number]): { level: number; label: string }[] =>
+  const levelsOf = (question: Results['questions'][number]): { level: number; label: string; key?: string }[] =>
     question.levels.length > 0
       ? question.levels
       : Object.keys(question.counts)
@@ -106,8 +106,8 @@ export function renderTables(results: Results): { name: string; csv: string }[] 
   const questions = table(
     ['question', 'question_label', 'level', 'level_label', 'count', 'base', 'proportion', 'top_box'],
     results.questions.flatMap((question) =>
-      levelsOf(question).map(({ level, label }): Cell[] => {
-        const count = question.counts[String(level)] ?? 0;
+      levelsOf(question).map(({ level, label, key }): Cell[] => {
+        const count = question.counts[key ?? String(level)] ?? 0;
         return [
           question.id,
           question.label,
@@ -116,7 +116,7 @@ export function renderTables(results: Results): { name: string; csv: string }[] 
           count,
           question.base,
           question.base > 0 ? count / question.base : null,
-          question.topBox.levels.includes(level),
+          question.topBox?.levels.includes(level) ?? null,
         ];
       }),
     ),
@@ -126,8 +126,8 @@ export function renderTables(results: Results): { name: string; csv: string }[] 
     ['question', 'question_label', 'segment', 'segment_label', 'level', 'level_label', 'count', 'base', 'proportion', 'low_base'],
     results.questions.flatMap((question) =>
       question.bySegment.flatMap((segment) =>
-        levelsOf(question).map(({ level, label }): Cell[] => {
-          const count = segment.counts[String(level)] ?? 0;
+        levelsOf(question).map(({ level, label, key }): Cell[] => {
+          const count = segment.counts[key ?? String(level)] ?? 0;
           return [
             question.id,
             question.label,

@@ -169,7 +169,7 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
     label: question.label,
     points: rounds.map((round, i) => {
       const asked = questionsOf[i]!.find((candidate) => candidate.id === question.id);
-      if (asked === undefined) return { round: round.config.round, base: null, topBox: null, mean: null };
+      if (asked === undefined || asked.topBox === null) return { round: round.config.round, base: null, topBox: null, mean: null };
       const { respondents, proportion, ci } = asked.topBox;
       return { round: round.config.round, base: asked.base, topBox: { respondents, proportion, ci }, mean: asked.mean };
     }),

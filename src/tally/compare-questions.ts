@@ -11,7 +11,10 @@ import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import { twoProportionTest } from '../stats/two-proportion-test.ts';
 import { welchTTest } from '../stats/welch-t-test.ts';
 
-export function compareQuestions(current: readonly QuestionResult[], previous: readonly QuestionResult[], confidence: number): QuestionChange[] {
+export function compareQuestions(allCurrent: readonly QuestionResult[], allPrevious: readonly QuestionResult[], confidence: number): QuestionChange[] {
+  // issue 16: rating questions only (the figures compared are the top box and the mean).
+  const current = allCurrent.filter((question) => question.topBox !== null);
+  const previous = allPrevious.filter((question) => question.topBox !== null);
   const before = new Map(previous.map((question) => [question.id, question]));
   const now = new Set(current.map((question) => question.id));
   const pairs: { id: string; label: string; status: ChangeStatus; current: QuestionResult | null; previous: QuestionResult | null }[] = [
@@ -28,10 +31,12 @@ export function compareQuestions(current: readonly QuestionResult[], previous: r
   ];
   const changes = pairs.map(({ id, label, status, current: q2, previous: q1 }): QuestionChange => {
     const side = (q: QuestionResult | null) =>
-      q === null ? { respondents: null, base: 0, proportion: null } : { respondents: q.topBox.respondents, base: q.base, proportion: q.topBox.proportion };
+      q === null || q.topBox === null
+        ? { respondents: null, base: 0, proportion: null }
+        : { respondents: q.topBox.respondents, base: q.base, proportion: q.topBox.proportion };
     let topBox: ChangeFigure = { previous: side(q1), current: side(q2), difference: null, ci: null, z: null, p: null, pAdjusted: null };
     let mean: QuestionChange['mean'] = { previous: q1?.mean ?? null, current: q2?.mean ?? null, difference: null, ci: null, t: null, df: null, p: null };
-    if (q1 !== null && q2 !== null) {
+    if (q1 !== null && q2 !== null && q1.topBox !== null && q2.topBox !== null) {
       const test = twoProportionTest(q2.topBox.respondents, q2.base, q1.topBox.respondents, q1.base, confidence);
       if (test !== null) topBox = { ...topBox, difference: test.difference, ci: test.ci, z: test.z, p: test.p };
       if (q1.mean !== null && q2.mean !== null && q1.sd !== null && q2.sd !== null) {

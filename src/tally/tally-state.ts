@@ -10,6 +10,11 @@ import type { ValidRespondent } from '../model.ts';
 
 export interface QuestionSums {
   counts: Float64Array;
+  /** issue 16: Σw and Σw² per level index (weighted shares of levels, boxes and options). */
+  levelW: Float64Array;
+  levelW2: Float64Array;
+  /** issue 16: a numeric question's answers, value → respondents (median, min, max); null otherwise. */
+  values: Map<number, number> | null;
   missing: number;
   answered: number;
   sumW: number;
@@ -20,13 +25,33 @@ export interface QuestionSums {
 }
 
 /** Zero sums for a question with `levels` levels. */
-export function emptyQuestionSums(levels: number): QuestionSums {
-  return { counts: new Float64Array(levels), missing: 0, answered: 0, sumW: 0, sumWY: 0, sumW2: 0, sumW2Y: 0, sumW2Y2: 0 };
+export function emptyQuestionSums(levels: number, numeric = false): QuestionSums {
+  return {
+    counts: new Float64Array(levels),
+    levelW: new Float64Array(levels),
+    levelW2: new Float64Array(levels),
+    values: numeric ? new Map() : null,
+    missing: 0,
+    answered: 0,
+    sumW: 0,
+    sumWY: 0,
+    sumW2: 0,
+    sumW2Y: 0,
+    sumW2Y2: 0,
+  };
 }
 
 /** Add `from` into `into` (the same question): merging partial tallies, or segments into the total. */
 export function addQuestionSums(into: QuestionSums, from: QuestionSums): void {
-  for (let l = 0; l < from.counts.length; l++) into.counts[l]! += from.counts[l]!;
+  for (let l = 0; l < from.counts.length; l++) {
+    into.counts[l]! += from.counts[l]!;
+    into.levelW[l]! += from.levelW[l]!;
+    into.levelW2[l]! += from.levelW2[l]!;
+  }
+  if (from.values !== null) {
+    into.values ??= new Map();
+    for (const [value, n] of from.values) into.values.set(value, (into.values.get(value) ?? 0) + n);
+  }
   into.missing += from.missing;
   into.answered += from.answered;
   into.sumW += from.sumW;
@@ -53,8 +78,10 @@ export class TallyState {
 
   constructor(
     readonly nThemes: number,
-    /** For each question, its level values. */
+    /** For each answer slot (see answerSlots: one per question before issue 16's multi questions), its level values. */
     readonly levels: readonly (readonly number[])[],
+    /** issue 16: per slot, whether it holds a number (numeric questions) rather than a level index. */
+    readonly numeric: readonly boolean[] = [],
   ) {
     this.pairs = new Uint32Array(nThemes * nThemes);
   }
@@ -68,7 +95,7 @@ export class TallyState {
         mentions: new Float64Array(this.nThemes),
         sumWY: new Float64Array(this.nThemes),
         sumW2Y: new Float64Array(this.nThemes),
-        questions: this.levels.map((l) => emptyQuestionSums(l.length)),
+        questions: this.levels.map((l, q) => emptyQuestionSums(l.length, this.numeric[q] === true)),
       });
     }
     return this.segments[index]!;
@@ -76,7 +103,7 @@ export class TallyState {
 
   add(respondent: ValidRespondent): void {
     const { themes, answers } = respondent;
-    this.addRow(respondent.segment, respondent.weight, themes, 0, themes.length, answers, 0);
+    this.addRow(respondent.segment, respondent.weight, themes, 0, themes.length, answers, 0, respondent.numbers);
   }
 
   /**
@@ -84,7 +111,17 @@ export class TallyState {
    * repeats) in themes[themeStart, themeEnd), and its level index per question (-1 when blank)
    * from answers[answerStart]. The fast reader adds rows this way, without a respondent object.
    */
-  addRow(segment: number, w: number, themes: ArrayLike<number>, themeStart: number, themeEnd: number, answers: ArrayLike<number>, answerStart: number): void {
+  addRow(
+    segment: number,
+    w: number,
+    themes: ArrayLike<number>,
+    themeStart: number,
+    themeEnd: number,
+    answers: ArrayLike<number>,
+    answerStart: number,
+    /** issue 16: per slot, a numeric question's value (NaN when blank); only with numeric questions (never from the fast reader). */
+    numbers?: ArrayLike<number>,
+  ): void {
     const s = this.segments[segment] ?? this.segment(segment);
     const w2 = w * w;
     s.respondents++;
@@ -104,12 +141,28 @@ export class TallyState {
     for (let q = 0; q < questions; q++) {
       const sums = s.questions[q]!;
       const level = answers[answerStart + q]!;
+      if (sums.values !== null) {
+        const y = numbers?.[answerStart + q] ?? Number.NaN;
+        if (Number.isNaN(y)) sums.missing++;
+        else {
+          sums.values.set(y, (sums.values.get(y) ?? 0) + 1);
+          sums.answered++;
+          sums.sumW += w;
+          sums.sumWY += w * y;
+          sums.sumW2 += w2;
+          sums.sumW2Y += w2 * y;
+          sums.sumW2Y2 += w2 * y * y;
+        }
+        continue;
+      }
       if (level < 0) {
         sums.missing++;
         continue;
       }
       const y = this.levels[q]![level]!;
       sums.counts[level]!++;
+      sums.levelW[level]! += w;
+      sums.levelW2[level]! += w2;
       sums.answered++;
       sums.sumW += w;
       sums.sumWY += w * y;

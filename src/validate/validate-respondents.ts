@@ -19,7 +19,7 @@ import type {
   ValidRow,
 } from '../model.ts';
 import { diagnostic, say, type Message } from '../messages.ts';
-import { answerOutOfLevels } from './rules/answer-out-of-levels.ts';
+import { answerReader } from './read-answers.ts';
 import { duplicateId } from './rules/duplicate-id.ts';
 import { invalidTick } from './rules/invalid-tick.ts';
 import { invalidWeight } from './rules/invalid-weight.ts';
@@ -129,7 +129,7 @@ export function createRespondentValidator(
   let stamp = 0;
   const { separator } = config.data;
   const showId = respondentIdText(config.privacy.respondentIds);
-  const levelIndex = config.questions.map((question) => new Map(question.levels.map((level, i) => [String(level), i])));
+  const answersOf = answerReader(config.questions);
   const checksOf = (column: RuleCell) => cellRules(rules, column);
   const checks = { id: checksOf('id'), segment: checksOf('segment'), weight: checksOf('weight'), themes: checksOf('themes') };
 
@@ -159,7 +159,7 @@ export function createRespondentValidator(
       return ok;
     };
     const problemRows = new Set(batch.problems.map((p) => p.row));
-    const questionCount = config.questions.length;
+    const questionCount = answersOf.slots.count;
     for (r = 0; r < batch.rows.length; r++) {
       const row = batch.rows[r]!;
       ledger.rowsRead++;
@@ -237,19 +237,9 @@ export function createRespondentValidator(
       if (themes.onlySeparators) warn(say.FND302(themeCell), columns.themes);
 
       const answers = new Int32Array(questionCount);
-      for (let q = 0; q < questionCount; q++) {
-        const column = columns.questions[q]!;
-        const text = row[column]!;
-        // The common case, a level written plainly ("4"), is one lookup; anything else takes the rule.
-        const known = levelIndex[q]!.get(text);
-        if (known !== undefined) {
-          answers[q] = known;
-          continue;
-        }
-        const parsed = answerOutOfLevels(text.trim(), config.questions[q]!);
-        if (typeof parsed !== 'number') reject(parsed, column);
-        else answers[q] = parsed;
-      }
+      // issue 16: every question type's answers, into its slots (validate/read-answers.ts).
+      const numbers = answersOf.numbers ? new Float64Array(questionCount).fill(Number.NaN) : null;
+      answersOf.read(row, columns, answers, numbers, reject);
 
       if (first !== null) {
         ledger.rowsRejected++;
@@ -270,7 +260,14 @@ export function createRespondentValidator(
       }
       rolled.sort((a, b) => a - b);
       ledger.rowsUsed++;
-      const respondent = { id, segment, weight, themes: Uint32Array.from(rolled), answers } as unknown as ValidRespondent;
+      const respondent = {
+        id,
+        segment,
+        weight,
+        themes: Uint32Array.from(rolled),
+        answers,
+        ...(numbers === null ? {} : { numbers }),
+      } as unknown as ValidRespondent;
       // Issue 15: each non-segment rake column's category (a blank cell is its own category, reported if it has no target).
       if (columns.rake !== undefined) respondent.rake = columns.rake.map((c) => row[c]?.trim() ?? '');
       if (columns.banners !== undefined) {
@@ -293,7 +290,7 @@ export function createRespondentValidator(
       segment: view.segment,
       weight: view.weight,
       themes: Uint32Array.from(Array.prototype.slice.call(view.themes, view.themeStart, view.themeEnd) as number[]),
-      answers: Int32Array.from(Array.prototype.slice.call(view.answers, view.answerStart, view.answerStart + config.questions.length) as number[]),
+      answers: Int32Array.from(Array.prototype.slice.call(view.answers, view.answerStart, view.answerStart + answersOf.slots.count) as number[]),
     }) as unknown as ValidRespondent;
   const view = {
     segment: 0,

@@ -63,7 +63,7 @@ describe('analyses of random studies', () => {
           }
           if (t.segmentTest?.p != null) expect(t.segmentTest.pAdjusted!).toBeGreaterThanOrEqual(t.segmentTest.p - 1e-15);
         }
-        for (const q of results.questions) expect(inside(q.topBox.proportion, q.topBox.ci)).toBe(true);
+        for (const q of results.questions) expect(inside(q.topBox!.proportion, q.topBox!.ci)).toBe(true);
       }),
       { seed: 3001, numRuns: 60 },
     );

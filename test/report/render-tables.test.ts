@@ -94,7 +94,7 @@ describe('renderTables', () => {
     });
     results.questions[0]!.levels = [-2, -1, 0, 1, 2].map((level, index) => ({ level, label: results.questions[0]!.levels[index]!.label }));
     results.questions[0]!.counts = { '-2': 1, '-1': 2, '0': 5, '1': 12, '2': 21 };
-    results.questions[0]!.topBox.levels = [1, 2];
+    results.questions[0]!.topBox!.levels = [1, 2];
     results.themes[1]!.segmentTest!.statistic = -0.05; // not meaningful, but a negative number cell
     const out = tables(results);
     const themes = out.get('themes.csv')!.rows;

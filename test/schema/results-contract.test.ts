@@ -55,10 +55,18 @@ describe('schema/results.schema.json and the Results type', () => {
     const test = type.definitions.SegmentTest!;
     test.properties.statistic = { type: 'number' };
     test.properties.method = { type: ['string', 'null'], enum: ['chi-square', 'fisher', 'fisher-monte-carlo', 'rao-scott', 'anova', null] };
+    const method = (at: string) =>
+      `${at}.segmentTest.method: schema allows the values "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"; type allows "anova", "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"`;
+    const statistic = (at: string) => `${at}.segmentTest.statistic: schema allows null | number, type allows number`;
     expect(shapeDifferences(shapeOf(resultsSchema, resultsSchema), shapeOf(type, type))).toEqual([
       // Issue 16: a banner's themes share the SegmentTest type, so its change shows there too.
       'banners[].themes[].segmentTest.method: schema allows the values "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"; type allows "anova", "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"',
       'banners[].themes[].segmentTest.statistic: schema allows null | number, type allows number',
+      // issue 16: closed questions carry the same segment test (per question, and per option of a multi question).
+      method('questions[].options[]'),
+      statistic('questions[].options[]'),
+      method('questions[]'),
+      statistic('questions[]'),
       'themes[].newFigure: in the type, not in the schema',
       'themes[].segmentTest.method: schema allows the values "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"; type allows "anova", "chi-square", "fisher", "fisher-monte-carlo", "rao-scott"',
       'themes[].segmentTest.statistic: schema allows null | number, type allows number',

@@ -123,7 +123,10 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
   if (results.questions.length > 0) {
     // Every level any question has, in level order; a question without a level leaves its cell empty.
     const levels = new Map<number, string>();
-    for (const question of results.questions) for (const level of question.levels) if (!levels.has(level.level)) levels.set(level.level, level.label);
+    for (const question of results.questions) {
+      if (question.type === 'single' || question.type === 'multi') continue; // issue 16: options, not levels (the CSV tables list them)
+      for (const level of question.levels) if (!levels.has(level.level)) levels.set(level.level, level.label);
+    }
     const ordered = [...levels.entries()].sort((a, b) => a[0] - b[0]);
     const answered = 'base: those who answered, column Base';
     sheets.push({
@@ -151,17 +154,18 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
         question.base,
         question.missing,
         ...ordered.map(([level]): SheetCell => {
-          if (!question.levels.some((candidate) => candidate.level === level)) return null;
-          const count = question.counts[String(level)] ?? 0;
+          const found = question.levels.find((candidate) => candidate.level === level);
+          if (found === undefined || question.type === 'single' || question.type === 'multi') return null;
+          const count = question.counts[found.key ?? String(level)] ?? 0;
           return question.base > 0 ? count / question.base : null;
         }),
         question.mean,
         question.median,
         question.sd,
-        question.topBox.respondents,
-        question.topBox.proportion,
-        question.topBox.ci?.[0] ?? null,
-        question.topBox.ci?.[1] ?? null,
+        question.topBox?.respondents ?? null,
+        question.topBox?.proportion ?? null,
+        question.topBox?.ci?.[0] ?? null,
+        question.topBox?.ci?.[1] ?? null,
         ...(weighted ? [question.weighted?.mean ?? null] : []),
       ]),
     });

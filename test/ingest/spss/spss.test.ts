@@ -168,9 +168,9 @@ describe('a .sav from inspect to report', () => {
     expect(sat.sd).toBeCloseTo(1.28914885172534, 12);
     expect(sat.median).toBe(4);
     // prop.test(sum(sat >= 4), 21, correct = FALSE)$conf.int
-    expect(sat.topBox.respondents).toBe(12);
-    expect(sat.topBox.ci![0]).toBeCloseTo(0.36546554369306, 12);
-    expect(sat.topBox.ci![1]).toBeCloseTo(0.75530031074624, 12);
+    expect(sat.topBox!.respondents).toBe(12);
+    expect(sat.topBox!.ci![0]).toBeCloseTo(0.36546554369306, 12);
+    expect(sat.topBox!.ci![1]).toBeCloseTo(0.75530031074624, 12);
     // svymean(~sat, design, na.rm = TRUE)
     expect(sat.weighted!.mean).toBeCloseTo(3.545454545455, 11);
     const recommend = r.questions.find((q) => q.id === 'recommend')!;

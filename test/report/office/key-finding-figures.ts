@@ -8,7 +8,8 @@ import path from 'node:path';
  */
 export function keyFindingFigures(folder: string): string[][] {
   const markdown = readFileSync(path.join(folder, 'report.md'), 'utf8');
-  const section = /^## Key findings\n([\s\S]*?)(?=^## )/m.exec(markdown)?.[1] ?? '';
+  // issue 16: the closed questions' headlines follow the themes' findings ("From the closed questions:"); the office files carry the themes' findings (a slide each).
+  const section = (/^## Key findings\n([\s\S]*?)(?=^## )/m.exec(markdown)?.[1] ?? '').split('\nFrom the closed questions:')[0]!;
   const items = section.split('\n').filter((line) => line.startsWith('- '));
   return items.map((item) =>
     [...item.matchAll(/(\d+ of \d+)(?: [a-z ]+?)? \((?:weighted )?(\d+%), \d+% CI (\d+–\d+%)\)/g)].flatMap((match) => [match[1]!, match[2]!, match[3]!]),

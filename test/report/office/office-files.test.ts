@@ -132,7 +132,7 @@ describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
       const row = questions[index]!;
       expect(row['Base (answered)']).toBe(question.base);
       expect(row['Mean (base: those who answered, column Base)']).toBe(question.mean);
-      expect(row['Top box: % (base: those who answered, column Base)']).toBe(question.topBox.proportion);
+      expect(row['Top box: % (base: those who answered, column Base)']).toBe(question.topBox!.proportion);
       for (const level of question.levels) {
         expect(row[`${level.label} (${level.level}): % (base: those who answered, column Base)`]).toBe(
           (question.counts[String(level.level)] ?? 0) / question.base,
