@@ -420,6 +420,37 @@ const m = (code: Code, text: string, detail: Omit<Message, 'code' | 'text'> = {}
  */
 export const say = {
   FND006: {
+    /** A config key's problem, in the words of the check that found it (the config schema's value checks, a layout's or a question's rules). */
+    atKey: (key: string, problem: string) => m('FND006', `${key} ${problem}`),
+    noSegmentSource: (source: string) =>
+      m('FND006', `segments: the config names no segment source (${source}), so every respondent is in one group; name one, or leave segments out`),
+    segmentTwice: (key: string, id: string) => m('FND006', `${key} "${id}" is listed twice`),
+    questionIdUsed: (key: string, id: string) => m('FND006', `${key} "${id}" is used by an earlier question`),
+    coderFilesNeedRespondents: (key: string, layout: string) =>
+      m(
+        'FND006',
+        `${key}: coder files are respondent rows like the data; with ${layout} data, ${layout === 'qdpx' ? "the project's users are its coders" : 'give each excerpt its coder in data.columns.coder'}`,
+      ),
+    coderNameUsed: (key: string, coder: string, primary: boolean) =>
+      m(
+        'FND006',
+        `${key} "${coder}" is ${primary ? `also the name of the data's own coder (data.primaryCoder, default "A"); give one of them another name` : 'used by an earlier entry'}`,
+      ),
+    qdpxQuestions: () => m('FND006', 'questions: a qdpx project holds no closed questions; leave questions out'),
+    excerptMulti: () => m('FND006', 'questions: with excerpt data, a multi question is one joined column (column, levels, separator), without "other"'),
+    excerptQuestions: () => m('FND006', 'questions: with excerpt data, closed questions are read from data.respondents; name that file'),
+    themeColumnsTwice: () =>
+      m('FND006', 'data.themeColumns: themes come either from one column (data.columns.themes) or from one column per code; leave one of them out'),
+    themeColumnsEmpty: () => m('FND006', 'data.themeColumns needs a prefix or columns (code: column name)'),
+    sheetWithoutWorkbook: () => m('FND006', 'data.sheet names a sheet of a workbook; set data.format: xlsx, or leave it out'),
+    noTextOptions: (key: string, format: 'xlsx' | 'spss') =>
+      m(
+        'FND006',
+        format === 'xlsx'
+          ? `${key}: a workbook (data.format: xlsx) has no text encoding or delimiter; leave it out`
+          : `${key}: an SPSS file (data.format: spss) records its own encoding and has no delimiter; leave it out`,
+      ),
+    trimOrder: (lower: number, upper: number) => m('FND006', `weighting.rake.trim: lower (${lower}) must be below upper (${upper})`),
     initLayout: (layout: string) =>
       m('FND006', `findings init starts rounds of respondent-per-row data; for layout ${layout}, copy the config and point data.path at the new file`),
     initNextRound: (round: string) => m('FND006', `cannot tell the next round after "${round}"; give --id and --round for the new config`),
@@ -449,6 +480,9 @@ export const say = {
     /** `errno` of the failed read: ENOENT, EISDIR, EACCES, or another (shown as it is). */
     unreadable: (file: string, errno: string) => m('FND007', `cannot read ${file}: ${unreadableWhy[errno] ?? errno}`),
     cannotRead: (file: string) => m('FND007', `cannot read ${file}`),
+    /** A file a config key names (data.path, codebook, ...): `folder` when it is a folder, else it does not exist. */
+    named: (key: string, value: string, folder: boolean, lookedFor: string) =>
+      m('FND007', `${key}: ${value} ${folder ? 'is a folder, not a file' : 'does not exist'} (looked for ${lookedFor})`),
   },
   FND008: {
     /** `configFile`: the config that names the column, when it is not the one being read (findings init). */
@@ -677,6 +711,25 @@ export const say = {
   },
   FND313: (offset: number, byte: number) =>
     m('FND313', `not UTF-8 (byte offset ${offset} is 0x${byte.toString(16).toUpperCase()}), so read as Windows-1252; set data.encoding to say which it is`),
+  // The config reader's (config/read-config.ts, config/config-schema.ts).
+  FND001: {
+    folder: (file: string) => m('FND001', `${file} is a folder, not a survey config file`),
+    tooLarge: (file: string, bytes: number, max: number) => m('FND001', `${file} is ${bytes} bytes; a survey config is at most ${max} bytes`),
+    unreadable: (file: string, errno: string | undefined) =>
+      m('FND001', `cannot read config ${file}: ${errno === 'ENOENT' ? 'no such file' : (errno ?? 'unreadable')}`),
+  },
+  FND002: {
+    /** `problem`: the YAML parser's own first line; `duplicate` when it is a repeated key. */
+    yaml: (problem: string, duplicate: boolean) => m('FND002', duplicate ? `duplicate key: ${problem}` : problem),
+    tooManyValues: (max: number) => m('FND002', `the config expands to more than ${max} values (anchors and aliases used to blow up its size?)`),
+  },
+  FND003: (key: string, suggestion: string | null, known: readonly string[]) =>
+    m('FND003', `unknown key "${key}"${didYouMean(suggestion)}`, { expected: known.join(', ') }),
+  FND004: (key: string, expected: string, actual: string) => m('FND004', `${key} should be ${expected}, not ${actual}`, { expected, actual }),
+  FND005: {
+    empty: () => m('FND005', 'the config is empty; it needs at least id, codebook and data'),
+    missing: (key: string) => m('FND005', `missing required key "${key}"`),
+  },
   // The output folder's refusals (claim-output-folder.ts): `flag` is --out (or the command's own), `shown` the path as given.
   FND010: {
     symbolicLink: (flag: string, shown: string) =>

@@ -6,7 +6,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
 import type { DiagnosticSink } from '../model.ts';
-import { diagnosticWithText, didYouMean } from '../messages.ts';
+import { diagnostic, say } from '../messages.ts';
 import { nearest } from '../validate/nearest.ts';
 
 export type Spec =
@@ -83,13 +83,7 @@ export function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath:
   if (++walk.nodes > MAX_NODES) {
     if (walk.nodes === MAX_NODES + 1) {
       walk.ok = false;
-      walk.sink.report(
-        diagnosticWithText(
-          'FND002',
-          positionOf(walk, node ?? keyNode),
-          `the config expands to more than ${MAX_NODES} values (anchors and aliases used to blow up its size?)`,
-        ),
-      );
+      walk.sink.report(diagnostic(positionOf(walk, node ?? keyNode), say.FND002.tooManyValues(MAX_NODES)));
     }
     return undefined;
   }
@@ -105,17 +99,12 @@ export function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath:
   walk.where.set(keyPath, { line: at.line, column: at.column });
   const wrongType = () => {
     walk.ok = false;
-    walk.sink.report(
-      diagnosticWithText('FND004', at, `${keyPath} should be ${expectedOf(spec)}, not ${describe(node)}`, {
-        expected: expectedOf(spec),
-        actual: describe(node),
-      }),
-    );
+    walk.sink.report(diagnostic(at, say.FND004(keyPath, expectedOf(spec), describe(node))));
     return undefined;
   };
   const invalid = (message: string) => {
     walk.ok = false;
-    walk.sink.report(diagnosticWithText('FND006', at, `${keyPath} ${message}`));
+    walk.sink.report(diagnostic(at, say.FND006.atKey(keyPath, message)));
     return undefined;
   };
 
@@ -182,11 +171,7 @@ export function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath:
         if (field === undefined) {
           walk.ok = false;
           const suggestion = key === null ? null : nearest(key, known);
-          walk.sink.report(
-            diagnosticWithText('FND003', positionOf(walk, keyNodeHere), `unknown key "${childPath}"${didYouMean(suggestion)}`, {
-              expected: known.join(', '),
-            }),
-          );
+          walk.sink.report(diagnostic(positionOf(walk, keyNodeHere), say.FND003(childPath, suggestion, known)));
           continue;
         }
         out[key as string] = walkNode(walk, pair.value as YamlNode | null, field.spec, childPath, keyNodeHere);
@@ -195,7 +180,7 @@ export function walkNode(walk: Walk, node: YamlNode | null, spec: Spec, keyPath:
         if (field.required && !(key in out) && !node.items.some((p) => isScalar(p.key) && String(p.key.value) === key)) {
           walk.ok = false;
           const name = keyPath === '' ? key : `${keyPath}.${key}`;
-          walk.sink.report(diagnosticWithText('FND005', positionOf(walk, node), `missing required key "${name}"`));
+          walk.sink.report(diagnostic(positionOf(walk, node), say.FND005.missing(name)));
         }
       }
       return out;

@@ -17,8 +17,3 @@ export function fileSystemProblem(error: unknown, action: FileAction, displayFil
   const code = errnoOf(error);
   return code === null ? null : say.FND015(action, displayFile, code);
 }
-
-/** The text of fileSystemProblem, for the callers that still compose their diagnostics (read-config.ts, claim-output-folder.ts). */
-export function fileSystemMessage(error: unknown, action: FileAction, displayFile: string): string | null {
-  return fileSystemProblem(error, action, displayFile)?.text ?? null;
-}

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { checkInputFile } from './open-input.ts';
-import { fileSystemMessage } from './file-system-error.ts';
+import { fileSystemProblem } from './file-system-error.ts';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type {
@@ -329,16 +329,16 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
     // Issue #20: only a regular file is read (a FIFO or /dev/zero would hang); see ingest/open-input.ts.
     const input = checkInputFile(source.file, source.displayFile);
     if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) {
-      sink.report(diagnosticWithText(input.code, at0, input.message));
+      sink.report(diagnostic(at0, input.problem));
       return null;
     }
     const stats = statSync(source.file);
     if (stats.isDirectory()) {
-      sink.report(diagnosticWithText('FND001', at0, `${source.displayFile} is a folder, not a survey config file`));
+      sink.report(diagnostic(at0, say.FND001.folder(source.displayFile)));
       return null;
     }
     if (stats.size > MAX_CONFIG_BYTES) {
-      sink.report(diagnosticWithText('FND001', at0, `${source.displayFile} is ${stats.size} bytes; a survey config is at most ${MAX_CONFIG_BYTES} bytes`));
+      sink.report(diagnostic(at0, say.FND001.tooLarge(source.displayFile, stats.size, MAX_CONFIG_BYTES)));
       return null;
     }
     const bytes = readFileSync(source.file);
@@ -347,13 +347,12 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // Issue #20: a file-system error other than a missing file says what to do (output/file-system-error.ts).
-    const fsMessage = code === 'ENOENT' ? null : fileSystemMessage(error, 'read', source.displayFile);
-    if (fsMessage !== null) {
-      sink.report(diagnosticWithText('FND015', at0, fsMessage));
+    const problem = code === 'ENOENT' ? null : fileSystemProblem(error, 'read', source.displayFile);
+    if (problem !== null) {
+      sink.report(diagnostic(at0, problem));
       return null;
     }
-    const why = code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable');
-    sink.report(diagnosticWithText('FND001', at0, `cannot read config ${source.displayFile}: ${why}`));
+    sink.report(diagnostic(at0, say.FND001.unreadable(source.displayFile, code)));
     return null;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -364,13 +363,12 @@ export function readConfig(source: ConfigSource, sink: DiagnosticSink, checkFile
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const { line, col } = lines.linePos(error.pos[0]);
-      const message = error.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(error.message)}` : firstLine(error.message);
-      sink.report(diagnosticWithText('FND002', { file: source.displayFile, line, column: col }, message));
+      sink.report(diagnostic({ file: source.displayFile, line, column: col }, say.FND002.yaml(firstLine(error.message), error.code === 'DUPLICATE_KEY')));
     }
     return null;
   }
   if (doc.contents === null) {
-    sink.report(diagnosticWithText('FND005', at0, 'the config is empty; it needs at least id, codebook and data'));
+    sink.report(diagnostic(at0, say.FND005.empty()));
     return null;
   }
   const layoutNode = isMap(doc.contents) ? doc.getIn(['data', 'layout'], true) : undefined;
@@ -542,16 +540,16 @@ function normalize(
     const absolute = path.resolve(dir, value);
     const display = displayPath(source.cwd, absolute);
     if (checkFiles) {
-      let problem: string | null = null;
+      let folder: boolean | null = null;
       // Issue #20: a FIFO, device or unreadable path is its own diagnostic (ingest/open-input.ts).
       const input = checkInputFile(absolute, display);
       if (!input.ok && (input.kind === 'special' || input.kind === 'file-system')) {
         ok = false;
-        sink.report(diagnosticWithText(input.code, at(key), `${key}: ${input.message}`));
-      } else if (!input.ok) problem = input.kind === 'folder' ? 'is a folder, not a file' : 'does not exist';
-      if (problem) {
+        sink.report(diagnostic(at(key), { ...input.problem, text: `${key}: ${input.problem.text}` }));
+      } else if (!input.ok) folder = input.kind === 'folder';
+      if (folder !== null) {
         ok = false;
-        sink.report(diagnosticWithText('FND007', at(key), `${key}: ${value} ${problem} (looked for ${display})`));
+        sink.report(diagnostic(at(key), say.FND007.named(key, value, folder, display)));
       }
     }
     return { path: absolute, displayPath: display };
@@ -563,7 +561,7 @@ function normalize(
   const codebook = raw.codebook === undefined ? data : resolveFile('codebook', raw.codebook);
   const layoutData = normalizeLayout(raw, layout, resolveFile, (key, message, code = 'FND006') => {
     ok = false;
-    sink.report(diagnosticWithText(code, at(key), message));
+    sink.report(diagnosticWithText(code, at(key), message)); // a layout rule's words (normalizeLayout)
   });
   const previous = raw.previous === undefined ? null : path.resolve(dir, raw.previous);
   if (raw.previous !== undefined) resolveFile('previous', raw.previous);
@@ -593,20 +591,14 @@ function normalize(
         : layout === 'excerpts'
           ? 'data.columns.segment or data.respondents'
           : 'data.columns.segment';
-    sink.report(
-      diagnosticWithText(
-        'FND006',
-        at('segments'),
-        `segments: the config names no segment source (${source}), so every respondent is in one group; name one, or leave segments out`,
-      ),
-    );
+    sink.report(diagnostic(at('segments'), say.FND006.noSegmentSource(source)));
   }
   const segments: SegmentConfig[] = segmentFrom === 'none' ? [{ ...ALL_SEGMENT }] : [];
   const seenSegments = new Set<string>();
   (raw.segments ?? []).forEach((s, i) => {
     if (seenSegments.has(s.id)) {
       ok = false;
-      sink.report(diagnosticWithText('FND006', at(`segments[${i}].id`), `segments[${i}].id "${s.id}" is listed twice`));
+      sink.report(diagnostic(at(`segments[${i}].id`), say.FND006.segmentTwice(`segments[${i}].id`, s.id)));
     }
     seenSegments.add(s.id);
     const label = s.label ?? s.id;
@@ -619,7 +611,7 @@ function normalize(
     const key = `questions[${i}]`;
     if (seenQuestions.has(q.id)) {
       ok = false;
-      sink.report(diagnosticWithText('FND006', at(`${key}.id`), `${key}.id "${q.id}" is used by an earlier question`));
+      sink.report(diagnostic(at(`${key}.id`), say.FND006.questionIdUsed(`${key}.id`, q.id)));
     }
     seenQuestions.add(q.id);
     const question = normalizeQuestion(
@@ -628,7 +620,7 @@ function normalize(
       raw.data.separator ?? ';',
       (where, message) => {
         ok = false;
-        sink.report(diagnosticWithText('FND006', at(where), message));
+        sink.report(diagnosticWithText('FND006', at(where), message)); // a question rule's words (normalizeQuestion)
       },
       (where, column) => sink.report(diagnostic(at(where), say.FND335.question(q.id, column))),
     );
@@ -641,7 +633,7 @@ function normalize(
     const kinds = (['renamed', 'merged', 'split', 'retired'] as const).filter((k) => entry[k] !== undefined);
     const bad = (message: string) => {
       ok = false;
-      sink.report(diagnosticWithText('FND006', at(key), `${key} ${message}`));
+      sink.report(diagnostic(at(key), say.FND006.atKey(key, message)));
     };
     if (kinds.length !== 1) return bad('needs exactly one of renamed, merged, split or retired');
     const kind = kinds[0]!;
@@ -661,75 +653,52 @@ function normalize(
     const key = `reliability[${i}].coder`;
     if (layout !== 'respondents') {
       ok = false;
-      const own = layout === 'qdpx' ? "the project's users are its coders" : 'give each excerpt its coder in data.columns.coder';
-      sink.report(
-        diagnosticWithText('FND006', at(`reliability[${i}]`), `reliability[${i}]: coder files are respondent rows like the data; with ${layout} data, ${own}`),
-      );
+      sink.report(diagnostic(at(`reliability[${i}]`), say.FND006.coderFilesNeedRespondents(`reliability[${i}]`, layout)));
     } else if (coderNames.has(r.coder)) {
       ok = false;
       const clash = layout === 'respondents' && r.coder === (raw.data.primaryCoder ?? 'A');
-      sink.report(
-        diagnosticWithText(
-          'FND006',
-          at(key),
-          `${key} "${r.coder}" is ${clash ? `also the name of the data's own coder (data.primaryCoder, default "A"); give one of them another name` : 'used by an earlier entry'}`,
-        ),
-      );
+      sink.report(diagnostic(at(key), say.FND006.coderNameUsed(key, r.coder, clash)));
     }
     coderNames.add(r.coder);
   });
   if (layout === 'qdpx' && (raw.questions ?? []).length > 0) {
     ok = false;
-    sink.report(diagnosticWithText('FND006', at('questions'), 'questions: a qdpx project holds no closed questions; leave questions out'));
+    sink.report(diagnostic(at('questions'), say.FND006.qdpxQuestions()));
   }
   if (layout === 'excerpts' && questions.some((q) => q.optionColumns.length > 0 || q.other !== null)) {
     // issue 16: the respondent file of excerpt data is read column by column from questions[].column.
     ok = false;
-    sink.report(
-      diagnosticWithText(
-        'FND006',
-        at('questions'),
-        'questions: with excerpt data, a multi question is one joined column (column, levels, separator), without "other"',
-      ),
-    );
+    sink.report(diagnostic(at('questions'), say.FND006.excerptMulti()));
   }
   if (layout === 'excerpts' && (raw.questions ?? []).length > 0 && raw.data.respondents === undefined) {
     ok = false;
-    sink.report(diagnosticWithText('FND006', at('questions'), 'questions: with excerpt data, closed questions are read from data.respondents; name that file'));
+    sink.report(diagnostic(at('questions'), say.FND006.excerptQuestions()));
   }
 
   if (layout === 'respondents') {
     const one = raw.data.themeColumns;
     if (raw.data.columns?.themes !== undefined && one !== undefined) {
       ok = false;
-      sink.report(
-        diagnosticWithText(
-          'FND006',
-          at('data.themeColumns'),
-          'data.themeColumns: themes come either from one column (data.columns.themes) or from one column per code; leave one of them out',
-        ),
-      );
+      sink.report(diagnostic(at('data.themeColumns'), say.FND006.themeColumnsTwice()));
     } else if (one !== undefined && one.prefix === undefined && Object.keys(one.columns ?? {}).length === 0) {
       ok = false;
-      sink.report(diagnosticWithText('FND006', at('data.themeColumns'), 'data.themeColumns needs a prefix or columns (code: column name)'));
+      sink.report(diagnostic(at('data.themeColumns'), say.FND006.themeColumnsEmpty()));
     }
     const format = raw.data.format ?? 'csv';
     if (raw.data.sheet !== undefined && format !== 'xlsx') {
       ok = false;
-      sink.report(diagnosticWithText('FND006', at('data.sheet'), 'data.sheet names a sheet of a workbook; set data.format: xlsx, or leave it out'));
+      sink.report(diagnostic(at('data.sheet'), say.FND006.sheetWithoutWorkbook()));
     }
     if (format === 'xlsx' && (raw.data.encoding !== undefined || raw.data.delimiter !== undefined)) {
       ok = false;
       const key = raw.data.encoding !== undefined ? 'data.encoding' : 'data.delimiter';
-      sink.report(diagnosticWithText('FND006', at(key), `${key}: a workbook (data.format: xlsx) has no text encoding or delimiter; leave it out`));
+      sink.report(diagnostic(at(key), say.FND006.noTextOptions(key, 'xlsx')));
     }
     // Issue 16: an SPSS file records its own encoding and has no delimiter.
     if (format === 'spss' && (raw.data.encoding !== undefined || raw.data.delimiter !== undefined)) {
       ok = false;
       const key = raw.data.encoding !== undefined ? 'data.encoding' : 'data.delimiter';
-      sink.report(
-        diagnosticWithText('FND006', at(key), `${key}: an SPSS file (data.format: spss) records its own encoding and has no delimiter; leave it out`),
-      );
+      sink.report(diagnostic(at(key), say.FND006.noTextOptions(key, 'spss')));
     }
   }
 
@@ -908,7 +877,7 @@ function normalizeRake(
   const upper = given.trim?.upper ?? null;
   if (lower !== null && upper !== null && lower >= upper) {
     ok = false;
-    sink.report(diagnosticWithText('FND006', at('weighting.rake.trim'), `weighting.rake.trim: lower (${lower}) must be below upper (${upper})`));
+    sink.report(diagnostic(at('weighting.rake.trim'), say.FND006.trimOrder(lower, upper)));
   }
   if (!ok) return undefined;
   return {

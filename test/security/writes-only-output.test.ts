@@ -26,9 +26,13 @@ beforeAll(() => {
   for (const folder of ['fixtures', 'surveys']) cpSync(path.join(repoRoot, folder), path.join(tree, folder), { recursive: true, verbatimSymlinks: true });
   // Anything a command puts in the system's temporary folder lands here, where the test sees it.
   process.env.TMPDIR = privateTmp;
+  // Run from the TypeScript sources (a bundle older than src/), tsx keeps its compile cache in the
+  // temporary folder: that is the development runner's, not the command's, so it is turned off here.
+  process.env.TSX_DISABLE_CACHE = '1';
 });
 
 afterAll(() => {
+  delete process.env.TSX_DISABLE_CACHE;
   if (savedTmp === undefined) delete process.env.TMPDIR;
   else process.env.TMPDIR = savedTmp;
   rmSync(tree, { recursive: true, force: true });
