@@ -334,6 +334,8 @@ export interface SurveyConfig {
     formats: ReportFormat[];
     /** The weighted estimate as the headline figure; null: yes when a weight column exists. */
     weighted: boolean | null;
+    /** Extension (issue 17): a theme and a closed question that measure the same idea; the summary states both in one sentence. */
+    pairs: { theme: string; question: string }[];
   };
 }
 

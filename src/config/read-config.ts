@@ -163,6 +163,8 @@ const configSpec: Spec = {
         formats: opt({ kind: 'array', items: str({ oneOf: REPORT_FORMATS }) }),
         // Issue 15: the weighted estimate as the headline figure (default: true when a weight column exists).
         weighted: opt({ kind: 'boolean' }),
+        // Issue 17: a theme and a closed question that measure the same idea; the summary gives both in one sentence.
+        pairs: opt({ kind: 'array', items: { kind: 'object', fields: { theme: req({ kind: 'label' }), question: req({ kind: 'label' }) } } }),
       },
     }),
   },
@@ -376,6 +378,7 @@ interface RawConfig {
     note?: string;
     formats?: ReportFormat[];
     weighted?: boolean;
+    pairs?: { theme: string; question: string }[];
   };
   limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
   privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
@@ -632,6 +635,8 @@ function normalize(
       formats: report.formats === undefined ? [...DEFAULT_REPORT_FORMATS] : [...new Set(report.formats)],
       // Issue 15: null means the default, weighted headline figures when a weight column exists.
       weighted: report.weighted ?? null,
+      // Issue 17: theme–question pairs for the summary.
+      pairs: (report.pairs ?? []).map(({ theme, question }) => ({ theme, question })),
     },
   };
 }

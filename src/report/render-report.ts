@@ -39,7 +39,7 @@ export async function renderReport(
     lanes[lane] = png;
     pngs.push(png);
   }
-  const options = { statements, plurals, keyFindings: config.report.keyFindings };
+  const options = { statements, plurals, keyFindings: config.report.keyFindings, pairs: config.report.pairs };
   const files = new Map<string, string | Uint8Array>();
   files.set('results.json', formatResultsJson(results));
   files.set('report.md', renderMarkdown(results, charts, options));

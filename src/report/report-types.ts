@@ -17,6 +17,8 @@ export interface ReportOptions {
   keyFindings?: number;
   /** Plural nouns by segment id for sentences ("funders"), from the config; default from the label. */
   plurals?: Record<string, string>;
+  /** Issue 17: theme–question pairs (config report.pairs): the summary states both in one sentence. */
+  pairs?: readonly { theme: string; question: string }[];
 }
 
 /** A table cell: one line, or lines (stacked in HTML, joined with ", " in Markdown). */
