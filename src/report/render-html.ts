@@ -29,7 +29,14 @@ nav.contents { border: 1px solid var(--faint); border-radius: 6px; padding: 0.75
 nav.contents h2 { font-size: 1rem; margin: 0 0 0.4rem; padding: 0; border: 0; }
 nav.contents ol { margin: 0; padding-left: 1.25rem; columns: 2 14rem; }
 nav.contents li { margin: 0.1rem 0; }
-.table-wrap { overflow-x: auto; margin: 1rem 0 0.5rem; max-width: 100%; }
+.table-wrap { overflow-x: auto; margin: 1rem 0 0.5rem; max-width: 100%;
+  /* Scroll shadows (no script): a shade at an edge where more of the table lies beyond it. */
+  background: linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.22), rgba(0, 0, 0, 0)) right / 0.9rem 100% no-repeat scroll; }
+.scroll-hint { display: none; color: var(--muted); font-size: 0.8rem; margin: 0.75rem 0 -0.6rem; }
+.table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; background: #fff; z-index: 1; }
+.table-wrap thead th:first-child { z-index: 2; }
 table { border-collapse: collapse; min-width: 60%; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
 .sub { color: var(--muted); font-size: 0.85em; }
 caption { text-align: left; font-weight: 600; padding: 0 0 0.5rem; }
@@ -40,6 +47,7 @@ tbody th { font-weight: normal; min-width: 9rem; }
 td.num { white-space: nowrap; }
 figure { margin: 1.5rem 0 0.5rem; }
 figure svg { display: block; width: var(--w, auto); max-width: 100%; height: auto; }
+.chart-narrow { display: none; }
 figcaption { color: var(--muted); font-size: 0.875rem; margin-top: 0.5rem; }
 details.chart-data { margin: 0 0 1.5rem; font-size: 0.9rem; }
 details.chart-data summary { cursor: pointer; color: #0b5cad; width: max-content; max-width: 100%; }
@@ -48,8 +56,14 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans 
 @media (max-width: 40rem) {
   main { padding: 1.5rem 1rem 3rem; }
   h1 { font-size: 1.6rem; }
-  dl.facts { grid-template-columns: 1fr; gap: 0; }
-  dl.facts dd { margin-bottom: 0.4rem; }
+  dl.facts { gap: 0.1rem 0.75rem; font-size: 0.95rem; }
+  .scroll-hint { display: block; }
+  tbody th { min-width: 7.5rem; }
+  th, td { padding: 0.35rem 0.45rem; }
+  .has-narrow { display: none; }
+  .chart-narrow { display: block; }
+  .chart-scroll { overflow-x: auto; }
+  .chart-scroll svg { max-width: none; width: auto; }
 }
 @page { size: A4; margin: 14mm 14mm 16mm; }
 @media print {
@@ -59,9 +73,15 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans 
   h2, h3 { break-after: avoid; }
   h2 { margin-top: 1.5rem; }
   figure, table, .note, nav.contents, dl.facts { break-inside: avoid; }
+  table.long { break-inside: auto; }
+  .scroll-hint { display: none; }
+  .table-wrap { background: none; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
   figure svg { width: var(--pw, auto); }
+  .chart-wide { display: block !important; }
+  .chart-narrow { display: none !important; }
+  .chart-scroll { overflow: visible; }
   details.chart-data { display: none; }
   .table-wrap { overflow: visible; }
   table { width: 100%; font-size: 8.5pt; }
@@ -70,8 +90,13 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans 
 
 /** Charts are drawn for slides at ~560 px; on the page they may grow by a quarter, never past the column. */
 const CHART_SCALE = 1.25;
-/** In print, a chart is at most this tall (CSS px; an A4 page's printable height is about 1000), so it fits one page with its caption. */
-const PRINT_MAX_HEIGHT = 880;
+/** In print, a table of more rows than this may break across pages between its rows. */
+const LONG_TABLE = 12;
+/**
+ * In print, a chart is at most this tall (CSS px; an A4 page's printable height is about 1000): it fits
+ * one page with its caption, and moving it to the next page never leaves more than about half a page blank.
+ */
+const PRINT_MAX_HEIGHT = 560;
 /** ... and at most the printable width of A4 (182 mm). */
 const PRINT_MAX_WIDTH = 680;
 
@@ -124,9 +149,15 @@ function htmlBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
       return tableHtml(block);
     case 'figure': {
       const number = all.filter((candidate) => candidate.kind === 'figure').indexOf(block) + 1;
+      const narrow = block.chart.narrowSvg ?? null;
+      // Issue 17: on a phone the narrow layout replaces the wide one (CSS, no script); a chart with none scrolls sideways in its box.
+      const wide =
+        narrow === null
+          ? `<div class="chart chart-wide chart-scroll" role="region" aria-label="${escapeHtml(`Figure ${number}, scrolls sideways`)}" tabindex="0">${inlineSvg(block.chart.svg, block.chart.alt)}</div>`
+          : `<div class="chart chart-wide has-narrow">${inlineSvg(block.chart.svg, block.chart.alt)}</div>\n<div class="chart chart-narrow">${inlineSvg(narrow, block.chart.alt, 1)}</div>`;
       const lines = [
         `<figure id="figure-${escapeHtml(block.chart.name)}">`,
-        inlineSvg(block.chart.svg, block.chart.alt),
+        wide,
         `<figcaption>Figure ${number}. ${escapeHtml(block.chart.title)}</figcaption>`,
         '</figure>',
       ];
@@ -165,9 +196,12 @@ function tableHtml(block: Extract<ReportBlock, { kind: 'table' }>): string {
     );
     return `<tr>${cells.join('')}</tr>`;
   });
+  // Issue 17: a table of more than LONG_TABLE rows may break between rows in print (its head repeats), so no page is left mostly blank before it.
+  const long = block.rows.length > LONG_TABLE ? ' class="long"' : '';
+  const hint = block.head.length > 3 ? '<p class="scroll-hint" aria-hidden="true">Scroll the table sideways for more columns →</p>\n' : '';
   return [
-    `<div class="table-wrap" role="region" aria-label="${escapeHtml(block.caption)}" tabindex="0">`,
-    '<table>',
+    `${hint}<div class="table-wrap" role="region" aria-label="${escapeHtml(block.caption)}" tabindex="0">`,
+    `<table${long}>`,
     `<caption>${escapeHtml(block.caption)}</caption>`,
     `<thead><tr>${head}</tr></thead>`,
     '<tbody>',
@@ -203,7 +237,7 @@ function inline(text: Inline): string {
  * unused xlink namespace dropped, and role="img" with the text alternative on the root element so
  * assistive technology reads the sentence instead of every tick label.
  */
-function inlineSvg(svg: string, alt: string): string {
+function inlineSvg(svg: string, alt: string, scale = CHART_SCALE): string {
   let clean = svg
     .replace(/<\?xml[^>]*\?>/g, '')
     .replace(/<!DOCTYPE[^>]*>/gi, '')
@@ -222,7 +256,7 @@ function inlineSvg(svg: string, alt: string): string {
       const print =
         Number.isFinite(height) && height > 0 ? Math.min(width, PRINT_MAX_WIDTH, (PRINT_MAX_HEIGHT * width) / height) : Math.min(width, PRINT_MAX_WIDTH);
       // --w on screen, --pw in print (see CSS): a custom property, so print CSS can override it.
-      style = ` style="--w: ${Math.round(width * CHART_SCALE)}px; --pw: ${Math.round(print)}px"`;
+      style = ` style="--w: ${Math.round(width * scale)}px; --pw: ${Math.round(print)}px"`;
     }
     return `<svg${kept}${style} role="img" aria-label="${escapeHtml(alt)}" focusable="false">`;
   });

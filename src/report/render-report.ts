@@ -11,15 +11,17 @@ export async function renderReport(
   formats: readonly ReportFormat[] = analysis.config.report.formats,
 ): Promise<Map<string, string | Uint8Array>> {
   // Loaded here, not at the top: vega takes ~0.4 s to import and `findings check` never needs it.
-  const [{ buildCharts }, { renderSvg }, { renderPng }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }] = await Promise.all([
-    import('../charts/build-charts.ts'),
-    import('../charts/render-svg.ts'),
-    import('../charts/render-png.ts'),
-    import('./format-results-json.ts'),
-    import('./render-markdown.ts'),
-    import('./render-html.ts'),
-    import('./render-tables.ts'),
-  ]);
+  const [{ buildCharts }, { renderSvg }, { renderPng }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }, { renderNarrow }] =
+    await Promise.all([
+      import('../charts/build-charts.ts'),
+      import('../charts/render-svg.ts'),
+      import('../charts/render-png.ts'),
+      import('./format-results-json.ts'),
+      import('./render-markdown.ts'),
+      import('./render-html.ts'),
+      import('./render-tables.ts'),
+      import('../charts/narrow-spec.ts'),
+    ]);
   const { results, codebook, config } = analysis;
   const statements: Record<string, string> = Object.create(null); // issue #20: a code "__proto__" is a key like any other
   for (const theme of codebook.themes) if (theme.statement !== null) statements[theme.code] = theme.statement;
@@ -33,7 +35,8 @@ export async function renderReport(
   const lanes: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
   for (const chart of specs) {
     const svg = await renderSvg(chart.spec);
-    charts.push({ ...chart, svg });
+    // Issue 17: a second layout for phones, chosen by the page's CSS.
+    charts.push({ ...chart, svg, narrowSvg: await renderNarrow(chart.spec, svg, renderSvg) });
     const lane = pngs.length % lanes.length;
     const png = lanes[lane]!.then(() => renderPng(svg));
     lanes[lane] = png;

@@ -24,6 +24,7 @@ export function reportDocument(results: Results, charts: readonly RenderedChart[
   const blocks: ReportBlock[] = [
     ...titleSection(results, plurals),
     ...keyFindingsSection(results, options),
+    { kind: 'contents' },
     ...segmentsSection(results, charts, plurals),
     ...themesSection(results, charts),
     ...cooccurrenceSection(results, charts),

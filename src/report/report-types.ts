@@ -8,6 +8,8 @@ import type { ChartSpec } from '../charts/build-charts.ts';
 /** A chart with its rendered SVG, as the pipeline hands it to the report writers. */
 export interface RenderedChart extends ChartSpec {
   svg: string;
+  /** Issue 17: the chart laid out for phones (charts/narrow-spec.ts), shown by CSS below 40rem; null or absent when the wide one fits or none does. */
+  narrowSvg?: string | null;
 }
 
 export interface ReportOptions {

@@ -63,12 +63,11 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
       items: [
         { term: 'Rounds', value: trend.rounds.map((round) => `${round.round} (${round.respondents} respondents)`).join(', ') },
         { term: 'Themes', value: String(trend.themes.length) },
-        { term: 'Studies', value: trend.rounds.map((round) => round.id).join(', ') },
       ],
     },
-    { kind: 'contents' },
     // Issue 17: the first screen answers what changed and how the closed questions were answered.
     ...trendSummaryBlocks(trend, settings),
+    { kind: 'contents' },
     { kind: 'heading', level: 2, text: 'What changed from round to round', id: 'changes' },
   ];
   const sentences = trend.changes.flatMap((change, index) => {

@@ -1,6 +1,4 @@
 /** findings run <config>: ingest, validate, tally, chart and report one round into reports/<id>/. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { displayPath } from '../../config/read-config.ts';
@@ -43,7 +41,9 @@ export const runCommand: Command<ArgsOf<typeof builder>> = {
     const files = await renderReport(analysis, withFlags(analysis.config.report.formats, args));
     if (args.pdf) {
       // Printed before the folder is written, so report.pdf lands with the rest, atomically.
-      const pdf = await printToPdf(files.get('report.html') as string);
+      const { printHtmlToPdf } = await import('../../report/print-pdf.ts');
+      const { title, round } = analysis.results.survey;
+      const pdf = await printHtmlToPdf(files.get('report.html') as string, { footer: round === '' ? title : `${title} (${round})` });
       if (pdf.ok) files.set('report.pdf', pdf.bytes);
       else io.stderr.write(`no PDF: ${pdf.reason}\n`);
     }
@@ -63,15 +63,3 @@ export const runCommand: Command<ArgsOf<typeof builder>> = {
     return 0;
   },
 };
-
-async function printToPdf(html: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
-  const { printPdf } = await import('../../report/print-pdf.ts');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-pdf-'));
-  try {
-    writeFileSync(path.join(dir, 'report.html'), html);
-    const printed = await printPdf(path.join(dir, 'report.html'), path.join(dir, 'report.pdf'));
-    return printed.ok ? { ok: true, bytes: readFileSync(path.join(dir, 'report.pdf')) } : printed;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
