@@ -1,6 +1,5 @@
 import type { ChangeFigure, Interval, QuestionChange, QuestionResult, Results, SegmentThemeResult, ThemeResult } from '../model.ts';
 import { changeVerdict } from '../format/change-verdict.ts';
-import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
 import { changePoints, formatPointsInterval } from '../format/format-points.ts';
 import { agreementFlagOf } from './agreement-caveat.ts';
@@ -225,7 +224,7 @@ function headlineInterval(results: Results, theme: ThemeResult): Interval | null
 
 function themeSentence(results: Results, theme: ThemeResult, statements: Record<string, string>): string {
   const weighted = headline(results, theme) !== theme.proportion;
-  return `${formatPercent(headline(results, theme))} of respondents ${verb(theme.code, theme.label, statements)} (${theme.respondents} of ${theme.base}${weighted ? ', weighted' : ''}; likely range ${formatInterval(headlineInterval(results, theme))}).`;
+  return `${formatPercent(headline(results, theme))} of respondents ${verb(theme.code, theme.label, statements)} (${theme.respondents} of ${theme.base}${weighted ? ', weighted' : ''}; likely range ${plainRange(headlineInterval(results, theme))}).`;
 }
 
 function themeChangeSentence(figure: ChangeFigure, verdict: 'rose' | 'fell', previousRound: string, phrase: string, noun = 'respondents'): string {
@@ -242,7 +241,7 @@ function topBoxPhrase(question: QuestionResult): string {
 }
 
 function topBoxSentence(question: QuestionResult): string {
-  return `${formatPercent(question.topBox.proportion)} of those who answered ${topBoxPhrase(question)} (${question.topBox.respondents} of ${question.base}; likely range ${formatInterval(question.topBox.ci)})`;
+  return `${formatPercent(question.topBox.proportion)} of those who answered ${topBoxPhrase(question)} (${question.topBox.respondents} of ${question.base}; likely range ${plainRange(question.topBox.ci)})`;
 }
 
 /** The second half of a paired sentence: the closed question's top box, and how it moved since the previous round. */
@@ -268,6 +267,12 @@ function hedge(results: Results, code: string, text: string): string {
 function verb(code: string, label: string, statements: Record<string, string>): string {
   const statement = Object.hasOwn(statements, code) ? statements[code]?.trim() : undefined;
   return statement !== undefined && statement !== '' ? statement : `mentioned "${label}"`;
+}
+
+/** An interval in words, "55% to 83%" (a dash between figures reads as a minus sign to some readers). */
+function plainRange(ci: Interval | null): string {
+  if (ci === null || !Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) return 'not defined';
+  return `${formatPercent(ci[0])} to ${formatPercent(ci[1])}`;
 }
 
 function capitalize(text: string): string {

@@ -16,7 +16,7 @@ export function keyFindingsSection(results: Results, options: ReportOptions = {}
     plurals: options.plurals ?? {},
     pairs: options.pairs ?? [],
   });
-  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Summary', id: 'summary' }];
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Summary', id: 'key-findings' }];
   if (items.length === 0) {
     blocks.push({
       kind: 'paragraph',
