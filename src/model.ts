@@ -319,6 +319,8 @@ export interface SurveyConfig {
   privacy: { respondentIds: 'show' | 'hash' | 'omit' };
   /** Extension: quotes in the report. */
   quotes: QuotesConfig;
+  /** Extension (issue 17): how the study was done, for the methods appendix (config `study:`); null where not given. */
+  study: { fieldworkStart: string | null; fieldworkEnd: string | null; recruitment: string | null; invited: number | null };
   report: {
     confidence: number;
     minBase: number;

@@ -32,6 +32,8 @@ import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.t
 // The format
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
+/** A calendar date, YYYY-MM-DD (quote it in YAML so it stays text). */
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const LAYOUTS = ['respondents', 'excerpts', 'qdpx'] as const;
 const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx'] as const;
 /** report.formats (issue 18): the files a run writes; the office formats only when asked for. */
@@ -149,6 +151,21 @@ const configSpec: Spec = {
         enabled: opt({ kind: 'boolean' }),
         perTheme: opt({ kind: 'number', integer: true, min: 0, max: 10 }),
         mask: opt({ kind: 'array', items: str({ nonEmpty: true }) }),
+      },
+    }),
+    // Issue 17: how the study was done, for the report's methods appendix.
+    study: opt({
+      kind: 'object',
+      fields: {
+        fieldwork: opt({
+          kind: 'object',
+          fields: {
+            start: opt(str({ pattern: DATE, patternText: 'a date as YYYY-MM-DD' })),
+            end: opt(str({ pattern: DATE, patternText: 'a date as YYYY-MM-DD' })),
+          },
+        }),
+        recruitment: opt({ kind: 'label' }),
+        invited: opt({ kind: 'number', integer: true, min: 1 }),
       },
     }),
     report: opt({
@@ -380,6 +397,7 @@ interface RawConfig {
     weighted?: boolean;
     pairs?: { theme: string; question: string }[];
   };
+  study?: { fieldwork?: { start?: string; end?: string }; recruitment?: string; invited?: number };
   limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
   privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
   quotes?: { enabled?: boolean; perTheme?: number; mask?: string[] };
@@ -504,6 +522,14 @@ function normalize(
     }
     questions.push({ id: q.id, column: q.column, label: q.label ?? q.id, levels, labels, topBox });
   });
+  // Issue 17: fieldwork ends on or after the day it starts (ISO dates compare as text).
+  const fieldwork = raw.study?.fieldwork;
+  if (fieldwork?.start !== undefined && fieldwork.end !== undefined && fieldwork.end < fieldwork.start) {
+    ok = false;
+    sink.report(
+      diagnosticWithText('FND006', at('study.fieldwork.end'), `study.fieldwork.end (${fieldwork.end}) is before study.fieldwork.start (${fieldwork.start})`),
+    );
+  }
 
   const codebookChanges: CodebookMapping[] = [];
   (raw.codebookChanges ?? []).forEach((entry, i) => {
@@ -621,6 +647,12 @@ function normalize(
     codebookChanges,
     questions,
     reliability,
+    study: {
+      fieldworkStart: raw.study?.fieldwork?.start ?? null,
+      fieldworkEnd: raw.study?.fieldwork?.end ?? null,
+      recruitment: raw.study?.recruitment ?? null,
+      invited: raw.study?.invited ?? null,
+    },
     limits: { ...DEFAULT_LIMITS, ...raw.limits },
     privacy: { respondentIds: raw.privacy?.respondentIds ?? 'show' },
     quotes: { enabled: raw.quotes?.enabled ?? true, perTheme: raw.quotes?.perTheme ?? 2, mask: raw.quotes?.mask ?? [] },

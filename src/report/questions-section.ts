@@ -28,7 +28,7 @@ function questionBlocks(results: Results, question: QuestionResult, charts: read
           .map((level) => ({ level, label: String(level) }));
   const labelOf = new Map(levels.map(({ level, label }) => [level, label]));
   const topLevels = question.topBox.levels.map((level) => labelOf.get(level) ?? String(level));
-  const topName = `Top-${question.topBox.levels.length} box`;
+  const topName = `Top ${question.topBox.levels.length} answers`;
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 3, text: question.label, id: `question-${question.id}` }];
   const chart = charts.find((candidate) => candidate.name === likertChartName(question.id));
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });

@@ -147,6 +147,8 @@ function htmlBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
       return `<dl class="facts">\n${block.items.map((item) => `<dt>${escapeHtml(item.term)}</dt><dd>${inline(item.value)}</dd>`).join('\n')}\n</dl>`;
     case 'table':
       return tableHtml(block);
+    case 'links':
+      return `<ul class="links">\n${block.items.map((item) => `<li><a href="${escapeHtml(encodeURI(item.href))}">${escapeHtml(item.text)}</a></li>`).join('\n')}\n</ul>`;
     case 'figure': {
       const number = all.filter((candidate) => candidate.kind === 'figure').indexOf(block) + 1;
       const narrow = block.chart.narrowSvg ?? null;

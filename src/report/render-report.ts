@@ -42,7 +42,21 @@ export async function renderReport(
     lanes[lane] = png;
     pngs.push(png);
   }
-  const options = { statements, plurals, keyFindings: config.report.keyFindings, pairs: config.report.pairs };
+  const tables = renderTables(results);
+  // Issue 17: the methods appendix links every table and chart file of the folder.
+  const linked = [
+    ...(formats.includes('csv') ? tables.map((table) => `tables/${table.name}`) : []),
+    ...charts.flatMap((chart) => [`charts/${chart.name}.svg`, `charts/${chart.name}.png`]),
+  ];
+  const options = {
+    statements,
+    plurals,
+    keyFindings: config.report.keyFindings,
+    pairs: config.report.pairs,
+    study: config.study,
+    files: linked,
+    resultsJson: formats.includes('json'),
+  };
   const files = new Map<string, string | Uint8Array>();
   files.set('results.json', formatResultsJson(results));
   files.set('report.md', renderMarkdown(results, charts, options));
@@ -53,7 +67,7 @@ export async function renderReport(
     files.set(`charts/${chart.name}.svg`, chart.svg);
     files.set(`charts/${chart.name}.png`, images[i]!);
   });
-  for (const table of renderTables(results)) files.set(`tables/${table.name}`, table.csv);
+  for (const table of tables) files.set(`tables/${table.name}`, table.csv);
   // Issue 18: keep the formats asked for and add the office files, from the same document and charts.
   const { applyReportFormats } = await import('./office/apply-report-formats.ts');
   await applyReportFormats(files, formats, { kind: 'round', results, charts, options });

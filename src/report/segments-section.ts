@@ -40,7 +40,6 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
   const head = [
     'Theme',
     ...results.segments.map((segment) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${letters.get(segment.id)})`),
-    'Test, BH-adjusted p',
     'Result',
   ];
   const rows = themeOrder(results.themes).map(({ theme, depth }): Cell[] => {
@@ -65,13 +64,8 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
       const letterText = above.length > 0 ? ` ${above.join('')}` : '';
       return [`${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})${mark}${letterText}`, formatInterval(cell.ci)];
     });
-    const test = theme.segmentTest;
-    return [
-      depth > 0 ? `↳ ${theme.label}` : theme.label,
-      ...cells,
-      test?.pAdjusted === null || test?.pAdjusted === undefined ? [testName(test)] : [testName(test), `p ${pText(formatPValue(test.pAdjusted, alpha))}`],
-      verdict(test, alpha),
-    ];
+    // Issue 17: the test and its p-values are in the methods appendix (segmentTestsTable); the body gives the verdict in words.
+    return [depth > 0 ? `↳ ${theme.label}` : theme.label, ...cells, verdict(theme.segmentTest, alpha)];
   });
   blocks.push({
     kind: 'table',
@@ -88,12 +82,10 @@ export function segmentsSection(results: Results, charts: readonly RenderedChart
     notes.push(`${LOW_BASE_MARK} Base below ${minBase}: shown for completeness, not interpreted, never a key finding.`);
   }
   notes.push(
-    results.themes.some((theme) => theme.segmentTest?.method === 'rao-scott')
-      ? `Test: the second-order Rao–Scott test of the weighted table (theme mentioned or not × segment; weights as the headline, report.weighted); p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`
-      : `Test: chi-square test of independence (theme mentioned or not × segment), or Fisher's exact test when an expected count is below 5; p adjusted across themes by Benjamini–Hochberg (BH). "Differs between segments" where the adjusted p is below ${alpha}.`,
+    `"Differs between segments" where the segments' shares differ by more than chance would explain, allowing for the number of themes checked; the test of each theme is in the methods appendix.`,
     weightedTable
-      ? `Pairwise comparisons (results.json themes[].pairwise) are unweighted two-proportion tests, so no significance letters are printed beside the weighted shares.`
-      : `Letters: a share followed by a segment's letter is higher than that segment's share (two-proportion test for each pair of segments, p adjusted by BH within the theme, below ${alpha}); segments with a base below ${minBase} are not compared pairwise.`,
+      ? `The shares are weighted; no letters are printed beside them, because the comparisons of two segments at a time are of the unweighted counts (methods appendix).`
+      : `Letters: a share followed by a segment's letter is clearly higher than that segment's share; segments with a base below ${minBase} are not compared two at a time.`,
   );
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
   return blocks;
@@ -106,25 +98,25 @@ function testsSummary(results: Results): string {
   const differ = tested.filter((theme) => (theme.segmentTest?.pAdjusted ?? 1) < alpha);
   const untested = results.themes.length - tested.length;
   const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  let text = `Each theme was tested for a difference between segments, and the p-values adjusted for the ${count(tested.length, 'theme')} tested (Benjamini–Hochberg). `;
+  let text = `Each theme was checked for a difference between segments, allowing for the ${count(tested.length, 'theme')} checked. `;
   if (differ.length === 0) {
-    text += `No theme differs detectably between segments (every adjusted p is at least ${alpha}); that is not evidence that the segments agree, only that these data cannot tell them apart.`;
+    text += `No theme differs clearly between segments; that is not evidence that the segments agree, only that these data cannot tell them apart.`;
   } else {
     const names = differ.map((theme) => `"${theme.label}"`);
     const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
     text += `${differ.length === 1 ? 'One theme differs' : `${differ.length} themes differ`} between segments: ${list}. `;
     const rest = tested.length - differ.length;
-    if (rest > 0) text += `For the other ${count(rest, 'theme')} the tests find no detectable difference, which is not evidence that the segments agree.`;
+    if (rest > 0) text += `For the other ${count(rest, 'theme')} there is no clear difference, which is not evidence that the segments agree.`;
   }
   if (untested > 0) text += ` ${count(untested, 'theme')} could not be tested (nobody, or everybody, mentioned ${untested === 1 ? 'it' : 'them'}).`;
   return text.trim();
 }
 
-function pText(p: string): string {
+export function pText(p: string): string {
   return p.startsWith('<') ? p : `= ${p}`;
 }
 
-function testName(test: SegmentTest | null): string {
+export function testName(test: SegmentTest | null): string {
   if (test === null || test.method === null) return 'not tested';
   if (test.method === 'fisher') return "Fisher's exact";
   if (test.method === 'fisher-monte-carlo') return `Fisher's exact by Monte Carlo (${test.replicates ?? 0} tables)`;

@@ -37,7 +37,9 @@ export function roundDeck(results: Results, charts: readonly RenderedChart[], bl
     const notes = [finding.text, ''];
     if (question !== undefined) {
       notes.push(`Question: ${question.label} (${question.id}); answered ${question.base}, missing ${question.missing}`);
-      notes.push(`Top box: ${question.topBox.respondents} of ${question.base}; proportion ${question.topBox.proportion}; ${confidence} Wilson CI ${interval(question.topBox.ci)}`);
+      notes.push(
+        `Top box: ${question.topBox.respondents} of ${question.base}; proportion ${question.topBox.proportion}; ${confidence} Wilson CI ${interval(question.topBox.ci)}`,
+      );
     }
     if (theme !== undefined) {
       notes.push(`Theme: ${theme.label} (${theme.code})`);
