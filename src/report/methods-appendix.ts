@@ -14,13 +14,29 @@ import { pText, testName } from './segments-section.ts';
  * p-values, the per-segment change tables), and links to every file of the report folder.
  */
 export function methodsAppendix(results: Results, options: ReportOptions = {}): ReportBlock[] {
-  const blocks: ReportBlock[] = [];
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', level: 3, text: 'How the summary was chosen', id: 'methods-summary' },
+    {
+      kind: 'list',
+      ordered: true,
+      items: [
+        'Changes since the previous round: a theme, or the top answers of a closed question, whose share among all respondents rose or fell (Benjamini–Hochberg adjusted p below the significance level, both bases at least the minimum base), the largest change first.',
+        'The closed questions: the share choosing the top answers (the top box) of each, in the order the config lists them.',
+        'Differences between groups: themes whose share differs between segments after the Benjamini–Hochberg adjustment, most certain first; then changes within one segment that survive it, largest first.',
+        'The most mentioned themes, by their headline share (weighted where report.weighted).',
+      ],
+    },
+    {
+      kind: 'paragraph',
+      text: `The summary takes the first sentence of every group that has one, then fills its ${options.keyFindings ?? 5} places (report.keyFindings) in the order above, and shows them in that order. Where a theme and a closed question measure the same idea (report.pairs), one sentence states both: how many raised the theme unprompted, and how many agreed when asked. Nothing is said from a base below the minimum, nor of a theme the coders agreed on too little (Krippendorff's α below 0.667); a theme they agreed on only moderately is called tentative. A "likely range" is the ${Math.round(results.confidence * 100)}% confidence interval (Wilson, or the logit interval of a weighted share; the Wald interval of a change).`,
+    },
+  ];
   const agreement = new Map((results.reliability?.themes ?? []).map((theme) => [theme.code, theme]));
   blocks.push({ kind: 'heading', level: 3, text: 'Theme definitions', id: 'methods-themes' });
   blocks.push({
     kind: 'table',
     caption: 'What each theme means: the codebook’s instruction to coders',
-    head: ['Theme', 'Definition', 'Coder agreement'],
+    head: ['Theme', 'Definition', 'How far coders agreed'],
     rows: themeOrder(results.themes).map(({ theme, depth }): Cell[] => {
       const figures = agreement.get(theme.code);
       const agreed =
