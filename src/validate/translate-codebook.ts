@@ -69,17 +69,23 @@ export function translateCodebook(
     switch (mapping.kind) {
       case 'renamed':
         targets.set(mapping.from[0]!, mapping.to);
-        notes.set(mapping.to[0]!, `renamed from ${from}`);
-        changes.push({ kind: 'renamed', from: mapping.from, to: mapping.to, note: `${from} renamed to ${to}` });
+        if (from === to) {
+          // Same label, new code: the reader sees one theme.
+          notes.set(mapping.to[0]!, `same theme under a new code in ${labels.currentRound}`);
+          changes.push({ kind: 'renamed', from: mapping.from, to: mapping.to, note: `${to} kept its name under a new code in ${labels.currentRound}; compared as one theme` });
+        } else {
+          notes.set(mapping.to[0]!, `renamed from ${from}`);
+          changes.push({ kind: 'renamed', from: mapping.from, to: mapping.to, note: `${from} renamed to ${to}` });
+        }
         break;
       case 'merged':
         for (const code of mapping.from) targets.set(code, mapping.to);
-        notes.set(mapping.to[0]!, `merged from ${from}; its ${labels.previousRound} figure counts a respondent who mentioned any of them`);
+        notes.set(mapping.to[0]!, `merged from ${from}; its figure for ${labels.previousRound} counts a respondent who mentioned any of them`);
         changes.push({
           kind: 'merged',
           from: mapping.from,
           to: mapping.to,
-          note: `${from} merged into ${to}; its ${labels.previousRound} figure counts a respondent who mentioned any of them, so it can differ from the ${labels.previousRound} report`,
+          note: `${from} merged into ${to}; its figure for ${labels.previousRound} counts a respondent who mentioned any of them, so it can differ from the ${labels.previousRound} report`,
         });
         break;
       case 'split':
@@ -114,7 +120,7 @@ export function translateCodebook(
           kind: 'vanished',
           from: [theme.code],
           to: [],
-          note: `"${theme.label}" is not in the ${labels.currentRound} codebook (no mapping given)`,
+          note: `“${theme.label}” is not in the ${labels.currentRound} codebook (no mapping given)`,
         });
         target = 'retired';
         extras.push({ theme, kind: 'vanished' });
@@ -136,7 +142,7 @@ export function translateCodebook(
     if (!previous.index.has(theme.code) && !mentionedTargets.has(theme.code)) {
       added.add(theme.code);
       notes.set(theme.code, `new in ${labels.currentRound}`);
-      changes.push({ kind: 'added', from: [], to: [theme.code], note: `"${theme.label}" added in ${labels.currentRound}` });
+      changes.push({ kind: 'added', from: [], to: [theme.code], note: `“${theme.label}” added in ${labels.currentRound}` });
     }
   }
   return {
@@ -150,11 +156,11 @@ export function translateCodebook(
   };
 }
 
-/** Codes as their labels in a codebook, quoted and joined ("\"Beyond money\" and \"Community benefit\""); an unknown code as itself. */
+/** Codes as their labels in a codebook, quoted and joined (“Beyond money” and “Community benefit”); an unknown code as itself. */
 function quoted(codes: readonly string[], codebook: Codebook): string {
   const names = codes.map((code) => {
     const index = codebook.index.get(code);
-    return `"${index === undefined ? code : (codebook.themes[index]?.label ?? code)}"`;
+    return `“${index === undefined ? code : (codebook.themes[index]?.label ?? code)}”`;
   });
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
