@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.ts';
 import { escapeHtml } from './escape-html.ts';
 import { fixPdfMetadata } from './fix-pdf-metadata.ts';
@@ -52,7 +51,10 @@ export async function printPdf(htmlFile: string, pdfFile: string, options: Print
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], timeout });
     const page = await browser.newPage();
-    await page.goto(pathToFileURL(path.resolve(htmlFile)).href, { waitUntil: 'load', timeout });
+    // Links to the folder's own files (the methods appendix) would print as file:// addresses of
+    // wherever the page was printed from, different on every run: in the PDF they are plain text.
+    const html = readFileSync(htmlFile, 'utf8').replace(/<a href="(?!#|[a-z][a-z0-9+.-]*:)[^"]*">/gi, '<a>');
+    await page.setContent(html, { waitUntil: 'load', timeout });
     const session = await page.context().newCDPSession(page);
     const printed = (await session.send('Page.printToPDF', {
       printBackground: true,
