@@ -72,7 +72,12 @@ export function translateCodebook(
         if (from === to) {
           // Same label, new code: the reader sees one theme.
           notes.set(mapping.to[0]!, `same theme under a new code in ${labels.currentRound}`);
-          changes.push({ kind: 'renamed', from: mapping.from, to: mapping.to, note: `${to} kept its name under a new code in ${labels.currentRound}; compared as one theme` });
+          changes.push({
+            kind: 'renamed',
+            from: mapping.from,
+            to: mapping.to,
+            note: `${to} kept its name under a new code in ${labels.currentRound}; compared as one theme`,
+          });
         } else {
           notes.set(mapping.to[0]!, `renamed from ${from}`);
           changes.push({ kind: 'renamed', from: mapping.from, to: mapping.to, note: `${from} renamed to ${to}` });

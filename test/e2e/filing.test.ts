@@ -89,8 +89,12 @@ describe('the first screen states what the data support', () => {
   it.skipIf(skip)(`2015: both significant changes and the closed questions${why}`, async () => {
     const text = await firstScreen(reports['2015']);
     expect(text).toMatch(/Since 2014, the share of respondents who asked how the collaborative would be structured fell from 59% to 26% \(12 of 46/);
-    expect(text).toMatch(/Since 2014, the share of respondents who said LA n Sync should be incubated for at least another year rose from 34% to 65% \(30 of 46/);
-    expect(text).toContain('73% of those who answered agreed that "LA n Sync should be incubated for at least another year" (33 of 45), against 60% in 2014, no clear change');
+    expect(text).toMatch(
+      /Since 2014, the share of respondents who said LA n Sync should be incubated for at least another year rose from 34% to 65% \(30 of 46/,
+    );
+    expect(text).toContain(
+      '73% of those who answered agreed that "LA n Sync should be incubated for at least another year" (33 of 45), against 60% in 2014, no clear change',
+    );
   });
 
   it.skipIf(skip)(`2016: no change is claimed, and it says so; the closed questions are stated${why}`, async () => {
@@ -111,7 +115,8 @@ describe('the first screen states what the data support', () => {
   it.skipIf(skip)(`uses no methods term on the first screen${why}`, async () => {
     for (const folder of Object.values(reports)) {
       const text = await firstScreen(folder);
-      for (const term of ['Fisher', 'Benjamini', 'BH', 'Top-2', 'Jaccard', 'Kish', 'p =', 'p-value', 'Study rpa']) expect(text, `${folder}: ${term}`).not.toContain(term);
+      for (const term of ['Fisher', 'Benjamini', 'BH', 'Top-2', 'Jaccard', 'Kish', 'p =', 'p-value', 'Study rpa'])
+        expect(text, `${folder}: ${term}`).not.toContain(term);
     }
   });
 });
@@ -119,13 +124,15 @@ describe('the first screen states what the data support', () => {
 describe('phones and laptops', () => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const width of [390, 1366]) {
-    it.skipIf(skip)(`at ${width} px: nothing wider than the screen outside a scroll box, chart text at 10 px or more, axe-core finds nothing${why}`, async () => {
-      for (const [name, folder] of Object.entries(reports)) {
-        const page = await browser!.newPage({ viewport: { width, height: 844 } });
-        try {
-          await page.goto(pathToFileURL(path.join(folder, 'report.html')).href);
-          // A string, so the bundler's helpers never reach the page.
-          const layout = (await page.evaluate(`(() => {
+    it.skipIf(skip)(
+      `at ${width} px: nothing wider than the screen outside a scroll box, chart text at 10 px or more, axe-core finds nothing${why}`,
+      async () => {
+        for (const [name, folder] of Object.entries(reports)) {
+          const page = await browser!.newPage({ viewport: { width, height: 844 } });
+          try {
+            await page.goto(pathToFileURL(path.join(folder, 'report.html')).href);
+            // A string, so the bundler's helpers never reach the page.
+            const layout = (await page.evaluate(`(() => {
             const viewport = window.innerWidth;
             const scrolls = (element) => {
               for (let parent = element.parentElement; parent; parent = parent.parentElement) {
@@ -147,20 +154,22 @@ describe('phones and laptops', () => {
             const pinned = [...document.querySelectorAll('.table-wrap tbody tr > :first-child')].every((cell) => getComputedStyle(cell).position === 'sticky');
             return { page: document.documentElement.scrollWidth, viewport, wide, smallest, pinned };
           })()`)) as { page: number; viewport: number; wide: string[]; smallest: number; pinned: boolean };
-          expect(layout.page, name).toBeLessThanOrEqual(layout.viewport);
-          expect(layout.wide, name).toEqual([]);
-          expect(layout.smallest, name).toBeGreaterThanOrEqual(10);
-          expect(layout.pinned, name).toBe(true);
-          await page.addScriptTag({ content: axeSource });
-          const violations = (await page.evaluate(
-            `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' ' + v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')))`,
-          )) as string[];
-          expect(violations, `${name} at ${width} px`).toEqual([]);
-        } finally {
-          await page.close();
+            expect(layout.page, name).toBeLessThanOrEqual(layout.viewport);
+            expect(layout.wide, name).toEqual([]);
+            expect(layout.smallest, name).toBeGreaterThanOrEqual(10);
+            expect(layout.pinned, name).toBe(true);
+            await page.addScriptTag({ content: axeSource });
+            const violations = (await page.evaluate(
+              `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' ' + v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')))`,
+            )) as string[];
+            expect(violations, `${name} at ${width} px`).toEqual([]);
+          } finally {
+            await page.close();
+          }
         }
-      }
-    }, 180_000);
+      },
+      180_000,
+    );
   }
 });
 
@@ -191,14 +200,18 @@ describe('the PDF for filing', () => {
     }
   });
 
-  it.skipIf(skip)(`gives the same bytes twice${why}`, async () => {
-    const again = path.join(temp, '2015-again');
-    expect((await runCli(['run', 'surveys/rpa-2015.yaml', '--pdf', '--quiet', '--out', again])).exit).toBe(0);
-    expect(readFileSync(path.join(again, 'report.pdf')).equals(readFileSync(path.join(reports['2015'], 'report.pdf')))).toBe(true);
-    const trend = path.join(temp, 'trend-again');
-    expect((await runCli(['trend', 'surveys/rpa-2016.yaml', '--pdf', '--quiet', '--out', trend])).exit).toBe(0);
-    expect(readFileSync(path.join(trend, 'report.pdf')).equals(readFileSync(path.join(reports.trend, 'report.pdf')))).toBe(true);
-  }, 120_000);
+  it.skipIf(skip)(
+    `gives the same bytes twice${why}`,
+    async () => {
+      const again = path.join(temp, '2015-again');
+      expect((await runCli(['run', 'surveys/rpa-2015.yaml', '--pdf', '--quiet', '--out', again])).exit).toBe(0);
+      expect(readFileSync(path.join(again, 'report.pdf')).equals(readFileSync(path.join(reports['2015'], 'report.pdf')))).toBe(true);
+      const trend = path.join(temp, 'trend-again');
+      expect((await runCli(['trend', 'surveys/rpa-2016.yaml', '--pdf', '--quiet', '--out', trend])).exit).toBe(0);
+      expect(readFileSync(path.join(trend, 'report.pdf')).equals(readFileSync(path.join(reports.trend, 'report.pdf')))).toBe(true);
+    },
+    120_000,
+  );
 
   it.skipIf(skip)(`leaves no page before the last two-thirds blank${why}`, () => {
     for (const [name, folder] of Object.entries(reports)) {
