@@ -90,8 +90,9 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans 
 
 /** Charts are drawn for slides at ~560 px; on the page they may grow by a quarter, never past the column. */
 const CHART_SCALE = 1.25;
-/** In print, a table of more rows than this may break across pages between its rows. */
-const LONG_TABLE = 12;
+/** In print (8.5 pt text), a table line is about this many CSS px, and half an A4 page's printable height about this many. */
+const PRINT_LINE = 16;
+const PRINT_HALF_PAGE = 500;
 /**
  * In print, a chart is at most this tall (CSS px; an A4 page's printable height is about 1000): it fits
  * one page with its caption, and moving it to the next page never leaves more than about half a page blank.
@@ -198,8 +199,12 @@ function tableHtml(block: Extract<ReportBlock, { kind: 'table' }>): string {
     );
     return `<tr>${cells.join('')}</tr>`;
   });
-  // Issue 17: a table of more than LONG_TABLE rows may break between rows in print (its head repeats), so no page is left mostly blank before it.
-  const long = block.rows.length > LONG_TABLE ? ' class="long"' : '';
+  // Issue 17: a table taller in print than about half a page may break between its rows (its head
+  // repeats), so no page is left mostly blank before it; a shorter one is never split.
+  // A row is as tall as its tallest cell; a long text wraps at about 45 characters a line in print.
+  const cellLines = (cell: Cell): number => (typeof cell === 'string' ? [cell] : cell).reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 45)), 0);
+  const lines = block.rows.reduce((sum, row) => sum + Math.max(1, ...row.map(cellLines)), 0);
+  const long = 40 + lines * PRINT_LINE + block.rows.length * 8 > PRINT_HALF_PAGE ? ' class="long"' : '';
   const hint = block.head.length > 3 ? '<p class="scroll-hint" aria-hidden="true">Scroll the table sideways for more columns →</p>\n' : '';
   return [
     `${hint}<div class="table-wrap" role="region" aria-label="${escapeHtml(block.caption)}" tabindex="0">`,
