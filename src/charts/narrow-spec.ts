@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { guardVegaNames } from './guard-vega-names.ts';
 import { textWidth } from './text-width.ts';
 import { wrapLabel } from './wrap-label.ts';
 
@@ -52,7 +53,8 @@ export function narrowSpec(spec: TopLevelSpec, renderedWidth: number, target = N
   if (narrowed === null) return null;
   narrowed.title = wrapTitle(loose.title, target - 28);
   if (Array.isArray(narrowed.layer)) narrowed.layer = narrowed.layer.map(narrowLegend);
-  return narrowed as unknown as TopLevelSpec;
+  // Issue #20: the rewrapped labels and titles are data text too (guardVegaNames is idempotent).
+  return guardVegaNames(narrowed) as unknown as TopLevelSpec;
 }
 
 /**
@@ -123,7 +125,7 @@ function rewrapLabels(node: unknown): unknown {
   const out: Loose = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'labelExpr' && typeof value === 'string' && value.endsWith('datum.label')) {
-      out[key] = value.replace(BRANCH, (_match, key: string, shown: string) => {
+      out.labelExpr = value.replace(BRANCH, (_match, key: string, shown: string) => {
         const parsed = JSON.parse(shown) as string | string[];
         const text = Array.isArray(parsed) ? parsed.join(' ') : parsed;
         const lines = wrapLabel(text, NARROW_LABEL, 11);
@@ -131,7 +133,7 @@ function rewrapLabels(node: unknown): unknown {
           .replace(/\u2028/g, '\\u2028')
           .replace(/\u2029/g, '\\u2029')} : `;
       });
-    } else out[key] = rewrapLabels(value);
+    } else Object.defineProperty(out, key, { value: rewrapLabels(value), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -46,6 +46,7 @@ tbody th { font-weight: normal; min-width: 9rem; }
 .num { text-align: right; }
 td.num { white-space: nowrap; }
 figure { margin: 1.5rem 0 0.5rem; }
+figure svg text { unicode-bidi: plaintext; }
 figure svg { display: block; width: var(--w, auto); max-width: 100%; height: auto; }
 .chart-narrow { display: none; }
 figcaption { color: var(--muted); font-size: 0.875rem; margin-top: 0.5rem; }
@@ -192,10 +193,10 @@ function htmlBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
  */
 function tableHtml(block: Extract<ReportBlock, { kind: 'table' }>): string {
   const cls = (index: number): string => (block.numeric[index] === true ? ' class="num"' : '');
-  const head = block.head.map((cell, index) => `<th scope="col"${cls(index)}>${escapeHtml(cell)}</th>`).join('');
+  const head = block.head.map((cell, index) => `<th scope="col"${cls(index)} dir="auto">${escapeHtml(cell)}</th>`).join('');
   const rows = block.rows.map((row) => {
     const cells = row.map((cell, index) =>
-      block.rowHeader && index === 0 ? `<th scope="row">${cellHtml(cell)}</th>` : `<td${cls(index)}>${cellHtml(cell)}</td>`,
+      block.rowHeader && index === 0 ? `<th scope="row" dir="auto">${cellHtml(cell)}</th>` : `<td${cls(index)} dir="auto">${cellHtml(cell)}</td>`,
     );
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -219,6 +220,15 @@ function tableHtml(block: Extract<ReportBlock, { kind: 'table' }>): string {
   ].join('\n');
 }
 
+/**
+ * Issue 17: data text in prose is quoted ("Support continuing", “a quote”); each quoted run is
+ * isolated in a <bdi>, so a right-to-left label cannot pull the figures beside it into its own
+ * direction ("11 of 20 said "المجيبون بنعم"" keeps 11 beside its own group). Works on escaped HTML.
+ */
+function isolateQuoted(html: string): string {
+  return html.replace(/&quot;([^&<]*?(?:&(?!quot;)[^&<]*?)*)&quot;/g, '&quot;<bdi>$1</bdi>&quot;');
+}
+
 /** A cell's first line as is, further lines stacked below it in a quieter tone. */
 function cellHtml(cell: Cell): string {
   if (typeof cell === 'string') return escapeHtml(cell);
@@ -227,12 +237,12 @@ function cellHtml(cell: Cell): string {
 }
 
 function inline(text: Inline): string {
-  if (typeof text === 'string') return escapeHtml(text);
+  if (typeof text === 'string') return isolateQuoted(escapeHtml(text));
   return text
     .map((run) => {
-      if (typeof run === 'string') return escapeHtml(run);
+      if (typeof run === 'string') return isolateQuoted(escapeHtml(run));
       if ('code' in run) return `<code>${escapeHtml(run.code)}</code>`;
-      if ('quote' in run) return `<span class="quote">“${escapeHtml(run.quote)}” <span class="by">(${escapeHtml(run.by)})</span></span>`;
+      if ('quote' in run) return `<span class="quote">“<bdi>${escapeHtml(run.quote)}</bdi>” <span class="by">(<bdi>${escapeHtml(run.by)}</bdi>)</span></span>`;
       return `<strong>${escapeHtml(run.strong)}</strong>`;
     })
     .join('');

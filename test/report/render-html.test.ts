@@ -243,6 +243,7 @@ describe('renderHtml on other studies', () => {
             'dl',
             'dt',
             'dd',
+            'bdi',
           ]).toContain(match[1]);
         }
       }),
