@@ -8,7 +8,7 @@ import { wrapLabel } from './wrap-label.ts';
  * padding is 16 px) less a little room, so the narrow chart is drawn at its own size and its 11 px
  * text never shrinks below 10 px.
  */
-export const NARROW_WIDTH = 350;
+const NARROW_WIDTH = 350;
 /** Narrower than this a plot says too little; such a chart scrolls sideways on a phone instead. */
 const MIN_PLOT = 110;
 
@@ -24,7 +24,7 @@ type Loose = Record<string, unknown>;
  * @example
  * narrowSpec({ ...spec, width: 330 }, 568); // { ...spec, width: 112, title: <wrapped> }
  */
-export function narrowSpec(spec: TopLevelSpec, renderedWidth: number, target = NARROW_WIDTH): TopLevelSpec | null {
+function narrowSpec(spec: TopLevelSpec, renderedWidth: number, target = NARROW_WIDTH): TopLevelSpec | null {
   const overflow = Math.ceil(renderedWidth - target);
   if (!(overflow > 0)) return null;
   const loose = spec as unknown as Loose;

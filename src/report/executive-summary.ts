@@ -6,13 +6,13 @@ import { agreementFlagOf } from './agreement-caveat.ts';
 import { segmentPlurals } from './segment-plural.ts';
 
 /** A theme and a closed question that measure the same idea (config `report.pairs`). */
-export interface ThemeQuestionPair {
+interface ThemeQuestionPair {
   theme: string;
   question: string;
 }
 
 /** Where a summary sentence comes from; the tiers of the ranking rule, in order. */
-export type SummarySource = 'change' | 'question' | 'segment' | 'theme';
+type SummarySource = 'change' | 'question' | 'segment' | 'theme';
 
 export interface SummaryItem {
   source: SummarySource;
@@ -66,7 +66,6 @@ export function executiveSummary(results: Results, options: SummaryOptions = {})
   const unreliable = (code: string) => agreementFlagOf(results, code) === 'unreliable';
   const previousRound = results.change?.previousRound || results.change?.previous || 'the previous round';
   const questionChanges = new Map((results.change?.questions ?? []).map((question) => [question.id, question]));
-  const themeChanges = new Map((results.change?.themes ?? []).map((theme) => [theme.code, theme]));
   const significant = (figure: ChangeFigure, lowBase = false) => {
     const verdict = changeVerdict(figure, alpha, minBase, lowBase);
     return verdict === 'rose' || verdict === 'fell' ? verdict : null;

@@ -3,7 +3,6 @@ import type { Results, SegmentTest } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
-import { formatPValue } from '../format/format-p-value.ts';
 import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
 import { segmentSummaries } from './segment-summaries.ts';
 import { segmentCell } from '../format/segment-cell.ts';

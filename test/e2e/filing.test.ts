@@ -12,7 +12,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,7 +121,10 @@ describe('the first screen states what the data support', () => {
 });
 
 describe('phones and laptops', () => {
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  let axeSource = '';
+  beforeAll(async () => {
+    axeSource = (await import('axe-core')).default.source;
+  });
   for (const width of [390, 1366]) {
     it.skipIf(skip)(
       `at ${width} px: nothing wider than the screen outside a scroll box, chart text at 10 px or more, axe-core finds nothing${why}`,
