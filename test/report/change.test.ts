@@ -190,6 +190,7 @@ describe('"What changed since 2013" in the report', () => {
         line
           .replace(/^(- |<li>)/, '')
           .replace(/<\/li>$/, '')
+          .replace(/<\/?bdi>/g, '')
           .replace(/&quot;/g, '"'),
       )
       .filter((line) => SENTENCE.test(line));

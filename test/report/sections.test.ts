@@ -170,7 +170,7 @@ describe('key findings with quotes', () => {
     expect(renderMarkdown(sampleResults, [])).not.toContain('“');
     results.quotes[0]!.text = '<b>bold</b> & more';
     expect(renderHtml(results, [])).toContain(
-      'mentioned &quot;Support continuing&quot; (40 of 44; likely range 79% to 96%). <span class="quote">“&lt;b&gt;bold&lt;/b&gt; &amp; more” <span class="by">(a funder)</span></span></li>',
+      'mentioned &quot;<bdi>Support continuing</bdi>&quot; (40 of 44; likely range 79% to 96%). <span class="quote">“<bdi>&lt;b&gt;bold&lt;/b&gt; &amp; more</bdi>” <span class="by">(<bdi>a funder</bdi>)</span></span></li>',
     );
   });
 });
