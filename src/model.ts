@@ -351,6 +351,8 @@ export interface SurveyConfig {
   privacy: { respondentIds: 'show' | 'hash' | 'omit' };
   /** Extension: quotes in the report. */
   quotes: QuotesConfig;
+  /** Extension (issue 17): how the study was done, for the methods appendix (config `study:`); null where not given. */
+  study: { fieldworkStart: string | null; fieldworkEnd: string | null; recruitment: string | null; invited: number | null };
   report: {
     confidence: number;
     minBase: number;
@@ -366,6 +368,8 @@ export interface SurveyConfig {
     formats: ReportFormat[];
     /** The weighted estimate as the headline figure; null: yes when a weight column exists. */
     weighted: boolean | null;
+    /** Extension (issue 17): a theme and a closed question that measure the same idea; the summary states both in one sentence. */
+    pairs: { theme: string; question: string }[];
   };
   /** Extension (issue 15): weights made from population margins (`weighting.rake`); null without. */
   weighting: { rake: RakeConfig | null };

@@ -36,6 +36,8 @@ import { opt, req, str, walkNode, type Spec, type Walk } from './config-schema.t
 // The format
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
+/** A calendar date, YYYY-MM-DD (quote it in YAML so it stays text). */
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const LAYOUTS = ['respondents', 'excerpts', 'qdpx'] as const;
 const FORMATS = ['csv', 'qualtrics', 'surveymonkey', 'kobo', 'limesurvey', 'xlsx', 'spss'] as const; // spss: issue 16
 /** report.formats (issue 18): the files a run writes; the office formats only when asked for. */
@@ -203,6 +205,21 @@ const configSpec: Spec = {
         mask: opt({ kind: 'array', items: str({ nonEmpty: true }) }),
       },
     }),
+    // Issue 17: how the study was done, for the report's methods appendix.
+    study: opt({
+      kind: 'object',
+      fields: {
+        fieldwork: opt({
+          kind: 'object',
+          fields: {
+            start: opt(str({ pattern: DATE, patternText: 'a date as YYYY-MM-DD' })),
+            end: opt(str({ pattern: DATE, patternText: 'a date as YYYY-MM-DD' })),
+          },
+        }),
+        recruitment: opt({ kind: 'label' }),
+        invited: opt({ kind: 'number', integer: true, min: 1 }),
+      },
+    }),
     report: opt({
       kind: 'object',
       fields: {
@@ -215,6 +232,8 @@ const configSpec: Spec = {
         formats: opt({ kind: 'array', items: str({ oneOf: REPORT_FORMATS }) }),
         // Issue 15: the weighted estimate as the headline figure (default: true when a weight column exists).
         weighted: opt({ kind: 'boolean' }),
+        // Issue 17: a theme and a closed question that measure the same idea; the summary gives both in one sentence.
+        pairs: opt({ kind: 'array', items: { kind: 'object', fields: { theme: req({ kind: 'label' }), question: req({ kind: 'label' }) } } }),
       },
     }),
     ...weightingField,
@@ -429,7 +448,9 @@ interface RawConfig {
     note?: string;
     formats?: ReportFormat[];
     weighted?: boolean;
+    pairs?: { theme: string; question: string }[];
   };
+  study?: { fieldwork?: { start?: string; end?: string }; recruitment?: string; invited?: number };
   limits?: { maxFileBytes?: number; maxFieldChars?: number; maxColumns?: number };
   privacy?: { respondentIds?: 'show' | 'hash' | 'omit' };
   quotes?: { enabled?: boolean; perTheme?: number; mask?: string[] };
@@ -626,6 +647,14 @@ function normalize(
     );
     if (question !== null) questions.push(question);
   });
+  // Issue 17: fieldwork ends on or after the day it starts (ISO dates compare as text).
+  const fieldwork = raw.study?.fieldwork;
+  if (fieldwork?.start !== undefined && fieldwork.end !== undefined && fieldwork.end < fieldwork.start) {
+    ok = false;
+    sink.report(
+      diagnosticWithText('FND006', at('study.fieldwork.end'), `study.fieldwork.end (${fieldwork.end}) is before study.fieldwork.start (${fieldwork.start})`),
+    );
+  }
 
   const codebookChanges: CodebookMapping[] = [];
   (raw.codebookChanges ?? []).forEach((entry, i) => {
@@ -786,6 +815,12 @@ function normalize(
     codebookChanges,
     questions,
     reliability,
+    study: {
+      fieldworkStart: raw.study?.fieldwork?.start ?? null,
+      fieldworkEnd: raw.study?.fieldwork?.end ?? null,
+      recruitment: raw.study?.recruitment ?? null,
+      invited: raw.study?.invited ?? null,
+    },
     limits: { ...DEFAULT_LIMITS, ...raw.limits },
     privacy: { respondentIds: raw.privacy?.respondentIds ?? 'show' },
     quotes: { enabled: raw.quotes?.enabled ?? true, perTheme: raw.quotes?.perTheme ?? 2, mask: raw.quotes?.mask ?? [] },
@@ -800,6 +835,8 @@ function normalize(
       formats: report.formats === undefined ? [...DEFAULT_REPORT_FORMATS] : [...new Set(report.formats)],
       // Issue 15: null means the default, weighted headline figures when a weight column exists.
       weighted: report.weighted ?? null,
+      // Issue 17: theme–question pairs for the summary.
+      pairs: (report.pairs ?? []).map(({ theme, question }) => ({ theme, question })),
     },
     weighting: { rake: rake ?? null },
   };

@@ -1,5 +1,5 @@
 import { changeOrder } from '../charts/change-chart.ts';
-import type { ChangeFigure, CodebookChange, Results, ThemeChange } from '../model.ts';
+import type { ChangeFigure, ChangeResult, CodebookChange, Results, ThemeChange } from '../model.ts';
 import { changeFindings, changeSentence } from './change-findings.ts';
 import { changeVerdict } from '../format/change-verdict.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
@@ -29,7 +29,7 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
   const currentBase = change.themes[0]?.current.base ?? results.base.respondents;
   blocks.push({
     kind: 'paragraph',
-    text: `Round ${current} (${currentBase} respondents) against round ${previous}${previousBase === undefined ? '' : ` (${previousBase} respondents)`}. The respondents need not be the same people. A change is reported below only where the two-proportion test's p, adjusted across the themes by Benjamini–Hochberg, is below ${alpha} and both bases are at least ${minBase}.`,
+    text: `Round ${current} (${currentBase} respondents) against round ${previous}${previousBase === undefined ? '' : ` (${previousBase} respondents)`}. The respondents need not be the same people. A change is reported below only where it is larger than chance would explain, allowing for the number of themes compared, and both bases are at least ${minBase}; the tests are in the methods appendix.`,
   });
   const findings = changeFindings(change, { alpha, minBase, confidence: results.confidence, segments: nouns });
   // Codes measured in one round only are stated as such, never as a change (CONTRACT.md, Additions).
@@ -39,7 +39,7 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
   } else {
     blocks.push({
       kind: 'paragraph',
-      text: `No theme's share changed detectably since ${previous}: no difference survives the adjustment for the number of themes compared. That does not show that nothing changed, only that these data cannot tell.`,
+      text: `No theme's share changed clearly since ${previous}, allowing for the number of themes compared. That does not show that nothing changed, only that these data cannot tell.`,
     });
   }
   if (unmeasured.length > 0) {
@@ -51,15 +51,87 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
   if (change.themes.length === 0) return blocks;
 
   const ordered = changeOrder(results, change.themes);
-  const head = ['Theme', previous, current, `Change, points (${confidence} CI, unadjusted)`, 'p', 'BH-adjusted p', 'Result'];
+  // Issue 17: the body table says what changed in plain columns; the p-values and the per-segment tables are in the methods appendix (changeTestsBlocks).
+  const head = ['Theme', previous, current, `Change, points (likely range)`, 'Result'];
   blocks.push({
     kind: 'table',
     caption: `Share of all respondents mentioning each theme, ${previous} and ${current}: % (n/base)`,
     head,
-    rows: ordered.map(({ change: row, depth }): Cell[] => [
-      depth > 0 || row.mapping !== null ? [depth > 0 ? `↳ ${row.label}` : row.label, ...(row.mapping !== null ? [row.mapping] : [])] : row.label,
-      ...figureCells(row, alpha, minBase, false),
-    ]),
+    rows: ordered.map(({ change: row, depth }): Cell[] => {
+      const [before, after, points, , , verdict] = figureCells(row, alpha, minBase, false);
+      return [
+        depth > 0 || row.mapping !== null ? [depth > 0 ? `↳ ${row.label}` : row.label, ...(row.mapping !== null ? [row.mapping] : [])] : row.label,
+        before!,
+        after!,
+        points!,
+        verdict!,
+      ];
+    }),
+    numeric: [false, true, true, true, false],
+    rowHeader: true,
+  });
+  blocks.push({
+    kind: 'paragraph',
+    role: 'footnote',
+    text: `Change: ${current} minus ${previous}, in percentage points of the rounded shares, with its ${confidence} likely range. "Rose" or "fell" only where the change is larger than chance would explain after allowing for the number of themes compared, so a range that excludes 0 can stand beside "no detectable change". Each segment's changes and the tests are in the methods appendix.`,
+  });
+  if (change.questions !== undefined && change.questions.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: 'Closed questions', id: 'what-changed-questions' });
+    const stated = change.questions.flatMap((question) => {
+      const verdict = changeVerdict(question.topBox, alpha, minBase);
+      if (verdict !== 'rose' && verdict !== 'fell') return [];
+      const sentence = changeSentence(question.label, question.topBox, verdict, 'respondents who answered', results.confidence);
+      return [sentence.replace(/^Mentions of /, 'Agreement with ')];
+    });
+    if (stated.length > 0) blocks.push({ kind: 'list', items: stated });
+    blocks.push({
+      kind: 'table',
+      caption: `Closed questions, ${previous} and ${current}: the top answers % (n/answered), and the mean answer`,
+      head: ['Question', previous, current, `Change, points (likely range)`, 'Result', `Mean, ${previous} → ${current}`],
+      rows: change.questions.map((question): Cell[] => {
+        const [before, after, points, , , verdict] = figureCells(question.topBox, alpha, minBase, false);
+        return [question.label, before!, after!, points!, verdict!, means(question)];
+      }),
+      numeric: [false, true, true, true, false, true],
+      rowHeader: true,
+    });
+  }
+  blocks.push({ kind: 'heading', level: 3, text: 'Codebook changes', id: 'what-changed-codebook' });
+  if (change.codebook.length === 0) {
+    blocks.push({ kind: 'paragraph', text: `The codebook is the same in both rounds.` });
+  } else {
+    blocks.push({ kind: 'list', items: change.codebook.map(codebookChangeText) });
+  }
+  return blocks;
+}
+
+function fixed(value: number): string {
+  return Math.abs(value) < 0.005 ? '0.00' : value.toFixed(2).replace('-', '−');
+}
+
+function means(question: NonNullable<ChangeResult['questions']>[number]): string {
+  return question.mean.previous === null || question.mean.current === null ? 'n/a' : `${fixed(question.mean.previous)} → ${fixed(question.mean.current)}`;
+}
+
+/**
+ * The technical side of "What changed", for the methods appendix: every theme's test (p and
+ * Benjamini–Hochberg adjusted p), the same per segment, and the closed questions' tests.
+ */
+export function changeTestsBlocks(results: Results): ReportBlock[] {
+  const change = results.change;
+  if (change === null || change.themes.length === 0) return [];
+  const { alpha, minBase } = results.settings;
+  const confidence = formatConfidence(results.confidence);
+  const previous = change.previousRound || change.previous;
+  const current = results.survey.round || 'this round';
+  const ordered = changeOrder(results, change.themes);
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 3, text: `Changes since ${previous}: tests`, id: 'methods-change-tests' }];
+  const head = ['Theme', previous, current, `Change, points (${confidence} CI, unadjusted)`, 'p', 'BH-adjusted p', 'Result'];
+  blocks.push({
+    kind: 'table',
+    caption: `Two-proportion tests of each theme's share, ${previous} and ${current}: % (n/base)`,
+    head,
+    rows: ordered.map(({ change: row, depth }): Cell[] => [depth > 0 ? `↳ ${row.label}` : row.label, ...figureCells(row, alpha, minBase, false)]),
     numeric: [false, true, true, true, true, true, false],
     rowHeader: true,
   });
@@ -76,7 +148,7 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
       ]),
   );
   if (segmentRows.length > 0) {
-    blocks.push({ kind: 'heading', level: 3, text: 'By segment', id: 'what-changed-by-segment' });
+    blocks.push({ kind: 'heading', level: 3, text: `Changes since ${previous} by segment`, id: 'what-changed-by-segment' });
     blocks.push({
       kind: 'table',
       caption: `Share of each segment's respondents mentioning each theme, ${previous} and ${current}: % (n/base)`,
@@ -94,17 +166,9 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
 
   const questions = change.questions ?? [];
   if (questions.length > 0) {
-    blocks.push({ kind: 'heading', level: 3, text: 'Closed questions', id: 'what-changed-questions' });
-    const stated = questions.flatMap((question) => {
-      const verdict = changeVerdict(question.topBox, alpha, minBase);
-      if (verdict !== 'rose' && verdict !== 'fell') return [];
-      const sentence = changeSentence(question.label, question.topBox, verdict, 'respondents who answered', results.confidence);
-      return [sentence.replace(/^Mentions of /, 'Agreement (top box) with ')];
-    });
-    if (stated.length > 0) blocks.push({ kind: 'list', items: stated });
     blocks.push({
       kind: 'table',
-      caption: `Closed questions, ${previous} and ${current}: top box % (n/answered), and mean`,
+      caption: `Tests of the closed questions, ${previous} and ${current}: top box % (n/answered), and mean`,
       head: [
         'Question',
         previous,
@@ -118,14 +182,11 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
       ],
       rows: questions.map((question): Cell[] => {
         const [before, after, points, , adjusted, verdict] = figureCells(question.topBox, alpha, minBase, false);
-        const fixed = (value: number): string => (Math.abs(value) < 0.005 ? '0.00' : value.toFixed(2).replace('-', '−'));
-        const means =
-          question.mean.previous === null || question.mean.current === null ? 'n/a' : `${fixed(question.mean.previous)} → ${fixed(question.mean.current)}`;
         const difference =
           question.mean.difference === null
             ? 'n/a'
             : [fixed(question.mean.difference), question.mean.ci === null ? 'n/a' : `${fixed(question.mean.ci[0])} to ${fixed(question.mean.ci[1])}`];
-        return [question.label, before!, after!, points!, adjusted!, verdict!, means, difference, formatPValue(question.mean.p, alpha)];
+        return [question.label, before!, after!, points!, adjusted!, verdict!, means(question), difference, formatPValue(question.mean.p, alpha)];
       }),
       numeric: [false, true, true, true, true, false, true, true, true],
       rowHeader: true,
@@ -137,12 +198,6 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
     });
   }
 
-  blocks.push({ kind: 'heading', level: 3, text: 'Codebook changes', id: 'what-changed-codebook' });
-  if (change.codebook.length === 0) {
-    blocks.push({ kind: 'paragraph', text: `The codebook is the same in both rounds.` });
-  } else {
-    blocks.push({ kind: 'list', items: change.codebook.map(codebookChangeText) });
-  }
   return blocks;
 }
 
@@ -210,8 +265,7 @@ export function codebookChangeText(change: CodebookChange): string {
       text = `${from} vanished without a mapping`;
       break;
   }
+  // Issue 17: the comparison's note names the themes by their labels; the codes are the fallback.
   const note = change.note.trim();
-  // A note that already says it all ("summit added in round 2015") replaces the generated line.
-  if (note === '' || note === text) return text;
-  return note.toLowerCase().startsWith(text.toLowerCase()) ? note : `${text}: ${note}`;
+  return note === '' ? text : note;
 }

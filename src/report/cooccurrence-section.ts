@@ -25,8 +25,8 @@ export function cooccurrenceSection(results: Results, charts: readonly RenderedC
   }
   blocks.push({
     kind: 'table',
-    caption: `Themes most often mentioned together (top ${pairs.length} pairs by Jaccard index)`,
-    head: ['Theme', 'With theme', 'Respondents mentioning both', 'Jaccard index'],
+    caption: `Themes most often mentioned together (the ${pairs.length} pairs with the most overlap)`,
+    head: ['Theme', 'With theme', 'Respondents mentioning both', 'Overlap (0 to 1)'],
     rows: pairs.map((pair) => [label.get(pair.a) ?? pair.a, label.get(pair.b) ?? pair.b, String(pair.respondents), (pair.jaccard ?? 0).toFixed(2)]),
     numeric: [false, false, true, true],
     rowHeader: false,
@@ -34,7 +34,7 @@ export function cooccurrenceSection(results: Results, charts: readonly RenderedC
   blocks.push({
     kind: 'paragraph',
     role: 'footnote',
-    text: 'Jaccard index: respondents mentioning both themes divided by respondents mentioning either (0 = never together, 1 = always together). A theme and its own sub-theme are not paired.',
+    text: 'Overlap: respondents mentioning both themes divided by respondents mentioning either (0 = never together, 1 = always together; the Jaccard index, see Methods). A theme and its own sub-theme are not paired.',
   });
   return blocks;
 }

@@ -1,45 +1,52 @@
 import type { Results } from '../model.ts';
-import { keyFindings } from './key-findings.ts';
-import { questionHeadline } from './question-headline.ts';
+import { formatConfidence } from '../format/format-confidence.ts';
+import { executiveSummary } from './executive-summary.ts';
 import type { Inline, ReportBlock, ReportOptions } from './report-types.ts';
 
 /**
- * "Key findings": the sentences from `keyFindings`, each followed by a representative quote on its
- * theme where the results carry de-identified quotes, or why there are none.
+ * "Summary", the report's first screen: the sentences of `executiveSummary` (changes since the
+ * previous round, closed questions, segment differences, the most mentioned themes, by its ranking
+ * rule), each followed by a representative quote on its theme where the results carry de-identified
+ * quotes. Plain words: tests and p-values are in the tables and the methods appendix.
  */
 export function keyFindingsSection(results: Results, options: ReportOptions = {}): ReportBlock[] {
-  const findings = keyFindings(results, options.keyFindings ?? 5, options.statements ?? {}, options.plurals ?? {});
-  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Key findings', id: 'key-findings' }];
-  // issue 16: one headline per closed question (question-headline.ts), after the themes' findings.
-  const headlines =
-    (options.keyFindings ?? 5) > 0 ? results.questions.map((question) => questionHeadline(results, question)).filter((text) => text !== null) : [];
-  const questionBlocks: ReportBlock[] =
-    headlines.length === 0
-      ? []
-      : [
-          { kind: 'paragraph', text: 'From the closed questions:' },
-          { kind: 'list', items: headlines },
-        ];
-  if (findings.length === 0) {
+  const items = executiveSummary(results, {
+    count: options.keyFindings ?? 5,
+    statements: options.statements ?? {},
+    plurals: options.plurals ?? {},
+    pairs: options.pairs ?? [],
+  });
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Summary', id: 'key-findings' }];
+  if (items.length === 0) {
     blocks.push({
       kind: 'paragraph',
       text: `No theme was mentioned by respondents in a base of at least ${results.settings.minBase}, so there is nothing to state with confidence.`,
     });
-    blocks.push(...questionBlocks);
     return blocks;
   }
   const quotes = results.quotes ?? [];
   const used = new Set<string>();
   blocks.push({
     kind: 'list',
-    items: findings.map((finding): Inline => {
-      // One quote per finding, never the same quote twice.
-      const quote = quotes.find((candidate) => candidate.theme === finding.theme && !used.has(candidate.text));
-      if (quote === undefined) return finding.text;
+    items: items.map((item): Inline => {
+      // One quote per sentence, never the same quote twice.
+      const quote = quotes.find((candidate) => item.themes.includes(candidate.theme) && !used.has(candidate.text));
+      if (quote === undefined) return item.text;
       used.add(quote.text);
-      return [finding.text, ' ', { quote: quote.text.trim(), by: quote.attribution }];
+      return [item.text, ' ', { quote: quote.text.trim(), by: quote.attribution }];
     }),
   });
-  blocks.push(...questionBlocks);
+  if (results.change !== null && !items.some((item) => item.source === 'change')) {
+    const previous = results.change.previousRound || results.change.previous;
+    blocks.push({
+      kind: 'paragraph',
+      text: `No theme or closed question changed clearly since ${previous}: every comparison is in "What changed since ${previous}".`,
+    });
+  }
+  blocks.push({
+    kind: 'paragraph',
+    role: 'footnote',
+    text: `Chosen by a fixed rule (see Methods): changes since the previous round first, then the answers to the closed questions, then differences between groups, then the most mentioned themes. A "likely range" is the ${formatConfidence(results.confidence)} confidence interval.`,
+  });
   return blocks;
 }

@@ -32,7 +32,7 @@ function questionBlocks(results: Results, question: QuestionResult, charts: read
   const labelOf = new Map(levels.map(({ level, label }) => [level, label]));
   const top = question.topBox ?? { respondents: 0, proportion: null, ci: null, levels: [] };
   const topLevels = top.levels.map((level) => labelOf.get(level) ?? String(level));
-  const topName = `Top-${top.levels.length} box`;
+  const topName = `Top ${top.levels.length} answers`;
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 3, text: question.label, id: `question-${question.id}` }];
   const chart = charts.find((candidate) => candidate.name === likertChartName(question.id));
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });

@@ -29,7 +29,14 @@ nav.contents { border: 1px solid var(--faint); border-radius: 6px; padding: 0.75
 nav.contents h2 { font-size: 1rem; margin: 0 0 0.4rem; padding: 0; border: 0; }
 nav.contents ol { margin: 0; padding-left: 1.25rem; columns: 2 14rem; }
 nav.contents li { margin: 0.1rem 0; }
-.table-wrap { overflow-x: auto; margin: 1rem 0 0.5rem; max-width: 100%; }
+.table-wrap { overflow-x: auto; margin: 1rem 0 0.5rem; max-width: 100%;
+  /* Scroll shadows (no script): a shade at an edge where more of the table lies beyond it. */
+  background: linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.22), rgba(0, 0, 0, 0)) right / 0.9rem 100% no-repeat scroll; }
+.scroll-hint { display: none; color: var(--muted); font-size: 0.8rem; margin: 0.75rem 0 -0.6rem; }
+.table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; background: #fff; z-index: 1; }
+.table-wrap thead th:first-child { z-index: 2; }
 table { border-collapse: collapse; min-width: 60%; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
 .sub { color: var(--muted); font-size: 0.85em; }
 caption { text-align: left; font-weight: 600; padding: 0 0 0.5rem; }
@@ -39,7 +46,9 @@ tbody th { font-weight: normal; min-width: 9rem; }
 .num { text-align: right; }
 td.num { white-space: nowrap; }
 figure { margin: 1.5rem 0 0.5rem; }
+figure svg text { unicode-bidi: plaintext; }
 figure svg { display: block; width: var(--w, auto); max-width: 100%; height: auto; }
+.chart-narrow { display: none; }
 figcaption { color: var(--muted); font-size: 0.875rem; margin-top: 0.5rem; }
 details.chart-data { margin: 0 0 1.5rem; font-size: 0.9rem; }
 details.chart-data summary { cursor: pointer; color: #0b5cad; width: max-content; max-width: 100%; }
@@ -48,8 +57,14 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans 
 @media (max-width: 40rem) {
   main { padding: 1.5rem 1rem 3rem; }
   h1 { font-size: 1.6rem; }
-  dl.facts { grid-template-columns: 1fr; gap: 0; }
-  dl.facts dd { margin-bottom: 0.4rem; }
+  dl.facts { gap: 0.1rem 0.75rem; font-size: 0.95rem; }
+  .scroll-hint { display: block; }
+  tbody th { min-width: 7.5rem; }
+  th, td { padding: 0.35rem 0.45rem; }
+  .has-narrow { display: none; }
+  .chart-narrow { display: block; }
+  .chart-scroll { overflow-x: auto; }
+  .chart-scroll svg { max-width: none; width: auto; }
 }
 @page { size: A4; margin: 14mm 14mm 16mm; }
 @media print {
@@ -59,9 +74,15 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans 
   h2, h3 { break-after: avoid; }
   h2 { margin-top: 1.5rem; }
   figure, table, .note, nav.contents, dl.facts { break-inside: avoid; }
+  table.long { break-inside: auto; }
+  .scroll-hint { display: none; }
+  .table-wrap { background: none; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
   figure svg { width: var(--pw, auto); }
+  .chart-wide { display: block !important; }
+  .chart-narrow { display: none !important; }
+  .chart-scroll { overflow: visible; }
   details.chart-data { display: none; }
   .table-wrap { overflow: visible; }
   table { width: 100%; font-size: 8.5pt; }
@@ -70,8 +91,14 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans 
 
 /** Charts are drawn for slides at ~560 px; on the page they may grow by a quarter, never past the column. */
 const CHART_SCALE = 1.25;
-/** In print, a chart is at most this tall (CSS px; an A4 page's printable height is about 1000), so it fits one page with its caption. */
-const PRINT_MAX_HEIGHT = 880;
+/** In print (8.5 pt text), a table line is about this many CSS px, and half an A4 page's printable height about this many. */
+const PRINT_LINE = 16;
+const PRINT_HALF_PAGE = 500;
+/**
+ * In print, a chart is at most this tall (CSS px; an A4 page's printable height is about 1000): it fits
+ * one page with its caption, and moving it to the next page never leaves more than about half a page blank.
+ */
+const PRINT_MAX_HEIGHT = 560;
 /** ... and at most the printable width of A4 (182 mm). */
 const PRINT_MAX_WIDTH = 680;
 
@@ -122,11 +149,19 @@ function htmlBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
       return `<dl class="facts">\n${block.items.map((item) => `<dt>${escapeHtml(item.term)}</dt><dd>${inline(item.value)}</dd>`).join('\n')}\n</dl>`;
     case 'table':
       return tableHtml(block);
+    case 'links':
+      return `<ul class="links">\n${block.items.map((item) => `<li><a href="${escapeHtml(encodeURI(item.href))}">${escapeHtml(item.text)}</a></li>`).join('\n')}\n</ul>`;
     case 'figure': {
       const number = all.filter((candidate) => candidate.kind === 'figure').indexOf(block) + 1;
+      const narrow = block.chart.narrowSvg ?? null;
+      // Issue 17: on a phone the narrow layout replaces the wide one (CSS, no script); a chart with none scrolls sideways in its box.
+      const wide =
+        narrow === null
+          ? `<div class="chart chart-wide chart-scroll" role="region" aria-label="${escapeHtml(`Figure ${number}, scrolls sideways`)}" tabindex="0">${inlineSvg(block.chart.svg, block.chart.alt)}</div>`
+          : `<div class="chart chart-wide has-narrow">${inlineSvg(block.chart.svg, block.chart.alt)}</div>\n<div class="chart chart-narrow">${inlineSvg(narrow, block.chart.alt, 1)}</div>`;
       const lines = [
         `<figure id="figure-${escapeHtml(block.chart.name)}">`,
-        inlineSvg(block.chart.svg, block.chart.alt),
+        wide,
         `<figcaption>Figure ${number}. ${escapeHtml(block.chart.title)}</figcaption>`,
         '</figure>',
       ];
@@ -158,16 +193,23 @@ function htmlBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
  */
 function tableHtml(block: Extract<ReportBlock, { kind: 'table' }>): string {
   const cls = (index: number): string => (block.numeric[index] === true ? ' class="num"' : '');
-  const head = block.head.map((cell, index) => `<th scope="col"${cls(index)}>${escapeHtml(cell)}</th>`).join('');
+  const head = block.head.map((cell, index) => `<th scope="col"${cls(index)} dir="auto">${escapeHtml(cell)}</th>`).join('');
   const rows = block.rows.map((row) => {
     const cells = row.map((cell, index) =>
-      block.rowHeader && index === 0 ? `<th scope="row">${cellHtml(cell)}</th>` : `<td${cls(index)}>${cellHtml(cell)}</td>`,
+      block.rowHeader && index === 0 ? `<th scope="row" dir="auto">${cellHtml(cell)}</th>` : `<td${cls(index)} dir="auto">${cellHtml(cell)}</td>`,
     );
     return `<tr>${cells.join('')}</tr>`;
   });
+  // Issue 17: a table taller in print than about half a page may break between its rows (its head
+  // repeats), so no page is left mostly blank before it; a shorter one is never split.
+  // A row is as tall as its tallest cell; a long text wraps at about 45 characters a line in print.
+  const cellLines = (cell: Cell): number => (typeof cell === 'string' ? [cell] : cell).reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 45)), 0);
+  const lines = block.rows.reduce((sum, row) => sum + Math.max(1, ...row.map(cellLines)), 0);
+  const long = 40 + lines * PRINT_LINE + block.rows.length * 8 > PRINT_HALF_PAGE ? ' class="long"' : '';
+  const hint = block.head.length > 3 ? '<p class="scroll-hint" aria-hidden="true">Scroll the table sideways for more columns →</p>\n' : '';
   return [
-    `<div class="table-wrap" role="region" aria-label="${escapeHtml(block.caption)}" tabindex="0">`,
-    '<table>',
+    `${hint}<div class="table-wrap" role="region" aria-label="${escapeHtml(block.caption)}" tabindex="0">`,
+    `<table${long}>`,
     `<caption>${escapeHtml(block.caption)}</caption>`,
     `<thead><tr>${head}</tr></thead>`,
     '<tbody>',
@@ -178,6 +220,15 @@ function tableHtml(block: Extract<ReportBlock, { kind: 'table' }>): string {
   ].join('\n');
 }
 
+/**
+ * Issue 17: data text in prose is quoted ("Support continuing", “a quote”); each quoted run is
+ * isolated in a <bdi>, so a right-to-left label cannot pull the figures beside it into its own
+ * direction ("11 of 20 said "المجيبون بنعم"" keeps 11 beside its own group). Works on escaped HTML.
+ */
+function isolateQuoted(html: string): string {
+  return html.replace(/&quot;([^&<]*?(?:&(?!quot;)[^&<]*?)*)&quot;/g, '&quot;<bdi>$1</bdi>&quot;');
+}
+
 /** A cell's first line as is, further lines stacked below it in a quieter tone. */
 function cellHtml(cell: Cell): string {
   if (typeof cell === 'string') return escapeHtml(cell);
@@ -186,12 +237,12 @@ function cellHtml(cell: Cell): string {
 }
 
 function inline(text: Inline): string {
-  if (typeof text === 'string') return escapeHtml(text);
+  if (typeof text === 'string') return isolateQuoted(escapeHtml(text));
   return text
     .map((run) => {
-      if (typeof run === 'string') return escapeHtml(run);
+      if (typeof run === 'string') return isolateQuoted(escapeHtml(run));
       if ('code' in run) return `<code>${escapeHtml(run.code)}</code>`;
-      if ('quote' in run) return `<span class="quote">“${escapeHtml(run.quote)}” <span class="by">(${escapeHtml(run.by)})</span></span>`;
+      if ('quote' in run) return `<span class="quote">“<bdi>${escapeHtml(run.quote)}</bdi>” <span class="by">(<bdi>${escapeHtml(run.by)}</bdi>)</span></span>`;
       return `<strong>${escapeHtml(run.strong)}</strong>`;
     })
     .join('');
@@ -203,7 +254,7 @@ function inline(text: Inline): string {
  * unused xlink namespace dropped, and role="img" with the text alternative on the root element so
  * assistive technology reads the sentence instead of every tick label.
  */
-function inlineSvg(svg: string, alt: string): string {
+function inlineSvg(svg: string, alt: string, scale = CHART_SCALE): string {
   let clean = svg
     .replace(/<\?xml[^>]*\?>/g, '')
     .replace(/<!DOCTYPE[^>]*>/gi, '')
@@ -222,7 +273,7 @@ function inlineSvg(svg: string, alt: string): string {
       const print =
         Number.isFinite(height) && height > 0 ? Math.min(width, PRINT_MAX_WIDTH, (PRINT_MAX_HEIGHT * width) / height) : Math.min(width, PRINT_MAX_WIDTH);
       // --w on screen, --pw in print (see CSS): a custom property, so print CSS can override it.
-      style = ` style="--w: ${Math.round(width * CHART_SCALE)}px; --pw: ${Math.round(print)}px"`;
+      style = ` style="--w: ${Math.round(width * scale)}px; --pw: ${Math.round(print)}px"`;
     }
     return `<svg${kept}${style} role="img" aria-label="${escapeHtml(alt)}" focusable="false">`;
   });

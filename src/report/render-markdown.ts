@@ -40,6 +40,8 @@ function markdownBlock(block: ReportBlock, all: readonly ReportBlock[]): string 
     }
     case 'figure':
       return `![${escapeMarkdown(block.chart.alt)}](charts/${encodeURI(block.chart.name)}.svg)`;
+    case 'links':
+      return block.items.map((item) => `- [${escapeMarkdown(item.text)}](${encodeURI(item.href)})`).join('\n');
     case 'contents': {
       const start = all.indexOf(block);
       const headings = all.slice(start + 1).filter((candidate) => candidate.kind === 'heading' && candidate.level === 2);

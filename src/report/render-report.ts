@@ -15,14 +15,16 @@ export async function renderReport(
   renderer: ChartRenderer = inProcessRenderer(),
 ): Promise<Map<string, string | Uint8Array>> {
   // Loaded here, not at the top: `findings check` never needs them. vega loads where the charts render.
-  const [{ buildCharts }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }, { applyReportFormats, pngWanted }] = await Promise.all([
-    import('../charts/build-charts.ts'),
-    import('./format-results-json.ts'),
-    import('./render-markdown.ts'),
-    import('./render-html.ts'),
-    import('./render-tables.ts'),
-    import('./office/apply-report-formats.ts'),
-  ]);
+  const [{ buildCharts }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }, { applyReportFormats, pngWanted }, { renderNarrow }] =
+    await Promise.all([
+      import('../charts/build-charts.ts'),
+      import('./format-results-json.ts'),
+      import('./render-markdown.ts'),
+      import('./render-html.ts'),
+      import('./render-tables.ts'),
+      import('./office/apply-report-formats.ts'),
+      import('../charts/narrow-spec.ts'),
+    ]);
   const { results, codebook, config } = analysis;
   const statements: Record<string, string> = Object.create(null); // issue #20: a code "__proto__" is a key like any other
   for (const theme of codebook.themes) if (theme.statement !== null) statements[theme.code] = theme.statement;
@@ -34,11 +36,26 @@ export async function renderReport(
   const svgs = specs.map((chart) => renderer.svg(chart.spec));
   const withPng = pngWanted(formats);
   const pngs = withPng ? svgs.map((svg) => svg.then((text) => renderer.png(text))) : [];
+  // Issue 17: a second layout for phones, chosen by the page's CSS, rendered by the same renderer.
+  const narrows = specs.map((chart, i) => svgs[i]!.then((svg) => renderNarrow(chart.spec, svg, (spec) => renderer.svg(spec))));
   const files = new Map<string, string | Uint8Array>();
   files.set('results.json', formatResultsJson(results));
   const tables = renderTables(results);
-  const charts = await Promise.all(specs.map(async (chart, i) => ({ ...chart, svg: await svgs[i]! })));
-  const options = { statements, plurals, keyFindings: config.report.keyFindings };
+  const charts = await Promise.all(specs.map(async (chart, i) => ({ ...chart, svg: await svgs[i]!, narrowSvg: await narrows[i]! })));
+  // Issue 17: the methods appendix links every table and chart file of the folder.
+  const linked = [
+    ...(formats.includes('csv') ? tables.map((table) => `tables/${table.name}`) : []),
+    ...charts.flatMap((chart) => (withPng ? [`charts/${chart.name}.svg`, `charts/${chart.name}.png`] : [`charts/${chart.name}.svg`])),
+  ];
+  const options = {
+    statements,
+    plurals,
+    keyFindings: config.report.keyFindings,
+    pairs: config.report.pairs,
+    study: config.study,
+    files: linked,
+    resultsJson: formats.includes('json'),
+  };
   files.set('report.md', renderMarkdown(results, charts, options));
   files.set('report.html', renderHtml(results, charts, options));
   const images = await Promise.all(pngs);

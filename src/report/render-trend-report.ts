@@ -30,6 +30,8 @@ export async function renderTrendReport(
   const resolved: TrendSettings = { alpha: settings.alpha ?? 0.05, minBase: settings.minBase ?? 5 };
   const spec = guardVegaNames(trendChart(trend)); // issue #20: see charts/guard-vega-names.ts
   const svg = await renderer.svg(spec);
+  const { renderNarrow } = await import('../charts/narrow-spec.ts');
+  const narrowSvg = await renderNarrow(spec, svg, (narrow) => renderer.svg(narrow));
   const ordered = trendOrder(trend.themes);
   const latest = trend.rounds[trend.rounds.length - 1];
   const top = ordered
@@ -47,6 +49,7 @@ export async function renderTrendReport(
     alt: `Line charts, one per theme, of the share of respondents mentioning it in ${trend.rounds.length} rounds (${trend.rounds.map((round) => `${round.round} n = ${round.respondents}`).join(', ')})${top.length > 0 ? `; the most mentioned in ${latest?.round ?? 'the latest round'}: ${top.join('; ')}` : ''}.`,
     spec,
     svg,
+    narrowSvg,
     table: {
       caption: 'Share of respondents mentioning each theme per round: % (n/base)',
       head: ['Theme', ...trend.rounds.map((round) => round.round)],

@@ -2,6 +2,7 @@ import type { Results } from '../model.ts';
 import { changeSection } from './change-section.ts';
 import { cooccurrenceSection } from './cooccurrence-section.ts';
 import { keyFindingsSection } from './key-findings-section.ts';
+import { methodsAppendix } from './methods-appendix.ts';
 import { methodsSection } from './methods-section.ts';
 import { questionsSection } from './questions-section.ts';
 import { rejectedRowsSection } from './rejected-rows-section.ts';
@@ -25,6 +26,7 @@ export function reportDocument(results: Results, charts: readonly RenderedChart[
   const blocks: ReportBlock[] = [
     ...titleSection(results, plurals),
     ...keyFindingsSection(results, options),
+    { kind: 'contents' },
     ...segmentsSection(results, charts, plurals),
     ...bannersSection(results), // issue 16
     ...themesSection(results, charts),
@@ -41,6 +43,6 @@ export function reportDocument(results: Results, charts: readonly RenderedChart[
     blocks.push({ kind: 'heading', level: 2, text: 'More charts', id: 'more-charts' });
     for (const chart of others) blocks.push({ kind: 'figure', chart });
   }
-  blocks.push(...methodsSection(results));
+  blocks.push(...methodsSection(results), ...methodsAppendix(results, options));
   return blocks;
 }

@@ -3,7 +3,6 @@ import type { PairwiseComparison, Results, SegmentTest } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
-import { formatPValue } from '../format/format-p-value.ts';
 import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
 import { segmentSummaries } from './segment-summaries.ts';
 import { segmentCell } from '../format/segment-cell.ts';
@@ -67,7 +66,6 @@ export function segmentsSection(
   const head = [
     'Theme',
     ...results.segments.map((segment) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${letters.get(segment.id)})`),
-    'Test, BH-adjusted p',
     'Result',
   ];
   const rows = themeOrder(results.themes).map(({ theme, depth }): Cell[] => {
@@ -87,13 +85,8 @@ export function segmentsSection(
       const letterText = lettersOf(weightedTable ? theme.weightedPairwise : theme.pairwise, segment.id);
       return [`${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})${mark}${letterText}`, formatInterval(cell.ci)];
     });
-    const test = theme.segmentTest;
-    return [
-      depth > 0 ? `↳ ${theme.label}` : theme.label,
-      ...cells,
-      test?.pAdjusted === null || test?.pAdjusted === undefined ? [testName(test)] : [testName(test), `p ${pText(formatPValue(test.pAdjusted, alpha))}`],
-      verdict(test, alpha, g),
-    ];
+    // Issue 17: the test and its p-values are in the methods appendix (segmentTestsTable); the body gives the verdict in words.
+    return [depth > 0 ? `↳ ${theme.label}` : theme.label, ...cells, verdict(theme.segmentTest, alpha, g)];
   });
   blocks.push({
     kind: 'table',
@@ -110,12 +103,10 @@ export function segmentsSection(
     notes.push(`${LOW_BASE_MARK} Base below ${minBase}: shown for completeness, not interpreted, never a key finding.`);
   }
   notes.push(
-    results.themes.some((theme) => theme.segmentTest?.method === 'rao-scott')
-      ? `Test: the second-order Rao–Scott test of the weighted table (theme mentioned or not × ${g.one}; weights as the headline, report.weighted); p adjusted across themes by Benjamini–Hochberg (BH). "Differs between ${g.many}" where the adjusted p is below ${alpha}.`
-      : `Test: chi-square test of independence (theme mentioned or not × ${g.one}), or Fisher's exact test when an expected count is below 5; p adjusted across themes by Benjamini–Hochberg (BH). "Differs between ${g.many}" where the adjusted p is below ${alpha}.`,
+    `"Differs between ${g.many}" where the ${g.many}' shares differ by more than chance would explain, allowing for the number of themes checked; the test of each theme is in the methods appendix.`,
     weightedTable
-      ? `Letters: a share followed by a ${g.one}'s letter is higher than that ${g.one}'s weighted share (the second-order Rao–Scott test of the weighted table for each pair of ${g.many}, p adjusted by BH within the theme, below ${alpha}); ${g.many} with a base below ${minBase} are not compared pairwise.`
-      : `Letters: a share followed by a ${g.one}'s letter is higher than that ${g.one}'s share (two-proportion test for each pair of ${g.many}, p adjusted by BH within the theme, below ${alpha}); ${g.many} with a base below ${minBase} are not compared pairwise.`,
+      ? `Letters: a share followed by a ${g.one}'s letter is clearly higher than that ${g.one}'s weighted share (each pair of ${g.many} compared on the weighted data: methods appendix); ${g.many} with a base below ${minBase} are not compared two at a time.`
+      : `Letters: a share followed by a ${g.one}'s letter is clearly higher than that ${g.one}'s share; ${g.many} with a base below ${minBase} are not compared two at a time.`,
   );
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
   return blocks;
@@ -128,25 +119,25 @@ function testsSummary(results: Results, g: GroupWords): string {
   const differ = tested.filter((theme) => (theme.segmentTest?.pAdjusted ?? 1) < alpha);
   const untested = results.themes.length - tested.length;
   const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  let text = `Each theme was tested for a difference between ${g.many}, and the p-values adjusted for the ${count(tested.length, 'theme')} tested (Benjamini–Hochberg). `;
+  let text = `Each theme was checked for a difference between ${g.many}, allowing for the ${count(tested.length, 'theme')} checked. `;
   if (differ.length === 0) {
-    text += `No theme differs detectably between ${g.many} (every adjusted p is at least ${alpha}); that is not evidence that the ${g.many} agree, only that these data cannot tell them apart.`;
+    text += `No theme differs clearly between ${g.many}; that is not evidence that the ${g.many} agree, only that these data cannot tell them apart.`;
   } else {
     const names = differ.map((theme) => `"${theme.label}"`);
     const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
     text += `${differ.length === 1 ? 'One theme differs' : `${differ.length} themes differ`} between ${g.many}: ${list}. `;
     const rest = tested.length - differ.length;
-    if (rest > 0) text += `For the other ${count(rest, 'theme')} the tests find no detectable difference, which is not evidence that the ${g.many} agree.`;
+    if (rest > 0) text += `For the other ${count(rest, 'theme')} there is no clear difference, which is not evidence that the ${g.many} agree.`;
   }
   if (untested > 0) text += ` ${count(untested, 'theme')} could not be tested (nobody, or everybody, mentioned ${untested === 1 ? 'it' : 'them'}).`;
   return text.trim();
 }
 
-function pText(p: string): string {
+export function pText(p: string): string {
   return p.startsWith('<') ? p : `= ${p}`;
 }
 
-function testName(test: SegmentTest | null): string {
+export function testName(test: SegmentTest | null): string {
   if (test === null || test.method === null) return 'not tested';
   if (test.method === 'fisher') return "Fisher's exact";
   if (test.method === 'fisher-monte-carlo') return `Fisher's exact by Monte Carlo (${test.replicates ?? 0} tables)`;

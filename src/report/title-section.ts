@@ -5,8 +5,8 @@ import { segmentPlurals } from './segment-plural.ts';
 /**
  * The title block: the study's title, then the facts a reader needs before any figure (the round, the
  * previous round it is compared with, who was asked and how many per segment, low bases marked),
- * the survey's note shown prominently (the default study's says its data are synthetic), and the
- * table of contents.
+ * the survey's note shown prominently (the default study's says its data are synthetic). The table
+ * of contents follows the summary (reportDocument), so the summary is on the first screen.
  */
 export function titleSection(results: Results, plurals: Record<string, string> = {}): ReportBlock[] {
   const nouns = segmentPlurals(results, plurals);
@@ -20,7 +20,6 @@ export function titleSection(results: Results, plurals: Record<string, string> =
     const base = results.change.themes[0]?.previous.base;
     items.push({ term: 'Compared with', value: `round ${previous}${base === undefined ? '' : ` (${base} respondents)`}` });
   }
-  items.push({ term: 'Study', value: results.survey.id });
   const blocks: ReportBlock[] = [
     { kind: 'heading', level: 1, text: results.survey.title, id: 'top' },
     { kind: 'facts', items },
@@ -28,6 +27,5 @@ export function titleSection(results: Results, plurals: Record<string, string> =
   if (results.survey.note !== null && results.survey.note.trim() !== '') {
     blocks.push({ kind: 'paragraph', role: 'note', text: [{ strong: 'Note:' }, ` ${results.survey.note.trim()}`] });
   }
-  blocks.push({ kind: 'contents' });
   return blocks;
 }

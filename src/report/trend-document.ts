@@ -9,12 +9,31 @@ import { formatPercent } from '../format/format-percent.ts';
 import { formatPoints, formatPointsInterval } from '../format/format-points.ts';
 import { formatPValue } from '../format/format-p-value.ts';
 import type { Cell, Inline, RenderedChart, ReportBlock } from './report-types.ts';
+import { trendSummary } from './trend-summary.ts';
 
 export interface TrendSettings {
   /** Level for "rose" and "fell", on the Benjamini–Hochberg adjusted p (default 0.05). */
   alpha: number;
   /** Bases below this are not interpreted (default 5). */
   minBase: number;
+  /** Issue 17: how many sentences the summary holds (default 5). */
+  keyFindings?: number;
+}
+
+/** "Summary": trendSummary's sentences, or that no change survives the adjustment. */
+function trendSummaryBlocks(trend: TrendResults, settings: TrendSettings): ReportBlock[] {
+  const sentences = trendSummary(trend, settings, settings.keyFindings ?? 5);
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Summary', id: 'summary' }];
+  if (sentences.length > 0) blocks.push({ kind: 'list', items: sentences });
+  if (!sentences.some((sentence) => sentence.startsWith('Since '))) {
+    blocks.push({ kind: 'paragraph', text: 'No theme or closed question changed clearly between the rounds: every comparison is in the tables below.' });
+  }
+  blocks.push({
+    kind: 'paragraph',
+    role: 'footnote',
+    text: `Chosen by a fixed rule (see Methods): changes since the first round and since the previous round first, then the closed questions, then the most mentioned themes. A "likely range" is the ${formatConfidence(trend.confidence)} confidence interval.`,
+  });
+  return blocks;
 }
 
 /** The round a change leads to: the round after its previous one. */
@@ -44,13 +63,14 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
       items: [
         { term: 'Rounds', value: trend.rounds.map((round) => `${round.round} (${round.respondents} respondents)`).join(', ') },
         { term: 'Themes', value: String(trend.themes.length) },
-        { term: 'Studies', value: trend.rounds.map((round) => round.id).join(', ') },
       ],
     },
     // Issue 18: the study note where a round's report shows it (title-section.ts), in the same words.
     ...(trend.note !== null && trend.note.trim() !== ''
       ? [{ kind: 'paragraph', role: 'note', text: [{ strong: 'Note:' }, ` ${trend.note.trim()}`] } satisfies ReportBlock]
       : []),
+    // Issue 17: the first screen answers what changed and how the closed questions were answered.
+    ...trendSummaryBlocks(trend, settings),
     { kind: 'contents' },
     { kind: 'heading', level: 2, text: 'What changed from round to round', id: 'changes' },
   ];

@@ -63,18 +63,35 @@ export function translateCodebook(
         sink.report(diagnostic(mapping.at, say.FND109.notCurrent(code, nearest(code, current.index.keys()))));
       }
     }
-    const from = mapping.from.join(', ');
-    const to = mapping.to.join(', ');
+    // Issue 17: notes name themes by their labels (the report's prose never shows a code name).
+    const from = quoted(mapping.from, previous);
+    const to = quoted(mapping.to, current);
     switch (mapping.kind) {
       case 'renamed':
         targets.set(mapping.from[0]!, mapping.to);
-        notes.set(mapping.to[0]!, `renamed from ${from}`);
-        changes.push({ kind: 'renamed', from: mapping.from, to: mapping.to, note: `${from} renamed to ${to}` });
+        if (from === to) {
+          // Same label, new code: the reader sees one theme.
+          notes.set(mapping.to[0]!, `same theme under a new code in ${labels.currentRound}`);
+          changes.push({
+            kind: 'renamed',
+            from: mapping.from,
+            to: mapping.to,
+            note: `${to} kept its name under a new code in ${labels.currentRound}; compared as one theme`,
+          });
+        } else {
+          notes.set(mapping.to[0]!, `renamed from ${from}`);
+          changes.push({ kind: 'renamed', from: mapping.from, to: mapping.to, note: `${from} renamed to ${to}` });
+        }
         break;
       case 'merged':
         for (const code of mapping.from) targets.set(code, mapping.to);
-        notes.set(mapping.to[0]!, `merged from ${from}`);
-        changes.push({ kind: 'merged', from: mapping.from, to: mapping.to, note: `${from} merged into ${to}` });
+        notes.set(mapping.to[0]!, `merged from ${from}; its figure for ${labels.previousRound} counts a respondent who mentioned any of them`);
+        changes.push({
+          kind: 'merged',
+          from: mapping.from,
+          to: mapping.to,
+          note: `${from} merged into ${to}; its figure for ${labels.previousRound} counts a respondent who mentioned any of them, so it can differ from the ${labels.previousRound} report`,
+        });
         break;
       case 'split':
         targets.set(mapping.from[0]!, 'split');
@@ -104,7 +121,12 @@ export function translateCodebook(
       if (current.index.has(theme.code)) target = [theme.code];
       else {
         sink.report(diagnostic(at, say.FND304(theme.code, labels.previousRound)));
-        changes.push({ kind: 'vanished', from: [theme.code], to: [], note: `${theme.code} is not in the ${labels.currentRound} codebook (no mapping given)` });
+        changes.push({
+          kind: 'vanished',
+          from: [theme.code],
+          to: [],
+          note: `“${theme.label}” is not in the ${labels.currentRound} codebook (no mapping given)`,
+        });
         target = 'retired';
         extras.push({ theme, kind: 'vanished' });
         return [current.themes.length + extras.length - 1];
@@ -125,7 +147,7 @@ export function translateCodebook(
     if (!previous.index.has(theme.code) && !mentionedTargets.has(theme.code)) {
       added.add(theme.code);
       notes.set(theme.code, `new in ${labels.currentRound}`);
-      changes.push({ kind: 'added', from: [], to: [theme.code], note: `${theme.code} added in ${labels.currentRound}` });
+      changes.push({ kind: 'added', from: [], to: [theme.code], note: `“${theme.label}” added in ${labels.currentRound}` });
     }
   }
   return {
@@ -137,4 +159,13 @@ export function translateCodebook(
     added,
     changes,
   };
+}
+
+/** Codes as their labels in a codebook, quoted and joined (“Beyond money” and “Community benefit”); an unknown code as itself. */
+function quoted(codes: readonly string[], codebook: Codebook): string {
+  const names = codes.map((code) => {
+    const index = codebook.index.get(code);
+    return `“${index === undefined ? code : (codebook.themes[index]?.label ?? code)}”`;
+  });
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

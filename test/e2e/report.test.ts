@@ -18,7 +18,7 @@ import { writeFolderAtomically } from '../../src/output/write-folder-atomically.
 import { analyzeRound } from '../../src/pipeline.ts';
 import { renderReport } from '../../src/report/render-report.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../src/report/find-chromium.ts';
-import { keyFindings } from '../../src/report/key-findings.ts';
+import { executiveSummary } from '../../src/report/executive-summary.ts';
 import { printPdf } from '../../src/report/print-pdf.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 
@@ -47,7 +47,9 @@ beforeAll(async () => {
   if ('stopped' in analysis) throw new Error(`the default study stopped: ${JSON.stringify(sink)}`);
   const statements: Record<string, string> = {};
   for (const theme of analysis.codebook.themes) if (theme.statement !== null) statements[theme.code] = theme.statement;
-  findings = keyFindings(analysis.results, analysis.config.report.keyFindings, statements).map((finding) => finding.text);
+  findings = executiveSummary(analysis.results, { count: analysis.config.report.keyFindings, statements, pairs: analysis.config.report.pairs }).map(
+    (item) => item.text,
+  );
   out = path.join(mkdtempSync(path.join(os.tmpdir(), 'findings-e2e-')), 'rpa-2014');
   writeFolderAtomically(out, await renderReport(analysis));
   htmlFile = path.join(out, 'report.html');
@@ -85,7 +87,7 @@ describe('report.html in headless Chromium', () => {
       expect(requests).toEqual([url]);
 
       // Every chart is drawn, with a size.
-      const boxes = await page.locator('figure svg').evaluateAll((svgs) =>
+      const boxes = await page.locator('figure .chart-wide svg').evaluateAll((svgs) =>
         svgs.map((svg) => {
           const box = svg.getBoundingClientRect();
           return { width: box.width, height: box.height };
@@ -96,11 +98,13 @@ describe('report.html in headless Chromium', () => {
         expect(box.width).toBeGreaterThan(200);
         expect(box.height).toBeGreaterThan(100);
       }
-      for (const svg of await page.locator('figure svg').all()) {
+      for (const svg of await page.locator('figure .chart-wide svg').all()) {
         const box = await svg.boundingBox();
         expect(box?.width ?? 0).toBeGreaterThan(0);
         expect(box?.height ?? 0).toBeGreaterThan(0);
       }
+      // The phone layouts are hidden at laptop width.
+      for (const svg of await page.locator('figure .chart-narrow svg').all()) expect(await svg.boundingBox()).toBeNull();
 
       // Every key finding is on the page, and each of its figures appears in a table too.
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text as laid out on the page, which is what a reader sees.
@@ -109,7 +113,7 @@ describe('report.html in headless Chromium', () => {
       expect(findings.length).toBeGreaterThanOrEqual(3);
       for (const finding of findings) {
         expect(text).toContain(finding);
-        for (const [, percent, lower, upper] of finding.matchAll(/(\d+)%, 95% CI (\d+)–(\d+)%/g)) {
+        for (const [, percent, lower, upper] of finding.matchAll(/(\d+)% of respondents [^(]*\([^;]*; likely range (\d+)% to (\d+)%\)/g)) {
           expect(cells).toContain(`${percent}%`);
           expect(cells).toContain(`${lower}–${upper}%`);
         }
@@ -142,11 +146,16 @@ describe('report.html in headless Chromium', () => {
       expect(widths.page).toBeLessThanOrEqual(widths.viewport);
       const scrolling = await page.locator('.table-wrap').evaluateAll((boxes) => boxes.filter((box) => box.scrollWidth > box.clientWidth + 1).length);
       expect(scrolling).toBeGreaterThan(0);
+      // One drawing of each chart shows: the phone layout where there is one, else the wide one in a scroll box.
+      let shown = 0;
       for (const svg of await page.locator('figure svg').all()) {
         const box = await svg.boundingBox();
-        expect(box!.width).toBeGreaterThan(0);
-        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+        if (box === null) continue;
+        shown++;
+        const scrolls = await svg.evaluate((element) => element.parentElement?.classList.contains('chart-scroll') ?? false);
+        if (!scrolls) expect(box.x + box.width).toBeLessThanOrEqual(390);
       }
+      expect(shown).toBe(chartCount);
       await page.screenshot({ path: path.join(artifacts, 'report-390.png'), fullPage: true });
     } finally {
       await page.close();

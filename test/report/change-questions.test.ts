@@ -18,7 +18,18 @@ describe('"What changed": closed questions', async () => {
   const markdown = renderMarkdown(analysis.results, await renderedCharts(analysis.results));
 
   it('tables each question’s top box and mean in both rounds, with its tests', () => {
-    const table = markdownTables(markdown).find((candidate) => candidate.caption.startsWith('Closed questions, 2014 and 2015'))!;
+    // The body states the result in words; the tests are in the methods appendix (issue 17).
+    const body = markdownTables(markdown).find((candidate) => candidate.caption.startsWith('Closed questions, 2014 and 2015'))!;
+    expect(body.head).toEqual(['Question', '2014', '2015', 'Change, points (likely range)', 'Result', 'Mean, 2014 → 2015']);
+    expect(body.rows.find((row) => row[0] === 'LA n Sync should be incubated for at least another year')).toEqual([
+      'LA n Sync should be incubated for at least another year',
+      '60% (26/43)',
+      '73% (33/45)',
+      '+13, −7 to 32',
+      'no detectable change',
+      '3.63 → 3.93',
+    ]);
+    const table = markdownTables(markdown).find((candidate) => candidate.caption.startsWith('Tests of the closed questions, 2014 and 2015'))!;
     expect(table.head[3]).toBe('Change, points (95% CI, unadjusted)');
     const incubate = table.rows.find((row) => row[0] === 'LA n Sync should be incubated for at least another year')!;
     expect(incubate.slice(1, 3)).toEqual(['60% (26/43)', '73% (33/45)']);

@@ -119,7 +119,8 @@ describe('changeVerdict and the points format', () => {
       'beyond-money, community-benefit merged into community-benefit',
     );
     expect(codebookChangeText({ kind: 'split', from: ['structure'], to: ['governance', 'roles'], note: '' })).toBe('structure split into governance, roles');
-    expect(codebookChangeText({ kind: 'retired', from: ['odd'], to: [], note: 'no longer asked' })).toBe('odd retired: no longer asked');
+    // The comparison's note names the themes by their labels (issue 17), so it stands for the line.
+    expect(codebookChangeText({ kind: 'retired', from: ['odd'], to: [], note: '"Odd one" retired in 2015' })).toBe('"Odd one" retired in 2015');
     expect(codebookChangeText({ kind: 'vanished', from: ['x'], to: [], note: '' })).toBe('x vanished without a mapping');
     expect(codebookChangeText({ kind: 'added', from: [], to: ['new'], note: '' })).toBe('new added');
   });
@@ -139,7 +140,7 @@ describe('"What changed since 2013" in the report', () => {
   it('comes after the closed questions, with its chart, tables and codebook changes', () => {
     const h2 = [...markdown.matchAll(/^## (.*)$/gm)].map((match) => match[1]);
     expect(h2).toEqual([
-      'Key findings',
+      'Summary',
       'Themes by segment',
       'Themes',
       'Co-occurrence',
@@ -151,7 +152,9 @@ describe('"What changed since 2013" in the report', () => {
     ]);
     const section = markdown.slice(markdown.indexOf('## What changed since 2013'), markdown.indexOf('## Rejected rows'));
     expect(section).toContain('](charts/change.svg)');
-    expect(section).toContain('### By segment');
+    // Each segment's changes, with the tests, are in the methods appendix (issue 17).
+    expect(section).not.toContain('by segment');
+    expect(markdown.slice(markdown.indexOf('## Methods and limitations'))).toContain('### Changes since 2013 by segment');
     expect(section).toContain('### Codebook changes\n\n- peer-models renamed to peer\n- odd added');
     expect(markdown).toContain('- **Compared with:** round 2013 (39 respondents)');
     expect(html).toContain('<li><a href="#what-changed">What changed since 2013</a></li>');
@@ -165,7 +168,7 @@ describe('"What changed since 2013" in the report', () => {
       for (const cell of theme.bySegment) cell.pAdjusted = cell.pAdjusted === null ? null : Math.max(0.2, cell.pAdjusted);
     }
     const page = renderMarkdown(none, []);
-    expect(page).toContain("No theme's share changed detectably since 2013");
+    expect(page).toContain("No theme's share changed clearly since 2013");
     const section = page.slice(page.indexOf('## What changed'), page.indexOf('## Rejected rows'));
     expect(section).not.toMatch(/\b(rose|fell) from\b/);
     expect(section).not.toMatch(/\| (rose|fell) \|/);
@@ -176,7 +179,8 @@ describe('"What changed since 2013" in the report', () => {
   });
 
   const check = (tables: ParsedTable[], text: string): number => {
-    const overall = tables.find((table) => table.caption.startsWith('Share of all respondents mentioning each theme, 2013'))!;
+    // The appendix's table of the tests has every column the sentences use (the body's has the verdict in words).
+    const overall = tables.find((table) => table.caption.startsWith('Two-proportion tests of each theme'))!;
     const bySegment = tables.find((table) => table.caption.startsWith("Share of each segment's respondents mentioning each theme, 2013"))!;
     expect(overall).toBeDefined();
     expect(bySegment).toBeDefined();
@@ -186,6 +190,7 @@ describe('"What changed since 2013" in the report', () => {
         line
           .replace(/^(- |<li>)/, '')
           .replace(/<\/li>$/, '')
+          .replace(/<\/?bdi>/g, '')
           .replace(/&quot;/g, '"'),
       )
       .filter((line) => SENTENCE.test(line));

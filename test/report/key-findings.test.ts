@@ -93,9 +93,12 @@ describe('every number in a key finding equals its table cell', () => {
 
   const check = (tables: ParsedTable[]): number => {
     const themes = tables.find((table) => table.head[0] === 'Theme' && table.head.includes('95% CI'));
-    const bySegment = tables.find((table) => table.head.includes('Test, BH-adjusted p'));
+    const bySegment = tables.find((table) => table.head.includes('Result') && table.head.some((head) => head.startsWith('Funders (n = ')));
+    // Issue 17: the tests are in the methods appendix, one row per theme.
+    const tests = tables.find((table) => table.head.join('|') === 'Theme|Test|p|BH-adjusted p');
     expect(themes).toBeDefined();
     expect(bySegment).toBeDefined();
+    expect(tests).toBeDefined();
     const themeRow = (table: ParsedTable, label: string): string[] => {
       const row = table.rows.find((candidate) => candidate[0]!.replace(/^↳ /, '') === label);
       expect(row, label).toBeDefined();
@@ -124,8 +127,9 @@ describe('every number in a key finding equals its table cell', () => {
         };
         expect(cellOf(highSegment!)).toBe(`${p1}% (${x1}/${n1}), ${l1}–${u1}%`);
         expect(cellOf(lowSegment!)).toBe(`${p2}% (${x2}/${n2}), ${l2}–${u2}%`);
-        const test = row[bySegment!.head.indexOf('Test, BH-adjusted p')]!;
-        expect(test).toBe(`${method === "Fisher's exact test" ? "Fisher's exact" : test.split(',')[0]}, p ${p}`);
+        const test = themeRow(tests!, label!);
+        expect(test[1]).toBe(method === "Fisher's exact test" ? "Fisher's exact" : test[1]!.split(',')[0]);
+        expect(test[3]!.startsWith('<') ? `p ${test[3]}` : `p = ${test[3]}`).toBe(`p ${p}`);
         expect(row[bySegment!.head.indexOf('Result')]).toBe('differs between segments');
         checked++;
       } else {

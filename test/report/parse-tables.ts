@@ -50,7 +50,7 @@ function unescapeHtml(text: string): string {
 export function htmlTables(html: string, chartData = false): ParsedTable[] {
   const text = (fragment: string): string => unescapeHtml(fragment.replace(/<br>/g, ', ').replace(/<[^>]+>/g, ''));
   const source = chartData ? html : html.replace(/<details class="chart-data">[\s\S]*?<\/details>/g, '');
-  return [...source.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((match) => {
+  return [...source.matchAll(/<table(?: class="long")?>([\s\S]*?)<\/table>/g)].map((match) => {
     const body = match[1] ?? '';
     const caption = text(/<caption>([\s\S]*?)<\/caption>/.exec(body)?.[1] ?? '');
     const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>

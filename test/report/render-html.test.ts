@@ -50,7 +50,9 @@ describe('renderHtml: one self-contained, script-free page', () => {
   it('shows the title block and the survey note prominently', () => {
     expect(html).toContain('<h1 id="top">Stakeholder interviews, round 1</h1>\n<dl class="facts">\n<dt>Round</dt><dd>2014</dd>');
     expect(html).toContain('<dt>Who was asked</dt><dd>44 respondents: 20 funders, 20 nonprofits, 4 public agencies (low base)</dd>');
-    expect(html).toContain('<dt>Study</dt><dd>sample-2014</dd>');
+    // Issue 17: the report id is reference material, in the methods appendix, not on the first screen.
+    expect(html).not.toContain('<dt>Study</dt>');
+    expect(html).toContain('<dt>Report id</dt><dd>sample-2014</dd>');
     expect(html).not.toContain('<dt>Compared with</dt>');
     expect(html).toMatch(/<p class="note"><strong>Note:<\/strong> Synthetic data: /);
   });
@@ -62,8 +64,8 @@ describe('renderHtml: one self-contained, script-free page', () => {
     for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
     const h2 = [...html.matchAll(/<h2 id="[^"]*">([^<]*)<\/h2>/g)].map((match) => match[1]);
     expect(h2).toEqual([
+      'Summary',
       'Contents',
-      'Key findings',
       'Themes by segment',
       'Themes',
       'Co-occurrence',
@@ -77,7 +79,7 @@ describe('renderHtml: one self-contained, script-free page', () => {
 
   it('links every section from the table of contents', () => {
     const links = [...html.matchAll(/<li><a href="#([^"]+)">/g)].map((match) => match[1]);
-    expect(links).toEqual(['key-findings', 'themes-by-segment', 'themes', 'co-occurrence', 'closed-questions', 'rejected-rows', 'warnings', 'methods']);
+    expect(links).toEqual(['themes-by-segment', 'themes', 'co-occurrence', 'closed-questions', 'rejected-rows', 'warnings', 'methods']);
     for (const id of links) expect(html).toContain(`id="${id}"`);
   });
 
@@ -88,7 +90,11 @@ describe('renderHtml: one self-contained, script-free page', () => {
   });
 
   it('inlines each chart as a figure whose SVG is an image with the alt text as its label', () => {
-    const figures = [...html.matchAll(/<figure id="figure-([a-z0-9-]+)">\n(<svg[^>]*>)[\s\S]*?<\/svg>\n<figcaption>([^<]*)<\/figcaption>\n<\/figure>/g)];
+    const figures = [
+      ...html.matchAll(
+        /<figure id="figure-([a-z0-9-]+)">\n<div class="chart chart-wide[^"]*"[^>]*>(<svg[^>]*>)[\s\S]*?<\/svg><\/div>\n[\s\S]*?<figcaption>([^<]*)<\/figcaption>\n<\/figure>/g,
+      ),
+    ];
     // Report order: segment comparisons first, then the themes in full, co-occurrence, the Likert chart with its question.
     expect(figures.map((figure) => figure[1])).toEqual(['themes-by-segment', 'theme-prevalence', 'cooccurrence', 'likert-continue']);
     for (const [index, figure] of figures.entries()) {
@@ -102,7 +108,9 @@ describe('renderHtml: one self-contained, script-free page', () => {
 
   it('follows each chart with its data as a table, for screen readers', () => {
     const details = [
-      ...html.matchAll(/<\/figure>\n<details class="chart-data">\n<summary>Data table for figure (\d+)<\/summary>\n<div class="table-wrap"[^>]*>\n<table>/g),
+      ...html.matchAll(
+        /<\/figure>\n<details class="chart-data">\n<summary>Data table for figure (\d+)<\/summary>\n(?:<p class="scroll-hint"[^>]*>[^<]*<\/p>\n)?<div class="table-wrap"[^>]*>\n<table[ >]/g,
+      ),
     ];
     expect(details.map((match) => match[1])).toEqual(['1', '2', '3', '4']);
     const prevalence = htmlTables(html, true).find((table) => table.caption === 'Respondents mentioning each theme, of 44')!;
@@ -111,8 +119,8 @@ describe('renderHtml: one self-contained, script-free page', () => {
   });
 
   it('scrolls wide tables inside a focusable, named box instead of widening the page', () => {
-    const wraps = [...html.matchAll(/<div class="table-wrap"([^>]*)>\n<table>\n<caption>([^<]*)<\/caption>/g)];
-    expect(wraps.length).toBe([...html.matchAll(/<table>/g)].length);
+    const wraps = [...html.matchAll(/<div class="table-wrap"([^>]*)>\n<table(?: class="long")?>\n<caption>([^<]*)<\/caption>/g)];
+    expect(wraps.length).toBe([...html.matchAll(/<table[ >]/g)].length);
     for (const [, attributes, caption] of wraps) expect(attributes).toBe(` role="region" aria-label="${caption}" tabindex="0"`);
     expect(html).toMatch(/\.table-wrap \{ overflow-x: auto;/);
   });
@@ -128,25 +136,26 @@ describe('renderHtml: one self-contained, script-free page', () => {
     expect(html).toMatch(/@media print \{[\s\S]*details\.chart-data \{ display: none; \}/);
     expect(html).toContain('max-width: 60rem');
     // Each chart carries its screen width (--w) and a print width (--pw) that keeps it under a page tall.
-    const svgs = [...html.matchAll(/<svg[^>]*\swidth="([\d.]+)" height="([\d.]+)"[^>]*style="--w: (\d+)px; --pw: (\d+)px"/g)];
+    const svgs = [...html.matchAll(/<div class="chart chart-wide[^>]*><svg[^>]*\swidth="([\d.]+)" height="([\d.]+)"[^>]*style="--w: (\d+)px; --pw: (\d+)px"/g)];
     expect(svgs).toHaveLength(4);
     for (const [, width, height, w, pw] of svgs) {
       expect(Number(w)).toBe(Math.round(Number(width) * 1.25));
-      expect((Number(pw) * Number(height)) / Number(width)).toBeLessThanOrEqual(881);
+      // At most 560 px tall in print: a chart moved to the next page never leaves most of a page blank.
+      expect((Number(pw) * Number(height)) / Number(width)).toBeLessThanOrEqual(561);
       expect(Number(pw)).toBeLessThanOrEqual(680);
     }
   });
 
-  it('states the segment verdicts with their method, never a bare p', () => {
-    const table = htmlTables(html).find((candidate) => candidate.head.includes('Test, BH-adjusted p'))!;
+  it('states the segment verdicts in words in the body, and the tests with their method in the methods appendix', () => {
+    const table = htmlTables(html).find((candidate) => candidate.head.includes('Result') && candidate.head.some((cell) => cell.startsWith('Funders')))!;
+    expect(table.head).not.toContain('Test, BH-adjusted p');
     const verdicts = new Map(table.rows.map((row) => [row[0], row[row.length - 1]]));
     expect(verdicts.get('Peer models from other regions')).toBe('differs between segments');
     expect(verdicts.get('Support continuing')).toBe('no detectable difference');
     expect(verdicts.get('Sustainable funding')).toBe('not testable: no respondent mentions the theme');
-    for (const row of table.rows) {
-      const test = row[row.length - 2]!;
-      expect(test === 'not tested' || /^(Fisher's exact|Chi-square.*), p (= [\d.]+|< 0\.001)$/.test(test), test).toBe(true);
-    }
+    const tests = htmlTables(html).find((candidate) => candidate.head.join('|') === 'Theme|Test|p|BH-adjusted p')!;
+    for (const row of tests.rows) expect(row[1] === 'not tested' || /^(Fisher's exact|Chi-square.*)$/.test(row[1]!), row[1]).toBe(true);
+    expect(html.indexOf('id="methods-segment-tests"')).toBeGreaterThan(html.indexOf('id="methods"'));
   });
 
   it('lists the rejected rows with file:line, code and message', () => {
@@ -162,7 +171,7 @@ describe('renderHtml: one self-contained, script-free page', () => {
       Mean: '4.22',
       Median: '5',
       'Standard deviation': '1.01',
-      'Top-2 box (Agree, Strongly agree)': '33 of 41 (80%, 95% CI 66–90%)',
+      'Top 2 answers (Agree, Strongly agree)': '33 of 41 (80%, 95% CI 66–90%)',
       'Weighted mean ± standard error': '4.23 ± 0.15',
     });
   });
@@ -234,6 +243,7 @@ describe('renderHtml on other studies', () => {
             'dl',
             'dt',
             'dd',
+            'bdi',
           ]).toContain(match[1]);
         }
       }),

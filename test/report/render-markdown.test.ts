@@ -21,22 +21,15 @@ describe('renderMarkdown', () => {
     const lines = markdown.split('\n');
     expect(lines[0]).toBe('# Stakeholder interviews, round 1');
     expect(markdown).toContain('> **Note:** Synthetic data: these respondents are invented');
-    expect(markdown).toContain('- [Key findings](#key-findings)');
+    // Issue 17: the summary comes before the contents, so it is on the first screen.
+    expect(markdown.indexOf('## Summary')).toBeLessThan(markdown.indexOf('**Contents**'));
+    expect(markdown).toContain('- [Themes by segment](#themes-by-segment)');
     expect(markdown).toContain('- [Co-occurrence](#co-occurrence)');
   });
 
   it('has the sections in order, methods and limitations last', () => {
     const h2 = [...markdown.matchAll(/^## (.*)$/gm)].map((match) => unescapeMarkdown(match[1]!));
-    expect(h2).toEqual([
-      'Key findings',
-      'Themes by segment',
-      'Themes',
-      'Co-occurrence',
-      'Closed questions',
-      'Rejected rows',
-      'Warnings',
-      'Methods and limitations',
-    ]);
+    expect(h2).toEqual(['Summary', 'Themes by segment', 'Themes', 'Co-occurrence', 'Closed questions', 'Rejected rows', 'Warnings', 'Methods and limitations']);
     expect(markdown).toMatch(/^### LA n Sync should continue$/m);
   });
 
@@ -63,13 +56,20 @@ describe('renderMarkdown', () => {
     expect(themes.rows[0]![0]).toBe('a | b c');
   });
 
-  it('marks low bases with a footnote and states the segment test with its method', () => {
-    const table = markdownTables(markdown).find((candidate) => candidate.head.includes('Test, BH-adjusted p'))!;
-    expect(table.head).toContain('Public agencies (n = 4)† (C)');
+  it('marks low bases with a footnote, states the segment verdict in words and the test with its method in the appendix', () => {
+    const table = markdownTables(markdown).find((candidate) => candidate.head.includes('Public agencies (n = 4)† (C)'))!;
+    expect(table.head[table.head.length - 1]).toBe('Result');
     expect(markdown).toContain('*† Base below 5: shown for completeness, not interpreted, never a key finding.');
     const peer = table.rows.find((row) => row[0] === 'Peer models from other regions')!;
-    expect(peer.slice(-2)).toEqual(["Fisher's exact, p = 0.0021", 'differs between segments']);
+    expect(peer[peer.length - 1]).toBe('differs between segments');
     expect(table.rows.filter((row) => row[row.length - 1] === 'differs between segments')).toHaveLength(1);
+    const tests = markdownTables(markdown).find((candidate) => candidate.head.join('|') === 'Theme|Test|p|BH-adjusted p')!;
+    expect(tests.rows.find((row) => row[0] === 'Peer models from other regions')).toEqual([
+      'Peer models from other regions',
+      "Fisher's exact",
+      '< 0.001',
+      '0.0021',
+    ]);
   });
 
   it('prints significance letters where a pairwise comparison survives BH within the theme', () => {
@@ -81,7 +81,7 @@ describe('renderMarkdown', () => {
       { a: 'funder', b: 'public', difference: -0.3, p: null, pAdjusted: null, reason: 'base below 5 (public): not tested' },
       { a: 'nonprofit', b: 'public', difference: 0.1, p: 0.6, pAdjusted: 0.6, reason: null },
     ];
-    const table = markdownTables(renderMarkdown(results, charts)).find((candidate) => candidate.head.includes('Test, BH-adjusted p'))!;
+    const table = markdownTables(renderMarkdown(results, charts)).find((candidate) => candidate.head.includes('Public agencies (n = 4)† (C)'))!;
     expect(table.head.slice(1, 4)).toEqual(['Funders (n = 20) (A)', 'Nonprofits (n = 20) (B)', 'Public agencies (n = 4)† (C)']);
     const row = table.rows.find((candidate) => candidate[0] === 'Peer models from other regions')!;
     expect(row[1]).toMatch(/^\d+% \(\d+\/\d+\) B, /);
@@ -98,7 +98,7 @@ describe('renderMarkdown', () => {
   });
 
   it('lists top co-occurring pairs, leaving out a theme with its own sub-theme', () => {
-    const table = markdownTables(markdown).find((candidate) => candidate.head.includes('Jaccard index'))!;
+    const table = markdownTables(markdown).find((candidate) => candidate.head.includes('Overlap (0 to 1)'))!;
     expect(table.rows[0]).toEqual(['Support continuing', 'Project structure', '23', '0.57']);
     for (const row of table.rows) expect(row[0] === 'Project structure' && row[1]!.startsWith('Roles')).toBe(false);
     expect(table.rows.length).toBeLessThanOrEqual(10);

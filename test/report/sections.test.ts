@@ -63,7 +63,7 @@ describe('segment comparisons', () => {
   });
 
   it('uses the numbers of the segment table', () => {
-    const table = markdownTables(renderMarkdown(sampleResults, [])).find((candidate) => candidate.head.includes('Test, BH-adjusted p'))!;
+    const table = markdownTables(renderMarkdown(sampleResults, [])).find((candidate) => candidate.head.includes('Public agencies (n = 4)† (C)'))!;
     let checked = 0;
     for (const summary of summaries.filter((candidate) => !candidate.lowBase)) {
       const column = table.head.findIndex((head) => head.startsWith(sampleResults.segments.find((segment) => segment.id === summary.segment)!.label));
@@ -80,12 +80,12 @@ describe('segment comparisons', () => {
     const page = renderMarkdown(sampleResults, []);
     const section = page.slice(page.indexOf('## Themes by segment'), page.indexOf('## Themes\n'));
     expect(section).toContain('One theme differs between segments: "Peer models from other regions".');
-    expect(section).toContain('For the other 6 themes the tests find no detectable difference, which is not evidence that the segments agree.');
+    expect(section).toContain('For the other 6 themes there is no clear difference, which is not evidence that the segments agree.');
     expect(section).toContain('1 theme could not be tested');
     const none: Results = structuredClone(sampleResults);
     for (const theme of none.themes) if (theme.segmentTest?.pAdjusted !== null && theme.segmentTest !== null) theme.segmentTest.pAdjusted = 0.5;
     const quiet = renderMarkdown(none, []);
-    expect(quiet).toContain('No theme differs detectably between segments');
+    expect(quiet).toContain('No theme differs clearly between segments');
     expect(quiet).not.toContain('more often than');
   });
 });
@@ -163,12 +163,14 @@ describe('key findings with quotes', () => {
       { theme: 'funding', text: 'Nobody said this.', segment: null, attribution: 'a respondent', masked: false },
     ];
     const page = renderMarkdown(results, []);
-    expect(page).toContain('- 40 of 44 respondents (91%, 95% CI 79–96%) mentioned "Support continuing". “Keep it going, we need a convener.” (a funder)');
+    expect(page).toContain(
+      '- 91% of respondents mentioned "Support continuing" (40 of 44; likely range 79% to 96%). “Keep it going, we need a convener.” (a funder)',
+    );
     expect(page).not.toContain('Nobody said this');
     expect(renderMarkdown(sampleResults, [])).not.toContain('“');
     results.quotes[0]!.text = '<b>bold</b> & more';
     expect(renderHtml(results, [])).toContain(
-      'mentioned &quot;Support continuing&quot;. <span class="quote">“&lt;b&gt;bold&lt;/b&gt; &amp; more” <span class="by">(a funder)</span></span></li>',
+      'mentioned &quot;<bdi>Support continuing</bdi>&quot; (40 of 44; likely range 79% to 96%). <span class="quote">“<bdi>&lt;b&gt;bold&lt;/b&gt; &amp; more</bdi>” <span class="by">(<bdi>a funder</bdi>)</span></span></li>',
     );
   });
 });

@@ -1,6 +1,4 @@
 /** findings run <config>: ingest, validate, tally, chart and report one round into reports/<id>/. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { displayPath } from '../../config/read-config.ts';
@@ -80,7 +78,9 @@ async function report(
     }
     if (args.pdf) {
       // Printed before the folder is written, so report.pdf lands with the rest, atomically.
-      const pdf = await printToPdf(files.get('report.html') as string);
+      const { printHtmlToPdf } = await import('../../report/print-pdf.ts');
+      const { title, round } = analysis.results.survey;
+      const pdf = await printHtmlToPdf(files.get('report.html') as string, { footer: round === '' ? title : `${title} (${round})` });
       if (pdf.ok) files.set('report.pdf', pdf.bytes);
       else io.stderr.write(`no PDF: ${pdf.reason}\n`);
     }
@@ -167,16 +167,4 @@ async function writeBySubsets(
   files.set('index.md', index.md);
   files.set('index.html', index.html);
   return { files };
-}
-
-async function printToPdf(html: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
-  const { printPdf } = await import('../../report/print-pdf.ts');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'findings-pdf-'));
-  try {
-    writeFileSync(path.join(dir, 'report.html'), html);
-    const printed = await printPdf(path.join(dir, 'report.html'), path.join(dir, 'report.pdf'));
-    return printed.ok ? { ok: true, bytes: readFileSync(path.join(dir, 'report.pdf')) } : printed;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

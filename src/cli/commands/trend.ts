@@ -13,6 +13,7 @@ const builder = (y: Argv) =>
     .positional('configs', { type: 'string', array: true, demandOption: true, describe: 'survey configs, oldest first (or just the latest)' })
     .option('out', { type: 'string', describe: 'output folder (default reports/<latest id>-trend)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+    .option('pdf', { type: 'boolean', default: false, describe: 'also print the trend report to report.pdf (needs Chromium)' })
     .option('wait', WAIT_OPTION)
     .options(OFFICE_OPTIONS);
 
@@ -54,6 +55,15 @@ async function trend(
     const { renderTrendReport } = await import('../../report/render-trend-report.ts');
     const files = await renderTrendReport(result, result.settings, withFlags(formats, args), renderer);
     const latest = result.rounds[result.rounds.length - 1]!;
+    if (args.pdf) {
+      // Issue 17: a trend report can be filed too; printed before the folder is written, so it lands atomically with the rest.
+      const { printHtmlToPdf } = await import('../../report/print-pdf.ts');
+      const html = files.get('report.html');
+      const pdf =
+        typeof html === 'string' ? await printHtmlToPdf(html, { footer: `${latest.title}: trend` }) : { ok: false as const, reason: 'no report.html' };
+      if (pdf.ok) files.set('report.pdf', pdf.bytes);
+      else io.stderr.write(`no PDF: ${pdf.reason}\n`);
+    }
     const target = path.resolve(io.cwd, args.out ?? path.join('reports', `${latest.id}-trend`));
     // Issue #20: only into a folder of findings' own, under a lock (src/output/claim-output-folder.ts).
     const inputs = [...args.configs.map((c) => path.resolve(io.cwd, c)), ...configs.flatMap(configInputs)];

@@ -1,20 +1,27 @@
 import type { Results } from '../../model.ts';
 import { formatConfidence } from '../../format/format-confidence.ts';
-import { keyFindings } from '../key-findings.ts';
+import { likertChartName } from '../../charts/likert-chart-name.ts';
+import { executiveSummary } from '../executive-summary.ts';
 import type { RenderedChart, ReportBlock, ReportOptions } from '../report-types.ts';
 import { inlineText } from './inline-text.ts';
 import { methodsGroups } from './methods-groups.ts';
 import type { FindingSlide, SlideDeck } from './slide-deck.ts';
 
 /**
- * A round's slide deck: the report's own key findings (keyFindings, the sentences report.html
- * opens with), each on a slide with the chart it reads from (the prevalence chart for a share of
- * all respondents, the by-segment chart for a difference between segments), its base and source
+ * A round's slide deck: the report's own summary (executiveSummary, the sentences report.html
+ * opens with), each on a slide with the chart it reads from (the change chart for a change, the
+ * question's chart for a closed question, the by-segment chart for a difference between segments,
+ * the prevalence chart for a share of all respondents), its base and source
  * lines, and speaker notes with every figure behind the sentence at full precision; then every
  * chart; then the methods, from the report document's methods section.
  */
 export function roundDeck(results: Results, charts: readonly RenderedChart[], blocks: readonly ReportBlock[], options: ReportOptions = {}): SlideDeck {
-  const findings = keyFindings(results, options.keyFindings ?? 5, options.statements ?? {}, options.plurals ?? {});
+  const findings = executiveSummary(results, {
+    count: options.keyFindings ?? 5,
+    statements: options.statements ?? {},
+    plurals: options.plurals ?? {},
+    pairs: options.pairs ?? [],
+  });
   const chart = (name: string): RenderedChart | null => charts.find((candidate) => candidate.name === name) ?? null;
   const confidence = formatConfidence(results.confidence);
   const segmentLabel = new Map(results.segments.map((segment) => [segment.id, segment.label]));
@@ -23,10 +30,17 @@ export function roundDeck(results: Results, charts: readonly RenderedChart[], bl
   const interval = (ci: readonly [number, number] | null): string => (ci === null ? 'undefined' : `[${ci[0]}, ${ci[1]}]`);
 
   const slides = findings.map((finding, index): FindingSlide => {
-    const theme = results.themes.find((candidate) => candidate.code === finding.theme);
-    // A finding about all respondents leads with the theme's own figures; one about segments, with a segment's.
-    const overall = theme !== undefined && finding.respondents === theme.respondents && finding.base === theme.base;
+    const theme = results.themes.find((candidate) => candidate.code === finding.themes[0]);
+    const question = results.questions.find((candidate) => candidate.id === finding.questions[0]);
+    // A sentence about all respondents leads with the theme's own figures; one about segments, with a segment's.
+    const overall = finding.source !== 'segment';
     const notes = [finding.text, ''];
+    if (question !== undefined && question.topBox !== null) {
+      notes.push(`Question: ${question.label} (${question.id}); answered ${question.base}, missing ${question.missing}`);
+      notes.push(
+        `Top box: ${question.topBox.respondents} of ${question.base}; proportion ${question.topBox.proportion}; ${confidence} Wilson CI ${interval(question.topBox.ci)}`,
+      );
+    }
     if (theme !== undefined) {
       notes.push(`Theme: ${theme.label} (${theme.code})`);
       notes.push(`All respondents: ${theme.respondents} of ${theme.base}; proportion ${theme.proportion}; ${confidence} Wilson CI ${interval(theme.ci)}`);
@@ -44,12 +58,20 @@ export function roundDeck(results: Results, charts: readonly RenderedChart[], bl
         notes.push(`Segment test: ${test.method ?? 'none'}; statistic ${test.statistic}; df ${test.df}; p ${test.p}; BH-adjusted p ${test.pAdjusted}`);
     }
     const base = overall
-      ? `Base: all ${finding.base} respondents.`
+      ? `Base: all ${results.base.respondents} respondents${question === undefined ? '' : `; the question: ${question.base} who answered`}.`
       : `Base: ${results.segments.map((segment) => `${segment.label} ${segment.respondents}`).join(', ')} respondents.`;
+    const drawn =
+      finding.source === 'change'
+        ? chart('change')
+        : finding.source === 'segment'
+          ? chart('themes-by-segment')
+          : finding.source === 'question' && question !== undefined
+            ? chart(likertChartName(question.id))
+            : null;
     return {
-      heading: `Key finding ${index + 1} of ${findings.length}${theme === undefined ? '' : `: ${theme.label}`}`,
+      heading: `Key finding ${index + 1} of ${findings.length}${theme !== undefined ? `: ${theme.label}` : question !== undefined ? `: ${question.label}` : ''}`,
       text: finding.text,
-      chart: overall ? chart('theme-prevalence') : (chart('themes-by-segment') ?? chart('theme-prevalence')),
+      chart: drawn ?? chart('theme-prevalence'),
       base,
       source,
       notes: notes.join('\n'),

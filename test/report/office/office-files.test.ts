@@ -208,7 +208,7 @@ describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
       expect(html).toContain(
         `aria-label="${alt.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;')}"`,
       );
-    expect(document.match(/<w:tbl>/g)?.length).toBe((html.match(/<table>/g)?.length ?? 0) - charts);
+    expect(document.match(/<w:tbl>/g)?.length).toBe((html.match(/<table[ >]/g)?.length ?? 0) - charts);
     expect(document).toContain('<w:tblHeader/>');
   });
 
