@@ -1101,7 +1101,9 @@ function normalizeQuestion(
     return { ...base, levels: [], labels: [], keys: [], topBox: 0, bottomBox: 0, words: false };
   }
   if (type === 'nps') {
-    if (q.levels !== undefined) bad(`${key}.levels`, `${key} is nps: its levels are 0 to 10, not configurable`);
+    // Written out (as inspect proposes them), the levels must be 0 to 10 in order.
+    if (q.levels !== undefined && (q.levels.length !== 11 || q.levels.some((level, i) => String(level) !== String(i))))
+      bad(`${key}.levels`, `${key} is nps: its levels are 0 to 10, not configurable`);
     const labels = q.labels ?? NPS_LEVELS.map(String);
     if (labels.length !== 11) bad(`${key}.labels`, `${key}.labels has ${labels.length} labels for the 11 levels 0 to 10`);
     return { ...base, levels: [...NPS_LEVELS], labels, keys: NPS_LEVELS.map(String), topBox: 2, bottomBox: 7, words: false };

@@ -126,14 +126,13 @@ describe('a .sav from inspect to report', () => {
     expect(yaml).toContain('labels: ["Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"]');
     expect(yaml).toContain('  - { id: "2", label: "Süd" }');
     expect(yaml).toContain('banners: ["role"]');
-    // The codebook inspect lists in comments; questions[].type is the question-types branch's key
-    // (issue 16, joined at the merge): here the proposed types are left out, the rest as proposed.
+    // The codebook inspect lists in comments; the config runs as proposed, question types included.
     const codebook = yaml
       .split('\n')
       .filter((line) => line.startsWith('#   ') && /^# {3}[a-z]+,/.test(line))
       .map((line) => line.slice(4));
     writeFileSync(path.join(dir, 'codebook.csv'), `${codebook.join('\n')}\n`);
-    writeFileSync(path.join(dir, 'survey.yaml'), yaml.replace(/^ {4}type: .*\n/gm, ''));
+    writeFileSync(path.join(dir, 'survey.yaml'), yaml);
     const diagnostics: Diagnostic[] = [];
     const analysis = await analyzeRound('survey.yaml', dir, { report: (d) => void diagnostics.push(d) });
     expect(diagnostics).toEqual([]);
@@ -179,6 +178,13 @@ describe('a .sav from inspect to report', () => {
     expect(recommend.mean).toBeCloseTo(7.36363636363636, 12);
     expect(recommend.sd).toBeCloseTo(2.40129835010849, 12);
     expect(recommend.median).toBe(8);
+    // As the nps question inspect proposes (survey.R): 9 promoters, 6 passives, 7 detractors of 22;
+    // NPS = 9/22 - 7/22 = 0.0909090909090909, multinomial Wald interval -0.263417455941835 to 0.445235637760017
+    expect(recommend.type).toBe('nps');
+    expect([recommend.nps!.promoters, recommend.nps!.passives, recommend.nps!.detractors]).toEqual([9, 6, 7]);
+    expect(recommend.nps!.score.score).toBeCloseTo(0.0909090909090909, 12);
+    expect(recommend.nps!.score.ci![0]).toBeCloseTo(-0.263417455941835, 12);
+    expect(recommend.nps!.score.ci![1]).toBeCloseTo(0.445235637760017, 12);
     // The banner from the second labelled single-choice variable (role: 9, 9, 6).
     expect(r.banners![1]!.groups.map((g) => [g.id, g.respondents])).toEqual([
       ['1', 9],

@@ -22,3 +22,8 @@ print(svymean(~funding, design))
 print(svymean(~sat, design, na.rm = TRUE))
 print(confint(svyciprop(~funding, design, method = "logit")))
 print(svychisq(~funding + region, design))
+# recommend as an nps question (issue 16): promoters 9-10, passives 7-8, detractors 0-6 of the answers;
+# NPS = p9 - p06, multinomial Wald interval: se = sqrt((p9 + p06 - (p9 - p06)^2) / n)
+r <- na.omit(rec); n <- length(r); pp <- mean(r >= 9); pd <- mean(r <= 6)
+se <- sqrt((pp + pd - (pp - pd)^2) / n)
+cat("nps:", sum(r >= 9), sum(r >= 7 & r <= 8), sum(r <= 6), pp - pd, pp - pd - qnorm(0.975) * se, pp - pd + qnorm(0.975) * se, "\n")
