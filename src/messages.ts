@@ -982,6 +982,6 @@ const fileSystemMeaning: ReadonlyMap<string, { why: string; fix: (action: FileAc
 );
 
 /** "did you mean" text for a suggestion, or the empty string. */
-export function didYouMean(suggestion: string | null): string {
+function didYouMean(suggestion: string | null): string {
   return suggestion === null ? '' : ` (did you mean "${suggestion}"?)`;
 }

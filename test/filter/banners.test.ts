@@ -84,9 +84,7 @@ describe('banners', () => {
     expect(md).toContain('## Themes by organization\\_size');
     // Issue 17: the body gives the verdict in words; the test and its p are in tables/themes-by-<banner>.csv (above).
     expect(md).toContain('| Theme | medium (n = 17) (A) | large (n = 12) (B) | small (n = 15) (C) | Result |');
-    expect(md).toMatch(
-      /\| ↳ Project structure \| 65% \(11\/17\), 41–83% \| 67% \(8\/12\), 39–86% \| 47% \(7\/15\), 25–70% \| no detectable difference \|/,
-    );
+    expect(md).toMatch(/\| ↳ Project structure \| 65% \(11\/17\), 41–83% \| 67% \(8\/12\), 39–86% \| 47% \(7\/15\), 25–70% \| no detectable difference \|/);
   });
 
   it('reports the segment column listed after another banner (FND041)', async () => {
