@@ -772,6 +772,13 @@ function normalize(
     ok = false;
     sink.report(diagnostic(at('banners'), say.FND041('banners', 'only respondent-per-row data (layout respondents) have banner columns')));
   }
+  if (banners.length > 0 && raw.weighting?.rake !== undefined) {
+    // A banner is tallied as the respondents are read, before the weights are raked: its figures would not be raked.
+    ok = false;
+    sink.report(
+      diagnostic(at('banners'), say.FND041('banners', 'banners cannot yet be combined with weighting.rake (their figures would not use the raked weights)')),
+    );
+  }
 
   const rake = normalizeRake(raw, segmentFrom, layout, at, sink);
   if (rake === undefined) ok = false;

@@ -87,6 +87,14 @@ describe('banners', () => {
     expect(md).toMatch(/\| ↳ Project structure \| 65% \(11\/17\), 41–83% \| 67% \(8\/12\), 39–86% \| 47% \(7\/15\), 25–70% \| no detectable difference \|/);
   });
 
+  it('refuses banners together with weighting.rake (FND041): a banner is tallied before the weights are raked', async () => {
+    const yaml = `${DATA}banners: [organization_size]\nweighting:\n  rake:\n    targets:\n      segment: { funder: 0.5, nonprofit: 0.4, public: 0.1 }\n`;
+    writeFileSync(path.join(dir, 'raked.yaml'), `id: s\ncodebook: codebook.csv\n${yaml}`);
+    const diagnostics: Diagnostic[] = [];
+    expect(await analyzeRound('raked.yaml', dir, { report: (d) => void diagnostics.push(d) })).toEqual({ stopped: 'config' });
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['FND041', 6]]);
+  });
+
   it('reports the segment column listed after another banner (FND041)', async () => {
     const yaml = `${DATA}banners: [organization_size, segment]\n`;
     writeFileSync(path.join(dir, 'bad.yaml'), `id: s\ncodebook: codebook.csv\n${yaml}`);
