@@ -323,7 +323,7 @@ export const catalogue = {
     severity: 'error',
     exit: 2,
     summary:
-      'A banner (banners:, run --by) that cannot group respondents: listed twice, the id, weight or themes column, the segment column after the first place.',
+      'A banner (banners:, run --by) that cannot group respondents: listed twice, the id, weight or themes column, the segment column after the first place; banners together with weighting.rake.',
   },
   FND240: {
     ruleId: 'spss-unreadable',
