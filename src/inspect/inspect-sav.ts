@@ -3,14 +3,15 @@
  * config from the file's variables, value labels and variable labels. Each labelled numeric
  * variable is proposed as a question type (the names of `questions[].type`):
  *
- *   multi    0/1 tick variables sharing a name prefix (tick_funding, tick_training): one question;
- *            today's config reads them as one-hot theme columns (data.themeColumns), so the first
- *            such group becomes the themes and its codes are listed for the codebook;
+ *   multi    0/1 tick variables sharing a name prefix (tick_funding, tick_training): one question
+ *            (`type: multi` with its `columns`); a config needs a theme source, so the first such
+ *            group is also proposed as one-hot theme columns (data.themeColumns), its codes listed
+ *            for the codebook;
  *   nps      whole numbers within 0–10 with labels at 0 and/or 10, or more than 6 distinct values;
  *   rating   consecutive whole numbers 1..k (3 ≤ k ≤ 7, or 0..k) whose labels read as a scale
  *            (agree, satisfied, likely, important, good, …): levels and labels in order;
  *   single   any other labelled variable: the first is the segment (its value labels the segment
- *            labels), the others are banners;
+ *            labels), the others are banners (a crosstab each) and `type: single` questions;
  *   numeric  an unlabelled number (not the weight).
  *
  * The variable label becomes the question's label and the value labels its level labels; the
@@ -167,9 +168,31 @@ export async function inspectSav(absolute: string, cwd: string): Promise<{ saveA
     for (const l of p.segment.valueLabels) lines.push(`  - { id: ${q(String(l.value))}, label: ${q(l.label)} }`);
   }
   const closed = p.questions.filter((x) => x.type !== 'numeric');
-  const more = [...p.multi.slice(1), ...p.questions.filter((x) => x.type === 'numeric')];
-  if (closed.length > 0) {
+  const more = p.questions.filter((x) => x.type === 'numeric');
+  if (closed.length + p.banners.length + p.multi.length > 0) {
     lines.push('questions:');
+    // Each banner's answers as a single-choice question (its distribution), each tick group as a multi question.
+    for (const banner of p.banners) {
+      const missing = (v: number) =>
+        banner.missing.values.includes(v) || (banner.missing.range !== null && v >= banner.missing.range.min && v <= banner.missing.range.max);
+      const labels = banner.valueLabels.filter((l) => typeof l.value === 'number' && !missing(l.value as number));
+      lines.push(`  - id: ${slug(banner.name) || 'q'}`);
+      lines.push('    type: single');
+      lines.push(`    column: ${q(banner.name)}`);
+      if (banner.label !== null) lines.push(`    label: ${q(banner.label)}`);
+      lines.push(`    levels: [${labels.map((l) => q(String(l.value))).join(', ')}]`);
+      lines.push(`    labels: [${labels.map((l) => q(l.label)).join(', ')}]`);
+    }
+    for (const group of p.multi) {
+      lines.push(`  - id: ${group.id}`);
+      lines.push('    type: multi   # select all that apply: ticked is 1');
+      const common = commonLabelPrefix(group.variables.map((v) => v.variable.label ?? ''));
+      if (common !== '') lines.push(`    label: ${q(common)}`);
+      lines.push(`    columns: [${group.variables.map((v) => q(v.variable.name)).join(', ')}]`);
+      lines.push(
+        `    labels: [${group.variables.map((v) => q((v.variable.label ?? v.code).slice(common.length).replace(/^[\s:\-–]+/, '') || v.code)).join(', ')}]`,
+      );
+    }
     for (const x of closed) {
       lines.push(`  - id: ${slug(x.variable.name) || 'q'}`);
       lines.push(`    type: ${x.type}`);
@@ -181,11 +204,25 @@ export async function inspectSav(absolute: string, cwd: string): Promise<{ saveA
   }
   if (more.length > 0) {
     lines.push('# Also in the file:');
-    for (const group of p.multi.slice(1)) lines.push(`#   multi ${group.id}: ${group.variables.map((v) => v.variable.name).join(', ')}`);
     for (const x of p.questions.filter((y) => y.type === 'numeric'))
       lines.push(`#   numeric ${x.variable.name}${x.variable.label === null ? '' : `: ${csvCell(x.variable.label)}`}`);
   }
   return { saveAs, yaml: `${lines.join('\n')}\n`, proposal: p };
+}
+
+/** The words the labels of a tick group share ("Support wanted: funding", "Support wanted: training" → "Support wanted:"), at a word boundary. */
+function commonLabelPrefix(labels: readonly string[]): string {
+  if (labels.length < 2 || labels.some((label) => label === '')) return '';
+  let prefix = labels[0]!;
+  for (const label of labels) while (!label.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  const cut = prefix.search(/\s\S*$/);
+  const whole = labels.every((label) => label.length === prefix.length || /\s/.test(label[prefix.length] ?? ' '))
+    ? prefix
+    : prefix.slice(0, cut === -1 ? 0 : cut);
+  return whole
+    .trim()
+    .replace(/[:\-–]$/, '')
+    .trim();
 }
 
 /** A label inside a YAML comment: one line, as a CSV cell. */

@@ -126,6 +126,9 @@ describe('a .sav from inspect to report', () => {
     expect(yaml).toContain('labels: ["Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"]');
     expect(yaml).toContain('  - { id: "2", label: "Süd" }');
     expect(yaml).toContain('banners: ["role"]');
+    expect(yaml).toContain('    type: single');
+    expect(yaml).toContain('    columns: ["tick_funding", "tick_training", "tick_network"]');
+    expect(yaml).toContain('    labels: ["funding", "training", "networking"]');
     // The codebook inspect lists in comments; the config runs as proposed, question types included.
     const codebook = yaml
       .split('\n')
@@ -185,6 +188,34 @@ describe('a .sav from inspect to report', () => {
     expect(recommend.nps!.score.score).toBeCloseTo(0.0909090909090909, 12);
     expect(recommend.nps!.score.ci![0]).toBeCloseTo(-0.263417455941835, 12);
     expect(recommend.nps!.score.ci![1]).toBeCloseTo(0.445235637760017, 12);
+    // role as the single question inspect proposes (survey.R): prop.test(sum(role == k), 24, correct = FALSE)$conf.int;
+    // fisher.test(table(role, region))$p.value = 0.999999999999988
+    const role = r.questions.find((x) => x.id === 'role')!;
+    expect(role.type).toBe('single');
+    expect(role.options!.map((o) => [o.label, o.respondents])).toEqual([
+      ['Funder', 9],
+      ['Nonprofit', 9],
+      ['Public agency', 6],
+    ]);
+    expect(role.options![0]!.ci![0]).toBeCloseTo(0.21159367559548778, 12);
+    expect(role.options![0]!.ci![1]).toBeCloseTo(0.5729003755732572, 12);
+    expect(role.options![2]!.ci![0]).toBeCloseTo(0.11999366228595, 12);
+    expect(role.options![2]!.ci![1]).toBeCloseTo(0.44899444005154, 12);
+    expect(role.segmentTest!.p).toBeCloseTo(0.999999999999988, 9);
+    // The tick group as the multi question inspect proposes: R07 (-1, user-missing, on all three) did not answer;
+    // prop.test(ticked, 23, correct = FALSE)$conf.int for funding 14, training 10, networking 9.
+    const tick = r.questions.find((x) => x.id === 'tick')!;
+    expect(tick.type).toBe('multi');
+    expect([tick.base, tick.missing]).toEqual([23, 1]);
+    expect(tick.options!.map((o) => [o.label, o.respondents])).toEqual([
+      ['funding', 14],
+      ['training', 10],
+      ['networking', 9],
+    ]);
+    expect(tick.options![0]!.ci![0]).toBeCloseTo(0.407855223913817, 12);
+    expect(tick.options![0]!.ci![1]).toBeCloseTo(0.778423772075221, 12);
+    expect(tick.options![1]!.ci![0]).toBeCloseTo(0.256346353256742, 12);
+    expect(tick.options![2]!.ci![1]).toBeCloseTo(0.592144776086183, 12);
     // The banner from the second labelled single-choice variable (role: 9, 9, 6).
     expect(r.banners![1]!.groups.map((g) => [g.id, g.respondents])).toEqual([
       ['1', 9],

@@ -27,3 +27,11 @@ print(svychisq(~funding + region, design))
 r <- na.omit(rec); n <- length(r); pp <- mean(r >= 9); pd <- mean(r <= 6)
 se <- sqrt((pp + pd - (pp - pd)^2) / n)
 cat("nps:", sum(r >= 9), sum(r >= 7 & r <= 8), sum(r <= 6), pp - pd, pp - pd - qnorm(0.975) * se, pp - pd + qnorm(0.975) * se, "\n")
+# role as a single question (inspect proposes it beside the banner): each answer of the 24, Wilson intervals
+role <- as.numeric(d$role)
+for (k in 1:3) cat("role", k, sum(role == k), prop.test(sum(role == k), length(role), correct = FALSE)$conf.int, "\n")
+cat("role x region fisher:", fisher.test(table(role, d$region))$p.value, "\n")
+# the tick group as a multi question: answered = any tick cell not missing (R07 has -1 on all three: missing)
+tk <- cbind(as.numeric(d$tick_funding), as.numeric(d$tick_training), as.numeric(d$tick_network))
+answered <- rowSums(!is.na(tk)) > 0
+for (j in 1:3) cat("tick", j, sum(tk[answered, j] == 1, na.rm = TRUE), "of", sum(answered), prop.test(sum(tk[answered, j] == 1, na.rm = TRUE), sum(answered), correct = FALSE)$conf.int, "\n")
