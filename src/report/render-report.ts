@@ -36,8 +36,12 @@ export async function renderReport(
   const svgs = specs.map((chart) => renderer.svg(chart.spec));
   const withPng = pngWanted(formats);
   const pngs = withPng ? svgs.map((svg) => svg.then((text) => renderer.png(text))) : [];
-  // Issue 17: a second layout for phones, chosen by the page's CSS, rendered by the same renderer.
-  const narrows = specs.map((chart, i) => svgs[i]!.then((svg) => renderNarrow(chart.spec, svg, (spec) => renderer.svg(spec))));
+  // Issue 17: a second layout for phones, chosen by the page's CSS, rendered by the same renderer;
+  // only report.html shows it (--pdf prints report.html, so withFlags keeps html for it).
+  const withHtml = formats.includes('html');
+  const narrows = specs.map((chart, i) =>
+    withHtml ? svgs[i]!.then((svg) => renderNarrow(chart.spec, svg, (spec) => renderer.svg(spec))) : Promise.resolve(null),
+  );
   const files = new Map<string, string | Uint8Array>();
   files.set('results.json', formatResultsJson(results));
   const tables = renderTables(results);

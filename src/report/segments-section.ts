@@ -1,9 +1,10 @@
 import { themeOrder } from '../charts/theme-order.ts';
-import type { PairwiseComparison, Results, SegmentTest } from '../model.ts';
+import type { Results, SegmentTest, ThemeResult } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
 import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
+import { isWeightedTable, letterPairs, lettersAbove, segmentLetter } from './pairwise-letters.ts';
 import { segmentSummaries } from './segment-summaries.ts';
 import { segmentCell } from '../format/segment-cell.ts';
 
@@ -46,26 +47,19 @@ export function segmentsSection(
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });
   if (results.themes.length === 0) return blocks;
 
-  // Significance letters, as crosstab tools print them: column k is letter k, and a cell carries the
-  // letters of the segments whose share it exceeds (pairwise test, BH within the theme, below alpha).
-  const letters = new Map(results.segments.map((segment, index) => [segment.id, letterOf(index)]));
-  // With the weighted (Rao–Scott) segment test the cells are weighted too, and so are the letters:
-  // the pairs compared by Rao–Scott on the weighted table (themes[].weightedPairwise, issue 15).
-  const weightedTable = results.themes.some((theme) => theme.segmentTest?.method === 'rao-scott');
-  const lettersOf = (pairs: readonly PairwiseComparison[] | undefined, segment: string): string => {
-    const above = (pairs ?? [])
-      .filter((pair) => pair.pAdjusted !== null && pair.pAdjusted < alpha && pair.difference !== null && pair.difference !== 0)
-      .flatMap((pair) => {
-        if (pair.a === segment && pair.difference! < 0) return [letters.get(pair.b)!];
-        if (pair.b === segment && pair.difference! > 0) return [letters.get(pair.a)!];
-        return [];
-      })
-      .sort();
-    return above.length > 0 ? ` ${above.join('')}` : '';
+  // Significance letters, as crosstab tools print them (pairwise-letters.ts): column k is letter k, and
+  // a cell carries the letters of the segments whose share it exceeds. On a weighted table the cells
+  // are weighted, and so are the letters (Rao–Scott on each pair, themes[].weightedPairwise).
+  const weightedTable = isWeightedTable(results);
+  const lettersOf = (theme: ThemeResult, segment: string): string => {
+    const above = lettersAbove(results, letterPairs(weightedTable, theme), segment, alpha);
+    return above === '' ? '' : ` ${above}`;
   };
   const head = [
     'Theme',
-    ...results.segments.map((segment) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${letters.get(segment.id)})`),
+    ...results.segments.map(
+      (segment, index) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${segmentLetter(index)})`,
+    ),
     'Result',
   ];
   const rows = themeOrder(results.themes).map(({ theme, depth }): Cell[] => {
@@ -78,11 +72,11 @@ export function segmentsSection(
       if (weightedTable && cell.weighted !== null && share !== null && share > 0 && share < 1) {
         // Weights as the headline: the segment's weighted share and interval, its unweighted count beside it.
         return [
-          `${formatPercent(cell.weighted.proportion)} (${cell.respondents}/${cell.base})${mark}${lettersOf(theme.weightedPairwise, segment.id)}`,
+          `${formatPercent(cell.weighted.proportion)} (${cell.respondents}/${cell.base})${mark}${lettersOf(theme, segment.id)}`,
           formatInterval(cell.weighted.ci),
         ];
       }
-      const letterText = lettersOf(weightedTable ? theme.weightedPairwise : theme.pairwise, segment.id);
+      const letterText = lettersOf(theme, segment.id);
       return [`${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})${mark}${letterText}`, formatInterval(cell.ci)];
     });
     // Issue 17: the test and its p-values are in the methods appendix (segmentTestsTable); the body gives the verdict in words.
@@ -156,11 +150,4 @@ function verdict(test: SegmentTest | null, alpha: number, g: GroupWords): string
     return test?.reason !== undefined && test.reason !== '' ? `not testable: ${test.reason}` : 'not testable';
   }
   return test.pAdjusted < alpha ? `differs between ${g.many}` : 'no detectable difference';
-}
-
-/** Column letters A, B, …, Z, AA, AB, … */
-function letterOf(index: number): string {
-  let text = '';
-  for (let k = index + 1; k > 0; k = Math.floor((k - 1) / 26)) text = String.fromCharCode(65 + ((k - 1) % 26)) + text;
-  return text;
 }

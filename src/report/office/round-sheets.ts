@@ -2,7 +2,7 @@ import type { ChangeResult, Results } from '../../model.ts';
 import { formatConfidence } from '../../format/format-confidence.ts';
 import type { ReportBlock } from '../report-types.ts';
 import { documentLines } from './document-lines.ts';
-import { lettersAbove, segmentLetter } from '../pairwise-letters.ts';
+import { isWeightedTable, letterPairs, lettersAbove, segmentLetter } from '../pairwise-letters.ts';
 import type { Sheet, SheetCell, SheetColumn, TableSheet } from './render-workbook.ts';
 
 /**
@@ -76,11 +76,10 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
     const segmentBase = (segment: Results['segments'][number]): string => `base ${segment.respondents}${segment.lowBase ? ', low base' : ''}`;
     // Pairwise letters as the report's segment table prints them (crosstab convention): segment k is
     // letter k, named in its column headers, and a text column beside its % holds the letters of the
-    // segments whose share it exceeds. None with the weighted (Rao–Scott) table: the pairwise tests
-    // are unweighted, and the report prints no letters beside weighted shares either.
-    const withLetters = !results.themes.some((theme) => theme.segmentTest?.method === 'rao-scott');
+    // segments whose share it exceeds: on a weighted table by Rao–Scott on each pair (pairwise-letters.ts).
+    const weightedTable = isWeightedTable(results);
     const { alpha } = results.settings;
-    const named = (segment: Results['segments'][number], index: number): string => (withLetters ? `${segment.label} (${segmentLetter(index)})` : segment.label);
+    const named = (segment: Results['segments'][number], index: number): string => `${segment.label} (${segmentLetter(index)})`;
     sheets.push({
       kind: 'table',
       name: 'Themes by segment',
@@ -91,7 +90,10 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
         ...results.segments.flatMap((segment, index) => [
           figure(`${named(segment, index)}: n (${segmentBase(segment)})`, 'count'),
           figure(`${named(segment, index)}: % (${segmentBase(segment)})`, 'percent'),
-          ...(withLetters ? [text(`${named(segment, index)}: higher than (letters; pairwise test, BH-adjusted p < ${alpha})`, 14)] : []),
+          text(
+            `${named(segment, index)}: higher than (letters; ${weightedTable ? 'weighted Rao–Scott' : 'two-proportion'} test of each pair, BH-adjusted p < ${alpha})`,
+            14,
+          ),
           ...(weighted ? [figure(`${segment.label}: weighted % (weighted base ${segment.weighted.toFixed(1)})`, 'percent', 16)] : []),
         ]),
         figure(`All: n (${allBase})`, 'count'),
@@ -104,11 +106,11 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
         theme.label,
         ...results.segments.flatMap((segment): SheetCell[] => {
           const cell = theme.bySegment.find((candidate) => candidate.segment === segment.id);
-          const letters = withLetters && cell !== undefined ? lettersAbove(results, theme, segment.id, alpha) : '';
+          const letters = cell !== undefined ? lettersAbove(results, letterPairs(weightedTable, theme), segment.id, alpha) : '';
           return [
             cell?.respondents ?? null,
             cell?.proportion ?? null,
-            ...(withLetters ? [letters === '' ? null : letters] : []),
+            letters === '' ? null : letters,
             ...(weighted ? [cell?.weighted?.proportion ?? null] : []),
           ];
         }),

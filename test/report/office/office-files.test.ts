@@ -119,13 +119,31 @@ describe('run surveys/rpa-2015.yaml --docx --pptx --xlsx', () => {
       for (const cell of theme.bySegment) {
         const segment = results.segments.find((candidate) => candidate.id === cell.segment)!;
         const base = `base ${segment.respondents}${segment.lowBase ? ', low base' : ''}`;
-        expect(bySegment[index]![`${segment.label}: n (${base})`]).toBe(cell.respondents);
-        expect(bySegment[index]![`${segment.label}: % (${base})`]).toBe(cell.proportion);
+        const named = `${segment.label} (${String.fromCharCode(65 + results.segments.indexOf(segment))})`;
+        expect(bySegment[index]![`${named}: n (${base})`]).toBe(cell.respondents);
+        expect(bySegment[index]![`${named}: % (${base})`]).toBe(cell.proportion);
       }
     }
-    // The default rounds are weighted (Rao–Scott table): the report prints no pairwise letters beside
-    // weighted shares, nor does the sheet (see 'pairwise letters' below for an unweighted round).
-    expect(Object.keys(bySegment[0]!).some((key) => key.includes('higher than'))).toBe(false);
+    // The default rounds are weighted (Rao–Scott table): the letters, as in the report, come from the
+    // Rao–Scott test of each pair (themes[].weightedPairwise); recounted here from results.json.
+    const { alpha } = results.settings;
+    let lettered = 0;
+    for (const [index, theme] of results.themes.entries()) {
+      for (const [k, segment] of results.segments.entries()) {
+        const expected = new Set<string>();
+        for (const pair of theme.weightedPairwise ?? []) {
+          if (pair.pAdjusted === null || pair.pAdjusted >= alpha || pair.difference === null) continue;
+          const other = (id: string) => String.fromCharCode(65 + results.segments.findIndex((candidate) => candidate.id === id));
+          if (pair.a === segment.id && pair.difference < 0) expected.add(other(pair.b));
+          if (pair.b === segment.id && pair.difference > 0) expected.add(other(pair.a));
+        }
+        const column = `${segment.label} (${String.fromCharCode(65 + k)}): higher than (letters; weighted Rao–Scott test of each pair, BH-adjusted p < ${alpha})`;
+        expect(column in bySegment[index]!, column).toBe(true);
+        expect(bySegment[index]![column], `${theme.code} ${segment.id}`).toBe(expected.size === 0 ? null : [...expected].sort().join(''));
+        if (expected.size > 0) lettered++;
+      }
+    }
+    expect(lettered).toBeGreaterThan(0);
     const questions = XLSX.utils.sheet_to_json<Record<string, unknown>>(xlsx.Sheets.Questions!, { defval: null });
     expect(questions).toHaveLength(results.questions.length);
     results.questions.forEach((question, index) => {
@@ -309,7 +327,7 @@ describe('tables.xlsx pairwise letters (issue 18)', () => {
     const letterOf = (id: string) => String.fromCharCode(65 + results.segments.findIndex((segment) => segment.id === id));
     const { alpha } = results.settings;
     const lettersColumn = (id: string) =>
-      `${results.segments.find((segment) => segment.id === id)!.label} (${letterOf(id)}): higher than (letters; pairwise test, BH-adjusted p < ${alpha})`;
+      `${results.segments.find((segment) => segment.id === id)!.label} (${letterOf(id)}): higher than (letters; two-proportion test of each pair, BH-adjusted p < ${alpha})`;
     const markdown = readFileSync(path.join(dir, 'out', 'report.md'), 'utf8');
     const from = markdown.indexOf('## Themes by segment');
     const segmentTable = markdown.slice(from, markdown.indexOf('\n## ', from + 1)).split('\n');
@@ -354,7 +372,7 @@ describe('tables.xlsx with hostile labels', () => {
     expect(themes.B3).toMatchObject({ t: 's', v: "'@SUM(A1:A9)" });
     expect(themes.B4).toMatchObject({ t: 's', v: "'-2+3" });
     expect(themes.B5).toMatchObject({ t: 's', v: 'bell\uFFFDhere' });
-    expect(String(book.Sheets['Themes by segment']!.C1!.v)).toMatch(/^'\+Funders: n/);
+    expect(String(book.Sheets['Themes by segment']!.C1!.v)).toMatch(/^'\+Funders \(A\): n/);
     expect(themes.E2).toMatchObject({ t: 'n', v: results.themes[0]!.respondents });
     expect(
       Object.values(book.Sheets).every((sheet) =>
