@@ -28,6 +28,8 @@ const plan = {
   levels: ['q1', 'q2', 'q3', 'q4', 'q5'].map((id) => ({ id, levels: [1, 2, 3, 4, 5] })),
   maxFieldChars: 1 << 20,
   cellChecks: [] as { rule: number; column: number }[],
+  themeColumns: null,
+  finished: null,
 };
 const codebook = readFileSync(file.replace(/[^/]*$/, 'codebook.csv'), 'utf8')
   .trim()

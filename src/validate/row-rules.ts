@@ -36,7 +36,7 @@ const parseRules: readonly RowRule[] = [
   { code: 'FND305', scanner: 'bytes' }, // stray-bom: the scan stops at the row
   { code: 'FND307', scanner: 'bytes' }, // trailing-delimiter: more fields than the header
   { code: 'FND308', scanner: 'bytes' }, // repeated-header: a first cell equal to the header's
-  { code: 'FND312', scanner: 'papaparse', applies: (config) => (config.data.format ?? 'csv') !== 'csv' }, // unfinished-response (platform exports)
+  { code: 'FND312', scanner: 'bytes', applies: (config) => (config.data.format ?? 'csv') !== 'csv' }, // unfinished-response (platform exports): issue 19, a row the layout's finishedWhen does not vouch for goes to the rules
   { code: 'FND301', scanner: 'bytes' }, // unlisted-segment: a segment the registry lacks goes to the rules
   { code: 'FND302', scanner: 'bytes' }, // empty-theme-entry
 ];

@@ -54,8 +54,10 @@ describe('the row rules', () => {
 
   it('choose papaparse while a rule the scanner cannot tell applies, the fast reader otherwise', () => {
     expect(chooseSource(config('surveys/rpa-2014.yaml'))).toBe('fast-csv'); // the default study: data, quotes and a second coder
-    expect(chooseSource(config('fixtures/bad-invalid-tick/survey.yaml'))).toBe('papaparse'); // one-hot theme columns: FND225
-    expect(chooseSource(config('fixtures/bad-unfinished-response/survey.yaml'))).toBe('papaparse'); // a platform export: FND312
+    // Issue 19: one-hot theme columns (FND225) and platform exports (FND312) are scanned from bytes.
+    expect(chooseSource(config('fixtures/bad-invalid-tick/survey.yaml'))).toBe('fast-csv');
+    expect(chooseSource(config('fixtures/bad-unfinished-response/survey.yaml'))).toBe('fast-csv');
+    expect(chooseSource(config('fixtures/bad-invalid-option-tick/survey.yaml'))).toBe('papaparse'); // a multi question's option columns: FND232
     expect(chooseSource(config('fixtures/rpa-excerpts/survey.yaml'))).toBe('excerpts');
     const strict: RowRule = { code: 'FND207', scanner: 'papaparse', applies: () => true };
     expect(chooseSource(config('surveys/rpa-2014.yaml'), {}, [...rowRules, strict])).toBe('papaparse');
@@ -73,12 +75,12 @@ describe('the row rules', () => {
 });
 
 describe('a new cell rule', () => {
-  // A throwaway rule: ids may not start with "x". It borrows FND225's catalogue entry (no new code
+  // A throwaway rule: ids may not start with "x". It borrows FND231's catalogue entry (no new code
   // for a test), which SCANNED_RULES lacks, so the scanner must apply it through cellChecks.
   const throwaway: RowRule = {
-    code: 'FND225',
+    code: 'FND231',
     scanner: 'cell',
-    cell: { column: 'id', check: (id) => (id.startsWith('x') ? { code: 'FND225', text: `id "${id}" starts with x` } : null) },
+    cell: { column: 'id', check: (id) => (id.startsWith('x') ? { code: 'FND231', text: `id "${id}" starts with x` } : null) },
   };
   afterEach(() => {
     const at = (rowRules as RowRule[]).indexOf(throwaway);
@@ -98,7 +100,7 @@ describe('a new cell rule', () => {
     const fast = await tempStudy(files);
     const papaparse = await analyzeRound('survey.yaml', fast.dir, { report: () => {} }, { reader: 'papaparse' });
     if ('stopped' in fast.analysis || 'stopped' in papaparse) throw new Error('stopped');
-    const rejected = fast.diagnostics.filter((d: Diagnostic) => d.code === 'FND225');
+    const rejected = fast.diagnostics.filter((d: Diagnostic) => d.code === 'FND231');
     expect(rejected).toHaveLength(58); // ids x0, x7, ..., x399: ceil(400 / 7) = 58
     expect(rejected[0]).toMatchObject({ line: 2, column: 1, message: 'id "x0" starts with x' });
     expect(fast.analysis.results.ledger).toMatchObject({ rowsRead: 400, rowsUsed: 342, rowsRejected: 58 });

@@ -31,6 +31,8 @@ import { CsvRowReader, type CsvBatch, type CsvHeader } from '../read-csv.ts';
 import { checkFileSize } from '../check-header.ts';
 import { TextDecoderWithOffsets } from '../decode-text.ts';
 import { detectEncoding, readHead } from '../formats/detect-encoding.ts';
+import type { FinishedWhen, HeaderRow } from '../formats/export-layout.ts';
+import { layouts, type DataHeader } from '../formats/read-data.ts';
 import { resolveColumns, type DataColumns, type ReadOutcome } from '../read-respondents.ts';
 import { rowRules } from '../../validate/row-rules.ts';
 import { BLANK, BlockScanner, FAST, SCANNED_RULES, rowArrays, type BlockScan, type ScanPlan } from './scan-block.ts';
@@ -71,7 +73,9 @@ export function fastReaderApplies(config: SurveyConfig): boolean {
   return (
     config.data.layout === 'respondents' &&
     config.data.segmentFrom !== 'none' && // issue 14: no segment column: the ordinary reader puts everyone in one group
-    format === 'csv' &&
+    (format === 'csv' || layouts[format] !== undefined) && // issue 19: platform exports too
+    // issue 19: one-hot theme columns replace the themes cell; with both named, the ordinary reader decides
+    (config.data.themeColumns == null || config.data.columns.themes === '') &&
     (encoding === null || encoding === 'utf-8') &&
     (delimiter === null || (delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && delimiter !== '"' && delimiter !== '\n'))
   );
@@ -115,23 +119,30 @@ async function readOpen(
 ): Promise<ReadOutcome | null> {
   const { validator, consumer, segments } = target;
   const file = new HashedFile(fd);
-  const first = Buffer.alloc(blockSize);
-  const head = readHeader(first, file.readInto(first, 0, blockSize, 0), config);
+  // The header rows must end within the first MiB (or block, if larger), whatever the block size.
+  const headSize = Math.max(blockSize, 1 << 20);
+  const first = Buffer.alloc(Math.min(headSize, Math.max(1, file.size)));
+  const head = readHeader(first, file.readInto(first, 0, first.length, 0), config);
   if (head === null) return null;
-  const resolved = resolveColumns(config, { ...head.header, aliases: new Map(), choices: [] }, sink);
+  const resolved = resolveColumns(config, head.header, sink);
   if (resolved.columns === null) return { status: resolved.unreadable ? 'unreadable' : 'no-columns', ...file.finish() };
   const columns = resolved.columns;
   const { delimiter } = head;
   let line = head.line;
 
-  const plan = makePlan(config, columns, target, delimiter, head.header.cells[0]!.trim());
+  const plan = makePlan(config, columns, target, delimiter, head.header.cells[0]!.trim(), head.unfinished === null ? null : head.finished);
+  // Issue 19: a platform export's unfinished responses are marked as readData marks them, for the rules.
+  const validateInto = (batch: CsvBatch) => {
+    if (head.unfinished !== null) markUnfinished(batch, head.unfinished);
+    validator.validateInto(batch, columns, consumer);
+  };
   const questions = plan.questions.length;
   const total = file.size;
   const progress = (bytes: number) => options.onProgress?.({ file: config.data.displayPath, bytes, totalBytes: total, rows: validator.ledger.rowsRead });
   const rowsOptions: RowsOptions = {
     delimiter,
     maxFieldChars: config.limits.maxFieldChars,
-    onBatch: (batch) => validator.validateInto(batch, columns, consumer),
+    onBatch: validateInto,
     handOverBytes: options.handOverBytes ?? 1 << 16,
     onProgress: progress,
   };
@@ -275,11 +286,17 @@ class HashedFile {
 
 /**
  * The header: the first row, which must end within the first block and split as papaparse splits it,
- * with a one-byte ASCII delimiter. Its end, the line after it, the delimiter and the header; or null
- * (the file is for the ordinary reader).
+ * with a one-byte ASCII delimiter; for a platform export (issue 19), the header rows after it too,
+ * read by the layout (export-layout.ts) as readData reads them. Its end, the line after it, the
+ * delimiter, the header, and the layout's test of unfinished responses; or null (the file is for the
+ * ordinary reader, which reports whatever is wrong with the header rows).
  */
-function readHeader(first: Buffer, length: number, config: SurveyConfig): { end: number; line: number; delimiter: string; header: CsvHeader } | null {
-  const end = firstRowEnd(first, length);
+function readHeader(
+  first: Buffer,
+  length: number,
+  config: SurveyConfig,
+): { end: number; line: number; delimiter: string; header: DataHeader; unfinished: ((row: string[]) => number) | null; finished: FinishedWhen } | null {
+  let end = rowEnd(first, 0, length);
   if (end === -1) return null;
   const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
   let header: CsvHeader | null = null;
@@ -295,9 +312,59 @@ function readHeader(first: Buffer, length: number, config: SurveyConfig): { end:
   reader.finish();
   const delimiter = reader.detectedDelimiter;
   if (header === null || extra || delimiter === null || delimiter.length !== 1 || delimiter.charCodeAt(0) >= 0x80 || delimiter === '"') return null;
-  let line = 1;
-  for (let k = first.indexOf(NEWLINE); k !== -1 && k < end; k = first.indexOf(NEWLINE, k + 1)) line++;
-  return { end, line, delimiter, header };
+  const csvHeader: CsvHeader = header;
+  const linesTo = (to: number) => {
+    let line = 1;
+    for (let k = first.indexOf(NEWLINE); k !== -1 && k < to; k = first.indexOf(NEWLINE, k + 1)) line++;
+    return line;
+  };
+  const layout = layouts[config.data.format ?? 'csv'] ?? null;
+  if (layout === null) return { end, line: linesTo(end), delimiter, header: { ...csvHeader, aliases: new Map(), choices: [] }, unfinished: null, finished: [] };
+
+  // The layout's header rows after the first: each must end within the first block and split cleanly.
+  const need = layout.extraRows(csvHeader.cells);
+  const firstEnd = end;
+  for (let k = 0; k < need; k++) {
+    end = rowEnd(first, end, length);
+    if (end === -1) return null;
+  }
+  const rows: HeaderRow[] = [{ cells: csvHeader.cells, line: csvHeader.line, locate: csvHeader.locate }];
+  let clean = true;
+  const more = new CsvRowReader({
+    delimiter,
+    newline: '\n',
+    maxFieldChars: config.limits.maxFieldChars,
+    decoded: UTF8,
+    startLine: linesTo(firstEnd),
+    headerSeen: true,
+    onHeader: () => {},
+    onBatch: (batch) => {
+      if (batch.problems.length > 0) clean = false;
+      batch.rows.forEach((cells, r) => rows.push({ cells, line: batch.lines[r]!, locate: (cell) => batch.locate(r, cell) }));
+    },
+  });
+  more.push(first.toString('utf8', firstEnd, end));
+  more.finish();
+  if (!clean || rows.length !== need + 1) return null;
+  const result = layout.header(rows);
+  if ('message' in result) return null;
+  const unfinished = config.data.includeUnfinished ? null : (layout.unfinished?.(result) ?? null);
+  return {
+    end,
+    line: linesTo(end),
+    delimiter,
+    header: { ...csvHeader, cells: result.names, aliases: result.aliases, choices: result.choices },
+    unfinished,
+    finished: layout.finishedWhen?.(result) ?? [],
+  };
+}
+
+/** Mark the rows the platform's records call unfinished as readData does (an `unfinished` problem of the row). */
+function markUnfinished(batch: CsvBatch, test: (row: string[]) => number): void {
+  batch.rows.forEach((row, r) => {
+    const cell = test(row);
+    if (cell !== -1) batch.problems.push({ kind: 'unfinished', row: r, cell });
+  });
 }
 
 /**
@@ -495,9 +562,9 @@ function papaparseFrom(file: HashedFile, from: number, fromLine: number, rows: R
 
 const UTF8 = { replacements: [] as number[], detected: 'utf-8' };
 
-/** The offset just after the first non-blank row's newline in buf[0, length), or -1 when it does not end there. */
-function firstRowEnd(buf: Buffer, length: number): number {
-  let pos = 0;
+/** The offset just after the first non-blank row's newline in buf[from, length), or -1 when it does not end there. */
+function rowEnd(buf: Buffer, from: number, length: number): number {
+  let pos = from;
   let quoted = false;
   let blank = true;
   for (; pos < length; pos++) {
@@ -516,7 +583,15 @@ function firstRowEnd(buf: Buffer, length: number): number {
   return -1;
 }
 
-function makePlan(config: SurveyConfig, columns: DataColumns, target: FastTarget, delimiter: string, headerFirst: string): ScanPlan {
+function makePlan(
+  config: SurveyConfig,
+  columns: DataColumns,
+  target: FastTarget,
+  delimiter: string,
+  headerFirst: string,
+  finished: FinishedWhen | null,
+): ScanPlan {
+  const index = target.codebook.index;
   return {
     delimiter: delimiter.charCodeAt(0),
     width: columns.width,
@@ -541,6 +616,8 @@ function makePlan(config: SurveyConfig, columns: DataColumns, target: FastTarget
         column: { id: columns.id, segment: columns.segment, weight: columns.weight, themes: columns.themes }[rule.cell!.column],
       }))
       .filter((check) => check.column !== -1),
+    themeColumns: columns.themeColumns?.map(({ index: column, code, choice }) => ({ column, code: index.get(code) ?? -1, choice })) ?? null,
+    finished,
   };
 }
 

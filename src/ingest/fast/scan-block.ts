@@ -18,6 +18,7 @@ import type { Codebook, QuestionConfig } from '../../model.ts';
 import { answerOutOfLevels } from '../../validate/rules/answer-out-of-levels.ts';
 import { invalidWeight, MAX_WEIGHT, MIN_WEIGHT } from '../../validate/rules/invalid-weight.ts';
 import { unknownTheme } from '../../validate/rules/unknown-theme.ts';
+import { invalidTick } from '../../validate/rules/invalid-tick.ts';
 import { rowRules } from '../../validate/row-rules.ts';
 import type { Message } from '../../messages.ts';
 import { ByteMap, MISSING } from './byte-map.ts';
@@ -51,6 +52,16 @@ export interface ScanPlan {
   maxFieldChars: number;
   /** The `cell` rules this scanner does not check natively, by index in validate/row-rules.ts' rowRules, with the column they read. */
   cellChecks: { rule: number; column: number }[];
+  /**
+   * Issue 19: one-hot theme columns (data.themeColumns), each a tick for one code: its column, the
+   * code's index in `codes` (-1: not in the codebook) and its choice text. Null: themes come from `themes`.
+   */
+  themeColumns: { column: number; code: number; choice: string | null }[] | null;
+  /**
+   * Issue 19: a platform export's test of a finished response (export-layout.ts FinishedWhen): a row
+   * no alternative vouches for goes to the rules, which mark it unfinished or not. Null: no test.
+   */
+  finished: { column: number; values: string[] | null }[][] | null;
 }
 
 /**
@@ -77,6 +88,8 @@ export const SCANNED_RULES: ReadonlySet<string> = new Set([
   'FND305', // stray byte order mark: firstDamage
   'FND307', // trailing delimiter: fields !== width
   'FND308', // repeated header: a first cell equal to the header's
+  'FND225', // issue 19: invalid tick: 0/1/blank/the choice read here, any other cell by the rule's own invalidTick
+  'FND312', // issue 19: unfinished response: a row the layout's finishedWhen does not vouch for goes to the rules
 ]);
 
 export const FAST = 0;
@@ -156,6 +169,8 @@ export class BlockScanner {
   private readonly mark: Int32Array;
   private stamp = 0;
   private readonly separator: Uint8Array;
+  private readonly tickColumns: { column: number; code: number; choice: string | null; choiceBytes: Uint8Array | null }[];
+  private readonly finished: { column: number; values: Uint8Array[] | null }[][];
   private readonly headerFirst: Uint8Array;
   private readonly decoder = new TextDecoder();
   // One row's fields: value start and end, and whether the cell was quoted with a doubled quote inside.
@@ -191,6 +206,8 @@ export class BlockScanner {
       levels: given.levels,
       maxFieldChars: given.maxFieldChars,
       cellChecks: given.cellChecks,
+      themeColumns: given.themeColumns,
+      finished: given.finished,
     };
     this.cellChecks = plan.cellChecks.map(({ rule, column }) => ({ column, check: rowRules[rule]!.cell!.check }));
     this.plan = plan;
@@ -208,6 +225,15 @@ export class BlockScanner {
     this.rollup = plan.rollup.map((r) => Int32Array.from(r));
     this.mark = new Int32Array(Math.max(1, plan.spaceSize));
     this.separator = Buffer.from(plan.separator, 'utf8');
+    this.tickColumns = (plan.themeColumns ?? []).map(({ column, code, choice }) => ({
+      column,
+      code,
+      choice,
+      choiceBytes: choice === null ? null : Buffer.from(choice, 'utf8'),
+    }));
+    this.finished = (plan.finished ?? []).map((alternative) =>
+      alternative.map(({ column, values }) => ({ column, values: values === null ? null : values.map((v) => Buffer.from(v, 'utf8')) })),
+    );
     this.headerFirst = Buffer.from(plan.headerFirst, 'utf8');
     const cells = plan.width + 1;
     this.fieldStart = new Int32Array(cells);
@@ -399,6 +425,9 @@ export class BlockScanner {
     // A row whose first cell is the header's first cell may repeat the header: the rules decide.
     if (equalsTrimmed(buf, fieldStart[0]!, fieldEnd[0]!, this.headerFirst)) return SLOW;
 
+    // Issue 19: a platform export's response that may be unfinished: the rules decide (FND312).
+    if (plan.finished !== null && !this.surelyFinished(buf)) return SLOW;
+
     // Cell rules not checked natively: the rule's own check of the decoded cell.
     for (const { column, check } of this.cellChecks) {
       if (fieldEscaped[column] || check(this.text(buf, fieldStart[column]!, fieldEnd[column]!).trim()) !== null) return SLOW;
@@ -462,7 +491,19 @@ export class BlockScanner {
 
     // Themes: codes between separators, each known; otherwise the rule reads the cell.
     let themeEnd = themeStart;
-    if (plan.themes !== -1) {
+    if (plan.themeColumns !== null) {
+      // Issue 19: one-hot theme columns: each ticked column's code, known to the codebook; anything in doubt goes to the rules.
+      const stamp = ++this.stamp;
+      for (const tick of this.tickColumns) {
+        if (fieldEscaped[tick.column]) return SLOW;
+        const ticked = this.ticked(buf, fieldStart[tick.column]!, fieldEnd[tick.column]!, tick);
+        if (ticked === null) return SLOW;
+        if (!ticked) continue;
+        if (tick.code === -1) return SLOW;
+        themeEnd = this.roll(tick.code, stamp, out, themeEnd);
+      }
+      sortRange(out.themes, themeStart, themeEnd);
+    } else if (plan.themes !== -1) {
       const t = plan.themes;
       if (fieldEscaped[t]) return SLOW;
       const cellStart = fieldStart[t]!;
@@ -501,21 +542,42 @@ export class BlockScanner {
           themeEnd = themeStart;
           for (const code of cell.codes) themeEnd = this.roll(code, again, out, themeEnd);
         }
-        // Sort the row's themes (a handful): insertion sort.
-        const themes = out.themes;
-        for (let i = themeStart + 1; i < themeEnd; i++) {
-          const v = themes[i]!;
-          let j = i - 1;
-          while (j >= themeStart && themes[j]! > v) {
-            themes[j + 1] = themes[j]!;
-            j--;
-          }
-          themes[j + 1] = v;
-        }
+        sortRange(out.themes, themeStart, themeEnd);
       }
     }
     out.themeEnd[r] = themeEnd;
     return FAST;
+  }
+
+  /** Whether a one-hot cell is ticked, as invalidTick reads it; null when the rule would object (FND225). */
+  private ticked(buf: Buffer, start: number, end: number, tick: { choice: string | null; choiceBytes: Uint8Array | null }): boolean | null {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(buf[s]!)) s++;
+    while (e > s && isSpace(buf[e - 1]!)) e--;
+    if (s === e) return false;
+    if (e - s === 1 && buf[s] === 0x31) return true;
+    if (e - s === 1 && buf[s] === 0x30) return false;
+    if (tick.choiceBytes !== null && bytesEqual(buf, s, e, tick.choiceBytes)) return true;
+    const verdict = invalidTick(this.text(buf, start, end), tick.choice);
+    return typeof verdict === 'boolean' ? verdict : null;
+  }
+
+  /** Whether one of the layout's alternatives vouches for the row being a finished response. */
+  private surelyFinished(buf: Buffer): boolean {
+    const { fieldStart, fieldEnd, fieldEscaped } = this;
+    alternatives: for (const alternative of this.finished) {
+      for (const { column, values } of alternative) {
+        if (fieldEscaped[column]) continue alternatives;
+        let s = fieldStart[column]!;
+        let e = fieldEnd[column]!;
+        while (s < e && isSpace(buf[s]!)) s++;
+        while (e > s && isSpace(buf[e - 1]!)) e--;
+        if (values === null ? s === e : !values.some((value) => bytesEqual(buf, s, e, value))) continue alternatives;
+      }
+      return true;
+    }
+    return false;
   }
 
   /** Add code's roll-up targets not yet marked with `stamp` to out.themes from `end`; the new end. */
@@ -601,6 +663,25 @@ function firstDamage(buf: Buffer, length: number): number {
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Sort array[from, to) (a row's themes, a handful): insertion sort. */
+function sortRange(array: Int32Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = array[i]!;
+    let j = i - 1;
+    while (j >= from && array[j]! > v) {
+      array[j + 1] = array[j]!;
+      j--;
+    }
+    array[j + 1] = v;
+  }
+}
+
+function bytesEqual(buf: Uint8Array, start: number, end: number, text: Uint8Array): boolean {
+  if (end - start !== text.length) return false;
+  for (let i = 0; i < text.length; i++) if (buf[start + i] !== text[i]) return false;
+  return true;
+}
 
 function equalsTrimmed(buf: Buffer, start: number, end: number, text: Uint8Array): boolean {
   while (start < end && isSpace(buf[start]!)) start++;

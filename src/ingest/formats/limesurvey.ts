@@ -17,4 +17,8 @@ export const limesurvey: ExportLayout = {
     if (submitted === -1) return null;
     return (row) => ((row[submitted] ?? '').trim() === '' ? submitted : -1);
   },
+  finishedWhen(header) {
+    const submitted = columnOf(header, 'submitdate');
+    return submitted === -1 ? [] : [[{ column: submitted, values: null }]];
+  },
 };

@@ -68,4 +68,20 @@ export const qualtrics: ExportLayout = {
       return -1;
     };
   },
+  finishedWhen(header) {
+    // Finished 1/true; or, with Finished blank or absent, Progress 100 (what `unfinished` reads as finished).
+    const finished = columnOf(header, 'Finished', 'finished');
+    const progress = columnOf(header, 'Progress', 'progress');
+    const done = ['1', 'true', 'True', 'TRUE'];
+    if (finished === -1) return progress === -1 ? [] : [[{ column: progress, values: ['100'] }]];
+    return [
+      [{ column: finished, values: done }],
+      progress === -1
+        ? [{ column: finished, values: [''] }]
+        : [
+            { column: finished, values: [''] },
+            { column: progress, values: ['100'] },
+          ],
+    ];
+  },
 };

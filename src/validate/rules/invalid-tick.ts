@@ -22,5 +22,5 @@ export function invalidTick(cell: string, choice: string | null): boolean | Mess
   return say.FND225(value, choice);
 }
 
-/** How the rule is met: one-hot theme columns are read by papaparse. */
-export const rule: RowRule = { code: 'FND225', scanner: 'papaparse', applies: (config) => config.data.themeColumns != null };
+/** How the rule is met: issue 19, the byte scanner reads 0, 1, blank and the choice itself and asks invalidTick about any other cell (scan-block.ts). */
+export const rule: RowRule = { code: 'FND225', scanner: 'bytes', applies: (config) => config.data.themeColumns != null };
