@@ -332,7 +332,9 @@ export class CsvRowReader {
     const locate = (row: number, cell: number, offset = 0) => {
       const original = rowIndex[row] ?? 0;
       const cells = rows[original] ?? [];
-      if (!hasQuotes && cells.length > 0) {
+      // (Not with a stray byte order mark: it was stripped from the cells, but it stands in the text,
+      // and a column must not depend on whether some other row of the chunk is quoted. Issue 19.)
+      if (!hasQuotes && !bom && cells.length > 0) {
         const c = Math.min(cell, cells.length - 1);
         let column = 1 + offset;
         for (let k = 0; k < c; k++) column += cells[k]!.length + delimiter.length;
