@@ -37,6 +37,36 @@ interface Format {
   row: fc.Arbitrary<string[]>;
   data: string[];
   questions: string[];
+  /** The file's bytes from its text (UTF-8 unless said). */
+  encode?: (text: string) => Buffer;
+}
+
+/** Text as Windows-1252 bytes (WHATWG's table, as TextDecoder reads it back). */
+const WINDOWS_1252 = new Map(Array.from({ length: 256 }, (_, byte) => [new TextDecoder('windows-1252').decode(Uint8Array.of(byte)), byte]));
+const windows1252 = (text: string) => Buffer.from(Array.from(text, (ch) => WINDOWS_1252.get(ch) ?? 0x3f));
+
+/** A plain CSV with a themes column, in Windows-1252: accented ids, segments, codes and comments, € and an unassigned byte (0x81). */
+function legacy(name: string, encoding: string[]): Format {
+  return {
+    name,
+    header: 'id,seg,w,t,Q1,QID2,note\n',
+    delimiter: ',',
+    row: fc.tuple(
+      fc.oneof(id, fc.constantFrom('R\u00e92', '\u20ac3')),
+      fc.oneof(seg, fc.constantFrom('\u00e9t\u00e9', 'caf\u00e9')),
+      weight,
+      fc.oneof(
+        { weight: 6, arbitrary: fc.subarray(['a', 'b', 'c', 'd']).map((t) => t.join(';')) },
+        { weight: 1, arbitrary: fc.constantFrom('A', 'a;', 'zz', '\u00e9', ' d ') },
+      ),
+      answer1,
+      answer2,
+      fc.string({ unit: fc.constantFrom('w', ' ', ',', '\n', '\u00e9', '\u20ac', '\u0081', '\u00ff', '""'), maxLength: 10 }).map((c) => `"${c}"`),
+    ),
+    data: [...encoding, '  columns: { id: id, segment: seg, weight: w, themes: t }'],
+    questions: QUESTIONS,
+    encode: windows1252,
+  };
 }
 
 const id = fc.oneof(
@@ -203,6 +233,9 @@ const formats: Format[] = [
     data: ['  columns: { id: id, segment: seg, weight: w }', '  themeColumns: { prefix: theme_ }'],
     questions: QUESTIONS,
   },
+  // Windows-1252, named in the config and guessed (FND313), decoded in the worker threads.
+  legacy('windows-1252', ['  encoding: windows-1252']),
+  legacy('windows-1252-guessed', []),
 ];
 
 function study(format: Format, data: Uint8Array, listed: boolean): string {
@@ -242,8 +275,9 @@ function file(format: Format): fc.Arbitrary<Buffer> {
   );
   return fc.record({ lines: fc.array(line, { minLength: 0, maxLength: 30 }), crlf: fc.boolean(), damage, at: fc.nat() }).map(({ lines, crlf, damage, at }) => {
     const newline = crlf ? '\r\n' : '\n';
-    const header = Buffer.from(format.header.replaceAll('\n', newline));
-    const body = Buffer.from(lines.map((l) => `${l}${newline}`).join(''));
+    const encode = format.encode ?? ((text: string) => Buffer.from(text));
+    const header = encode(format.header.replaceAll('\n', newline));
+    const body = encode(lines.map((l) => `${l}${newline}`).join(''));
     if (damage === null) return Buffer.concat([header, body]);
     const cut = at % Math.max(1, body.length);
     return Buffer.concat([header, body.subarray(0, cut), Buffer.from(damage), body.subarray(cut)]);

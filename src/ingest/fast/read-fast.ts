@@ -17,14 +17,21 @@
  * the block's start, itself a row boundary) ends a row, as long as quotes are used as RFC 4180 says.
  * A scan that meets anything else (a quote inside an unquoted cell, say) stops at that row; papaparse
  * reads from there for 64 KiB or so (papaparseFrom), and the fast reader takes over again at
- * papaparse's next row boundary, where both agree a row starts. Other formats, encodings, one-hot theme columns
- * and rounds that keep their respondents (quotes, coder agreement) are read by the ordinary reader.
+ * papaparse's next row boundary, where both agree a row starts.
+ *
+ * Issue 19: a platform export's header rows are read here by its layout (formats/export-layout.ts),
+ * as readData reads them, and its data rows scanned with the resolved columns; one-hot theme columns
+ * are read by the scanner; a Windows-1252 file is decoded to UTF-8 block by block in the worker
+ * threads (legacy-encoding.ts: one character a byte, so lines and columns are unchanged, and a
+ * scan's stop maps back to the file by counting characters). Workbooks, SPSS files and UTF-16 are
+ * read by the ordinary reader.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DiagnosticSink, SurveyConfig } from '../../model.ts';
+import type { Diagnostic, DiagnosticSink, SurveyConfig } from '../../model.ts';
+import { diagnostic, say } from '../../messages.ts';
 import type { RespondentValidator, ScannedRow, SegmentRegistry } from '../../validate/validate-respondents.ts';
 import type { Codebook, RespondentConsumer } from '../../model.ts';
 import { CsvRowReader, type CsvBatch, type CsvHeader } from '../read-csv.ts';
@@ -39,6 +46,7 @@ import { BLANK, BlockScanner, FAST, SCANNED_RULES, rowArrays, type BlockScan, ty
 import { ChunkScanner, type ScannedBlock } from './scan-blocks.ts';
 import type { BlockAnswer, BlockRequest, RecycleMessage, ScanWorkerData } from './scan-worker.ts';
 import { BufferPool } from './buffer-pool.ts';
+import { decodeWindows1252, sourceLength } from './legacy-encoding.ts';
 
 export interface FastReadOptions {
   /** Threads in all: 1 reads and scans in this thread; N > 1 scans in N - 1 worker threads while this one reads and applies the rows. Default: one per core. */
@@ -76,15 +84,16 @@ export function fastReaderApplies(config: SurveyConfig): boolean {
     (format === 'csv' || layouts[format] !== undefined) && // issue 19: platform exports too
     // issue 19: one-hot theme columns replace the themes cell; with both named, the ordinary reader decides
     (config.data.themeColumns == null || config.data.columns.themes === '') &&
-    (encoding === null || encoding === 'utf-8') &&
+    (encoding === null || encoding === 'utf-8' || encoding === 'windows-1252') && // issue 19: Windows-1252 decoded in the workers
     (delimiter === null || (delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && delimiter !== '"' && delimiter !== '\n'))
   );
 }
 
 /**
  * Read, validate and tally the data file through the fast reader. Returns null, having read and
- * reported nothing, when the file is not one it reads (not UTF-8, no newline in its first block, a
- * header it does not split as papaparse does): the caller then uses the ordinary reader.
+ * reported nothing, when the file is not one it reads (UTF-16, no newline in its first block, a
+ * header it does not split as papaparse does, header rows its platform's layout rejects): the caller
+ * then uses the ordinary reader.
  */
 export async function readRespondentsFast(
   config: SurveyConfig,
@@ -95,15 +104,25 @@ export async function readRespondentsFast(
   if (!fastReaderApplies(config)) return null;
   const path = config.data.path;
   if (checkFileSize(config, path, config.data.displayPath, sink) === null) return { status: 'unreadable', bytes: statSync(path).size, sha256: '' };
+  let encoding: 'windows-1252' | null = config.data.encoding === 'windows-1252' ? 'windows-1252' : null;
+  // Issue 19: a file guessed to be Windows-1252 is read as such, with readData's warning (FND313), once its header is read.
+  let guessed: Diagnostic | null = null;
   if (config.data.encoding == null) {
     const head = readHead(path);
     const guess = detectEncoding(head, head.length < 1 << 20);
-    if (guess.encoding !== 'utf-8') return null;
+    if (guess.encoding === 'utf-16') return null;
+    if (guess.encoding === 'windows-1252') {
+      encoding = 'windows-1252';
+      if (guess.by === 'not-utf-8' && guess.at !== undefined) {
+        const at = { file: config.data.displayPath, line: guess.at.line, column: guess.at.column };
+        guessed = diagnostic(at, say.FND313(guess.at.offset, head[guess.at.offset]!));
+      }
+    }
   }
   const blockSize = Math.max(16, options.blockSize ?? 1 << 19);
   const fd = openSync(path, 'r');
   try {
-    return await readOpen(fd, config, sink, target, options, blockSize);
+    return await readOpen(fd, config, sink, target, options, blockSize, encoding, guessed);
   } finally {
     closeSync(fd);
   }
@@ -116,14 +135,25 @@ async function readOpen(
   target: FastTarget,
   options: FastReadOptions,
   blockSize: number,
+  encoding: 'windows-1252' | null,
+  guessed: Diagnostic | null,
 ): Promise<ReadOutcome | null> {
   const { validator, consumer, segments } = target;
   const file = new HashedFile(fd);
   // The header rows must end within the first MiB (or block, if larger), whatever the block size.
   const headSize = Math.max(blockSize, 1 << 20);
-  const first = Buffer.alloc(Math.min(headSize, Math.max(1, file.size)));
-  const head = readHeader(first, file.readInto(first, 0, first.length, 0), config);
+  let first: Buffer = Buffer.alloc(Math.min(headSize, Math.max(1, file.size)));
+  let firstLength = file.readInto(first, 0, first.length, 0);
+  if (encoding === 'windows-1252') {
+    const decoded = decodeWindows1252(first, firstLength, (bytes) => new ArrayBuffer(bytes));
+    first = decoded.buffer;
+    firstLength = decoded.length;
+  }
+  const head = readHeader(first, firstLength, config);
   if (head === null) return null;
+  // (The header's end in the file's bytes: the same offset unless decoded from a legacy encoding.)
+  const headEnd = encoding === null ? head.end : sourceLength(first, 0, head.end);
+  if (guessed !== null) sink.report(guessed);
   const resolved = resolveColumns(config, head.header, sink);
   if (resolved.columns === null) return { status: resolved.unreadable ? 'unreadable' : 'no-columns', ...file.finish() };
   const columns = resolved.columns;
@@ -164,9 +194,9 @@ async function readOpen(
 
   const threads = Math.max(1, Math.min(8, Math.floor(options.threads ?? defaultThreads())));
   const workers = threads > 1 && total >= (options.minParallelBytes ?? 8 << 20) ? threads - 1 : 0;
-  const blocks = new BlockStream(file, plan, workers, blockSize);
+  const blocks = new BlockStream(file, plan, workers, blockSize, encoding);
   let reserved = false;
-  let from = head.end;
+  let from = headEnd;
   // One row object, filled in for each fast row in turn (no object per row).
   const row: ScannedRow = {
     bytes: first,
@@ -193,7 +223,7 @@ async function readOpen(
           if (scan.rows > 0) {
             let idBytes = 0;
             for (let r = 0; r < scan.rows; r++) idBytes += scan.idEnd[r]! - scan.idStart[r]!;
-            validator.expectIds(((total - head.end) / Math.max(1, scan.stop)) * scan.rows * 1.05, (idBytes / scan.rows) * 1.05);
+            validator.expectIds(((total - headEnd) / Math.max(1, block.stopSource)) * scan.rows * 1.05, (idBytes / scan.rows) * 1.05);
           }
         }
         // (Locals, not fields: an object that came through postMessage is slow to read fields from.)
@@ -231,15 +261,15 @@ async function readOpen(
         }
         // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
         if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
-          stoppedAt = { offset: block.offset + scan.stop, line: line + scan.newlines };
+          stoppedAt = { offset: block.offset + block.stopSource, line: line + scan.newlines };
           break;
         }
         line += scan.newlines;
-        progress(block.offset + scan.stop);
+        progress(block.offset + block.stopSource);
       }
       if (stoppedAt === null) break;
       // Papaparse reads the row the scan stopped at (and the rest of 64 KiB or so), then the fast reader goes on.
-      const resumed = papaparseFrom(file, stoppedAt.offset, stoppedAt.line, rowsOptions);
+      const resumed = papaparseFrom(file, stoppedAt.offset, stoppedAt.line, rowsOptions, encoding ?? 'utf-8');
       if (resumed === null) break;
       from = resumed.offset;
       line = resumed.line;
@@ -387,8 +417,10 @@ class BlockStream {
     plan: ScanPlan,
     private readonly workers: number,
     private readonly blockSize: number,
+    /** Issue 19: a legacy encoding the blocks are decoded from (in the workers), or null for UTF-8. */
+    private readonly encoding: 'windows-1252' | null = null,
   ) {
-    this.pool = workers > 0 ? new ScanPool(plan, workers) : null;
+    this.pool = workers > 0 ? new ScanPool(plan, workers, encoding) : null;
     this.localScanner = this.pool === null ? new BlockScanner(plan) : null;
     this.names = Array.from({ length: Math.max(1, workers) }, () => [...plan.segments]);
     this.translates = Array.from({ length: Math.max(1, workers) }, () => plan.segments.map((_, i) => i));
@@ -420,14 +452,21 @@ class BlockStream {
     const learnSegments = (worker: number, scan: BlockScan) => this.learnSegments(worker, scan);
     let readAt = from;
     if (pool === null) {
-      const chunks = new ChunkScanner(this.localScanner!, from);
+      const legacy = this.encoding === 'windows-1252';
+      const chunks = new ChunkScanner(this.localScanner!, from, legacy ? sourceLength : null);
       for (let final = false; !final; ) {
         const size = Math.max(0, Math.min(blockSize, total - readAt));
         const chunk = Buffer.from(buffers.take(size), 0, size);
         const n = readInto(chunk, 0, size, readAt);
         readAt += n;
         final = n < size || readAt >= total;
-        const block = chunks.next(chunk.subarray(0, n), final);
+        let block: ScannedBlock | null;
+        if (legacy) {
+          // Issue 19: the chunk decoded to UTF-8 (every byte one character, so a chunk cuts no character).
+          const decoded = decodeWindows1252(chunk, n, (bytes) => buffers.take(bytes));
+          block = chunks.next(decoded.buffer.subarray(0, decoded.length), final);
+          buffers.give(decoded.buffer.buffer as ArrayBuffer);
+        } else block = chunks.next(chunk.subarray(0, n), final);
         buffers.give(chunk.buffer as ArrayBuffer);
         if (block === null) continue;
         learnSegments(0, block.scan);
@@ -490,22 +529,35 @@ class BlockStream {
       fill();
       while (pending.length > 0) {
         const { seq: s, offset: at, length, final, answer } = pending[0]!;
-        const { buffer, scan } = await answer;
+        const { buffer, scan, decoded } = await answer;
         pending.shift();
         fill();
         const worker = s % workers;
         learnSegments(worker, scan);
-        yield { buffer: Buffer.from(buffer, 0, length + 1), scan, offset: at, worker, cut: true, length, final };
+        // (A block decoded from a legacy encoding: its decoded bytes, and the file bytes before its stop.)
+        const size = decoded?.length ?? length;
+        yield {
+          buffer: Buffer.from(buffer, 0, size + 1),
+          scan,
+          offset: at,
+          stopSource: decoded?.stopSource ?? scan.stop,
+          worker,
+          cut: true,
+          length: size,
+          final,
+        };
         buffers.give(buffer);
+        if (decoded !== undefined) buffers.give(decoded.source);
         pool!.recycle(worker, scan);
       }
     } finally {
       // Stopped early (a row for papaparse): the blocks already sent are not applied, but the
       // segments their scans met are learnt, as the workers numbered them.
       for (const { seq: s, answer } of pending) {
-        const { buffer, scan } = await answer;
+        const { buffer, scan, decoded } = await answer;
         learnSegments(s % workers, scan);
         buffers.give(buffer);
+        if (decoded !== undefined) buffers.give(decoded.source);
         pool!.recycle(s % workers, scan);
       }
     }
@@ -530,9 +582,15 @@ interface RowsOptions {
  * until papaparse has read at least one row and reached a row boundary at the end of what it was
  * given: where the fast reader can take over again (null at the end of the file).
  */
-function papaparseFrom(file: HashedFile, from: number, fromLine: number, rows: RowsOptions): { offset: number; line: number } | null {
+function papaparseFrom(
+  file: HashedFile,
+  from: number,
+  fromLine: number,
+  rows: RowsOptions,
+  encoding: 'utf-8' | 'windows-1252',
+): { offset: number; line: number } | null {
   const { delimiter, maxFieldChars, onBatch, handOverBytes, onProgress } = rows;
-  const decoder = new TextDecoderWithOffsets('utf-8', from);
+  const decoder = new TextDecoderWithOffsets(encoding, from);
   const reader = new CsvRowReader({
     delimiter,
     newline: '\n',
@@ -627,9 +685,9 @@ class ScanPool {
   private readonly waiting = new Map<number, { resolve: (answer: BlockAnswer) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
 
-  constructor(plan: ScanPlan, size: number) {
+  constructor(plan: ScanPlan, size: number, encoding: 'windows-1252' | null) {
     for (let w = 0; w < size; w++) {
-      const worker = startWorker({ plan });
+      const worker = startWorker({ plan, encoding });
       worker.on('message', (answer: BlockAnswer) => {
         const waiter = this.waiting.get(answer.seq);
         this.waiting.delete(answer.seq);

@@ -14,6 +14,8 @@ export interface ScannedBlock {
   scan: BlockScan;
   /** File offset of buffer[0]. */
   offset: number;
+  /** Issue 19: the file bytes before scan.stop (scan.stop itself unless the bytes were decoded from another encoding). */
+  stopSource: number;
 }
 
 export class ChunkScanner {
@@ -27,6 +29,8 @@ export class ChunkScanner {
     private readonly scanner: BlockScanner,
     /** File offset of the first chunk's first byte. */
     private offset: number,
+    /** Issue 19: chunks decoded from a legacy encoding: the file bytes that became buf[from, to). */
+    private readonly sourceLength: ((buf: Uint8Array, from: number, to: number) => number) | null = null,
   ) {}
 
   /** The next chunk (`final`: the file ends with it); null while a long row is still being gathered. The chunk's bytes are copied: its buffer can be used again. */
@@ -51,9 +55,10 @@ export class ChunkScanner {
     this.waiting = [];
     this.waitingBytes = 0;
     const scan = this.scanner.scan(buffer, length, final);
-    const block = { buffer, scan, offset: this.offset };
+    const stopSource = this.sourceLength === null ? scan.stop : this.sourceLength(buffer, 0, scan.stop);
+    const block = { buffer, scan, offset: this.offset, stopSource };
     this.carry = Buffer.from(buffer.subarray(scan.stop, length));
-    this.offset += scan.stop;
+    this.offset += stopSource;
     this.scanAt = scan.rows === 0 ? length * 2 : 0;
     return block;
   }

@@ -8,9 +8,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { BlockScanner, rowArrays, type BlockScan, type ScanPlan } from './scan-block.ts';
+import { decodeWindows1252, sourceLength } from './legacy-encoding.ts';
 
 export interface ScanWorkerData {
   plan: ScanPlan;
+  /** Issue 19: the file's encoding when it is not UTF-8: each block is decoded to UTF-8 here, then scanned. */
+  encoding?: 'windows-1252' | null;
 }
 
 /** Main thread to worker: a block to scan. buffer[length] is a newline (the scanner's sentinel). */
@@ -31,6 +34,12 @@ export interface BlockAnswer {
   seq: number;
   buffer: ArrayBuffer;
   scan: BlockScan;
+  /**
+   * Issue 19, a file in a legacy encoding: `buffer` holds the block decoded to UTF-8 (what the scan's
+   * offsets point into), `length` bytes of it; the source bytes come back in `source`; `stopSource`
+   * is the scan's stop as a count of source bytes.
+   */
+  decoded?: { length: number; stopSource: number; source: ArrayBuffer };
 }
 
 const data = workerData as ScanWorkerData | null;
@@ -43,6 +52,22 @@ if (parentPort !== null && data?.plan !== undefined) {
       return;
     }
     const { seq, buffer, length, final } = message;
+    if (data.encoding === 'windows-1252') {
+      const decoded = decodeWindows1252(new Uint8Array(buffer, 0, length), length, (bytes) => scanner.pool.take(bytes));
+      decoded.buffer[decoded.length] = 0x0a; // the scanner's sentinel
+      const scan = scanner.scan(decoded.buffer, decoded.length, final);
+      const out = decoded.buffer.buffer as ArrayBuffer;
+      const transfer = new Set<ArrayBuffer>([buffer, out]);
+      for (const array of rowArrays(scan)) transfer.add(array.buffer as ArrayBuffer);
+      const answer: BlockAnswer = {
+        seq,
+        buffer: out,
+        scan,
+        decoded: { length: decoded.length, stopSource: sourceLength(decoded.buffer, 0, scan.stop), source: buffer },
+      };
+      port.postMessage(answer, [...transfer]);
+      return;
+    }
     const scan = scanner.scan(Buffer.from(buffer, 0, length + 1), length, final);
     const transfer = new Set<ArrayBuffer>([buffer]);
     for (const array of rowArrays(scan)) transfer.add(array.buffer as ArrayBuffer);
