@@ -10,7 +10,7 @@
  *
  * The zip checks are checkZip's and checkZipLimits' (zip-stream.ts reads them from the file). A
  * workbook this reader does not follow (no workbook part where its relationships say, a chart sheet,
- * rows out of order) is read by readXlsx instead, so its outcome is the reference's by construction.
+ * rows out of order, a shared string that is not there) is read by readXlsx instead, so its outcome is the reference's by construction.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -43,17 +43,27 @@ export async function streamXlsx(
     }
     const entries = await readZipDirectory(handle, bytes, { maxBytes: options.maxFileBytes ?? Number.MAX_SAFE_INTEGER });
     if (!Array.isArray(entries)) return fail({ kind: 'zip', zip: entries });
-    const kept = await checkEntries(file, handle, entries, (name) => SMALL_PART.test(name));
+    // Every entry is inflated once and checked, as checkZip does, before a row is handed on: the
+    // small parts first (kept), then the others but the sheet, which is checked as it is measured.
+    const small = entries.filter((e) => SMALL_PART.test(e.name));
+    const kept = await checkEntries(file, handle, small, () => true);
     if (!(kept instanceof Map)) return fail({ kind: 'zip', zip: kept });
     const book = readBook(kept);
     if (book === null) return reference(file, sheetName, onHeader, onBatch, options);
     const name = sheetName ?? book.sheets[0]?.name;
     const sheet = book.sheets.find((s) => s.name === name);
+    const entry = sheet === undefined ? undefined : entries.find((e) => e.name === sheet.path);
+    const others = await checkEntries(
+      file,
+      handle,
+      entries.filter((e) => e !== entry && !SMALL_PART.test(e.name)),
+      () => false,
+    );
+    if (!(others instanceof Map)) return fail({ kind: 'zip', zip: others });
     if (name === undefined || sheet === undefined) {
       const names = book.sheets.map((s) => s.name);
       return fail(name === undefined ? { kind: 'no-sheets' } : { kind: 'no-sheet', name }, names);
     }
-    const entry = entries.find((e) => e.name === sheet.path);
     if (entry === undefined || !sheet.worksheet) return reference(file, sheetName, onHeader, onBatch, options);
     const cells = new CellReader(book);
 
@@ -63,7 +73,7 @@ export async function streamXlsx(
     let ordered = true;
     let previous = -1;
     try {
-      await readRows(file, handle, entry, cells, (row, columns) => {
+      await readRows(file, handle, entry, cells, true, (row, columns) => {
         if (row <= previous) ordered = false;
         previous = row;
         if (columns[0]! < first) first = columns[0]!;
@@ -72,7 +82,7 @@ export async function streamXlsx(
       });
     } catch (error) {
       if (error instanceof ZipEntryError) return fail({ kind: 'zip', zip: error.problem });
-      if (error instanceof Unordered) ordered = false;
+      if (error instanceof NotFollowed) ordered = false;
       else throw error;
     }
     if (!ordered) return reference(file, sheetName, onHeader, onBatch, options);
@@ -94,7 +104,7 @@ export async function streamXlsx(
       lines = [];
       problems = [];
     };
-    await readRows(file, handle, entry, cells, (row, columns, texts) => {
+    await readRows(file, handle, entry, cells, false, (row, columns, texts) => {
       const cellsOfRow: string[] = new Array(width).fill('');
       for (let k = 0; k < columns.length; k++) cellsOfRow[columns[k]! - first] = texts[k]!;
       const line = row + 1;
@@ -103,7 +113,8 @@ export async function streamXlsx(
         onHeader({ cells: cellsOfRow, line, delimiter: '', locate: (cell) => locate(line, cell) });
         return;
       }
-      for (let c = 0; c < width; c++) if (cellsOfRow[c]!.length > maxField) problems.push({ kind: 'field-too-large', row: rows.length, cell: c, value: cellsOfRow[c]!.length });
+      for (let c = 0; c < width; c++)
+        if (cellsOfRow[c]!.length > maxField) problems.push({ kind: 'field-too-large', row: rows.length, cell: c, value: cellsOfRow[c]!.length });
       rows.push(cellsOfRow);
       lines.push(line);
       if (rows.length === BATCH) flush();
@@ -282,10 +293,7 @@ function unescapeXml(text: string, xlsx = false): string {
   }
   let out = text;
   if (out.includes('&'))
-    out = out.replace(
-      ENTITY,
-      (m, code: string | undefined) => ENTITIES[m] ?? (String.fromCharCode(Number.parseInt(code!, m.includes('x') ? 16 : 10)) || m),
-    );
+    out = out.replace(ENTITY, (m, code: string | undefined) => ENTITIES[m] ?? (String.fromCharCode(Number.parseInt(code!, m.includes('x') ? 16 : 10)) || m));
   if (out.includes('_x')) out = out.replace(/_x([\da-fA-F]{4})_/gi, (_m, code: string) => String.fromCharCode(Number.parseInt(code, 16)));
   return xlsx && out.includes('\r\n') ? out.replace(/\r\n/g, '\n') : out;
 }
@@ -293,8 +301,12 @@ function unescapeXml(text: string, xlsx = false): string {
 // ---------------------------------------------------------------------------------------------
 // Cells
 
-/** Thrown by the row reader where a row's cells name other rows: the reference reads such a sheet. */
-class Unordered extends Error {}
+/**
+ * Thrown by the row reader where it does not follow the sheet (a row's cells name other rows, a
+ * shared string that is not there, which SheetJS answers by dropping the sheet): the reference
+ * reader reads such a workbook.
+ */
+class NotFollowed extends Error {}
 
 const DAY = 24 * 60 * 60 * 1000;
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -306,31 +318,36 @@ class CellReader {
     this.options = book.date1904 ? { date1904: true } : {};
   }
 
-  /** The text of a cell from its tag's t and s and its content; null where SheetJS makes no cell. */
-  text(type: string | undefined, style: string | undefined, content: string): string | null {
-    const raw = valueOf(content);
+  /**
+   * The text of a cell from its tag's t and s, its <v>'s escaped text, and its content
+   * (`x.slice(from, to)`); null where SheetJS makes no cell. `measure`: a number in the General
+   * format gives a stand-in text (it always has some), not its own.
+   */
+  text(type: string | undefined, style: string | undefined, escaped: string | undefined, x: string, from: number, to: number, measure: boolean): string | null {
+    const raw = escaped === undefined ? undefined : unescapeXml(escaped);
     let value: string | number | boolean | undefined;
-    let t = type;
-    if (type === undefined && raw === undefined) {
-      if (!hasFormula(content)) return null;
-      value = 0;
-      t = 'n';
-    } else t = type ?? 'n';
+    if (type === undefined && raw === undefined) return null; // (a formula without its value too: the reference reads no formulas)
+    let t = type ?? 'n';
     switch (t) {
       case 'n':
-        if (raw === undefined || raw === '') return null;
+        if (raw === undefined) return null;
+        if (measure && this.formatOf(style) === 0) return 'n';
         value = Number.parseFloat(raw);
         break;
       case 's':
         if (raw === undefined) return null;
-        value = this.book.strings[Number.parseInt(raw, 10)];
+        {
+          const index = Number.parseInt(raw, 10);
+          if (!(index >= 0 && index < this.book.strings.length)) throw new NotFollowed();
+          value = this.book.strings[index];
+        }
         break;
       case 'str':
         value = raw === undefined ? '' : unescapeXml(raw, true);
         t = 's';
         break;
       case 'inlineStr': {
-        const is = /<(?:\w+:)?is\b[^<>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(content);
+        const is = /<(?:\w+:)?is\b[^<>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(x.slice(from, to));
         value = is === null ? '' : (stringItem(is[1]!) ?? '');
         t = 's';
         break;
@@ -347,11 +364,8 @@ class CellReader {
       default:
         value = raw;
     }
-    let id = 0;
-    if (this.book.formatIds !== null && style !== undefined) {
-      const found = (this.book.formatIds as unknown as Record<string, number | undefined>)[style];
-      if (found !== undefined && !Number.isNaN(found)) id = found;
-    }
+    const id = this.formatOf(style);
+    if (id === 0 && t === 's') return value === undefined ? '' : (value as string); // (SheetJS's General keeps a string)
     if (t !== 'n' || (id === 0 && ((value as number) | 0) === value)) return this.format(id, t, value);
     // Formatting a number is the costly step; survey data repeats its numbers (scales, dates, weights).
     const key = `${id}|${value as number}`;
@@ -365,6 +379,13 @@ class CellReader {
   }
 
   private readonly formatted = new Map<string, string>();
+
+  /** The number format id of a cell style (0 without one). */
+  private formatOf(style: string | undefined): number {
+    if (this.book.formatIds === null || style === undefined) return 0;
+    const found = (this.book.formatIds as unknown as Record<string, number | undefined>)[style];
+    return found === undefined || Number.isNaN(found) ? 0 : found;
+  }
 
   private format(id: number, t: string, value: string | number | boolean | undefined): string {
     try {
@@ -381,28 +402,6 @@ class CellReader {
       return value === undefined || value === null ? '' : String(value);
     }
   }
-}
-
-/** The cell's raw value: the text of its <v>, unescaped (undefined without one). */
-function valueOf(content: string): string | undefined {
-  let open = content.indexOf('<v>');
-  let start = open + 3;
-  if (open === -1) {
-    const m = /<(?:\w+:)?v\b[^<>]*>/.exec(content);
-    if (m === null) return undefined;
-    open = m.index;
-    start = open + m[0].length;
-  }
-  const close = /<\/(?:\w+:)?v>/.exec(content.slice(start));
-  if (close === null) return undefined;
-  const raw = content.slice(start, start + close.index);
-  return raw === '' ? undefined : unescapeXml(raw); // (SheetJS: an empty <v> is no value)
-}
-
-function hasFormula(content: string): boolean {
-  const m = /<(?:\w+:)?f\b([^<>]*)>(?:([\s\S]*?)<\/(?:\w+:)?f>)?/.exec(content);
-  if (m === null) return false;
-  return (m[2] !== undefined && m[2] !== '') || m[0].endsWith('/>') || /t="shared"/.test(m[1]!);
 }
 
 /** A date cell's serial number (SheetJS's parseDate then datenum). */
@@ -497,86 +496,29 @@ const IMPLICIT: Record<number, string> = {
 // Rows
 
 const CELL_START = /<(?:\w+:)?c[ />]/g;
+const V_OPEN = /<(?:\w+:)?v\b[^<>]*>/;
+const V_CLOSE = /<\/(?:\w+:)?v>/;
 
 /**
  * Stream the sheet's rows: for each row with text, its index (0-based) and its cells with text
  * (columns ascending, 0-based, with their texts). Rows are split where SheetJS splits them (at each
  * `</row>`), and each cell is placed by its own reference, as SheetJS's dense sheets place it.
+ * `measure`: only whether a cell has text matters (a number in the General format always has).
  */
 async function readRows(
   file: string,
   handle: FileHandle,
   entry: ZipEntry,
   cells: CellReader,
+  measure: boolean,
   onRow: (row: number, columns: number[], texts: string[]) => void,
 ): Promise<void> {
   const decoder = new StringDecoder('utf8');
+  const rows = new RowSplitter(cells, measure, onRow);
   let pending = '';
   let inData = false;
   let done = false;
-  let rowNumber = 0; // SheetJS's tagr: the last row tag's r
   const rowClose = /<\/(?:\w+:)?row>/g;
-  const segment = (x: string) => {
-    // The row tag: the last "<" before the first ">" not closing an empty tag (as SheetJS's scan).
-    let start = 0;
-    let i = 0;
-    for (; i < x.length; i++) {
-      const ch = x.charCodeAt(i);
-      if (ch === 60) start = i;
-      else if (ch === 62 && x.charCodeAt(i - 1) !== 47) {
-        i++;
-        break;
-      }
-    }
-    if (start >= i) return;
-    const rowTag = x.slice(start, i);
-    const r = attr(rowTag, 'r');
-    rowNumber = r !== undefined ? Number.parseInt(r, 10) : rowNumber + 1;
-    const body = x.slice(i);
-    // Cells: pieces between cell starts (SheetJS splits on the same expression).
-    CELL_START.lastIndex = 0;
-    const starts: number[] = [];
-    for (let m = CELL_START.exec(body); m !== null; m = CELL_START.exec(body)) starts.push(m.index);
-    if (starts.length === 0) return;
-    const byColumn: (string | undefined)[] = [];
-    let row = -1;
-    let column = -1;
-    for (let k = 0; k < starts.length; k++) {
-      const piece = body.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : body.length);
-      const close = piece.indexOf('>');
-      if (close === -1) continue;
-      const tag = piece.slice(0, close + 1);
-      const ref = /r=["']([^"']*)["']/.exec(piece)?.[1];
-      let cellRow = rowNumber - 1;
-      if (ref !== undefined) {
-        let c = 0;
-        let j = 0;
-        for (; j < ref.length; j++) {
-          const cc = ref.charCodeAt(j) - 64;
-          if (cc < 1 || cc > 26) break;
-          c = 26 * c + cc;
-        }
-        column = c - 1;
-        if (j < ref.length) cellRow = Number.parseInt(ref.slice(j), 10) - 1;
-      } else column++;
-      const content = tag.endsWith('/>') ? '' : piece.slice(close + 1);
-      const text = cells.text(attr(tag, 't'), attr(tag, 's'), content);
-      if (text === null) continue;
-      if (row === -1) row = cellRow;
-      else if (cellRow !== row) throw new Unordered();
-      byColumn[column] = text;
-    }
-    const columns: number[] = [];
-    const texts: string[] = [];
-    for (let c = 0; c < byColumn.length; c++) {
-      const text = byColumn[c];
-      if (text !== undefined && text.trim() !== '') {
-        columns.push(c);
-        texts.push(text);
-      }
-    }
-    if (columns.length > 0) onRow(row, columns, texts);
-  };
   const take = (final: boolean) => {
     if (!inData) {
       const open = /<(?:\w+:)?sheetData\b[^<>]*>/.exec(pending);
@@ -595,14 +537,14 @@ async function readRows(
     let from = 0;
     rowClose.lastIndex = 0;
     for (let m = rowClose.exec(pending); m !== null; m = rowClose.exec(pending)) {
-      segment(pending.slice(from, m.index).trim());
+      rows.segment(pending.slice(from, m.index).trim());
       from = m.index + m[0].length;
     }
     pending = pending.slice(from);
     if (final) {
       const end = /<\/(?:\w+:)?sheetData>/.exec(pending);
       const rest = (end === null ? pending : pending.slice(0, end.index)).trim();
-      if (rest !== '') segment(rest);
+      if (rest !== '') rows.segment(rest);
       done = true;
     }
   };
@@ -614,6 +556,127 @@ async function readRows(
   if (!done) {
     pending += decoder.end();
     take(true);
+  }
+}
+
+/** One `<row>` element's text at a time (from its tag to its `</row>`), as SheetJS reads it. */
+class RowSplitter {
+  /** SheetJS's tagr: the last row tag's r, else one more than the last. */
+  private rowNumber = 0;
+  private readonly byColumn: (string | undefined)[] = [];
+  constructor(
+    private readonly cells: CellReader,
+    private readonly measure: boolean,
+    private readonly onRow: (row: number, columns: number[], texts: string[]) => void,
+  ) {}
+
+  segment(x: string): void {
+    // The row tag: the last "<" before the first ">" not closing an empty tag (as SheetJS's scan).
+    let start = 0;
+    let i = 0;
+    for (; i < x.length; i++) {
+      const ch = x.charCodeAt(i);
+      if (ch === 60) start = i;
+      else if (ch === 62 && x.charCodeAt(i - 1) !== 47) {
+        i++;
+        break;
+      }
+    }
+    if (start >= i) return;
+    const r = attr(x.slice(start, i), 'r');
+    this.rowNumber = r !== undefined ? Number.parseInt(r, 10) : this.rowNumber + 1;
+    const byColumn = this.byColumn;
+    byColumn.length = 0;
+    let row = -1;
+    let column = -1;
+    CELL_START.lastIndex = i;
+    let m = CELL_START.exec(x);
+    while (m !== null) {
+      const at = m.index;
+      m = CELL_START.exec(x);
+      const next = m === null ? x.length : m.index;
+      const close = x.indexOf('>', at);
+      if (close === -1 || close >= next) continue;
+      cellAttributes(x, at, close);
+      const ref = tagR;
+      let cellRow = this.rowNumber - 1;
+      if (ref !== undefined) {
+        let c = 0;
+        let j = 0;
+        for (; j < ref.length; j++) {
+          const cc = ref.charCodeAt(j) - 64;
+          if (cc < 1 || cc > 26) break;
+          c = 26 * c + cc;
+        }
+        column = c - 1;
+        if (j < ref.length) cellRow = Number.parseInt(ref.slice(j), 10) - 1;
+      } else column++;
+      const empty = x.charCodeAt(close - 1) === 47;
+      // The <v>'s text: the plain tags found directly, else as SheetJS matches them.
+      let raw: string | undefined;
+      if (!empty) {
+        const v = x.indexOf('<v>', close);
+        if (v !== -1 && v < next) {
+          const end = x.indexOf('</v>', v + 3);
+          raw = end !== -1 && end < next ? x.slice(v + 3, end) : valueText(x.slice(close + 1, next));
+        } else raw = valueText(x.slice(close + 1, next));
+        if (raw === '') raw = undefined; // (SheetJS: an empty <v> is no value)
+      }
+      const text = this.cells.text(tagT, tagS, raw, empty ? '' : x, close + 1, next, this.measure);
+      if (text === null) continue;
+      if (row === -1) row = cellRow;
+      else if (cellRow !== row) throw new NotFollowed();
+      byColumn[column] = text;
+    }
+    const columns: number[] = [];
+    const texts: string[] = [];
+    for (let c = 0; c < byColumn.length; c++) {
+      const text = byColumn[c];
+      if (text !== undefined && (text.length === 0 ? false : text.trim() !== '')) {
+        columns.push(c);
+        texts.push(text);
+      }
+    }
+    if (columns.length > 0) this.onRow(row, columns, texts);
+  }
+}
+
+/** The cell's raw value as SheetJS matches it: the escaped text of its <v> (undefined without one). */
+function valueText(content: string): string | undefined {
+  const open = V_OPEN.exec(content);
+  if (open === null) return undefined;
+  const start = open.index + open[0].length;
+  const close = V_CLOSE.exec(content.slice(start));
+  return close === null ? undefined : content.slice(start, start + close.index);
+}
+
+let tagR: string | undefined;
+let tagT: string | undefined;
+let tagS: string | undefined;
+
+/** A cell tag's r, t and s (x.slice(from, to) is the tag, to its ">"), in tagR, tagT and tagS. */
+function cellAttributes(x: string, from: number, to: number): void {
+  tagR = tagT = tagS = undefined;
+  let i = from;
+  while (i < to) {
+    const space = x.indexOf(' ', i);
+    if (space === -1 || space >= to) return;
+    const eq = x.indexOf('=', space);
+    if (eq === -1 || eq >= to) return;
+    const quote = x.charCodeAt(eq + 1);
+    if (quote !== 34 && quote !== 39) {
+      i = eq + 1;
+      continue;
+    }
+    const end = x.indexOf(quote === 34 ? '"' : "'", eq + 2);
+    if (end === -1 || end >= to) return;
+    if (eq === space + 2) {
+      const name = x.charCodeAt(space + 1);
+      if (name === 114 && tagR === undefined) tagR = x.slice(eq + 2, end);
+      else if (name === 116 && tagT === undefined) tagT = x.slice(eq + 2, end);
+      else if (name === 115 && tagS === undefined) tagS = x.slice(eq + 2, end);
+    }
+    i = end + 1;
   }
 }
 
