@@ -5,8 +5,19 @@
  * they gave both old codes. Each point is the round's proportion with its Wilson interval; the
  * changes between consecutive rounds are computed exactly as `findings run` computes them.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { ChangeResult, Codebook, CodebookMapping, DiagnosticSink, SurveyConfig, TrendQuestion, TrendResults, TrendSegmentSeries } from '../model.ts';
+import type {
+  ChangeResult,
+  Codebook,
+  CodebookMapping,
+  Diagnostic,
+  DiagnosticSink,
+  SurveyConfig,
+  TrendQuestion,
+  TrendResults,
+  TrendSegmentSeries,
+} from '../model.ts';
 import type { Translation } from '../validate/translate-codebook.ts';
 import { compareRounds, type RoundTally } from '../tally/compare-rounds.ts';
 import { compareQuestions } from '../tally/compare-questions.ts';
@@ -105,12 +116,13 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
   const latest = codebooks[last]!;
   const name = (c: SurveyConfig) => (c.round === '' ? c.id : `round ${c.round}`);
 
-  const rounds: (Round & { translation: Translation | null })[] = [];
   const notComparable: Set<string>[] = [];
   // Latest codes measured in each round: kept by name or the target of a (composed) mapping. A
   // latest code outside the set did not exist then and gets a null point, never 0 (CONTRACT.md,
   // Additions), even when it is the parent of codes that did (roll-up would give it a count).
   const measured: Set<string>[] = [];
+  const sinks = configs.map(() => heldSink());
+  const reads: (() => Promise<(Round & { translation: Translation | null }) | { stopped: 'config' | 'data' }>)[] = [];
   for (let i = 0; i < configs.length; i++) {
     const config = configs[i]!;
     const mappings = i === last ? [] : composeMappings(configs, codebooks, i);
@@ -135,16 +147,32 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
             currentRound: name(configs[last]!),
             at: configPosition(configs[last]!, 'previous'),
           };
-    const round = await readRound(config.file, cwd, sink, into);
+    reads.push(() => readRound(config.file, cwd, sinks[i]!, into));
+  }
+  // Issue #19: the rounds are read at once, as many as there are cores (each read's own scanner
+  // thread runs beside the others' rule and tally work), and the consecutive changes with them. Each
+  // round's diagnostics are held and replayed in round order, up to the first round that stops, so
+  // what is reported is what reading them one after another reports.
+  const changeJobs: (() => Promise<ChangeResult | null | { stopped: 'config' | 'data' }>)[] = [];
+  for (let k = 1; k <= last; k++) {
+    changeJobs.push(async () => {
+      const analysis = await analyzeRound(configs[k]!.file, cwd, { report: () => {} });
+      if ('stopped' in analysis) return analysis;
+      return analysis.results.change !== null && configs[k]!.previous === configs[k - 1]!.file ? analysis.results.change : null;
+    });
+  }
+  const done = await inParallel<unknown>([...reads, ...changeJobs], Math.max(1, availableParallelism()));
+  const rounds: (Round & { translation: Translation | null })[] = [];
+  for (let i = 0; i < configs.length; i++) {
+    for (const d of sinks[i]!.held) sink.report(d);
+    const round = done[i] as (Round & { translation: Translation | null }) | { stopped: 'config' | 'data' };
     if ('stopped' in round) return round.stopped;
     rounds.push(round);
   }
-
-  const changes = [];
-  for (let k = 1; k <= last; k++) {
-    const analysis = await analyzeRound(configs[k]!.file, cwd, { report: () => {} });
-    if ('stopped' in analysis) return analysis.stopped;
-    if (analysis.results.change !== null && configs[k]!.previous === configs[k - 1]!.file) changes.push(analysis.results.change);
+  const changes: ChangeResult[] = [];
+  for (const change of done.slice(configs.length) as (ChangeResult | null | { stopped: 'config' | 'data' })[]) {
+    if (change !== null && 'stopped' in change) return change.stopped;
+    if (change !== null) changes.push(change);
   }
 
   const confidence = configs[last]!.report.confidence;
@@ -242,4 +270,24 @@ export function trendNote(configs: readonly SurveyConfig[]): string | null {
     parts.push(`${config.round === '' ? config.id : `Round ${config.round}`}: ${note}`);
   }
   return parts.length === 0 ? null : parts.join(' ');
+}
+
+/** A sink that holds what it is given, to be replayed in order. */
+function heldSink(): DiagnosticSink & { held: Diagnostic[] } {
+  const held: Diagnostic[] = [];
+  return { held, report: (d) => void held.push(d) };
+}
+
+/** Run the jobs with at most `limit` under way at once; their results in the jobs' order. */
+async function inParallel<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const k = next++;
+      results[k] = await jobs[k]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
 }

@@ -84,12 +84,24 @@ export function checkZipLimits(buffer: Buffer, limits: ZipLimits): ZipProblem | 
     const inflated = buffer.readUInt32LE(at + 24);
     const nameLength = buffer.readUInt16LE(at + 28);
     const name = buffer.toString('utf8', at + 46, at + 46 + Math.min(nameLength, 200));
-    if (compressed === 0xffffffff || inflated === 0xffffffff) return { kind: 'zip64', entry: name };
     total += inflated;
-    if (inflated > maxBytes) return { kind: 'entry-too-large', entry: name, inflated, max: maxBytes };
-    if (total > maxBytes) return { kind: 'total-too-large', max: maxBytes };
-    if (inflated > 1 << 20 && inflated > maxRatio * Math.max(1, compressed)) return { kind: 'ratio', entry: name, compressed, inflated, max: maxRatio };
+    const limited = zipEntryLimitProblem(name, compressed, inflated, total, { maxBytes, maxRatio });
+    if (limited !== null) return limited;
     at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
   }
+  return null;
+}
+
+/**
+ * One central directory entry against the limits (checkZipLimits' test of each entry, shared with
+ * the streamed reader, zip-stream.ts): `total` is the inflated size of this entry and all before it.
+ */
+export function zipEntryLimitProblem(name: string, compressed: number, inflated: number, total: number, limits: ZipLimits): ZipProblem | null {
+  const { maxBytes } = limits;
+  const maxRatio = limits.maxRatio ?? MAX_ZIP_RATIO;
+  if (compressed === 0xffffffff || inflated === 0xffffffff) return { kind: 'zip64', entry: name };
+  if (inflated > maxBytes) return { kind: 'entry-too-large', entry: name, inflated, max: maxBytes };
+  if (total > maxBytes) return { kind: 'total-too-large', max: maxBytes };
+  if (inflated > 1 << 20 && inflated > maxRatio * Math.max(1, compressed)) return { kind: 'ratio', entry: name, compressed, inflated, max: maxRatio };
   return null;
 }

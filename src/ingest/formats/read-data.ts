@@ -46,9 +46,9 @@ export async function readData(
   const format = config.data.format ?? 'csv';
   const file = config.data.displayPath;
   if (format === 'xlsx') {
-    // (SheetJS is loaded only when a workbook is read.)
-    const { readXlsx } = await import('./read-xlsx.ts');
-    const read = readXlsx(config.data.path, config.data.sheet ?? null, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch, {
+    // (SheetJS is loaded only when a workbook is read.) Issue #19: the sheet is streamed (stream-xlsx.ts).
+    const { streamXlsx } = await import('./stream-xlsx.ts');
+    const read = await streamXlsx(config.data.path, config.data.sheet ?? null, (header) => onHeader({ ...header, aliases: new Map(), choices: [] }), onBatch, {
       maxFileBytes: config.limits.maxFileBytes,
       maxFieldChars: options.maxFieldChars,
     });

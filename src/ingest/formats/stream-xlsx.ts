@@ -1,0 +1,695 @@
+/**
+ * Read one sheet of an Excel workbook (.xlsx) as a stream (issue #19): the sheet's XML is inflated
+ * from the zip in chunks and its `<row>`s are parsed as they arrive, so memory stays flat however
+ * many rows the sheet has. Only the shared strings, the number formats and the workbook's own small
+ * parts are held whole. The rows, their positions and the outcome are exactly readXlsx's (the
+ * SheetJS reader, read-xlsx.ts, kept as the reference): a cell's text is its formatted text by the
+ * same SheetJS number formatter, the table starts at the first column with text anywhere and is as
+ * wide as its widest row. Those two are known only after the whole sheet, so the sheet is read
+ * twice: once to measure (and to check its CRC-32), once to hand on the rows.
+ *
+ * The zip checks are checkZip's and checkZipLimits' (zip-stream.ts reads them from the file). A
+ * workbook this reader does not follow (no workbook part where its relationships say, a chart sheet,
+ * rows out of order, a shared string that is not there) is read by readXlsx instead, so its outcome is the reference's by construction.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import * as XLSX from '@e965/xlsx';
+import type { CsvBatch, CsvHeader } from '../read-csv.ts';
+import type { WorkbookProblem } from '../../messages.ts';
+import type { XlsxOutcome } from './read-xlsx.ts';
+import { checkEntries, entryChunks, readZipDirectory, ZipEntryError, type ZipEntry } from './zip-stream.ts';
+
+const BATCH = 4096;
+
+export async function streamXlsx(
+  file: string,
+  sheetName: string | null,
+  onHeader: (header: CsvHeader) => void,
+  onBatch: (batch: CsvBatch) => void,
+  options: { maxFileBytes?: number; maxFieldChars?: number } = {},
+): Promise<XlsxOutcome> {
+  const { size: bytes } = await stat(file);
+  const sha256 = await hashFile(file);
+  const fail = (problem: WorkbookProblem, sheets: string[] = []): XlsxOutcome => ({ ok: false, problem, sheets, bytes, sha256 });
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    if (!(bytes >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) {
+      return fail({ kind: bytes > 0 && head[0] === 0xd0 && head[1] === 0xcf ? 'old-xls' : bytes === 0 ? 'empty' : 'not-zip' });
+    }
+    const entries = await readZipDirectory(handle, bytes, { maxBytes: options.maxFileBytes ?? Number.MAX_SAFE_INTEGER });
+    if (!Array.isArray(entries)) return fail({ kind: 'zip', zip: entries });
+    // Every entry is inflated once and checked, as checkZip does, before a row is handed on: the
+    // small parts first (kept), then the others but the sheet, which is checked as it is measured.
+    const small = entries.filter((e) => SMALL_PART.test(e.name));
+    const kept = await checkEntries(file, handle, small, () => true);
+    if (!(kept instanceof Map)) return fail({ kind: 'zip', zip: kept });
+    const book = readBook(kept);
+    if (book === null) return reference(file, sheetName, onHeader, onBatch, options);
+    const name = sheetName ?? book.sheets[0]?.name;
+    const sheet = book.sheets.find((s) => s.name === name);
+    const entry = sheet === undefined ? undefined : entries.find((e) => e.name === sheet.path);
+    const others = await checkEntries(
+      file,
+      handle,
+      entries.filter((e) => e !== entry && !SMALL_PART.test(e.name)),
+      () => false,
+    );
+    if (!(others instanceof Map)) return fail({ kind: 'zip', zip: others });
+    if (name === undefined || sheet === undefined) {
+      const names = book.sheets.map((s) => s.name);
+      return fail(name === undefined ? { kind: 'no-sheets' } : { kind: 'no-sheet', name }, names);
+    }
+    if (entry === undefined || !sheet.worksheet) return reference(file, sheetName, onHeader, onBatch, options);
+    const cells = new CellReader(book);
+
+    // Pass 1: the first column with text, the widest row, and rows in order (else the reference reads it).
+    let first = Infinity;
+    let lastColumn = -1;
+    let ordered = true;
+    let previous = -1;
+    try {
+      await readRows(file, handle, entry, cells, true, (row, columns) => {
+        if (row <= previous) ordered = false;
+        previous = row;
+        if (columns[0]! < first) first = columns[0]!;
+        const last = columns[columns.length - 1]!;
+        if (last > lastColumn) lastColumn = last;
+      });
+    } catch (error) {
+      if (error instanceof ZipEntryError) return fail({ kind: 'zip', zip: error.problem });
+      if (error instanceof NotFollowed) ordered = false;
+      else throw error;
+    }
+    if (!ordered) return reference(file, sheetName, onHeader, onBatch, options);
+    if (first === Infinity) return { ok: true, sheet: name, hasHeader: false, encoding: 'xlsx', bytes, sha256 };
+
+    // Pass 2: the rows, `first` on, padded to the widest row, in batches.
+    const width = lastColumn - first + 1;
+    const maxField = options.maxFieldChars ?? Infinity;
+    const locate = (line: number, cell: number) => ({ line, column: first + cell + 1 });
+    let header = true;
+    let rows: string[][] = [];
+    let lines: number[] = [];
+    let problems: CsvBatch['problems'] = [];
+    const flush = () => {
+      if (rows.length === 0) return;
+      const batchLines = lines;
+      onBatch({ rows, lines: batchLines, problems, locate: (row, cell) => locate(batchLines[row] ?? 1, cell) });
+      rows = [];
+      lines = [];
+      problems = [];
+    };
+    await readRows(file, handle, entry, cells, false, (row, columns, texts) => {
+      const cellsOfRow: string[] = new Array(width).fill('');
+      for (let k = 0; k < columns.length; k++) cellsOfRow[columns[k]! - first] = texts[k]!;
+      const line = row + 1;
+      if (header) {
+        header = false;
+        onHeader({ cells: cellsOfRow, line, delimiter: '', locate: (cell) => locate(line, cell) });
+        return;
+      }
+      for (let c = 0; c < width; c++)
+        if (cellsOfRow[c]!.length > maxField) problems.push({ kind: 'field-too-large', row: rows.length, cell: c, value: cellsOfRow[c]!.length });
+      rows.push(cellsOfRow);
+      lines.push(line);
+      if (rows.length === BATCH) flush();
+    });
+    flush();
+    return { ok: true, sheet: name, hasHeader: true, encoding: 'xlsx', bytes, sha256 };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The reference reader, for a workbook this one does not follow. */
+async function reference(
+  file: string,
+  sheetName: string | null,
+  onHeader: (header: CsvHeader) => void,
+  onBatch: (batch: CsvBatch) => void,
+  options: { maxFileBytes?: number; maxFieldChars?: number },
+): Promise<XlsxOutcome> {
+  const { readXlsx } = await import('./read-xlsx.ts');
+  return readXlsx(file, sheetName, onHeader, onBatch, options);
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The parts held whole: relationships, the workbook, its shared strings and styles. */
+const SMALL_PART = /(\.rels|workbook\d*\.xml|sharedStrings\d*\.xml|styles\d*\.xml)$/i;
+
+// ---------------------------------------------------------------------------------------------
+// The workbook's small parts
+
+interface SheetRef {
+  name: string;
+  /** The sheet's part in the zip. */
+  path: string;
+  /** A worksheet (not a chart sheet or dialog sheet). */
+  worksheet: boolean;
+}
+
+interface Book {
+  sheets: SheetRef[];
+  /** The shared strings' texts (undefined where SheetJS gives a string no text). */
+  strings: (string | undefined)[];
+  /** Each cell style's number format id (cellXfs), or null without a styles part. */
+  formatIds: (number | undefined)[] | null;
+  /** Number formats by id: the workbook's own over SheetJS's table. */
+  formats: Record<number, string>;
+  date1904: boolean;
+}
+
+const REL_TYPE = /\/(officeDocument|worksheet|sharedStrings|styles|chartsheet|dialogsheet|macrosheet)$/;
+
+/** Attributes of one tag, SheetJS-style: namespace prefixes dropped, values unescaped. */
+function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([^\s"'<>=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const key = m[1]!.includes(':') && !m[1]!.startsWith('xmlns') ? m[1]!.slice(m[1]!.indexOf(':') + 1) : m[1]!;
+    const full = m[1]!;
+    out[full] = unescapeXml(m[2] ?? m[3] ?? '');
+    if (!(key in out)) out[key] = out[full]!;
+  }
+  return out;
+}
+
+function tags(xml: string, name: string): string[] {
+  return xml.match(new RegExp(`<(?:\\w+:)?${name}\\b[^<>]*>`, 'g')) ?? [];
+}
+
+function relationships(xml: string | undefined, base: string): Map<string, { type: string; path: string }> {
+  const out = new Map<string, { type: string; path: string }>();
+  if (xml === undefined) return out;
+  for (const tag of tags(xml, 'Relationship')) {
+    const a = attributes(tag);
+    if (a.Id === undefined || a.Target === undefined || a.Type === undefined) continue;
+    out.set(a.Id, { type: REL_TYPE.exec(a.Type)?.[1] ?? a.Type, path: resolve(base, a.Target) });
+  }
+  return out;
+}
+
+function resolve(base: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}
+
+/** The workbook's sheets, strings and formats, or null where its parts are not where they should be. */
+function readBook(parts: Map<string, Buffer>): Book | null {
+  const text = (path: string) => parts.get(path)?.toString('utf8');
+  const root = [...relationships(text('_rels/.rels'), '').values()].find((r) => r.type === 'officeDocument');
+  if (root === undefined) return null;
+  const workbook = text(root.path);
+  if (workbook === undefined) return null;
+  const dir = root.path.includes('/') ? root.path.slice(0, root.path.lastIndexOf('/') + 1) : '';
+  const rels = relationships(text(`${dir}_rels/${root.path.slice(dir.length)}.rels`), dir);
+  const sheets: SheetRef[] = [];
+  for (const tag of tags(workbook, 'sheet')) {
+    const a = attributes(tag);
+    const rel = rels.get(a['r:id'] ?? a.id ?? '');
+    if (a.name === undefined || rel === undefined) return null;
+    sheets.push({ name: a.name, path: rel.path, worksheet: rel.type === 'worksheet' });
+  }
+  const pr = tags(workbook, 'workbookPr')[0];
+  const date1904 = pr !== undefined && ['1', 'true'].includes(attributes(pr).date1904 ?? '');
+  const of = (type: string) => [...rels.values()].find((r) => r.type === type)?.path;
+  const sstPath = of('sharedStrings');
+  const stylesPath = of('styles');
+  const sst = sstPath === undefined ? undefined : text(sstPath);
+  const stylesXml = stylesPath === undefined ? undefined : text(stylesPath);
+  if ((sstPath !== undefined && sst === undefined) || (stylesPath !== undefined && stylesXml === undefined)) return null;
+  const formats: Record<number, string> = {};
+  const table = XLSX.SSF.get_table() as Record<number, string>;
+  for (let id = 0; id < 164; id++) if (table[id] !== undefined) formats[id] = table[id]!;
+  let formatIds: (number | undefined)[] | null = null;
+  if (stylesXml !== undefined) {
+    const numFmts = /<(?:\w+:)?numFmts\b[^<>]*>([\s\S]*?)<\/(?:\w+:)?numFmts>/.exec(stylesXml)?.[1];
+    if (numFmts !== undefined) {
+      for (const tag of tags(numFmts, 'numFmt')) {
+        const a = attributes(tag);
+        const id = Number.parseInt(a.numFmtId ?? '', 10);
+        if (id > 0 && id <= 0x188 && a.formatCode !== undefined) formats[id] = a.formatCode;
+        else if (id > 0x188) return null; // SheetJS moves these; the reference follows it
+      }
+    }
+    const cellXfs = /<(?:\w+:)?cellXfs\b[^<>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(stylesXml)?.[1];
+    if (cellXfs !== undefined) {
+      formatIds = tags(cellXfs, 'xf').map((tag) => {
+        const id = attributes(tag).numFmtId;
+        return id === undefined ? undefined : Number.parseInt(id, 10);
+      });
+    }
+  }
+  return { sheets, strings: sst === undefined ? [] : sharedStrings(sst), formatIds, formats, date1904 };
+}
+
+/** The shared strings' texts, as SheetJS's parse_sst_xml and parse_si read them. */
+function sharedStrings(xml: string): (string | undefined)[] {
+  const body = /<(?:\w+:)?sst\b[^<>]*>([\s\S]*?)<\/(?:\w+:)?sst>/.exec(xml)?.[1];
+  if (body === undefined) return [];
+  return body
+    .replace(/<(?:\w+:)?(?:si|sstItem)>/g, '')
+    .split(/<\/(?:\w+:)?(?:si|sstItem)>/)
+    .map((piece) => stringItem(piece.trim()));
+}
+
+const RUN_TEXT = /<(?:\w+:)?t\b[^<>]*>([^<]*)<\/(?:\w+:)?t>/g;
+
+/** One string item's text (SheetJS's parse_si): plain text, or the text of its rich text runs. */
+function stringItem(x: string): string | undefined {
+  if (x === '') return '';
+  if (/^\s*<(?:\w+:)?t[^>]*>/.test(x)) return unescapeXml(x.slice(x.indexOf('>') + 1).split(/<\/(?:\w+:)?t>/)[0] ?? '', true);
+  if (/<(?:\w+:)?r\b[^<>]*>/.test(x)) {
+    const noPhonetic = x.replace(/<(?:\w+:)?rPh\b[^<>]*>[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
+    return unescapeXml((noPhonetic.match(RUN_TEXT) ?? []).join('').replace(/<[^<>]*>/g, ''), true);
+  }
+  return undefined;
+}
+
+const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi;
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' };
+
+/** XML text unescaped as SheetJS's unescapexml does (entities, then _xHHHH_, then CRLF for xlsx). */
+function unescapeXml(text: string, xlsx = false): string {
+  const cdata = text.indexOf('<![CDATA[');
+  if (cdata !== -1) {
+    const close = text.indexOf(']]>');
+    const out = unescapeXml(text.slice(0, cdata)) + text.slice(cdata + 9, close) + unescapeXml(text.slice(close + 3));
+    return xlsx ? out.replace(/\r\n/g, '\n') : out;
+  }
+  let out = text;
+  if (out.includes('&'))
+    out = out.replace(ENTITY, (m, code: string | undefined) => ENTITIES[m] ?? (String.fromCharCode(Number.parseInt(code!, m.includes('x') ? 16 : 10)) || m));
+  if (out.includes('_x')) out = out.replace(/_x([\da-fA-F]{4})_/gi, (_m, code: string) => String.fromCharCode(Number.parseInt(code, 16)));
+  return xlsx && out.includes('\r\n') ? out.replace(/\r\n/g, '\n') : out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+/**
+ * Thrown by the row reader where it does not follow the sheet (a row's cells name other rows, a
+ * shared string that is not there, which SheetJS answers by dropping the sheet): the reference
+ * reader reads such a workbook.
+ */
+class NotFollowed extends Error {}
+
+const DAY = 24 * 60 * 60 * 1000;
+const EPOCH = Date.UTC(1899, 11, 30);
+
+/** A cell's text as SheetJS gives it (`w`, else its value): types, shared strings and number formats. */
+class CellReader {
+  private readonly options: { date1904?: boolean };
+  constructor(private readonly book: Book) {
+    this.options = book.date1904 ? { date1904: true } : {};
+  }
+
+  /**
+   * The text of a cell from its tag's t and s, its <v>'s escaped text, and its content
+   * (`x.slice(from, to)`); null where SheetJS makes no cell. `measure`: a number in the General
+   * format gives a stand-in text (it always has some), not its own.
+   */
+  text(type: string | undefined, style: string | undefined, escaped: string | undefined, x: string, from: number, to: number, measure: boolean): string | null {
+    const raw = escaped === undefined ? undefined : unescapeXml(escaped);
+    let value: string | number | boolean | undefined;
+    if (type === undefined && raw === undefined) return null; // (a formula without its value too: the reference reads no formulas)
+    let t = type ?? 'n';
+    switch (t) {
+      case 'n':
+        if (raw === undefined) return null;
+        if (measure && this.formatOf(style) === 0) return 'n';
+        value = Number.parseFloat(raw);
+        break;
+      case 's':
+        if (raw === undefined) return null;
+        {
+          const index = Number.parseInt(raw, 10);
+          if (!(index >= 0 && index < this.book.strings.length)) throw new NotFollowed();
+          value = this.book.strings[index];
+        }
+        break;
+      case 'str':
+        value = raw === undefined ? '' : unescapeXml(raw, true);
+        t = 's';
+        break;
+      case 'inlineStr': {
+        const is = /<(?:\w+:)?is\b[^<>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(x.slice(from, to));
+        value = is === null ? '' : (stringItem(is[1]!) ?? '');
+        t = 's';
+        break;
+      }
+      case 'b':
+        value = raw === '1' || raw === 'true';
+        break;
+      case 'd':
+        value = dateNumber(raw ?? '', this.book.date1904);
+        t = 'n';
+        break;
+      case 'e':
+        return raw ?? '';
+      default:
+        value = raw;
+    }
+    const id = this.formatOf(style);
+    if (id === 0 && t === 's') return value === undefined ? '' : (value as string); // (SheetJS's General keeps a string)
+    if (t !== 'n' || (id === 0 && ((value as number) | 0) === value)) return this.format(id, t, value);
+    // Formatting a number is the costly step; survey data repeats its numbers (scales, dates, weights).
+    const key = `${id}|${value as number}`;
+    let text = this.formatted.get(key);
+    if (text === undefined) {
+      if (this.formatted.size >= 65_536) this.formatted.clear();
+      text = this.format(id, t, value);
+      this.formatted.set(key, text);
+    }
+    return text;
+  }
+
+  private readonly formatted = new Map<string, string>();
+
+  /** The number format id of a cell style (0 without one). */
+  private formatOf(style: string | undefined): number {
+    if (this.book.formatIds === null || style === undefined) return 0;
+    const found = (this.book.formatIds as unknown as Record<string, number | undefined>)[style];
+    return found === undefined || Number.isNaN(found) ? 0 : found;
+  }
+
+  private format(id: number, t: string, value: string | number | boolean | undefined): string {
+    try {
+      if (id === 0) {
+        if (t === 'n') {
+          const n = value as number;
+          return (n | 0) === n ? n.toString(10) : XLSX.SSF.format('General', n, this.options);
+        }
+        if (value === undefined) return '';
+        return XLSX.SSF.format('General', value, this.options);
+      }
+      return XLSX.SSF.format(this.book.formats[id] ?? IMPLICIT[id] ?? 'General', value, this.options);
+    } catch {
+      return value === undefined || value === null ? '' : String(value);
+    }
+  }
+}
+
+/** A date cell's serial number (SheetJS's parseDate then datenum). */
+function dateNumber(text: string, date1904: boolean): number {
+  let time: number;
+  let m = /^(\d+):(\d+)(:\d+)?(\.\d+)?$/.exec(text);
+  if (m) {
+    time =
+      (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 31)) +
+      ((Number.parseInt(m[1]!, 10) * 60 + Number.parseInt(m[2]!, 10)) * 60 + (m[3] ? Number.parseInt(m[3].slice(1), 10) : 0)) * 1000 +
+      (m[4] ? Number.parseInt(`${m[4]}000`.slice(1, 4), 10) : 0);
+  } else if ((m = /^(\d+)-(\d+)-(\d+)$/.exec(text))) {
+    time = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, 0, 0, 0, 0);
+  } else if ((m = /^(\d+)-(\d+)-(\d+)[T ](\d+):(\d+)(:\d+)?(\.\d+)?$/.exec(text))) {
+    time = Date.UTC(
+      +m[1]!,
+      +m[2]! - 1,
+      +m[3]!,
+      +m[4]!,
+      +m[5]!,
+      (m[6] && Number.parseInt(m[6].slice(1), 10)) || 0,
+      (m[7] && Number.parseInt(`${m[7]}0000`.slice(1, 4), 10)) || 0,
+    );
+  } else time = new Date(text).getTime();
+  const res = (time - EPOCH) / DAY;
+  if (date1904) {
+    const r = res - 1462;
+    return r < -1402 ? r - 1 : r;
+  }
+  return res < 60 ? res - 1 : res;
+}
+
+/** SheetJS's formats for ids its table lacks (SSFImplicit). */
+const IMPLICIT: Record<number, string> = {
+  5: '"$"#,##0_);\\("$"#,##0\\)',
+  6: '"$"#,##0_);[Red]\\("$"#,##0\\)',
+  7: '"$"#,##0.00_);\\("$"#,##0.00\\)',
+  8: '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)',
+  23: 'General',
+  24: 'General',
+  25: 'General',
+  26: 'General',
+  27: 'm/d/yy',
+  28: 'm/d/yy',
+  29: 'm/d/yy',
+  30: 'm/d/yy',
+  31: 'm/d/yy',
+  32: 'h:mm:ss',
+  33: 'h:mm:ss',
+  34: 'h:mm:ss',
+  35: 'h:mm:ss',
+  36: 'm/d/yy',
+  41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)',
+  42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
+  43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)',
+  44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
+  50: 'm/d/yy',
+  51: 'm/d/yy',
+  52: 'm/d/yy',
+  53: 'm/d/yy',
+  54: 'm/d/yy',
+  55: 'm/d/yy',
+  56: 'm/d/yy',
+  57: 'm/d/yy',
+  58: 'm/d/yy',
+  59: '0',
+  60: '0.00',
+  61: '#,##0',
+  62: '#,##0.00',
+  63: '"$"#,##0_);\\("$"#,##0\\)',
+  64: '"$"#,##0_);[Red]\\("$"#,##0\\)',
+  65: '"$"#,##0.00_);\\("$"#,##0.00\\)',
+  66: '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)',
+  67: '0%',
+  68: '0.00%',
+  69: '# ?/?',
+  70: '# ??/??',
+  71: 'm/d/yy',
+  72: 'm/d/yy',
+  73: 'd-mmm-yy',
+  74: 'd-mmm',
+  75: 'mmm-yy',
+  76: 'h:mm',
+  77: 'h:mm:ss',
+  78: 'm/d/yy h:mm',
+  79: 'mm:ss',
+  80: '[h]:mm:ss',
+  81: 'mmss.0',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+const CELL_START = /<(?:\w+:)?c[ />]/g;
+const V_OPEN = /<(?:\w+:)?v\b[^<>]*>/;
+const V_CLOSE = /<\/(?:\w+:)?v>/;
+
+/**
+ * Stream the sheet's rows: for each row with text, its index (0-based) and its cells with text
+ * (columns ascending, 0-based, with their texts). Rows are split where SheetJS splits them (at each
+ * `</row>`), and each cell is placed by its own reference, as SheetJS's dense sheets place it.
+ * `measure`: only whether a cell has text matters (a number in the General format always has).
+ */
+async function readRows(
+  file: string,
+  handle: FileHandle,
+  entry: ZipEntry,
+  cells: CellReader,
+  measure: boolean,
+  onRow: (row: number, columns: number[], texts: string[]) => void,
+): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  const rows = new RowSplitter(cells, measure, onRow);
+  let pending = '';
+  let inData = false;
+  let done = false;
+  const rowClose = /<\/(?:\w+:)?row>/g;
+  const take = (final: boolean) => {
+    if (!inData) {
+      const open = /<(?:\w+:)?sheetData\b[^<>]*>/.exec(pending);
+      if (open === null) {
+        if (final) done = true;
+        else if (pending.length > 1 << 20) pending = pending.slice(-4096);
+        return;
+      }
+      if (open[0].endsWith('/>')) {
+        done = true;
+        return;
+      }
+      inData = true;
+      pending = pending.slice(open.index + open[0].length);
+    }
+    let from = 0;
+    rowClose.lastIndex = 0;
+    for (let m = rowClose.exec(pending); m !== null; m = rowClose.exec(pending)) {
+      rows.segment(pending.slice(from, m.index).trim());
+      from = m.index + m[0].length;
+    }
+    pending = pending.slice(from);
+    if (final) {
+      const end = /<\/(?:\w+:)?sheetData>/.exec(pending);
+      const rest = (end === null ? pending : pending.slice(0, end.index)).trim();
+      if (rest !== '') rows.segment(rest);
+      done = true;
+    }
+  };
+  for await (const chunk of entryChunks(file, handle, entry)) {
+    if (done) continue; // (read on, for the CRC)
+    pending += decoder.write(chunk);
+    take(false);
+  }
+  if (!done) {
+    pending += decoder.end();
+    take(true);
+  }
+}
+
+/** One `<row>` element's text at a time (from its tag to its `</row>`), as SheetJS reads it. */
+class RowSplitter {
+  /** SheetJS's tagr: the last row tag's r, else one more than the last. */
+  private rowNumber = 0;
+  private readonly byColumn: (string | undefined)[] = [];
+  constructor(
+    private readonly cells: CellReader,
+    private readonly measure: boolean,
+    private readonly onRow: (row: number, columns: number[], texts: string[]) => void,
+  ) {}
+
+  segment(x: string): void {
+    // The row tag: the last "<" before the first ">" not closing an empty tag (as SheetJS's scan).
+    let start = 0;
+    let i = 0;
+    for (; i < x.length; i++) {
+      const ch = x.charCodeAt(i);
+      if (ch === 60) start = i;
+      else if (ch === 62 && x.charCodeAt(i - 1) !== 47) {
+        i++;
+        break;
+      }
+    }
+    if (start >= i) return;
+    const r = attr(x.slice(start, i), 'r');
+    this.rowNumber = r !== undefined ? Number.parseInt(r, 10) : this.rowNumber + 1;
+    const byColumn = this.byColumn;
+    byColumn.length = 0;
+    let row = -1;
+    let column = -1;
+    CELL_START.lastIndex = i;
+    let m = CELL_START.exec(x);
+    while (m !== null) {
+      const at = m.index;
+      m = CELL_START.exec(x);
+      const next = m === null ? x.length : m.index;
+      const close = x.indexOf('>', at);
+      if (close === -1 || close >= next) continue;
+      cellAttributes(x, at, close);
+      const ref = tagR;
+      let cellRow = this.rowNumber - 1;
+      if (ref !== undefined) {
+        let c = 0;
+        let j = 0;
+        for (; j < ref.length; j++) {
+          const cc = ref.charCodeAt(j) - 64;
+          if (cc < 1 || cc > 26) break;
+          c = 26 * c + cc;
+        }
+        column = c - 1;
+        if (j < ref.length) cellRow = Number.parseInt(ref.slice(j), 10) - 1;
+      } else column++;
+      const empty = x.charCodeAt(close - 1) === 47;
+      // The <v>'s text: the plain tags found directly, else as SheetJS matches them.
+      let raw: string | undefined;
+      if (!empty) {
+        const v = x.indexOf('<v>', close);
+        if (v !== -1 && v < next) {
+          const end = x.indexOf('</v>', v + 3);
+          raw = end !== -1 && end < next ? x.slice(v + 3, end) : valueText(x.slice(close + 1, next));
+        } else raw = valueText(x.slice(close + 1, next));
+        if (raw === '') raw = undefined; // (SheetJS: an empty <v> is no value)
+      }
+      const text = this.cells.text(tagT, tagS, raw, empty ? '' : x, close + 1, next, this.measure);
+      if (text === null) continue;
+      if (row === -1) row = cellRow;
+      else if (cellRow !== row) throw new NotFollowed();
+      byColumn[column] = text;
+    }
+    const columns: number[] = [];
+    const texts: string[] = [];
+    for (let c = 0; c < byColumn.length; c++) {
+      const text = byColumn[c];
+      if (text !== undefined && (text.length === 0 ? false : text.trim() !== '')) {
+        columns.push(c);
+        texts.push(text);
+      }
+    }
+    if (columns.length > 0) this.onRow(row, columns, texts);
+  }
+}
+
+/** The cell's raw value as SheetJS matches it: the escaped text of its <v> (undefined without one). */
+function valueText(content: string): string | undefined {
+  const open = V_OPEN.exec(content);
+  if (open === null) return undefined;
+  const start = open.index + open[0].length;
+  const close = V_CLOSE.exec(content.slice(start));
+  return close === null ? undefined : content.slice(start, start + close.index);
+}
+
+let tagR: string | undefined;
+let tagT: string | undefined;
+let tagS: string | undefined;
+
+/** A cell tag's r, t and s (x.slice(from, to) is the tag, to its ">"), in tagR, tagT and tagS. */
+function cellAttributes(x: string, from: number, to: number): void {
+  tagR = tagT = tagS = undefined;
+  let i = from;
+  while (i < to) {
+    const space = x.indexOf(' ', i);
+    if (space === -1 || space >= to) return;
+    const eq = x.indexOf('=', space);
+    if (eq === -1 || eq >= to) return;
+    const quote = x.charCodeAt(eq + 1);
+    if (quote !== 34 && quote !== 39) {
+      i = eq + 1;
+      continue;
+    }
+    const end = x.indexOf(quote === 34 ? '"' : "'", eq + 2);
+    if (end === -1 || end >= to) return;
+    if (eq === space + 2) {
+      const name = x.charCodeAt(space + 1);
+      if (name === 114 && tagR === undefined) tagR = x.slice(eq + 2, end);
+      else if (name === 116 && tagT === undefined) tagT = x.slice(eq + 2, end);
+      else if (name === 115 && tagS === undefined) tagS = x.slice(eq + 2, end);
+    }
+    i = end + 1;
+  }
+}
+
+/** An attribute's value in a tag (`name="…"` or `name='…'`, after a space). */
+function attr(tag: string, name: string): string | undefined {
+  let at = tag.indexOf(` ${name}="`);
+  let quote = '"';
+  if (at === -1) {
+    at = tag.indexOf(` ${name}='`);
+    quote = "'";
+    if (at === -1) return undefined;
+  }
+  const start = at + name.length + 3;
+  const end = tag.indexOf(quote, start);
+  return end === -1 ? undefined : tag.slice(start, end);
+}
