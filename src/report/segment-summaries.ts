@@ -3,6 +3,7 @@ import { formatPercent } from '../format/format-percent.ts';
 import { hedgedCount } from './hedged-count.ts';
 import { segmentPlurals } from './segment-plural.ts';
 import { segmentCell } from '../format/segment-cell.ts';
+import { quotedWithCaveat } from './theme-caveats.ts';
 
 export interface SegmentSummary {
   segment: string;
@@ -42,7 +43,7 @@ export function segmentSummaries(results: Results, plurals: Record<string, strin
     const lowBase = segment.lowBase || segment.respondents < minBase;
     const themes = chosen.map(({ theme, cell }) => ({ code: theme.code, respondents: cell.respondents, base: cell.base }));
     if (!lowBase) {
-      const parts = chosen.map(({ theme, cell }) => `${quoted(theme)} (${cell.respondents} of ${cell.base}, ${formatPercent(cell.proportion)})`);
+      const parts = chosen.map(({ theme, cell }) => `${quoted(results, theme)} (${cell.respondents} of ${cell.base}, ${formatPercent(cell.proportion)})`);
       return [{ segment: segment.id, lowBase, themes, text: `The themes ${noun} mentioned most: ${join(parts)}.` }];
     }
     // Consecutive themes with the same word share it: "most mentioned A and B, and half mentioned C".
@@ -50,8 +51,8 @@ export function segmentSummaries(results: Results, plurals: Record<string, strin
     for (const { theme, cell } of chosen) {
       const word = hedgedCount(cell.respondents, cell.base);
       const last = groups[groups.length - 1];
-      if (last !== undefined && last.word === word) last.labels.push(quoted(theme));
-      else groups.push({ word, labels: [quoted(theme)] });
+      if (last !== undefined && last.word === word) last.labels.push(quoted(results, theme));
+      else groups.push({ word, labels: [quoted(results, theme)] });
     }
     const clauses = groups.map((group) => `${group.word} mentioned ${join(group.labels)}`);
     const text = `Among the ${segment.respondents} ${noun}, too few for percentages, ${clauses.length > 1 ? `${clauses.slice(0, -1).join(', ')}, and ${clauses[clauses.length - 1]}` : clauses[0]}.`;
@@ -59,8 +60,9 @@ export function segmentSummaries(results: Results, plurals: Record<string, strin
   });
 }
 
-function quoted(theme: ThemeResult): string {
-  return `"${theme.label}"`;
+/** Issue 17: a theme's label in quotes, with its coding caveat when the coders agreed too little or only moderately. */
+function quoted(results: Results, theme: ThemeResult): string {
+  return quotedWithCaveat(results, theme.code, theme.label);
 }
 
 function join(parts: readonly string[]): string {

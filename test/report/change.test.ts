@@ -16,7 +16,7 @@ import { compare, sampleResultsWithChange } from './sample-change.ts';
 import { sampleResults } from './sample-results.ts';
 
 const SENTENCE =
-  /^Mentions of "(.+)" (rose|fell) from (\d+)% to (\d+)% of (.+), a (rise|drop) of (\d+) points? \(95% CI (−?\d+) to (−?\d+), not adjusted for the number of themes compared\)\.$/;
+  /^Mentions of "(.+)" (rose|fell) from (\d+)% to (\d+)% of (.+), a (rise|drop) of (\d+) points? \(95% CI (−?\d+) to (−?\d+), not adjusted for the number of themes compared\)\.(?: \((?:The \d+ report gave this figure under|The \d+ figure includes) [^)]*\.\))?$/;
 
 function context(results: Results) {
   return {
