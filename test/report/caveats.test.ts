@@ -94,7 +94,7 @@ describe('coder agreement beside the figures it qualifies', () => {
 describe('one coder', () => {
   it('says so under the theme tables of a round one coder coded, and not of one two coders checked', () => {
     expect(r2015.reliability).toBeNull();
-    for (const heading of ['Themes', 'Themes by segment']) {
+    for (const heading of ['Summary', 'Themes', 'Themes by segment']) {
       expect(section(md2015, heading)).toContain(ONE_CODER);
       expect(section(md2014, heading)).not.toContain(ONE_CODER);
     }
