@@ -1,3 +1,4 @@
+import { isolate } from '../format/isolate.ts';
 import { changeOrder } from '../charts/change-chart.ts';
 import type { ChangeFigure, ChangeResult, CodebookChange, Results, ThemeChange } from '../model.ts';
 import { changeFindings, changeSentence } from './change-findings.ts';
@@ -157,7 +158,7 @@ export function changeTestsBlocks(results: Results): ReportBlock[] {
         const [before, ...rest] = figureCells(cell, alpha, minBase, cell.lowBase);
         return [
           themeRowLabel(row.label, depth, [codingCaveat(results, row.code)]),
-          `${segmentLabel.get(cell.segment) ?? cell.segment}${cell.lowBase ? '†' : ''}`,
+          `${isolate(segmentLabel.get(cell.segment) ?? cell.segment)}${cell.lowBase ? '†' : ''}`,
           withCaveat(before!, earlierFigureCaveat(row, previous, current)),
           ...rest,
         ];

@@ -288,5 +288,6 @@ function plainRange(ci: Interval | null): string {
 }
 
 function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  // A sentence may open with a segment's noun, marked as data text (format/isolate.ts): capitalise after the mark.
+  return text.replace(/^(\u2068?)(.)/u, (_match, mark: string, first: string) => `${mark}${first.toUpperCase()}`);
 }

@@ -1,3 +1,4 @@
+import { isolate } from '../format/isolate.ts';
 import { themeOrder } from '../charts/theme-order.ts';
 import { codingCaveat, themeRowLabel } from './theme-caveats.ts';
 import type { Results } from '../model.ts';
@@ -98,7 +99,7 @@ export function methodsAppendix(results: Results, options: ReportOptions = {}): 
     head: ['Segment', 'Respondents', ...(weighted ? ['Weighted base'] : []), 'Share of respondents'],
     rows: [
       ...results.segments.map((segment): Cell[] => [
-        `${segment.label}${segment.lowBase ? ' (low base)' : ''}`,
+        `${isolate(segment.label)}${segment.lowBase ? ' (low base)' : ''}`,
         String(segment.respondents),
         ...(weighted ? [segment.weighted.toFixed(1)] : []),
         `${Math.round((segment.respondents / Math.max(1, results.base.respondents)) * 100)}%`,

@@ -1,3 +1,4 @@
+import { isolate } from '../format/isolate.ts';
 import { themeOrder } from '../charts/theme-order.ts';
 import type { Results, SegmentTest, ThemeResult } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
@@ -59,7 +60,7 @@ export function segmentsSection(
   const head = [
     'Theme',
     ...results.segments.map(
-      (segment, index) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${segmentLetter(index)})`,
+      (segment, index) => `${isolate(segment.label)} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${segmentLetter(index)})`,
     ),
     'Result',
   ];
