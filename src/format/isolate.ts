@@ -48,10 +48,13 @@ export function isolatedRuns(text: string): { text: string; isolated: boolean }[
  * keepIsolates('said "\u202Eא"', (s) => s); // 'said "\u2068א\u2069"'
  */
 export function keepIsolates(text: string, escape: (text: string) => string, quoted = true): string {
+  // A run after the first is escaped as the middle of a text, not its start: Markdown's start-of-block
+  // rules ("4." would start a list) do not apply to it.
+  const middle = (run: string, index: number): string => (index === 0 ? escape(run) : escape(`a${run}`).slice(1));
   return isolatedRuns(text)
-    .map((run) => {
-      if (run.isolated) return `${FSI}${escape(run.text)}${PDI}`;
-      const escaped = escape(run.text);
+    .map((run, index) => {
+      if (run.isolated) return `${FSI}${middle(run.text, index)}${PDI}`;
+      const escaped = middle(run.text, index);
       return quoted ? escaped.replace(/"([^"\n]*)"/g, `"${FSI}$1${PDI}"`) : escaped;
     })
     .join('');

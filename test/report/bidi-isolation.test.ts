@@ -54,7 +54,8 @@ describe('bidirectional text in report.html', () => {
 // (format/isolate.ts) and isolated in every writer.
 import { unzipSync } from 'fflate';
 import { chromium } from 'playwright-core';
-import { isolate, isolatedRuns } from '../../src/format/isolate.ts';
+import { isolate, isolatedRuns, keepIsolates } from '../../src/format/isolate.ts';
+import { escapeMarkdown } from '../../src/report/escape-markdown.ts';
 import { xmlSafe } from '../../src/report/office/xml-safe.ts';
 import { renderDocx } from '../../src/report/office/render-docx.ts';
 import { renderMarkdown } from '../../src/report/render-markdown.ts';
@@ -84,6 +85,11 @@ describe('segment nouns in sentences', () => {
       { text: ARABIC, isolated: true },
       { text: ', 5 x', isolated: false },
     ]);
+  });
+
+  it('escapes each run as the part of the text it is: only the first can start a Markdown block', () => {
+    expect(keepIsolates(`1. of ${FSI}# x${PDI} 4.`, escapeMarkdown, false)).toBe(`1\\. of ${FSI}# x${PDI} 4.`);
+    expect(keepIsolates(`${FSI}- x${PDI} said "y"`, escapeMarkdown)).toBe(`${FSI}\\- x${PDI} said "${FSI}y${PDI}"`);
   });
 
   it('isolates each noun in report.html, with its count outside the isolate', () => {

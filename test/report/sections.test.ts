@@ -120,7 +120,9 @@ describe('methods and limitations, written from the data', () => {
     const page = renderMarkdown(sampleResults, []);
     const methods = page.slice(page.indexOf('## Methods and limitations'));
     // Issue 17: each segment's label isolated as data text (format/isolate.ts).
-    expect(methods).toContain('**Who was asked.** 44 respondents in 3 segments: \u2068Funders\u2069 20, \u2068Nonprofits\u2069 20, \u2068Public agencies\u2069 4.');
+    expect(methods).toContain(
+      '**Who was asked.** 44 respondents in 3 segments: \u2068Funders\u2069 20, \u2068Nonprofits\u2069 20, \u2068Public agencies\u2069 4.',
+    );
     expect(methods).toContain('### Limitations');
     expect(methods).toContain('Themes count mentions in interviews, not prevalence in a population');
     expect(methods).toContain('\u2068Public agencies\u2069 (4) falls below the minimum base of 5');
