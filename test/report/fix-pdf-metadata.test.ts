@@ -17,12 +17,13 @@ const FEB_14_2014 = new Date(Date.UTC(2014, 1, 14, 9, 30, 5));
 
 /** A one-page PDF with a classic xref table; `info` is the information dictionary's body, `trailerId` the trailer's /ID entry or ''. */
 function handMadePdf(info: string, trailerId: string): Uint8Array {
+  // The information dictionary first, so the edits move every object after it.
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << >> >>',
-    '<< /Length 8 >>\nstream\n0 0 m S\n\nendstream',
     `<< ${info} >>`,
+    '<< /Type /Catalog /Pages 3 0 R >>',
+    '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 3 0 R /MediaBox [0 0 200 200] /Contents 5 0 R /Resources << >> >>',
+    '<< /Length 8 >>\nstream\n0 0 m S\n\nendstream',
   ];
   let text = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
   const offsets: number[] = [];
@@ -33,7 +34,7 @@ function handMadePdf(info: string, trailerId: string): Uint8Array {
   const xrefAt = text.length;
   text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) text += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 5 0 R ${trailerId}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 2 0 R /Info 1 0 R ${trailerId}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(text, 'latin1'));
 }
 
@@ -47,11 +48,12 @@ function checkXref(bytes: Uint8Array): void {
   entries.forEach((offset, index) => expect(text.slice(offset, offset + `${index + 1} 0 obj`.length)).toBe(`${index + 1} 0 obj`));
 }
 
-const PRINTED_AT = (stamp: string) => `/Producer (Skia/PDF m120) /CreationDate (D:${stamp}+00'00') /ModDate (D:${stamp}+00'00')`;
+/** Print dates as a PDF writer stamps them; `zone` "Z" (allowed by ISO 32000-1, 7.9.4) makes them shorter than the fixed ones, so every later offset moves. */
+const PRINTED_AT = (stamp: string, zone = "+00'00'") => `/Producer (Skia/PDF m120) /CreationDate (D:${stamp}${zone}) /ModDate (D:${stamp}${zone})`;
 
 describe('fixPdfMetadata', () => {
   it('sets both dates and the /ID, and keeps every offset right', () => {
-    const fixed = fixPdfMetadata(handMadePdf(PRINTED_AT('20261203153012'), '/ID [<AA> <BB>] '), FEB_14_2014, ID);
+    const fixed = fixPdfMetadata(handMadePdf(PRINTED_AT('20261203153012', 'Z'), '/ID [<AA> <BB>] '), FEB_14_2014, ID);
     const text = Buffer.from(fixed).toString('latin1');
     expect(text).toContain("/CreationDate (D:20140214093005+00'00')");
     expect(text).toContain("/ModDate (D:20140214093005+00'00')");
