@@ -40,17 +40,17 @@ export function isolatedRuns(text: string): { text: string; isolated: boolean }[
 }
 
 /**
- * Text for a plain-text writer (Markdown, an office file): each run escaped by `escape`, the isolated
+ * Text for a plain-text writer (Markdown, an office file): each run escaped by `escapeRun`, the isolated
  * ones wrapped in FSI … PDI again, and quoted runs of the report's own words ("Support continuing")
  * isolated too, as report.html isolates them.
  *
  * @example
  * keepIsolates('said "\u202Eא"', (s) => s); // 'said "\u2068א\u2069"'
  */
-export function keepIsolates(text: string, escape: (text: string) => string, quoted = true): string {
+export function keepIsolates(text: string, escapeRun: (text: string) => string, quoted = true): string {
   // A run after the first is escaped as the middle of a text, not its start: Markdown's start-of-block
   // rules ("4." would start a list) do not apply to it.
-  const middle = (run: string, index: number): string => (index === 0 ? escape(run) : escape(`a${run}`).slice(1));
+  const middle = (run: string, index: number): string => (index === 0 ? escapeRun(run) : escapeRun(`a${run}`).slice(1));
   return isolatedRuns(text)
     .map((run, index) => {
       if (run.isolated) return `${FSI}${middle(run.text, index)}${PDI}`;

@@ -142,6 +142,7 @@ describe('the first screen states what the data support', () => {
     const page = await browser!.newPage({ viewport: { width: 1366, height: 900 } });
     try {
       await page.goto(pathToFileURL(path.join(reports.trend, 'report.html')).href);
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text as laid out, what a reader sees.
       const note = await page.locator('main p.note, main .note').first().innerText();
       expect(note.replace(/\s+/g, ' ')).toContain(`Note: ${all}`);
       // Under the title, above the summary: on the first screen.
