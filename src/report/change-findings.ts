@@ -20,6 +20,8 @@ export interface ChangeContext {
   confidence: number;
   /** Plural nouns of the segments by id, in report order ("funders"). */
   segments: ReadonlyMap<string, string>;
+  /** Issue 17: the caveats stated after a sentence on a theme (theme-caveats.ts): coding, and an earlier figure that differs from the earlier report. */
+  caveats?: (theme: ThemeChange) => readonly (string | null)[];
 }
 
 /**
@@ -46,7 +48,10 @@ export function changeFindings(change: ChangeResult, context: ChangeContext): Ch
         theme: theme.code,
         segment,
         verdict,
-        text: changeSentence(theme.label, figure, verdict, segment === null ? 'respondents' : (context.segments.get(segment) ?? segment), context.confidence),
+        text: withCaveats(
+          changeSentence(theme.label, figure, verdict, segment === null ? 'respondents' : (context.segments.get(segment) ?? segment), context.confidence),
+          context.caveats?.(theme) ?? [],
+        ),
       }));
   return [...pick(null), ...[...context.segments.keys()].flatMap((segment) => pick(segment))];
 }
@@ -60,4 +65,12 @@ export function changeSentence(label: string, figure: ChangeFigure, verdict: 'ro
   const points = Math.abs(changePoints(figure.previous.proportion, figure.current.proportion) ?? 0);
   const interval = formatPointsInterval(figure.ci, verdict === 'fell');
   return `Mentions of "${label}" ${verdict} from ${formatPercent(figure.previous.proportion)} to ${formatPercent(figure.current.proportion)} of ${noun}, a ${verdict === 'fell' ? 'drop' : 'rise'} of ${points} point${points === 1 ? '' : 's'} (${formatConfidence(confidence)} CI ${interval}, not adjusted for the number of themes compared).`;
+}
+
+/** A sentence with its caveats after it, in brackets: "… compared). (Caveat; caveat.)" */
+function withCaveats(sentence: string, caveats: readonly (string | null)[]): string {
+  const stated = caveats.filter((caveat): caveat is string => caveat !== null && caveat !== '');
+  if (stated.length === 0) return sentence;
+  const text = stated.join('; ');
+  return `${sentence} (${text.charAt(0).toUpperCase()}${text.slice(1)}.)`;
 }

@@ -1,3 +1,4 @@
+import { isolate } from '../format/isolate.ts';
 import { changeOrder } from '../charts/change-chart.ts';
 import type { ChangeFigure, ChangeResult, CodebookChange, Results, ThemeChange } from '../model.ts';
 import { changeFindings, changeSentence } from './change-findings.ts';
@@ -8,6 +9,7 @@ import { formatPoints, formatPointsInterval } from '../format/format-points.ts';
 import { formatPValue } from '../format/format-p-value.ts';
 import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
 import { segmentPlurals } from './segment-plural.ts';
+import { codingCaveat, earlierFigureCaveat, themeRowLabel } from './theme-caveats.ts';
 
 /**
  * "What changed since <previous round>": what was compared and how; one sentence per change that
@@ -31,7 +33,13 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
     kind: 'paragraph',
     text: `Round ${current} (${currentBase} respondents) against round ${previous}${previousBase === undefined ? '' : ` (${previousBase} respondents)`}. The respondents need not be the same people. A change is reported below only where it is larger than chance would explain, allowing for the number of themes compared, and both bases are at least ${minBase}; the tests are in the methods appendix.`,
   });
-  const findings = changeFindings(change, { alpha, minBase, confidence: results.confidence, segments: nouns });
+  const findings = changeFindings(change, {
+    alpha,
+    minBase,
+    confidence: results.confidence,
+    segments: nouns,
+    caveats: (theme) => [codingCaveat(results, theme.code), earlierFigureCaveat(theme, previous, current)],
+  });
   // Codes measured in one round only are stated as such, never as a change (CONTRACT.md, Additions).
   const unmeasured = measuredOnceSentences(change.themes, current, previous);
   if (findings.length > 0) {
@@ -59,9 +67,11 @@ export function changeSection(results: Results, charts: readonly RenderedChart[]
     head,
     rows: ordered.map(({ change: row, depth }): Cell[] => {
       const [before, after, points, , , verdict] = figureCells(row, alpha, minBase, false);
+      // Issue 17: an earlier figure that differs from the earlier report says so beside it; other codebook notes stay with the label.
+      const earlier = earlierFigureCaveat(row, previous, current);
       return [
-        depth > 0 || row.mapping !== null ? [depth > 0 ? `↳ ${row.label}` : row.label, ...(row.mapping !== null ? [row.mapping] : [])] : row.label,
-        before!,
+        themeRowLabel(row.label, depth, [codingCaveat(results, row.code), earlier === null ? row.mapping : null]),
+        withCaveat(before!, earlier),
         after!,
         points!,
         verdict!,
@@ -131,7 +141,10 @@ export function changeTestsBlocks(results: Results): ReportBlock[] {
     kind: 'table',
     caption: `Two-proportion tests of each theme's share, ${previous} and ${current}: % (n/base)`,
     head,
-    rows: ordered.map(({ change: row, depth }): Cell[] => [depth > 0 ? `↳ ${row.label}` : row.label, ...figureCells(row, alpha, minBase, false)]),
+    rows: ordered.map(({ change: row, depth }): Cell[] => {
+      const [before, ...rest] = figureCells(row, alpha, minBase, false);
+      return [themeRowLabel(row.label, depth, [codingCaveat(results, row.code)]), withCaveat(before!, earlierFigureCaveat(row, previous, current)), ...rest];
+    }),
     numeric: [false, true, true, true, true, true, false],
     rowHeader: true,
   });
@@ -141,11 +154,15 @@ export function changeTestsBlocks(results: Results): ReportBlock[] {
   const segmentRows = ordered.flatMap(({ change: row, depth }) =>
     [...row.bySegment]
       .sort((a, b) => (segmentOrder.get(a.segment) ?? Infinity) - (segmentOrder.get(b.segment) ?? Infinity))
-      .map((cell): Cell[] => [
-        depth > 0 ? `↳ ${row.label}` : row.label,
-        `${segmentLabel.get(cell.segment) ?? cell.segment}${cell.lowBase ? '†' : ''}`,
-        ...figureCells(cell, alpha, minBase, cell.lowBase),
-      ]),
+      .map((cell): Cell[] => {
+        const [before, ...rest] = figureCells(cell, alpha, minBase, cell.lowBase);
+        return [
+          themeRowLabel(row.label, depth, [codingCaveat(results, row.code)]),
+          `${isolate(segmentLabel.get(cell.segment) ?? cell.segment)}${cell.lowBase ? '†' : ''}`,
+          withCaveat(before!, earlierFigureCaveat(row, previous, current)),
+          ...rest,
+        ];
+      }),
   );
   if (segmentRows.length > 0) {
     blocks.push({ kind: 'heading', level: 3, text: `Changes since ${previous} by segment`, id: 'what-changed-by-segment' });
@@ -219,6 +236,12 @@ function measuredOnceSentences(themes: readonly ThemeChange[], current: string, 
     }
     return [];
   });
+}
+
+/** A figure with the caveat that qualifies it on a line below (Issue 17), or the figure alone. */
+function withCaveat(figure: Cell, caveat: string | null): Cell {
+  if (caveat === null) return figure;
+  return [...(typeof figure === 'string' ? [figure] : figure), caveat];
 }
 
 function figureCells(figure: ChangeFigure, alpha: number, minBase: number, lowBase: boolean): Cell[] {

@@ -1,6 +1,7 @@
 import { relatedPair } from '../charts/related-pair.ts';
 import type { Results } from '../model.ts';
 import type { RenderedChart, ReportBlock } from './report-types.ts';
+import { codingCaveat, themeRowLabel } from './theme-caveats.ts';
 
 const TOP_PAIRS = 10;
 
@@ -27,7 +28,13 @@ export function cooccurrenceSection(results: Results, charts: readonly RenderedC
     kind: 'table',
     caption: `Themes most often mentioned together (the ${pairs.length} pairs with the most overlap)`,
     head: ['Theme', 'With theme', 'Respondents mentioning both', 'Overlap (0 to 1)'],
-    rows: pairs.map((pair) => [label.get(pair.a) ?? pair.a, label.get(pair.b) ?? pair.b, String(pair.respondents), (pair.jaccard ?? 0).toFixed(2)]),
+    rows: pairs.map((pair) => [
+      // Issue 17: a theme the coders agreed on too little, or only moderately, says so beside the pair.
+      themeRowLabel(label.get(pair.a) ?? pair.a, 0, [codingCaveat(results, pair.a)]),
+      themeRowLabel(label.get(pair.b) ?? pair.b, 0, [codingCaveat(results, pair.b)]),
+      String(pair.respondents),
+      (pair.jaccard ?? 0).toFixed(2),
+    ]),
     numeric: [false, false, true, true],
     rowHeader: false,
   });

@@ -5,6 +5,7 @@ import { changePoints, formatPointsInterval } from '../format/format-points.ts';
 import { agreementFlagOf } from './agreement-caveat.ts';
 import { questionHeadline } from './question-headline.ts';
 import { segmentPlurals } from './segment-plural.ts';
+import { earlierFigureCaveat } from './theme-caveats.ts';
 
 /** A theme and a closed question that measure the same idea (config `report.pairs`). */
 interface ThemeQuestionPair {
@@ -89,6 +90,9 @@ export function executiveSummary(results: Results, options: SummaryOptions = {})
     const questionId = pairOfTheme.get(theme.code);
     const question = questionId === undefined ? undefined : questionById.get(questionId);
     let text = hedge(results, theme.code, themeChangeSentence(theme, verdict, previousRound, verb(theme.code, theme.label, statements)));
+    // Issue 17: an earlier figure that differs from the earlier report (a merged or renamed code) says so.
+    const earlier = earlierFigureCaveat(theme, previousRound, results.survey.round || 'this round');
+    if (earlier !== null) text = `${text.replace(/\.$/, '')} (${earlier}).`;
     if (question !== undefined)
       text = `${text.replace(/\.$/, '')}; ${askedDirectly(question, questionChanges.get(question.id), previousRound, alpha, minBase)}.`;
     changes.push({
@@ -284,5 +288,6 @@ function plainRange(ci: Interval | null): string {
 }
 
 function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  // A sentence may open with a segment's noun, marked as data text (format/isolate.ts): capitalise after the mark.
+  return text.replace(/^(\u2068?)(.)/u, (_match, mark: string, first: string) => `${mark}${first.toUpperCase()}`);
 }

@@ -1,3 +1,4 @@
+import { oneCoderNote } from './theme-caveats.ts';
 import type { Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { executiveSummary } from './executive-summary.ts';
@@ -46,7 +47,10 @@ export function keyFindingsSection(results: Results, options: ReportOptions = {}
   blocks.push({
     kind: 'paragraph',
     role: 'footnote',
-    text: `Chosen by a fixed rule (see Methods): changes since the previous round first, then the answers to the closed questions, then differences between groups, then the most mentioned themes. A "likely range" is the ${formatConfidence(results.confidence)} confidence interval.`,
+    text: `Chosen by a fixed rule (see Methods): changes since the previous round first, then the answers to the closed questions, then differences between groups, then the most mentioned themes. A "likely range" is the ${formatConfidence(results.confidence)} confidence interval.${
+      // Issue 17: a round one coder coded says so where its theme figures first appear.
+      items.some((item) => item.themes.length > 0) && oneCoderNote(results) !== null ? ` ${oneCoderNote(results)}` : ''
+    }`,
   });
   return blocks;
 }

@@ -1,3 +1,4 @@
+import { isolate } from '../format/isolate.ts';
 import type { Finding, Interval, Results, SegmentThemeResult, ThemeResult } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
@@ -128,7 +129,7 @@ function differenceFinding(
           : 'chi-square test';
   const p = formatPValue(pAdjusted, results.settings.alpha);
   const pText = p.startsWith('<') ? `p ${p}` : `p = ${p}`;
-  const subject = highLabel.charAt(0).toUpperCase() + highLabel.slice(1);
+  const subject = isolate(highLabel.charAt(0).toUpperCase() + highLabel.slice(1));
   const lowNoun = segmentPlurals(results, plurals).get(low.segment) ?? segmentNoun(lowLabel);
   const text = `${subject} ${verb(theme, statements)} more often than ${lowNoun}: ${figures(high)} against ${figures(low)}; ${method}, BH-adjusted ${pText}.`;
   const ci = high.ci as Interval;

@@ -1,4 +1,6 @@
+import { isolate } from '../format/isolate.ts';
 import { themeOrder } from '../charts/theme-order.ts';
+import { codingCaveat, themeRowLabel } from './theme-caveats.ts';
 import type { Results } from '../model.ts';
 import { formatPValue } from '../format/format-p-value.ts';
 import { changeTestsBlocks } from './change-section.ts';
@@ -97,7 +99,7 @@ export function methodsAppendix(results: Results, options: ReportOptions = {}): 
     head: ['Segment', 'Respondents', ...(weighted ? ['Weighted base'] : []), 'Share of respondents'],
     rows: [
       ...results.segments.map((segment): Cell[] => [
-        `${segment.label}${segment.lowBase ? ' (low base)' : ''}`,
+        `${isolate(segment.label)}${segment.lowBase ? ' (low base)' : ''}`,
         String(segment.respondents),
         ...(weighted ? [segment.weighted.toFixed(1)] : []),
         `${Math.round((segment.respondents / Math.max(1, results.base.respondents)) * 100)}%`,
@@ -117,7 +119,7 @@ export function methodsAppendix(results: Results, options: ReportOptions = {}): 
       caption: 'The test of each theme across segments, and its p-value adjusted for the number of themes (Benjamini–Hochberg)',
       head: ['Theme', 'Test', 'p', 'BH-adjusted p'],
       rows: themeOrder(results.themes).map(({ theme, depth }): Cell[] => [
-        depth > 0 ? `↳ ${theme.label}` : theme.label,
+        themeRowLabel(theme.label, depth, [codingCaveat(results, theme.code)]),
         testName(theme.segmentTest),
         formatPValue(theme.segmentTest?.p ?? null, alpha),
         theme.segmentTest?.pAdjusted == null ? 'n/a' : `${pText(formatPValue(theme.segmentTest.pAdjusted, alpha)).replace(/^= /, '')}`,

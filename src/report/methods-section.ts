@@ -1,3 +1,4 @@
+import { isolate } from '../format/isolate.ts';
 import type { InputFile, Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import type { Inline, ReportBlock } from './report-types.ts';
@@ -21,7 +22,7 @@ export function methodsSection(results: Results): ReportBlock[] {
     ],
     [
       { strong: 'Who was asked.' },
-      ` ${results.base.respondents} respondents${results.segments.length > 1 ? ` in ${results.segments.length} segments: ${results.segments.map((segment) => `${segment.label} ${segment.respondents}`).join(', ')}` : ''}.`,
+      ` ${results.base.respondents} respondents${results.segments.length > 1 ? ` in ${results.segments.length} segments: ${results.segments.map((segment) => `${isolate(segment.label)} ${segment.respondents}`).join(', ')}` : ''}.`,
     ],
     // Issue 16: what data.filter (or run --by) kept, of the rows read.
     ...(results.settings.filter === undefined
@@ -164,7 +165,7 @@ export function methodsSection(results: Results): ReportBlock[] {
   if (low.length > 0) {
     limits.push([
       { strong: 'Small groups.' },
-      ` ${low.map((segment) => `${segment.label} (${segment.respondents})`).join(', ')} ${low.length === 1 ? 'falls' : 'fall'} below the minimum base of ${minBase}; what ${low.length === 1 ? 'that group says is' : 'those groups say is'} reported as anecdote, not as a share.`,
+      ` ${low.map((segment) => `${isolate(segment.label)} (${segment.respondents})`).join(', ')} ${low.length === 1 ? 'falls' : 'fall'} below the minimum base of ${minBase}; what ${low.length === 1 ? 'that group says is' : 'those groups say is'} reported as anecdote, not as a share.`,
     ]);
   }
   if (results.segments.length >= 2 || results.change !== null)

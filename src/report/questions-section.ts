@@ -1,3 +1,4 @@
+import { isolate } from '../format/isolate.ts';
 import { likertChartName } from '../charts/likert-chart-name.ts';
 import type { QuestionResult, Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
@@ -83,7 +84,7 @@ function questionBlocks(results: Results, question: QuestionResult, charts: read
       caption: `"${question.label}" by segment`,
       head: ['Segment', 'Answered', 'Missing', 'Mean', topName, `${confidence} CI`],
       rows: question.bySegment.map((segment) => [
-        `${segmentLabel.get(segment.segment) ?? segment.segment}${segment.lowBase ? '†' : ''}`,
+        `${isolate(segmentLabel.get(segment.segment) ?? segment.segment)}${segment.lowBase ? '†' : ''}`,
         String(segment.base),
         String(segment.missing),
         fixed(segment.mean, 2),

@@ -1,5 +1,6 @@
 import type { Results } from '../model.ts';
 import { escapeHtml } from './escape-html.ts';
+import { isolatedRuns } from '../format/isolate.ts';
 import { reportDocument } from './report-document.ts';
 import type { Cell, Inline, RenderedChart, ReportBlock, ReportOptions } from './report-types.ts';
 
@@ -193,7 +194,7 @@ function htmlBlock(block: ReportBlock, all: readonly ReportBlock[]): string {
  */
 function tableHtml(block: Extract<ReportBlock, { kind: 'table' }>): string {
   const cls = (index: number): string => (block.numeric[index] === true ? ' class="num"' : '');
-  const head = block.head.map((cell, index) => `<th scope="col"${cls(index)} dir="auto">${escapeHtml(cell)}</th>`).join('');
+  const head = block.head.map((cell, index) => `<th scope="col"${cls(index)} dir="auto">${proseHtml(cell)}</th>`).join('');
   const rows = block.rows.map((row) => {
     const cells = row.map((cell, index) =>
       block.rowHeader && index === 0 ? `<th scope="row" dir="auto">${cellHtml(cell)}</th>` : `<td${cls(index)} dir="auto">${cellHtml(cell)}</td>`,
@@ -229,18 +230,28 @@ function isolateQuoted(html: string): string {
   return html.replace(/&quot;([^&<]*?(?:&(?!quot;)[^&<]*?)*)&quot;/g, '&quot;<bdi>$1</bdi>&quot;');
 }
 
-/** A cell's first line as is, further lines stacked below it in a quieter tone. */
+/**
+ * Issue 17: text of the report's own sentences, escaped, with the data text the sentence builders
+ * marked (format/isolate.ts: a segment's noun) and every quoted run each in a <bdi>.
+ */
+function proseHtml(text: string): string {
+  return isolatedRuns(text)
+    .map((run) => (run.isolated ? `<bdi>${escapeHtml(run.text)}</bdi>` : isolateQuoted(escapeHtml(run.text))))
+    .join('');
+}
+
+/** A cell's first line as is, further lines stacked below it in a quieter tone (a caveat, a note). */
 function cellHtml(cell: Cell): string {
-  if (typeof cell === 'string') return escapeHtml(cell);
+  if (typeof cell === 'string') return proseHtml(cell);
   const [first = '', ...rest] = cell;
-  return [escapeHtml(first), ...rest.map((line) => `<br><span class="sub">${escapeHtml(line)}</span>`)].join('');
+  return [proseHtml(first), ...rest.map((line) => `<br><span class="sub">${proseHtml(line)}</span>`)].join('');
 }
 
 function inline(text: Inline): string {
-  if (typeof text === 'string') return isolateQuoted(escapeHtml(text));
+  if (typeof text === 'string') return proseHtml(text);
   return text
     .map((run) => {
-      if (typeof run === 'string') return isolateQuoted(escapeHtml(run));
+      if (typeof run === 'string') return proseHtml(run);
       if ('code' in run) return `<code>${escapeHtml(run.code)}</code>`;
       if ('quote' in run) return `<span class="quote">“<bdi>${escapeHtml(run.quote)}</bdi>” <span class="by">(<bdi>${escapeHtml(run.by)}</bdi>)</span></span>`;
       return `<strong>${escapeHtml(run.strong)}</strong>`;

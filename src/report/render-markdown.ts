@@ -1,5 +1,6 @@
 import type { Results } from '../model.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
+import { keepIsolates } from '../format/isolate.ts';
 import { reportDocument } from './report-document.ts';
 import type { Cell, Inline, RenderedChart, ReportBlock, ReportOptions } from './report-types.ts';
 
@@ -33,10 +34,9 @@ function markdownBlock(block: ReportBlock, all: readonly ReportBlock[]): string 
     case 'facts':
       return block.items.map((item) => `- **${escapeMarkdown(item.term)}:** ${inline(item.value)}`).join('\n');
     case 'table': {
-      const row = (cells: readonly Cell[]): string =>
-        `| ${cells.map((cell) => escapeMarkdown(typeof cell === 'string' ? cell : cell.join(', '))).join(' | ')} |`;
+      const row = (cells: readonly Cell[]): string => `| ${cells.map((cell) => prose(typeof cell === 'string' ? cell : cell.join(', '))).join(' | ')} |`;
       const rule = `| ${block.head.map((_, index) => (block.numeric[index] === true ? '---:' : '---')).join(' | ')} |`;
-      return [`**${escapeMarkdown(block.caption)}**`, '', row(block.head), rule, ...block.rows.map(row)].join('\n');
+      return [`**${prose(block.caption)}**`, '', row(block.head), rule, ...block.rows.map(row)].join('\n');
     }
     case 'figure':
       return `![${escapeMarkdown(block.chart.alt)}](charts/${encodeURI(block.chart.name)}.svg)`;
@@ -52,18 +52,27 @@ function markdownBlock(block: ReportBlock, all: readonly ReportBlock[]): string 
   }
 }
 
+/**
+ * Issue 17: the report's own text, escaped, with the data text the sentence builders marked
+ * (format/isolate.ts) and every quoted run isolated by Unicode's isolate marks (FSI … PDI): Markdown
+ * has no <bdi>, and the marks do the same wherever the text is shown.
+ */
+function prose(text: string): string {
+  return keepIsolates(text, escapeMarkdown, false);
+}
+
 function inline(text: Inline): string {
-  if (typeof text === 'string') return escapeMarkdown(text);
+  if (typeof text === 'string') return prose(text);
   return text
     .map((run) => {
-      if (typeof run === 'string') return escapeMarkdown(run);
+      if (typeof run === 'string') return prose(run);
       if ('code' in run) {
         // A code span cannot hold backslash escapes; fence it with more backticks than it contains.
         const longest = Math.max(0, ...(run.code.match(/`+/g) ?? []).map((ticks) => ticks.length));
         const fence = '`'.repeat(longest + 1);
         return `${fence}${run.code.includes('`') ? ` ${run.code} ` : run.code}${fence}`;
       }
-      if ('quote' in run) return `“${escapeMarkdown(run.quote)}” (${escapeMarkdown(run.by)})`;
+      if ('quote' in run) return `“\u2068${escapeMarkdown(run.quote)}\u2069” (\u2068${escapeMarkdown(run.by)}\u2069)`;
       return `**${escapeMarkdown(run.strong)}**`;
     })
     .join('');

@@ -1,3 +1,4 @@
+import { trendFigureCaveat } from './theme-caveats.ts';
 import type { ReportFormat, TrendResults } from '../model.ts';
 import type { TrendSettings } from './trend-document.ts';
 import { guardVegaNames } from '../charts/guard-vega-names.ts';
@@ -55,10 +56,14 @@ export async function renderTrendReport(
       head: ['Theme', ...trend.rounds.map((round) => round.round)],
       rows: ordered.map(({ theme, depth }) => [
         depth > 0 ? `↳ ${theme.label}` : theme.label,
-        ...trend.rounds.map((round) => {
+        ...trend.rounds.map((round, roundIndex) => {
           const point = theme.points.find((candidate) => candidate.round === round.round);
           if (point === undefined) return 'n/a';
-          return point.respondents === null ? 'not coded' : `${formatPercent(point.proportion)} (${point.respondents}/${point.base})`;
+          if (point.respondents === null) return 'not coded';
+          // Issue 17: a figure mapped from codes merged or renamed later says so beside it.
+          const figure = `${formatPercent(point.proportion)} (${point.respondents}/${point.base})`;
+          const caveat = trendFigureCaveat(trend, theme.code, roundIndex);
+          return caveat === null ? figure : `${figure}; ${caveat}`;
         }),
       ]),
       numeric: [false, ...trend.rounds.map(() => true)],

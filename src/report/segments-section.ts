@@ -1,3 +1,4 @@
+import { isolate } from '../format/isolate.ts';
 import { themeOrder } from '../charts/theme-order.ts';
 import type { Results, SegmentTest, ThemeResult } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
@@ -7,6 +8,7 @@ import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
 import { isWeightedTable, letterPairs, lettersAbove, segmentLetter } from './pairwise-letters.ts';
 import { segmentSummaries } from './segment-summaries.ts';
 import { segmentCell } from '../format/segment-cell.ts';
+import { codingCaveat, oneCoderNote, quotedWithCaveat, themeRowLabel } from './theme-caveats.ts';
 
 const LOW_BASE_MARK = '†';
 
@@ -58,7 +60,7 @@ export function segmentsSection(
   const head = [
     'Theme',
     ...results.segments.map(
-      (segment, index) => `${segment.label} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${segmentLetter(index)})`,
+      (segment, index) => `${isolate(segment.label)} (n = ${segment.respondents})${segment.lowBase ? LOW_BASE_MARK : ''} (${segmentLetter(index)})`,
     ),
     'Result',
   ];
@@ -80,7 +82,7 @@ export function segmentsSection(
       return [`${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})${mark}${letterText}`, formatInterval(cell.ci)];
     });
     // Issue 17: the test and its p-values are in the methods appendix (segmentTestsTable); the body gives the verdict in words.
-    return [depth > 0 ? `↳ ${theme.label}` : theme.label, ...cells, verdict(theme.segmentTest, alpha, g)];
+    return [themeRowLabel(theme.label, depth, [codingCaveat(results, theme.code)]), ...cells, verdict(theme.segmentTest, alpha, g)];
   });
   blocks.push({
     kind: 'table',
@@ -102,6 +104,8 @@ export function segmentsSection(
       ? `Letters: a share followed by a ${g.one}'s letter is clearly higher than that ${g.one}'s weighted share (each pair of ${g.many} compared on the weighted data: methods appendix); ${g.many} with a base below ${minBase} are not compared two at a time.`
       : `Letters: a share followed by a ${g.one}'s letter is clearly higher than that ${g.one}'s share; ${g.many} with a base below ${minBase} are not compared two at a time.`,
   );
+  const oneCoder = oneCoderNote(results);
+  if (oneCoder !== null) notes.push(oneCoder);
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
   return blocks;
 }
@@ -117,7 +121,7 @@ function testsSummary(results: Results, g: GroupWords): string {
   if (differ.length === 0) {
     text += `No theme differs clearly between ${g.many}; that is not evidence that the ${g.many} agree, only that these data cannot tell them apart.`;
   } else {
-    const names = differ.map((theme) => `"${theme.label}"`);
+    const names = differ.map((theme) => quotedWithCaveat(results, theme.code, theme.label));
     const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
     text += `${differ.length === 1 ? 'One theme differs' : `${differ.length} themes differ`} between ${g.many}: ${list}. `;
     const rest = tested.length - differ.length;

@@ -3,7 +3,8 @@ import type { Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
-import type { RenderedChart, ReportBlock } from './report-types.ts';
+import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
+import { codingCaveat, oneCoderNote, themeRowLabel } from './theme-caveats.ts';
 
 /**
  * "Themes": the prevalence chart and one table row per theme (sub-themes after their parent, marked
@@ -23,8 +24,9 @@ export function themesSection(results: Results, charts: readonly RenderedChart[]
   const head = ['Theme', 'n', 'Base', '%', `${confidence} CI`];
   if (weighted) head.push('Weighted %', `Weighted ${confidence} CI`);
   const rows = themeOrder(results.themes).map(({ theme, depth }) => {
-    const row = [
-      depth > 0 ? `↳ ${theme.label}` : theme.label,
+    // Issue 17: a theme the coders agreed on too little, or only moderately, says so beside its figures.
+    const row: Cell[] = [
+      themeRowLabel(theme.label, depth, [codingCaveat(results, theme.code)]),
       String(theme.respondents),
       String(theme.base),
       formatPercent(theme.proportion),
@@ -43,6 +45,8 @@ export function themesSection(results: Results, charts: readonly RenderedChart[]
   });
   const notes = [`CI: ${confidence} Wilson interval.`, '↳ marks a sub-theme; its mentions also count for its parent.'];
   if (weighted) notes.push(`Weighted: survey-weighted share with a logit interval; "n/a" where undefined.`);
+  const oneCoder = oneCoderNote(results);
+  if (oneCoder !== null) notes.push(oneCoder);
   blocks.push({ kind: 'paragraph', role: 'footnote', text: notes.join(' ') });
   // issue 14: sets of codes of a REFI-QDA codebook, as code groups.
   const groups = results.codeGroups ?? [];

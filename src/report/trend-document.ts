@@ -10,6 +10,7 @@ import { formatPoints, formatPointsInterval } from '../format/format-points.ts';
 import { formatPValue } from '../format/format-p-value.ts';
 import type { Cell, Inline, RenderedChart, ReportBlock } from './report-types.ts';
 import { trendSummary } from './trend-summary.ts';
+import { trendFigureCaveat } from './theme-caveats.ts';
 
 export interface TrendSettings {
   /** Level for "rose" and "fell", on the Benjamini–Hochberg adjusted p (default 0.05). */
@@ -34,6 +35,17 @@ function trendSummaryBlocks(trend: TrendResults, settings: TrendSettings): Repor
     text: `Chosen by a fixed rule (see Methods): changes since the first round and since the previous round first, then the closed questions, then the most mentioned themes. A "likely range" is the ${formatConfidence(trend.confidence)} confidence interval.`,
   });
   return blocks;
+}
+
+/** Issue 17: a figure with the caveat that qualifies it on a line below, or the figure alone. */
+function withCaveat(figure: Cell, caveat: string | null): Cell {
+  if (caveat === null) return figure;
+  return [...(typeof figure === 'string' ? [figure] : figure), caveat];
+}
+
+/** A sentence with a caveat after it, in brackets. */
+function sentenceWithCaveat(sentence: string, caveat: string | null): string {
+  return caveat === null ? sentence : `${sentence} (${caveat.charAt(0).toUpperCase()}${caveat.slice(1)}.)`;
 }
 
 /** The round a change leads to: the round after its previous one. */
@@ -85,7 +97,9 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
       const verdict = changeVerdict(theme, alpha, minBase);
       if (verdict !== 'rose' && verdict !== 'fell') return [];
       const sentence = changeSentence(theme.label, theme, verdict, 'respondents', trend.confidence);
-      return [`From ${from} to ${to}, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`];
+      return [
+        sentenceWithCaveat(`From ${from} to ${to}, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`, trendFigureCaveat(trend, theme.code, index)),
+      ];
     });
   });
   blocks.push({
@@ -109,12 +123,16 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
     head: ['Theme', ...trend.rounds.map((round) => round.round)],
     rows: ordered.map(({ theme, depth }): Cell[] => [
       depth > 0 ? `↳ ${theme.label}` : theme.label,
-      ...trend.rounds.map((round): Cell => {
+      ...trend.rounds.map((round, roundIndex): Cell => {
         const point = theme.points.find((candidate) => candidate.round === round.round);
         if (point === undefined) return 'n/a';
         // A round in which the code did not exist: no figure, never 0%.
         if (point.respondents === null) return 'not coded';
-        return [`${formatPercent(point.proportion)} (${point.respondents}/${point.base})`, formatInterval(point.ci)];
+        // Issue 17: a figure mapped from codes merged or renamed later says so beside it.
+        return withCaveat(
+          [`${formatPercent(point.proportion)} (${point.respondents}/${point.base})`, formatInterval(point.ci)],
+          trendFigureCaveat(trend, theme.code, roundIndex),
+        );
       }),
     ]),
     numeric: [false, ...trend.rounds.map(() => true)],
@@ -141,12 +159,15 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
         head,
         rows: ordered.map(({ theme, depth }): Cell[] => {
           const series = theme.bySegment?.[k];
-          const cells = trend.rounds.map((round): Cell => {
+          const cells = trend.rounds.map((round, roundIndex): Cell => {
             const point = series?.points.find((candidate) => candidate.round === round.round);
             if (point === undefined || point.base === null) return 'no such segment';
             if (point.respondents === null) return 'not coded';
             const mark = point.lowBase ? ' †' : '';
-            return [`${formatPercent(point.proportion)} (${point.respondents}/${point.base})${mark}`, formatInterval(point.ci)];
+            return withCaveat(
+              [`${formatPercent(point.proportion)} (${point.respondents}/${point.base})${mark}`, formatInterval(point.ci)],
+              trendFigureCaveat(trend, theme.code, roundIndex),
+            );
           });
           const change = compared
             ? endToEnd!.themes.find((candidate) => candidate.code === theme.code)?.bySegment.find((cell) => cell.segment === segment.id)
@@ -185,7 +206,10 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
             `${from} → ${to}`,
             theme.previous.respondents === null
               ? 'not coded'
-              : `${formatPercent(theme.previous.proportion)} (${theme.previous.respondents}/${theme.previous.base})`,
+              : withCaveat(
+                  `${formatPercent(theme.previous.proportion)} (${theme.previous.respondents}/${theme.previous.base})`,
+                  trendFigureCaveat(trend, theme.code, index),
+                ),
             theme.current.respondents === null
               ? 'not coded'
               : `${formatPercent(theme.current.proportion)} (${theme.current.respondents}/${theme.current.base})`,
@@ -207,7 +231,9 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
     blocks.push({ kind: 'heading', level: 2, text: `From ${first} to ${lastRound}`, id: 'first-to-last' });
     const stated = firstToLast.themes.flatMap((theme) => {
       const verdict = changeVerdict(theme, alpha, minBase);
-      return verdict === 'rose' || verdict === 'fell' ? [changeSentence(theme.label, theme, verdict, 'respondents', trend.confidence)] : [];
+      return verdict === 'rose' || verdict === 'fell'
+        ? [sentenceWithCaveat(changeSentence(theme.label, theme, verdict, 'respondents', trend.confidence), trendFigureCaveat(trend, theme.code, 0))]
+        : [];
     });
     blocks.push(
       stated.length > 0
@@ -219,9 +245,13 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
     );
     const share = (side: { respondents: number | null; base: number; proportion: number | null }): string =>
       side.respondents === null ? 'not coded' : `${formatPercent(side.proportion)} (${side.respondents}/${side.base})`;
-    const row = (label: string, figure: ChangeResult['themes'][number] | NonNullable<ChangeResult['questions']>[number]['topBox']): Cell[] => [
+    const row = (
+      label: string,
+      figure: ChangeResult['themes'][number] | NonNullable<ChangeResult['questions']>[number]['topBox'],
+      caveat: string | null = null,
+    ): Cell[] => [
       label,
-      share(figure.previous),
+      withCaveat(share(figure.previous), caveat),
       share(figure.current),
       figure.difference === null ? 'n/a' : [formatPoints(figure.previous.proportion, figure.current.proportion), formatPointsInterval(figure.ci)],
       formatPValue(figure.pAdjusted, alpha),
@@ -232,7 +262,9 @@ export function trendDocument(trend: TrendResults, charts: readonly RenderedChar
       caption: `Every theme and closed question (top box), ${first} against ${lastRound}, current minus first`,
       head: ['Theme or question', first, lastRound, `Difference, points (${confidence} CI, unadjusted)`, 'BH-adjusted p', 'Result'],
       rows: [
-        ...[...firstToLast.themes].sort((a, b) => (rank.get(a.code) ?? Infinity) - (rank.get(b.code) ?? Infinity)).map((theme) => row(theme.label, theme)),
+        ...[...firstToLast.themes]
+          .sort((a, b) => (rank.get(a.code) ?? Infinity) - (rank.get(b.code) ?? Infinity))
+          .map((theme) => row(theme.label, theme, trendFigureCaveat(trend, theme.code, 0))),
         ...(firstToLast.questions ?? []).map((question) => row(`${question.label} (top box)`, question.topBox)),
       ],
       numeric: [false, true, true, true, true, false],

@@ -2,6 +2,7 @@ import type { ChangeFigure, ChangeResult, TrendResults } from '../model.ts';
 import { changeVerdict } from '../format/change-verdict.ts';
 import { formatPercent } from '../format/format-percent.ts';
 import { changePoints, formatPointsInterval } from '../format/format-points.ts';
+import { trendFigureCaveat } from './theme-caveats.ts';
 
 /**
  * The executive summary of a trend report, its first screen, by the same rule as a round's
@@ -20,20 +21,22 @@ export function trendSummary(trend: TrendResults, settings: { alpha: number; min
   const previous = trend.rounds[trend.rounds.length - 2]?.round ?? first.round;
   const changes: string[] = [];
   const said = new Set<string>();
-  const changeSentences = (change: ChangeResult | null | undefined, since: string) => {
+  const changeSentences = (change: ChangeResult | null | undefined, since: string, sinceIndex: number) => {
     if (change == null) return;
     const found: { size: number; key: string; text: string }[] = [];
-    const consider = (key: string, subject: string, figure: ChangeFigure) => {
+    const consider = (key: string, subject: string, figure: ChangeFigure, caveat: string | null = null) => {
       const verdict = changeVerdict(figure, alpha, minBase);
       if (verdict !== 'rose' && verdict !== 'fell') return;
       const points = Math.abs(changePoints(figure.previous.proportion, figure.current.proportion) ?? 0);
       found.push({
         size: points,
         key,
-        text: `Since ${since}, ${subject} ${verdict} from ${formatPercent(figure.previous.proportion)} to ${formatPercent(figure.current.proportion)} in ${last.round} (${figure.current.respondents} of ${figure.current.base}; a ${verdict === 'fell' ? 'drop' : 'rise'} of ${points} point${points === 1 ? '' : 's'}, likely range ${formatPointsInterval(figure.ci, verdict === 'fell')} points).`,
+        text: `Since ${since}, ${subject} ${verdict} from ${formatPercent(figure.previous.proportion)} to ${formatPercent(figure.current.proportion)} in ${last.round} (${figure.current.respondents} of ${figure.current.base}; a ${verdict === 'fell' ? 'drop' : 'rise'} of ${points} point${points === 1 ? '' : 's'}, likely range ${formatPointsInterval(figure.ci, verdict === 'fell')} points${caveat === null ? '' : `; ${caveat}`}).`,
       });
     };
-    for (const theme of change.themes) consider(`t:${theme.code}`, `the share of respondents mentioning "${theme.label}"`, theme);
+    // Issue 17: an earlier figure mapped from codes merged or renamed later says so.
+    for (const theme of change.themes)
+      consider(`t:${theme.code}`, `the share of respondents mentioning "${theme.label}"`, theme, trendFigureCaveat(trend, theme.code, sinceIndex));
     for (const question of change.questions ?? []) consider(`q:${question.id}`, `the share who chose the top answers to "${question.label}"`, question.topBox);
     found.sort((a, b) => b.size - a.size);
     for (const item of found) {
@@ -42,8 +45,8 @@ export function trendSummary(trend: TrendResults, settings: { alpha: number; min
       changes.push(item.text);
     }
   };
-  if (trend.rounds.length > 2) changeSentences(trend.firstToLast, first.round);
-  changeSentences(latestChange, previous);
+  if (trend.rounds.length > 2) changeSentences(trend.firstToLast, first.round, 0);
+  changeSentences(latestChange, previous, Math.max(0, trend.rounds.length - 2));
 
   const questions: string[] = [];
   for (const question of trend.questions ?? []) {
@@ -65,7 +68,12 @@ export function trendSummary(trend: TrendResults, settings: { alpha: number; min
     .sort((a, b) => (b.point.proportion ?? 0) - (a.point.proportion ?? 0))
     .map(({ theme, point }) => {
       const firstPoint = theme.points.find((candidate) => candidate.respondents !== null);
-      const since = firstPoint !== undefined && firstPoint !== point ? `; ${formatPercent(firstPoint.proportion)} in ${firstPoint.round}` : '';
+      const firstIndex = firstPoint === undefined ? -1 : theme.points.indexOf(firstPoint);
+      const caveat = firstIndex < 0 ? null : trendFigureCaveat(trend, theme.code, firstIndex);
+      const since =
+        firstPoint !== undefined && firstPoint !== point
+          ? `; ${formatPercent(firstPoint.proportion)} in ${firstPoint.round}${caveat === null ? '' : `; ${caveat}`}`
+          : '';
       return `In ${last.round}, ${formatPercent(point.proportion)} of respondents mentioned "${theme.label}" (${point.respondents} of ${point.base}${since}).`;
     });
 

@@ -4,6 +4,7 @@
  * Net and NPS are stated in points (−100 to +100) with their interval; shares of single and multi
  * questions always name their base (those who answered; for multi, that several may be chosen).
  */
+import { isolate } from '../format/isolate.ts';
 import { likertChartName } from '../charts/likert-chart-name.ts';
 import { optionBase } from '../charts/option-chart.ts';
 import type { QuestionResult, Results, SegmentTest, WeightedShare } from '../model.ts';
@@ -61,7 +62,7 @@ export function typedQuestionBlocks(results: Results, question: QuestionResult, 
   const chart = charts.find((candidate) => candidate.name === likertChartName(question.id));
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });
   const segmentLabel = new Map(results.segments.map((segment) => [segment.id, segment.label]));
-  const segmentName = (id: string, lowBase: boolean) => `${segmentLabel.get(id) ?? id}${lowBase ? '†' : ''}`;
+  const segmentName = (id: string, lowBase: boolean) => `${isolate(segmentLabel.get(id) ?? id)}${lowBase ? '†' : ''}`;
   const segments = question.bySegment.filter((segment) => segment.base > 0 || segment.missing > 0);
 
   if (question.type === 'single' || question.type === 'multi') {

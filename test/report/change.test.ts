@@ -16,7 +16,7 @@ import { compare, sampleResultsWithChange } from './sample-change.ts';
 import { sampleResults } from './sample-results.ts';
 
 const SENTENCE =
-  /^Mentions of "(.+)" (rose|fell) from (\d+)% to (\d+)% of (.+), a (rise|drop) of (\d+) points? \(95% CI (−?\d+) to (−?\d+), not adjusted for the number of themes compared\)\.$/;
+  /^Mentions of "(.+)" (rose|fell) from (\d+)% to (\d+)% of (.+), a (rise|drop) of (\d+) points? \(95% CI (−?\d+) to (−?\d+), not adjusted for the number of themes compared\)\.(?: \((?:The \d+ report gave this figure under|The \d+ figure includes) [^)]*\.\))?$/;
 
 function context(results: Results) {
   return {
@@ -31,7 +31,8 @@ describe('changeFindings: sentences only for changes that survive the adjustment
   const results = sampleResultsWithChange();
 
   it('states the significant changes, all respondents first, then each segment, largest first', () => {
-    expect(changeFindings(results.change!, context(results)).map((finding) => finding.text)).toEqual([
+    // Issue 17: segment nouns are marked as data text (format/isolate.ts); compared here as words.
+    expect(changeFindings(results.change!, context(results)).map((finding) => finding.text.replace(/[\u2068\u2069]/g, ''))).toEqual([
       'Mentions of "Project structure" fell from 90% to 52% of respondents, a drop of 38 points (95% CI 20 to 55, not adjusted for the number of themes compared).',
       'Mentions of "Peer models from other regions" rose from 8% to 32% of respondents, a rise of 24 points (95% CI 8 to 40, not adjusted for the number of themes compared).',
       'Mentions of "Peer models from other regions" rose from 10% to 60% of funders, a rise of 50 points (95% CI 25 to 75, not adjusted for the number of themes compared).',
@@ -191,6 +192,7 @@ describe('"What changed since 2013" in the report', () => {
           .replace(/^(- |<li>)/, '')
           .replace(/<\/li>$/, '')
           .replace(/<\/?bdi>/g, '')
+          .replace(/[\u2068\u2069]/g, '')
           .replace(/&quot;/g, '"'),
       )
       .filter((line) => SENTENCE.test(line));

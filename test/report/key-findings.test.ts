@@ -12,8 +12,11 @@ const OVERALL = /^(\d+) of (\d+) respondents \((\d+)%, 95% CI (\d+)–(\d+)%\) m
 const DIFFERENCE =
   /^(.+?) mentioned "(.+)" more often than (.+?): (\d+) of (\d+) \((\d+)%, 95% CI (\d+)–(\d+)%\) against (\d+) of (\d+) \((\d+)%, 95% CI (\d+)–(\d+)%\); (Fisher's exact test|chi-square test), BH-adjusted p (= [\d.]+|< 0\.001)\.$/;
 
+/** Issue 17: segment nouns are marked as data text (format/isolate.ts); these tests read the words. */
+const plain = (text: string): string => text.replace(/[\u2068\u2069]/g, '');
+
 describe('keyFindings on the sample study', () => {
-  const findings = keyFindings(sampleResults);
+  const findings = keyFindings(sampleResults).map((finding) => ({ ...finding, text: plain(finding.text) }));
 
   it('opens with the most mentioned themes, in plain sentences with count, base, percentage and interval', () => {
     expect(findings.map((finding) => finding.text)).toEqual([
@@ -34,7 +37,7 @@ describe('keyFindings on the sample study', () => {
   });
 
   it('uses codebook statements as the verb phrase', () => {
-    const texts = keyFindings(sampleResults, 5, { peer: 'cited peer models', support: 'want the collaborative to continue' }).map((f) => f.text);
+    const texts = keyFindings(sampleResults, 5, { peer: 'cited peer models', support: 'want the collaborative to continue' }).map((f) => plain(f.text));
     expect(texts[0]).toBe('40 of 44 respondents (91%, 95% CI 79–96%) want the collaborative to continue.');
     expect(texts[4]).toMatch(/^Funders cited peer models more often than nonprofits: 12 of 20/);
   });
@@ -55,7 +58,7 @@ describe('keyFindings never speaks from a low base or without significance', () 
     const publicCell = time.bySegment.find((cell) => cell.segment === 'public')!;
     Object.assign(publicCell, { respondents: 4, proportion: 1, ci: [0.51, 1] });
     time.segmentTest = { method: 'fisher', statistic: null, df: null, p: 0.001, pAdjusted: 0.004 };
-    const texts = keyFindings(results, 10).map((finding) => finding.text);
+    const texts = keyFindings(results, 10).map((finding) => plain(finding.text));
     const timeDifference = texts.find((text) => text.includes('"Time commitment of partners" more often'));
     expect(timeDifference).toMatch(/^Nonprofits mentioned "Time commitment of partners" more often than funders: 9 of 20/);
     for (const text of texts) expect(text.toLowerCase()).not.toContain('public agencies');
@@ -106,8 +109,8 @@ describe('every number in a key finding equals its table cell', () => {
     };
     let checked = 0;
     for (const finding of keyFindings(sampleResults)) {
-      const overall = OVERALL.exec(finding.text);
-      const difference = DIFFERENCE.exec(finding.text);
+      const overall = OVERALL.exec(plain(finding.text));
+      const difference = DIFFERENCE.exec(plain(finding.text));
       if (overall !== null) {
         const [, n, base, percent, lower, upper, label] = overall;
         const row = themeRow(themes!, label!);

@@ -49,7 +49,9 @@ describe('renderHtml: one self-contained, script-free page', () => {
 
   it('shows the title block and the survey note prominently', () => {
     expect(html).toContain('<h1 id="top">Stakeholder interviews, round 1</h1>\n<dl class="facts">\n<dt>Round</dt><dd>2014</dd>');
-    expect(html).toContain('<dt>Who was asked</dt><dd>44 respondents: 20 funders, 20 nonprofits, 4 public agencies (low base)</dd>');
+    expect(html).toContain(
+      '<dt>Who was asked</dt><dd>44 respondents: 20 <bdi>funders</bdi>, 20 <bdi>nonprofits</bdi>, 4 <bdi>public agencies</bdi> (low base)</dd>',
+    );
     // Issue 17: the report id is reference material, in the methods appendix, not on the first screen.
     expect(html).not.toContain('<dt>Study</dt>');
     expect(html).toContain('<dt>Report id</dt><dd>sample-2014</dd>');

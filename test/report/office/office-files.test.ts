@@ -344,7 +344,10 @@ describe('tables.xlsx pairwise letters (issue 18)', () => {
         const cell = bySegment[index]![lettersColumn(segment.id)];
         expect(cell, `${theme.code} ${segment.id}`).toBe(expected.size === 0 ? null : [...expected].sort().join(''));
         // The report's cell for this theme and segment, "80% (16/20) B, 58–92%", carries the same letters.
-        const row = segmentTable.find((line) => line.replace('↳ ', '').startsWith(`| ${theme.label} |`))!;
+        // Issue 17: a theme's coding caveat follows its label in the same cell ("| label, caveat |").
+        const row = segmentTable.find(
+          (line) => line.replace('↳ ', '').startsWith(`| ${theme.label} |`) || line.replace('↳ ', '').startsWith(`| ${theme.label}, `),
+        )!;
         const share = row.split(' | ')[1 + results.segments.indexOf(segment)]!;
         const printed = /\) ([A-Z]+)(?:,|<br>| |$)/.exec(share)?.[1] ?? null;
         expect(printed, `report.md ${theme.code} ${segment.id}: ${share}`).toBe(cell);
