@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../model.ts';
+import { formatPercent } from '../format/format-percent.ts';
 import { parseHex } from './contrast-ratio.ts';
 import { labelExpr } from './label-expr.ts';
 import { readableTextColor } from './readable-text-color.ts';
@@ -33,8 +34,9 @@ export function blues(t: number): string {
 }
 
 /**
- * Heatmap of theme pairs: cell colour is the Jaccard index (respondents mentioning both / mentioning
- * either), cell text the respondents mentioning both. Each pair appears once, in the lower triangle,
+ * Heatmap of theme pairs: cell colour and cell text are the same figure (issue 17), the Jaccard index
+ * (respondents mentioning both / mentioning either), printed as a percentage; the count mentioning
+ * both is in the tooltip and the data table. Each pair appears once, in the lower triangle,
  * themes in the prevalence chart's order, row labels on the left and column labels on the diagonal. Pairs of a theme and its own sub-theme are left out: a
  * sub-theme always co-occurs with its parent, so their overlap says nothing. Undefined indexes (neither
  * theme mentioned) are left blank.
@@ -54,6 +56,7 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
         row,
         column,
         jaccard: pair.jaccard,
+        share: formatPercent(pair.jaccard),
         respondents: pair.respondents,
         pair: `${labelOf(results, row)} + ${labelOf(results, column)}`,
       },
@@ -86,8 +89,7 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
       text: 'Which themes come up together',
       subtitle: [
         `Base: ${results.base.respondents} respondents`,
-        'Colour: Jaccard index, respondents mentioning both / either',
-        'Number: respondents mentioning both',
+        'Colour and number: of the respondents mentioning either theme, the share mentioning both',
         'A theme and its own sub-theme are not paired',
       ],
     },
@@ -136,19 +138,19 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
             field: 'jaccard',
             type: 'quantitative',
             scale: { range: [...BLUES], interpolate: 'rgb', domain: [0, maxJaccard], nice: false },
-            legend: { title: 'Jaccard index', format: '.2f', orient: 'bottom', direction: 'horizontal', gradientLength: 160 },
+            legend: { title: 'Share mentioning both', format: '.0%', orient: 'bottom', direction: 'horizontal', gradientLength: 160 },
           },
           tooltip: [
             { field: 'pair', title: 'Themes' },
             { field: 'respondents', title: 'Respondents mentioning both' },
-            { field: 'jaccard', title: 'Jaccard index', format: '.2f' },
+            { field: 'share', title: 'Of those mentioning either' },
           ],
         },
       },
       {
         mark: { type: 'text', fontSize: 11, baseline: 'middle' },
         encoding: {
-          text: { field: 'respondents', type: 'quantitative' },
+          text: { field: 'share' },
           color: { condition: { test: "datum.textColor === '#ffffff'", value: '#ffffff' }, value: '#000000' },
         },
       },

@@ -25,6 +25,7 @@ export interface ChartFrame {
 const PADDING = 12;
 const FOOT_SIZE = 11;
 const FOOT_LINE = 14;
+const LEGEND_CHANNELS = ['color', 'fill', 'stroke', 'opacity', 'fillOpacity', 'strokeOpacity', 'shape', 'size', 'strokeDash', 'strokeWidth'] as const;
 
 /** A count in words' company: "44 respondents", "1 respondent". */
 function respondents(count: number): string {
@@ -110,6 +111,8 @@ export function fileSpec(spec: TopLevelSpec, frame: ChartFrame, embedded: string
     },
     vconcat: [body, footer],
     spacing: 14,
+    // The chart's legends stay with the chart, above the text under it (a shared legend would go below all).
+    resolve: { legend: Object.fromEntries(LEGEND_CHANNELS.map((channel) => [channel, 'independent'])) },
     config,
   };
   // Issue #20: the frame's text is data text too.
