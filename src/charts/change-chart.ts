@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results, ThemeChange } from '../model.ts';
 import { changeVerdict } from '../format/change-verdict.ts';
 import { formatPercent } from '../format/format-percent.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
 import { themeColors } from './theme-colors.ts';
 import { theme } from './theme.ts';
@@ -37,7 +38,7 @@ export function changeChart(results: Results): TopLevelSpec {
   const { alpha, minBase } = results.settings;
   const labels = new Map<string, string[]>();
   const values = rows.map(({ change: row, depth }) => {
-    labels.set(row.code, wrapLabel(depth > 0 ? `↳ ${row.label}` : row.label, LABEL_WIDTH, 11));
+    labels.set(row.code, wrapLabel(depth > 0 ? `↳ ${isolate(row.label)}` : isolate(row.label), LABEL_WIDTH, 11));
     const verdict = changeVerdict(row, alpha, minBase);
     const previous = row.previous.proportion;
     const current = row.current.proportion;

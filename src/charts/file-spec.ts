@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results, TrendResults } from '../model.ts';
+import { isolate } from './bidi.ts';
 import { guardVegaNames } from './guard-vega-names.ts';
 import { wrapLabel } from './wrap-label.ts';
 
@@ -45,7 +46,7 @@ export function roundFrame(results: Results, title: string, base?: string): Char
   return {
     title,
     base: line,
-    source: `Source: ${results.survey.title}${round ? `, ${round}` : ''}; findings`,
+    source: `Source: ${isolate(results.survey.title)}${round ? `, ${isolate(round)}` : ''}; findings`,
     note: results.survey.note,
   };
 }
@@ -57,8 +58,8 @@ export function trendFrame(trend: TrendResults, title: string): ChartFrame {
   const span = rounds.length > 1 ? `rounds ${rounds.slice(0, -1).join(', ')} and ${rounds[rounds.length - 1]}` : (rounds[0] ?? '');
   return {
     title,
-    base: `Base: ${trend.rounds.map((round) => `${round.round} ${respondents(round.respondents)}`).join(', ')}`,
-    source: `Source: ${latest?.title ?? 'Trend'}${span ? `, ${span}` : ''}; findings`,
+    base: `Base: ${trend.rounds.map((round) => `${isolate(round.round)} ${respondents(round.respondents)}`).join(', ')}`,
+    source: `Source: ${isolate(latest?.title ?? 'Trend')}${span ? `, ${span}` : ''}; findings`,
     note: trend.note,
   };
 }

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatPercent } from '../format/format-percent.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
 import { themeColors } from './theme-colors.ts';
 import { themeOrder } from './theme-order.ts';
@@ -28,7 +29,7 @@ export function themePrevalenceChart(results: Results): TopLevelSpec {
   const labels = new Map<string, string[]>();
   const values = ordered.map(({ theme: row, depth }) => {
     const shown = depth > 0 ? `↳ ${row.label}` : row.label;
-    labels.set(row.code, wrapLabel(shown, LABEL_WIDTH, 11));
+    labels.set(row.code, wrapLabel(isolate(shown), LABEL_WIDTH, 11));
     return {
       code: row.code,
       label: row.label,

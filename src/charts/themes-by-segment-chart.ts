@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatPercent } from '../format/format-percent.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
 import { segmentColors } from './segment-colors.ts';
 import { themeOrder } from './theme-order.ts';
@@ -27,13 +28,13 @@ export function themesBySegmentChart(results: Results): TopLevelSpec {
   const colors = segmentColors(results.segments.map((segment) => segment.id));
   const segments = results.segments.map((segment) => ({
     ...segment,
-    legend: `${segment.label} (n = ${segment.respondents}${segment.lowBase ? ', low base' : ''})`,
+    legend: `${isolate(segment.label)} (n = ${segment.respondents}${segment.lowBase ? ', low base' : ''})`,
     color: colors.get(segment.id) ?? '#1f4e7a',
   }));
   const bySegmentId = new Map(segments.map((segment) => [segment.id, segment]));
   const labels = new Map<string, string[]>();
   const values = ordered.flatMap(({ theme: row, depth }) => {
-    labels.set(row.code, wrapLabel(depth > 0 ? `↳ ${row.label}` : row.label, LABEL_WIDTH, 11));
+    labels.set(row.code, wrapLabel(depth > 0 ? `↳ ${isolate(row.label)}` : isolate(row.label), LABEL_WIDTH, 11));
     return row.bySegment.flatMap((cell) => {
       const segment = bySegmentId.get(cell.segment);
       if (segment === undefined) return [];
@@ -60,10 +61,10 @@ export function themesBySegmentChart(results: Results): TopLevelSpec {
   const low = segments.filter((segment) => segment.lowBase);
   const subtitle = [
     `Share of each segment's respondents mentioning each theme, with ${formatConfidence(results.confidence)} intervals`,
-    `Base: ${segments.map((segment) => `${segment.label} n = ${segment.respondents}`).join(', ')}`,
+    `Base: ${segments.map((segment) => `${isolate(segment.label)} n = ${segment.respondents}`).join(', ')}`,
   ];
   if (low.length > 0) {
-    const names = low.map((segment) => segment.label).join(', ');
+    const names = low.map((segment) => isolate(segment.label)).join(', ');
     subtitle.push(`${names}: base below ${results.settings.minBase}, shown for completeness`);
   }
   const yOffset = { field: 'segment', type: 'nominal', sort: segments.map((segment) => segment.legend) } as const;

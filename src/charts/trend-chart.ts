@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { TrendResults } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatPercent } from '../format/format-percent.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
 import { themeColors } from './theme-colors.ts';
 import { theme } from './theme.ts';
@@ -65,7 +66,7 @@ export function trendChart(trend: TrendResults): TopLevelSpec {
   const rounds = trend.rounds.map((round) => round.round);
   const heads = new Map<string, string[]>();
   const values = ordered.flatMap(({ theme: row, depth }) => {
-    heads.set(row.code, wrapLabel(depth > 0 ? `↳ ${row.label}` : row.label, HEADER_WIDTH, 11, 'bold'));
+    heads.set(row.code, wrapLabel(depth > 0 ? `↳ ${isolate(row.label)}` : isolate(row.label), HEADER_WIDTH, 11, 'bold'));
     const defined = row.points.filter((point) => point.proportion !== null);
     const first = defined[0];
     const last = defined[defined.length - 1];
