@@ -4,6 +4,7 @@ import { formatPercent } from '../format/format-percent.ts';
 import { parseHex } from './contrast-ratio.ts';
 import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
+import { markUnreliable, unreliableNote, unreliableThemes } from './reliability-mark.ts';
 import { readableTextColor } from './readable-text-color.ts';
 import { relatedPair } from './related-pair.ts';
 import { themeOrder } from './theme-order.ts';
@@ -69,13 +70,14 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
   // A full lower triangle in reading order: row i holds the pairs of theme i with the themes before it.
   const rows = ordered.slice(1).map((row) => row.code);
   const columns = ordered.slice(0, -1).map((row) => row.code);
-  const labels = new Map(ordered.map((row) => [row.code, wrapLabel(isolate(row.label), LABEL_WIDTH, 11)]));
+  const unreliable = unreliableThemes(results);
+  const labels = new Map(ordered.map((row) => [row.code, wrapLabel(markUnreliable(isolate(row.label), row.code, unreliable), LABEL_WIDTH, 11)]));
   // Column labels sit on the diagonal, above each column's first cell, and run up and to the right
   // over the empty upper triangle: one line each, clear of their neighbours, and the chart does not
   // grow downwards with long labels.
   // Two lines where possible: the next label along the diagonal is about 48 px away.
   const columnHeads = columns.map((code, index) => {
-    const label = isolate(labelOf(results, code));
+    const label = markUnreliable(isolate(labelOf(results, code)), code, unreliable);
     let lines = wrapLabel(label, HEAD_WIDTH, 11);
     if (lines.length > 2) lines = wrapLabel(label, textWidth(label, 11) / 2 + 24, 11);
     return { column: code, row: rows[index] ?? '', label: lines, lines: lines.length };
@@ -92,6 +94,7 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
         `Base: ${results.base.respondents} respondents`,
         'Colour and number: of the respondents mentioning either theme, the share mentioning both',
         'A theme and its own sub-theme are not paired',
+        ...unreliableNote([...rows, ...columns], unreliable),
       ],
     },
     width: { step: CELL },

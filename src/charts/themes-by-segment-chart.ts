@@ -4,6 +4,7 @@ import { formatConfidence } from '../format/format-confidence.ts';
 import { formatPercent } from '../format/format-percent.ts';
 import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
+import { markUnreliable, unreliableNote, unreliableThemes } from './reliability-mark.ts';
 import { segmentColors } from './segment-colors.ts';
 import { themeOrder } from './theme-order.ts';
 import { textWidth } from './text-width.ts';
@@ -33,8 +34,9 @@ export function themesBySegmentChart(results: Results): TopLevelSpec {
   }));
   const bySegmentId = new Map(segments.map((segment) => [segment.id, segment]));
   const labels = new Map<string, string[]>();
+  const unreliable = unreliableThemes(results);
   const values = ordered.flatMap(({ theme: row, depth }) => {
-    labels.set(row.code, wrapLabel(depth > 0 ? `↳ ${isolate(row.label)}` : isolate(row.label), LABEL_WIDTH, 11));
+    labels.set(row.code, wrapLabel(markUnreliable(depth > 0 ? `↳ ${isolate(row.label)}` : isolate(row.label), row.code, unreliable), LABEL_WIDTH, 11));
     return row.bySegment.flatMap((cell) => {
       const segment = bySegmentId.get(cell.segment);
       if (segment === undefined) return [];
@@ -67,6 +69,12 @@ export function themesBySegmentChart(results: Results): TopLevelSpec {
     const names = low.map((segment) => isolate(segment.label)).join(', ');
     subtitle.push(`${names}: base below ${results.settings.minBase}, shown for completeness`);
   }
+  subtitle.push(
+    ...unreliableNote(
+      ordered.map(({ theme: row }) => row.code),
+      unreliable,
+    ),
+  );
   const yOffset = { field: 'segment', type: 'nominal', sort: segments.map((segment) => segment.legend) } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
