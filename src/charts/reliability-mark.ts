@@ -2,7 +2,7 @@ import type { Results } from '../model.ts';
 import { wrapLabel } from './wrap-label.ts';
 
 /** The mark beside a theme whose coding is unreliable (issue 17). */
-export const UNRELIABLE_MARK = '†';
+const UNRELIABLE_MARK = '†';
 
 /**
  * Themes whose coding is unreliable, as the report decides it (report/agreement-caveat.ts): the

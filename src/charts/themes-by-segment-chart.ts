@@ -12,7 +12,7 @@ import { theme } from './theme.ts';
 import { wrapLabel } from './wrap-label.ts';
 
 /** A low-base segment's bars: its own colour (segment-colors.ts), faded. */
-export const LOW_BASE_OPACITY = 0.45;
+const LOW_BASE_OPACITY = 0.45;
 const LABEL_WIDTH = 190;
 const PLOT_WIDTH = 310;
 const BAR = 11;
