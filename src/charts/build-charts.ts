@@ -18,6 +18,7 @@ import { themePrevalenceChart } from './theme-prevalence-chart.ts';
 import { themesBySegmentChart } from './themes-by-segment-chart.ts';
 import { segmentCell } from '../format/segment-cell.ts';
 import { guardVegaNames } from './guard-vega-names.ts';
+import { type ChartFrame, roundFrame } from './file-spec.ts';
 
 /** The figures a chart draws, as a table for screen readers and anyone who wants the numbers. */
 export interface ChartTable {
@@ -37,6 +38,8 @@ export interface ChartSpec {
   spec: TopLevelSpec;
   /** The chart's data as a table; the first cell of each row names the row. */
   table?: ChartTable;
+  /** Issue 17: what the standalone chart file adds around the chart (title, base, source, note: file-spec.ts). */
+  frame?: ChartFrame;
 }
 
 /**
@@ -61,6 +64,7 @@ export function buildCharts(full: Results): ChartSpec[] {
       alt: prevalenceAlt(results, ranked),
       spec: themePrevalenceChart(results),
       table: prevalenceTable(results),
+      frame: roundFrame(results, 'How often each theme came up'),
     });
   }
   if (results.segments.length >= 2 && results.themes.length > 0) {
@@ -70,6 +74,7 @@ export function buildCharts(full: Results): ChartSpec[] {
       alt: bySegmentAlt(results),
       spec: themesBySegmentChart(results),
       table: bySegmentTable(results),
+      frame: roundFrame(results, 'Themes by stakeholder segment'),
     });
   }
   const pairs = results.cooccurrence.filter((pair) => pair.jaccard !== null && pair.a !== pair.b && !relatedPair(results.themes, pair.a, pair.b));
@@ -83,6 +88,7 @@ export function buildCharts(full: Results): ChartSpec[] {
           ? 'Heatmap of how often pairs of themes are mentioned by the same respondents.'
           : `Heatmap of how often pairs of themes are mentioned by the same respondents: ${labelOf(results, top.a)} and ${labelOf(results, top.b)} overlap most (Jaccard index ${(top.jaccard ?? 0).toFixed(2)}, ${top.respondents} respondents mention both).`,
       spec: cooccurrenceChart(results),
+      frame: roundFrame(results, 'Which themes come up together'),
       table: {
         caption: 'Pairs of themes mentioned by the same respondents',
         head: ['Theme', 'With theme', 'Respondents mentioning both', 'Jaccard index'],
@@ -103,6 +109,7 @@ export function buildCharts(full: Results): ChartSpec[] {
         alt: optionAlt(question),
         spec: optionChart(results, question),
         table: optionTable(results, question),
+        frame: roundFrame(results, question.label, answeredBase(question)),
       });
       continue;
     }
@@ -113,6 +120,7 @@ export function buildCharts(full: Results): ChartSpec[] {
       alt: likertAlt(question),
       spec: likertChart(results, question.id),
       table: likertTable(results, question),
+      frame: roundFrame(results, question.label, answeredBase(question)),
     });
   }
   if (results.change !== null && results.change.themes.length > 0) {
@@ -123,6 +131,11 @@ export function buildCharts(full: Results): ChartSpec[] {
       title: `What changed since ${previous}`,
       alt: changeAlt(results),
       spec: changeChart(results),
+      frame: roundFrame(
+        results,
+        `What changed since ${previous}`,
+        `Base: ${previous} ${change.themes[0]?.previous.base ?? 0} respondents, ${results.survey.round || 'this round'} ${change.themes[0]?.current.base ?? 0} respondents`,
+      ),
       table: {
         caption: `Share of respondents mentioning each theme in ${previous} and ${results.survey.round || 'this round'}`,
         head: ['Theme', previous, results.survey.round || 'This round', 'Change (points)'],
@@ -151,6 +164,11 @@ export function buildCharts(full: Results): ChartSpec[] {
   }
   // Issue #20: a data name such as "toString" must not become a Vega operator (guard-vega-names.ts).
   return charts.map((chart) => ({ ...chart, spec: guardVegaNames(chart.spec) }));
+}
+
+/** A question chart's base: the respondents who answered (as the Likert chart's subtitle words it, so the file does not repeat it). */
+function answeredBase(question: QuestionResult): string {
+  return `Base: ${question.base} respondents who answered${question.missing > 0 ? ` (${question.missing} left it blank)` : ''}`;
 }
 
 function prevalenceTable(results: Results): ChartTable {

@@ -2,7 +2,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results, ThemeChange } from '../model.ts';
 import { changeVerdict } from '../format/change-verdict.ts';
 import { formatPercent } from '../format/format-percent.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
+import { markUnreliable, unreliableNote, unreliableThemes } from './reliability-mark.ts';
 import { themeColors } from './theme-colors.ts';
 import { theme } from './theme.ts';
 import { wrapLabel } from './wrap-label.ts';
@@ -36,8 +38,9 @@ export function changeChart(results: Results): TopLevelSpec {
   const colors = themeColors(results.themes);
   const { alpha, minBase } = results.settings;
   const labels = new Map<string, string[]>();
+  const unreliable = unreliableThemes(results);
   const values = rows.map(({ change: row, depth }) => {
-    labels.set(row.code, wrapLabel(depth > 0 ? `↳ ${row.label}` : row.label, LABEL_WIDTH, 11));
+    labels.set(row.code, wrapLabel(markUnreliable(depth > 0 ? `↳ ${isolate(row.label)}` : isolate(row.label), row.code, unreliable), LABEL_WIDTH, 11));
     const verdict = changeVerdict(row, alpha, minBase);
     const previous = row.previous.proportion;
     const current = row.current.proportion;
@@ -82,6 +85,13 @@ export function changeChart(results: Results): TopLevelSpec {
           `▲ ▼ a change that survives the Benjamini–Hochberg adjustment (adjusted p < ${alpha})`,
         ];
   if (rows.some(({ depth }) => depth > 0)) subtitle.push('↳ marks a sub-theme; its mentions also count for its parent theme');
+  // The current round's coding: the flag is the current round's reliability.
+  subtitle.push(
+    ...unreliableNote(
+      rows.map(({ change: row }) => row.code),
+      unreliable,
+    ),
+  );
   // Room left of 0% for the label of a share near zero; ticks stay at 0–100%.
   const x = { type: 'quantitative' as const, scale: { domain: [-0.12, 1], nice: false, zero: false } };
   return {

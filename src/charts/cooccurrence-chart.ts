@@ -1,7 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../model.ts';
+import { formatPercent } from '../format/format-percent.ts';
 import { parseHex } from './contrast-ratio.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
+import { markUnreliable, unreliableNote, unreliableThemes } from './reliability-mark.ts';
 import { readableTextColor } from './readable-text-color.ts';
 import { relatedPair } from './related-pair.ts';
 import { themeOrder } from './theme-order.ts';
@@ -33,8 +36,9 @@ export function blues(t: number): string {
 }
 
 /**
- * Heatmap of theme pairs: cell colour is the Jaccard index (respondents mentioning both / mentioning
- * either), cell text the respondents mentioning both. Each pair appears once, in the lower triangle,
+ * Heatmap of theme pairs: cell colour and cell text are the same figure (issue 17), the Jaccard index
+ * (respondents mentioning both / mentioning either), printed as a percentage; the count mentioning
+ * both is in the tooltip and the data table. Each pair appears once, in the lower triangle,
  * themes in the prevalence chart's order, row labels on the left and column labels on the diagonal. Pairs of a theme and its own sub-theme are left out: a
  * sub-theme always co-occurs with its parent, so their overlap says nothing. Undefined indexes (neither
  * theme mentioned) are left blank.
@@ -54,6 +58,7 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
         row,
         column,
         jaccard: pair.jaccard,
+        share: formatPercent(pair.jaccard),
         respondents: pair.respondents,
         pair: `${labelOf(results, row)} + ${labelOf(results, column)}`,
       },
@@ -65,13 +70,14 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
   // A full lower triangle in reading order: row i holds the pairs of theme i with the themes before it.
   const rows = ordered.slice(1).map((row) => row.code);
   const columns = ordered.slice(0, -1).map((row) => row.code);
-  const labels = new Map(ordered.map((row) => [row.code, wrapLabel(row.label, LABEL_WIDTH, 11)]));
+  const unreliable = unreliableThemes(results);
+  const labels = new Map(ordered.map((row) => [row.code, wrapLabel(markUnreliable(isolate(row.label), row.code, unreliable), LABEL_WIDTH, 11)]));
   // Column labels sit on the diagonal, above each column's first cell, and run up and to the right
   // over the empty upper triangle: one line each, clear of their neighbours, and the chart does not
   // grow downwards with long labels.
   // Two lines where possible: the next label along the diagonal is about 48 px away.
   const columnHeads = columns.map((code, index) => {
-    const label = labelOf(results, code);
+    const label = markUnreliable(isolate(labelOf(results, code)), code, unreliable);
     let lines = wrapLabel(label, HEAD_WIDTH, 11);
     if (lines.length > 2) lines = wrapLabel(label, textWidth(label, 11) / 2 + 24, 11);
     return { column: code, row: rows[index] ?? '', label: lines, lines: lines.length };
@@ -86,9 +92,9 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
       text: 'Which themes come up together',
       subtitle: [
         `Base: ${results.base.respondents} respondents`,
-        'Colour: Jaccard index, respondents mentioning both / either',
-        'Number: respondents mentioning both',
+        'Colour and number: of the respondents mentioning either theme, the share mentioning both',
         'A theme and its own sub-theme are not paired',
+        ...unreliableNote([...rows, ...columns], unreliable),
       ],
     },
     width: { step: CELL },
@@ -136,19 +142,19 @@ export function cooccurrenceChart(results: Results): TopLevelSpec {
             field: 'jaccard',
             type: 'quantitative',
             scale: { range: [...BLUES], interpolate: 'rgb', domain: [0, maxJaccard], nice: false },
-            legend: { title: 'Jaccard index', format: '.2f', orient: 'bottom', direction: 'horizontal', gradientLength: 160 },
+            legend: { title: 'Share mentioning both', format: '.0%', orient: 'bottom', direction: 'horizontal', gradientLength: 160 },
           },
           tooltip: [
             { field: 'pair', title: 'Themes' },
             { field: 'respondents', title: 'Respondents mentioning both' },
-            { field: 'jaccard', title: 'Jaccard index', format: '.2f' },
+            { field: 'share', title: 'Of those mentioning either' },
           ],
         },
       },
       {
         mark: { type: 'text', fontSize: 11, baseline: 'middle' },
         encoding: {
-          text: { field: 'respondents', type: 'quantitative' },
+          text: { field: 'share' },
           color: { condition: { test: "datum.textColor === '#ffffff'", value: '#ffffff' }, value: '#000000' },
         },
       },

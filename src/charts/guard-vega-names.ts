@@ -8,7 +8,7 @@
  * and scale domains alike, and as a quoted literal inside expressions, so every lookup still matches
  * and the chart shows the same text. Every other string is left as it is.
  */
-import { stripBidi } from '../format/strip-bidi.ts';
+import { neutraliseBidi } from './bidi.ts';
 
 const WORD_JOINER = '\u2060';
 
@@ -39,8 +39,9 @@ function guardExpression(expression: string): string {
 /** A copy of a chart spec with every dangerous name guarded (idempotent). */
 export function guardVegaNames<T>(spec: T): T {
   const visit = (value: unknown, key: string): unknown => {
-    // Issue #20: bidi controls removed too (report/strip-bidi.ts), so a label cannot reorder a chart's figures.
-    if (typeof value === 'string') return EXPRESSION_KEYS.has(key) ? guardExpression(stripBidi(value)) : vegaSafeName(stripBidi(value));
+    // Issue #20: bidi controls removed too, so a label cannot reorder a chart's figures; issue 17: but
+    // the isolates bidi.ts puts around right-to-left data text stay (neutraliseBidi).
+    if (typeof value === 'string') return EXPRESSION_KEYS.has(key) ? guardExpression(neutraliseBidi(value)) : vegaSafeName(neutraliseBidi(value));
     if (Array.isArray(value)) return value.map((item) => visit(item, key));
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};

@@ -3,6 +3,7 @@ import type { QuestionResult, Results } from '../model.ts';
 import { formatPercent } from '../format/format-percent.ts';
 import { divergingColors } from './diverging-colors.ts';
 import { tint } from './ensure-contrast.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
 import { readableTextColor } from './readable-text-color.ts';
 import { textWidth } from './text-width.ts';
@@ -40,7 +41,7 @@ export function likertChart(results: Results, questionId: string): TopLevelSpec 
           { key: '__all__', label: ['All respondents', `n = ${question.base}`], base: question.base, lowBase: false, counts: question.counts },
           ...question.bySegment.map((segment) => ({
             key: segment.segment,
-            label: [segmentLabel.get(segment.segment) ?? segment.segment, `n = ${segment.base}${segment.lowBase ? ', low base' : ''}`],
+            label: [isolate(segmentLabel.get(segment.segment) ?? segment.segment), `n = ${segment.base}${segment.lowBase ? ', low base' : ''}`],
             base: segment.base,
             lowBase: segment.lowBase,
             counts: segment.counts,
@@ -97,7 +98,9 @@ export function likertChart(results: Results, questionId: string): TopLevelSpec 
     subtitle.push(`Base: ${question.base} respondents who answered${question.missing > 0 ? ` (${question.missing} left it blank)` : ''}`);
   }
   if (lowRows.length > 0) {
-    subtitle.push(`${lowRows.map((row) => segmentLabel.get(row.key) ?? row.key).join(', ')}: base below ${results.settings.minBase}, shown for completeness`);
+    subtitle.push(
+      `${lowRows.map((row) => isolate(segmentLabel.get(row.key) ?? row.key)).join(', ')}: base below ${results.settings.minBase}, shown for completeness`,
+    );
   }
   const columns = legendColumns(levelLabels);
   return {

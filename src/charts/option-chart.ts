@@ -9,6 +9,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { QuestionResult, Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatPercent } from '../format/format-percent.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
 import { theme } from './theme.ts';
 import { wrapLabel } from './wrap-label.ts';
@@ -38,7 +39,7 @@ export function optionChart(results: Results, question: QuestionResult): TopLeve
   const labels = new Map<string, string[]>();
   const values = options.map((option, i) => {
     const id = `o${i}`;
-    labels.set(id, wrapLabel(option.label, LABEL_WIDTH, 11));
+    labels.set(id, wrapLabel(isolate(option.label), LABEL_WIDTH, 11));
     return {
       id,
       label: option.label,

@@ -87,6 +87,15 @@ export function textWidth(text: string, fontSize: number, fontWeight?: string | 
     if (latin !== undefined && latin > 0) units += latin;
     else if (EXTRA.has(codePoint)) units += EXTRA.get(codePoint)?.[bold ? 1 : 0] ?? 0;
     else if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) units += 0;
+    // Bidi controls (the isolates of bidi.ts) take no room.
+    else if (
+      codePoint === 0x61c ||
+      codePoint === 0x200e ||
+      codePoint === 0x200f ||
+      (codePoint >= 0x202a && codePoint <= 0x202e) ||
+      (codePoint >= 0x2066 && codePoint <= 0x2069)
+    )
+      units += 0;
     else units += isWide(codePoint) ? UNITS_PER_EM : 0.65 * UNITS_PER_EM;
   }
   return (units / UNITS_PER_EM) * fontSize;

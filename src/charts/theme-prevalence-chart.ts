@@ -2,7 +2,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatPercent } from '../format/format-percent.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
+import { markUnreliable, unreliableNote, unreliableThemes } from './reliability-mark.ts';
 import { themeColors } from './theme-colors.ts';
 import { themeOrder } from './theme-order.ts';
 import { theme } from './theme.ts';
@@ -26,9 +28,10 @@ export function themePrevalenceChart(results: Results): TopLevelSpec {
   const colors = themeColors(results.themes);
   const ordered = themeOrder(results.themes);
   const labels = new Map<string, string[]>();
+  const unreliable = unreliableThemes(results);
   const values = ordered.map(({ theme: row, depth }) => {
     const shown = depth > 0 ? `↳ ${row.label}` : row.label;
-    labels.set(row.code, wrapLabel(shown, LABEL_WIDTH, 11));
+    labels.set(row.code, wrapLabel(markUnreliable(isolate(shown), row.code, unreliable), LABEL_WIDTH, 11));
     return {
       code: row.code,
       label: row.label,
@@ -48,6 +51,12 @@ export function themePrevalenceChart(results: Results): TopLevelSpec {
     `Share of ${results.base.respondents} respondents mentioning each theme${weightedNote}, with ${formatConfidence(results.confidence)} intervals`,
   ];
   if (ordered.some(({ depth }) => depth > 0)) subtitle.push('↳ marks a sub-theme; its mentions also count for its parent theme');
+  subtitle.push(
+    ...unreliableNote(
+      ordered.map(({ theme: row }) => row.code),
+      unreliable,
+    ),
+  );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {

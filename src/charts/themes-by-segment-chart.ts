@@ -2,18 +2,17 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatPercent } from '../format/format-percent.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
+import { markUnreliable, unreliableNote, unreliableThemes } from './reliability-mark.ts';
+import { segmentColors } from './segment-colors.ts';
 import { themeOrder } from './theme-order.ts';
 import { textWidth } from './text-width.ts';
 import { theme } from './theme.ts';
 import { wrapLabel } from './wrap-label.ts';
 
-/**
- * Segment colours: each at least 3:1 against white (WCAG non-text contrast); the first three are dark,
- * light and mid in greyscale, so they stay apart printed in black and white. Low-base segments are grey.
- */
-export const SEGMENT_COLORS = ['#1f4e79', '#d77e26', '#2b8c74', '#8e4b8e', '#a6611a', '#5f7fa6'] as const;
-export const LOW_BASE_COLOR = '#8c8c8c';
+/** A low-base segment's bars: its own colour (segment-colors.ts), faded. */
+const LOW_BASE_OPACITY = 0.45;
 const LABEL_WIDTH = 190;
 const PLOT_WIDTH = 310;
 const BAR = 11;
@@ -21,20 +20,23 @@ const LINE_HEIGHT = 13;
 
 /**
  * Grouped horizontal bars: per theme (in the prevalence chart's order), one bar per segment with its
- * Wilson interval and percentage. Segments below the minimum base are drawn grey and named in the
+ * Wilson interval and percentage. Each segment has the colour of its id in every round (issue 17:
+ * segment-colors.ts). Segments below the minimum base keep their colour, faded, and are named in the
  * subtitle as shown for completeness, so no one reads a difference into three people.
  */
 export function themesBySegmentChart(results: Results): TopLevelSpec {
   const ordered = themeOrder(results.themes);
-  const segments = results.segments.map((segment, index) => ({
+  const colors = segmentColors(results.segments.map((segment) => segment.id));
+  const segments = results.segments.map((segment) => ({
     ...segment,
-    legend: `${segment.label} (n = ${segment.respondents}${segment.lowBase ? ', low base' : ''})`,
-    color: segment.lowBase ? LOW_BASE_COLOR : (SEGMENT_COLORS[index % SEGMENT_COLORS.length] ?? LOW_BASE_COLOR),
+    legend: `${isolate(segment.label)} (n = ${segment.respondents}${segment.lowBase ? ', low base' : ''})`,
+    color: colors.get(segment.id) ?? '#1f4e7a',
   }));
   const bySegmentId = new Map(segments.map((segment) => [segment.id, segment]));
   const labels = new Map<string, string[]>();
+  const unreliable = unreliableThemes(results);
   const values = ordered.flatMap(({ theme: row, depth }) => {
-    labels.set(row.code, wrapLabel(depth > 0 ? `↳ ${row.label}` : row.label, LABEL_WIDTH, 11));
+    labels.set(row.code, wrapLabel(markUnreliable(depth > 0 ? `↳ ${isolate(row.label)}` : isolate(row.label), row.code, unreliable), LABEL_WIDTH, 11));
     return row.bySegment.flatMap((cell) => {
       const segment = bySegmentId.get(cell.segment);
       if (segment === undefined) return [];
@@ -61,12 +63,18 @@ export function themesBySegmentChart(results: Results): TopLevelSpec {
   const low = segments.filter((segment) => segment.lowBase);
   const subtitle = [
     `Share of each segment's respondents mentioning each theme, with ${formatConfidence(results.confidence)} intervals`,
-    `Base: ${segments.map((segment) => `${segment.label} n = ${segment.respondents}`).join(', ')}`,
+    `Base: ${segments.map((segment) => `${isolate(segment.label)} n = ${segment.respondents}`).join(', ')}`,
   ];
   if (low.length > 0) {
-    const names = low.map((segment) => segment.label).join(', ');
+    const names = low.map((segment) => isolate(segment.label)).join(', ');
     subtitle.push(`${names}: base below ${results.settings.minBase}, shown for completeness`);
   }
+  subtitle.push(
+    ...unreliableNote(
+      ordered.map(({ theme: row }) => row.code),
+      unreliable,
+    ),
+  );
   const yOffset = { field: 'segment', type: 'nominal', sort: segments.map((segment) => segment.legend) } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -88,6 +96,7 @@ export function themesBySegmentChart(results: Results): TopLevelSpec {
       {
         mark: { type: 'bar' },
         encoding: {
+          opacity: { condition: { test: 'datum.lowBase', value: LOW_BASE_OPACITY }, value: 1 },
           x: {
             field: 'proportion',
             type: 'quantitative',

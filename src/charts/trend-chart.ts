@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { TrendResults } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatPercent } from '../format/format-percent.ts';
+import { isolate } from './bidi.ts';
 import { labelExpr } from './label-expr.ts';
 import { themeColors } from './theme-colors.ts';
 import { theme } from './theme.ts';
@@ -16,6 +17,43 @@ const LABEL_ALL_UP_TO = 4;
 
 type TrendTheme = TrendResults['themes'][number];
 
+/** Where a point's label sits: the corner of the point it starts from. */
+type Corner = 'above-right' | 'below-right' | 'above-left' | 'below-left';
+const CORNERS: readonly Corner[] = ['above-right', 'below-right', 'above-left', 'below-left'];
+/** The label's gap from its point: clear of the interval rule (x) and of the point (y). */
+const LABEL_GAP_X = 5;
+const LABEL_GAP_Y = 3;
+/** A label (10 px text and its gap) needs this share of the panel's 0–100% height above or below its point. */
+const LABEL_ROOM = (10 + LABEL_GAP_Y + 2) / CELL_HEIGHT;
+
+/**
+ * The corner beside a point where its label crosses no line: the segment to the next point leaves
+ * the point to the right, up or down, so the other right-hand corner is free (both are free at the
+ * last point); likewise the segment from the previous point on the left. Right of the point is
+ * preferred; a corner without room inside the panel (a label above 85% or below 15%) is avoided,
+ * trying the left side next. A point with no free corner inside the panel (a peak near 100%, a
+ * trough near 0%) keeps its free corner and reaches past the panel's edge.
+ */
+export function labelCorner(previous: number | null, value: number, next: number | null): Corner {
+  const roomAbove = value <= 1 - LABEL_ROOM;
+  const roomBelow = value >= LABEL_ROOM;
+  // The free vertical side on each side of the point ('either' when no segment leaves that way).
+  const side = (neighbour: number | null): 'above' | 'below' | 'either' => (neighbour === null ? 'either' : neighbour > value ? 'below' : 'above');
+  const fits = (vertical: 'above' | 'below') => (vertical === 'above' ? roomAbove : roomBelow);
+  for (const [horizontal, neighbour] of [
+    ['right', next],
+    ['left', previous],
+  ] as const) {
+    const free = side(neighbour);
+    if (free === 'either') {
+      if (roomAbove) return `above-${horizontal}`;
+      if (roomBelow) return `below-${horizontal}`;
+    } else if (fits(free)) return `${free}-${horizontal}`;
+  }
+  const right = side(next);
+  return right === 'below' ? 'below-right' : 'above-right';
+}
+
 /**
  * Small multiples, one panel per theme (in reading order: top-level themes by their share in the
  * latest round, each followed by its sub-themes): the share of respondents mentioning it in each
@@ -28,27 +66,23 @@ export function trendChart(trend: TrendResults): TopLevelSpec {
   const rounds = trend.rounds.map((round) => round.round);
   const heads = new Map<string, string[]>();
   const values = ordered.flatMap(({ theme: row, depth }) => {
-    heads.set(row.code, wrapLabel(depth > 0 ? `↳ ${row.label}` : row.label, HEADER_WIDTH, 11, 'bold'));
+    heads.set(row.code, wrapLabel(depth > 0 ? `↳ ${isolate(row.label)}` : isolate(row.label), HEADER_WIDTH, 11, 'bold'));
     const defined = row.points.filter((point) => point.proportion !== null);
     const first = defined[0];
     const last = defined[defined.length - 1];
-    return row.points.flatMap((point) =>
-      point.proportion === null
-        ? []
-        : [
-            {
-              code: row.code,
-              label: row.label,
-              round: point.round,
-              proportion: point.proportion,
-              lower: point.ci?.[0] ?? point.proportion,
-              upper: point.ci?.[1] ?? point.proportion,
-              text: rounds.length <= LABEL_ALL_UP_TO || point === first || point === last ? formatPercent(point.proportion) : '',
-              count: `${point.respondents} of ${point.base}`,
-              color: colors.get(row.code) ?? '#4e79a7',
-            },
-          ],
-    );
+    return defined.map((point, index) => ({
+      code: row.code,
+      label: row.label,
+      round: point.round,
+      proportion: point.proportion ?? 0,
+      lower: point.ci?.[0] ?? point.proportion,
+      upper: point.ci?.[1] ?? point.proportion,
+      text: rounds.length <= LABEL_ALL_UP_TO || point === first || point === last ? formatPercent(point.proportion) : '',
+      // Issue 17: the label goes into a corner beside its point that neither line segment enters.
+      corner: labelCorner(defined[index - 1]?.proportion ?? null, point.proportion ?? 0, defined[index + 1]?.proportion ?? null),
+      count: `${point.respondents} of ${point.base}`,
+      color: colors.get(row.code) ?? '#4e79a7',
+    }));
   });
   const x = {
     field: 'round',
@@ -119,13 +153,28 @@ export function trendChart(trend: TrendResults): TopLevelSpec {
             ],
           },
         },
-        // A white halo under each label keeps it readable where the line runs through it.
-        ...[{ stroke: '#ffffff', strokeWidth: 3 }, {}].map((halo) => ({
-          mark: { type: 'text' as const, fontSize: 10, dx: 6, align: 'left' as const, baseline: 'middle' as const, color: '#262626', ...halo },
-          encoding: { x, y: { field: 'proportion', ...y }, text: { field: 'text' } },
-        })),
+        // Each label in its corner (labelCorner), clear of the point's interval rule; a white halo
+        // keeps it readable over the grid.
+        ...CORNERS.flatMap((corner) =>
+          [{ stroke: '#ffffff', strokeWidth: 3 }, {}].map((halo) => ({
+            transform: [{ filter: `datum.corner === '${corner}'` }],
+            mark: {
+              type: 'text' as const,
+              fontSize: 10,
+              dx: corner.endsWith('right') ? LABEL_GAP_X : -LABEL_GAP_X,
+              dy: corner.startsWith('above') ? -LABEL_GAP_Y : LABEL_GAP_Y,
+              align: corner.endsWith('right') ? ('left' as const) : ('right' as const),
+              baseline: corner.startsWith('above') ? ('bottom' as const) : ('top' as const),
+              color: '#262626',
+              ...halo,
+            },
+            encoding: { x, y: { field: 'proportion', ...y }, text: { field: 'text' } },
+          })),
+        ),
       ],
     },
+    // Every panel its own round axis: no axis hangs under an empty slot of the last row (issue 17).
+    resolve: { axis: { x: 'independent' } },
     config: { ...theme, axis: { ...theme.axis, labelFontSize: 10 }, view: { stroke: '#d9d9d9' } },
   };
 }

@@ -1,3 +1,4 @@
+import { balanceIsolates } from './bidi.ts';
 import { textWidth } from './text-width.ts';
 
 /**
@@ -25,5 +26,6 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number, fon
     }
   }
   if (line !== '' || lines.length === 0) lines.push(line);
-  return lines;
+  // Issue 17: an isolate (bidi.ts) cut by a line break is closed and reopened, so each line is whole.
+  return balanceIsolates(lines);
 }

@@ -25,6 +25,7 @@ export async function renderReport(
       import('./office/apply-report-formats.ts'),
       import('../charts/narrow-spec.ts'),
     ]);
+  const { fileSpec } = await import('../charts/file-spec.ts');
   const { results, codebook, config } = analysis;
   const statements: Record<string, string> = Object.create(null); // issue #20: a code "__proto__" is a key like any other
   for (const theme of codebook.themes) if (theme.statement !== null) statements[theme.code] = theme.statement;
@@ -35,7 +36,19 @@ export async function renderReport(
   // Every chart is asked for at once: they render on the renderer's workers while this thread goes on.
   const svgs = specs.map((chart) => renderer.svg(chart.spec));
   const withPng = pngWanted(formats);
-  const pngs = withPng ? svgs.map((svg) => svg.then((text) => renderer.png(text))) : [];
+  // Issue 17: the office files embed the report's own drawing of each chart (their headings title it).
+  const withOffice = withPng && (formats.includes('docx') || formats.includes('pptx'));
+  const pngs = withOffice ? svgs.map((svg) => svg.then((text) => renderer.png(text))) : [];
+  // Issue 17: the standalone files (charts/<name>.svg, .vl.json, .png) are the file variant: title,
+  // base, source line and study note around the chart, wrapped to its width (charts/file-spec.ts).
+  const fileCharts = specs.map((chart, i) =>
+    svgs[i]!.then(async (svg) => {
+      if (chart.frame === undefined) return { spec: chart.spec, svg };
+      const spec = fileSpec(chart.spec, chart.frame, svg);
+      return { spec, svg: await renderer.svg(spec) };
+    }),
+  );
+  const filePngs = formats.includes('png') ? fileCharts.map((file) => file.then((done) => renderer.png(done.svg))) : [];
   // Issue 17: a second layout for phones, chosen by the page's CSS, rendered by the same renderer;
   // only report.html shows it (--pdf prints report.html, so withFlags keeps html for it).
   const withHtml = formats.includes('html');
@@ -63,13 +76,17 @@ export async function renderReport(
   files.set('report.md', renderMarkdown(results, charts, options));
   files.set('report.html', renderHtml(results, charts, options));
   const images = await Promise.all(pngs);
+  const standalone = await Promise.all(fileCharts);
   charts.forEach((chart, i) => {
-    files.set(`charts/${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
-    files.set(`charts/${chart.name}.svg`, chart.svg);
-    if (withPng) files.set(`charts/${chart.name}.png`, images[i]!);
+    files.set(`charts/${chart.name}.vl.json`, `${JSON.stringify(standalone[i]!.spec, null, 2)}\n`);
+    files.set(`charts/${chart.name}.svg`, standalone[i]!.svg);
+    // Read by applyReportFormats for the office files, then replaced by the file variant's PNG below.
+    if (withOffice) files.set(`charts/${chart.name}.png`, images[i]!);
   });
   for (const table of tables) files.set(`tables/${table.name}`, table.csv);
   // Issue 18: keep the formats asked for and add the office files, from the same document and charts.
   await applyReportFormats(files, formats, { kind: 'round', results, charts, options });
+  const slidePngs = await Promise.all(filePngs);
+  slidePngs.forEach((png, i) => files.set(`charts/${charts[i]!.name}.png`, png));
   return files;
 }

@@ -44,8 +44,14 @@ export async function renderTrendReport(
       const last = theme.points[theme.points.length - 1];
       return `${theme.label}, ${formatPercent(first?.proportion ?? null)} in ${first?.round ?? ''} and ${formatPercent(last?.proportion ?? null)} in ${last?.round ?? ''}`;
     });
+  // Issue 17: the standalone files carry the title, bases, source and study note (charts/file-spec.ts).
+  const { fileSpec, trendFrame } = await import('../charts/file-spec.ts');
+  const frame = trendFrame(trend, 'Themes across rounds');
+  const standaloneSpec = fileSpec(spec, frame, svg);
+  const standaloneSvg = await renderer.svg(standaloneSpec);
   const chart = {
     name: 'trend',
+    frame,
     title: 'Themes across rounds',
     alt: `Line charts, one per theme, of the share of respondents mentioning it in ${trend.rounds.length} rounds (${trend.rounds.map((round) => `${round.round} n = ${round.respondents}`).join(', ')})${top.length > 0 ? `; the most mentioned in ${latest?.round ?? 'the latest round'}: ${top.join('; ')}` : ''}.`,
     spec,
@@ -76,10 +82,10 @@ export async function renderTrendReport(
   files.set('trend.json', `${JSON.stringify(trend, null, 2)}\n`);
   files.set('report.md', markdownPage(blocks));
   files.set('report.html', htmlPage(title, blocks));
-  files.set('charts/trend.vl.json', `${JSON.stringify(spec, null, 2)}\n`);
-  files.set('charts/trend.svg', svg);
-  // Issue 19: the PNG only when it is written (png) or embedded (docx, pptx).
-  if (formats.includes('png') || formats.includes('docx') || formats.includes('pptx')) files.set('charts/trend.png', await renderer.png(svg));
+  files.set('charts/trend.vl.json', `${JSON.stringify(standaloneSpec, null, 2)}\n`);
+  files.set('charts/trend.svg', standaloneSvg);
+  // Issue 19: the PNG only when it is written (png) or embedded (docx, pptx); the office files embed the report's drawing (issue 17).
+  if (formats.includes('docx') || formats.includes('pptx')) files.set('charts/trend.png', await renderer.png(svg));
   files.set(
     'tables/trend.csv',
     csvTable(
@@ -103,5 +109,6 @@ export async function renderTrendReport(
   // Issue 18: keep the formats asked for and add the office files, from the same document and chart.
   const { applyReportFormats } = await import('./office/apply-report-formats.ts');
   await applyReportFormats(files, formats, { kind: 'trend', trend, charts: [chart], blocks, settings: resolved });
+  if (formats.includes('png')) files.set('charts/trend.png', await renderer.png(standaloneSvg));
   return files;
 }

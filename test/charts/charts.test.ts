@@ -166,15 +166,19 @@ describe('chart specs', () => {
     expect(spec.title.subtitle[0]).toBe('Share of 44 respondents mentioning each theme (unweighted), with 95% intervals');
   });
 
-  it('themes by segment: low-base segments are grey and footnoted', () => {
+  it('themes by segment: low-base segments keep their colour, faded, and are footnoted', () => {
     const spec = themesBySegmentChart(sampleResults) as unknown as {
       title: { subtitle: string[] };
-      layer: { encoding: { color?: { scale?: { domain: string[]; range: string[] } } } }[];
+      layer: { encoding: { color?: { scale?: { domain: string[]; range: string[] } }; opacity?: { condition: { test: string; value: number } } } }[];
     };
     expect(spec.title.subtitle).toContain('Public agencies: base below 5, shown for completeness');
     const scale = spec.layer[0]?.encoding.color?.scale;
     expect(scale?.domain).toEqual(['Funders (n = 20)', 'Nonprofits (n = 20)', 'Public agencies (n = 4, low base)']);
-    expect(scale?.range[2]).toBe('#8c8c8c');
+    // Issue 17: the colour of the id's slot, not a low-base grey: FNV-1a('public') is 3432027008, 2 modulo 6
+    // (python3: h=0x811c9dc5; for c in b'public': h=((h^c)*0x01000193)&0xffffffff), the slot of 'nonprofit'
+    // (4242798494, also 2), which comes first in code-unit order, so 'public' takes the next: SEGMENT_COLORS[3].
+    expect(scale?.range[2]).toBe('#8d4a8d');
+    expect(spec.layer[0]?.encoding.opacity?.condition).toEqual({ test: 'datum.lowBase', value: 0.45 });
     expect(spec.title.subtitle).toContain('Base: Funders n = 20, Nonprofits n = 20, Public agencies n = 4');
     expect(new Set(scale?.range).size).toBe(3);
   });

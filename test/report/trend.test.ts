@@ -102,7 +102,9 @@ describe('renderTrendReport', () => {
   });
 
   it('has a chart spec that compiles without warnings, one panel per theme, rounds in order', () => {
-    const spec = JSON.parse(files.get('charts/trend.vl.json') as string) as TopLevelSpec & { facet: { sort: string[] }; data: { values: { round: string }[] } };
+    // Issue 17: the file is the standalone variant, the chart first in a vconcat with its base, source and note under it.
+    const file = JSON.parse(files.get('charts/trend.vl.json') as string) as TopLevelSpec & { vconcat: unknown[] };
+    const spec = file.vconcat[0] as { facet: { sort: string[] }; data: { values: { round: string }[] } };
     const warnings: string[] = [];
     const logger = {
       level: () => logger,
@@ -117,7 +119,7 @@ describe('renderTrendReport', () => {
       info: () => logger,
       debug: () => logger,
     };
-    compile(spec, { logger: logger as never });
+    compile(file, { logger: logger as never });
     expect(warnings).toEqual([]);
     expect(spec.facet.sort).toEqual(['continue', 'communication', 'want-to-know', 'structure']);
     expect([...new Set(spec.data.values.map((value) => value.round))]).toEqual(['2014', '2015', '2016']);
