@@ -1,5 +1,5 @@
 import { themeOrder } from '../charts/theme-order.ts';
-import type { Results, SegmentTest, ThemeResult } from '../model.ts';
+import type { Results, SegmentTest } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
