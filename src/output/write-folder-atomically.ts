@@ -25,10 +25,63 @@
  * through `writeOutputFolder` (claim-output-folder.ts), which checks the folder is findings' own and
  * holds the lock first.
  */
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 
-export type FolderContents = ReadonlyMap<string, string | Uint8Array>;
+/**
+ * Issue 19: a file written piece by piece, in UTF-8, so that a large one (results.json of 1,000
+ * themes × 500 segments) is never one string in memory. `pieces` is called once, when the file is
+ * written.
+ */
+export interface StreamedFile {
+  readonly pieces: () => Iterable<string>;
+}
+
+export type FolderContents = ReadonlyMap<string, string | Uint8Array | StreamedFile>;
+
+/** Pieces are gathered to about this many characters before each write. */
+const WRITE_CHUNK = 1 << 20;
+
+/** Write one file of the folder: its text, bytes, or pieces. */
+function writeContent(destination: string, content: string | Uint8Array | StreamedFile): void {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    writeFileSync(destination, content);
+    return;
+  }
+  const fd = openSync(destination, 'w');
+  try {
+    let pending = '';
+    for (const piece of content.pieces()) {
+      pending += piece;
+      if (pending.length >= WRITE_CHUNK) {
+        writeAll(fd, pending);
+        pending = '';
+      }
+    }
+    if (pending !== '') writeAll(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
 
 /** The manifest's name inside a report folder: its presence marks a folder findings wrote. */
 export const MANIFEST = '.findings-manifest.json';
@@ -90,7 +143,7 @@ export function writeFolderAtomically(target: string, files: FolderContents, opt
     for (const relative of names) {
       const destination = path.join(staging, relative);
       mkdirSync(path.dirname(destination), { recursive: true });
-      writeFileSync(destination, files.get(relative)!);
+      writeContent(destination, files.get(relative)!);
     }
     writeFileSync(path.join(staging, MANIFEST), manifestText(names, false));
     writeFileSync(path.join(staging, JOINED), manifestText([...new Set([...old, ...names])].sort(), true));

@@ -1,5 +1,12 @@
 import type { Analysis, ReportFormat } from '../model.ts';
 import { inProcessRenderer, type ChartRenderer } from '../charts/chart-renderer.ts';
+import type { StreamedFile } from '../output/write-folder-atomically.ts';
+
+/** Issue 19: how renderReport gives results.json. */
+export interface RenderReportOptions {
+  /** As pieces written one after another (results-json-pieces.ts), never one string: for the CLI, which writes the folder. */
+  streamResultsJson?: boolean;
+}
 
 /**
  * Everything a report folder holds, as relative path -> content: results.json, report.md,
@@ -8,12 +15,21 @@ import { inProcessRenderer, type ChartRenderer } from '../charts/chart-renderer.
  * files. `formats` (default the config's `report.formats`) chooses among them and adds report.docx,
  * slides.pptx and tables.xlsx (issue 18). `renderer` is where charts render (issue 19: a worker
  * started before the data was read, chart-renderer.ts); without one they render in this thread.
+ * With `streamResultsJson`, results.json is a StreamedFile of the same bytes.
  */
+export async function renderReport(analysis: Analysis, formats?: readonly ReportFormat[], renderer?: ChartRenderer): Promise<Map<string, string | Uint8Array>>;
+export async function renderReport(
+  analysis: Analysis,
+  formats: readonly ReportFormat[] | undefined,
+  renderer: ChartRenderer | undefined,
+  options: RenderReportOptions,
+): Promise<Map<string, string | Uint8Array | StreamedFile>>;
 export async function renderReport(
   analysis: Analysis,
   formats: readonly ReportFormat[] = analysis.config.report.formats,
   renderer: ChartRenderer = inProcessRenderer(),
-): Promise<Map<string, string | Uint8Array>> {
+  given: RenderReportOptions = {},
+): Promise<Map<string, string | Uint8Array | StreamedFile>> {
   // Loaded here, not at the top: `findings check` never needs them. vega loads where the charts render.
   const [{ buildCharts }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }, { applyReportFormats, pngWanted }, { renderNarrow }] =
     await Promise.all([
@@ -26,6 +42,7 @@ export async function renderReport(
       import('../charts/narrow-spec.ts'),
     ]);
   const { fileSpec } = await import('../charts/file-spec.ts');
+  const { resultsJsonPieces } = await import('./results-json-pieces.ts');
   const { results, codebook, config } = analysis;
   const statements: Record<string, string> = Object.create(null); // issue #20: a code "__proto__" is a key like any other
   for (const theme of codebook.themes) if (theme.statement !== null) statements[theme.code] = theme.statement;
@@ -55,8 +72,8 @@ export async function renderReport(
   const narrows = specs.map((chart, i) =>
     withHtml ? svgs[i]!.then((svg) => renderNarrow(chart.spec, svg, (spec) => renderer.svg(spec))) : Promise.resolve(null),
   );
-  const files = new Map<string, string | Uint8Array>();
-  files.set('results.json', formatResultsJson(results));
+  const files = new Map<string, string | Uint8Array | StreamedFile>();
+  files.set('results.json', given.streamResultsJson === true ? { pieces: () => resultsJsonPieces(results) } : formatResultsJson(results));
   const tables = renderTables(results);
   const charts = await Promise.all(specs.map(async (chart, i) => ({ ...chart, svg: await svgs[i]!, narrowSvg: await narrows[i]! })));
   // Issue 17: the methods appendix links every table and chart file of the folder.

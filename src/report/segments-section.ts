@@ -1,11 +1,11 @@
 import { isolate } from '../format/isolate.ts';
 import { themeOrder } from '../charts/theme-order.ts';
-import type { Results, SegmentTest, ThemeResult } from '../model.ts';
+import type { Results, SegmentTest } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
 import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
-import { isWeightedTable, letterPairs, lettersAbove, segmentLetter } from './pairwise-letters.ts';
+import { isWeightedTable, letterPairs, lettersBySegment, segmentLetter } from './pairwise-letters.ts';
 import { segmentSummaries } from './segment-summaries.ts';
 import { segmentCell } from '../format/segment-cell.ts';
 import { codingCaveat, oneCoderNote, quotedWithCaveat, themeRowLabel } from './theme-caveats.ts';
@@ -53,10 +53,6 @@ export function segmentsSection(
   // a cell carries the letters of the segments whose share it exceeds. On a weighted table the cells
   // are weighted, and so are the letters (Rao–Scott on each pair, themes[].weightedPairwise).
   const weightedTable = isWeightedTable(results);
-  const lettersOf = (theme: ThemeResult, segment: string): string => {
-    const above = lettersAbove(results, letterPairs(weightedTable, theme), segment, alpha);
-    return above === '' ? '' : ` ${above}`;
-  };
   const head = [
     'Theme',
     ...results.segments.map(
@@ -65,6 +61,11 @@ export function segmentsSection(
     'Result',
   ];
   const rows = themeOrder(results.themes).map(({ theme, depth }): Cell[] => {
+    const letters = lettersBySegment(results, letterPairs(weightedTable, theme), alpha);
+    const lettersOf = (segment: string): string => {
+      const above = letters.get(segment);
+      return above === undefined ? '' : ` ${above}`;
+    };
     const cells = results.segments.map((segment, segmentIndex) => {
       const cell = segmentCell(theme, segment.id, segmentIndex);
       if (cell === undefined) return 'n/a';
@@ -74,11 +75,11 @@ export function segmentsSection(
       if (weightedTable && cell.weighted !== null && share !== null && share > 0 && share < 1) {
         // Weights as the headline: the segment's weighted share and interval, its unweighted count beside it.
         return [
-          `${formatPercent(cell.weighted.proportion)} (${cell.respondents}/${cell.base})${mark}${lettersOf(theme, segment.id)}`,
+          `${formatPercent(cell.weighted.proportion)} (${cell.respondents}/${cell.base})${mark}${lettersOf(segment.id)}`,
           formatInterval(cell.weighted.ci),
         ];
       }
-      const letterText = lettersOf(theme, segment.id);
+      const letterText = lettersOf(segment.id);
       return [`${formatPercent(cell.proportion)} (${cell.respondents}/${cell.base})${mark}${letterText}`, formatInterval(cell.ci)];
     });
     // Issue 17: the test and its p-values are in the methods appendix (segmentTestsTable); the body gives the verdict in words.

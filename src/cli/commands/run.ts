@@ -10,6 +10,7 @@ import { collect, OFFICE_OPTIONS, WAIT_OPTION, withFlags, type ArgsOf, type Comm
 import { formatDiagnostics } from '../format-diagnostic.ts';
 import { analysisOptions, readOptions } from '../read-options.ts';
 import type { Analysis, Diagnostic } from '../../model.ts';
+import type { StreamedFile } from '../../output/write-folder-atomically.ts';
 import type { ReadOptions } from '../../pipeline.ts';
 import { diagnostic, say } from '../../messages.ts';
 import { BLANK_GROUP } from '../../validate/validate-respondents.ts';
@@ -66,7 +67,10 @@ async function report(
       return 1;
     }
     const formats = withFlags(analysis.config.report.formats, args);
-    const files = new Map(await renderReport(args.by === undefined ? analysis : withoutByBanner(analysis, args.by), formats, renderer));
+    // Issue 19: results.json is written piece by piece, never one string (a large study's is hundreds of MB).
+    const files = new Map(
+      await renderReport(args.by === undefined ? analysis : withoutByBanner(analysis, args.by), formats, renderer, { streamResultsJson: true }),
+    );
     if (args.by !== undefined) {
       // Issue 16: one report per value of the column, each in its own subfolder, and the index.
       const by = await writeBySubsets(analysis, args.by, { ...options, onProgress: undefined }, io.cwd, formats, renderer);
@@ -128,7 +132,7 @@ async function writeBySubsets(
   cwd: string,
   formats: ReturnType<typeof withFlags>,
   renderer: ChartRenderer,
-): Promise<{ files: Map<string, string | Uint8Array> } | { diagnostic: Diagnostic }> {
+): Promise<{ files: Map<string, string | Uint8Array | StreamedFile> } | { diagnostic: Diagnostic }> {
   const { config, results } = analysis;
   const at = { file: config.displayFile, line: 1, column: 1 };
   if (config.data.layout !== 'respondents') {
@@ -142,7 +146,7 @@ async function writeBySubsets(
     BLANK_GROUP,
   );
   const folderOf = `by-${segmentSlugs([column], '')[0]}`;
-  const files = new Map<string, string | Uint8Array>();
+  const files = new Map<string, string | Uint8Array | StreamedFile>();
   const subsets: SubsetEntry[] = [];
   for (const [i, group] of present.entries()) {
     // The subset's rows are rows of the overall run: its diagnostics were printed there already.
@@ -153,7 +157,7 @@ async function writeBySubsets(
       return { diagnostic: diagnostic(at, say.FND041(`--by ${column}`, `the subset ${JSON.stringify(group.id)} could not be analysed`)) };
     }
     const folder = `${folderOf}/${slugs[i]}`;
-    for (const [name, content] of await renderReport(sub, formats, renderer)) files.set(`${folder}/${name}`, content);
+    for (const [name, content] of await renderReport(sub, formats, renderer, { streamResultsJson: true })) files.set(`${folder}/${name}`, content);
     subsets.push({ value: group.id, folder, respondents: sub.results.base.respondents, lowBase: sub.results.base.respondents < config.report.minBase });
   }
   const index = renderByIndex({

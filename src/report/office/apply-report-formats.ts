@@ -2,6 +2,7 @@ import type { ReportFormat, Results, TrendResults } from '../../model.ts';
 import { reportDocument } from '../report-document.ts';
 import type { RenderedChart, ReportBlock, ReportOptions } from '../report-types.ts';
 import type { TrendSettings } from '../trend-document.ts';
+import type { StreamedFile } from '../../output/write-folder-atomically.ts';
 
 /** What the office files are made from: a round's results (through its report document) or a trend's document. */
 export type OfficeSource =
@@ -25,7 +26,11 @@ function formatOf(name: string): ReportFormat | null {
  * office files are made from the same document and charts as report.html (the charts' PNGs are
  * the ones in charts/), and only when asked for: their libraries load then and not otherwise.
  */
-export async function applyReportFormats(files: Map<string, string | Uint8Array>, formats: readonly ReportFormat[], source: OfficeSource): Promise<void> {
+export async function applyReportFormats(
+  files: Map<string, string | Uint8Array | StreamedFile>,
+  formats: readonly ReportFormat[],
+  source: OfficeSource,
+): Promise<void> {
   const wanted = new Set(formats);
   // The charts' PNGs (rendered when png, docx or pptx is asked for: pngWanted) go into the office files even when charts/*.png are not written.
   const images = new Map<string, Uint8Array>();

@@ -2,7 +2,8 @@ import type { ChangeResult, Results } from '../../model.ts';
 import { formatConfidence } from '../../format/format-confidence.ts';
 import type { ReportBlock } from '../report-types.ts';
 import { documentLines } from './document-lines.ts';
-import { isWeightedTable, letterPairs, lettersAbove, segmentLetter } from '../pairwise-letters.ts';
+import { isWeightedTable, letterPairs, lettersBySegment, segmentLetter } from '../pairwise-letters.ts';
+import { segmentCell } from '../../format/segment-cell.ts';
 import type { Sheet, SheetCell, SheetColumn, TableSheet } from './render-workbook.ts';
 
 /**
@@ -101,24 +102,27 @@ export function roundSheets(results: Results, blocks: readonly ReportBlock[]): S
         text(`Segment test (${allBase})`, 16),
         figure(`BH-adjusted p (${allBase})`, 'p', 12),
       ],
-      rows: results.themes.map((theme): SheetCell[] => [
-        theme.code,
-        theme.label,
-        ...results.segments.flatMap((segment): SheetCell[] => {
-          const cell = theme.bySegment.find((candidate) => candidate.segment === segment.id);
-          const letters = cell !== undefined ? lettersAbove(results, letterPairs(weightedTable, theme), segment.id, alpha) : '';
-          return [
-            cell?.respondents ?? null,
-            cell?.proportion ?? null,
-            letters === '' ? null : letters,
-            ...(weighted ? [cell?.weighted?.proportion ?? null] : []),
-          ];
-        }),
-        theme.respondents,
-        theme.proportion,
-        theme.segmentTest?.method ?? null,
-        theme.segmentTest?.pAdjusted ?? null,
-      ]),
+      rows: results.themes.map((theme): SheetCell[] => {
+        const lettered = lettersBySegment(results, letterPairs(weightedTable, theme), alpha);
+        return [
+          theme.code,
+          theme.label,
+          ...results.segments.flatMap((segment, segmentIndex): SheetCell[] => {
+            const cell = segmentCell(theme, segment.id, segmentIndex);
+            const letters = cell !== undefined ? (lettered.get(segment.id) ?? '') : '';
+            return [
+              cell?.respondents ?? null,
+              cell?.proportion ?? null,
+              letters === '' ? null : letters,
+              ...(weighted ? [cell?.weighted?.proportion ?? null] : []),
+            ];
+          }),
+          theme.respondents,
+          theme.proportion,
+          theme.segmentTest?.method ?? null,
+          theme.segmentTest?.pAdjusted ?? null,
+        ];
+      }),
     });
   }
 

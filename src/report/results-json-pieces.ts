@@ -1,0 +1,82 @@
+import type { Results } from '../model.ts';
+
+/** Elements of one array written per piece (issue 19): large enough that a piece is worth a write, small enough that none is large. */
+const ELEMENTS_PER_PIECE = 256;
+
+/**
+ * results.json (formatResultsJson's exact bytes: JSON.stringify with two-space indentation and a
+ * final newline) as a sequence of pieces, so that a large study's file is written without ever
+ * being one string (issue 19: 1,000 themes × 500 segments make a 259 MB file). The top-level object
+ * and its arrays and objects one level down are written member by member; each member below is
+ * JSON.stringify's own text, indented to its depth. JSON text holds no raw line break (a line break
+ * in a string is written "\n"), so indenting every line of a member is exact.
+ *
+ * @example
+ * [...resultsJsonPieces(results)].join('') === formatResultsJson(results); // true
+ */
+export function* resultsJsonPieces(results: Results): Generator<string> {
+  yield* jsonPieces(results, 0, 2);
+  yield '\n';
+}
+
+/** The JSON text of `value` at `depth` (two spaces a level); containers are opened `levels` deep. */
+export function* jsonPieces(value: unknown, depth: number, levels: number): Generator<string> {
+  const json = toJsonValue(value);
+  if (levels === 0 || json === null || typeof json !== 'object') {
+    yield indent(JSON.stringify(json, null, 2), depth);
+    return;
+  }
+  const inner = '  '.repeat(depth + 1);
+  if (Array.isArray(json)) {
+    if (json.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[';
+    let batch = '';
+    for (let i = 0; i < json.length; i++) {
+      // JSON.stringify writes null for an array element it cannot represent (undefined, a function).
+      const element = arrayElement(json[i]);
+      batch += `${i === 0 ? '' : ','}\n${inner}`;
+      for (const piece of jsonPieces(element, depth + 1, levels - 1)) batch += piece;
+      if ((i + 1) % ELEMENTS_PER_PIECE === 0) {
+        yield batch;
+        batch = '';
+      }
+    }
+    yield `${batch}\n${'  '.repeat(depth)}]`;
+    return;
+  }
+  // Members JSON.stringify leaves out: undefined, functions and symbols.
+  const members = Object.keys(json).filter((key) => representable(toJsonValue((json as Record<string, unknown>)[key])));
+  if (members.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield '{';
+  for (const [i, key] of members.entries()) {
+    yield `${i === 0 ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
+    yield* jsonPieces((json as Record<string, unknown>)[key], depth + 1, levels - 1);
+  }
+  yield `\n${'  '.repeat(depth)}}`;
+}
+
+/** What JSON.stringify writes for a value: its toJSON() where it has one. */
+function toJsonValue(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON(): unknown }).toJSON();
+  }
+  return value;
+}
+
+function representable(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
+function arrayElement(value: unknown): unknown {
+  return representable(toJsonValue(value)) ? value : null;
+}
+
+function indent(text: string, depth: number): string {
+  return depth === 0 || !text.includes('\n') ? text : text.replaceAll('\n', `\n${'  '.repeat(depth)}`);
+}
