@@ -6,7 +6,7 @@
  */
 import type { Codebook, DiagnosticSink, InputFile, SurveyConfig, ValidRespondent } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
-import { ExcerptCollector, type Codings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
+import { ExcerptCollector, type Codings, type ExcerptSettings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
 import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import { guardIo } from './guard-io.ts';
 import { configPosition } from '../config/read-config.ts';
@@ -88,7 +88,7 @@ export async function readExcerptData(
   }
 
   const columns = config.data.excerptColumns;
-  const collector = new ExcerptCollector({
+  const settings: ExcerptSettings = {
     mode: 'tally',
     file: project?.qde ?? config.data.displayPath,
     codebook,
@@ -99,13 +99,19 @@ export async function readExcerptData(
     primaryCoder: config.data.primaryCoder === null ? null : { name: config.data.primaryCoder, at: configPosition(config, 'data.primaryCoder') },
     showId,
     sink,
-  });
-  if (project !== null) {
-    for (const { error, id } of project.failed) collector.rowFailed(error, id);
-    for (const excerpt of project.excerpts) collector.add(excerpt);
-  } else {
-    const source = { path: config.data.path, displayPath: config.data.displayPath, delimiter: config.data.delimiter, key: 'data.columns', columns: columns! };
-    const outcome = await guardIo(config.data.displayPath, sink, () => readExcerpts(config, source, collector, sink));
+    quotes: quoteSettings(config),
+  };
+  const collector = new ExcerptCollector(settings);
+  const source = { path: config.data.path, displayPath: config.data.displayPath, delimiter: config.data.delimiter, key: 'data.columns', columns: columns! };
+  const feed = async (into: ExcerptCollector, to: DiagnosticSink) => {
+    if (project === null) return readExcerpts(config, source, into, to);
+    for (const { error, id } of project.failed) into.rowFailed(error, id);
+    for (const excerpt of project.excerpts) into.add(excerpt);
+    return null;
+  };
+  if (project !== null) await feed(collector, sink);
+  else {
+    const outcome = await guardIo(config.data.displayPath, sink, () => feed(collector, sink));
     if (outcome === null) return { stopped: 'data' };
     inputs.push({ role: 'data', file: config.data.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
     const stopped = stop(outcome.status, config.data.displayPath, collector.rowsSeen, sink);
@@ -114,6 +120,7 @@ export async function readExcerptData(
 
   const settled = collector.finish();
   if (settled === 'config') return { stopped: 'config' };
+  if (settled.quotesIncomplete) settled.quotes = await rescanQuotes(settings, feed);
   addLedger(ledger, settled.ledger);
   for (const row of settled.rejectedKnown) {
     ledger.rowsUsed--;
@@ -144,4 +151,25 @@ function stop(status: 'read' | 'empty' | 'no-columns' | 'unreadable', file: stri
     return { stopped: 'data' };
   }
   return null;
+}
+
+/** What quote selection needs of the excerpts: null when quotes are off. */
+export function quoteSettings(config: SurveyConfig): ExcerptSettings['quotes'] {
+  return config.quotes.enabled ? { perTheme: config.quotes.perTheme, mask: config.quotes.mask } : null;
+}
+
+/**
+ * Issue 19: the excerpts again, for quotes only, keeping every respondent's best candidate per theme:
+ * when a respondent rejected late took candidates with them that others had been pushed out for
+ * (ExcerptOutcome.quotesIncomplete). Everything was reported the first time: nothing is reported again.
+ */
+export async function rescanQuotes(
+  settings: ExcerptSettings,
+  feed: (into: ExcerptCollector, sink: DiagnosticSink) => Promise<unknown>,
+): Promise<QuoteCandidate[]> {
+  const silent: DiagnosticSink = { report: () => {} };
+  const again = new ExcerptCollector({ ...settings, sink: silent, quotes: { ...settings.quotes!, limit: Infinity } });
+  await feed(again, silent);
+  const settled = again.finish();
+  return settled === 'config' ? [] : settled.quotes;
 }

@@ -56,10 +56,9 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
   if (perTheme <= 0 || candidates.length === 0) return { quotes: [] };
   const prepared: Prepared[] = [];
   for (const candidate of candidates) {
-    const masked = maskIdentifiers(candidate.text.replace(/\s+/g, ' ').trim(), options.mask);
-    const length = [...masked.text].length;
-    if (length < QUOTE_LENGTH.min || length > QUOTE_LENGTH.max) continue;
-    prepared.push({ ...candidate, shown: masked.text, length, masks: { emails: masked.emails, phones: masked.phones, names: masked.names } });
+    const ready = candidate.prepared !== undefined ? candidate.prepared : prepareQuote(candidate.text, options.mask);
+    if (ready === null) continue;
+    prepared.push({ ...candidate, ...ready });
   }
 
   const order = codebook.themes.map((_, t) => t).sort((a, b) => (options.mentions[b] ?? 0) - (options.mentions[a] ?? 0) || a - b);
@@ -156,6 +155,19 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
     sink.report(diagnostic(pick.at, say.FND310(themes, what)));
   }
   return { quotes };
+}
+
+/** A quote as it would be shown (white space collapsed, identifiers masked) and its length; null when too short or too long to quote (rule 1). */
+export function prepareQuote(text: string, mask: readonly string[]): Pick<Prepared, 'shown' | 'length' | 'masks'> | null {
+  const masked = maskIdentifiers(text.replace(/\s+/g, ' ').trim(), mask);
+  const length = [...masked.text].length;
+  if (length < QUOTE_LENGTH.min || length > QUOTE_LENGTH.max) return null;
+  return { shown: masked.text, length, masks: { emails: masked.emails, phones: masked.phones, names: masked.names } };
+}
+
+/** How far a prepared quote's length is from the length preferred (rule 3). */
+export function quoteDistance(length: number): number {
+  return Math.abs(length - QUOTE_LENGTH.target);
 }
 
 /** Of two excerpts of one respondent, whether `a` would be quoted before `b`: closer to the target length, then first in the file. */
