@@ -10,8 +10,9 @@ import { ExcerptCollector, type Codings, type ExcerptSettings, type KnownRespond
 import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import { guardIo } from './guard-io.ts';
 import { configPosition } from '../config/read-config.ts';
-import { readExcerpts } from './read-excerpts.ts';
-import type { DataColumns } from './read-respondents.ts';
+import { readExcerpts, type ExcerptFile } from './read-excerpts.ts';
+import { readExcerptsFast, type ExcerptFastOptions } from './fast/read-excerpts-fast.ts';
+import type { DataColumns, ReadOutcome } from './read-respondents.ts';
 import { readTable } from './read-table.ts';
 
 export interface ExcerptData {
@@ -29,6 +30,7 @@ export async function readExcerptData(
   segments: SegmentRegistry,
   sink: DiagnosticSink,
   spaceSize = codebook.themes.length,
+  options: ExcerptReadOptions = {},
 ): Promise<ExcerptData | { stopped: 'config' | 'data' }> {
   const inputs: InputFile[] = [];
   const showId = respondentIdText(config.privacy.respondentIds);
@@ -104,7 +106,7 @@ export async function readExcerptData(
   const collector = new ExcerptCollector(settings);
   const source = { path: config.data.path, displayPath: config.data.displayPath, delimiter: config.data.delimiter, key: 'data.columns', columns: columns! };
   const feed = async (into: ExcerptCollector, to: DiagnosticSink) => {
-    if (project === null) return readExcerpts(config, source, into, to);
+    if (project === null) return readExcerptFile(config, source, into, to, options);
     for (const { error, id } of project.failed) into.rowFailed(error, id);
     for (const excerpt of project.excerpts) into.add(excerpt);
     return null;
@@ -151,6 +153,26 @@ function stop(status: 'read' | 'empty' | 'no-columns' | 'unreadable', file: stri
     return { stopped: 'data' };
   }
   return null;
+}
+
+/** How to read an excerpt file: 'papaparse' reads every row through papaparse and the rules (the reference the fast reader is tested against). */
+export interface ExcerptReadOptions extends ExcerptFastOptions {
+  reader?: 'fast' | 'papaparse';
+}
+
+/** An excerpt file through the fast reader (fast/read-excerpts-fast.ts), or papaparse where it declines or is asked for. */
+export async function readExcerptFile(
+  config: SurveyConfig,
+  source: ExcerptFile,
+  collector: ExcerptCollector,
+  sink: DiagnosticSink,
+  options: ExcerptReadOptions = {},
+): Promise<ReadOutcome> {
+  if (options.reader !== 'papaparse') {
+    const fast = await readExcerptsFast(config, source, collector, sink, options);
+    if (fast !== null) return fast;
+  }
+  return readExcerpts(config, source, collector, sink);
 }
 
 /** What quote selection needs of the excerpts: null when quotes are off. */

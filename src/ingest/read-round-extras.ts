@@ -18,9 +18,8 @@ import { missingId } from '../validate/rules/missing-id.ts';
 import { unknownTheme } from '../validate/rules/unknown-theme.ts';
 import { respondentIdText, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import { ExcerptCollector, type Codings, type ExcerptSettings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
-import { quoteSettings, rescanQuotes } from './read-excerpt-data.ts';
+import { quoteSettings, readExcerptFile, rescanQuotes, type ExcerptReadOptions } from './read-excerpt-data.ts';
 import { guardIo } from './guard-io.ts';
-import { readExcerpts } from './read-excerpts.ts';
 import { readTable } from './read-table.ts';
 import { configPosition } from '../config/read-config.ts';
 import { IdSet } from '../validate/id-set.ts';
@@ -38,6 +37,7 @@ export async function readRoundExtras(
   segments: SegmentRegistry,
   known: KnownRespondents,
   sink: DiagnosticSink,
+  options: ExcerptReadOptions = {},
 ): Promise<RoundExtras | null> {
   const extras: RoundExtras = { codings: null, quotes: [], inputs: [] };
   const showId = respondentIdText(config.privacy.respondentIds);
@@ -58,7 +58,7 @@ export async function readRoundExtras(
     };
     const collector = new ExcerptCollector(settings);
     const source = { ...table, key: 'data.excerpts.columns', columns: { ...table.columns, segment: null, weight: null } };
-    const feed = (into: ExcerptCollector, to: DiagnosticSink) => readExcerpts(config, source, into, to);
+    const feed = (into: ExcerptCollector, to: DiagnosticSink) => readExcerptFile(config, source, into, to, options);
     const outcome = await guardIo(table.displayPath, sink, () => feed(collector, sink));
     if (outcome === null || outcome.status === 'no-columns') return null;
     extras.inputs.push({ role: 'excerpts', file: table.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });

@@ -116,7 +116,7 @@ async function readOpen(
   const { validator, consumer, segments } = target;
   const file = new HashedFile(fd);
   const first = Buffer.alloc(blockSize);
-  const head = readHeader(first, file.readInto(first, 0, blockSize, 0), config);
+  const head = readHeader(first, file.readInto(first, 0, blockSize, 0), config.data.delimiter, config.limits.maxFieldChars);
   if (head === null) return null;
   const resolved = resolveColumns(config, { ...head.header, aliases: new Map(), choices: [] }, sink);
   if (resolved.columns === null) return { status: resolved.unreadable ? 'unreadable' : 'no-columns', ...file.finish() };
@@ -240,7 +240,7 @@ async function readOpen(
 }
 
 /** The data file, hashed in order as it is first read; bytes read again (after a hand-over to papaparse) are not hashed again. */
-class HashedFile {
+export class HashedFile {
   private readonly hash = createHash('sha256');
   /** Bytes read and hashed so far. */
   private position = 0;
@@ -278,26 +278,31 @@ class HashedFile {
  * with a one-byte ASCII delimiter. Its end, the line after it, the delimiter and the header; or null
  * (the file is for the ordinary reader).
  */
-function readHeader(first: Buffer, length: number, config: SurveyConfig): { end: number; line: number; delimiter: string; header: CsvHeader } | null {
+export function readHeader(
+  first: Buffer,
+  length: number,
+  delimiter: string | null,
+  maxFieldChars: number,
+): { end: number; line: number; delimiter: string; header: CsvHeader } | null {
   const end = firstRowEnd(first, length);
   if (end === -1) return null;
   const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
   let header: CsvHeader | null = null;
   let extra = false;
   const reader = new CsvRowReader({
-    delimiter: config.data.delimiter,
-    maxFieldChars: config.limits.maxFieldChars,
+    delimiter,
+    maxFieldChars,
     decoded: UTF8,
     onHeader: (h) => (header = h),
     onBatch: () => (extra = true),
   });
   reader.push(first.toString('utf8', bom, end));
   reader.finish();
-  const delimiter = reader.detectedDelimiter;
-  if (header === null || extra || delimiter === null || delimiter.length !== 1 || delimiter.charCodeAt(0) >= 0x80 || delimiter === '"') return null;
+  const detected = reader.detectedDelimiter;
+  if (header === null || extra || detected === null || detected.length !== 1 || detected.charCodeAt(0) >= 0x80 || detected === '"') return null;
   let line = 1;
   for (let k = first.indexOf(NEWLINE); k !== -1 && k < end; k = first.indexOf(NEWLINE, k + 1)) line++;
-  return { end, line, delimiter, header };
+  return { end, line, delimiter: detected, header };
 }
 
 /**
@@ -450,7 +455,7 @@ class BlockStream {
 }
 
 /** How papaparse reads rows handed to it: the delimiter, the field limit, where the rows go, and progress. */
-interface RowsOptions {
+export interface RowsOptions {
   delimiter: string;
   maxFieldChars: number;
   onBatch: (batch: CsvBatch) => void;
@@ -463,7 +468,7 @@ interface RowsOptions {
  * until papaparse has read at least one row and reached a row boundary at the end of what it was
  * given: where the fast reader can take over again (null at the end of the file).
  */
-function papaparseFrom(file: HashedFile, from: number, fromLine: number, rows: RowsOptions): { offset: number; line: number } | null {
+export function papaparseFrom(file: HashedFile, from: number, fromLine: number, rows: RowsOptions): { offset: number; line: number } | null {
   const { delimiter, maxFieldChars, onBatch, handOverBytes, onProgress } = rows;
   const decoder = new TextDecoderWithOffsets('utf-8', from);
   const reader = new CsvRowReader({
@@ -493,7 +498,7 @@ function papaparseFrom(file: HashedFile, from: number, fromLine: number, rows: R
   return null;
 }
 
-const UTF8 = { replacements: [] as number[], detected: 'utf-8' };
+export const UTF8 = { replacements: [] as number[], detected: 'utf-8' };
 
 /** The offset just after the first non-blank row's newline in buf[0, length), or -1 when it does not end there. */
 function firstRowEnd(buf: Buffer, length: number): number {
