@@ -332,7 +332,8 @@ export class CsvRowReader {
     const locate = (row: number, cell: number, offset = 0) => {
       const original = rowIndex[row] ?? 0;
       const cells = rows[original] ?? [];
-      if (!hasQuotes && cells.length > 0) {
+      // (A stray byte order mark was stripped from its cell: only the text says where the cells after it are.)
+      if (!hasQuotes && !bom && cells.length > 0) {
         const c = Math.min(cell, cells.length - 1);
         let column = 1 + offset;
         for (let k = 0; k < c; k++) column += cells[k]!.length + delimiter.length;

@@ -101,7 +101,7 @@ export async function readExcerptData(
     primaryCoder: config.data.primaryCoder === null ? null : { name: config.data.primaryCoder, at: configPosition(config, 'data.primaryCoder') },
     showId,
     sink,
-    quotes: quoteSettings(config),
+    quotes: quoteSettings(config, options),
   };
   const collector = new ExcerptCollector(settings);
   const source = { path: config.data.path, displayPath: config.data.displayPath, delimiter: config.data.delimiter, key: 'data.columns', columns: columns! };
@@ -158,6 +158,8 @@ function stop(status: 'read' | 'empty' | 'no-columns' | 'unreadable', file: stri
 /** How to read an excerpt file: 'papaparse' reads every row through papaparse and the rules (the reference the fast reader is tested against). */
 export interface ExcerptReadOptions extends ExcerptFastOptions {
   reader?: 'fast' | 'papaparse';
+  /** Quote candidates kept per theme × segment (ExcerptSettings.quotes.limit); Infinity keeps every respondent's best, as the rule was first written (the property tests' reference). */
+  quoteLimit?: number;
 }
 
 /** An excerpt file through the fast reader (fast/read-excerpts-fast.ts), or papaparse where it declines or is asked for. */
@@ -176,8 +178,9 @@ export async function readExcerptFile(
 }
 
 /** What quote selection needs of the excerpts: null when quotes are off. */
-export function quoteSettings(config: SurveyConfig): ExcerptSettings['quotes'] {
-  return config.quotes.enabled ? { perTheme: config.quotes.perTheme, mask: config.quotes.mask } : null;
+export function quoteSettings(config: SurveyConfig, options: ExcerptReadOptions = {}): ExcerptSettings['quotes'] {
+  if (!config.quotes.enabled) return null;
+  return { perTheme: config.quotes.perTheme, mask: config.quotes.mask, ...(options.quoteLimit === undefined ? {} : { limit: options.quoteLimit }) };
 }
 
 /**

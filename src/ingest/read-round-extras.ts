@@ -54,7 +54,7 @@ export async function readRoundExtras(
       primaryCoder: config.data.primaryCoder === null ? null : { name: config.data.primaryCoder, at: configPosition(config, 'data.primaryCoder') },
       showId,
       sink,
-      quotes: quoteSettings(config),
+      quotes: quoteSettings(config, options),
     };
     const collector = new ExcerptCollector(settings);
     const source = { ...table, key: 'data.excerpts.columns', columns: { ...table.columns, segment: null, weight: null } };

@@ -33,6 +33,8 @@ export interface ReadOptions extends FastReadOptions {
   subset?: { column: string; value: string };
   /** Issue 16 (run --by): tally this column as a banner too, so the overall run lists its values. */
   byBanner?: string;
+  /** Issue 19: quote candidates kept per theme × segment of an excerpt file (read-excerpt-data.ts' ExcerptReadOptions). */
+  quoteLimit?: number;
 }
 
 /**

@@ -16,6 +16,7 @@
  *                                         ├─▶ other row: its text → CsvRowReader → excerptRows (the rules)
  *                                         └─▶ anomaly: papaparseFrom (64 KiB) → excerptRows, then on
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { DiagnosticSink, Position, SurveyConfig } from '../../model.ts';
 import type { ExcerptCollector, ExcerptField, RawExcerpt } from '../../validate/validate-excerpts.ts';
@@ -59,7 +60,7 @@ export async function readExcerptsFast(
     const probe = Buffer.alloc(2);
     const got = readSync(fd, probe, 0, 2, 0);
     if (got === 2 && ((probe[0] === 0xff && probe[1] === 0xfe) || (probe[0] === 0xfe && probe[1] === 0xff))) return null; // UTF-16: the ordinary reader decodes it
-    const blockSize = Math.max(64, options.blockSize ?? 1 << 20);
+    const blockSize = Math.max(16, options.blockSize ?? 1 << 20);
     const file = new HashedFile(fd);
     const first = Buffer.alloc(blockSize);
     const head = readHeader(first, file.readInto(first, 0, blockSize, 0), source.delimiter, config.limits.maxFieldChars);
@@ -142,11 +143,11 @@ class ExcerptRows {
         if (pos >= length) break;
         const got = this.splitter.split(buffer, pos, length, final);
         if (got === INCOMPLETE) break;
-        if (got === ANOMALY) {
+        const end = this.splitter.rowEnd;
+        if (got === ANOMALY || (this.splitter.high && !utf8Text(buffer, pos, end))) {
           stopped = true;
           break;
         }
-        const end = this.splitter.rowEnd;
         if (!this.splitter.blank) this.row(buffer, pos, end, line);
         line += this.splitter.newlines + (end > pos && buffer[end - 1] === NEWLINE ? 1 : 0);
         pos = end;
@@ -200,10 +201,9 @@ class ExcerptRows {
     const maxField = this.rows.maxFieldChars;
     for (let f = 0; f < s.fields; f++) if (s.end[f]! - s.start[f]! > maxField) return false;
     if (s.high) {
-      // Bytes that are not UTF-8, a byte order mark, a U+FFFD: the rules (and papaparse's decoder) say what they are.
-      if (buffer.indexOf(BOM, start) !== -1 && buffer.indexOf(BOM, start) < end) return false;
-      const replacement = buffer.indexOf(REPLACEMENT, start);
-      if (replacement !== -1 && replacement < end) return false;
+      // A byte order mark: the rules warn and strip it.
+      const bom = buffer.indexOf(BOM, start);
+      if (bom !== -1 && bom < end) return false;
     }
     // A first cell that may repeat the header's: the rules decide.
     const firstLength = s.end[0]! - s.start[0]!;
@@ -232,6 +232,16 @@ class ExcerptRows {
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+
+/**
+ * Whether a row's bytes are UTF-8 holding no U+FFFD: otherwise papaparse reads it with the decoder
+ * that knows where each replaced byte was (FND213), as the ordinary reader does.
+ */
+function utf8Text(buffer: Buffer, start: number, end: number): boolean {
+  if (!isUtf8(buffer.subarray(start, end))) return false;
+  const replacement = buffer.indexOf(REPLACEMENT, start);
+  return replacement === -1 || replacement >= end;
+}
 const QUOTE_TEXT = '"';
 
 /** A cell's value: its bytes, with a quoted cell's doubled quotes made single. */
