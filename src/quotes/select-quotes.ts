@@ -28,6 +28,10 @@ import { singularNoun } from './singular-noun.ts';
 import { withArticle } from './with-article.ts';
 
 const QUOTE_LENGTH = { min: 20, max: 600, target: 160 } as const;
+/** What an e-mail address (an "@") or a phone number (digits) needs. */
+const MAYBE_MASKED = /[@\d]/;
+/** Text without surrogates has as many code points as UTF-16 units. */
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 export interface QuoteOptions {
   codebook: Codebook;
@@ -159,8 +163,10 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
 
 /** A quote as it would be shown (white space collapsed, identifiers masked) and its length; null when too short or too long to quote (rule 1). */
 export function prepareQuote(text: string, mask: readonly string[]): Pick<Prepared, 'shown' | 'length' | 'masks'> | null {
-  const masked = maskIdentifiers(text.replace(/\s+/g, ' ').trim(), mask);
-  const length = [...masked.text].length;
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  // Issue 19: without names to mask, text with no "@" and no digit holds no e-mail address or phone number to mask.
+  const masked = mask.length === 0 && !MAYBE_MASKED.test(collapsed) ? { text: collapsed, emails: 0, phones: 0, names: 0 } : maskIdentifiers(collapsed, mask);
+  const length = SURROGATE.test(masked.text) ? [...masked.text].length : masked.text.length;
   if (length < QUOTE_LENGTH.min || length > QUOTE_LENGTH.max) return null;
   return { shown: masked.text, length, masks: { emails: masked.emails, phones: masked.phones, names: masked.names } };
 }

@@ -206,6 +206,16 @@ class QuoteHeaps {
     this.heaps = Array.from({ length: themes }, () => new Map());
   }
 
+  /** Whether a candidate could enter the theme × segment's heap (false: it comes after a full heap's last, and is let go). */
+  wouldTake(theme: number, segment: number, distance: number, respondent: string): boolean {
+    const heap = this.heaps[theme]!.get(segment);
+    if (heap === undefined || heap.items.length < this.limit) return true;
+    const last = heap.items[heap.items.length - 1]!;
+    if (distance !== last.distance ? distance < last.distance : respondent !== last.respondent ? respondent < last.respondent : false) return true;
+    heap.full = true;
+    return false;
+  }
+
   offer(candidate: Kept, theme: number): void {
     let heap = this.heaps[theme]!.get(candidate.segment);
     if (heap === undefined) this.heaps[theme]!.set(candidate.segment, (heap = { items: [], full: false }));
@@ -429,19 +439,15 @@ export class ExcerptCollector {
     if (themes.size === 0) return;
     const prepared = prepareQuote(text, this.settings.quotes!.mask);
     if (prepared === null) return;
-    const kept: Kept = {
-      respondent: id,
-      respondentIndex: respondent,
-      segment,
-      themes: [],
-      text,
-      at: excerpt.locate('text'),
-      order,
-      prepared,
-      distance: quoteDistance(prepared.length),
-    };
-    this.hasQuote[respondent] = 1;
-    for (const theme of themes) if (theme < codebook.themes.length) this.heaps!.offer(kept, theme);
+    const distance = quoteDistance(prepared.length);
+    let kept: Kept | null = null;
+    for (const theme of themes) {
+      if (theme >= codebook.themes.length || !this.heaps!.wouldTake(theme, segment, distance, id)) continue;
+      // Made only for a candidate a heap takes (its position too): most excerpts of a large file are not.
+      kept ??= { respondent: id, respondentIndex: respondent, segment, themes: [], text, at: excerpt.locate('text'), order, prepared, distance };
+      this.hasQuote[respondent] = 1;
+      this.heaps!.offer(kept, theme);
+    }
   }
 
   /** Segment and weight given with each excerpt: read at the first, the same at every other. */
