@@ -28,6 +28,8 @@ import { singularNoun } from './singular-noun.ts';
 import { withArticle } from './with-article.ts';
 
 const QUOTE_LENGTH = { min: 20, max: 600, target: 160 } as const;
+/** White space that collapsing would change: any but a single space. */
+const LOOSE_SPACE = /[^\S ]| {2}/;
 /** What an e-mail address (an "@") or a phone number (digits) needs. */
 const MAYBE_MASKED = /[@\d]/;
 /** Text without surrogates has as many code points as UTF-16 units. */
@@ -163,7 +165,7 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
 
 /** A quote as it would be shown (white space collapsed, identifiers masked) and its length; null when too short or too long to quote (rule 1). */
 export function prepareQuote(text: string, mask: readonly string[]): Pick<Prepared, 'shown' | 'length' | 'masks'> | null {
-  const collapsed = text.replace(/\s+/g, ' ').trim();
+  const collapsed = LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
   // Issue 19: without names to mask, text with no "@" and no digit holds no e-mail address or phone number to mask.
   const masked = mask.length === 0 && !MAYBE_MASKED.test(collapsed) ? { text: collapsed, emails: 0, phones: 0, names: 0 } : maskIdentifiers(collapsed, mask);
   const length = SURROGATE.test(masked.text) ? [...masked.text].length : masked.text.length;

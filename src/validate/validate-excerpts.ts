@@ -434,9 +434,10 @@ export class ExcerptCollector {
       if (mode === 'quotes') mentioned = taken.themes;
       segment = taken.segment;
     }
-    const themes = new Set<number>();
-    for (const code of codes) for (const target of codebook.rollup[code]!) if (mentioned === null || mentioned.includes(target)) themes.add(target);
-    if (themes.size === 0) return;
+    const themes: number[] = [];
+    for (const code of codes)
+      for (const target of codebook.rollup[code]!) if ((mentioned === null || mentioned.includes(target)) && !themes.includes(target)) themes.push(target);
+    if (themes.length === 0) return;
     const prepared = prepareQuote(text, this.settings.quotes!.mask);
     if (prepared === null) return;
     const distance = quoteDistance(prepared.length);

@@ -310,9 +310,11 @@ class FastExcerpt implements RawExcerpt {
     // The cell's line, and where that line starts.
     let line = this.line;
     let lineStart = this.rowStart;
-    for (let k = buffer.indexOf(NEWLINE, this.rowStart); k !== -1 && k < cell; k = buffer.indexOf(NEWLINE, k + 1)) {
-      line++;
-      lineStart = k + 1;
+    if (s.newlines > 0) {
+      for (let k = buffer.indexOf(NEWLINE, this.rowStart); k !== -1 && k < cell; k = buffer.indexOf(NEWLINE, k + 1)) {
+        line++;
+        lineStart = k + 1;
+      }
     }
     let column = 1;
     let ascii = true;
