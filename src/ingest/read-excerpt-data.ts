@@ -9,6 +9,7 @@ import { diagnostic, say } from '../messages.ts';
 import { ExcerptCollector, type Codings, type ExcerptSettings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
 import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import { guardIo } from './guard-io.ts';
+import { prepareQuote, quoteDistance } from '../quotes/select-quotes.ts';
 import { configPosition } from '../config/read-config.ts';
 import { readExcerpts, type ExcerptFile } from './read-excerpts.ts';
 import { readExcerptsFast, type ExcerptFastOptions } from './fast/read-excerpts-fast.ts';
@@ -180,7 +181,13 @@ export async function readExcerptFile(
 /** What quote selection needs of the excerpts: null when quotes are off. */
 export function quoteSettings(config: SurveyConfig, options: ExcerptReadOptions = {}): ExcerptSettings['quotes'] {
   if (!config.quotes.enabled) return null;
-  return { perTheme: config.quotes.perTheme, mask: config.quotes.mask, ...(options.quoteLimit === undefined ? {} : { limit: options.quoteLimit }) };
+  const mask = config.quotes.mask;
+  return {
+    perTheme: config.quotes.perTheme,
+    prepare: (text) => prepareQuote(text, mask),
+    distance: quoteDistance,
+    ...(options.quoteLimit === undefined ? {} : { limit: options.quoteLimit }),
+  };
 }
 
 /**

@@ -30,7 +30,6 @@ import { respondentConflict } from './rules/respondent-conflict.ts';
 import { unknownRespondent } from './rules/unknown-respondent.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
 import { codeNames, type CodeNames } from './rules/ambiguous-code.ts';
-import { prepareQuote, quoteDistance } from '../quotes/select-quotes.ts';
 
 export type ExcerptField = 'id' | 'code' | 'text' | 'coder' | 'segment' | 'weight';
 
@@ -76,7 +75,7 @@ export interface QuoteCandidate {
 }
 
 /** A quote as shown (white space collapsed, identifiers masked), its length and what was masked. */
-export interface PreparedQuote {
+interface PreparedQuote {
   shown: string;
   length: number;
   masks: { emails: number; phones: number; names: number };
@@ -106,11 +105,18 @@ export interface ExcerptSettings {
   showId: (id: string) => string;
   sink: DiagnosticSink;
   /**
-   * Issue 19: what quote selection needs (quotes.enabled, perTheme, mask); null or absent: no quote
+   * Issue 19: what quote selection needs (quotes.enabled, perTheme, and how a quote is shown); null or absent: no quote
    * candidates are kept. `limit` caps the candidates kept per theme × segment (default: as few as
    * select-quotes.ts' rule can need, see QuoteHeaps); Infinity keeps one per theme × respondent.
    */
-  quotes?: { perTheme: number; mask: readonly string[]; limit?: number } | null;
+  quotes?: {
+    perTheme: number;
+    limit?: number;
+    /** The quote as shown and its length (select-quotes.ts' prepareQuote, with quotes.mask); null when too short or too long. */
+    prepare: (text: string) => PreparedQuote | null;
+    /** How far a length is from the length preferred (select-quotes.ts' quoteDistance). */
+    distance: (length: number) => number;
+  } | null;
 }
 
 export interface ExcerptOutcome {
@@ -438,9 +444,10 @@ export class ExcerptCollector {
     for (const code of codes)
       for (const target of codebook.rollup[code]!) if ((mentioned === null || mentioned.includes(target)) && !themes.includes(target)) themes.push(target);
     if (themes.length === 0) return;
-    const prepared = prepareQuote(text, this.settings.quotes!.mask);
+    const quotes = this.settings.quotes!;
+    const prepared = quotes.prepare(text);
     if (prepared === null) return;
-    const distance = quoteDistance(prepared.length);
+    const distance = quotes.distance(prepared.length);
     let kept: Kept | null = null;
     for (const theme of themes) {
       if (theme >= codebook.themes.length || !this.heaps!.wouldTake(theme, segment, distance, id)) continue;

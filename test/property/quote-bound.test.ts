@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Codebook, Diagnostic, Position } from '../../src/model.ts';
-import { selectQuotes } from '../../src/quotes/select-quotes.ts';
+import { prepareQuote, quoteDistance, selectQuotes } from '../../src/quotes/select-quotes.ts';
 import { SegmentRegistry } from '../../src/validate/validate-respondents.ts';
 import { ExcerptCollector, type ExcerptField, type RawExcerpt } from '../../src/validate/validate-excerpts.ts';
 
@@ -63,7 +63,7 @@ function collect(rows: readonly Row[], perTheme: number, limit: number | undefin
     primaryCoder: null,
     showId: (id) => id,
     sink,
-    quotes: { perTheme, mask: [], ...(limit === undefined ? {} : { limit }) },
+    quotes: { perTheme, prepare: (text) => prepareQuote(text, []), distance: quoteDistance, ...(limit === undefined ? {} : { limit }) },
   });
   rows.forEach((r, i) => {
     const at = (field: ExcerptField, offset = 0): Position => ({

@@ -7,7 +7,7 @@
  * hands the file from that row to papaparse, as the respondent fast reader does.
  */
 
-export const ROW = 0;
+const ROW = 0;
 /** The row does not end in the bytes given (and they are not the end of the file): give more. */
 export const INCOMPLETE = 1;
 export const ANOMALY = 2;
