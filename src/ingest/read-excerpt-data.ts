@@ -32,6 +32,8 @@ export async function readExcerptData(
   sink: DiagnosticSink,
   spaceSize = codebook.themes.length,
   options: ExcerptReadOptions = {},
+  /** Issue 19: each respondent to tally as it is settled (ExcerptData.respondents is then empty). */
+  emit?: (respondent: ValidRespondent) => void,
 ): Promise<ExcerptData | { stopped: 'config' | 'data' }> {
   const inputs: InputFile[] = [];
   const showId = respondentIdText(config.privacy.respondentIds);
@@ -121,7 +123,7 @@ export async function readExcerptData(
     if (stopped !== null) return stopped;
   }
 
-  const settled = collector.finish();
+  const settled = collector.finish(emit);
   if (settled === 'config') return { stopped: 'config' };
   if (settled.quotesIncomplete) settled.quotes = await rescanQuotes(settings, feed);
   addLedger(ledger, settled.ledger);

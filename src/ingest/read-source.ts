@@ -85,9 +85,10 @@ export async function readSource(
   options: ReadOptions = {},
 ): Promise<SourceRead | { stopped: 'config' | 'data' }> {
   if (kind === 'excerpts') {
-    const read = await readExcerptData(config, target.codebook, target.segments, sink, target.spaceSize, options);
+    const read = await readExcerptData(config, target.codebook, target.segments, sink, target.spaceSize, options, (respondent) =>
+      target.consumer.respondent(respondent),
+    );
     if ('stopped' in read) return read;
-    for (const respondent of read.respondents) target.consumer.respondent(respondent);
     return { ledger: read.ledger, inputs: read.inputs, excerpts: { codings: read.codings, quotes: read.quotes } };
   }
 

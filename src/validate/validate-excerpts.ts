@@ -120,7 +120,7 @@ export interface ExcerptSettings {
 }
 
 export interface ExcerptOutcome {
-  /** Tally mode: the respondents to tally (with the respondent file's in its order, then any others). */
+  /** Tally mode: the respondents to tally (with the respondent file's in its order, then any others); empty when finish() handed them to `emit`. */
   respondents: ValidRespondent[];
   /** Tally mode: the excerpt rows (the caller adds the respondent file's). */
   ledger: Ledger;
@@ -580,7 +580,7 @@ export class ExcerptCollector {
    * Settle every respondent and row. Returns 'config' when data.primaryCoder names a coder who
    * coded none of the excerpts (reported at that key).
    */
-  finish(): ExcerptOutcome | 'config' {
+  finish(emit?: (respondent: ValidRespondent) => void): ExcerptOutcome | 'config' {
     const { sink, mode, known, codebook, showId } = this.settings;
     const configured = this.settings.primaryCoder;
     if (this.settings.hasCoders && configured !== null && !this.coderOrder.includes(configured.name)) {
@@ -608,6 +608,8 @@ export class ExcerptCollector {
     // Who is tallied: the respondent file's valid respondents, or every respondent met without error.
     const accepted = new Set<number>();
     const respondents: ValidRespondent[] = [];
+    // Issue 19: handed on one at a time when the caller takes them so, rather than kept in an array.
+    const take = emit ?? ((respondent: ValidRespondent) => void respondents.push(respondent));
     const rejectedKnown: RejectedRow[] = [];
     let knownAccepted: Set<string> | null = null;
     if (mode === 'tally') {
@@ -624,13 +626,13 @@ export class ExcerptCollector {
           if (state !== undefined) accepted.add(state);
           knownAccepted.add(id);
           const themes = state === undefined ? new Uint32Array(0) : rolled(primaryCodes, state);
-          respondents.push({ ...respondent, themes } as ValidRespondent);
+          take({ ...respondent, themes } as ValidRespondent);
         }
       } else {
         for (let state = 0; state < this.ids.length; state++) {
           if (this.failedAt[state] !== NONE) continue;
           accepted.add(state);
-          respondents.push({
+          take({
             id: this.ids[state]!,
             segment: this.segment[state]!,
             weight: this.weight[state]!,
