@@ -345,31 +345,29 @@ export class ExcerptCollector {
     this.extraRejected.push(skipped);
   }
 
+  /** Report a problem of the excerpt being added, at its field; the row's first error is its error. (A method, not a closure per excerpt.) */
+  private reject(excerpt: RawExcerpt, row: number, message: Message, field: ExcerptField, offset = 0): RejectedRow {
+    const at = excerpt.locate(field, offset);
+    this.settings.sink.report(diagnostic(at, message));
+    const rejected = { ...at, code: message.code, message: message.text };
+    if (this.rowError[row] === NONE) this.rowError[row] = this.errors.push(rejected) - 1;
+    return rejected;
+  }
+
   add(excerpt: RawExcerpt): void {
-    const { sink, codebook, separator, mode, known, showId } = this.settings;
+    const { codebook, separator, mode, known, showId } = this.settings;
     const row = this.newRow(excerpt.locate('id'));
-    let failed = false;
-    const reject = (message: Message, field: ExcerptField, offset = 0): RejectedRow => {
-      const at = excerpt.locate(field, offset);
-      sink.report(diagnostic(at, message));
-      const rejected = { ...at, code: message.code, message: message.text };
-      if (!failed) {
-        failed = true;
-        this.rowError[row] = this.errors.push(rejected) - 1;
-      }
-      return rejected;
-    };
 
     const id = excerpt.id.trim();
     const idProblem = missingId(id);
     if (idProblem !== null) {
-      reject(idProblem, 'id');
+      this.reject(excerpt, row, idProblem, 'id');
       return;
     }
     if (known !== null) {
       const problem = unknownRespondent(known.lines.has(id), id, known.where, showId);
       if (problem !== null) {
-        reject(problem, 'id');
+        this.reject(excerpt, row, problem, 'id');
         return;
       }
     }
@@ -382,7 +380,7 @@ export class ExcerptCollector {
       coder = (excerpt.coder ?? '').trim();
       const problem = missingCoder(coder);
       if (problem !== null) {
-        const rejected = reject(problem, 'coder');
+        const rejected = this.reject(excerpt, row, problem, 'coder');
         if (mode === 'tally') this.fail(respondent, rejected);
         return;
       }
@@ -392,7 +390,7 @@ export class ExcerptCollector {
     const isPrimary = coder === this.primary;
     const slot = this.coderSlot(coder);
 
-    if (mode === 'tally' && known === null) this.readRespondentFields(excerpt, respondent, reject);
+    if (mode === 'tally' && known === null) this.readRespondentFields(excerpt, respondent, row);
 
     const cell = unknownTheme(excerpt.code, separator, codebook);
     for (const unknown of cell.unknown) {
@@ -405,7 +403,9 @@ export class ExcerptCollector {
       }
       const rejected =
         named.length > 1
-          ? reject(
+          ? this.reject(
+              excerpt,
+              row,
               say.FND227(
                 unknown.code,
                 named.map((i) => codebook.themes[i]!.code),
@@ -413,11 +413,11 @@ export class ExcerptCollector {
               'code',
               unknown.offset,
             )
-          : reject(say.FND207(unknown.code, unknown.suggestion), 'code', unknown.offset);
+          : this.reject(excerpt, row, say.FND207(unknown.code, unknown.suggestion), 'code', unknown.offset);
       if (mode === 'tally' && isPrimary) this.fail(respondent, rejected);
       else this.coderCodes[slot]!.bad[respondent] = 1;
     }
-    if (failed) return;
+    if (this.rowError[row] !== NONE) return;
     const codes = this.coderCodes[slot]!;
     codes.coded[respondent] = 1;
     const base = respondent * this.words;
@@ -459,20 +459,20 @@ export class ExcerptCollector {
   }
 
   /** Segment and weight given with each excerpt: read at the first, the same at every other. */
-  private readRespondentFields(excerpt: RawExcerpt, respondent: number, reject: (message: Message, field: ExcerptField) => RejectedRow): void {
+  private readRespondentFields(excerpt: RawExcerpt, respondent: number, row: number): void {
     const line = excerpt.locate('id').line;
     // issue 14: excerpts that give no segment (and no respondent file): everyone is in the one group.
     const segmentText = excerpt.segment === null ? ALL_SEGMENT.id : excerpt.segment.trim();
     const segmentProblem = missingSegment(segmentText);
     const held = this.segmentTexts[respondent]!;
-    if (segmentProblem !== null) this.fail(respondent, reject(segmentProblem, 'segment'));
+    if (segmentProblem !== null) this.fail(respondent, this.reject(excerpt, row, segmentProblem, 'segment'));
     else if (held === null) {
       this.segmentTexts[respondent] = segmentText;
       this.segmentLine[respondent] = line;
       this.segment[respondent] = this.settings.segments.indexOf(segmentText, excerpt.locate('segment'), this.settings.sink);
     } else {
       const conflict = respondentConflict('segment', held, segmentText, this.segmentLine[respondent]!);
-      if (conflict !== null) this.fail(respondent, reject(conflict, 'segment'));
+      if (conflict !== null) this.fail(respondent, this.reject(excerpt, row, conflict, 'segment'));
     }
     if (excerpt.weight === null) return;
     const weightText = excerpt.weight.trim();
@@ -481,11 +481,11 @@ export class ExcerptCollector {
       this.weightTexts[respondent] = weightText;
       this.weightLine[respondent] = line;
       const parsed = invalidWeight(weightText);
-      if (typeof parsed !== 'number') this.fail(respondent, reject(parsed, 'weight'));
+      if (typeof parsed !== 'number') this.fail(respondent, this.reject(excerpt, row, parsed, 'weight'));
       else this.weight[respondent] = parsed;
     } else {
       const conflict = respondentConflict('weight', heldWeight, weightText, this.weightLine[respondent]!);
-      if (conflict !== null) this.fail(respondent, reject(conflict, 'weight'));
+      if (conflict !== null) this.fail(respondent, this.reject(excerpt, row, conflict, 'weight'));
     }
   }
 
@@ -534,7 +534,19 @@ export class ExcerptCollector {
     return slot;
   }
 
+  private lastId = '';
+  private lastRespondent = NONE;
+
   private respondent(id: string): number {
+    // Excerpts of one respondent usually come one after another: no lookup for them.
+    if (id === this.lastId && this.lastRespondent !== NONE) return this.lastRespondent;
+    const found = this.respondentByLookup(id);
+    this.lastId = id;
+    this.lastRespondent = found;
+    return found;
+  }
+
+  private respondentByLookup(id: string): number {
     let state = this.index.get(id);
     if (state === undefined) {
       state = this.ids.push(id) - 1;

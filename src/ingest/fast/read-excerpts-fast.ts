@@ -245,8 +245,9 @@ function utf8Text(buffer: Buffer, start: number, end: number): boolean {
 const QUOTE_TEXT = '"';
 
 /** A cell's value: its bytes, with a quoted cell's doubled quotes made single. */
-function decode(buffer: Buffer, start: number, end: number, quoted: number): string {
-  const text = buffer.toString('utf8', start, end);
+function decode(buffer: Buffer, start: number, end: number, quoted: number, ascii = false): string {
+  // (ASCII reads the same as Latin-1, which decodes faster.)
+  const text = buffer.toString(ascii ? 'latin1' : 'utf8', start, end);
   return quoted === 2 ? text.replaceAll('""', QUOTE_TEXT) : text;
 }
 
@@ -283,7 +284,7 @@ class FastExcerpt implements RawExcerpt {
 
   private value(c: number): string {
     const s = this.splitter;
-    return decode(this.buffer, s.start[c]!, s.end[c]!, s.quoted[c]!);
+    return decode(this.buffer, s.start[c]!, s.end[c]!, s.quoted[c]!, !s.high);
   }
 
   set(buffer: Buffer, rowStart: number, line: number): void {
