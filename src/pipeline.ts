@@ -135,7 +135,7 @@ export async function readRound(
   const read = await readSource(chooseSource(config, options), config, target, sink, options);
   if ('stopped' in read) return read;
   inputs.push(...read.inputs);
-  const extras = into !== undefined ? null : (read.excerpts ?? (await readExtras(config, codebook, target, inputs, sink)));
+  const extras = into !== undefined ? null : (read.excerpts ?? (await readExtras(config, codebook, target, inputs, sink, options)));
   if (extras === 'stopped') return { stopped: 'config' };
 
   // Issue 15: a raked round was tallied by cell; rake it and fold the cells into segments.
@@ -266,9 +266,10 @@ async function readExtras(
   target: TallyTarget,
   inputs: InputFile[],
   sink: DiagnosticSink,
+  options: ReadOptions = {},
 ): Promise<{ codings: Codings | null; quotes: QuoteCandidate[] } | 'stopped'> {
   if (target.known === null) return { codings: null, quotes: [] };
-  const read = await readRoundExtras(config, codebook, target.segments, target.known, sink);
+  const read = await readRoundExtras(config, codebook, target.segments, target.known, sink, options);
   if (read === null) return 'stopped';
   inputs.push(...read.inputs);
   return read;

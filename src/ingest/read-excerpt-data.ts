@@ -6,12 +6,14 @@
  */
 import type { Codebook, DiagnosticSink, InputFile, SurveyConfig, ValidRespondent } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
-import { ExcerptCollector, type Codings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
+import { ExcerptCollector, type Codings, type ExcerptSettings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
 import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import { guardIo } from './guard-io.ts';
+import { prepareQuote, quoteDistance } from '../quotes/select-quotes.ts';
 import { configPosition } from '../config/read-config.ts';
-import { readExcerpts } from './read-excerpts.ts';
-import type { DataColumns } from './read-respondents.ts';
+import { readExcerpts, type ExcerptFile } from './read-excerpts.ts';
+import { readExcerptsFast, type ExcerptFastOptions } from './fast/read-excerpts-fast.ts';
+import type { DataColumns, ReadOutcome } from './read-respondents.ts';
 import { readTable } from './read-table.ts';
 
 export interface ExcerptData {
@@ -29,6 +31,9 @@ export async function readExcerptData(
   segments: SegmentRegistry,
   sink: DiagnosticSink,
   spaceSize = codebook.themes.length,
+  options: ExcerptReadOptions = {},
+  /** Issue 19: each respondent to tally as it is settled (ExcerptData.respondents is then empty). */
+  emit?: (respondent: ValidRespondent) => void,
 ): Promise<ExcerptData | { stopped: 'config' | 'data' }> {
   const inputs: InputFile[] = [];
   const showId = respondentIdText(config.privacy.respondentIds);
@@ -88,7 +93,7 @@ export async function readExcerptData(
   }
 
   const columns = config.data.excerptColumns;
-  const collector = new ExcerptCollector({
+  const settings: ExcerptSettings = {
     mode: 'tally',
     file: project?.qde ?? config.data.displayPath,
     codebook,
@@ -99,21 +104,28 @@ export async function readExcerptData(
     primaryCoder: config.data.primaryCoder === null ? null : { name: config.data.primaryCoder, at: configPosition(config, 'data.primaryCoder') },
     showId,
     sink,
-  });
-  if (project !== null) {
-    for (const { error, id } of project.failed) collector.rowFailed(error, id);
-    for (const excerpt of project.excerpts) collector.add(excerpt);
-  } else {
-    const source = { path: config.data.path, displayPath: config.data.displayPath, delimiter: config.data.delimiter, key: 'data.columns', columns: columns! };
-    const outcome = await guardIo(config.data.displayPath, sink, () => readExcerpts(config, source, collector, sink));
+    quotes: quoteSettings(config, options),
+  };
+  const collector = new ExcerptCollector(settings);
+  const source = { path: config.data.path, displayPath: config.data.displayPath, delimiter: config.data.delimiter, key: 'data.columns', columns: columns! };
+  const feed = async (into: ExcerptCollector, to: DiagnosticSink) => {
+    if (project === null) return readExcerptFile(config, source, into, to, options);
+    for (const { error, id } of project.failed) into.rowFailed(error, id);
+    for (const excerpt of project.excerpts) into.add(excerpt);
+    return null;
+  };
+  if (project !== null) await feed(collector, sink);
+  else {
+    const outcome = await guardIo(config.data.displayPath, sink, () => feed(collector, sink));
     if (outcome === null) return { stopped: 'data' };
     inputs.push({ role: 'data', file: config.data.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
     const stopped = stop(outcome.status, config.data.displayPath, collector.rowsSeen, sink);
     if (stopped !== null) return stopped;
   }
 
-  const settled = collector.finish();
+  const settled = collector.finish(emit);
   if (settled === 'config') return { stopped: 'config' };
+  if (settled.quotesIncomplete) settled.quotes = await rescanQuotes(settings, feed);
   addLedger(ledger, settled.ledger);
   for (const row of settled.rejectedKnown) {
     ledger.rowsUsed--;
@@ -144,4 +156,54 @@ function stop(status: 'read' | 'empty' | 'no-columns' | 'unreadable', file: stri
     return { stopped: 'data' };
   }
   return null;
+}
+
+/** How to read an excerpt file: 'papaparse' reads every row through papaparse and the rules (the reference the fast reader is tested against). */
+export interface ExcerptReadOptions extends ExcerptFastOptions {
+  reader?: 'fast' | 'papaparse';
+  /** Quote candidates kept per theme × segment (ExcerptSettings.quotes.limit); Infinity keeps every respondent's best, as the rule was first written (the property tests' reference). */
+  quoteLimit?: number;
+}
+
+/** An excerpt file through the fast reader (fast/read-excerpts-fast.ts), or papaparse where it declines or is asked for. */
+export async function readExcerptFile(
+  config: SurveyConfig,
+  source: ExcerptFile,
+  collector: ExcerptCollector,
+  sink: DiagnosticSink,
+  options: ExcerptReadOptions = {},
+): Promise<ReadOutcome> {
+  if (options.reader !== 'papaparse') {
+    const fast = await readExcerptsFast(config, source, collector, sink, options);
+    if (fast !== null) return fast;
+  }
+  return readExcerpts(config, source, collector, sink);
+}
+
+/** What quote selection needs of the excerpts: null when quotes are off. */
+export function quoteSettings(config: SurveyConfig, options: ExcerptReadOptions = {}): ExcerptSettings['quotes'] {
+  if (!config.quotes.enabled) return null;
+  const mask = config.quotes.mask;
+  return {
+    perTheme: config.quotes.perTheme,
+    prepare: (text) => prepareQuote(text, mask),
+    distance: quoteDistance,
+    ...(options.quoteLimit === undefined ? {} : { limit: options.quoteLimit }),
+  };
+}
+
+/**
+ * Issue 19: the excerpts again, for quotes only, keeping every respondent's best candidate per theme:
+ * when a respondent rejected late took candidates with them that others had been pushed out for
+ * (ExcerptOutcome.quotesIncomplete). Everything was reported the first time: nothing is reported again.
+ */
+export async function rescanQuotes(
+  settings: ExcerptSettings,
+  feed: (into: ExcerptCollector, sink: DiagnosticSink) => Promise<unknown>,
+): Promise<QuoteCandidate[]> {
+  const silent: DiagnosticSink = { report: () => {} };
+  const again = new ExcerptCollector({ ...settings, sink: silent, quotes: { ...settings.quotes!, limit: Infinity } });
+  await feed(again, silent);
+  const settled = again.finish();
+  return settled === 'config' ? [] : settled.quotes;
 }

@@ -8,7 +8,8 @@ import { diagnostic, say, type Code } from '../messages.ts';
 import { checkRow } from '../validate/check-row.ts';
 import type { ExcerptCollector, ExcerptField } from '../validate/validate-excerpts.ts';
 import type { ReadOutcome } from './read-respondents.ts';
-import { readTable } from './read-table.ts';
+import { readTable, type TableColumns } from './read-table.ts';
+import type { CsvBatch } from './read-csv.ts';
 
 export interface ExcerptFile {
   path: string;
@@ -22,9 +23,31 @@ export interface ExcerptFile {
 const FIELDS: readonly ExcerptField[] = ['id', 'code', 'text', 'coder', 'segment', 'weight'];
 
 export async function readExcerpts(config: SurveyConfig, source: ExcerptFile, collector: ExcerptCollector, sink: DiagnosticSink): Promise<ReadOutcome> {
+  return readTable(
+    config,
+    { path: source.path, displayPath: source.displayPath, delimiter: source.delimiter, columns: excerptColumns(source) },
+    sink,
+    excerptRows(config, source, collector, sink),
+  );
+}
+
+/** The columns an excerpt file's config names, in FIELDS order, with the config key of each. */
+export function excerptColumns(source: ExcerptFile): { name: string | null; key: string }[] {
+  return FIELDS.map((field) => ({ name: source.columns[field], key: `${source.key}.${field}` }));
+}
+
+/** Where each field is among the table's columns (-1: not named): the fast reader's order of fields too. */
+export const EXCERPT_FIELDS = FIELDS;
+
+/** The rules for a batch of excerpt rows as papaparse split them (the ordinary reader's, and the fast reader's rows it leaves to the rules). */
+export function excerptRows(
+  config: SurveyConfig,
+  source: ExcerptFile,
+  collector: ExcerptCollector,
+  sink: DiagnosticSink,
+): (batch: CsvBatch, table: TableColumns) => void {
   const file = source.displayPath;
-  const columns = FIELDS.map((field) => ({ name: source.columns[field], key: `${source.key}.${field}` }));
-  return readTable(config, { path: source.path, displayPath: file, delimiter: source.delimiter, columns }, sink, (batch, table) => {
+  return (batch, table) => {
     const index = (field: ExcerptField) => table.indexes[FIELDS.indexOf(field)]!;
     for (let r = 0; r < batch.rows.length; r++) {
       const row = batch.rows[r]!;
@@ -60,5 +83,5 @@ export async function readExcerpts(config: SurveyConfig, source: ExcerptFile, co
         locate: (field, offset = 0) => locate(Math.max(0, index(field)), offset),
       });
     }
-  });
+  };
 }

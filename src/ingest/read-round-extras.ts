@@ -17,9 +17,9 @@ import { duplicateId } from '../validate/rules/duplicate-id.ts';
 import { missingId } from '../validate/rules/missing-id.ts';
 import { unknownTheme } from '../validate/rules/unknown-theme.ts';
 import { respondentIdText, type SegmentRegistry } from '../validate/validate-respondents.ts';
-import { ExcerptCollector, type Codings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
+import { ExcerptCollector, type Codings, type ExcerptSettings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
+import { quoteSettings, readExcerptFile, rescanQuotes, type ExcerptReadOptions } from './read-excerpt-data.ts';
 import { guardIo } from './guard-io.ts';
-import { readExcerpts } from './read-excerpts.ts';
 import { readTable } from './read-table.ts';
 import { configPosition } from '../config/read-config.ts';
 import { IdSet } from '../validate/id-set.ts';
@@ -37,12 +37,13 @@ export async function readRoundExtras(
   segments: SegmentRegistry,
   known: KnownRespondents,
   sink: DiagnosticSink,
+  options: ExcerptReadOptions = {},
 ): Promise<RoundExtras | null> {
   const extras: RoundExtras = { codings: null, quotes: [], inputs: [] };
   const showId = respondentIdText(config.privacy.respondentIds);
   const table = config.data.excerpts;
   if (table !== null) {
-    const collector = new ExcerptCollector({
+    const settings: ExcerptSettings = {
       mode: 'quotes',
       file: table.displayPath,
       codebook,
@@ -53,15 +54,18 @@ export async function readRoundExtras(
       primaryCoder: config.data.primaryCoder === null ? null : { name: config.data.primaryCoder, at: configPosition(config, 'data.primaryCoder') },
       showId,
       sink,
-    });
+      quotes: quoteSettings(config, options),
+    };
+    const collector = new ExcerptCollector(settings);
     const source = { ...table, key: 'data.excerpts.columns', columns: { ...table.columns, segment: null, weight: null } };
-    const outcome = await guardIo(table.displayPath, sink, () => readExcerpts(config, source, collector, sink));
+    const feed = (into: ExcerptCollector, to: DiagnosticSink) => readExcerptFile(config, source, into, to, options);
+    const outcome = await guardIo(table.displayPath, sink, () => feed(collector, sink));
     if (outcome === null || outcome.status === 'no-columns') return null;
     extras.inputs.push({ role: 'excerpts', file: table.displayPath, bytes: outcome.bytes, sha256: outcome.sha256 });
     if (outcome.status === 'read') {
       const settled = collector.finish();
       if (settled === 'config') return null;
-      extras.quotes = settled.quotes;
+      extras.quotes = settled.quotesIncomplete ? await rescanQuotes(settings, feed) : settled.quotes;
     }
   }
 

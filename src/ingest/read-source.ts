@@ -33,6 +33,8 @@ export interface ReadOptions extends FastReadOptions {
   subset?: { column: string; value: string };
   /** Issue 16 (run --by): tally this column as a banner too, so the overall run lists its values. */
   byBanner?: string;
+  /** Issue 19: quote candidates kept per theme × segment of an excerpt file (read-excerpt-data.ts' ExcerptReadOptions). */
+  quoteLimit?: number;
 }
 
 /**
@@ -83,9 +85,10 @@ export async function readSource(
   options: ReadOptions = {},
 ): Promise<SourceRead | { stopped: 'config' | 'data' }> {
   if (kind === 'excerpts') {
-    const read = await readExcerptData(config, target.codebook, target.segments, sink, target.spaceSize);
+    const read = await readExcerptData(config, target.codebook, target.segments, sink, target.spaceSize, options, (respondent) =>
+      target.consumer.respondent(respondent),
+    );
     if ('stopped' in read) return read;
-    for (const respondent of read.respondents) target.consumer.respondent(respondent);
     return { ledger: read.ledger, inputs: read.inputs, excerpts: { codings: read.codings, quotes: read.quotes } };
   }
 

@@ -28,6 +28,12 @@ import { singularNoun } from './singular-noun.ts';
 import { withArticle } from './with-article.ts';
 
 const QUOTE_LENGTH = { min: 20, max: 600, target: 160 } as const;
+/** White space that collapsing would change: any but a single space. */
+const LOOSE_SPACE = /[^\S ]| {2}/;
+/** What an e-mail address (an "@") or a phone number (digits) needs. */
+const MAYBE_MASKED = /[@\d]/;
+/** Text without surrogates has as many code points as UTF-16 units. */
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 export interface QuoteOptions {
   codebook: Codebook;
@@ -56,10 +62,9 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
   if (perTheme <= 0 || candidates.length === 0) return { quotes: [] };
   const prepared: Prepared[] = [];
   for (const candidate of candidates) {
-    const masked = maskIdentifiers(candidate.text.replace(/\s+/g, ' ').trim(), options.mask);
-    const length = [...masked.text].length;
-    if (length < QUOTE_LENGTH.min || length > QUOTE_LENGTH.max) continue;
-    prepared.push({ ...candidate, shown: masked.text, length, masks: { emails: masked.emails, phones: masked.phones, names: masked.names } });
+    const ready = candidate.prepared !== undefined ? candidate.prepared : prepareQuote(candidate.text, options.mask);
+    if (ready === null) continue;
+    prepared.push({ ...candidate, ...ready });
   }
 
   const order = codebook.themes.map((_, t) => t).sort((a, b) => (options.mentions[b] ?? 0) - (options.mentions[a] ?? 0) || a - b);
@@ -156,6 +161,21 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], options: Quo
     sink.report(diagnostic(pick.at, say.FND310(themes, what)));
   }
   return { quotes };
+}
+
+/** A quote as it would be shown (white space collapsed, identifiers masked) and its length; null when too short or too long to quote (rule 1). */
+export function prepareQuote(text: string, mask: readonly string[]): Pick<Prepared, 'shown' | 'length' | 'masks'> | null {
+  const collapsed = LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  // Issue 19: without names to mask, text with no "@" and no digit holds no e-mail address or phone number to mask.
+  const masked = mask.length === 0 && !MAYBE_MASKED.test(collapsed) ? { text: collapsed, emails: 0, phones: 0, names: 0 } : maskIdentifiers(collapsed, mask);
+  const length = SURROGATE.test(masked.text) ? [...masked.text].length : masked.text.length;
+  if (length < QUOTE_LENGTH.min || length > QUOTE_LENGTH.max) return null;
+  return { shown: masked.text, length, masks: { emails: masked.emails, phones: masked.phones, names: masked.names } };
+}
+
+/** How far a prepared quote's length is from the length preferred (rule 3). */
+export function quoteDistance(length: number): number {
+  return Math.abs(length - QUOTE_LENGTH.target);
 }
 
 /** Of two excerpts of one respondent, whether `a` would be quoted before `b`: closer to the target length, then first in the file. */

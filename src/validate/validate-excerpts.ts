@@ -70,6 +70,15 @@ export interface QuoteCandidate {
   at: Position;
   /** Input order, the last tie-breaker. */
   order: number;
+  /** The quote as shown and its length, when worked out already (select-quotes.ts' prepareQuote). */
+  prepared?: PreparedQuote;
+}
+
+/** A quote as shown (white space collapsed, identifiers masked), its length and what was masked. */
+interface PreparedQuote {
+  shown: string;
+  length: number;
+  masks: { emails: number; phones: number; names: number };
 }
 
 /** Each coder's coding of each respondent they coded (rolled-up theme indexes), for coder agreement. */
@@ -95,10 +104,23 @@ export interface ExcerptSettings {
   primaryCoder: { name: string; at: Position } | null;
   showId: (id: string) => string;
   sink: DiagnosticSink;
+  /**
+   * Issue 19: what quote selection needs (quotes.enabled, perTheme, and how a quote is shown); null or absent: no quote
+   * candidates are kept. `limit` caps the candidates kept per theme × segment (default: as few as
+   * select-quotes.ts' rule can need, see QuoteHeaps); Infinity keeps one per theme × respondent.
+   */
+  quotes?: {
+    perTheme: number;
+    limit?: number;
+    /** The quote as shown and its length (select-quotes.ts' prepareQuote, with quotes.mask); null when too short or too long. */
+    prepare: (text: string) => PreparedQuote | null;
+    /** How far a length is from the length preferred (select-quotes.ts' quoteDistance). */
+    distance: (length: number) => number;
+  } | null;
 }
 
 export interface ExcerptOutcome {
-  /** Tally mode: the respondents to tally (with the respondent file's in its order, then any others). */
+  /** Tally mode: the respondents to tally (with the respondent file's in its order, then any others); empty when finish() handed them to `emit`. */
   respondents: ValidRespondent[];
   /** Tally mode: the excerpt rows (the caller adds the respondent file's). */
   ledger: Ledger;
@@ -107,54 +129,214 @@ export interface ExcerptOutcome {
   /** null when the excerpts name fewer than two coders. */
   codings: Codings | null;
   quotes: QuoteCandidate[];
+  /**
+   * True when the candidates kept may not be the ones the rule needs: a respondent rejected after
+   * their excerpt had pushed others out of a theme × segment's best (an error file). The caller
+   * then reads the excerpts again with `quotes.limit: Infinity` (rescanQuotes in read-excerpt-data.ts).
+   */
+  quotesIncomplete: boolean;
 }
 
-interface RespondentState {
-  id: string;
-  segment: number;
-  segmentText: string | null;
-  segmentLine: number;
-  weight: number;
-  weightText: string | null;
-  weightLine: number;
-  /** coder ('' without coders) -> direct code indexes. */
-  codes: Map<string, Set<number>>;
-  /** Coders whose coding of this respondent had an error: left out of agreement. */
-  badCoders: Set<string>;
-  failed: RejectedRow | null;
+/**
+ * Issue 19: the collector keeps nothing per excerpt but a few numbers in typed arrays (its
+ * respondent, where its id is, its error if any), and per respondent its fields and, per coder, its
+ * codes as a bitset over the codebook's codes: memory grows with respondents × codes bits, and with
+ * excerpts only by 16 bytes each, never by a JavaScript object per excerpt.
+ */
+const NONE = -1;
+
+function grownInt32(array: Int32Array, n: number): Int32Array {
+  if (n <= array.length) return array;
+  const bigger = new Int32Array(Math.max(n, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
-interface RowRecord {
-  at: Position;
-  respondent: RespondentState | null;
-  error: RejectedRow | null;
-  quote: { text: string; at: Position; codes: number[] } | null;
+function grownFloat64(array: Float64Array, n: number): Float64Array {
+  if (n <= array.length) return array;
+  const bigger = new Float64Array(Math.max(n, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+function grownUint32(array: Uint32Array, n: number): Uint32Array {
+  if (n <= array.length) return array;
+  const bigger = new Uint32Array(Math.max(n, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+function grownUint8(array: Uint8Array, n: number): Uint8Array {
+  if (n <= array.length) return array;
+  const bigger = new Uint8Array(Math.max(n, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/** One coder's codings: per respondent whether they coded them, whether with an error, and the direct codes (a bitset of `words` words each). */
+interface CoderCodes {
+  coded: Uint8Array;
+  bad: Uint8Array;
+  bits: Uint32Array;
+}
+
+/** A quote candidate kept for selection, with its respondent's number. */
+interface Kept extends QuoteCandidate {
+  prepared: PreparedQuote;
+  respondentIndex: number;
+  distance: number;
+}
+
+/** Whether `a` is quoted before `b` when both are of one segment and neither respondent is quoted yet: (distance from the target length, respondent, order). */
+function before(a: Kept, b: Kept): boolean {
+  return a.distance !== b.distance ? a.distance < b.distance : a.respondent !== b.respondent ? a.respondent < b.respondent : a.order < b.order;
+}
+
+/**
+ * The quote candidates of each theme × segment: each respondent's best (select-quotes.ts' pool), and
+ * of those only the first `limit` by (distance from the target length, respondent, order). That is
+ * exact with limit = perTheme × (themes + 1): a pick under a theme goes to a respondent not yet quoted
+ * elsewhere (of whom the best perTheme are kept) unless it goes to one quoted under an earlier theme
+ * (at most perTheme × themes of them), so no candidate past the limit is ever picked
+ * (test/property/select-quotes.test.ts checks the collector's selection against every candidate kept).
+ */
+class QuoteHeaps {
+  private readonly heaps: Map<number, { items: Kept[]; full: boolean }>[];
+  /** True once a respondent whose candidate was kept is rejected from a heap that had let others go. */
+  incomplete = false;
+
+  constructor(
+    themes: number,
+    private readonly limit: number,
+  ) {
+    this.heaps = Array.from({ length: themes }, () => new Map());
+  }
+
+  /** Whether a candidate could enter the theme × segment's heap (false: it comes after a full heap's last, and is let go). */
+  wouldTake(theme: number, segment: number, distance: number, respondent: string): boolean {
+    const heap = this.heaps[theme]!.get(segment);
+    if (heap === undefined || heap.items.length < this.limit) return true;
+    const last = heap.items[heap.items.length - 1]!;
+    if (distance !== last.distance ? distance < last.distance : respondent !== last.respondent ? respondent < last.respondent : false) return true;
+    heap.full = true;
+    return false;
+  }
+
+  offer(candidate: Kept, theme: number): void {
+    let heap = this.heaps[theme]!.get(candidate.segment);
+    if (heap === undefined) this.heaps[theme]!.set(candidate.segment, (heap = { items: [], full: false }));
+    const items = heap.items;
+    if (items.length >= this.limit && !before(candidate, items[items.length - 1]!)) {
+      heap.full = true;
+      return;
+    }
+    const own = items.findIndex((item) => item.respondentIndex === candidate.respondentIndex);
+    if (own !== -1) {
+      if (!before(candidate, items[own]!)) return;
+      items.splice(own, 1);
+    }
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(items[mid]!, candidate)) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, candidate);
+    if (items.length > this.limit) {
+      items.pop();
+      heap.full = true;
+    }
+  }
+
+  /** A respondent rejected: their candidates go. */
+  drop(respondentIndex: number): void {
+    for (const byTheme of this.heaps) {
+      for (const heap of byTheme.values()) {
+        const at = heap.items.findIndex((item) => item.respondentIndex === respondentIndex);
+        if (at === -1) continue;
+        heap.items.splice(at, 1);
+        if (heap.full) this.incomplete = true;
+      }
+    }
+  }
+
+  /** Every candidate kept, once, with the themes it is kept under, in input order. */
+  candidates(): QuoteCandidate[] {
+    const themes = new Map<Kept, number[]>();
+    this.heaps.forEach((byTheme, theme) => {
+      for (const heap of byTheme.values()) for (const item of heap.items) themes.set(item, [...(themes.get(item) ?? []), theme]);
+    });
+    return [...themes]
+      .sort((a, b) => a[0].order - b[0].order)
+      .map(([item, list]) => ({
+        respondent: item.respondent,
+        segment: item.segment,
+        themes: list,
+        text: item.text,
+        at: item.at,
+        order: item.order,
+        prepared: item.prepared,
+      }));
+  }
 }
 
 export class ExcerptCollector {
-  private readonly respondents = new Map<string, RespondentState>();
-  private readonly rows: RowRecord[] = [];
+  // Respondents, by number: their id, fields and failure.
+  private readonly index = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private segment: Int32Array = new Int32Array(64);
+  private segmentLine: Int32Array = new Int32Array(64);
+  private weight: Float64Array = new Float64Array(64);
+  private weightLine: Int32Array = new Int32Array(64);
+  private failedAt: Int32Array = new Int32Array(64);
+  private hasQuote: Uint8Array = new Uint8Array(64);
+  private readonly segmentTexts: (string | null)[] = [];
+  private readonly weightTexts: (string | null)[] = [];
+  private readonly failures: RejectedRow[] = [];
+  // Coders: '' without coders; each coder's codings.
+  private readonly coderSlots = new Map<string, number>();
+  private readonly coderCodes: CoderCodes[] = [];
+  private readonly words: number;
+  // Rows, by number: their respondent (-1: none), where the id is, and their error (-1: none).
+  private rowRespondent: Int32Array = new Int32Array(256);
+  private rowLine: Int32Array = new Int32Array(256);
+  private rowColumn: Int32Array = new Int32Array(256);
+  private rowFile: Int32Array = new Int32Array(256);
+  private rowError: Int32Array = new Int32Array(256);
+  private rowCount = 0;
+  private readonly errors: RejectedRow[] = [];
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
+
   private readonly coderOrder: string[] = [];
   private primary: string | null;
   private extraRowsRead = 0;
   private readonly extraRejected: RejectedRow[] = [];
   /** Codes by label, name or path, built at the first code cell that is not a code. */
   private names: CodeNames | undefined;
+  private readonly heaps: QuoteHeaps | null;
 
   /** Rows seen so far (read, skipped or failed). */
   get rowsSeen(): number {
-    return this.rows.length + this.extraRowsRead;
+    return this.rowCount + this.extraRowsRead;
   }
 
   constructor(private readonly settings: ExcerptSettings) {
     this.primary = settings.hasCoders ? (settings.primaryCoder?.name ?? null) : '';
+    this.words = Math.max(1, Math.ceil(settings.codebook.themes.length / 32));
+    const quotes = settings.quotes ?? null;
+    const themes = settings.codebook.themes.length;
+    this.heaps = quotes === null || quotes.perTheme <= 0 ? null : new QuoteHeaps(themes, quotes.limit ?? quotes.perTheme * (themes + 1));
   }
 
   /** A row that could not be read at all (its CSV problems were reported): rejected, with its respondent when its id is legible. */
   rowFailed(error: RejectedRow, id: string | null): void {
-    const respondent = id === null || id === '' ? null : this.respondentIfKnown(id);
-    if (respondent !== null && this.settings.mode === 'tally') respondent.failed ??= error;
-    this.rows.push({ at: error, respondent, error, quote: null });
+    const respondent = id === null || id === '' ? NONE : this.respondentIfKnown(id);
+    if (respondent !== NONE && this.settings.mode === 'tally') this.fail(respondent, error);
+    const row = this.newRow(error);
+    this.rowRespondent[row] = respondent;
+    this.rowError[row] = this.errors.push(error) - 1;
   }
 
   /** A row skipped without error (a repeated header): counted as read and rejected, as for respondent rows. */
@@ -163,33 +345,34 @@ export class ExcerptCollector {
     this.extraRejected.push(skipped);
   }
 
+  /** Report a problem of the excerpt being added, at its field; the row's first error is its error. (A method, not a closure per excerpt.) */
+  private reject(excerpt: RawExcerpt, row: number, message: Message, field: ExcerptField, offset = 0): RejectedRow {
+    const at = excerpt.locate(field, offset);
+    this.settings.sink.report(diagnostic(at, message));
+    const rejected = { ...at, code: message.code, message: message.text };
+    if (this.rowError[row] === NONE) this.rowError[row] = this.errors.push(rejected) - 1;
+    return rejected;
+  }
+
   add(excerpt: RawExcerpt): void {
-    const { sink, codebook, separator, mode, known, showId } = this.settings;
-    const record: RowRecord = { at: excerpt.locate('id'), respondent: null, error: null, quote: null };
-    this.rows.push(record);
-    const reject = (message: Message, field: ExcerptField, offset = 0): RejectedRow => {
-      const at = excerpt.locate(field, offset);
-      sink.report(diagnostic(at, message));
-      const row = { ...at, code: message.code, message: message.text };
-      record.error ??= row;
-      return row;
-    };
+    const { codebook, separator, mode, known, showId } = this.settings;
+    const row = this.newRow(excerpt.locate('id'));
 
     const id = excerpt.id.trim();
     const idProblem = missingId(id);
     if (idProblem !== null) {
-      reject(idProblem, 'id');
+      this.reject(excerpt, row, idProblem, 'id');
       return;
     }
     if (known !== null) {
       const problem = unknownRespondent(known.lines.has(id), id, known.where, showId);
       if (problem !== null) {
-        reject(problem, 'id');
+        this.reject(excerpt, row, problem, 'id');
         return;
       }
     }
     const respondent = this.respondent(id);
-    record.respondent = respondent;
+    this.rowRespondent[row] = respondent;
 
     // Whose excerpt: the primary coder's makes the tallies and the quotes.
     let coder = '';
@@ -197,16 +380,17 @@ export class ExcerptCollector {
       coder = (excerpt.coder ?? '').trim();
       const problem = missingCoder(coder);
       if (problem !== null) {
-        const row = reject(problem, 'coder');
-        if (mode === 'tally') respondent.failed ??= row;
+        const rejected = this.reject(excerpt, row, problem, 'coder');
+        if (mode === 'tally') this.fail(respondent, rejected);
         return;
       }
       if (!this.coderOrder.includes(coder)) this.coderOrder.push(coder);
       this.primary ??= coder;
     }
     const isPrimary = coder === this.primary;
+    const slot = this.coderSlot(coder);
 
-    if (mode === 'tally' && known === null) this.readRespondentFields(excerpt, respondent, reject);
+    if (mode === 'tally' && known === null) this.readRespondentFields(excerpt, respondent, row);
 
     const cell = unknownTheme(excerpt.code, separator, codebook);
     for (const unknown of cell.unknown) {
@@ -217,9 +401,11 @@ export class ExcerptCollector {
         if (!cell.codes.includes(named[0]!)) cell.codes.push(named[0]!);
         continue;
       }
-      const row =
+      const rejected =
         named.length > 1
-          ? reject(
+          ? this.reject(
+              excerpt,
+              row,
               say.FND227(
                 unknown.code,
                 named.map((i) => codebook.themes[i]!.code),
@@ -227,78 +413,186 @@ export class ExcerptCollector {
               'code',
               unknown.offset,
             )
-          : reject(say.FND207(unknown.code, unknown.suggestion), 'code', unknown.offset);
-      if (mode === 'tally' && isPrimary) respondent.failed ??= row;
-      else respondent.badCoders.add(coder);
+          : this.reject(excerpt, row, say.FND207(unknown.code, unknown.suggestion), 'code', unknown.offset);
+      if (mode === 'tally' && isPrimary) this.fail(respondent, rejected);
+      else this.coderCodes[slot]!.bad[respondent] = 1;
     }
-    if (record.error !== null) return;
-    let codes = respondent.codes.get(coder);
-    if (codes === undefined) respondent.codes.set(coder, (codes = new Set()));
-    for (const code of cell.codes) codes.add(code);
-    const text = excerpt.text.trim();
-    if (isPrimary && text !== '' && cell.codes.length > 0) record.quote = { text, at: excerpt.locate('text'), codes: cell.codes };
+    if (this.rowError[row] !== NONE) return;
+    const codes = this.coderCodes[slot]!;
+    codes.coded[respondent] = 1;
+    const base = respondent * this.words;
+    for (const code of cell.codes) codes.bits[base + (code >>> 5)]! |= 1 << (code & 31);
+    if (this.heaps !== null && isPrimary && cell.codes.length > 0) {
+      const text = excerpt.text.trim();
+      if (text !== '') this.offerQuote(respondent, id, row, text, excerpt, cell.codes);
+    }
+  }
+
+  /** The excerpt as a quote candidate under each theme it is coded with (rolled up), if its respondent can be in the tally. */
+  private offerQuote(respondent: number, id: string, order: number, text: string, excerpt: RawExcerpt, codes: readonly number[]): void {
+    const { mode, known, codebook } = this.settings;
+    if (this.failedAt[respondent] !== NONE) return;
+    let segment = this.segment[respondent]!;
+    let mentioned: Uint32Array | null = null;
+    if (known !== null) {
+      const taken = known.valid.get(id);
+      if (taken === undefined) return;
+      if (mode === 'quotes') mentioned = taken.themes;
+      segment = taken.segment;
+    }
+    const themes: number[] = [];
+    for (const code of codes)
+      for (const target of codebook.rollup[code]!) if ((mentioned === null || mentioned.includes(target)) && !themes.includes(target)) themes.push(target);
+    if (themes.length === 0) return;
+    const quotes = this.settings.quotes!;
+    const prepared = quotes.prepare(text);
+    if (prepared === null) return;
+    const distance = quotes.distance(prepared.length);
+    let kept: Kept | null = null;
+    for (const theme of themes) {
+      if (theme >= codebook.themes.length || !this.heaps!.wouldTake(theme, segment, distance, id)) continue;
+      // Made only for a candidate a heap takes (its position too): most excerpts of a large file are not.
+      kept ??= { respondent: id, respondentIndex: respondent, segment, themes: [], text, at: excerpt.locate('text'), order, prepared, distance };
+      this.hasQuote[respondent] = 1;
+      this.heaps!.offer(kept, theme);
+    }
   }
 
   /** Segment and weight given with each excerpt: read at the first, the same at every other. */
-  private readRespondentFields(excerpt: RawExcerpt, respondent: RespondentState, reject: (message: Message, field: ExcerptField) => RejectedRow): void {
+  private readRespondentFields(excerpt: RawExcerpt, respondent: number, row: number): void {
     const line = excerpt.locate('id').line;
     // issue 14: excerpts that give no segment (and no respondent file): everyone is in the one group.
     const segmentText = excerpt.segment === null ? ALL_SEGMENT.id : excerpt.segment.trim();
     const segmentProblem = missingSegment(segmentText);
-    if (segmentProblem !== null) respondent.failed ??= reject(segmentProblem, 'segment');
-    else if (respondent.segmentText === null) {
-      respondent.segmentText = segmentText;
-      respondent.segmentLine = line;
-      respondent.segment = this.settings.segments.indexOf(segmentText, excerpt.locate('segment'), this.settings.sink);
+    const held = this.segmentTexts[respondent]!;
+    if (segmentProblem !== null) this.fail(respondent, this.reject(excerpt, row, segmentProblem, 'segment'));
+    else if (held === null) {
+      this.segmentTexts[respondent] = segmentText;
+      this.segmentLine[respondent] = line;
+      this.segment[respondent] = this.settings.segments.indexOf(segmentText, excerpt.locate('segment'), this.settings.sink);
     } else {
-      const conflict = respondentConflict('segment', respondent.segmentText, segmentText, respondent.segmentLine);
-      if (conflict !== null) respondent.failed ??= reject(conflict, 'segment');
+      const conflict = respondentConflict('segment', held, segmentText, this.segmentLine[respondent]!);
+      if (conflict !== null) this.fail(respondent, this.reject(excerpt, row, conflict, 'segment'));
     }
     if (excerpt.weight === null) return;
     const weightText = excerpt.weight.trim();
-    if (respondent.weightText === null) {
-      respondent.weightText = weightText;
-      respondent.weightLine = line;
+    const heldWeight = this.weightTexts[respondent]!;
+    if (heldWeight === null) {
+      this.weightTexts[respondent] = weightText;
+      this.weightLine[respondent] = line;
       const parsed = invalidWeight(weightText);
-      if (typeof parsed !== 'number') respondent.failed ??= reject(parsed, 'weight');
-      else respondent.weight = parsed;
+      if (typeof parsed !== 'number') this.fail(respondent, this.reject(excerpt, row, parsed, 'weight'));
+      else this.weight[respondent] = parsed;
     } else {
-      const conflict = respondentConflict('weight', respondent.weightText, weightText, respondent.weightLine);
-      if (conflict !== null) respondent.failed ??= reject(conflict, 'weight');
+      const conflict = respondentConflict('weight', heldWeight, weightText, this.weightLine[respondent]!);
+      if (conflict !== null) this.fail(respondent, this.reject(excerpt, row, conflict, 'weight'));
     }
   }
 
-  private respondent(id: string): RespondentState {
-    let state = this.respondents.get(id);
+  /** The respondent's first failure is kept (as `failed ??=`); their quote candidates go. */
+  private fail(respondent: number, why: RejectedRow): void {
+    if (this.failedAt[respondent] !== NONE) return;
+    this.failedAt[respondent] = this.failures.push(why) - 1;
+    if (this.hasQuote[respondent] === 1) this.heaps?.drop(respondent);
+  }
+
+  private newRow(at: Position): number {
+    const row = this.rowCount++;
+    if (row >= this.rowRespondent.length) {
+      const n = row + 1;
+      this.rowRespondent = grownInt32(this.rowRespondent, n);
+      this.rowLine = grownInt32(this.rowLine, n);
+      this.rowColumn = grownInt32(this.rowColumn, n);
+      this.rowFile = grownInt32(this.rowFile, n);
+      this.rowError = grownInt32(this.rowError, n);
+    }
+    let file = this.fileIndex.get(at.file);
+    if (file === undefined) {
+      file = this.files.push(at.file) - 1;
+      this.fileIndex.set(at.file, file);
+    }
+    this.rowRespondent[row] = NONE;
+    this.rowLine[row] = at.line;
+    this.rowColumn[row] = at.column;
+    this.rowFile[row] = file;
+    this.rowError[row] = NONE;
+    return row;
+  }
+
+  private rowAt(row: number): Position {
+    return { file: this.files[this.rowFile[row]!]!, line: this.rowLine[row]!, column: this.rowColumn[row]! };
+  }
+
+  private coderSlot(coder: string): number {
+    let slot = this.coderSlots.get(coder);
+    if (slot === undefined) {
+      slot = this.coderCodes.length;
+      this.coderSlots.set(coder, slot);
+      const n = this.segment.length;
+      this.coderCodes.push({ coded: new Uint8Array(n), bad: new Uint8Array(n), bits: new Uint32Array(n * this.words) });
+    }
+    return slot;
+  }
+
+  private lastId = '';
+  private lastRespondent = NONE;
+
+  private respondent(id: string): number {
+    // Excerpts of one respondent usually come one after another: no lookup for them.
+    if (id === this.lastId && this.lastRespondent !== NONE) return this.lastRespondent;
+    const found = this.respondentByLookup(id);
+    this.lastId = id;
+    this.lastRespondent = found;
+    return found;
+  }
+
+  private respondentByLookup(id: string): number {
+    let state = this.index.get(id);
     if (state === undefined) {
-      state = {
-        id,
-        segment: -1,
-        segmentText: null,
-        segmentLine: 0,
-        weight: 1,
-        weightText: null,
-        weightLine: 0,
-        codes: new Map(),
-        badCoders: new Set(),
-        failed: null,
-      };
-      this.respondents.set(id, state);
+      state = this.ids.push(id) - 1;
+      this.index.set(id, state);
+      if (state >= this.segment.length) {
+        const n = state + 1;
+        this.segment = grownInt32(this.segment, n);
+        this.segmentLine = grownInt32(this.segmentLine, n);
+        this.weight = grownFloat64(this.weight, n);
+        this.weightLine = grownInt32(this.weightLine, n);
+        this.failedAt = grownInt32(this.failedAt, n);
+        this.hasQuote = grownUint8(this.hasQuote, n);
+      }
+      const size = this.segment.length;
+      for (const codes of this.coderCodes) {
+        codes.coded = grownUint8(codes.coded, size);
+        codes.bad = grownUint8(codes.bad, size);
+        codes.bits = grownUint32(codes.bits, size * this.words);
+      }
+      this.segment[state] = -1;
+      this.segmentLine[state] = 0;
+      this.weight[state] = 1;
+      this.weightLine[state] = 0;
+      this.failedAt[state] = NONE;
+      this.segmentTexts.push(null);
+      this.weightTexts.push(null);
     }
     return state;
   }
 
-  private respondentIfKnown(id: string): RespondentState | null {
+  private respondentIfKnown(id: string): number {
     const known = this.settings.known;
-    if (known !== null && !known.lines.has(id)) return null;
+    if (known !== null && !known.lines.has(id)) return NONE;
     return this.respondent(id);
+  }
+
+  private failure(respondent: number): RejectedRow | null {
+    const at = this.failedAt[respondent]!;
+    return at === NONE ? null : this.failures[at]!;
   }
 
   /**
    * Settle every respondent and row. Returns 'config' when data.primaryCoder names a coder who
    * coded none of the excerpts (reported at that key).
    */
-  finish(): ExcerptOutcome | 'config' {
+  finish(emit?: (respondent: ValidRespondent) => void): ExcerptOutcome | 'config' {
     const { sink, mode, known, codebook, showId } = this.settings;
     const configured = this.settings.primaryCoder;
     if (this.settings.hasCoders && configured !== null && !this.coderOrder.includes(configured.name)) {
@@ -306,93 +600,109 @@ export class ExcerptCollector {
       return 'config';
     }
     const primary = this.primary ?? '';
-    const rolled = (codes: Iterable<number>): Uint32Array => {
+    const words = this.words;
+    const rolled = (codes: CoderCodes | undefined, respondent: number): Uint32Array => {
+      if (codes === undefined || codes.coded[respondent] !== 1) return new Uint32Array(0);
       const set = new Set<number>();
-      for (const code of codes) for (const target of codebook.rollup[code]!) set.add(target);
+      const base = respondent * words;
+      for (let w = 0; w < words; w++) {
+        let word = codes.bits[base + w]!;
+        while (word !== 0) {
+          const bit = 31 - Math.clz32(word & -word);
+          word &= word - 1;
+          for (const target of codebook.rollup[w * 32 + bit]!) set.add(target);
+        }
+      }
       return Uint32Array.from([...set].sort((a, b) => a - b));
     };
+    const primaryCodes = this.coderCodes[this.coderSlots.get(primary) ?? -1];
 
     // Who is tallied: the respondent file's valid respondents, or every respondent met without error.
-    const accepted = new Map<string, ValidRespondent>();
+    const accepted = new Set<number>();
+    const respondents: ValidRespondent[] = [];
+    // Issue 19: handed on one at a time when the caller takes them so, rather than kept in an array.
+    const take = emit ?? ((respondent: ValidRespondent) => void respondents.push(respondent));
     const rejectedKnown: RejectedRow[] = [];
+    let knownAccepted: Set<string> | null = null;
     if (mode === 'tally') {
       if (known !== null) {
+        knownAccepted = new Set();
         for (const [id, respondent] of known.valid) {
-          const state = this.respondents.get(id);
-          if (state?.failed != null) {
+          const state = this.index.get(id);
+          const failed = state === undefined ? null : this.failure(state);
+          if (failed !== null) {
             const line = known.lines.get(id)!;
-            rejectedKnown.push({
-              ...state.failed,
-              message: leftOutWith.failed(showId(id), state.failed.message, state.failed.line, line),
-            });
+            rejectedKnown.push({ ...failed, message: leftOutWith.failed(showId(id), failed.message, failed.line, line) });
             continue;
           }
-          const themes = rolled(state?.codes.get(primary) ?? []);
-          accepted.set(id, { ...respondent, themes } as ValidRespondent);
+          if (state !== undefined) accepted.add(state);
+          knownAccepted.add(id);
+          const themes = state === undefined ? new Uint32Array(0) : rolled(primaryCodes, state);
+          take({ ...respondent, themes } as ValidRespondent);
         }
       } else {
-        for (const state of this.respondents.values()) {
-          if (state.failed !== null) continue;
-          accepted.set(state.id, {
-            id: state.id,
-            segment: state.segment,
-            weight: state.weight,
-            themes: rolled(state.codes.get(primary) ?? []),
+        for (let state = 0; state < this.ids.length; state++) {
+          if (this.failedAt[state] !== NONE) continue;
+          accepted.add(state);
+          take({
+            id: this.ids[state]!,
+            segment: this.segment[state]!,
+            weight: this.weight[state]!,
+            themes: rolled(primaryCodes, state),
             answers: new Int32Array(0),
           } as unknown as ValidRespondent);
         }
       }
     } else if (known !== null) {
-      for (const [id, respondent] of known.valid) accepted.set(id, respondent);
+      for (const id of known.valid.keys()) {
+        const state = this.index.get(id);
+        if (state !== undefined) accepted.add(state);
+      }
     }
 
-    // The ledger of excerpt rows, and the quote candidates.
+    // The ledger of excerpt rows.
     const ledger: Ledger = {
-      rowsRead: this.rows.length + this.extraRowsRead,
+      rowsRead: this.rowCount + this.extraRowsRead,
       rowsUsed: 0,
       rowsRejected: this.extraRejected.length,
       rejected: [...this.extraRejected],
     };
-    const quotes: QuoteCandidate[] = [];
-    this.rows.forEach((row, order) => {
-      const respondent = row.respondent;
-      const tallied = respondent !== null && accepted.has(respondent.id);
-      if (row.error !== null || !tallied) {
-        ledger.rowsRejected++;
-        if (row.error !== null) ledger.rejected.push(row.error);
-        else if (respondent !== null) {
-          const why = respondent.failed ?? { ...row.at, code: 'FND218', message: say.FND218.short(known?.where ?? { kind: 'data' }).text };
-          const message =
-            known?.lines.has(respondent.id) && respondent.failed === null
-              ? leftOutWith.rowHasErrors(showId(respondent.id), known.where)
-              : leftOutWith.because(showId(respondent.id), why.message, why.line);
-          ledger.rejected.push({ ...row.at, code: why.code, message });
-        }
-        return;
+    for (let row = 0; row < this.rowCount; row++) {
+      const respondent = this.rowRespondent[row]!;
+      const error = this.rowError[row]!;
+      const tallied = respondent !== NONE && accepted.has(respondent);
+      if (error === NONE && tallied) {
+        ledger.rowsUsed++;
+        continue;
       }
-      ledger.rowsUsed++;
-      if (row.quote === null) return;
-      const taken = accepted.get(respondent.id)!;
-      let themes = [...rolled(row.quote.codes)];
-      if (mode === 'quotes') {
-        const mentioned = new Set(taken.themes);
-        themes = themes.filter((t) => mentioned.has(t));
+      ledger.rowsRejected++;
+      if (error !== NONE) ledger.rejected.push(this.errors[error]!);
+      else if (respondent !== NONE) {
+        const id = this.ids[respondent]!;
+        const at = this.rowAt(row);
+        const failed = this.failure(respondent);
+        const why = failed ?? { ...at, code: 'FND218', message: say.FND218.short(known?.where ?? { kind: 'data' }).text };
+        const message =
+          known?.lines.has(id) && failed === null ? leftOutWith.rowHasErrors(showId(id), known.where) : leftOutWith.because(showId(id), why.message, why.line);
+        ledger.rejected.push({ ...at, code: why.code, message });
       }
-      if (themes.length > 0) quotes.push({ respondent: respondent.id, segment: taken.segment, themes, text: row.quote.text, at: row.quote.at, order });
-    });
+    }
 
     // Every coder's coding of every tallied respondent they coded, for agreement.
     let codings: Codings | null = null;
     const coders = [primary, ...this.coderOrder.filter((c) => c !== primary)];
     if (this.settings.hasCoders && coders.length >= 2) {
       const byCoder = new Map(coders.map((c) => [c, new Map<string, Uint32Array>()]));
-      for (const state of this.respondents.values()) {
-        if (!accepted.has(state.id)) continue;
-        for (const [coder, codes] of state.codes) if (!state.badCoders.has(coder)) byCoder.get(coder)!.set(state.id, rolled(codes));
+      for (let state = 0; state < this.ids.length; state++) {
+        if (!accepted.has(state)) continue;
+        for (const [coder, slot] of this.coderSlots) {
+          const codes = this.coderCodes[slot]!;
+          if (codes.coded[state] === 1 && codes.bad[state] !== 1) byCoder.get(coder)?.set(this.ids[state]!, rolled(codes, state));
+        }
       }
       codings = { coders, primary, primaryFrom: configured === null ? 'first-met' : 'config', byCoder };
     }
-    const respondents = mode === 'tally' ? [...accepted.values()] : [];
-    return { respondents, ledger, rejectedKnown, codings, quotes };
+    const quotes = this.heaps === null ? [] : this.heaps.candidates().filter((c) => knownAccepted === null || knownAccepted.has(c.respondent));
+    return { respondents: mode === 'tally' ? respondents : [], ledger, rejectedKnown, codings, quotes, quotesIncomplete: this.heaps?.incomplete ?? false };
   }
 }

@@ -281,7 +281,7 @@ async function readOpen(
 }
 
 /** The data file, hashed in order as it is first read; bytes read again (after a hand-over to papaparse) are not hashed again. */
-class HashedFile {
+export class HashedFile {
   private readonly hash = createHash('sha256');
   /** Bytes read and hashed so far. */
   private position = 0;
@@ -315,6 +315,38 @@ class HashedFile {
 }
 
 /**
+ * The header row of a UTF-8 CSV that ends within the first block, split by papaparse, with a one-byte
+ * ASCII delimiter: its end, the line after it, the delimiter and the header; or null (the file is for the ordinary reader).
+ * Shared by the respondent and excerpt fast readers.
+ */
+export function readCsvHeader(
+  first: Buffer,
+  length: number,
+  delimiter: string | null,
+  maxFieldChars: number,
+): { end: number; line: number; delimiter: string; header: CsvHeader } | null {
+  const end = rowEnd(first, 0, length);
+  if (end === -1) return null;
+  const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
+  let header: CsvHeader | null = null;
+  let extra = false;
+  const reader = new CsvRowReader({
+    delimiter,
+    maxFieldChars,
+    decoded: UTF8,
+    onHeader: (h) => (header = h),
+    onBatch: () => (extra = true),
+  });
+  reader.push(first.toString('utf8', bom, end));
+  reader.finish();
+  const detected = reader.detectedDelimiter;
+  if (header === null || extra || detected === null || detected.length !== 1 || detected.charCodeAt(0) >= 0x80 || detected === '"') return null;
+  let line = 1;
+  for (let k = first.indexOf(NEWLINE); k !== -1 && k < end; k = first.indexOf(NEWLINE, k + 1)) line++;
+  return { end, line, delimiter: detected, header };
+}
+
+/**
  * The header: the first row, which must end within the first block and split as papaparse splits it,
  * with a one-byte ASCII delimiter; for a platform export (issue 19), the header rows after it too,
  * read by the layout (export-layout.ts) as readData reads them. Its end, the line after it, the
@@ -326,23 +358,10 @@ function readHeader(
   length: number,
   config: SurveyConfig,
 ): { end: number; line: number; delimiter: string; header: DataHeader; unfinished: ((row: string[]) => number) | null; finished: FinishedWhen } | null {
-  let end = rowEnd(first, 0, length);
-  if (end === -1) return null;
-  const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
-  let header: CsvHeader | null = null;
-  let extra = false;
-  const reader = new CsvRowReader({
-    delimiter: config.data.delimiter,
-    maxFieldChars: config.limits.maxFieldChars,
-    decoded: UTF8,
-    onHeader: (h) => (header = h),
-    onBatch: () => (extra = true),
-  });
-  reader.push(first.toString('utf8', bom, end));
-  reader.finish();
-  const delimiter = reader.detectedDelimiter;
-  if (header === null || extra || delimiter === null || delimiter.length !== 1 || delimiter.charCodeAt(0) >= 0x80 || delimiter === '"') return null;
-  const csvHeader: CsvHeader = header;
+  const csv = readCsvHeader(first, length, config.data.delimiter, config.limits.maxFieldChars);
+  if (csv === null) return null;
+  let end = csv.end;
+  const { delimiter, header: csvHeader } = csv;
   const linesTo = (to: number) => {
     let line = 1;
     for (let k = first.indexOf(NEWLINE); k !== -1 && k < to; k = first.indexOf(NEWLINE, k + 1)) line++;
@@ -569,7 +588,7 @@ class BlockStream {
 }
 
 /** How papaparse reads rows handed to it: the delimiter, the field limit, where the rows go, and progress. */
-interface RowsOptions {
+export interface RowsOptions {
   delimiter: string;
   maxFieldChars: number;
   onBatch: (batch: CsvBatch) => void;
@@ -582,12 +601,12 @@ interface RowsOptions {
  * until papaparse has read at least one row and reached a row boundary at the end of what it was
  * given: where the fast reader can take over again (null at the end of the file).
  */
-function papaparseFrom(
+export function papaparseFrom(
   file: HashedFile,
   from: number,
   fromLine: number,
   rows: RowsOptions,
-  encoding: 'utf-8' | 'windows-1252',
+  encoding: 'utf-8' | 'windows-1252' = 'utf-8',
 ): { offset: number; line: number } | null {
   const { delimiter, maxFieldChars, onBatch, handOverBytes, onProgress } = rows;
   const decoder = new TextDecoderWithOffsets(encoding, from);
@@ -618,7 +637,7 @@ function papaparseFrom(
   return null;
 }
 
-const UTF8 = { replacements: [] as number[], detected: 'utf-8' };
+export const UTF8 = { replacements: [] as number[], detected: 'utf-8' };
 
 /** The offset just after the first non-blank row's newline in buf[from, length), or -1 when it does not end there. */
 function rowEnd(buf: Buffer, from: number, length: number): number {
