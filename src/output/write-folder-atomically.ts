@@ -26,11 +26,10 @@
  * holds the lock first.
  */
 import {
-  closeSync,
+  appendFileSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
-  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -38,7 +37,6 @@ import {
   rmSync,
   unlinkSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 
@@ -56,31 +54,29 @@ export type FolderContents = ReadonlyMap<string, string | Uint8Array | StreamedF
 /** Pieces are gathered to about this many characters before each write. */
 const WRITE_CHUNK = 1 << 20;
 
-/** Write one file of the folder: its text, bytes, or pieces. */
+/**
+ * Write one file of the folder: its text, bytes, or pieces. Pieces are gathered into chunks of
+ * about WRITE_CHUNK characters; the first is written as a whole file would be (writeFileSync, so
+ * the file is created as every other one is), the rest appended.
+ */
 function writeContent(destination: string, content: string | Uint8Array | StreamedFile): void {
   if (typeof content === 'string' || content instanceof Uint8Array) {
     writeFileSync(destination, content);
     return;
   }
-  const fd = openSync(destination, 'w');
-  try {
-    let pending = '';
-    for (const piece of content.pieces()) {
-      pending += piece;
-      if (pending.length >= WRITE_CHUNK) {
-        writeAll(fd, pending);
-        pending = '';
-      }
-    }
-    if (pending !== '') writeAll(fd, pending);
-  } finally {
-    closeSync(fd);
+  let pending = '';
+  let started = false;
+  const flush = () => {
+    if (started) appendFileSync(destination, pending);
+    else writeFileSync(destination, pending);
+    started = true;
+    pending = '';
+  };
+  for (const piece of content.pieces()) {
+    pending += piece;
+    if (pending.length >= WRITE_CHUNK) flush();
   }
-}
-
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  if (pending !== '' || !started) flush();
 }
 
 /** The manifest's name inside a report folder: its presence marks a folder findings wrote. */
