@@ -28,6 +28,8 @@ export function isolate(text: string): string {
  * isolatedRuns('9 of 20 \u2068funders\u2069 said'); // [{ text: '9 of 20 ', isolated: false }, { text: 'funders', isolated: true }, { text: ' said', isolated: false }]
  */
 export function isolatedRuns(text: string): { text: string; isolated: boolean }[] {
+  // Most text (a table cell of figures) holds no mark: one run, no regular expression.
+  if (!text.includes(FSI)) return [{ text: stripBidi(text), isolated: false }];
   const runs: { text: string; isolated: boolean }[] = [];
   let at = 0;
   for (const match of text.matchAll(/\u2068([^\u2068\u2069]*)\u2069/g)) {
@@ -50,6 +52,7 @@ export function isolatedRuns(text: string): { text: string; isolated: boolean }[
 export function keepIsolates(text: string, escapeRun: (text: string) => string, quoted = true): string {
   // A run after the first is escaped as the middle of a text, not its start: Markdown's start-of-block
   // rules ("4." would start a list) do not apply to it.
+  if (!text.includes(FSI) && (!quoted || !text.includes('"'))) return escapeRun(stripBidi(text));
   const middle = (run: string, index: number): string => (index === 0 ? escapeRun(run) : escapeRun(`a${run}`).slice(1));
   return isolatedRuns(text)
     .map((run, index) => {

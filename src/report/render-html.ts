@@ -235,6 +235,8 @@ function isolateQuoted(html: string): string {
  * marked (format/isolate.ts: a segment's noun) and every quoted run each in a <bdi>.
  */
 function proseHtml(text: string): string {
+  // Most cells hold neither a mark nor a quote: escaped at once (escapeHtml drops any bidi control).
+  if (!text.includes('\u2068') && !text.includes('"')) return escapeHtml(text);
   return isolatedRuns(text)
     .map((run) => (run.isolated ? `<bdi>${escapeHtml(run.text)}</bdi>` : isolateQuoted(escapeHtml(run.text))))
     .join('');

@@ -83,7 +83,8 @@ describe('banners', () => {
     );
     expect(md).toContain('## Themes by organization\\_size');
     // Issue 17: the body gives the verdict in words; the test and its p are in tables/themes-by-<banner>.csv (above).
-    expect(md).toContain('| Theme | medium (n = 17) (A) | large (n = 12) (B) | small (n = 15) (C) | Result |');
+    // Issue 17: each group's label isolated as data text (src/format/isolate.ts).
+    expect(md).toContain('| Theme | \u2068medium\u2069 (n = 17) (A) | \u2068large\u2069 (n = 12) (B) | \u2068small\u2069 (n = 15) (C) | Result |');
     expect(md).toMatch(/\| ↳ Project structure \| 65% \(11\/17\), 41–83% \| 67% \(8\/12\), 39–86% \| 47% \(7\/15\), 25–70% \| no detectable difference \|/);
   });
 
