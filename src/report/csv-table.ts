@@ -21,3 +21,22 @@ function csvCell(value: CsvCell): string {
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/**
+ * Issue 17: a table file must not lose the study's note (e.g. "synthetic data") when it travels
+ * alone. With a note, every row gets it in a last `study_note` column, so the figures and the
+ * caveat cannot be pasted apart and the table stays tidy (one header, rectangular) for notebooks;
+ * without a note (null or blank) the table is unchanged.
+ *
+ * @example
+ * csvTable(...withStudyNote(['code'], [['a']], 'Synthetic')); // "code,study_note\na,Synthetic\n"
+ */
+export function withStudyNote(
+  header: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  note: string | null,
+): [readonly string[], readonly (readonly CsvCell[])[]] {
+  const text = note?.trim() ?? '';
+  if (text === '') return [header, rows];
+  return [[...header, 'study_note'], rows.map((row) => [...row, text])];
+}

@@ -1,5 +1,5 @@
 import type { ChangeFigure, Interval, Results } from '../model.ts';
-import { csvTable, type CsvCell as Cell } from './csv-table.ts';
+import { csvTable, withStudyNote, type CsvCell as Cell } from './csv-table.ts';
 import { segmentSlugs } from './segment-slug.ts';
 
 /**
@@ -7,11 +7,13 @@ import { segmentSlugs } from './segment-slug.ts';
  * `themes.csv` (theme), `themes-by-segment.csv` (theme × segment), `questions.csv` (question × level),
  * `questions-by-segment.csv` (question × segment × level), `cooccurrence.csv` (theme pair) and, when
  * the results compare with a previous round, `change.csv` (theme × all respondents or segment).
- * RFC 4180 quoting, LF line endings, a header row, numbers at full precision, null as an empty cell.
+ * RFC 4180 quoting, LF line endings, a header row, numbers at full precision, null as an empty cell;
+ * with a study note (`report.note`), a last `study_note` column repeats it on every row (issue 17).
  * Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
  * leading single quote (OWASP CSV injection); numeric cells are never altered, so -0.05 stays -0.05.
  */
 export function renderTables(results: Results): { name: string; csv: string }[] {
+  const table = (header: string[], rows: Cell[][]): string => csvTable(...withStudyNote(header, rows, results.survey.note));
   const themeLabel = new Map(results.themes.map((theme) => [theme.code, theme.label]));
   const segmentLabel = new Map(results.segments.map((segment) => [segment.id, segment.label]));
   const lower = (ci: Interval | null | undefined): number | null => ci?.[0] ?? null;
@@ -255,8 +257,4 @@ export function renderTables(results: Results): { name: string; csv: string }[] 
     });
   });
   return tables;
-}
-
-function table(header: string[], rows: Cell[][]): string {
-  return csvTable(header, rows);
 }

@@ -20,7 +20,7 @@ export async function renderTrendReport(
   formats: readonly ReportFormat[] = ['html', 'md', 'json', 'csv'],
   renderer: ChartRenderer = inProcessRenderer(),
 ): Promise<Map<string, string | Uint8Array>> {
-  const [{ trendChart, trendOrder }, { trendDocument }, { markdownPage }, { htmlPage }, { csvTable }, { formatPercent }] = await Promise.all([
+  const [{ trendChart, trendOrder }, { trendDocument }, { markdownPage }, { htmlPage }, { csvTable, withStudyNote }, { formatPercent }] = await Promise.all([
     import('../charts/trend-chart.ts'),
     import('./trend-document.ts'),
     import('./render-markdown.ts'),
@@ -89,20 +89,23 @@ export async function renderTrendReport(
   files.set(
     'tables/trend.csv',
     csvTable(
-      ['code', 'label', 'parent', 'round_id', 'round', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper'],
-      trend.themes.flatMap((theme) =>
-        theme.points.map((point) => [
-          theme.code,
-          theme.label,
-          theme.parent,
-          roundId.get(point.round) ?? null,
-          point.round,
-          point.respondents,
-          point.base,
-          point.proportion,
-          point.ci?.[0] ?? null,
-          point.ci?.[1] ?? null,
-        ]),
+      ...withStudyNote(
+        ['code', 'label', 'parent', 'round_id', 'round', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper'],
+        trend.themes.flatMap((theme) =>
+          theme.points.map((point) => [
+            theme.code,
+            theme.label,
+            theme.parent,
+            roundId.get(point.round) ?? null,
+            point.round,
+            point.respondents,
+            point.base,
+            point.proportion,
+            point.ci?.[0] ?? null,
+            point.ci?.[1] ?? null,
+          ]),
+        ),
+        trend.note,
       ),
     ),
   );

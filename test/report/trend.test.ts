@@ -50,9 +50,12 @@ describe('renderTrendReport', () => {
 
   it('writes trend.csv with one row per theme × round, equal to trend.json', () => {
     const [head, ...rows] = parseCsv(files.get('tables/trend.csv') as string);
-    expect(head).toEqual(['code', 'label', 'parent', 'round_id', 'round', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper']);
+    // Issue 17: the study note rides on every row, in a last column, when the trend has one.
+    expect(head).toEqual(['code', 'label', 'parent', 'round_id', 'round', 'respondents', 'base', 'proportion', 'ci_lower', 'ci_upper', 'study_note']);
     const json = JSON.parse(files.get('trend.json') as string) as TrendResults;
+    expect(json.note).toMatch(/\S/);
     expect(rows).toHaveLength(json.themes.length * json.rounds.length);
+    for (const row of rows) expect(row[10]).toBe(json.note!.trim());
     for (const theme of json.themes) {
       for (const point of theme.points) {
         const row = rows.find((candidate) => candidate[0] === theme.code && candidate[4] === point.round);
