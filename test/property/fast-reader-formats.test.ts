@@ -15,8 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/model.ts';
-import { analyzeRound, type ReadOptions } from '../../src/pipeline.ts';
+import type { ReadOptions } from '../../src/pipeline.ts';
+import { analyzeCollecting } from '../helpers/analyze-collecting.ts';
 import { chooseSource } from '../../src/ingest/read-source.ts';
 import { readConfig } from '../../src/config/read-config.ts';
 
@@ -258,10 +258,8 @@ function study(format: Format, data: Uint8Array, listed: boolean): string {
   return path.join(dir, `${name}.yaml`);
 }
 
-async function analyze(config: string, options: ReadOptions) {
-  const diagnostics: Diagnostic[] = [];
-  const analysis = await analyzeRound(config, dir, { report: (d) => diagnostics.push(d) }, options);
-  return { results: 'stopped' in analysis ? analysis : analysis.results, diagnostics };
+function analyze(config: string, options: ReadOptions) {
+  return analyzeCollecting(config, dir, options);
 }
 
 /** Damage that the fast reader hands over to papaparse (a stray quote, bytes that are not UTF-8, NUL, a byte order mark). */

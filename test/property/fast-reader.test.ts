@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/model.ts';
-import { analyzeRound, type ReadOptions } from '../../src/pipeline.ts';
+import type { ReadOptions } from '../../src/pipeline.ts';
+import { analyzeCollecting } from '../helpers/analyze-collecting.ts';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 0);
 /** Under `npm run test:fuzz`, a tenth of its cases (a case here reads a file three ways), and time for them. */
@@ -44,10 +44,8 @@ function study(data: Uint8Array, listed: boolean): string {
   return path.join(dir, `${name}.yaml`);
 }
 
-async function analyze(config: string, options: ReadOptions) {
-  const diagnostics: Diagnostic[] = [];
-  const analysis = await analyzeRound(config, dir, { report: (d) => diagnostics.push(d) }, options);
-  return { results: 'stopped' in analysis ? analysis : analysis.results, diagnostics };
+function analyze(config: string, options: ReadOptions) {
+  return analyzeCollecting(config, dir, options);
 }
 
 const id = fc.oneof(

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Results } from '../../src/model.ts';
 import { csvTable, withStudyNote } from '../../src/report/csv-table.ts';
@@ -9,32 +10,11 @@ const results = JSON.parse(readFileSync(new URL('../../reports/rpa-2014/results.
 // surveys/rpa-2014.yaml, report.note, as the config writes it.
 const NOTE = 'Illustrative synthetic data modeled on the 2014 LA n Sync interviews described in its March 2014 newsletter; not the real responses.';
 
-/** RFC 4180 rows of a CSV text (quoted cells with commas and doubled quotes). */
+/** The rows of a CSV text, split by papaparse (not by our own writer's rules). */
 function rows(csv: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]!;
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  return out;
+  const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
 }
 
 describe('the study note on table files (issue 17)', () => {
