@@ -145,30 +145,10 @@ export interface ExcerptOutcome {
  */
 const NONE = -1;
 
-function grownInt32(array: Int32Array, n: number): Int32Array {
+/** The array itself when it holds n, else a copy at least twice as long (amortised growth), of the same type. */
+function grown<T extends Int32Array | Float64Array | Uint32Array | Uint8Array>(array: T, n: number): T {
   if (n <= array.length) return array;
-  const bigger = new Int32Array(Math.max(n, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
-
-function grownFloat64(array: Float64Array, n: number): Float64Array {
-  if (n <= array.length) return array;
-  const bigger = new Float64Array(Math.max(n, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
-
-function grownUint32(array: Uint32Array, n: number): Uint32Array {
-  if (n <= array.length) return array;
-  const bigger = new Uint32Array(Math.max(n, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
-
-function grownUint8(array: Uint8Array, n: number): Uint8Array {
-  if (n <= array.length) return array;
-  const bigger = new Uint8Array(Math.max(n, array.length * 2));
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(n, array.length * 2));
   bigger.set(array);
   return bigger;
 }
@@ -500,11 +480,11 @@ export class ExcerptCollector {
     const row = this.rowCount++;
     if (row >= this.rowRespondent.length) {
       const n = row + 1;
-      this.rowRespondent = grownInt32(this.rowRespondent, n);
-      this.rowLine = grownInt32(this.rowLine, n);
-      this.rowColumn = grownInt32(this.rowColumn, n);
-      this.rowFile = grownInt32(this.rowFile, n);
-      this.rowError = grownInt32(this.rowError, n);
+      this.rowRespondent = grown(this.rowRespondent, n);
+      this.rowLine = grown(this.rowLine, n);
+      this.rowColumn = grown(this.rowColumn, n);
+      this.rowFile = grown(this.rowFile, n);
+      this.rowError = grown(this.rowError, n);
     }
     let file = this.fileIndex.get(at.file);
     if (file === undefined) {
@@ -553,18 +533,18 @@ export class ExcerptCollector {
       this.index.set(id, state);
       if (state >= this.segment.length) {
         const n = state + 1;
-        this.segment = grownInt32(this.segment, n);
-        this.segmentLine = grownInt32(this.segmentLine, n);
-        this.weight = grownFloat64(this.weight, n);
-        this.weightLine = grownInt32(this.weightLine, n);
-        this.failedAt = grownInt32(this.failedAt, n);
-        this.hasQuote = grownUint8(this.hasQuote, n);
+        this.segment = grown(this.segment, n);
+        this.segmentLine = grown(this.segmentLine, n);
+        this.weight = grown(this.weight, n);
+        this.weightLine = grown(this.weightLine, n);
+        this.failedAt = grown(this.failedAt, n);
+        this.hasQuote = grown(this.hasQuote, n);
       }
       const size = this.segment.length;
       for (const codes of this.coderCodes) {
-        codes.coded = grownUint8(codes.coded, size);
-        codes.bad = grownUint8(codes.bad, size);
-        codes.bits = grownUint32(codes.bits, size * this.words);
+        codes.coded = grown(codes.coded, size);
+        codes.bad = grown(codes.bad, size);
+        codes.bits = grown(codes.bits, size * this.words);
       }
       this.segment[state] = -1;
       this.segmentLine[state] = 0;
