@@ -12,14 +12,7 @@ export function checkZip(buffer: Buffer, limits: ZipLimits = { maxBytes: Number.
   // Issue #20: sizes and ratios first, from the central directory, before anything inflates.
   const limited = checkZipLimits(buffer, limits);
   if (limited !== null) return limited;
-  // The end of central directory record: signature 50 4B 05 06, within the last 64 KiB + 22 bytes.
-  let end = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
+  const end = endOfCentralDirectory(buffer);
   if (end === -1) return { kind: 'no-directory' };
   const count = buffer.readUInt16LE(end + 10);
   let at = buffer.readUInt32LE(end + 16);
@@ -67,13 +60,7 @@ export function checkZipLimits(buffer: Buffer, limits: ZipLimits): ZipProblem | 
   const { maxBytes } = limits;
   const maxRatio = limits.maxRatio ?? MAX_ZIP_RATIO;
   if (buffer.length > maxBytes) return { kind: 'too-large', bytes: buffer.length, max: maxBytes };
-  let end = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
+  const end = endOfCentralDirectory(buffer);
   if (end === -1) return null; // not a zip: the caller's own checks say so
   const count = buffer.readUInt16LE(end + 10);
   let at = buffer.readUInt32LE(end + 16);
@@ -104,4 +91,16 @@ export function zipEntryLimitProblem(name: string, compressed: number, inflated:
   if (total > maxBytes) return { kind: 'total-too-large', max: maxBytes };
   if (inflated > 1 << 20 && inflated > maxRatio * Math.max(1, compressed)) return { kind: 'ratio', entry: name, compressed, inflated, max: maxRatio };
   return null;
+}
+
+/** How far from a zip's end its end of central directory record can start: 22 bytes and a comment of up to 64 KiB. */
+export const ZIP_TAIL = 65_557;
+
+/**
+ * Where the end of central directory record starts in these bytes (a whole zip, or its last
+ * ZIP_TAIL bytes): the last signature 50 4B 05 06 within ZIP_TAIL of the end, or -1.
+ */
+export function endOfCentralDirectory(bytes: Buffer): number {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - ZIP_TAIL); i--) if (bytes.readUInt32LE(i) === 0x06054b50) return i;
+  return -1;
 }

@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
 import type { ZipProblem } from '../../messages.ts';
-import { zipEntryLimitProblem, type ZipLimits } from './check-zip.ts';
+import { endOfCentralDirectory, ZIP_TAIL, zipEntryLimitProblem, type ZipLimits } from './check-zip.ts';
 
 /** One entry of the central directory. */
 export interface ZipEntry {
@@ -24,9 +24,6 @@ export interface ZipEntry {
   local: number;
 }
 
-/** The end of central directory record: within the last 64 KiB + 22 bytes of the file. */
-const TAIL = 65_557;
-
 /**
  * The archive's entries from its central directory, or why the archive is refused: the limits
  * first (as checkZipLimits: the file's size, then each entry's in order), then a missing or damaged
@@ -34,16 +31,10 @@ const TAIL = 65_557;
  */
 export async function readZipDirectory(handle: FileHandle, size: number, limits: ZipLimits): Promise<ZipEntry[] | ZipProblem> {
   if (size > limits.maxBytes) return { kind: 'too-large', bytes: size, max: limits.maxBytes };
-  const tailStart = Math.max(0, size - TAIL);
+  const tailStart = Math.max(0, size - ZIP_TAIL);
   const tail = Buffer.alloc(size - tailStart);
   await handle.read(tail, 0, tail.length, tailStart);
-  let end = -1;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
+  const end = endOfCentralDirectory(tail);
   if (end === -1) return { kind: 'no-directory' };
   const count = tail.readUInt16LE(end + 10);
   const offset = tail.readUInt32LE(end + 16);
