@@ -32,6 +32,12 @@ function bundleIsFresh() {
 
 let main;
 if (process.env.FINDINGS_FROM_SOURCE !== '1' && bundleIsFresh()) {
+  // Issue 19: `run` and `trend` draw charts; their workers start now and load vega while the rest of
+  // the bundle loads and the data is read (src/charts/chart-workers.ts).
+  const command = process.argv[2];
+  if ((command === 'run' || command === 'trend') && !process.argv.includes('--help')) {
+    (await import(`${root}dist/chart-prestart.js`)).prestartChartWorkers();
+  }
   ({ main } = await import(bundle));
 } else {
   // From source, the rule list is made from src/validate/rules/ first (scripts/rule-index.mjs), so a

@@ -1,38 +1,22 @@
 /**
- * Where charts render (issue 19). `startChartRenderer()` at the start of a command starts a worker
- * thread (chart-worker.ts) that loads the chart libraries while the data is read; the charts then
- * render there, and on a second worker when there are many, while the main thread writes the rest
- * of the report. `inProcessRenderer()` renders in the calling thread (the library's renderReport
+ * Where charts render (issue 19). `startChartRenderer()` at the start of a command takes two worker
+ * threads (chart-worker.ts, started by chart-workers.ts, by bin/findings.js before the bundle loads
+ * when it can) that load the chart libraries while the data is read; the charts then render on both,
+ * each asked of the worker with fewer charts waiting, while the main thread writes the rest of the
+ * report. `inProcessRenderer()` renders in the calling thread (the library's renderReport
  * when it is given no renderer). Either way a spec rendered once is not compiled again (identical
  * specs share one SVG), and the output is the same: renderSvg and renderPng are deterministic.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartAnswer, ChartRequest } from './chart-worker.ts';
+import { takeChartWorkers } from './chart-workers.ts';
 
 export interface ChartRenderer {
   svg(spec: TopLevelSpec): Promise<string>;
   png(svg: string): Promise<Uint8Array>;
-  /** Ask for `charts` charts in all: more than a few start a second worker, so they render on two cores. */
-  expect(charts: number): void;
   /** Stop the workers (pending requests fail). */
   close(): Promise<void>;
-}
-
-/** Charts above which a second worker is worth its start-up (~0.15 s of loading vega). */
-const SECOND_WORKER_AT = 8;
-
-/** The worker script: the bundle's dist/chart-worker.js, or the TypeScript source through tsx. */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const source = new URL('./chart-worker.ts', here).href;
-    // tsx resolved from here: a worker's eval code resolves bare names from the working folder, which may be anywhere.
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-    return new Worker(code, { eval: true });
-  }
-  return new Worker(new URL('./chart-worker.js', here));
 }
 
 interface Lane {
@@ -52,13 +36,11 @@ async function renderHere(request: ChartRequest): Promise<ChartAnswer> {
   }
 }
 
-/** Renders on worker threads, the first started now. */
+/** Renders on worker threads: those started early (chart-workers.ts), else two started now. */
 export function startChartRenderer(): ChartRenderer {
   const lanes: Lane[] = [];
   let nextId = 0;
-  let next = 0;
-  const addLane = (): void => {
-    const worker = startWorker();
+  const addLane = (worker: Worker): void => {
     const lane: Lane = { worker, pending: new Map(), stopped: null };
     // An idle worker does not keep the process alive; one with requests in flight does.
     worker.unref();
@@ -79,12 +61,15 @@ export function startChartRenderer(): ChartRenderer {
     worker.on('exit', (code) => stop(new Error(`the chart worker exited (code ${code})`)));
     lanes.push(lane);
   };
-  addLane();
+  for (const worker of takeChartWorkers()) addLane(worker);
   const ask = (body: { op: 'svg'; spec: TopLevelSpec } | { op: 'png'; svg: string }): Promise<ChartAnswer> => {
-    const lane = lanes[next++ % lanes.length]!;
     const request = { ...body, id: nextId++ } as ChartRequest;
-    // A worker that could not start (or died): the chart renders here instead, the same bytes.
-    if (lane.stopped !== null) return renderHere(request);
+    // The running worker with the fewest requests waiting (the first on a tie): charts differ in cost.
+    const lane = lanes
+      .filter((each) => each.stopped === null)
+      .reduce<Lane | null>((best, each) => (best === null || each.pending.size < best.pending.size ? each : best), null);
+    // No worker could start (or all died): the chart renders here instead, the same bytes.
+    if (lane === null) return renderHere(request);
     return new Promise((resolve) => {
       lane.pending.set(request.id, { request, resolve });
       lane.worker.ref();
@@ -98,9 +83,6 @@ export function startChartRenderer(): ChartRenderer {
   return cached({
     svg: async (spec) => (unwrap(await ask({ op: 'svg', spec })) as { svg: string }).svg,
     png: async (svg) => (unwrap(await ask({ op: 'png', svg })) as { png: Uint8Array }).png,
-    expect(charts) {
-      if (charts > SECOND_WORKER_AT && lanes.length === 1) addLane();
-    },
     async close() {
       // Referenced while they stop: an unreferenced worker's exit would not keep the process waiting for it.
       await Promise.all(
@@ -118,7 +100,6 @@ export function inProcessRenderer(): ChartRenderer {
   return cached({
     svg: async (spec) => (await import('./render-svg.ts')).renderSvg(spec),
     png: async (svg) => (await import('./render-png.ts')).renderPng(svg),
-    expect() {},
     async close() {},
   });
 }
@@ -146,7 +127,6 @@ function cached(renderer: ChartRenderer): ChartRenderer {
       // A copy: each file of the report owns its bytes.
       return png.then((bytes) => bytes.slice());
     },
-    expect: (charts) => renderer.expect(charts),
     close: () => renderer.close(),
   };
 }

@@ -14,15 +14,17 @@ export type ChartAnswer = { id: number; svg: string } | { id: number; png: Uint8
 
 const port = parentPort;
 if (port !== null) {
-  // Started at once, not at the first request: loading them is what the worker is early for.
+  // vega and vega-lite load at once, not at the first request: loading them is what the worker is
+  // early for. resvg loads at the first PNG asked for (most runs ask for none).
   const svgModule = import('./render-svg.ts');
-  const pngModule = import('./render-png.ts');
+  let pngModule: Promise<typeof import('./render-png.ts')> | null = null;
   port.on('message', (request: ChartRequest) => {
     const answer = async (): Promise<void> => {
       try {
         if (request.op === 'svg') {
           port.postMessage({ id: request.id, svg: await (await svgModule).renderSvg(request.spec) } satisfies ChartAnswer);
         } else {
+          pngModule ??= import('./render-png.ts');
           const png = await (await pngModule).renderPng(request.svg);
           port.postMessage({ id: request.id, png } satisfies ChartAnswer, [png.buffer as ArrayBuffer]);
         }

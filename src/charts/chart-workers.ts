@@ -1,0 +1,44 @@
+/**
+ * The chart worker threads (chart-worker.ts), started as early as a command can start them (issue 19).
+ * bin/findings.js calls `prestartChartWorkers()` for `run` and `trend` before it loads the rest of the
+ * bundle, so vega loads on the workers while the command's own code is still being compiled; the
+ * renderer (chart-renderer.ts) then takes them with `takeChartWorkers()`, or starts its own when none
+ * were started early (tests, the library). This module is a bundle entry of its own
+ * (dist/chart-prestart.js) and a chunk shared with the command, so both see the same started workers.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** Two workers from the start: a run's ~15 drawings split across both cores once the tally is done. */
+export const CHART_WORKERS = 2;
+
+let early: Worker[] = [];
+
+/** The worker script: the bundle's dist/chart-worker.js, or the TypeScript source through tsx. */
+export function startChartWorker(): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const source = new URL('./chart-worker.ts', here).href;
+    // tsx resolved from here: a worker's eval code resolves bare names from the working folder, which may be anywhere.
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
+    return new Worker(code, { eval: true });
+  }
+  return new Worker(new URL('./chart-worker.js', here));
+}
+
+/** Start the chart workers now, unreferenced (a command that ends without charts does not wait for them). */
+export function prestartChartWorkers(): void {
+  if (early.length > 0) return;
+  early = Array.from({ length: CHART_WORKERS }, () => {
+    const worker = startChartWorker();
+    worker.unref();
+    return worker;
+  });
+}
+
+/** The workers started early (once: a second renderer starts its own), or `count` new ones. */
+export function takeChartWorkers(count = CHART_WORKERS): Worker[] {
+  const taken = early.splice(0);
+  while (taken.length < count) taken.push(startChartWorker());
+  return taken;
+}
