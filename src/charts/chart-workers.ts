@@ -9,12 +9,12 @@
 import { Worker } from 'node:worker_threads';
 
 /** Two workers from the start: a run's ~15 drawings split across both cores once the tally is done. */
-export const CHART_WORKERS = 2;
+const CHART_WORKERS = 2;
 
 let early: Worker[] = [];
 
 /** The worker script: the bundle's dist/chart-worker.js, or the TypeScript source through tsx. */
-export function startChartWorker(): Worker {
+function startChartWorker(): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const source = new URL('./chart-worker.ts', here).href;
