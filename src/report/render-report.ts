@@ -41,7 +41,7 @@ export async function renderReport(
       import('./office/apply-report-formats.ts'),
       import('../charts/narrow-spec.ts'),
     ]);
-  const { fileSpec } = await import('../charts/file-spec.ts');
+  const { fileSpec, fileSvg } = await import('../charts/file-spec.ts');
   const { resultsJsonPieces } = await import('./results-json-pieces.ts');
   const { results, codebook, config } = analysis;
   const statements: Record<string, string> = Object.create(null); // issue #20: a code "__proto__" is a key like any other
@@ -57,11 +57,12 @@ export async function renderReport(
   const pngs = withOffice ? svgs.map((svg) => svg.then((text) => renderer.png(text))) : [];
   // Issue 17: the standalone files (charts/<name>.svg, .vl.json, .png) are the file variant: title,
   // base, source line and study note around the chart, wrapped to its width (charts/file-spec.ts).
+  // Issue 19: the SVG is drawn around the report's own drawing when it can be (fileSvg), not laid out again.
   const fileCharts = specs.map((chart, i) =>
     svgs[i]!.then(async (svg) => {
       if (chart.frame === undefined) return { spec: chart.spec, svg };
       const spec = fileSpec(chart.spec, chart.frame, svg);
-      return { spec, svg: await renderer.svg(spec) };
+      return { spec, svg: fileSvg(chart.spec, chart.frame, svg) ?? (await renderer.svg(spec)) };
     }),
   );
   const filePngs = formats.includes('png') ? fileCharts.map((file) => file.then((done) => renderer.png(done.svg))) : [];

@@ -45,10 +45,11 @@ export async function renderTrendReport(
       return `${theme.label}, ${formatPercent(first?.proportion ?? null)} in ${first?.round ?? ''} and ${formatPercent(last?.proportion ?? null)} in ${last?.round ?? ''}`;
     });
   // Issue 17: the standalone files carry the title, bases, source and study note (charts/file-spec.ts).
-  const { fileSpec, trendFrame } = await import('../charts/file-spec.ts');
+  // Issue 19: drawn around the report's own drawing when it can be (fileSvg), not laid out again.
+  const { fileSpec, fileSvg, trendFrame } = await import('../charts/file-spec.ts');
   const frame = trendFrame(trend, 'Themes across rounds');
   const standaloneSpec = fileSpec(spec, frame, svg);
-  const standaloneSvg = await renderer.svg(standaloneSpec);
+  const standaloneSvg = fileSvg(spec, frame, svg) ?? (await renderer.svg(standaloneSpec));
   const chart = {
     name: 'trend',
     frame,

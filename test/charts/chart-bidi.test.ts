@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { FSI, PDI, isolate, neutraliseBidi } from '../../src/charts/bidi.ts';
 import { buildCharts } from '../../src/charts/build-charts.ts';
-import { fileSpec } from '../../src/charts/file-spec.ts';
+import { fileSpec, fileSvg } from '../../src/charts/file-spec.ts';
 import { renderSvg } from '../../src/charts/render-svg.ts';
 import { textWidth } from '../../src/charts/text-width.ts';
 import { wrapLabel } from '../../src/charts/wrap-label.ts';
@@ -38,11 +38,22 @@ function checkIsolates(line: string): void {
 describe('chart SVGs with right-to-left and control characters in the data', async () => {
   const charts = buildCharts(results);
   const svgs = new Map<string, string>();
+  const declined: string[] = [];
   for (const chart of charts) {
     const svg = await renderSvg(chart.spec);
     svgs.set(chart.name, svg);
-    if (chart.frame !== undefined) svgs.set(`${chart.name} (file)`, await renderSvg(fileSpec(chart.spec, chart.frame, svg)));
+    if (chart.frame === undefined) continue;
+    // Issue 19: the file as the report writes it (drawn around the report's drawing), and Vega's layout of its spec.
+    const composed = fileSvg(chart.spec, chart.frame, svg);
+    if (composed === null) declined.push(chart.name);
+    else svgs.set(`${chart.name} (file)`, composed);
+    svgs.set(`${chart.name} (file spec)`, await renderSvg(fileSpec(chart.spec, chart.frame, svg)));
   }
+
+  it('draws every file around the report’s drawing, right-to-left titles too', () => {
+    expect(declined).toEqual([]);
+    expect(svgs.has('theme-prevalence (file)')).toBe(true);
+  });
 
   it.each([...svgs.keys()])('%s: no bidi control survives but whole isolates around right-to-left text', (name) => {
     const svg = svgs.get(name)!;
@@ -62,8 +73,8 @@ describe('chart SVGs with right-to-left and control characters in the data', asy
     expect(svgLines(svgs.get('theme-prevalence')!)).toContain(`${FSI}دعم الاستمرار 2014${PDI}`);
   });
 
-  it('isolates the study title in the source line of the file', () => {
-    expect(svgLines(svgs.get('theme-prevalence (file)')!).join(' ')).toContain(`Source: ${FSI}${HEBREW} 2014${PDI}`);
+  it.each(['theme-prevalence (file)', 'theme-prevalence (file spec)'])('%s: isolates the study title in the source line', (name) => {
+    expect(svgLines(svgs.get(name)!).join(' ')).toContain(`Source: ${FSI}${HEBREW} 2014${PDI}`);
   });
 });
 
