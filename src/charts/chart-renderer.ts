@@ -1,20 +1,22 @@
 /**
- * Where charts render (issue 19). `startChartRenderer()` at the start of a command takes two worker
- * threads (chart-worker.ts, started by chart-workers.ts, by bin/findings.js before the bundle loads
- * when it can) that load the chart libraries while the data is read; the charts then render on both,
- * each asked of the worker with fewer charts waiting, while the main thread writes the rest of the
- * report. `inProcessRenderer()` renders in the calling thread (the library's renderReport
+ * Where charts render (issue 19). `startChartRenderer()` at the start of a command takes a worker
+ * thread (chart-worker.ts, started by chart-workers.ts, by bin/findings.js before the bundle loads
+ * when it can) that loads the chart libraries while the data is read; once the charts are known a
+ * second starts when there are several, and each chart is asked of the worker with fewer waiting,
+ * while the main thread writes the rest of the report. `inProcessRenderer()` renders in the calling thread (the library's renderReport
  * when it is given no renderer). Either way a spec rendered once is not compiled again (identical
  * specs share one SVG), and the output is the same: renderSvg and renderPng are deterministic.
  */
 import type { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartAnswer, ChartRequest } from './chart-worker.ts';
-import { takeChartWorkers } from './chart-workers.ts';
+import { startChartWorker, takeChartWorkers } from './chart-workers.ts';
 
 export interface ChartRenderer {
   svg(spec: TopLevelSpec): Promise<string>;
   png(svg: string): Promise<Uint8Array>;
+  /** Ask for `charts` charts in all: more than two start a second worker, so they render on two cores. */
+  expect(charts: number): void;
   /** Stop the workers (pending requests fail). */
   close(): Promise<void>;
 }
@@ -36,7 +38,15 @@ async function renderHere(request: ChartRequest): Promise<ChartAnswer> {
   }
 }
 
-/** Renders on worker threads: those started early (chart-workers.ts), else two started now. */
+/**
+ * Charts above which a second worker is worth its start-up (~0.15 s of loading vega): each chart is
+ * two drawings or more (the report's, the phone's). It starts once the data are read, not before: a
+ * large study's tally has the cores, and its memory peak (issue 19: under 200 MB at 1M rows) would
+ * carry a second copy of vega.
+ */
+const SECOND_WORKER_AT = 2;
+
+/** Renders on worker threads: the one started early (chart-workers.ts), else one started now; a second when many charts are asked for. */
 export function startChartRenderer(): ChartRenderer {
   const lanes: Lane[] = [];
   let nextId = 0;
@@ -83,6 +93,9 @@ export function startChartRenderer(): ChartRenderer {
   return cached({
     svg: async (spec) => (unwrap(await ask({ op: 'svg', spec })) as { svg: string }).svg,
     png: async (svg) => (unwrap(await ask({ op: 'png', svg })) as { png: Uint8Array }).png,
+    expect(charts) {
+      if (charts > SECOND_WORKER_AT && lanes.length === 1) addLane(startChartWorker());
+    },
     async close() {
       // Referenced while they stop: an unreferenced worker's exit would not keep the process waiting for it.
       await Promise.all(
@@ -100,6 +113,7 @@ export function inProcessRenderer(): ChartRenderer {
   return cached({
     svg: async (spec) => (await import('./render-svg.ts')).renderSvg(spec),
     png: async (svg) => (await import('./render-png.ts')).renderPng(svg),
+    expect() {},
     async close() {},
   });
 }
@@ -118,6 +132,7 @@ function cached(renderer: ChartRenderer): ChartRenderer {
       }
       return svg;
     },
+    expect: (charts) => renderer.expect(charts),
     png(svg) {
       let png = pngs.get(svg);
       if (png === undefined) {

@@ -49,6 +49,7 @@ export async function renderReport(
   const plurals: Record<string, string> = Object.create(null);
   for (const segment of config.segments) plurals[segment.id] = segment.plural;
   const specs = buildCharts(results);
+  renderer.expect(specs.length);
   // Every chart is asked for at once: they render on the renderer's workers while this thread goes on.
   const svgs = specs.map((chart) => renderer.svg(chart.spec));
   const withPng = pngWanted(formats);

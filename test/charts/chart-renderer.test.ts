@@ -18,7 +18,8 @@ describe('chart renderer (issue 19)', () => {
   it('renders on workers exactly what renderSvg renders in this thread, on two workers too', async () => {
     expect(specs.length).toBeGreaterThanOrEqual(3);
     const expected = await Promise.all(specs.map((spec) => renderSvg(spec)));
-    // Two workers from the start: the charts are shared between them, and answers come back interleaved.
+    // More than two charts asked for: a second worker starts, and answers come back interleaved.
+    workers.expect(specs.length * 3);
     const repeated = [...specs, ...specs.map((spec) => structuredClone(spec)), ...specs];
     const got = await Promise.all(repeated.map((spec) => workers.svg(spec)));
     expect(got).toEqual([...expected, ...expected, ...expected]);
