@@ -33,7 +33,7 @@ function originOf(svg: string, line: string): { x: number; y: number } {
   };
   for (const tag of svg.slice(0, start).matchAll(/<g\b[^>]*>|<\/g>/g)) {
     if (tag[0] === '</g>') open.pop();
-    else open.push(translate(tag[0]));
+    else if (!tag[0].endsWith('/>')) open.push(translate(tag[0])); // an empty group closes itself
   }
   const own = translate(svg.slice(start, at));
   return open.reduce((sum, each) => ({ x: sum.x + each.x, y: sum.y + each.y }), own);
