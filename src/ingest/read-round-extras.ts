@@ -23,6 +23,7 @@ import { guardIo } from './guard-io.ts';
 import { readTable } from './read-table.ts';
 import { configPosition } from '../config/read-config.ts';
 import { IdSet } from '../validate/id-set.ts';
+import { AgreementCounter } from '../stats/agreement-counter.ts';
 
 export interface RoundExtras {
   codings: Codings | null;
@@ -71,17 +72,27 @@ export async function readRoundExtras(
 
   if (config.reliability.length > 0) {
     const primary = config.data.primaryCoder ?? 'A';
-    const byCoder = new Map<string, Map<string, Uint32Array>>([[primary, new Map([...known.valid].map(([id, r]) => [id, r.themes]))]]);
-    for (const [i, entry] of config.reliability.entries()) {
+    const others: Map<string, Uint32Array>[] = [];
+    for (const i of config.reliability.keys()) {
       const coded = await readCoderFile(config, i, codebook, known, sink, extras);
       if (coded === null) return null;
-      byCoder.set(entry.coder, coded);
+      others.push(coded);
+    }
+    // Issue 19: agreement counted respondent by respondent (stats/agreement-counter.ts): the data's coding, then each other coder's.
+    const counter = new AgreementCounter(codebook.themes.length, others.length + 1);
+    for (const [id, respondent] of known.valid) {
+      counter.coded(0, respondent.themes);
+      others.forEach((coded, i) => {
+        const themes = coded.get(id);
+        if (themes !== undefined) counter.coded(i + 1, themes);
+      });
+      counter.endUnit();
     }
     extras.codings = {
       coders: [primary, ...config.reliability.map((r) => r.coder)],
       primary,
       primaryFrom: config.data.primaryCoder === null ? 'default' : 'config',
-      byCoder,
+      agreement: counter.finish(),
     };
   }
   return extras;

@@ -30,6 +30,7 @@ import { respondentConflict } from './rules/respondent-conflict.ts';
 import { unknownRespondent } from './rules/unknown-respondent.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
 import { codeNames, type CodeNames } from './rules/ambiguous-code.ts';
+import { AgreementCounter, type AgreementCounts } from '../stats/agreement-counter.ts';
 
 export type ExcerptField = 'id' | 'code' | 'text' | 'coder' | 'segment' | 'weight';
 
@@ -81,13 +82,14 @@ interface PreparedQuote {
   masks: { emails: number; phones: number; names: number };
 }
 
-/** Each coder's coding of each respondent they coded (rolled-up theme indexes), for coder agreement. */
+/** Who coded, and (issue 19) coder agreement as counts gathered while the codings were read, not each coder's coding of each respondent. */
 export interface Codings {
   /** The primary coder first, then the others in order of first appearance. */
   coders: string[];
   primary: string;
   primaryFrom: 'config' | 'first-met' | 'default';
-  byCoder: Map<string, Map<string, Uint32Array>>;
+  /** Per theme, the agreement counts over the respondents two coders or more coded (coder i of the counts is coders[i]). */
+  agreement: AgreementCounts;
 }
 
 export interface ExcerptSettings {
@@ -672,15 +674,27 @@ export class ExcerptCollector {
     let codings: Codings | null = null;
     const coders = [primary, ...this.coderOrder.filter((c) => c !== primary)];
     if (this.settings.hasCoders && coders.length >= 2) {
-      const byCoder = new Map(coders.map((c) => [c, new Map<string, Uint32Array>()]));
+      // Issue 19: counted respondent by respondent from the coders' bitsets, never a matrix of them.
+      const counter = new AgreementCounter(codebook.themes.length, coders.length);
+      const slots = coders.map((c) => this.coderCodes[this.coderSlots.get(c) ?? -1]);
       for (let state = 0; state < this.ids.length; state++) {
         if (!accepted.has(state)) continue;
-        for (const [coder, slot] of this.coderSlots) {
-          const codes = this.coderCodes[slot]!;
-          if (codes.coded[state] === 1 && codes.bad[state] !== 1) byCoder.get(coder)?.set(this.ids[state]!, rolled(codes, state));
-        }
+        const base = state * words;
+        slots.forEach((codes, i) => {
+          if (codes === undefined || codes.coded[state] !== 1 || codes.bad[state] === 1) return;
+          counter.coder(i);
+          for (let w = 0; w < words; w++) {
+            let word = codes.bits[base + w]!;
+            while (word !== 0) {
+              const bit = 31 - Math.clz32(word & -word);
+              word &= word - 1;
+              for (const target of codebook.rollup[w * 32 + bit]!) counter.mention(target);
+            }
+          }
+        });
+        counter.endUnit();
       }
-      codings = { coders, primary, primaryFrom: configured === null ? 'first-met' : 'config', byCoder };
+      codings = { coders, primary, primaryFrom: configured === null ? 'first-met' : 'config', agreement: counter.finish() };
     }
     const quotes = this.heaps === null ? [] : this.heaps.candidates().filter((c) => knownAccepted === null || knownAccepted.has(c.respondent));
     return { respondents: mode === 'tally' ? respondents : [], ledger, rejectedKnown, codings, quotes, quotesIncomplete: this.heaps?.incomplete ?? false };
