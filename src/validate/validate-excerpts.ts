@@ -19,7 +19,7 @@
  * they name respondents of the data, and an error drops the excerpt, nothing else.
  */
 import type { Codebook, DiagnosticSink, Position, RejectedRow, ValidRespondent } from '../model.ts';
-import { diagnostic, leftOutWith, say, type Message, type RespondentSource } from '../messages.ts';
+import { diagnostic, leftOutWith, say, type Message } from '../messages.ts';
 import type { Ledger, SegmentRegistry } from './validate-respondents.ts';
 import { invalidWeight } from './rules/invalid-weight.ts';
 import { missingCoder } from './rules/missing-coder.ts';
@@ -31,6 +31,7 @@ import { unknownRespondent } from './rules/unknown-respondent.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
 import { codeNames, type CodeNames } from './rules/ambiguous-code.ts';
 import { AgreementCounter, type AgreementCounts } from '../stats/agreement-counter.ts';
+import type { KnownRespondents } from './known-respondents.ts';
 
 export type ExcerptField = 'id' | 'code' | 'text' | 'coder' | 'segment' | 'weight';
 
@@ -49,15 +50,8 @@ export interface RawExcerpt {
   locate(field: ExcerptField, offset?: number): Position;
 }
 
-/** Respondents read beforehand: from the respondent file (tally mode) or the data (quotes mode). */
-export interface KnownRespondents {
-  /** Valid respondents by id. In tally mode their themes are empty: the excerpts give them. */
-  valid: Map<string, ValidRespondent>;
-  /** Every id of the file, valid or rejected, with the line of its row. */
-  lines: Map<string, number>;
-  /** The respondent file, the data, or a project's cases or sources: for messages. */
-  where: RespondentSource;
-}
+/** Respondents read beforehand: from the respondent file (tally mode) or the data (quotes mode); see known-respondents.ts. */
+export type { KnownRespondents } from './known-respondents.ts';
 
 /** An excerpt that may be quoted: the primary coder's, with text, of a respondent in the tally. */
 export interface QuoteCandidate {
@@ -346,8 +340,9 @@ export class ExcerptCollector {
       this.reject(excerpt, row, idProblem, 'id');
       return;
     }
+    const knownNumber = known === null ? NONE : known.numberOf(id);
     if (known !== null) {
-      const problem = unknownRespondent(known.lines.has(id), id, known.where, showId);
+      const problem = unknownRespondent(knownNumber !== NONE, id, known.where, showId);
       if (problem !== null) {
         this.reject(excerpt, row, problem, 'id');
         return;
@@ -406,25 +401,25 @@ export class ExcerptCollector {
     for (const code of cell.codes) codes.bits[base + (code >>> 5)]! |= 1 << (code & 31);
     if (this.heaps !== null && isPrimary && cell.codes.length > 0) {
       const text = excerpt.text.trim();
-      if (text !== '') this.offerQuote(respondent, id, row, text, excerpt, cell.codes);
+      if (text !== '') this.offerQuote(respondent, knownNumber, id, row, text, excerpt, cell.codes);
     }
   }
 
   /** The excerpt as a quote candidate under each theme it is coded with (rolled up), if its respondent can be in the tally. */
-  private offerQuote(respondent: number, id: string, order: number, text: string, excerpt: RawExcerpt, codes: readonly number[]): void {
+  private offerQuote(respondent: number, knownNumber: number, id: string, order: number, text: string, excerpt: RawExcerpt, codes: readonly number[]): void {
     const { mode, known, codebook } = this.settings;
     if (this.failedAt[respondent] !== NONE) return;
     let segment = this.segment[respondent]!;
-    let mentioned: Uint32Array | null = null;
+    // Quotes mode: only themes the respondent of the data mentions.
+    let mentioned = false;
     if (known !== null) {
-      const taken = known.valid.get(id);
-      if (taken === undefined) return;
-      if (mode === 'quotes') mentioned = taken.themes;
-      segment = taken.segment;
+      if (!known.isValid(knownNumber)) return;
+      mentioned = mode === 'quotes';
+      segment = known.segmentOf(knownNumber);
     }
     const themes: number[] = [];
     for (const code of codes)
-      for (const target of codebook.rollup[code]!) if ((mentioned === null || mentioned.includes(target)) && !themes.includes(target)) themes.push(target);
+      for (const target of codebook.rollup[code]!) if ((!mentioned || known!.mentions(knownNumber, target)) && !themes.includes(target)) themes.push(target);
     if (themes.length === 0) return;
     const quotes = this.settings.quotes!;
     const prepared = quotes.prepare(text);
@@ -561,7 +556,7 @@ export class ExcerptCollector {
 
   private respondentIfKnown(id: string): number {
     const known = this.settings.known;
-    if (known !== null && !known.lines.has(id)) return NONE;
+    if (known !== null && !known.has(id)) return NONE;
     return this.respondent(id);
   }
 
@@ -609,11 +604,13 @@ export class ExcerptCollector {
     if (mode === 'tally') {
       if (known !== null) {
         knownAccepted = new Set();
-        for (const [id, respondent] of known.valid) {
+        for (const n of known.validNumbers()) {
+          const respondent = known.recordOf(n);
+          const id = respondent.id;
           const state = this.index.get(id);
           const failed = state === undefined ? null : this.failure(state);
           if (failed !== null) {
-            const line = known.lines.get(id)!;
+            const line = known.lineOf(n);
             rejectedKnown.push({ ...failed, message: leftOutWith.failed(showId(id), failed.message, failed.line, line) });
             continue;
           }
@@ -636,10 +633,7 @@ export class ExcerptCollector {
         }
       }
     } else if (known !== null) {
-      for (const id of known.valid.keys()) {
-        const state = this.index.get(id);
-        if (state !== undefined) accepted.add(state);
-      }
+      for (let state = 0; state < this.ids.length; state++) if (known.isValid(known.numberOf(this.ids[state]!))) accepted.add(state);
     }
 
     // The ledger of excerpt rows.
@@ -665,7 +659,7 @@ export class ExcerptCollector {
         const failed = this.failure(respondent);
         const why = failed ?? { ...at, code: 'FND218', message: say.FND218.short(known?.where ?? { kind: 'data' }).text };
         const message =
-          known?.lines.has(id) && failed === null ? leftOutWith.rowHasErrors(showId(id), known.where) : leftOutWith.because(showId(id), why.message, why.line);
+          known?.has(id) && failed === null ? leftOutWith.rowHasErrors(showId(id), known.where) : leftOutWith.because(showId(id), why.message, why.line);
         ledger.rejected.push({ ...at, code: why.code, message });
       }
     }
