@@ -292,6 +292,8 @@ export class ExcerptCollector {
   /** Codes by label, name or path, built at the first code cell that is not a code. */
   private names: CodeNames | undefined;
   private readonly heaps: QuoteHeaps | null;
+  /** With known respondents: per known number, the collector's number for them (-1: no excerpt yet). */
+  private readonly byKnown: Int32Array | null;
 
   /** Rows seen so far (read, skipped or failed). */
   get rowsSeen(): number {
@@ -304,6 +306,7 @@ export class ExcerptCollector {
     const quotes = settings.quotes ?? null;
     const themes = settings.codebook.themes.length;
     this.heaps = quotes === null || quotes.perTheme <= 0 ? null : new QuoteHeaps(themes, quotes.limit ?? quotes.perTheme * (themes + 1));
+    this.byKnown = settings.known === null ? null : new Int32Array(settings.known.size).fill(NONE);
   }
 
   /** A row that could not be read at all (its CSV problems were reported): rejected, with its respondent when its id is legible. */
@@ -348,7 +351,7 @@ export class ExcerptCollector {
         return;
       }
     }
-    const respondent = this.respondent(id);
+    const respondent = this.respondent(id, knownNumber);
     this.rowRespondent[row] = respondent;
 
     // Whose excerpt: the primary coder's makes the tallies and the quotes.
@@ -514,20 +517,23 @@ export class ExcerptCollector {
   private lastId = '';
   private lastRespondent = NONE;
 
-  private respondent(id: string): number {
+  private respondent(id: string, knownNumber: number): number {
     // Excerpts of one respondent usually come one after another: no lookup for them.
     if (id === this.lastId && this.lastRespondent !== NONE) return this.lastRespondent;
-    const found = this.respondentByLookup(id);
+    const found = this.respondentByLookup(id, knownNumber);
     this.lastId = id;
     this.lastRespondent = found;
     return found;
   }
 
-  private respondentByLookup(id: string): number {
-    let state = this.index.get(id);
+  private respondentByLookup(id: string, knownNumber: number): number {
+    // Issue 19: ids joined to known respondents are found by their number there (no second index of strings).
+    const byKnown = this.byKnown;
+    let state = byKnown === null ? this.index.get(id) : byKnown[knownNumber] === NONE ? undefined : byKnown[knownNumber];
     if (state === undefined) {
       state = this.ids.push(id) - 1;
-      this.index.set(id, state);
+      if (byKnown === null) this.index.set(id, state);
+      else byKnown[knownNumber] = state;
       if (state >= this.segment.length) {
         const n = state + 1;
         this.segment = grown(this.segment, n);
@@ -556,8 +562,9 @@ export class ExcerptCollector {
 
   private respondentIfKnown(id: string): number {
     const known = this.settings.known;
-    if (known !== null && !known.has(id)) return NONE;
-    return this.respondent(id);
+    const knownNumber = known === null ? NONE : known.numberOf(id);
+    if (known !== null && knownNumber === NONE) return NONE;
+    return this.respondent(id, knownNumber);
   }
 
   private failure(respondent: number): RejectedRow | null {
@@ -595,7 +602,7 @@ export class ExcerptCollector {
     const primaryCodes = this.coderCodes[this.coderSlots.get(primary) ?? -1];
 
     // Who is tallied: the respondent file's valid respondents, or every respondent met without error.
-    const accepted = new Set<number>();
+    const accepted = new Uint8Array(this.ids.length);
     const respondents: ValidRespondent[] = [];
     // Issue 19: handed on one at a time when the caller takes them so, rather than kept in an array.
     const take = emit ?? ((respondent: ValidRespondent) => void respondents.push(respondent));
@@ -607,14 +614,14 @@ export class ExcerptCollector {
         for (const n of known.validNumbers()) {
           const respondent = known.recordOf(n);
           const id = respondent.id;
-          const state = this.index.get(id);
+          const state = this.byKnown![n] === NONE ? undefined : this.byKnown![n];
           const failed = state === undefined ? null : this.failure(state);
           if (failed !== null) {
             const line = known.lineOf(n);
             rejectedKnown.push({ ...failed, message: leftOutWith.failed(showId(id), failed.message, failed.line, line) });
             continue;
           }
-          if (state !== undefined) accepted.add(state);
+          if (state !== undefined) accepted[state] = 1;
           knownAccepted.add(id);
           const themes = state === undefined ? new Uint32Array(0) : rolled(primaryCodes, state);
           take({ ...respondent, themes } as ValidRespondent);
@@ -622,7 +629,7 @@ export class ExcerptCollector {
       } else {
         for (let state = 0; state < this.ids.length; state++) {
           if (this.failedAt[state] !== NONE) continue;
-          accepted.add(state);
+          accepted[state] = 1;
           take({
             id: this.ids[state]!,
             segment: this.segment[state]!,
@@ -633,7 +640,8 @@ export class ExcerptCollector {
         }
       }
     } else if (known !== null) {
-      for (let state = 0; state < this.ids.length; state++) if (known.isValid(known.numberOf(this.ids[state]!))) accepted.add(state);
+      const byKnown = this.byKnown!;
+      for (let n = 0; n < byKnown.length; n++) if (byKnown[n] !== NONE && known.isValid(n)) accepted[byKnown[n]!] = 1;
     }
 
     // The ledger of excerpt rows.
@@ -646,7 +654,7 @@ export class ExcerptCollector {
     for (let row = 0; row < this.rowCount; row++) {
       const respondent = this.rowRespondent[row]!;
       const error = this.rowError[row]!;
-      const tallied = respondent !== NONE && accepted.has(respondent);
+      const tallied = respondent !== NONE && accepted[respondent] === 1;
       if (error === NONE && tallied) {
         ledger.rowsUsed++;
         continue;
@@ -672,7 +680,7 @@ export class ExcerptCollector {
       const counter = new AgreementCounter(codebook.themes.length, coders.length);
       const slots = coders.map((c) => this.coderCodes[this.coderSlots.get(c) ?? -1]);
       for (let state = 0; state < this.ids.length; state++) {
-        if (!accepted.has(state)) continue;
+        if (accepted[state] !== 1) continue;
         const base = state * words;
         slots.forEach((codes, i) => {
           if (codes === undefined || codes.coded[state] !== 1 || codes.bad[state] === 1) return;
