@@ -542,12 +542,13 @@ export class ExcerptCollector {
         this.weightLine = grown(this.weightLine, n);
         this.failedAt = grown(this.failedAt, n);
         this.hasQuote = grown(this.hasQuote, n);
-      }
-      const size = this.segment.length;
-      for (const codes of this.coderCodes) {
-        codes.coded = grown(codes.coded, size);
-        codes.bad = grown(codes.bad, size);
-        codes.bits = grown(codes.bits, size * this.words);
+        // Each coder's arrays are as long as these (coderSlot makes them so): they grow with them.
+        const size = this.segment.length;
+        for (const codes of this.coderCodes) {
+          codes.coded = grown(codes.coded, size);
+          codes.bad = grown(codes.bad, size);
+          codes.bits = grown(codes.bits, size * this.words);
+        }
       }
       this.segment[state] = -1;
       this.segmentLine[state] = 0;
