@@ -45,11 +45,6 @@ export class KnownRespondents {
     return this.ids.size;
   }
 
-  /** Valid respondents. */
-  get validSize(): number {
-    return this.validCount;
-  }
-
   /** Remember `id` as read on `line` (the first line is kept); its number. */
   meet(id: string, line: number): number {
     const first = this.ids.firstLine(id, line);
@@ -92,7 +87,7 @@ export class KnownRespondents {
     return false;
   }
 
-  /** Valid respondent `n`'s themes: themeArray()[themeRange(n)[0], themeRange(n)[1]). */
+  /** Valid respondent `n`'s themes are themeArray()[themeStartOf(n), themeEndOf(n)). */
   themeStartOf(n: number): number {
     return this.themeStart[n]!;
   }
