@@ -53,7 +53,8 @@ import { guardIo } from './ingest/guard-io.ts';
 import { validateCodebook } from './validate/validate-codebook.ts';
 import { SegmentRegistry, type Ledger } from './validate/validate-respondents.ts';
 import { translateCodebook, type Translation } from './validate/translate-codebook.ts';
-import type { Codings, KnownRespondents, QuoteCandidate } from './validate/validate-excerpts.ts';
+import type { Codings, QuoteCandidate } from './validate/validate-excerpts.ts';
+import { KnownRespondents } from './validate/known-respondents.ts';
 import { compareRounds, type RoundTally } from './tally/compare-rounds.ts';
 import { compareQuestions } from './tally/compare-questions.ts';
 import { TallyState } from './tally/tally-state.ts';
@@ -224,7 +225,7 @@ function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codeb
     for (let b = 0; b < bannerStates.length; b++) bannerStates[b]!.add({ ...r, segment: r.banners[b]! });
   };
   const joins = reported && config.data.layout === 'respondents' && (config.data.excerpts !== null || config.reliability.length > 0);
-  const known: KnownRespondents | null = joins ? { valid: new Map(), lines: new Map(), where: { kind: 'data' } } : null;
+  const known: KnownRespondents | null = joins ? new KnownRespondents({ kind: 'data' }) : null;
   // Issue 15: with weighting.rake the state's "segments" are rake cells (tally/rake-round.ts), folded into segments once raked.
   const rake = config.weighting.rake;
   const strata = rake === null ? null : new RakeStrata(rake.margins.filter((m) => !m.segment).length);
@@ -246,14 +247,21 @@ function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codeb
           respondent: (r) => {
             add(r);
             addBanners(r);
-            known.valid.set(r.id, r);
+            known.addValid(r.id, r.segment, r.themes);
           },
           row: (r) => {
             state.addRow(cellOf(r.segment), r.weight, r.themes, r.themeStart, r.themeEnd, r.answers, r.answerStart);
-            known.valid.set(r.id(), r.respondent());
+            // Issue 19: kept by number (the id was met just before, at this line), no object per respondent.
+            known.addValid(
+              known.numberAt(r.line, () => r.id()),
+              r.segment,
+              r.themes,
+              r.themeStart,
+              r.themeEnd,
+            );
           },
           seen: (id, line) => {
-            if (!known.lines.has(id)) known.lines.set(id, line);
+            known.meet(id, line);
           },
         };
   return { codebook, spaceSize, segments, consumer, state, known, strata, banners, bannerStates };

@@ -6,7 +6,8 @@
  */
 import type { Codebook, DiagnosticSink, InputFile, SurveyConfig, ValidRespondent } from '../model.ts';
 import { diagnostic, say } from '../messages.ts';
-import { ExcerptCollector, type Codings, type ExcerptSettings, type KnownRespondents, type QuoteCandidate } from '../validate/validate-excerpts.ts';
+import { ExcerptCollector, type Codings, type ExcerptSettings, type QuoteCandidate } from '../validate/validate-excerpts.ts';
+import { KnownRespondents } from '../validate/known-respondents.ts';
 import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import { guardIo } from './guard-io.ts';
 import { prepareQuote, quoteDistance } from '../quotes/select-quotes.ts';
@@ -44,8 +45,7 @@ export async function readExcerptData(
   const joined = config.data.respondents;
   if (joined !== null) {
     const validator = createRespondentValidator(config, codebook, segments, sink, spaceSize, joined.displayPath);
-    const valid = new Map<string, ValidRespondent>();
-    const lines = new Map<string, number>();
+    const file = new KnownRespondents({ kind: 'respondent-file', file: joined.displayPath }, { records: true });
     const keys = ['id', 'segment', 'weight'] as const;
     const columns = [
       ...keys.map((k) => ({ name: joined.columns[k], key: `data.respondents.columns.${k}` })),
@@ -57,9 +57,10 @@ export async function readExcerptData(
         const dataColumns: DataColumns = { id, segment, weight, themes: -1, questions, width: table.width, header: table.header };
         batch.rows.forEach((row, r) => {
           const value = row[id]?.trim() ?? '';
-          if (value !== '' && !lines.has(value)) lines.set(value, batch.lines[r]!);
+          if (value !== '') file.meet(value, batch.lines[r]!);
         });
-        for (const respondent of validator.validate(batch, dataColumns)) valid.set(respondent.id, respondent);
+        for (const respondent of validator.validate(batch, dataColumns))
+          file.addValid(respondent.id, respondent.segment, respondent.themes, 0, respondent.themes.length, respondent);
       }),
     );
     if (outcome === null) return { stopped: 'data' };
@@ -67,7 +68,7 @@ export async function readExcerptData(
     const stopped = stop(outcome.status, joined.displayPath, validator.ledger.rowsRead, sink);
     if (stopped !== null) return stopped;
     addLedger(ledger, validator.ledger);
-    known = { valid, lines, where: { kind: 'respondent-file', file: joined.displayPath } };
+    known = file;
   }
 
   // A REFI-QDA project: its cases are the respondents, its codings the excerpts.

@@ -25,7 +25,8 @@ import { checkZipLimits } from './formats/check-zip.ts';
 import { ALL_SEGMENT, type CodebookFile, type DiagnosticSink, type Position, type RejectedRow, type SurveyConfig, type ValidRespondent } from '../model.ts';
 import { diagnostic, say, type Message, type QdaRespondent } from '../messages.ts';
 import { respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
-import type { KnownRespondents, RawExcerpt } from '../validate/validate-excerpts.ts';
+import type { RawExcerpt } from '../validate/validate-excerpts.ts';
+import { KnownRespondents } from '../validate/known-respondents.ts';
 import { configPosition } from '../config/read-config.ts';
 import { childrenNamed, parseXml, type XmlElement } from './parse-xml.ts';
 import { codeGroupsOf, themesFromCodes } from './read-qdc.ts';
@@ -200,7 +201,7 @@ export function readQdpx(
   const allSources = sourcesElement === undefined ? [] : sourcesElement.children.filter((c) => c.name.endsWith('Source'));
   const respondentElements = byCase ? caseElements : allSources;
   const noun: QdaRespondent = byCase ? 'case' : 'source';
-  const known: KnownRespondents = { valid: new Map(), lines: new Map(), where: { kind: 'qda', noun, file: config.data.displayPath } };
+  const known = new KnownRespondents({ kind: 'qda', noun, file: config.data.displayPath }, { records: true });
   const caseOfSource = new Map<string, string>();
   const caseOfSelection = new Map<string, string>();
   const joined = options.joined;
@@ -209,8 +210,9 @@ export function readQdpx(
     const guid = guidOf(element.attributes.guid);
     const id = (element.attributes.name ?? '').trim() || guid;
     let failed: RejectedRow | null = null;
-    if (known.lines.has(id)) failed = report(element, say.FND204.qda(showId(id), noun, known.lines.get(id)!));
-    else known.lines.set(id, element.line);
+    const number = known.numberOf(id);
+    if (number !== -1) failed = report(element, say.FND204.qda(showId(id), noun, known.lineOf(number)));
+    else known.meet(id, element.line);
     const sourceGuids = byCase ? childrenNamed(element, 'SourceRef').map((ref) => guidOf(ref.attributes.targetGUID)) : [guid];
     // The segment, from the first of what the config names that gives one: variable, set, side file.
     let value = '';
@@ -231,9 +233,9 @@ export function readQdpx(
       value = member[0] ?? '';
     }
     if (value === '' && joined !== null) {
-      const row = joined.valid.get(id);
-      if (row !== undefined) segment = row.segment;
-      else if (joined.lines.has(id)) failed ??= report(element, say.FND206.qdaRowHasErrors(noun, showId(id), joined.where, joined.lines.get(id)!));
+      const row = joined.numberOf(id);
+      if (joined.isValid(row)) segment = joined.segmentOf(row);
+      else if (row !== -1) failed ??= report(element, say.FND206.qdaRowHasErrors(noun, showId(id), joined.where, joined.lineOf(row)));
     }
     if (config.data.segmentFrom === 'none') value = ALL_SEGMENT.id;
     if (value === '' && segment === -1) {
@@ -247,15 +249,19 @@ export function readQdpx(
       continue;
     }
     if (segment === -1) segment = segments.indexOf(value, at(valueAt), sink);
-    known.valid.set(id, { id, segment, weight: 1, themes: new Uint32Array(0), answers: new Int32Array(0) } as unknown as ValidRespondent);
+    const respondent = { id, segment, weight: 1, themes: new Uint32Array(0), answers: new Int32Array(0) } as unknown as ValidRespondent;
+    known.addValid(id, segment, respondent.themes, 0, 0, respondent);
     ledger.rowsUsed++;
   }
 
   // issue 14: rows of the side file that name no respondent of the project: warned, counted as rejected.
   const unmatched: RejectedRow[] = [];
   if (joined !== null && config.data.respondents !== null) {
-    for (const [id, line] of joined.lines) {
-      if (known.lines.has(id) || !joined.valid.has(id)) continue;
+    for (let n = 0; n < joined.size; n++) {
+      if (!joined.isValid(n)) continue;
+      const id = joined.idOf(n);
+      const line = joined.lineOf(n);
+      if (known.has(id)) continue;
       const where = { file: config.data.respondents.displayPath, line, column: 1 };
       const message = say.FND315(showId(id), config.data.respondents.displayPath, noun, config.data.displayPath);
       sink.report(diagnostic(where, message));

@@ -23,6 +23,7 @@ import { guardIo } from './guard-io.ts';
 import { readTable } from './read-table.ts';
 import { configPosition } from '../config/read-config.ts';
 import { IdSet } from '../validate/id-set.ts';
+import { AgreementCounter } from '../stats/agreement-counter.ts';
 
 export interface RoundExtras {
   codings: Codings | null;
@@ -71,20 +72,39 @@ export async function readRoundExtras(
 
   if (config.reliability.length > 0) {
     const primary = config.data.primaryCoder ?? 'A';
-    const byCoder = new Map<string, Map<string, Uint32Array>>([[primary, new Map([...known.valid].map(([id, r]) => [id, r.themes]))]]);
-    for (const [i, entry] of config.reliability.entries()) {
+    const others: CoderThemes[] = [];
+    for (const i of config.reliability.keys()) {
       const coded = await readCoderFile(config, i, codebook, known, sink, extras);
       if (coded === null) return null;
-      byCoder.set(entry.coder, coded);
+      others.push(coded);
+    }
+    // Issue 19: agreement counted respondent by respondent (stats/agreement-counter.ts): the data's coding, then each other coder's.
+    const counter = new AgreementCounter(codebook.themes.length, others.length + 1);
+    const themes = known.themeArray();
+    for (const n of known.validNumbers()) {
+      counter.coded(0, themes, known.themeStartOf(n), known.themeEndOf(n));
+      for (let i = 0; i < others.length; i++) {
+        const coded = others[i]!;
+        const start = coded.start[n]!;
+        if (start !== -1) counter.coded(i + 1, coded.themes, start, coded.end[n]!);
+      }
+      counter.endUnit();
     }
     extras.codings = {
       coders: [primary, ...config.reliability.map((r) => r.coder)],
       primary,
       primaryFrom: config.data.primaryCoder === null ? 'default' : 'config',
-      byCoder,
+      agreement: counter.finish(),
     };
   }
   return extras;
+}
+
+/** Issue 19: one coder's coding of the data's respondents, by their number (KnownRespondents): themes[start[n], end[n]), start -1 when not coded. */
+interface CoderThemes {
+  start: Int32Array;
+  end: Int32Array;
+  themes: Uint32Array;
 }
 
 /** One coder's file: respondent rows with the data's id and themes columns. Returns each respondent's rolled-up themes. */
@@ -95,11 +115,12 @@ async function readCoderFile(
   known: KnownRespondents,
   sink: DiagnosticSink,
   extras: RoundExtras,
-): Promise<Map<string, Uint32Array> | null> {
+): Promise<CoderThemes | null> {
   const entry = config.reliability[i]!;
   const file = entry.displayPath;
   const showId = respondentIdText(config.privacy.respondentIds);
-  const coded = new Map<string, Uint32Array>();
+  const coded: CoderThemes = { start: new Int32Array(known.size).fill(-1), end: new Int32Array(known.size), themes: new Uint32Array(1024) };
+  let used = 0;
   const seen = new IdSet();
   const columns = [
     { name: config.data.columns.id, key: 'data.columns.id' },
@@ -125,18 +146,31 @@ async function readCoderFile(
         for (const unknown of cell.unknown) reject(say.FND207(unknown.code, unknown.suggestion), themesColumn, unknown.offset);
         if (cell.onlySeparators) warn(say.FND302(row[themesColumn]!), themesColumn);
         if (failed) continue;
-        if (!known.lines.has(id)) {
+        const n = known.numberOf(id);
+        if (n === -1) {
           warn(say.FND309(entry.coder, showId(id), known.where), idColumn);
           continue;
         }
-        if (!known.valid.has(id)) continue; // rejected from the data: no unit
-        const rolled = new Set<number>();
-        for (const code of cell.codes) for (const target of codebook.rollup[code]!) rolled.add(target);
-        coded.set(id, Uint32Array.from([...rolled].sort((a, b) => a - b)));
+        if (!known.isValid(n)) continue; // rejected from the data: no unit
+        // Rolled up; a theme named twice counts once (AgreementCounter).
+        coded.start[n] = used;
+        for (const code of cell.codes) {
+          for (const target of codebook.rollup[code]!) {
+            if (used === coded.themes.length) coded.themes = grown(coded.themes);
+            coded.themes[used++] = target;
+          }
+        }
+        coded.end[n] = used;
       }
     }),
   );
   if (outcome === null || outcome.status === 'no-columns') return null;
   extras.inputs.push({ role: 'reliability', file, bytes: outcome.bytes, sha256: outcome.sha256 });
   return coded;
+}
+
+function grown(array: Uint32Array): Uint32Array {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

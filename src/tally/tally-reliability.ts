@@ -12,11 +12,7 @@
  * unreliable to draw conclusions from.
  */
 import type { AgreementFigures, AgreementFlag, Codebook, ReliabilityResult } from '../model.ts';
-import { cohenKappa } from '../stats/cohen-kappa.ts';
-import { fleissKappa } from '../stats/fleiss-kappa.ts';
-import { krippendorffAlpha } from '../stats/krippendorff-alpha.ts';
-import { percentAgreement } from '../stats/percent-agreement.ts';
-import type { Ratings } from '../stats/ratings.ts';
+import { BinaryAgreement, binaryAgreementFigures } from '../stats/binary-agreement.ts';
 import type { Codings } from '../validate/validate-excerpts.ts';
 
 /** Krippendorff's thresholds for alpha. */
@@ -29,45 +25,30 @@ export function agreementFlag(alpha: number | null): AgreementFlag | null {
   return alpha >= ALPHA_THRESHOLDS.tentative ? 'tentative' : 'unreliable';
 }
 
-function figures(ratings: Ratings, coders: number): AgreementFigures {
-  const alpha = krippendorffAlpha(ratings);
-  return {
-    percentAgreement: percentAgreement(ratings),
-    cohenKappa: coders === 2 ? cohenKappa(ratings) : null,
-    krippendorffAlpha: alpha,
-    fleissKappa: coders >= 3 ? fleissKappa(ratings) : null,
-    flag: agreementFlag(alpha),
-  };
+function figures(counts: BinaryAgreement): AgreementFigures {
+  const { percentAgreement, cohenKappa, krippendorffAlpha, fleissKappa } = binaryAgreementFigures(counts);
+  return { percentAgreement, cohenKappa, krippendorffAlpha, fleissKappa, flag: agreementFlag(krippendorffAlpha) };
 }
 
 /**
- * `null` when fewer than two coders are named. Respondents are taken in sorted id order, so the
- * result does not depend on the order of the files.
+ * `null` when fewer than two coders are named. Issue 19: from the counts gathered while the codings
+ * were read (Codings.agreement, stats/agreement-counter.ts), which do not depend on the order of the
+ * respondents or of the files; the figures are those of the matrix functions (stats/binary-agreement.ts).
  */
 export function tallyReliability(codings: Codings, codebook: Codebook): ReliabilityResult | null {
-  const { coders } = codings;
+  const { coders, agreement } = codings;
   if (coders.length < 2) return null;
-  const ids = new Set<string>();
-  for (const byId of codings.byCoder.values()) for (const id of byId.keys()) ids.add(id);
-  const units = [...ids].filter((id) => coders.filter((c) => codings.byCoder.get(c)?.has(id)).length >= 2).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  // For each unit and coder: the coder's themes as a set, or null when they did not code the unit.
-  const coded = units.map((id) =>
-    coders.map((c) => {
-      const themes = codings.byCoder.get(c)?.get(id);
-      return themes === undefined ? null : new Set(themes);
-    }),
-  );
-  const pooled: (number | null)[][] = [];
+  const pooled = new BinaryAgreement(coders.length);
   const themes = codebook.themes.map((theme, t) => {
-    const ratings = coded.map((unit) => unit.map((set) => (set === null ? null : set.has(t) ? 1 : 0)));
-    pooled.push(...ratings);
-    return { code: theme.code, ...figures(ratings, coders.length) };
+    const counts = agreement.themes[t] ?? new BinaryAgreement(coders.length);
+    pooled.add(counts);
+    return { code: theme.code, ...figures(counts) };
   });
   return {
     coders: [...coders],
-    units: units.length,
+    units: agreement.units,
     themes,
-    pooled: figures(pooled, coders.length),
+    pooled: figures(pooled),
     primaryCoder: codings.primary,
     primaryCoderFrom: codings.primaryFrom,
     thresholds: { ...ALPHA_THRESHOLDS },

@@ -82,6 +82,40 @@ export class IdSet {
     return -1;
   }
 
+  /** Issue 19: the number of `id` (ids are numbered 0, 1, … in the order first met), or -1 when it was never met. */
+  numberOf(id: string): number {
+    if (this.scratch.length < id.length * 3) this.scratch = new Uint8Array(id.length * 3);
+    const { written } = encoder.encodeInto(id, this.scratch);
+    const bytes = this.scratch;
+    const hash = hashOf(bytes, 0, written);
+    const tag = hash >>> TAG_SHIFT;
+    const table = this.table;
+    const slots = table.length;
+    let slot = slotOf(hash, slots);
+    for (;;) {
+      const value = table[slot]!;
+      if (value === 0) return -1;
+      if (value >>> TAG_SHIFT === tag) {
+        const e = (value & ENTRY) - 1;
+        if (this.lineIfEqual(e, bytes, 0, written) !== -1) return e;
+      }
+      if (++slot === slots) slot = 0;
+    }
+  }
+
+  /** The line id number `e` was first met on. */
+  lineOf(e: number): number {
+    const distance = this.distances[e]!;
+    return distance === SMALL ? this.large.get(e)!.line : this.firstLines[Math.floor(e / GROUP)]! + distance;
+  }
+
+  /** Id number `e` as a string. */
+  idOf(e: number): string {
+    let from = this.offsets[Math.floor(e / GROUP)]!;
+    for (let k = e - (e % GROUP); k < e; k++) from += this.lengthOf(k);
+    return decoder.decode(this.arena.subarray(from, from + this.lengthOf(e)));
+  }
+
   private lengthOf(e: number): number {
     const length = this.lengths[e]!;
     return length === SMALL ? this.large.get(e)!.length : length;
@@ -172,3 +206,4 @@ function resized<T extends Int32Array | Uint8Array>(array: T, length: number): T
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();

@@ -19,7 +19,7 @@
  * they name respondents of the data, and an error drops the excerpt, nothing else.
  */
 import type { Codebook, DiagnosticSink, Position, RejectedRow, ValidRespondent } from '../model.ts';
-import { diagnostic, leftOutWith, say, type Message, type RespondentSource } from '../messages.ts';
+import { diagnostic, leftOutWith, say, type Message } from '../messages.ts';
 import type { Ledger, SegmentRegistry } from './validate-respondents.ts';
 import { invalidWeight } from './rules/invalid-weight.ts';
 import { missingCoder } from './rules/missing-coder.ts';
@@ -30,6 +30,8 @@ import { respondentConflict } from './rules/respondent-conflict.ts';
 import { unknownRespondent } from './rules/unknown-respondent.ts';
 import { unknownTheme } from './rules/unknown-theme.ts';
 import { codeNames, type CodeNames } from './rules/ambiguous-code.ts';
+import { AgreementCounter, type AgreementCounts } from '../stats/agreement-counter.ts';
+import type { KnownRespondents } from './known-respondents.ts';
 
 export type ExcerptField = 'id' | 'code' | 'text' | 'coder' | 'segment' | 'weight';
 
@@ -48,15 +50,8 @@ export interface RawExcerpt {
   locate(field: ExcerptField, offset?: number): Position;
 }
 
-/** Respondents read beforehand: from the respondent file (tally mode) or the data (quotes mode). */
-export interface KnownRespondents {
-  /** Valid respondents by id. In tally mode their themes are empty: the excerpts give them. */
-  valid: Map<string, ValidRespondent>;
-  /** Every id of the file, valid or rejected, with the line of its row. */
-  lines: Map<string, number>;
-  /** The respondent file, the data, or a project's cases or sources: for messages. */
-  where: RespondentSource;
-}
+/** Respondents read beforehand: from the respondent file (tally mode) or the data (quotes mode); see known-respondents.ts. */
+export type { KnownRespondents } from './known-respondents.ts';
 
 /** An excerpt that may be quoted: the primary coder's, with text, of a respondent in the tally. */
 export interface QuoteCandidate {
@@ -81,13 +76,14 @@ interface PreparedQuote {
   masks: { emails: number; phones: number; names: number };
 }
 
-/** Each coder's coding of each respondent they coded (rolled-up theme indexes), for coder agreement. */
+/** Who coded, and (issue 19) coder agreement as counts gathered while the codings were read, not each coder's coding of each respondent. */
 export interface Codings {
   /** The primary coder first, then the others in order of first appearance. */
   coders: string[];
   primary: string;
   primaryFrom: 'config' | 'first-met' | 'default';
-  byCoder: Map<string, Map<string, Uint32Array>>;
+  /** Per theme, the agreement counts over the respondents two coders or more coded (coder i of the counts is coders[i]). */
+  agreement: AgreementCounts;
 }
 
 export interface ExcerptSettings {
@@ -296,6 +292,8 @@ export class ExcerptCollector {
   /** Codes by label, name or path, built at the first code cell that is not a code. */
   private names: CodeNames | undefined;
   private readonly heaps: QuoteHeaps | null;
+  /** With known respondents: per known number, the collector's number for them (-1: no excerpt yet). */
+  private readonly byKnown: Int32Array | null;
 
   /** Rows seen so far (read, skipped or failed). */
   get rowsSeen(): number {
@@ -308,6 +306,7 @@ export class ExcerptCollector {
     const quotes = settings.quotes ?? null;
     const themes = settings.codebook.themes.length;
     this.heaps = quotes === null || quotes.perTheme <= 0 ? null : new QuoteHeaps(themes, quotes.limit ?? quotes.perTheme * (themes + 1));
+    this.byKnown = settings.known === null ? null : new Int32Array(settings.known.size).fill(NONE);
   }
 
   /** A row that could not be read at all (its CSV problems were reported): rejected, with its respondent when its id is legible. */
@@ -344,14 +343,15 @@ export class ExcerptCollector {
       this.reject(excerpt, row, idProblem, 'id');
       return;
     }
+    const knownNumber = known === null ? NONE : known.numberOf(id);
     if (known !== null) {
-      const problem = unknownRespondent(known.lines.has(id), id, known.where, showId);
+      const problem = unknownRespondent(knownNumber !== NONE, id, known.where, showId);
       if (problem !== null) {
         this.reject(excerpt, row, problem, 'id');
         return;
       }
     }
-    const respondent = this.respondent(id);
+    const respondent = this.respondent(id, knownNumber);
     this.rowRespondent[row] = respondent;
 
     // Whose excerpt: the primary coder's makes the tallies and the quotes.
@@ -404,25 +404,25 @@ export class ExcerptCollector {
     for (const code of cell.codes) codes.bits[base + (code >>> 5)]! |= 1 << (code & 31);
     if (this.heaps !== null && isPrimary && cell.codes.length > 0) {
       const text = excerpt.text.trim();
-      if (text !== '') this.offerQuote(respondent, id, row, text, excerpt, cell.codes);
+      if (text !== '') this.offerQuote(respondent, knownNumber, id, row, text, excerpt, cell.codes);
     }
   }
 
   /** The excerpt as a quote candidate under each theme it is coded with (rolled up), if its respondent can be in the tally. */
-  private offerQuote(respondent: number, id: string, order: number, text: string, excerpt: RawExcerpt, codes: readonly number[]): void {
+  private offerQuote(respondent: number, knownNumber: number, id: string, order: number, text: string, excerpt: RawExcerpt, codes: readonly number[]): void {
     const { mode, known, codebook } = this.settings;
     if (this.failedAt[respondent] !== NONE) return;
     let segment = this.segment[respondent]!;
-    let mentioned: Uint32Array | null = null;
+    // Quotes mode: only themes the respondent of the data mentions.
+    let mentioned = false;
     if (known !== null) {
-      const taken = known.valid.get(id);
-      if (taken === undefined) return;
-      if (mode === 'quotes') mentioned = taken.themes;
-      segment = taken.segment;
+      if (!known.isValid(knownNumber)) return;
+      mentioned = mode === 'quotes';
+      segment = known.segmentOf(knownNumber);
     }
     const themes: number[] = [];
     for (const code of codes)
-      for (const target of codebook.rollup[code]!) if ((mentioned === null || mentioned.includes(target)) && !themes.includes(target)) themes.push(target);
+      for (const target of codebook.rollup[code]!) if ((!mentioned || known!.mentions(knownNumber, target)) && !themes.includes(target)) themes.push(target);
     if (themes.length === 0) return;
     const quotes = this.settings.quotes!;
     const prepared = quotes.prepare(text);
@@ -517,20 +517,23 @@ export class ExcerptCollector {
   private lastId = '';
   private lastRespondent = NONE;
 
-  private respondent(id: string): number {
+  private respondent(id: string, knownNumber: number): number {
     // Excerpts of one respondent usually come one after another: no lookup for them.
     if (id === this.lastId && this.lastRespondent !== NONE) return this.lastRespondent;
-    const found = this.respondentByLookup(id);
+    const found = this.respondentByLookup(id, knownNumber);
     this.lastId = id;
     this.lastRespondent = found;
     return found;
   }
 
-  private respondentByLookup(id: string): number {
-    let state = this.index.get(id);
+  private respondentByLookup(id: string, knownNumber: number): number {
+    // Issue 19: ids joined to known respondents are found by their number there (no second index of strings).
+    const byKnown = this.byKnown;
+    let state = byKnown === null ? this.index.get(id) : byKnown[knownNumber] === NONE ? undefined : byKnown[knownNumber];
     if (state === undefined) {
       state = this.ids.push(id) - 1;
-      this.index.set(id, state);
+      if (byKnown === null) this.index.set(id, state);
+      else byKnown[knownNumber] = state;
       if (state >= this.segment.length) {
         const n = state + 1;
         this.segment = grown(this.segment, n);
@@ -539,12 +542,13 @@ export class ExcerptCollector {
         this.weightLine = grown(this.weightLine, n);
         this.failedAt = grown(this.failedAt, n);
         this.hasQuote = grown(this.hasQuote, n);
-      }
-      const size = this.segment.length;
-      for (const codes of this.coderCodes) {
-        codes.coded = grown(codes.coded, size);
-        codes.bad = grown(codes.bad, size);
-        codes.bits = grown(codes.bits, size * this.words);
+        // Each coder's arrays are as long as these (coderSlot makes them so): they grow with them.
+        const size = this.segment.length;
+        for (const codes of this.coderCodes) {
+          codes.coded = grown(codes.coded, size);
+          codes.bad = grown(codes.bad, size);
+          codes.bits = grown(codes.bits, size * this.words);
+        }
       }
       this.segment[state] = -1;
       this.segmentLine[state] = 0;
@@ -559,8 +563,9 @@ export class ExcerptCollector {
 
   private respondentIfKnown(id: string): number {
     const known = this.settings.known;
-    if (known !== null && !known.lines.has(id)) return NONE;
-    return this.respondent(id);
+    const knownNumber = known === null ? NONE : known.numberOf(id);
+    if (known !== null && knownNumber === NONE) return NONE;
+    return this.respondent(id, knownNumber);
   }
 
   private failure(respondent: number): RejectedRow | null {
@@ -598,7 +603,7 @@ export class ExcerptCollector {
     const primaryCodes = this.coderCodes[this.coderSlots.get(primary) ?? -1];
 
     // Who is tallied: the respondent file's valid respondents, or every respondent met without error.
-    const accepted = new Set<number>();
+    const accepted = new Uint8Array(this.ids.length);
     const respondents: ValidRespondent[] = [];
     // Issue 19: handed on one at a time when the caller takes them so, rather than kept in an array.
     const take = emit ?? ((respondent: ValidRespondent) => void respondents.push(respondent));
@@ -607,15 +612,17 @@ export class ExcerptCollector {
     if (mode === 'tally') {
       if (known !== null) {
         knownAccepted = new Set();
-        for (const [id, respondent] of known.valid) {
-          const state = this.index.get(id);
+        for (const n of known.validNumbers()) {
+          const respondent = known.recordOf(n);
+          const id = respondent.id;
+          const state = this.byKnown![n] === NONE ? undefined : this.byKnown![n];
           const failed = state === undefined ? null : this.failure(state);
           if (failed !== null) {
-            const line = known.lines.get(id)!;
+            const line = known.lineOf(n);
             rejectedKnown.push({ ...failed, message: leftOutWith.failed(showId(id), failed.message, failed.line, line) });
             continue;
           }
-          if (state !== undefined) accepted.add(state);
+          if (state !== undefined) accepted[state] = 1;
           knownAccepted.add(id);
           const themes = state === undefined ? new Uint32Array(0) : rolled(primaryCodes, state);
           take({ ...respondent, themes } as ValidRespondent);
@@ -623,7 +630,7 @@ export class ExcerptCollector {
       } else {
         for (let state = 0; state < this.ids.length; state++) {
           if (this.failedAt[state] !== NONE) continue;
-          accepted.add(state);
+          accepted[state] = 1;
           take({
             id: this.ids[state]!,
             segment: this.segment[state]!,
@@ -634,10 +641,8 @@ export class ExcerptCollector {
         }
       }
     } else if (known !== null) {
-      for (const id of known.valid.keys()) {
-        const state = this.index.get(id);
-        if (state !== undefined) accepted.add(state);
-      }
+      const byKnown = this.byKnown!;
+      for (let n = 0; n < byKnown.length; n++) if (byKnown[n] !== NONE && known.isValid(n)) accepted[byKnown[n]!] = 1;
     }
 
     // The ledger of excerpt rows.
@@ -650,7 +655,7 @@ export class ExcerptCollector {
     for (let row = 0; row < this.rowCount; row++) {
       const respondent = this.rowRespondent[row]!;
       const error = this.rowError[row]!;
-      const tallied = respondent !== NONE && accepted.has(respondent);
+      const tallied = respondent !== NONE && accepted[respondent] === 1;
       if (error === NONE && tallied) {
         ledger.rowsUsed++;
         continue;
@@ -663,7 +668,7 @@ export class ExcerptCollector {
         const failed = this.failure(respondent);
         const why = failed ?? { ...at, code: 'FND218', message: say.FND218.short(known?.where ?? { kind: 'data' }).text };
         const message =
-          known?.lines.has(id) && failed === null ? leftOutWith.rowHasErrors(showId(id), known.where) : leftOutWith.because(showId(id), why.message, why.line);
+          known?.has(id) && failed === null ? leftOutWith.rowHasErrors(showId(id), known.where) : leftOutWith.because(showId(id), why.message, why.line);
         ledger.rejected.push({ ...at, code: why.code, message });
       }
     }
@@ -672,15 +677,27 @@ export class ExcerptCollector {
     let codings: Codings | null = null;
     const coders = [primary, ...this.coderOrder.filter((c) => c !== primary)];
     if (this.settings.hasCoders && coders.length >= 2) {
-      const byCoder = new Map(coders.map((c) => [c, new Map<string, Uint32Array>()]));
+      // Issue 19: counted respondent by respondent from the coders' bitsets, never a matrix of them.
+      const counter = new AgreementCounter(codebook.themes.length, coders.length);
+      const slots = coders.map((c) => this.coderCodes[this.coderSlots.get(c) ?? -1]);
       for (let state = 0; state < this.ids.length; state++) {
-        if (!accepted.has(state)) continue;
-        for (const [coder, slot] of this.coderSlots) {
-          const codes = this.coderCodes[slot]!;
-          if (codes.coded[state] === 1 && codes.bad[state] !== 1) byCoder.get(coder)?.set(this.ids[state]!, rolled(codes, state));
-        }
+        if (accepted[state] !== 1) continue;
+        const base = state * words;
+        slots.forEach((codes, i) => {
+          if (codes === undefined || codes.coded[state] !== 1 || codes.bad[state] === 1) return;
+          counter.coder(i);
+          for (let w = 0; w < words; w++) {
+            let word = codes.bits[base + w]!;
+            while (word !== 0) {
+              const bit = 31 - Math.clz32(word & -word);
+              word &= word - 1;
+              for (const target of codebook.rollup[w * 32 + bit]!) counter.mention(target);
+            }
+          }
+        });
+        counter.endUnit();
       }
-      codings = { coders, primary, primaryFrom: configured === null ? 'first-met' : 'config', byCoder };
+      codings = { coders, primary, primaryFrom: configured === null ? 'first-met' : 'config', agreement: counter.finish() };
     }
     const quotes = this.heaps === null ? [] : this.heaps.candidates().filter((c) => knownAccepted === null || knownAccepted.has(c.respondent));
     return { respondents: mode === 'tally' ? respondents : [], ledger, rejectedKnown, codings, quotes, quotesIncomplete: this.heaps?.incomplete ?? false };

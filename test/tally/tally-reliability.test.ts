@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../../src/model.ts';
 import { agreementFlag, tallyReliability } from '../../src/tally/tally-reliability.ts';
 import type { Codings } from '../../src/validate/validate-excerpts.ts';
+import { AgreementCounter } from '../../src/stats/agreement-counter.ts';
 
 const codebook: Codebook = {
   themes: [
@@ -14,12 +15,21 @@ const codebook: Codebook = {
   ]),
   rollup: [[0], [0, 1]],
 };
-const codings = (byCoder: Record<string, Record<string, number[]>>): Codings => ({
-  coders: Object.keys(byCoder),
-  primary: Object.keys(byCoder)[0]!,
-  primaryFrom: 'first-met',
-  byCoder: new Map(Object.entries(byCoder).map(([c, ids]) => [c, new Map(Object.entries(ids).map(([id, t]) => [id, Uint32Array.from(t)]))])),
-});
+/** Codings from each coder's themes per respondent, counted respondent by respondent in the order given (AgreementCounter). */
+const codings = (byCoder: Record<string, Record<string, number[]>>): Codings => {
+  const coders = Object.keys(byCoder);
+  if (coders.length < 2) return { coders, primary: coders[0]!, primaryFrom: 'first-met', agreement: { units: 0, themes: [] } };
+  const counter = new AgreementCounter(codebook.themes.length, coders.length);
+  const ids = new Set(coders.flatMap((c) => Object.keys(byCoder[c]!)));
+  for (const id of ids) {
+    coders.forEach((c, i) => {
+      const themes = byCoder[c]![id];
+      if (themes !== undefined) counter.coded(i, themes);
+    });
+    counter.endUnit();
+  }
+  return { coders, primary: coders[0]!, primaryFrom: 'first-met', agreement: counter.finish() };
+};
 
 describe('tallyReliability', () => {
   it('flags alpha after Krippendorff: 0.8 reliable, 0.667 tentative, below unreliable, null undefined', () => {
