@@ -26,7 +26,7 @@ import { diagnostic, say } from '../messages.ts';
 import { configPosition, displayPath, readConfig } from '../config/read-config.ts';
 import { readCodebook } from '../ingest/read-codebook.ts';
 import { validateCodebook } from '../validate/validate-codebook.ts';
-import { changeSince, readRound, readRoundViews, type Round, type RoundView, type Stopped } from '../pipeline.ts';
+import { changeSince, readRound, readRoundViews, type IntoCodebook, type Round, type RoundView, type Stopped } from '../pipeline.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 
 /**
@@ -63,6 +63,34 @@ export function trendConfigs(files: string[], cwd: string, sink: DiagnosticSink)
   return configs;
 }
 
+/** Each round's codebook, read and checked; null when one cannot be used (reported). */
+export async function trendCodebooks(configs: readonly SurveyConfig[], sink: DiagnosticSink): Promise<Codebook[] | null> {
+  const codebooks: Codebook[] = [];
+  for (const config of configs) {
+    const codebook = await codebookOf(config, sink);
+    if (codebook === null) return null;
+    codebooks.push(codebook);
+  }
+  return codebooks;
+}
+
+/**
+ * Round `i` (before the latest) tallied into the latest round's codebook: its codes mapped along the
+ * chain of codebookChanges (composeMappings); a split code maps to nothing there.
+ */
+export function intoLatest(configs: readonly SurveyConfig[], codebooks: readonly Codebook[], i: number): IntoCodebook {
+  const last = configs.length - 1;
+  const mappings = composeMappings(configs, codebooks, i);
+  return {
+    codebook: codebooks[last]!,
+    mappings: mappings.map((m) => (m.kind === 'split' ? { ...m, to: [] } : m)).filter((m) => m.kind !== 'split'),
+    currentRound: roundName(configs[last]!),
+    at: configPosition(configs[last]!, 'previous'),
+  };
+}
+
+const roundName = (c: SurveyConfig) => (c.round === '' ? c.id : `round ${c.round}`);
+
 async function codebookOf(config: SurveyConfig, sink: DiagnosticSink): Promise<Codebook | null> {
   const file = await readCodebook(config.codebook.path, config.codebook.displayPath, sink);
   return file === null ? null : validateCodebook(file.entries, config.data.separator, config.codebook.displayPath, sink);
@@ -72,7 +100,7 @@ async function codebookOf(config: SurveyConfig, sink: DiagnosticSink): Promise<C
  * Where each code of round `i` ends up in the last round: a set of codes, or 'split' / 'retired'.
  * Mappings come from the config of the round that follows; codes kept by name map to themselves.
  */
-function composeMappings(configs: SurveyConfig[], codebooks: Codebook[], i: number): CodebookMapping[] {
+function composeMappings(configs: readonly SurveyConfig[], codebooks: readonly Codebook[], i: number): CodebookMapping[] {
   const last = codebooks.length - 1;
   const at = configs[last]!.codebookChanges[0]?.at ?? { file: configs[last]!.displayFile, line: 1, column: 1 };
   const out: CodebookMapping[] = [];
@@ -106,15 +134,10 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
     sink.report(diagnostic(configPosition(configs[0]!, 'previous'), say.FND006.trendOneRound()));
     return 'config';
   }
-  const codebooks: Codebook[] = [];
-  for (const config of configs) {
-    const codebook = await codebookOf(config, sink);
-    if (codebook === null) return 'config';
-    codebooks.push(codebook);
-  }
+  const codebooks = await trendCodebooks(configs, sink);
+  if (codebooks === null) return 'config';
   const last = configs.length - 1;
   const latest = codebooks[last]!;
-  const name = (c: SurveyConfig) => (c.round === '' ? c.id : `round ${c.round}`);
 
   const notComparable: Set<string>[] = [];
   // Latest codes measured in each round: kept by name or the target of a (composed) mapping. A
@@ -152,22 +175,12 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
       });
       continue;
     }
-    const views: RoundView[] = [
-      {
-        into: {
-          codebook: latest,
-          mappings: mappings.map((m) => (m.kind === 'split' ? { ...m, to: [] } : m)).filter((m) => m.kind !== 'split'),
-          currentRound: name(configs[last]!),
-          at: configPosition(configs[last]!, 'previous'),
-        },
-        sink: sinks[i]!,
-      },
-    ];
+    const views: RoundView[] = [{ into: intoLatest(configs, codebooks, i), sink: sinks[i]! }];
     if (chained(i)) views.push({ into: null, sink: silent });
     if (chained(i + 1)) {
       const next = configs[i + 1]!;
       views.push({
-        into: { codebook: codebooks[i + 1]!, mappings: next.codebookChanges, currentRound: name(next), at: configPosition(next, 'previous') },
+        into: { codebook: codebooks[i + 1]!, mappings: next.codebookChanges, currentRound: roundName(next), at: configPosition(next, 'previous') },
         sink: silent,
       });
     }
