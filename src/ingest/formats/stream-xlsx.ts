@@ -378,13 +378,13 @@ class CellReader {
     }
     const id = this.formatOf(style);
     if (id === 0 && t === 's') return value === undefined ? '' : (value as string); // (SheetJS's General keeps a string)
-    if (t !== 'n' || (id === 0 && ((value as number) | 0) === value)) return this.format(id, t, value);
+    if (t !== 'n' || (id === 0 && ((value as number) | 0) === value)) return this.format(id, value);
     // Formatting a number is the costly step; survey data repeats its numbers (scales, dates, weights).
     const key = `${id}|${value as number}`;
     let text = this.formatted.get(key);
     if (text === undefined) {
       if (this.formatted.size >= 65_536) this.formatted.clear();
-      text = this.format(id, t, value);
+      text = this.format(id, value);
       this.formatted.set(key, text);
     }
     return text;
@@ -399,7 +399,7 @@ class CellReader {
     return found === undefined || Number.isNaN(found) ? 0 : found;
   }
 
-  private format(id: number, t: string, value: string | number | boolean | undefined): string {
+  private format(id: number, value: string | number | boolean | undefined): string {
     try {
       if (id === 0) return generalText(value);
       return this.book.ssf!.format(this.book.formats[id] ?? IMPLICIT[id] ?? 'General', value, this.options);
