@@ -168,6 +168,137 @@ export async function readRound(
   return finishRound(round, target.segments, extras, sink);
 }
 
+/** One way to tally a round in readRoundViews: into another round's codebook, or (null) its own; the translation's diagnostics go to `sink`. */
+export interface RoundView {
+  into: IntoCodebook | null;
+  sink: DiagnosticSink;
+}
+
+/**
+ * Issue #19: read a round once and tally it into several codebooks at once (`trend` needs a round in
+ * its own codebook, in the next round's and in the latest's). Each view is what
+ * `readRound(configFile, cwd, sink, view.into ?? undefined)` gives for a round that is not the one
+ * reported (no quotes, no coder agreement, no banner tallies), or `{stopped: 'config'}` where the
+ * view's translation fails. The data are validated against the round's own codes with no roll-up,
+ * so every view gets the same rows and diagnostics (reported once, to `sink`); each view rolls each
+ * respondent's codes up through its own codebook as the respondent is tallied.
+ */
+export async function readRoundViews(
+  configFile: string,
+  cwd: string,
+  sink: DiagnosticSink,
+  views: readonly RoundView[],
+): Promise<((Round & { translation: Translation | null }) | Stopped)[] | Stopped> {
+  const loaded = loadConfig(configFile, cwd, sink);
+  if (loaded === null) return { stopped: 'config' };
+  const meta = await savMetaOf(loaded);
+  const config = meta === null ? loaded : withSavLabels(loaded, meta);
+  const inputs: InputFile[] = [{ role: 'config', file: config.displayFile, ...config.hash }];
+  const codebook = await loadCodebook(config, inputs, sink);
+  if (codebook === null) return { stopped: 'config' };
+  const translations = views.map(({ into, sink: viewSink }) =>
+    into === null
+      ? null
+      : translateCodebook(codebook, into.codebook, into.mappings, { previousRound: roundName(config), currentRound: into.currentRound }, into.at, viewSink),
+  );
+  const live = views.flatMap((view, v) => (view.into !== null && translations[v] === null ? [] : [v]));
+  // The codes as given (each code its own roll-up), then each view's roll-up of them.
+  const raw: Codebook = { ...codebook, rollup: codebook.themes.map((_, c) => [c]) };
+  const rollups = live.map((v) => (translations[v] ?? null)?.previous.rollup ?? codebook.rollup);
+  const sizes = live.map((v) => translations[v]?.size ?? codebook.themes.length);
+  const target = viewsTarget(config, raw, rollups, sizes);
+  const read = await readSource(chooseSource(config, {}), config, target, sink);
+  if ('stopped' in read) return read;
+  inputs.push(...read.inputs);
+  const states: TallyState[] = [];
+  let weighting: WeightingResult | undefined;
+  for (let k = 0; k < live.length; k++) {
+    let state = target.states[k]!;
+    if (target.strata !== null) {
+      // Raked on the rake cells' counts, the same in every view: reported once.
+      const raked = rakeRound(config, state, target.strata, target.segments.segments, k === 0 ? sink : { report: () => {} });
+      if (raked === null) return { stopped: 'config' };
+      state = raked.state;
+      weighting = raked.weighting;
+    }
+    states.push(state);
+  }
+  if (meta !== null) labelGroups(target.segments.segments, config.segments.length, config.data.columns.segment, meta);
+  const out: ((Round & { translation: Translation | null }) | Stopped)[] = views.map(() => ({ stopped: 'config' }));
+  live.forEach((v, k) => {
+    const round = {
+      config,
+      codebook,
+      segments: target.segments.segments,
+      state: states[k]!,
+      ledger: read.ledger,
+      inputs,
+      translation: translations[v] ?? null,
+      banners: [],
+      ...(weighting === undefined ? {} : { weighting }),
+    };
+    // Unused listed segments are warned about once, by the first view.
+    out[v] = finishRound(round, target.segments, null, k === 0 ? sink : { report: () => {} });
+  });
+  return out;
+}
+
+/**
+ * The consumer of readRoundViews: each validated respondent's codes (as given, sorted) rolled up
+ * through each view's roll-up into that view's tally. Rake cells and banner groups are found once.
+ */
+function viewsTarget(
+  config: SurveyConfig,
+  raw: Codebook,
+  rollups: readonly (readonly (readonly number[])[])[],
+  sizes: readonly number[],
+): ReadTarget & { states: TallyState[]; strata: RakeStrata | null } {
+  const segments = new SegmentRegistry(config.segments);
+  const slots = answerSlots(config.questions);
+  const states = sizes.map((size) => new TallyState(size, slots.levels, slots.numeric));
+  const banners = (config.banners ?? []).map(() => new SegmentRegistry([]));
+  const rake = config.weighting.rake;
+  const strata = rake === null ? null : new RakeStrata(rake.margins.filter((m) => !m.segment).length);
+  const marks = sizes.map((size) => new Int32Array(Math.max(1, size)).fill(-1));
+  let stamp = 0;
+  const rolled = new Int32Array(Math.max(1, ...sizes)); // a view's roll-up holds each of its slots at most once
+  /** codes[start, end) through view k's roll-up into `rolled`, sorted: its length. */
+  const roll = (k: number, codes: ArrayLike<number>, start: number, end: number): number => {
+    const rollup = rollups[k]!;
+    const mark = marks[k]!;
+    stamp++;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      for (const target of rollup[codes[i]!]!) {
+        if (mark[target] === stamp) continue;
+        mark[target] = stamp;
+        rolled[n++] = target;
+      }
+    }
+    rolled.subarray(0, n).sort();
+    return n;
+  };
+  const consumer: RespondentConsumer = {
+    respondent: (r) => {
+      // As tallyTarget adds them: a raked round's rows by rake cell (without numeric answers, as there).
+      const cell = strata === null ? r.segment : strata.of(r.segment, r.rake);
+      const numbers = strata === null ? r.numbers : undefined;
+      for (let k = 0; k < states.length; k++) {
+        const n = roll(k, r.themes, 0, r.themes.length);
+        states[k]!.addRow(cell, r.weight, rolled, 0, n, r.answers, 0, numbers);
+      }
+    },
+    row: (r) => {
+      const cell = strata === null ? r.segment : strata.of(r.segment);
+      for (let k = 0; k < states.length; k++) {
+        const n = roll(k, r.themes, r.themeStart, r.themeEnd);
+        states[k]!.addRow(cell, r.weight, rolled, 0, n, r.answers, r.answerStart);
+      }
+    },
+  };
+  return { codebook: raw, spaceSize: raw.themes.length, segments, banners, consumer, states, strata };
+}
+
 /**
  * Issue 16: what `run --by` adds to the config: its subset (an equals filter on the column, beside
  * the config's own filter) or, for the overall report, the column as a banner (its groups are the
@@ -441,6 +572,23 @@ function tallyOf(round: Round): RoundTally {
   };
 }
 
+/** results.change: the round against its previous round, read into the round's codebook (`translation`). */
+export function changeSince(round: Round, previous: Round & { translation: Translation | null }): ChangeResult {
+  const { config } = round;
+  const change = compareRounds(tallyOf(round), tallyOf(previous), round.codebook, previous.translation!, {
+    confidence: config.report.confidence,
+    minBase: config.report.minBase,
+  });
+  // Closed questions across the rounds, matched by id (each round's own levels and top box).
+  const questionOptions = { confidence: config.report.confidence, minBase: config.report.minBase, weighted: false };
+  change.questions = compareQuestions(
+    tallyQuestions(round.state, config.questions, round.segments, questionOptions),
+    tallyQuestions(previous.state, previous.config.questions, previous.segments, questionOptions),
+    config.report.confidence,
+  );
+  return change;
+}
+
 /**
  * Read, validate and tally one round, and, when its config names a `previous` round, read that
  * round through this round's codebook and compare the two.
@@ -456,17 +604,7 @@ export async function analyzeRound(configFile: string, cwd: string, given: Diagn
     const into: IntoCodebook = { codebook, mappings: config.codebookChanges, currentRound: roundName(config), at: configPosition(config, 'previous') };
     const previous = await readRound(config.previous, cwd, sink, into, { ...options, onProgress: undefined, byBanner: undefined });
     if ('stopped' in previous) return previous;
-    change = compareRounds(tallyOf(round), tallyOf(previous), codebook, previous.translation!, {
-      confidence: config.report.confidence,
-      minBase: config.report.minBase,
-    });
-    // Closed questions across the rounds, matched by id (each round's own levels and top box).
-    const questionOptions = { confidence: config.report.confidence, minBase: config.report.minBase, weighted: false };
-    change.questions = compareQuestions(
-      tallyQuestions(round.state, config.questions, round.segments, questionOptions),
-      tallyQuestions(previous.state, previous.config.questions, previous.segments, questionOptions),
-      config.report.confidence,
-    );
+    change = changeSince(round, previous);
     previousInputs = previous.inputs.map((input) => ({ ...input, role: `previous-${input.role}` as InputFile['role'] }));
   }
   return { config, codebook, results: summarizeRound(round, change, sink.warnings, previousInputs) };

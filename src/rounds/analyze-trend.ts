@@ -26,7 +26,7 @@ import { diagnostic, say } from '../messages.ts';
 import { configPosition, displayPath, readConfig } from '../config/read-config.ts';
 import { readCodebook } from '../ingest/read-codebook.ts';
 import { validateCodebook } from '../validate/validate-codebook.ts';
-import { analyzeRound, readRound, type Round } from '../pipeline.ts';
+import { changeSince, readRound, readRoundViews, type IntoCodebook, type Round, type RoundView, type Stopped } from '../pipeline.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 
 /**
@@ -63,6 +63,34 @@ export function trendConfigs(files: string[], cwd: string, sink: DiagnosticSink)
   return configs;
 }
 
+/** Each round's codebook, read and checked; null when one cannot be used (reported). */
+export async function trendCodebooks(configs: readonly SurveyConfig[], sink: DiagnosticSink): Promise<Codebook[] | null> {
+  const codebooks: Codebook[] = [];
+  for (const config of configs) {
+    const codebook = await codebookOf(config, sink);
+    if (codebook === null) return null;
+    codebooks.push(codebook);
+  }
+  return codebooks;
+}
+
+/**
+ * Round `i` (before the latest) tallied into the latest round's codebook: its codes mapped along the
+ * chain of codebookChanges (composeMappings); a split code maps to nothing there.
+ */
+export function intoLatest(configs: readonly SurveyConfig[], codebooks: readonly Codebook[], i: number): IntoCodebook {
+  const last = configs.length - 1;
+  const mappings = composeMappings(configs, codebooks, i);
+  return {
+    codebook: codebooks[last]!,
+    mappings: mappings.map((m) => (m.kind === 'split' ? { ...m, to: [] } : m)).filter((m) => m.kind !== 'split'),
+    currentRound: roundName(configs[last]!),
+    at: configPosition(configs[last]!, 'previous'),
+  };
+}
+
+const roundName = (c: SurveyConfig) => (c.round === '' ? c.id : `round ${c.round}`);
+
 async function codebookOf(config: SurveyConfig, sink: DiagnosticSink): Promise<Codebook | null> {
   const file = await readCodebook(config.codebook.path, config.codebook.displayPath, sink);
   return file === null ? null : validateCodebook(file.entries, config.data.separator, config.codebook.displayPath, sink);
@@ -72,7 +100,7 @@ async function codebookOf(config: SurveyConfig, sink: DiagnosticSink): Promise<C
  * Where each code of round `i` ends up in the last round: a set of codes, or 'split' / 'retired'.
  * Mappings come from the config of the round that follows; codes kept by name map to themselves.
  */
-function composeMappings(configs: SurveyConfig[], codebooks: Codebook[], i: number): CodebookMapping[] {
+function composeMappings(configs: readonly SurveyConfig[], codebooks: readonly Codebook[], i: number): CodebookMapping[] {
   const last = codebooks.length - 1;
   const at = configs[last]!.codebookChanges[0]?.at ?? { file: configs[last]!.displayFile, line: 1, column: 1 };
   const out: CodebookMapping[] = [];
@@ -106,15 +134,10 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
     sink.report(diagnostic(configPosition(configs[0]!, 'previous'), say.FND006.trendOneRound()));
     return 'config';
   }
-  const codebooks: Codebook[] = [];
-  for (const config of configs) {
-    const codebook = await codebookOf(config, sink);
-    if (codebook === null) return 'config';
-    codebooks.push(codebook);
-  }
+  const codebooks = await trendCodebooks(configs, sink);
+  if (codebooks === null) return 'config';
   const last = configs.length - 1;
   const latest = codebooks[last]!;
-  const name = (c: SurveyConfig) => (c.round === '' ? c.id : `round ${c.round}`);
 
   const notComparable: Set<string>[] = [];
   // Latest codes measured in each round: kept by name or the target of a (composed) mapping. A
@@ -122,7 +145,14 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
   // Additions), even when it is the parent of codes that did (roll-up would give it a count).
   const measured: Set<string>[] = [];
   const sinks = configs.map(() => heldSink());
-  const reads: (() => Promise<(Round & { translation: Translation | null }) | { stopped: 'config' | 'data' }>)[] = [];
+  const silent: DiagnosticSink = { report: () => {} };
+  // Issue #19: each round's data are read once. A round before the latest is tallied at once into the
+  // latest codebook (its trend points; its diagnostics are the ones reported), into its own (the
+  // change since the round before it) and into the next round's (the change to the next round), as
+  // `findings run` on those rounds would tally them. The latest round is read as `run` reads it.
+  const chained = (k: number) => k >= 1 && configs[k]!.previous === configs[k - 1]!.file;
+  type Read = (Round & { translation: Translation | null }) | Stopped;
+  const reads: (() => Promise<Read[] | Stopped>)[] = [];
   for (let i = 0; i < configs.length; i++) {
     const config = configs[i]!;
     const mappings = i === last ? [] : composeMappings(configs, codebooks, i);
@@ -138,41 +168,48 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
     const parts = new Set<string>();
     for (let k = i + 1; k <= last; k++) for (const m of configs[k]!.codebookChanges) if (m.kind === 'split') for (const to of m.to) parts.add(to);
     notComparable.push(i === last || split.size === 0 ? new Set() : parts);
-    const into =
-      i === last
-        ? undefined
-        : {
-            codebook: latest,
-            mappings: mappings.map((m) => (m.kind === 'split' ? { ...m, to: [] } : m)).filter((m) => m.kind !== 'split'),
-            currentRound: name(configs[last]!),
-            at: configPosition(configs[last]!, 'previous'),
-          };
-    reads.push(() => readRound(config.file, cwd, sinks[i]!, into));
+    if (i === last) {
+      reads.push(async () => {
+        const round = await readRound(config.file, cwd, sinks[i]!);
+        return 'stopped' in round ? round : [round];
+      });
+      continue;
+    }
+    const views: RoundView[] = [{ into: intoLatest(configs, codebooks, i), sink: sinks[i]! }];
+    if (chained(i)) views.push({ into: null, sink: silent });
+    if (chained(i + 1)) {
+      const next = configs[i + 1]!;
+      views.push({
+        into: { codebook: codebooks[i + 1]!, mappings: next.codebookChanges, currentRound: roundName(next), at: configPosition(next, 'previous') },
+        sink: silent,
+      });
+    }
+    reads.push(() => readRoundViews(config.file, cwd, sinks[i]!, views));
   }
   // Issue #19: the rounds are read at once, as many as there are cores (each read's own scanner
-  // thread runs beside the others' rule and tally work), and the consecutive changes with them. Each
-  // round's diagnostics are held and replayed in round order, up to the first round that stops, so
-  // what is reported is what reading them one after another reports.
-  const changeJobs: (() => Promise<ChangeResult | null | { stopped: 'config' | 'data' }>)[] = [];
-  for (let k = 1; k <= last; k++) {
-    changeJobs.push(async () => {
-      const analysis = await analyzeRound(configs[k]!.file, cwd, { report: () => {} });
-      if ('stopped' in analysis) return analysis;
-      return analysis.results.change !== null && configs[k]!.previous === configs[k - 1]!.file ? analysis.results.change : null;
-    });
-  }
-  const done = await inParallel<unknown>([...reads, ...changeJobs], Math.max(1, availableParallelism()));
+  // thread runs beside the others' rule and tally work). Each round's diagnostics are held and
+  // replayed in round order, up to the first round that stops, so what is reported is what reading
+  // them one after another reports.
+  const done = await inParallel(reads, Math.max(1, availableParallelism()));
   const rounds: (Round & { translation: Translation | null })[] = [];
   for (let i = 0; i < configs.length; i++) {
     for (const d of sinks[i]!.held) sink.report(d);
-    const round = done[i] as (Round & { translation: Translation | null }) | { stopped: 'config' | 'data' };
+    const views = done[i]!;
+    if ('stopped' in views) return views.stopped;
+    const round = views[0]!;
     if ('stopped' in round) return round.stopped;
     rounds.push(round);
   }
+  // The change between consecutive rounds, as `findings run` on the later one gives it (results.change).
   const changes: ChangeResult[] = [];
-  for (const change of done.slice(configs.length) as (ChangeResult | null | { stopped: 'config' | 'data' })[]) {
-    if (change !== null && 'stopped' in change) return change.stopped;
-    if (change !== null) changes.push(change);
+  for (let k = 1; k <= last; k++) {
+    if (!chained(k)) continue;
+    const views = done[k]! as Read[];
+    const current = k === last ? views[0]! : views[1]!;
+    const before = (done[k - 1]! as Read[]).at(-1)!;
+    if ('stopped' in current) return current.stopped;
+    if ('stopped' in before) return before.stopped;
+    changes.push(changeSince(current, before));
   }
 
   const confidence = configs[last]!.report.confidence;

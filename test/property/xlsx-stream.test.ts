@@ -16,7 +16,8 @@ import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readXlsx } from '../../src/ingest/formats/read-xlsx.ts';
-import { streamXlsx } from '../../src/ingest/formats/stream-xlsx.ts';
+import { generalText, streamXlsx } from '../../src/ingest/formats/stream-xlsx.ts';
+import * as XLSX from '@e965/xlsx';
 import type { CsvBatch, CsvHeader } from '../../src/ingest/read-csv.ts';
 import type { Results } from '../../src/model.ts';
 import { tempStudy } from '../helpers/temp-study.ts';
@@ -262,6 +263,29 @@ describe('streamed xlsx = SheetJS reader', () => {
       const result = await both(junk);
       expect(result.streamed).toEqual(result.reference);
     }
+  });
+});
+
+describe('the General format without SheetJS (issue #19: SheetJS is loaded only for other formats)', () => {
+  it("gives SheetJS's text for every number, boolean and string", () => {
+    // Doubles of every size and sign (the exponent branches), ones near the 11-character edges, and the rest.
+    const edges = [0.1, 0.0001, 0.00001, 1e-10, 123456789.5, 1234567890.5, 12345678901.5, -1e10 - 0.5, 2 ** 53, 1 / 3, -2 / 3, 99999999999.9, 1e21, -0.5];
+    for (const n of edges) expect(generalText(n)).toBe(XLSX.SSF.format('General', n));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double(),
+          fc.double({ min: -1e12, max: 1e12 }),
+          fc.integer().map((i) => i / 10_000),
+        ),
+        (n) => {
+          expect(generalText(n)).toBe(XLSX.SSF.format('General', n));
+        },
+      ),
+      { numRuns: numRuns(20_000), seed: 19_003 },
+    );
+    for (const v of [true, false, '', ' x ', '12.50']) expect(generalText(v)).toBe(XLSX.SSF.format('General', v));
+    expect(generalText(undefined)).toBe('');
   });
 });
 

@@ -16,7 +16,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import * as XLSX from '@e965/xlsx';
 import type { CsvBatch, CsvHeader } from '../read-csv.ts';
 import type { WorkbookProblem } from '../../messages.ts';
 import type { XlsxOutcome } from './read-xlsx.ts';
@@ -50,6 +49,9 @@ export async function streamXlsx(
     if (!(kept instanceof Map)) return fail({ kind: 'zip', zip: kept });
     const book = readBook(kept);
     if (book === null) return reference(file, sheetName, onHeader, onBatch, options);
+    // Issue #19: SheetJS (~0.1 s to load) only for a workbook whose styles name a number format;
+    // the General format, all most exports use, is formatted here as SheetJS formats it.
+    if (book.formatIds?.some((id) => id !== undefined && id !== 0 && !Number.isNaN(id))) await withFormats(book);
     const name = sheetName ?? book.sheets[0]?.name;
     const sheet = book.sheets.find((s) => s.name === name);
     const entry = sheet === undefined ? undefined : entries.find((e) => e.name === sheet.path);
@@ -164,9 +166,21 @@ interface Book {
   strings: (string | undefined)[];
   /** Each cell style's number format id (cellXfs), or null without a styles part. */
   formatIds: (number | undefined)[] | null;
-  /** Number formats by id: the workbook's own over SheetJS's table. */
+  /** Number formats by id: the workbook's own over SheetJS's table (filled in by withFormats). */
   formats: Record<number, string>;
   date1904: boolean;
+  /** SheetJS's number formatter, loaded by withFormats where a style names a format other than General. */
+  ssf?: Ssf;
+}
+
+type Ssf = typeof import('@e965/xlsx')['SSF'];
+
+/** Load SheetJS's number formatter into the book, and its table of built-in formats under the workbook's own. */
+async function withFormats(book: Book): Promise<void> {
+  const { SSF } = await import('@e965/xlsx');
+  const table = SSF.get_table() as Record<number, string>;
+  for (let id = 0; id < 164; id++) if (table[id] !== undefined && book.formats[id] === undefined) book.formats[id] = table[id]!;
+  book.ssf = SSF;
 }
 
 const REL_TYPE = /\/(officeDocument|worksheet|sharedStrings|styles|chartsheet|dialogsheet|macrosheet)$/;
@@ -233,8 +247,6 @@ function readBook(parts: Map<string, Buffer>): Book | null {
   const stylesXml = stylesPath === undefined ? undefined : text(stylesPath);
   if ((sstPath !== undefined && sst === undefined) || (stylesPath !== undefined && stylesXml === undefined)) return null;
   const formats: Record<number, string> = {};
-  const table = XLSX.SSF.get_table() as Record<number, string>;
-  for (let id = 0; id < 164; id++) if (table[id] !== undefined) formats[id] = table[id]!;
   let formatIds: (number | undefined)[] | null = null;
   if (stylesXml !== undefined) {
     const numFmts = /<(?:\w+:)?numFmts\b[^<>]*>([\s\S]*?)<\/(?:\w+:)?numFmts>/.exec(stylesXml)?.[1];
@@ -366,13 +378,13 @@ class CellReader {
     }
     const id = this.formatOf(style);
     if (id === 0 && t === 's') return value === undefined ? '' : (value as string); // (SheetJS's General keeps a string)
-    if (t !== 'n' || (id === 0 && ((value as number) | 0) === value)) return this.format(id, t, value);
+    if (t !== 'n' || (id === 0 && ((value as number) | 0) === value)) return this.format(id, value);
     // Formatting a number is the costly step; survey data repeats its numbers (scales, dates, weights).
     const key = `${id}|${value as number}`;
     let text = this.formatted.get(key);
     if (text === undefined) {
       if (this.formatted.size >= 65_536) this.formatted.clear();
-      text = this.format(id, t, value);
+      text = this.format(id, value);
       this.formatted.set(key, text);
     }
     return text;
@@ -387,21 +399,48 @@ class CellReader {
     return found === undefined || Number.isNaN(found) ? 0 : found;
   }
 
-  private format(id: number, t: string, value: string | number | boolean | undefined): string {
+  private format(id: number, value: string | number | boolean | undefined): string {
     try {
-      if (id === 0) {
-        if (t === 'n') {
-          const n = value as number;
-          return (n | 0) === n ? n.toString(10) : XLSX.SSF.format('General', n, this.options);
-        }
-        if (value === undefined) return '';
-        return XLSX.SSF.format('General', value, this.options);
-      }
-      return XLSX.SSF.format(this.book.formats[id] ?? IMPLICIT[id] ?? 'General', value, this.options);
+      if (id === 0) return generalText(value);
+      return this.book.ssf!.format(this.book.formats[id] ?? IMPLICIT[id] ?? 'General', value, this.options);
     } catch {
       return value === undefined || value === null ? '' : String(value);
     }
   }
+}
+
+/** A value in the General format, as SheetJS's SSF_general gives it (a string, a boolean or a number). */
+export function generalText(value: string | number | boolean | undefined): string {
+  if (typeof value === 'number') return (value | 0) === value ? value.toString(10) : generalNumber(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value ?? '';
+}
+
+/*
+ * SheetJS's General number format (SSF_general_num and its helpers in xlsx.mjs, Apache-2.0), here so
+ * that a workbook in the General format needs no SheetJS: up to 11 characters, exponents of two digits.
+ */
+const stripDecimal = (o: string) => (o.indexOf('.') === -1 ? o : o.replace(/(?:\.0*|(\.\d*[1-9])0+)$/, '$1'));
+const normalizeExp = (o: string) => (o.indexOf('E') === -1 ? o : o.replace(/(?:\.0*|(\.\d*[1-9])0+)[Ee]/, '$1E').replace(/(E[+-])(\d)$/, '$10$2'));
+
+function generalNumber(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? '#NUM!' : '#DIV/0!';
+  const V = Math.floor(Math.log(Math.abs(v)) * Math.LOG10E);
+  let o: string;
+  if (V >= -4 && V <= -1) o = v.toPrecision(10 + V);
+  else if (Math.abs(V) <= 9) {
+    const w = v < 0 ? 12 : 11;
+    o = stripDecimal(v.toFixed(12));
+    if (o.length > w) {
+      o = v.toPrecision(10);
+      if (o.length > w) o = v.toExponential(5);
+    }
+  } else if (V === 10) o = v.toFixed(10).slice(0, 12);
+  else {
+    o = stripDecimal(v.toFixed(11));
+    if (o.length > (v < 0 ? 12 : 11) || o === '0' || o === '-0') o = v.toPrecision(6);
+  }
+  return stripDecimal(normalizeExp(o.toUpperCase()));
 }
 
 /** A date cell's serial number (SheetJS's parseDate then datenum). */
