@@ -64,7 +64,12 @@ if (parentPort !== null && data?.plan !== undefined) {
         seq,
         buffer: out,
         scan,
-        decoded: { length: decoded.length, stopSource: sourceLengthIn(data.encoding)(decoded.buffer, 0, scan.stop), source: buffer },
+        // (A block scanned to its end, as nearly all are, stops at its last source byte: nothing to count.)
+        decoded: {
+          length: decoded.length,
+          stopSource: scan.stop === decoded.length ? decoded.consumed : sourceLengthIn(data.encoding)(decoded.buffer, 0, scan.stop),
+          source: buffer,
+        },
       };
       port.postMessage(answer, [...transfer]);
       return;
