@@ -190,12 +190,17 @@ export function sourceLength16(buf: Uint8Array, from: number, to: number): numbe
 
 /**
  * The offset just after the last newline code unit in buf[0, length) (code units from 0) with an even
- * number of quote units before it; 0 when there is none. The UTF-16 twin of read-fast's lastRowBoundary.
+ * number of quote units before it (any number, without `countQuotes`); 0 when there is none. The
+ * UTF-16 twin of read-fast's lastRowBoundary.
  */
-export function lastRowBoundary16(buf: Buffer, length: number, order: Utf16): number {
+export function lastRowBoundary16(buf: Buffer, length: number, order: Utf16, countQuotes = true): number {
   const quote = order === 'utf-16le' ? QUOTE_LE : QUOTE_BE;
   const newline = order === 'utf-16le' ? NEWLINE_LE : NEWLINE_BE;
   const units = length & ~1;
+  if (!countQuotes) {
+    const n = unitLastIndex(buf, newline, units);
+    return n === -1 ? 0 : n + 2;
+  }
   let quotes = 0;
   for (let q = unitIndex(buf, quote, 0, units); q !== -1; q = unitIndex(buf, quote, q + 2, units)) quotes++;
   let after = units;

@@ -280,6 +280,8 @@ async function readOpen(
         }
         // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
         if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
+          // (A block cut inside a quoted cell: from here on, cuts count quotes.)
+          if (!scan.anomaly) blocks.countQuotes = true;
           stoppedAt = { offset: block.offset + block.stopSource, line: line + scan.newlines };
           break;
         }
@@ -449,6 +451,14 @@ class BlockStream {
   private readonly names: string[][];
   private readonly translates: number[][];
   private seq = 0;
+  /**
+   * Issue 19: whether a block is cut where quotes say a row ends (every byte of the block read on this
+   * thread), or simply after its last newline. A newline inside a quoted cell is rare, and a block
+   * cut there is found by its scan, which then stops short of the cut (an open quote at its end): the
+   * rows from there go to papaparse as after any anomaly, the blocks after it are not applied, and
+   * cuts count quotes from then on. Until then the reading thread reads no block's bytes.
+   */
+  countQuotes = false;
 
   constructor(
     private readonly file: HashedFile,
@@ -518,9 +528,9 @@ class BlockStream {
       }
       return;
     }
-    // Blocks cut after the last newline with an even number of quotes before it (a row boundary
-    // when quotes are used as RFC 4180 says; a scan that meets any other use stops there), sent to
-    // the workers in turn, applied in order.
+    // Blocks cut after the last newline (countQuotes: with an even number of quotes before it, a row
+    // boundary when quotes are used as RFC 4180 says; a scan that meets any other use stops there),
+    // sent to the workers in turn, applied in order.
     let carry: Buffer = Buffer.alloc(0);
     let offset = from;
     let eof = false;
@@ -536,7 +546,13 @@ class BlockStream {
         readAt += n;
         length += n;
         if (n === 0 || readAt >= total) eof = true;
-        const cut = eof ? length : utf16 !== null ? lastRowBoundary16(buffer, length, utf16) : lastRowBoundary(buffer, length);
+        const cut = eof
+          ? length
+          : !this.countQuotes
+            ? lastNewline(buffer, length, utf16)
+            : utf16 !== null
+              ? lastRowBoundary16(buffer, length, utf16)
+              : lastRowBoundary(buffer, length);
         if (cut > 0 || eof) {
           carry = Buffer.from(buffer.subarray(cut, length));
           buffer[cut] = 0x0a; // the scanner's sentinel
@@ -780,8 +796,29 @@ function defaultThreads(): number {
   return availableParallelism();
 }
 
+/** Just after the last newline (code unit, in UTF-16) in buf[0, length); 0 when none. */
+function lastNewline(buf: Buffer, length: number, utf16: Utf16 | null): number {
+  if (utf16 !== null) return lastRowBoundary16(buf, length, utf16, false);
+  return length === 0 ? 0 : buf.lastIndexOf(NEWLINE, length - 1) + 1;
+}
+
 /** Just after the last newline in buf[0, length) with an even number of quotes before it; 0 when none. */
 function lastRowBoundary(buf: Buffer, length: number): number {
+  // Issue 19: where quotes are dense (a platform export quotes every cell), one pass byte by byte
+  // costs less than a native search per quote; the density is judged from the first 4 KiB.
+  const sample = Math.min(length, 4096);
+  let dense = 0;
+  for (let i = 0; i < sample; i++) if (buf[i] === QUOTE) dense++;
+  if (dense * 32 > sample) {
+    let quoted = false;
+    let boundary = 0;
+    for (let i = 0; i < length; i++) {
+      const byte = buf[i]!;
+      if (byte === QUOTE) quoted = !quoted;
+      else if (byte === NEWLINE && !quoted) boundary = i + 1;
+    }
+    return boundary;
+  }
   let quotes = 0;
   for (let q = buf.indexOf(QUOTE); q !== -1 && q < length; q = buf.indexOf(QUOTE, q + 1)) quotes++;
   let newline = length === 0 ? -1 : buf.lastIndexOf(NEWLINE, length - 1);
