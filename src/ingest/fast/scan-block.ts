@@ -291,7 +291,7 @@ export class BlockScanner {
             // Issue 19: a short cell is read byte by byte (platform exports quote every cell, and two
             // native searches per cell cost more than the cell); past 64 bytes, by indexOf.
             i = from;
-            const near = from + 64 < length ? from + 64 : length;
+            const near = Math.min(from + 64, length);
             while (i < near) {
               const byte = buf[i]!;
               if (byte === QUOTE) break;
