@@ -74,5 +74,18 @@ describe('decodeUtf16', () => {
         { seed: 1919, numRuns: 500 },
       );
     });
+
+    it(`${order}: a surrogate pair, or a lone surrogate, where the native decoding cuts its 32 KiB slices`, () => {
+      for (const at of [16381, 16382, 16383, 16384]) {
+        for (const odd of [[0xd83d, 0xde00], [0xd83d], [0xde00]]) {
+          const codeUnits = [...Array.from({ length: at }, () => 0x61), ...odd, ...Array.from({ length: 20000 }, () => 0x4e00)];
+          const source = bytesOf(codeUnits, order, null);
+          const decoded = decodeUtf16(Buffer.from(source), source.length, order, true, take);
+          const bytes = decoded.buffer.subarray(0, decoded.length);
+          expect(asText(bytes), `${at} ${odd}`).toBe(new TextDecoder(order, { ignoreBOM: true }).decode(source));
+          expect(sourceLength16(bytes, 0, bytes.length)).toBe(source.length);
+        }
+      }
+    });
   }
 });

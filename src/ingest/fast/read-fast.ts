@@ -606,9 +606,10 @@ class BlockStream {
           length: size,
           final,
         };
-        buffers.give(buffer);
-        if (decoded !== undefined) buffers.give(decoded.source);
-        pool!.recycle(worker, scan);
+        // (A decoded block's buffer goes back to the worker that decoded into it, to decode into again.)
+        if (decoded === undefined) buffers.give(buffer);
+        else buffers.give(decoded.source);
+        pool!.recycle(worker, scan, decoded === undefined ? [] : [buffer]);
       }
     } finally {
       // Stopped early (a row for papaparse): the blocks already sent are not applied, but the
@@ -616,9 +617,9 @@ class BlockStream {
       for (const { seq: s, answer } of pending) {
         const { buffer, scan, decoded } = await answer;
         learnSegments(s % workers, scan);
-        buffers.give(buffer);
-        if (decoded !== undefined) buffers.give(decoded.source);
-        pool!.recycle(s % workers, scan);
+        if (decoded === undefined) buffers.give(buffer);
+        else buffers.give(decoded.source);
+        pool!.recycle(s % workers, scan, decoded === undefined ? [] : [buffer]);
       }
     }
   }
@@ -776,9 +777,9 @@ class ScanPool {
     });
   }
 
-  /** Send a scan's row arrays back to the worker that made them, once its rows are applied. */
-  recycle(worker: number, scan: BlockScan): void {
-    const recycle = [...new Set(rowArrays(scan).map((array) => array.buffer as ArrayBuffer))];
+  /** Send a scan's row arrays (and `more` buffers it made) back to the worker that made them, once its rows are applied. */
+  recycle(worker: number, scan: BlockScan, more: ArrayBuffer[] = []): void {
+    const recycle = [...new Set([...rowArrays(scan).map((array) => array.buffer as ArrayBuffer), ...more])];
     const message: RecycleMessage = { recycle };
     this.workers[worker]!.postMessage(message, recycle);
   }
