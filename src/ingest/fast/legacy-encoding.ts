@@ -18,7 +18,7 @@ const TABLE: Uint8Array[] = (() => {
  * Decode src[0, length) from Windows-1252 into UTF-8 bytes, in a buffer from `take` with one byte to
  * spare after them (the scanner's sentinel). The decoded length and the buffer.
  */
-export function decodeWindows1252(src: Uint8Array, length: number, take: (bytes: number) => ArrayBuffer): { buffer: Buffer; length: number } {
+function decodeWindows1252(src: Uint8Array, length: number, take: (bytes: number) => ArrayBuffer): { buffer: Buffer; length: number } {
   let size = length;
   for (let i = 0; i < length; i++) if (src[i]! >= 0x80) size += TABLE[src[i]!]!.length - 1;
   const buffer = Buffer.from(take(size + 1), 0, size + 1);
@@ -39,7 +39,7 @@ export function decodeWindows1252(src: Uint8Array, length: number, take: (bytes:
 }
 
 /** The number of source bytes decoded into buf[from, to) (a stretch of whole characters): its characters. */
-export function sourceLength(buf: Uint8Array, from: number, to: number): number {
+function sourceLength(buf: Uint8Array, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) if ((buf[i]! & 0xc0) !== 0x80) n++;
   return n;
