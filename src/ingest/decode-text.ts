@@ -17,9 +17,11 @@ export class TextDecoderWithOffsets {
    * `chosen` fixes the encoding (the config's data.encoding): utf-16 still reads a byte order mark
    * to tell LE from BE (LE without one, as Windows writes); windows-1252 maps every byte, so it never
    * fails. Without it, a UTF-16 byte order mark selects UTF-16 and anything else is read as UTF-8.
+   * Issue 19: utf-16le and utf-16be fix the byte order, for a decoder started part way through a
+   * file (the fast reader's hand-over to papaparse): a U+FEFF there is text, not a mark to take off.
    */
   constructor(
-    private readonly chosen: 'utf-8' | 'utf-16' | 'windows-1252' | null = null,
+    private readonly chosen: 'utf-8' | 'utf-16' | 'utf-16le' | 'utf-16be' | 'windows-1252' | null = null,
     /** Byte offset in the file of the first byte written (a decoder started part way through a file). */
     startOffset = 0,
   ) {
@@ -43,14 +45,14 @@ export class TextDecoderWithOffsets {
         return '';
       }
       this.carry = Buffer.alloc(0);
-      if (this.chosen === 'windows-1252' || this.chosen === 'utf-8') this.encoding = this.chosen;
+      if (this.chosen === 'windows-1252' || this.chosen === 'utf-8' || this.chosen === 'utf-16le' || this.chosen === 'utf-16be') this.encoding = this.chosen;
       else if (head[0] === 0xff && head[1] === 0xfe) this.encoding = 'utf-16le';
       else if (this.chosen === 'utf-16' && !(head[0] === 0xfe && head[1] === 0xff)) this.encoding = 'utf-16le';
       else if (head[0] === 0xfe && head[1] === 0xff) this.encoding = 'utf-16be';
       else this.encoding = 'utf-8';
       if (this.encoding !== 'utf-8') {
         // (windows-1252 shares this path: a native decoder with no invalid bytes to locate.)
-        this.utf16 = new TextDecoder(this.encoding, { ignoreBOM: false });
+        this.utf16 = new TextDecoder(this.encoding, { ignoreBOM: this.chosen === 'utf-16le' || this.chosen === 'utf-16be' });
         this.scan16(head);
         return this.utf16.decode(head, { stream: true });
       }
@@ -70,6 +72,13 @@ export class TextDecoderWithOffsets {
       return this.utf16.decode();
     }
     if (this.encoding === null && this.carry.length > 0) {
+      if ((this.chosen === 'utf-16le' || this.chosen === 'utf-16be') && this.carry.length === 1) {
+        // One last byte with no partner: one U+FFFD at its offset, as the streaming path reports it.
+        this.encoding = this.chosen;
+        this.replacements.push(this.offset);
+        this.carry = Buffer.alloc(0);
+        return '\uFFFD';
+      }
       if (this.chosen === 'windows-1252' || this.chosen === 'utf-16') {
         // A file of one byte: decode it in the chosen encoding.
         this.encoding = this.chosen === 'utf-16' ? 'utf-16le' : 'windows-1252';

@@ -5,7 +5,8 @@
  * and the mistakes exports carry (unfinished responses marked every way the layouts read, ticks that
  * are neither ticked nor blank, a ticked column whose code the codebook lacks, quoted and padded
  * cells, duplicate ids, new segments, bad weights, blank lines, a repeated header, short rows, stray
- * quotes, bytes that are not UTF-8, NUL bytes), results.json and every diagnostic are the same
+ * quotes, bytes that are not UTF-8, NUL bytes), and for Windows-1252 and UTF-16 files (LE and BE, with
+ * and without a byte order mark; surrogate pairs, lone surrogates, a lone byte), results.json and every diagnostic are the same
  * whether the data is read by papaparse and the rules alone (`--reader papaparse`), by the fast
  * reader in the main thread, or by the fast reader with worker threads, with blocks small enough
  * that rows straddle them. `npm run test:fuzz` runs many more cases.
@@ -39,6 +40,10 @@ interface Format {
   questions: string[];
   /** The file's bytes from its text (UTF-8 unless said). */
   encode?: (text: string) => Buffer;
+  /** Bytes put somewhere in the body, or null (default: `damage` below). */
+  damage?: fc.Arbitrary<number[] | null>;
+  /** Where the damage may go: a multiple of this many bytes into the body (default 1). */
+  align?: number;
 }
 
 /** Text as Windows-1252 bytes (WHATWG's table, as TextDecoder reads it back). */
@@ -66,6 +71,55 @@ function legacy(name: string, encoding: string[]): Format {
     data: [...encoding, '  columns: { id: id, segment: seg, weight: w, themes: t }'],
     questions: QUESTIONS,
     encode: windows1252,
+  };
+}
+
+/**
+ * Issue 19: a plain CSV in UTF-16 (`order`, with or without a byte order mark): ids, segments, codes
+ * and comments outside ASCII, surrogate pairs, and characters whose bytes look like a quote or a
+ * newline one byte off the code units (U+2200 and U+0A05 beside U+4E00). The damage is in code
+ * units (a surrogate without its partner, a pair the wrong way round, NUL, a byte order mark, a stray
+ * quote) or a lone byte, which puts every code unit after it off by one.
+ */
+function utf16(name: string, order: 'le' | 'be', mark: boolean, encoding: string[]): Format {
+  const unit = (u: number) => (order === 'le' ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff]);
+  return {
+    name,
+    header: `${mark ? '\ufeff' : ''}id,seg,w,t,Q1,QID2,note\n`,
+    delimiter: ',',
+    row: fc.tuple(
+      fc.oneof(id, fc.constantFrom('R\u00e92', '\u6771\u4eac3', '\u{1f600}')),
+      fc.oneof(seg, fc.constantFrom('\u00e9t\u00e9', '\u2200\u4e00', '\u{1f600}')),
+      weight,
+      fc.oneof(
+        { weight: 6, arbitrary: fc.subarray(['a', 'b', 'c', 'd']).map((t) => t.join(';')) },
+        { weight: 1, arbitrary: fc.constantFrom('A', 'a;', 'zz', '\u00e9', ' d ', '\u{1f600}') },
+      ),
+      answer1,
+      answer2,
+      fc
+        .string({ unit: fc.constantFrom('w', ' ', ',', '\n', '\u00e9', '\u20ac', '\u2200', '\u4e00', '\u0a05', '\u{1f600}', '\ufffd', '""'), maxLength: 10 })
+        .map((c) => `"${c}"`),
+    ),
+    data: [...encoding, '  columns: { id: id, segment: seg, weight: w, themes: t }'],
+    questions: QUESTIONS,
+    encode: (text) => {
+      const bytes = Buffer.from(text, 'utf16le');
+      return order === 'le' ? bytes : bytes.swap16();
+    },
+    damage: fc.constantFrom<number[] | null>(
+      null,
+      null,
+      null,
+      unit(0x22),
+      unit(0xd800),
+      unit(0xdc00),
+      [...unit(0xdc00), ...unit(0xd800)],
+      unit(0),
+      unit(0xfeff),
+      [0x41],
+    ),
+    align: 2,
   };
 }
 
@@ -236,6 +290,12 @@ const formats: Format[] = [
   // Windows-1252, named in the config and guessed (FND313), decoded in the worker threads.
   legacy('windows-1252', ['  encoding: windows-1252']),
   legacy('windows-1252-guessed', []),
+  // UTF-16 decoded in the worker threads: little-endian found by its byte order mark, or named with or
+  // without one; big-endian with its mark.
+  utf16('utf-16le', 'le', true, []),
+  utf16('utf-16le-named', 'le', true, ['  encoding: utf-16']),
+  utf16('utf-16le-no-mark', 'le', false, ['  encoding: utf-16']),
+  utf16('utf-16be', 'be', true, ['  encoding: utf-16']),
 ];
 
 function study(format: Format, data: Uint8Array, listed: boolean): string {
@@ -271,15 +331,18 @@ function file(format: Format): fc.Arbitrary<Buffer> {
     { weight: 20, arbitrary: format.row.map((cells) => cells.join(format.delimiter)) },
     { weight: 1, arbitrary: fc.constantFrom('', '\r', firstHeaderRow, 'R9', `R9${format.delimiter}x`) },
   );
-  return fc.record({ lines: fc.array(line, { minLength: 0, maxLength: 30 }), crlf: fc.boolean(), damage, at: fc.nat() }).map(({ lines, crlf, damage, at }) => {
-    const newline = crlf ? '\r\n' : '\n';
-    const encode = format.encode ?? ((text: string) => Buffer.from(text));
-    const header = encode(format.header.replaceAll('\n', newline));
-    const body = encode(lines.map((l) => `${l}${newline}`).join(''));
-    if (damage === null) return Buffer.concat([header, body]);
-    const cut = at % Math.max(1, body.length);
-    return Buffer.concat([header, body.subarray(0, cut), Buffer.from(damage), body.subarray(cut)]);
-  });
+  const align = format.align ?? 1;
+  return fc
+    .record({ lines: fc.array(line, { minLength: 0, maxLength: 30 }), crlf: fc.boolean(), damage: format.damage ?? damage, at: fc.nat() })
+    .map(({ lines, crlf, damage, at }) => {
+      const newline = crlf ? '\r\n' : '\n';
+      const encode = format.encode ?? ((text: string) => Buffer.from(text));
+      const header = encode(format.header.replaceAll('\n', newline));
+      const body = encode(lines.map((l) => `${l}${newline}`).join(''));
+      if (damage === null) return Buffer.concat([header, body]);
+      const cut = (at * align) % Math.max(1, body.length);
+      return Buffer.concat([header, body.subarray(0, cut), Buffer.from(damage), body.subarray(cut)]);
+    });
 }
 
 describe('the fast reader on platform exports and one-hot theme columns', () => {

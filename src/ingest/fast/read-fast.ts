@@ -23,8 +23,10 @@
  * as readData reads them, and its data rows scanned with the resolved columns; one-hot theme columns
  * are read by the scanner; a Windows-1252 file is decoded to UTF-8 block by block in the worker
  * threads (legacy-encoding.ts: one character a byte, so lines and columns are unchanged, and a
- * scan's stop maps back to the file by counting characters). Workbooks, SPSS files and UTF-16 are
- * read by the ordinary reader.
+ * scan's stop maps back to the file by counting characters). UTF-16 (LE or BE) is decoded to UTF-8
+ * in the workers the same way (two source bytes a character, four a surrogate pair; damage the
+ * ordinary decoder reports goes to papaparse with that decoder). Workbooks and SPSS files are read by
+ * the ordinary reader.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
@@ -46,7 +48,7 @@ import { BLANK, BlockScanner, FAST, SCANNED_RULES, rowArrays, type BlockScan, ty
 import { ChunkScanner, type ScannedBlock } from './scan-blocks.ts';
 import type { BlockAnswer, BlockRequest, RecycleMessage, ScanWorkerData } from './scan-worker.ts';
 import { BufferPool } from './buffer-pool.ts';
-import { decodeWindows1252, sourceLength } from './legacy-encoding.ts';
+import { decodeLegacy, lastRowBoundary16, newlineUnit, sourceLengthIn, unitIndex, type LegacyEncoding, type Utf16 } from './legacy-encoding.ts';
 
 export interface FastReadOptions {
   /** Threads in all: 1 reads and scans in this thread; N > 1 scans in N - 1 worker threads while this one reads and applies the rows. Default: one per core. */
@@ -84,14 +86,15 @@ export function fastReaderApplies(config: SurveyConfig): boolean {
     (format === 'csv' || layouts[format] !== undefined) && // issue 19: platform exports too
     // issue 19: one-hot theme columns replace the themes cell; with both named, the ordinary reader decides
     (config.data.themeColumns == null || config.data.columns.themes === '') &&
-    (encoding === null || encoding === 'utf-8' || encoding === 'windows-1252') && // issue 19: Windows-1252 decoded in the workers
+    // issue 19: Windows-1252 and UTF-16 decoded in the workers
+    (encoding === null || encoding === 'utf-8' || encoding === 'windows-1252' || encoding === 'utf-16') &&
     (delimiter === null || (delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && delimiter !== '"' && delimiter !== '\n'))
   );
 }
 
 /**
  * Read, validate and tally the data file through the fast reader. Returns null, having read and
- * reported nothing, when the file is not one it reads (UTF-16, no newline in its first block, a
+ * reported nothing, when the file is not one it reads (no newline in its first block, a
  * header it does not split as papaparse does, header rows its platform's layout rejects): the caller
  * then uses the ordinary reader.
  */
@@ -104,10 +107,23 @@ export async function readRespondentsFast(
   if (!fastReaderApplies(config)) return null;
   const path = config.data.path;
   if (checkFileSize(config, path, config.data.displayPath, sink) === null) return { status: 'unreadable', bytes: statSync(path).size, sha256: '' };
-  let encoding: 'windows-1252' | null = config.data.encoding === 'windows-1252' ? 'windows-1252' : null;
+  let encoding: LegacyEncoding | null = config.data.encoding === 'windows-1252' ? 'windows-1252' : null;
   // Issue 19: a file guessed to be Windows-1252 is read as such, with readData's warning (FND313), once its header is read.
   let guessed: Diagnostic | null = null;
-  if (config.data.encoding == null) {
+  // Issue 19: UTF-16's byte order mark (2 bytes), which the ordinary decoder takes off.
+  let bom = 0;
+  if (config.data.encoding === 'utf-16' || config.data.encoding == null) {
+    const head = readHead(path, 4);
+    // (As the ordinary decoder: a mark decides the byte order; data.encoding utf-16 without one is little-endian.)
+    const le = head[0] === 0xff && head[1] === 0xfe;
+    const be = head[0] === 0xfe && head[1] === 0xff;
+    if (le || be || config.data.encoding === 'utf-16') {
+      if (head.length < 4) return null; // (a file of a character or less: the ordinary reader)
+      encoding = be ? 'utf-16be' : 'utf-16le';
+      bom = le || be ? 2 : 0;
+    }
+  }
+  if (config.data.encoding == null && encoding === null) {
     const head = readHead(path);
     const guess = detectEncoding(head, head.length < 1 << 20);
     if (guess.encoding === 'utf-16') return null;
@@ -122,7 +138,7 @@ export async function readRespondentsFast(
   const blockSize = Math.max(16, options.blockSize ?? 1 << 19);
   const fd = openSync(path, 'r');
   try {
-    return await readOpen(fd, config, sink, target, options, blockSize, encoding, guessed);
+    return await readOpen(fd, config, sink, target, options, blockSize, encoding, guessed, bom);
   } finally {
     closeSync(fd);
   }
@@ -135,8 +151,9 @@ async function readOpen(
   target: FastTarget,
   options: FastReadOptions,
   blockSize: number,
-  encoding: 'windows-1252' | null,
+  encoding: LegacyEncoding | null,
   guessed: Diagnostic | null,
+  bom: number,
 ): Promise<ReadOutcome | null> {
   const { validator, consumer, segments } = target;
   const file = new HashedFile(fd);
@@ -144,15 +161,17 @@ async function readOpen(
   const headSize = Math.max(blockSize, 1 << 20);
   let first: Buffer = Buffer.alloc(Math.min(headSize, Math.max(1, file.size)));
   let firstLength = file.readInto(first, 0, first.length, 0);
-  if (encoding === 'windows-1252') {
-    const decoded = decodeWindows1252(first, firstLength, (bytes) => new ArrayBuffer(bytes));
+  if (encoding !== null) {
+    // (UTF-16: after its byte order mark; a second mark is then taken off as readCsv takes it off.)
+    const source = first.subarray(bom, firstLength);
+    const decoded = decodeLegacy(encoding, source, source.length, firstLength === file.size, (bytes) => new ArrayBuffer(bytes));
     first = decoded.buffer;
     firstLength = decoded.length;
   }
   const head = readHeader(first, firstLength, config);
   if (head === null) return null;
   // (The header's end in the file's bytes: the same offset unless decoded from a legacy encoding.)
-  const headEnd = encoding === null ? head.end : sourceLength(first, 0, head.end);
+  const headEnd = encoding === null ? head.end : bom + sourceLengthIn(encoding)(first, 0, head.end);
   if (guessed !== null) sink.report(guessed);
   const resolved = resolveColumns(config, head.header, sink);
   if (resolved.columns === null) return { status: resolved.unreadable ? 'unreadable' : 'no-columns', ...file.finish() };
@@ -261,6 +280,8 @@ async function readOpen(
         }
         // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
         if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
+          // (A block cut inside a quoted cell: from here on, cuts count quotes.)
+          if (!scan.anomaly) blocks.countQuotes = true;
           stoppedAt = { offset: block.offset + block.stopSource, line: line + scan.newlines };
           break;
         }
@@ -430,6 +451,14 @@ class BlockStream {
   private readonly names: string[][];
   private readonly translates: number[][];
   private seq = 0;
+  /**
+   * Issue 19: whether a block is cut where quotes say a row ends (every byte of the block read on this
+   * thread), or simply after its last newline. A newline inside a quoted cell is rare, and a block
+   * cut there is found by its scan, which then stops short of the cut (an open quote at its end): the
+   * rows from there go to papaparse as after any anomaly, the blocks after it are not applied, and
+   * cuts count quotes from then on. Until then the reading thread reads no block's bytes.
+   */
+  countQuotes = false;
 
   constructor(
     private readonly file: HashedFile,
@@ -437,7 +466,7 @@ class BlockStream {
     private readonly workers: number,
     private readonly blockSize: number,
     /** Issue 19: a legacy encoding the blocks are decoded from (in the workers), or null for UTF-8. */
-    private readonly encoding: 'windows-1252' | null = null,
+    private readonly encoding: LegacyEncoding | null = null,
   ) {
     this.pool = workers > 0 ? new ScanPool(plan, workers, encoding) : null;
     this.localScanner = this.pool === null ? new BlockScanner(plan) : null;
@@ -470,19 +499,24 @@ class BlockStream {
     const readInto = (buffer: Buffer, into: number, size: number, at: number) => file.readInto(buffer, into, size, at);
     const learnSegments = (worker: number, scan: BlockScan) => this.learnSegments(worker, scan);
     let readAt = from;
+    const encoding = this.encoding;
     if (pool === null) {
-      const legacy = this.encoding === 'windows-1252';
-      const chunks = new ChunkScanner(this.localScanner!, from, legacy ? sourceLength : null);
+      const chunks = new ChunkScanner(this.localScanner!, from, encoding === null ? null : sourceLengthIn(encoding));
+      // Issue 19: the end of a UTF-16 chunk that is not a whole character (an odd byte, a lead surrogate), decoded with the next.
+      let leftover: Buffer = Buffer.alloc(0);
       for (let final = false; !final; ) {
         const size = Math.max(0, Math.min(blockSize, total - readAt));
-        const chunk = Buffer.from(buffers.take(size), 0, size);
-        const n = readInto(chunk, 0, size, readAt);
+        const chunk = Buffer.from(buffers.take(size + leftover.length), 0, size + leftover.length);
+        leftover.copy(chunk, 0);
+        const n = readInto(chunk, leftover.length, size, readAt);
         readAt += n;
         final = n < size || readAt >= total;
         let block: ScannedBlock | null;
-        if (legacy) {
-          // Issue 19: the chunk decoded to UTF-8 (every byte one character, so a chunk cuts no character).
-          const decoded = decodeWindows1252(chunk, n, (bytes) => buffers.take(bytes));
+        if (encoding !== null) {
+          // Issue 19: the chunk decoded to UTF-8.
+          const length = leftover.length + n;
+          const decoded = decodeLegacy(encoding, chunk, length, final, (bytes) => buffers.take(bytes));
+          leftover = Buffer.from(chunk.subarray(decoded.consumed, length));
           block = chunks.next(decoded.buffer.subarray(0, decoded.length), final);
           buffers.give(decoded.buffer.buffer as ArrayBuffer);
         } else block = chunks.next(chunk.subarray(0, n), final);
@@ -494,12 +528,13 @@ class BlockStream {
       }
       return;
     }
-    // Blocks cut after the last newline with an even number of quotes before it (a row boundary
-    // when quotes are used as RFC 4180 says; a scan that meets any other use stops there), sent to
-    // the workers in turn, applied in order.
+    // Blocks cut after the last newline (countQuotes: with an even number of quotes before it, a row
+    // boundary when quotes are used as RFC 4180 says; a scan that meets any other use stops there),
+    // sent to the workers in turn, applied in order.
     let carry: Buffer = Buffer.alloc(0);
     let offset = from;
     let eof = false;
+    const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be' ? encoding : null;
     const next = (): { buffer: Buffer; length: number; final: boolean; offset: number } | null => {
       if (eof && carry.length === 0) return null;
       let want = Math.max(blockSize, carry.length);
@@ -511,7 +546,13 @@ class BlockStream {
         readAt += n;
         length += n;
         if (n === 0 || readAt >= total) eof = true;
-        const cut = eof ? length : lastRowBoundary(buffer, length);
+        const cut = eof
+          ? length
+          : !this.countQuotes
+            ? lastNewline(buffer, length, utf16)
+            : utf16 !== null
+              ? lastRowBoundary16(buffer, length, utf16)
+              : lastRowBoundary(buffer, length);
         if (cut > 0 || eof) {
           carry = Buffer.from(buffer.subarray(cut, length));
           buffer[cut] = 0x0a; // the scanner's sentinel
@@ -565,9 +606,10 @@ class BlockStream {
           length: size,
           final,
         };
-        buffers.give(buffer);
-        if (decoded !== undefined) buffers.give(decoded.source);
-        pool!.recycle(worker, scan);
+        // (A decoded block's buffer goes back to the worker that decoded into it, to decode into again.)
+        if (decoded === undefined) buffers.give(buffer);
+        else buffers.give(decoded.source);
+        pool!.recycle(worker, scan, decoded === undefined ? [] : [buffer]);
       }
     } finally {
       // Stopped early (a row for papaparse): the blocks already sent are not applied, but the
@@ -575,9 +617,9 @@ class BlockStream {
       for (const { seq: s, answer } of pending) {
         const { buffer, scan, decoded } = await answer;
         learnSegments(s % workers, scan);
-        buffers.give(buffer);
-        if (decoded !== undefined) buffers.give(decoded.source);
-        pool!.recycle(s % workers, scan);
+        if (decoded === undefined) buffers.give(buffer);
+        else buffers.give(decoded.source);
+        pool!.recycle(s % workers, scan, decoded === undefined ? [] : [buffer]);
       }
     }
   }
@@ -606,9 +648,11 @@ export function papaparseFrom(
   from: number,
   fromLine: number,
   rows: RowsOptions,
-  encoding: 'utf-8' | 'windows-1252' = 'utf-8',
+  encoding: 'utf-8' | LegacyEncoding = 'utf-8',
 ): { offset: number; line: number } | null {
   const { delimiter, maxFieldChars, onBatch, handOverBytes, onProgress } = rows;
+  // Issue 19: in UTF-16 a newline is a code unit: windows of whole code units from `from` (a code unit's start).
+  const utf16: Utf16 | null = encoding === 'utf-16le' || encoding === 'utf-16be' ? encoding : null;
   const decoder = new TextDecoderWithOffsets(encoding, from);
   const reader = new CsvRowReader({
     delimiter,
@@ -620,12 +664,14 @@ export function papaparseFrom(
     onHeader: () => {},
     onBatch,
   });
-  const window = Buffer.alloc(Math.max(1, handOverBytes));
-  const newlines: number[] = []; // file offsets of the newline bytes read, to find where a line starts
+  const window = Buffer.alloc(utf16 === null ? Math.max(1, handOverBytes) : Math.max(2, handOverBytes + (handOverBytes & 1)));
+  const newlines: number[] = []; // file offsets of the newlines read (a UTF-16 newline's last byte), to find where a line starts
+  const unit = utf16 === null ? null : newlineUnit(utf16);
   for (let at = from; ; ) {
     const n = file.readInto(window, 0, window.length, at);
     if (n === 0) break;
-    for (let k = window.indexOf(NEWLINE); k !== -1 && k < n; k = window.indexOf(NEWLINE, k + 1)) newlines.push(at + k);
+    if (unit === null) for (let k = window.indexOf(NEWLINE); k !== -1 && k < n; k = window.indexOf(NEWLINE, k + 1)) newlines.push(at + k);
+    else for (let k = unitIndex(window, unit, 0, n); k !== -1; k = unitIndex(window, unit, k + 2, n)) newlines.push(at + k + 1);
     at += n;
     reader.push(decoder.write(window.subarray(0, n)));
     onProgress(at);
@@ -704,7 +750,7 @@ class ScanPool {
   private readonly waiting = new Map<number, { resolve: (answer: BlockAnswer) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
 
-  constructor(plan: ScanPlan, size: number, encoding: 'windows-1252' | null) {
+  constructor(plan: ScanPlan, size: number, encoding: LegacyEncoding | null) {
     for (let w = 0; w < size; w++) {
       const worker = startWorker({ plan, encoding });
       worker.on('message', (answer: BlockAnswer) => {
@@ -731,9 +777,9 @@ class ScanPool {
     });
   }
 
-  /** Send a scan's row arrays back to the worker that made them, once its rows are applied. */
-  recycle(worker: number, scan: BlockScan): void {
-    const recycle = [...new Set(rowArrays(scan).map((array) => array.buffer as ArrayBuffer))];
+  /** Send a scan's row arrays (and `more` buffers it made) back to the worker that made them, once its rows are applied. */
+  recycle(worker: number, scan: BlockScan, more: ArrayBuffer[] = []): void {
+    const recycle = [...new Set([...rowArrays(scan).map((array) => array.buffer as ArrayBuffer), ...more])];
     const message: RecycleMessage = { recycle };
     this.workers[worker]!.postMessage(message, recycle);
   }
@@ -751,8 +797,29 @@ function defaultThreads(): number {
   return availableParallelism();
 }
 
+/** Just after the last newline (code unit, in UTF-16) in buf[0, length); 0 when none. */
+function lastNewline(buf: Buffer, length: number, utf16: Utf16 | null): number {
+  if (utf16 !== null) return lastRowBoundary16(buf, length, utf16, false);
+  return length === 0 ? 0 : buf.lastIndexOf(NEWLINE, length - 1) + 1;
+}
+
 /** Just after the last newline in buf[0, length) with an even number of quotes before it; 0 when none. */
 function lastRowBoundary(buf: Buffer, length: number): number {
+  // Issue 19: where quotes are dense (a platform export quotes every cell), one pass byte by byte
+  // costs less than a native search per quote; the density is judged from the first 4 KiB.
+  const sample = Math.min(length, 4096);
+  let dense = 0;
+  for (let i = 0; i < sample; i++) if (buf[i] === QUOTE) dense++;
+  if (dense * 32 > sample) {
+    let quoted = false;
+    let boundary = 0;
+    for (let i = 0; i < length; i++) {
+      const byte = buf[i]!;
+      if (byte === QUOTE) quoted = !quoted;
+      else if (byte === NEWLINE && !quoted) boundary = i + 1;
+    }
+    return boundary;
+  }
   let quotes = 0;
   for (let q = buf.indexOf(QUOTE); q !== -1 && q < length; q = buf.indexOf(QUOTE, q + 1)) quotes++;
   let newline = length === 0 ? -1 : buf.lastIndexOf(NEWLINE, length - 1);

@@ -288,13 +288,26 @@ export class BlockScanner {
           let from = valueStart;
           let i: number;
           for (;;) {
-            i = buf.indexOf(QUOTE, from);
-            if (i === -1 || i >= length) {
+            // Issue 19: a short cell is read byte by byte (platform exports quote every cell, and two
+            // native searches per cell cost more than the cell); past 64 bytes, by indexOf.
+            i = from;
+            const near = Math.min(from + 64, length);
+            while (i < near) {
+              const byte = buf[i]!;
+              if (byte === QUOTE) break;
+              if (byte === NEWLINE) newlines++;
+              i++;
+            }
+            if (i === near && near < length) {
+              const q = buf.indexOf(QUOTE, near);
+              for (let k = buf.indexOf(NEWLINE, near); k !== -1 && k < (q === -1 ? length : q) && k < length; k = buf.indexOf(NEWLINE, k + 1)) newlines++;
+              i = q === -1 || q >= length ? length : q;
+            }
+            if (i >= length) {
               // The quote is not closed in this block: wait for more, or (at the end) a quote never closed.
               if (final) anomaly = true;
               break rowLoop;
             }
-            for (let k = buf.indexOf(NEWLINE, from); k !== -1 && k < i; k = buf.indexOf(NEWLINE, k + 1)) newlines++;
             if (i + 1 < length && buf[i + 1] === QUOTE) {
               escaped = 1;
               from = i + 2;

@@ -8,12 +8,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { BlockScanner, rowArrays, type BlockScan, type ScanPlan } from './scan-block.ts';
-import { decodeWindows1252, sourceLength } from './legacy-encoding.ts';
+import { decodeLegacy, sourceLengthIn, type LegacyEncoding } from './legacy-encoding.ts';
 
 export interface ScanWorkerData {
   plan: ScanPlan;
-  /** Issue 19: the file's encoding when it is not UTF-8: each block is decoded to UTF-8 here, then scanned. */
-  encoding?: 'windows-1252' | null;
+  /** Issue 19: the file's encoding when it is not UTF-8 (Windows-1252, UTF-16): each block is decoded to UTF-8 here, then scanned. */
+  encoding?: LegacyEncoding | null;
 }
 
 /** Main thread to worker: a block to scan. buffer[length] is a newline (the scanner's sentinel). */
@@ -52,8 +52,9 @@ if (parentPort !== null && data?.plan !== undefined) {
       return;
     }
     const { seq, buffer, length, final } = message;
-    if (data.encoding === 'windows-1252') {
-      const decoded = decodeWindows1252(new Uint8Array(buffer, 0, length), length, (bytes) => scanner.pool.take(bytes));
+    if (data.encoding != null) {
+      // (A block ends at a row boundary or at the end of the file: it is decoded whole.)
+      const decoded = decodeLegacy(data.encoding, new Uint8Array(buffer, 0, length), length, true, (bytes) => scanner.pool.take(bytes));
       decoded.buffer[decoded.length] = 0x0a; // the scanner's sentinel
       const scan = scanner.scan(decoded.buffer, decoded.length, final);
       const out = decoded.buffer.buffer as ArrayBuffer;
@@ -63,7 +64,12 @@ if (parentPort !== null && data?.plan !== undefined) {
         seq,
         buffer: out,
         scan,
-        decoded: { length: decoded.length, stopSource: sourceLength(decoded.buffer, 0, scan.stop), source: buffer },
+        // (A block scanned to its end, as nearly all are, stops at its last source byte: nothing to count.)
+        decoded: {
+          length: decoded.length,
+          stopSource: scan.stop === decoded.length ? decoded.consumed : sourceLengthIn(data.encoding)(decoded.buffer, 0, scan.stop),
+          source: buffer,
+        },
       };
       port.postMessage(answer, [...transfer]);
       return;
