@@ -26,10 +26,11 @@
  * holds the lock first.
  */
 import {
-  appendFileSync,
+  closeSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -37,6 +38,7 @@ import {
   rmSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 
@@ -56,27 +58,34 @@ const WRITE_CHUNK = 1 << 20;
 
 /**
  * Write one file of the folder: its text, bytes, or pieces. Pieces are gathered into chunks of
- * about WRITE_CHUNK characters; the first is written as a whole file would be (writeFileSync, so
- * the file is created as every other one is), the rest appended.
+ * about WRITE_CHUNK characters, each written to the one open file (issue 19: reopening the file to
+ * append each chunk cost as much as the writing).
  */
 function writeContent(destination: string, content: string | Uint8Array | StreamedFile): void {
   if (typeof content === 'string' || content instanceof Uint8Array) {
     writeFileSync(destination, content);
     return;
   }
-  let pending = '';
-  let started = false;
-  const flush = () => {
-    if (started) appendFileSync(destination, pending);
-    else writeFileSync(destination, pending);
-    started = true;
-    pending = '';
-  };
-  for (const piece of content.pieces()) {
-    pending += piece;
-    if (pending.length >= WRITE_CHUNK) flush();
+  const fd = openSync(destination, 'w');
+  try {
+    let pending = '';
+    for (const piece of content.pieces()) {
+      pending += piece;
+      if (pending.length >= WRITE_CHUNK) {
+        writeAll(fd, pending);
+        pending = '';
+      }
+    }
+    if (pending !== '') writeAll(fd, pending);
+  } finally {
+    closeSync(fd);
   }
-  if (pending !== '' || !started) flush();
+}
+
+/** Write a text's UTF-8 bytes whole (write(2) may write fewer bytes than it is given). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 
 /** The manifest's name inside a report folder: its presence marks a folder findings wrote. */
