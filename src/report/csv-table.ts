@@ -27,8 +27,9 @@ const ROWS_PER_PIECE = 2048;
  */
 export function* csvTablePieces(header: readonly string[], rows: Iterable<readonly CsvCell[]>, note: string | null): Generator<string> {
   const text = note?.trim() ?? '';
-  const line = (row: readonly CsvCell[]): string => (text === '' ? row.map(csvCell).join(',') : `${row.map(csvCell).join(',')},${csvCell(text)}`);
-  let piece = `${text === '' ? header.map(csvCell).join(',') : `${header.map(csvCell).join(',')},study_note`}\n`;
+  const last = text === '' ? [] : [csvCell(text)];
+  const line = (row: readonly CsvCell[]): string => (last.length === 0 ? row.map(csvCell).join(',') : [...row.map(csvCell), ...last].join(','));
+  let piece = `${text === '' ? header.map(csvCell).join(',') : [...header, 'study_note'].map(csvCell).join(',')}\n`;
   let count = 0;
   for (const row of rows) {
     piece += `${line(row)}\n`;

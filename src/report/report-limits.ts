@@ -1,4 +1,5 @@
 import type { Results, ThemeResult } from '../model.ts';
+import { segmentCell } from '../format/segment-cell.ts';
 import type { ReportOptions } from './report-types.ts';
 
 /**
@@ -59,8 +60,10 @@ export function tableView(results: Results, words: CapWords, options: ReportOpti
   let segments = results.segments;
   if (cutSegments) {
     const kept = new Set(largest(segments, (segment) => segment.respondents, REPORT_LIMITS.segments).map((segment) => segment.id));
-    segments = segments.filter((segment) => kept.has(segment.id));
-    themes = themes.map((theme) => onlySegments(theme, kept));
+    const printed = segments.filter((segment) => kept.has(segment.id));
+    const cells = onlyCells(segments, printed);
+    themes = themes.map((theme) => onlySegments(cells(theme), kept));
+    segments = printed;
   }
   const parts: string[] = [];
   if (cutThemes) parts.push(`the ${REPORT_LIMITS.themes} most mentioned of ${count(results.themes.length)} themes`);
@@ -83,11 +86,28 @@ export function fullTableWhere(file: string, options: ReportOptions): string {
   return `is written to ${file} when report.formats includes csv`;
 }
 
-/** A theme's figures for the printed segments only; its pairwise tests only between printed segments. */
+/**
+ * A function giving a theme with the cells of `printed` only, in their order (`printed` is a part of
+ * `segments`, in the same order): each cell is found by its position, as segmentCell finds it, not by
+ * going through the theme's 500 cells (issue 19).
+ */
+export function onlyCells(segments: Results['segments'], printed: Results['segments']): (theme: ThemeResult) => ThemeResult {
+  const position = new Map(segments.map((segment, index) => [segment.id, index]));
+  const places = printed.map((segment) => ({ id: segment.id, at: position.get(segment.id)! }));
+  return (theme) => ({
+    ...theme,
+    bySegment: places.flatMap(({ id, at }) => {
+      const cell = segmentCell(theme, id, at);
+      return cell === undefined ? [] : [cell];
+    }),
+  });
+}
+
+/** A theme's pairwise tests only between printed segments. */
 function onlySegments(theme: ThemeResult, kept: ReadonlySet<string>): ThemeResult {
   const between = <T extends { a: string; b: string }>(pairs: readonly T[] | undefined): T[] | undefined =>
     pairs?.filter((pair) => kept.has(pair.a) && kept.has(pair.b));
-  const view: ThemeResult = { ...theme, bySegment: theme.bySegment.filter((cell) => kept.has(cell.segment)) };
+  const view: ThemeResult = { ...theme };
   if (theme.pairwise !== undefined) view.pairwise = between(theme.pairwise)!;
   if (theme.weightedPairwise !== undefined) view.weightedPairwise = between(theme.weightedPairwise)!;
   return view;

@@ -2,6 +2,8 @@ import type { Results } from '../model.ts';
 
 /** Elements of one array written per piece (issue 19): large enough that a piece is worth a write, small enough that none is large. */
 const ELEMENTS_PER_PIECE = 256;
+/** ... and a piece is given as soon as it reaches this many characters (a theme of 500 segments is 240 KB of text). */
+const CHARACTERS_PER_PIECE = 1 << 18;
 
 /**
  * results.json (formatResultsJson's exact bytes: JSON.stringify with two-space indentation and a
@@ -34,12 +36,14 @@ export function* jsonPieces(value: unknown, depth: number, levels: number): Gene
     }
     yield '[';
     let batch = '';
+    let count = 0;
     for (let i = 0; i < json.length; i++) {
       // JSON.stringify writes null for an array element it cannot represent (undefined, a function).
       const element = arrayElement(json[i]);
       batch += `${i === 0 ? '' : ','}\n${inner}`;
       for (const piece of jsonPieces(element, depth + 1, levels - 1)) batch += piece;
-      if ((i + 1) % ELEMENTS_PER_PIECE === 0) {
+      if (++count === ELEMENTS_PER_PIECE || batch.length >= CHARACTERS_PER_PIECE) {
+        count = 0;
         yield batch;
         batch = '';
       }

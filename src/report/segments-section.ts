@@ -5,7 +5,7 @@ import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
 import type { Cell, RenderedChart, ReportBlock, ReportOptions } from './report-types.ts';
-import { tableView } from './report-limits.ts';
+import { onlyCells, tableView } from './report-limits.ts';
 import { isWeightedTable, letterPairs, lettersBySegment, segmentLetter } from './pairwise-letters.ts';
 import { segmentSummaries } from './segment-summaries.ts';
 import { segmentCell } from '../format/segment-cell.ts';
@@ -66,14 +66,7 @@ export function segmentsSection(
     blocks.push({ kind: 'paragraph', role: 'note', text: `${view.note}${also}` });
   }
   // The sentences name each printed segment's most mentioned themes among all themes, not only the printed ones.
-  const printed = new Set(results.segments.map((segment) => segment.id));
-  const sentences = !fewer
-    ? all
-    : {
-        ...all,
-        segments: results.segments,
-        themes: all.themes.map((theme) => ({ ...theme, bySegment: theme.bySegment.filter((cell) => printed.has(cell.segment)) })),
-      };
+  const sentences = !fewer ? all : { ...all, segments: results.segments, themes: all.themes.map(onlyCells(all.segments, results.segments)) };
   const summaries = summarised ? segmentSummaries(sentences, plurals) : [];
   if (summaries.length > 0) blocks.push({ kind: 'list', items: summaries.map((summary) => summary.text) });
   const chart = charts.find((candidate) => candidate.name === 'themes-by-segment');
