@@ -14,8 +14,8 @@ export function csvTable(header: readonly string[], rows: readonly (readonly Csv
   return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
 }
 
-/** Rows per piece of csvTablePieces: a piece of a few hundred kilobytes at most, worth one write. */
-const ROWS_PER_PIECE = 2048;
+/** Rows per piece of csvTablePieces: tens of kilobytes, small enough to die young (issue 19), many to a write. */
+const ROWS_PER_PIECE = 256;
 
 /**
  * Issue 19: csvTable's exact text as pieces of a few thousand rows, from rows made one at a time,

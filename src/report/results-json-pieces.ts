@@ -2,8 +2,8 @@ import type { Results } from '../model.ts';
 
 /** Elements of one array written per piece (issue 19): large enough that a piece is worth a write, small enough that none is large. */
 const ELEMENTS_PER_PIECE = 256;
-/** ... and a piece is given as soon as it reaches this many characters (a theme of 500 segments is 240 KB of text). */
-const CHARACTERS_PER_PIECE = 1 << 18;
+/** ... and a piece is given as soon as it reaches this many characters, so it dies young (a theme of 500 segments is 240 KB of text). */
+const CHARACTERS_PER_PIECE = 1 << 14;
 
 /**
  * results.json (formatResultsJson's exact bytes: JSON.stringify with two-space indentation and a
