@@ -10,7 +10,7 @@ import type { ReportOptions } from './report-types.ts';
  * segments, and say so beside the table, naming the file that holds every figure
  * (tables/*.csv, complete, and results.json). Studies within the limits are printed whole, as before.
  */
-export const REPORT_LIMITS = {
+const REPORT_LIMITS = {
   /** Rows of the themes table and of each crosstab: the most mentioned themes. */
   themes: 100,
   /** Columns of each crosstab, and the sentences per segment above it: the largest segments (or banner groups). */
@@ -80,7 +80,7 @@ export function tableView(results: Results, words: CapWords, options: ReportOpti
  * Where the complete figures of a capped table are, among the files the report folder holds:
  * its CSV table (report.formats has csv), else results.json, else the format to ask for.
  */
-export function fullTableWhere(file: string, options: ReportOptions): string {
+function fullTableWhere(file: string, options: ReportOptions): string {
   if (options.files === undefined || options.files.includes(file)) return `is in ${file}`;
   if (options.resultsJson !== false) return `is in results.json (and in ${file} when report.formats includes csv)`;
   return `is written to ${file} when report.formats includes csv`;
