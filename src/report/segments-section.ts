@@ -43,14 +43,13 @@ const SEGMENT_WORDS: GroupWords = {
  * file; the tests' paragraph still counts every theme.
  */
 export function segmentsSection(
-  results: Results,
+  all: Results,
   charts: readonly RenderedChart[],
   plurals: Record<string, string> = {},
   /** Issue 16: a banner's crosstab (report/banners-section.ts): its heading and what its groups are called. */
   g: GroupWords = SEGMENT_WORDS,
   options: ReportOptions = {},
 ): ReportBlock[] {
-  const all = results;
   if (all.segments.length < 2) return [];
   const { alpha, minBase } = all.settings;
   const confidence = formatConfidence(all.confidence);
@@ -59,7 +58,7 @@ export function segmentsSection(
   // Issue 19: beyond REPORT_LIMITS, the sentences and the table are of the largest segments and the most mentioned themes.
   const summarised = g === SEGMENT_WORDS;
   const view = tableView(all, { file: g.file, many: g.many, subject: 'The table below shows' }, options);
-  results = view.results;
+  const results = view.results;
   const fewer = results.segments.length < all.segments.length;
   if (view.note !== null && all.themes.length > 0) {
     const also = summarised && fewer ? ` The sentences below are of the same ${results.segments.length} ${g.many}.` : '';
