@@ -144,7 +144,7 @@ describe('report tables of very wide studies (issue 19)', () => {
     const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
     expect(results.themes).toHaveLength(150);
     expect(results.themes[0].bySegment).toHaveLength(30);
-  }, 120_000);
+  }, 300_000);
 
   it('print a study within the limits whole, with no note', async () => {
     const study = wideStudy(20, 100);
@@ -156,7 +156,7 @@ describe('report tables of very wide studies (issue 19)', () => {
     expect(rows).toHaveLength(100);
     // s00 and s01 (3 and 4 respondents) are below report.minBase: their sentences are in words.
     expect(markdown.split('\n').filter((line) => /^- (The themes|Among the)/.test(line))).toHaveLength(20);
-  }, 120_000);
+  }, 300_000);
 
   it('name results.json as the full table when the folder has no CSV tables', async () => {
     const study = wideStudy(21, 10, '[md, json]');
@@ -166,7 +166,7 @@ describe('report tables of very wide studies (issue 19)', () => {
       '> The table below shows the 20 largest of 21 segments, to stay readable; the full table, with every theme and all 21 segments, is in results.json (and in tables/themes-by-segment.csv when report.formats includes csv). The sentences below are of the same 20 segments.',
     );
     expect(markdown).not.toContain('This table shows');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('csvTablePieces (issue 19)', () => {
