@@ -59,24 +59,30 @@ export type FolderContents = ReadonlyMap<string, string | Uint8Array | StreamedF
  */
 const WRITE_CHUNK = 1 << 16;
 
-/**
- * Write one file of the folder: its text, bytes, or pieces. Pieces are gathered into chunks of
- * about WRITE_CHUNK characters, each written to the one open file (issue 19: reopening the file to
- * append each chunk cost as much as the writing).
- */
+/** Write one file of the folder: its text, bytes, or pieces, gathered into chunks of about WRITE_CHUNK characters. */
 function writeContent(destination: string, content: string | Uint8Array | StreamedFile): void {
   if (typeof content === 'string' || content instanceof Uint8Array) {
     writeFileSync(destination, content);
     return;
   }
-  const fd = openSync(destination, 'w');
   // One buffer for every chunk's UTF-8 bytes, grown when a chunk needs more: a new buffer per chunk
   // is memory outside the JavaScript heap that the collector frees late (issue 19: 245 MB of them).
   let bytes = Buffer.allocUnsafe(0);
+  // The first chunk is written as a whole file would be (writeFileSync, so the file is created as
+  // every other one is); the file is then opened once for the rest (issue 19: reopening it to append
+  // each chunk cost as much as the writing).
+  let fd: number | null = null;
+  let started = false;
   const write = (text: string) => {
     const length = Buffer.byteLength(text, 'utf8');
     if (bytes.length < length) bytes = Buffer.allocUnsafe(Math.max(length, 2 * bytes.length));
     bytes.write(text, 0, length, 'utf8');
+    if (!started) {
+      writeFileSync(destination, bytes.subarray(0, length));
+      started = true;
+      return;
+    }
+    fd ??= openSync(destination, 'a');
     // write(2) may write fewer bytes than it is given.
     for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
   };
@@ -89,9 +95,9 @@ function writeContent(destination: string, content: string | Uint8Array | Stream
         pending = '';
       }
     }
-    if (pending !== '') write(pending);
+    if (pending !== '' || !started) write(pending);
   } finally {
-    closeSync(fd);
+    if (fd !== null) closeSync(fd);
   }
 }
 
