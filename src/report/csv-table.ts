@@ -14,6 +14,33 @@ export function csvTable(header: readonly string[], rows: readonly (readonly Csv
   return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
 }
 
+/** Rows per piece of csvTablePieces: tens of kilobytes, small enough to die young (issue 19), many to a write. */
+const ROWS_PER_PIECE = 256;
+
+/**
+ * Issue 19: csvTable's exact text as pieces of a few thousand rows, from rows made one at a time,
+ * so a table of half a million rows (1,000 themes × 500 segments) is written without its rows or its
+ * text ever being whole in memory. With a study note, each row gets it in a last column (withStudyNote).
+ *
+ * @example
+ * [...csvTablePieces(['code', 'n'], [['=x', -1]], null)].join(''); // "code,n\n'=x,-1\n"
+ */
+export function* csvTablePieces(header: readonly string[], rows: Iterable<readonly CsvCell[]>, note: string | null): Generator<string> {
+  const text = note?.trim() ?? '';
+  const last = text === '' ? [] : [csvCell(text)];
+  const line = (row: readonly CsvCell[]): string => (last.length === 0 ? row.map(csvCell).join(',') : [...row.map(csvCell), ...last].join(','));
+  let piece = `${text === '' ? header.map(csvCell).join(',') : [...header, 'study_note'].map(csvCell).join(',')}\n`;
+  let count = 0;
+  for (const row of rows) {
+    piece += `${line(row)}\n`;
+    if (++count % ROWS_PER_PIECE === 0) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
+}
+
 function csvCell(value: CsvCell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';

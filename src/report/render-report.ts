@@ -4,7 +4,10 @@ import type { StreamedFile } from '../output/write-folder-atomically.ts';
 
 /** Issue 19: how renderReport gives results.json. */
 export interface RenderReportOptions {
-  /** As pieces written one after another (results-json-pieces.ts), never one string: for the CLI, which writes the folder. */
+  /**
+   * As pieces written one after another (results-json-pieces.ts), never one string: for the CLI, which
+   * writes the folder. The CSV tables too (render-tables.ts, renderTablePieces): each row is made as it is written.
+   */
   streamResultsJson?: boolean;
 }
 
@@ -15,7 +18,7 @@ export interface RenderReportOptions {
  * files. `formats` (default the config's `report.formats`) chooses among them and adds report.docx,
  * slides.pptx and tables.xlsx (issue 18). `renderer` is where charts render (issue 19: a worker
  * started before the data was read, chart-renderer.ts); without one they render in this thread.
- * With `streamResultsJson`, results.json is a StreamedFile of the same bytes.
+ * With `streamResultsJson`, results.json and tables/*.csv are StreamedFiles of the same bytes.
  */
 export async function renderReport(analysis: Analysis, formats?: readonly ReportFormat[], renderer?: ChartRenderer): Promise<Map<string, string | Uint8Array>>;
 export async function renderReport(
@@ -31,16 +34,23 @@ export async function renderReport(
   given: RenderReportOptions = {},
 ): Promise<Map<string, string | Uint8Array | StreamedFile>> {
   // Loaded here, not at the top: `findings check` never needs them. vega loads where the charts render.
-  const [{ buildCharts }, { formatResultsJson }, { renderMarkdown }, { renderHtml }, { renderTables }, { applyReportFormats, pngWanted }, { renderNarrow }] =
-    await Promise.all([
-      import('../charts/build-charts.ts'),
-      import('./format-results-json.ts'),
-      import('./render-markdown.ts'),
-      import('./render-html.ts'),
-      import('./render-tables.ts'),
-      import('./office/apply-report-formats.ts'),
-      import('../charts/narrow-spec.ts'),
-    ]);
+  const [
+    { buildCharts },
+    { formatResultsJson },
+    { renderMarkdown },
+    { renderHtml },
+    { renderTablePieces },
+    { applyReportFormats, pngWanted },
+    { renderNarrow },
+  ] = await Promise.all([
+    import('../charts/build-charts.ts'),
+    import('./format-results-json.ts'),
+    import('./render-markdown.ts'),
+    import('./render-html.ts'),
+    import('./render-tables.ts'),
+    import('./office/apply-report-formats.ts'),
+    import('../charts/narrow-spec.ts'),
+  ]);
   const { fileSpec, fileSvg } = await import('../charts/file-spec.ts');
   const { resultsJsonPieces } = await import('./results-json-pieces.ts');
   const { results, codebook, config } = analysis;
@@ -75,7 +85,7 @@ export async function renderReport(
   );
   const files = new Map<string, string | Uint8Array | StreamedFile>();
   files.set('results.json', given.streamResultsJson === true ? { pieces: () => resultsJsonPieces(results) } : formatResultsJson(results));
-  const tables = renderTables(results);
+  const tables = renderTablePieces(results);
   const charts = await Promise.all(specs.map(async (chart, i) => ({ ...chart, svg: await svgs[i]!, narrowSvg: await narrows[i]! })));
   // Issue 17: the methods appendix links every table and chart file of the folder.
   const linked = [
@@ -101,7 +111,7 @@ export async function renderReport(
     // Read by applyReportFormats for the office files, then replaced by the file variant's PNG below.
     if (withOffice) files.set(`charts/${chart.name}.png`, images[i]!);
   });
-  for (const table of tables) files.set(`tables/${table.name}`, table.csv);
+  for (const table of tables) files.set(`tables/${table.name}`, given.streamResultsJson === true ? { pieces: table.pieces } : [...table.pieces()].join(''));
   // Issue 18: keep the formats asked for and add the office files, from the same document and charts.
   await applyReportFormats(files, formats, { kind: 'round', results, charts, options });
   const slidePngs = await Promise.all(filePngs);

@@ -27,9 +27,9 @@ export function reportDocument(results: Results, charts: readonly RenderedChart[
     ...titleSection(results, plurals),
     ...keyFindingsSection(results, options),
     { kind: 'contents' },
-    ...segmentsSection(results, charts, plurals),
-    ...bannersSection(results), // issue 16
-    ...themesSection(results, charts),
+    ...segmentsSection(results, charts, plurals, undefined, options),
+    ...bannersSection(results, options), // issue 16
+    ...themesSection(results, charts, options),
     ...cooccurrenceSection(results, charts),
     ...questionsSection(results, charts),
     ...changeSection(results, charts, plurals),

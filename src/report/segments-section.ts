@@ -4,7 +4,8 @@ import type { Results, SegmentTest } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
-import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
+import type { Cell, RenderedChart, ReportBlock, ReportOptions } from './report-types.ts';
+import { onlyCells, tableView } from './report-limits.ts';
 import { isWeightedTable, letterPairs, lettersBySegment, segmentLetter } from './pairwise-letters.ts';
 import { segmentSummaries } from './segment-summaries.ts';
 import { segmentCell } from '../format/segment-cell.ts';
@@ -18,9 +19,17 @@ export interface GroupWords {
   id: string;
   one: string;
   many: string;
+  /** Issue 19: the CSV table with every cell of the crosstab, named when the report prints only part of it. */
+  file: string;
 }
 
-const SEGMENT_WORDS: GroupWords = { heading: 'Themes by segment', id: 'themes-by-segment', one: 'segment', many: 'segments' };
+const SEGMENT_WORDS: GroupWords = {
+  heading: 'Themes by segment',
+  id: 'themes-by-segment',
+  one: 'segment',
+  many: 'segments',
+  file: 'tables/themes-by-segment.csv',
+};
 
 /**
  * "Themes by segment", the segment comparisons: what the tests support, in one paragraph (how many
@@ -29,21 +38,35 @@ const SEGMENT_WORDS: GroupWords = { heading: 'Themes by segment', id: 'themes-by
  * percentages, for a low base); the grouped chart; and a table of each segment's share per theme, with
  * the test's method, its adjusted p and a plain verdict ("differs between segments" only below alpha,
  * else "no detectable difference"). Low-base segments are marked and footnoted. Omitted when the data
- * have fewer than two segments.
+ * have fewer than two segments. Issue 19: a very wide study's table and sentences cover the most
+ * mentioned themes and the largest segments (report-limits.ts), with a note naming the full table's
+ * file; the tests' paragraph still counts every theme.
  */
 export function segmentsSection(
-  results: Results,
+  all: Results,
   charts: readonly RenderedChart[],
   plurals: Record<string, string> = {},
   /** Issue 16: a banner's crosstab (report/banners-section.ts): its heading and what its groups are called. */
   g: GroupWords = SEGMENT_WORDS,
+  options: ReportOptions = {},
 ): ReportBlock[] {
-  if (results.segments.length < 2) return [];
-  const { alpha, minBase } = results.settings;
-  const confidence = formatConfidence(results.confidence);
+  if (all.segments.length < 2) return [];
+  const { alpha, minBase } = all.settings;
+  const confidence = formatConfidence(all.confidence);
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: g.heading, id: g.id }];
-  if (results.themes.length > 0) blocks.push({ kind: 'paragraph', text: testsSummary(results, g) });
-  const summaries = g === SEGMENT_WORDS ? segmentSummaries(results, plurals) : [];
+  if (all.themes.length > 0) blocks.push({ kind: 'paragraph', text: testsSummary(all, g) });
+  // Issue 19: beyond REPORT_LIMITS, the sentences and the table are of the largest segments and the most mentioned themes.
+  const summarised = g === SEGMENT_WORDS;
+  const view = tableView(all, { file: g.file, many: g.many, subject: 'The table below shows' }, options);
+  const results = view.results;
+  const fewer = results.segments.length < all.segments.length;
+  if (view.note !== null && all.themes.length > 0) {
+    const also = summarised && fewer ? ` The sentences below are of the same ${results.segments.length} ${g.many}.` : '';
+    blocks.push({ kind: 'paragraph', role: 'note', text: `${view.note}${also}` });
+  }
+  // The sentences name each printed segment's most mentioned themes among all themes, not only the printed ones.
+  const sentences = !fewer ? all : { ...all, segments: results.segments, themes: all.themes.map(onlyCells(all.segments, results.segments)) };
+  const summaries = summarised ? segmentSummaries(sentences, plurals) : [];
   if (summaries.length > 0) blocks.push({ kind: 'list', items: summaries.map((summary) => summary.text) });
   const chart = charts.find((candidate) => candidate.name === 'themes-by-segment');
   if (chart !== undefined) blocks.push({ kind: 'figure', chart });

@@ -3,15 +3,17 @@ import type { Results } from '../model.ts';
 import { formatConfidence } from '../format/format-confidence.ts';
 import { formatInterval } from '../format/format-interval.ts';
 import { formatPercent } from '../format/format-percent.ts';
-import type { Cell, RenderedChart, ReportBlock } from './report-types.ts';
+import type { Cell, RenderedChart, ReportBlock, ReportOptions } from './report-types.ts';
+import { tableView } from './report-limits.ts';
 import { codingCaveat, oneCoderNote, themeRowLabel } from './theme-caveats.ts';
 
 /**
  * "Themes": the prevalence chart and one table row per theme (sub-themes after their parent, marked
  * "↳"): respondents, base, percentage and interval, and the weighted estimate where the survey has
- * weights.
+ * weights. Issue 19: beyond REPORT_LIMITS.themes themes the table is of the most mentioned ones,
+ * with a note naming tables/themes.csv, which has every theme.
  */
-export function themesSection(results: Results, charts: readonly RenderedChart[]): ReportBlock[] {
+export function themesSection(results: Results, charts: readonly RenderedChart[], options: ReportOptions = {}): ReportBlock[] {
   const confidence = formatConfidence(results.confidence);
   const weighted = results.settings.weighted || results.themes.some((theme) => theme.weighted !== null);
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: 'Themes', id: 'themes' }];
@@ -23,7 +25,9 @@ export function themesSection(results: Results, charts: readonly RenderedChart[]
   }
   const head = ['Theme', 'n', 'Base', '%', `${confidence} CI`];
   if (weighted) head.push('Weighted %', `Weighted ${confidence} CI`);
-  const rows = themeOrder(results.themes).map(({ theme, depth }) => {
+  const view = tableView(results, { file: 'tables/themes.csv' }, options);
+  if (view.note !== null) blocks.push({ kind: 'paragraph', role: 'note', text: view.note });
+  const rows = themeOrder(view.results.themes).map(({ theme, depth }) => {
     // Issue 17: a theme the coders agreed on too little, or only moderately, says so beside its figures.
     const row: Cell[] = [
       themeRowLabel(theme.label, depth, [codingCaveat(results, theme.code)]),
