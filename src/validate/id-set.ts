@@ -64,21 +64,9 @@ export class IdSet {
   /** As firstLine, for the id held in bytes[start, end) as UTF-8. */
   firstLineOf(bytes: Uint8Array, start: number, end: number, line: number): number {
     const hash = hashOf(bytes, start, end);
-    const tag = hash >>> TAG_SHIFT;
-    const table = this.table;
-    const slots = table.length;
-    let slot = slotOf(hash, slots);
-    for (;;) {
-      const value = table[slot]!;
-      if (value === 0) break;
-      if (value >>> TAG_SHIFT === tag) {
-        const e = (value & ENTRY) - 1;
-        const first = this.lineIfEqual(e, bytes, start, end);
-        if (first !== -1) return first;
-      }
-      if (++slot === slots) slot = 0;
-    }
-    this.insert(slot, tag, bytes, start, end, line);
+    const found = this.find(bytes, start, end, hash);
+    if (found >= 0) return this.lineOf(found);
+    this.insert(~found, hash >>> TAG_SHIFT, bytes, start, end, line);
     return -1;
   }
 
@@ -86,18 +74,22 @@ export class IdSet {
   numberOf(id: string): number {
     if (this.scratch.length < id.length * 3) this.scratch = new Uint8Array(id.length * 3);
     const { written } = encoder.encodeInto(id, this.scratch);
-    const bytes = this.scratch;
-    const hash = hashOf(bytes, 0, written);
+    const found = this.find(this.scratch, 0, written, hashOf(this.scratch, 0, written));
+    return found >= 0 ? found : -1;
+  }
+
+  /** The number of the id held in bytes[start, end) (whose hash is `hash`), or ~slot (negative), the free slot for it, when it was never met. */
+  private find(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const tag = hash >>> TAG_SHIFT;
     const table = this.table;
     const slots = table.length;
     let slot = slotOf(hash, slots);
     for (;;) {
       const value = table[slot]!;
-      if (value === 0) return -1;
+      if (value === 0) return ~slot;
       if (value >>> TAG_SHIFT === tag) {
         const e = (value & ENTRY) - 1;
-        if (this.lineIfEqual(e, bytes, 0, written) !== -1) return e;
+        if (this.holds(e, bytes, start, end)) return e;
       }
       if (++slot === slots) slot = 0;
     }
@@ -111,9 +103,15 @@ export class IdSet {
 
   /** Id number `e` as a string. */
   idOf(e: number): string {
+    const from = this.startOf(e);
+    return decoder.decode(this.arena.subarray(from, from + this.lengthOf(e)));
+  }
+
+  /** Where id e's bytes start in the arena: its group's offset plus the lengths of the ids before it in the group. */
+  private startOf(e: number): number {
     let from = this.offsets[Math.floor(e / GROUP)]!;
     for (let k = e - (e % GROUP); k < e; k++) from += this.lengthOf(k);
-    return decoder.decode(this.arena.subarray(from, from + this.lengthOf(e)));
+    return from;
   }
 
   private lengthOf(e: number): number {
@@ -121,16 +119,14 @@ export class IdSet {
     return length === SMALL ? this.large.get(e)!.length : length;
   }
 
-  /** Id e's line when its bytes equal bytes[start, end), else -1. */
-  private lineIfEqual(e: number, bytes: Uint8Array, start: number, end: number): number {
+  /** Whether id e's bytes equal bytes[start, end). */
+  private holds(e: number, bytes: Uint8Array, start: number, end: number): boolean {
     const length = end - start;
-    if (this.lengthOf(e) !== length) return -1;
-    let from = this.offsets[Math.floor(e / GROUP)]!;
-    for (let k = e - (e % GROUP); k < e; k++) from += this.lengthOf(k);
+    if (this.lengthOf(e) !== length) return false;
+    const from = this.startOf(e);
     const arena = this.arena;
-    for (let i = 0; i < length; i++) if (arena[from + i] !== bytes[start + i]) return -1;
-    const distance = this.distances[e]!;
-    return distance === SMALL ? this.large.get(e)!.line : this.firstLines[Math.floor(e / GROUP)]! + distance;
+    for (let i = 0; i < length; i++) if (arena[from + i] !== bytes[start + i]) return false;
+    return true;
   }
 
   private insert(slot: number, tag: number, bytes: Uint8Array, start: number, end: number, line: number): void {
