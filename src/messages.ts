@@ -822,6 +822,12 @@ export function diagnostic(at: Position, message: Message): Diagnostic {
   return { code, ruleId: entry.ruleId, severity: entry.severity, message: text, ...at, ...detail };
 }
 
+/** A diagnostics sink that keeps what it is given, in order: for printing once a command is done, or replaying later. */
+export function collect(): { diagnostics: Diagnostic[]; report(d: Diagnostic): void } {
+  const diagnostics: Diagnostic[] = [];
+  return { diagnostics, report: (d) => void diagnostics.push(d) };
+}
+
 /**
  * Build a diagnostic from the catalogue, the message text written at the call site. Only for the
  * call sites not yet converted to factories in `say` (src/config/read-config.ts,

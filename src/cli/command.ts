@@ -30,12 +30,6 @@ export interface Command<A> {
 /** The arguments a builder declares: `Command<ArgsOf<typeof builder>>`. */
 export type ArgsOf<B extends (y: Argv) => Argv<unknown>> = ReturnType<B> extends Argv<infer A> ? A : never;
 
-/** A diagnostics sink that keeps what it is given, for printing once the command is done. */
-export function collect(): { diagnostics: Diagnostic[]; report(d: Diagnostic): void } {
-  const diagnostics: Diagnostic[] = [];
-  return { diagnostics, report: (d) => void diagnostics.push(d) };
-}
-
 /** Issue #20: write one file atomically; a file-system error (a missing folder, a read-only disk) is a diagnostic. */
 export function writeOrDiagnose(target: string, text: string, cwd: string): Diagnostic | null {
   try {

@@ -7,22 +7,12 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type {
-  ChangeResult,
-  Codebook,
-  CodebookMapping,
-  Diagnostic,
-  DiagnosticSink,
-  SurveyConfig,
-  TrendQuestion,
-  TrendResults,
-  TrendSegmentSeries,
-} from '../model.ts';
+import type { ChangeResult, Codebook, CodebookMapping, DiagnosticSink, SurveyConfig, TrendQuestion, TrendResults, TrendSegmentSeries } from '../model.ts';
 import type { Translation } from '../validate/translate-codebook.ts';
 import { compareRounds, type RoundTally } from '../tally/compare-rounds.ts';
 import { compareQuestions } from '../tally/compare-questions.ts';
 import { tallyQuestions } from '../tally/tally-questions.ts';
-import { diagnostic, say } from '../messages.ts';
+import { collect, diagnostic, say } from '../messages.ts';
 import { configPosition, displayPath, readConfig } from '../config/read-config.ts';
 import { readCodebook } from '../ingest/read-codebook.ts';
 import { validateCodebook } from '../validate/validate-codebook.ts';
@@ -144,7 +134,7 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
   // latest code outside the set did not exist then and gets a null point, never 0 (CONTRACT.md,
   // Additions), even when it is the parent of codes that did (roll-up would give it a count).
   const measured: Set<string>[] = [];
-  const sinks = configs.map(() => heldSink());
+  const sinks = configs.map(() => collect());
   const silent: DiagnosticSink = { report: () => {} };
   // Issue #19: each round's data are read once. A round before the latest is tallied at once into the
   // latest codebook (its trend points; its diagnostics are the ones reported), into its own (the
@@ -193,7 +183,7 @@ export async function analyzeTrend(files: string[], cwd: string, sink: Diagnosti
   const done = await inParallel(reads, Math.max(1, availableParallelism()));
   const rounds: (Round & { translation: Translation | null })[] = [];
   for (let i = 0; i < configs.length; i++) {
-    for (const d of sinks[i]!.held) sink.report(d);
+    for (const d of sinks[i]!.diagnostics) sink.report(d);
     const views = done[i]!;
     if ('stopped' in views) return views.stopped;
     const round = views[0]!;
@@ -307,12 +297,6 @@ export function trendNote(configs: readonly SurveyConfig[]): string | null {
     parts.push(`${config.round === '' ? config.id : `Round ${config.round}`}: ${note}`);
   }
   return parts.length === 0 ? null : parts.join(' ');
-}
-
-/** A sink that holds what it is given, to be replayed in order. */
-function heldSink(): DiagnosticSink & { held: Diagnostic[] } {
-  const held: Diagnostic[] = [];
-  return { held, report: (d) => void held.push(d) };
 }
 
 /** Run the jobs with at most `limit` under way at once; their results in the jobs' order. */

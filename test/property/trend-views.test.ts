@@ -22,6 +22,7 @@ import type { Diagnostic, SurveyConfig } from '../../src/model.ts';
 import { analyzeRound, readRound, readRoundViews, type IntoCodebook, type Round } from '../../src/pipeline.ts';
 import { analyzeTrend, intoLatest, trendConfigs, trendCodebooks } from '../../src/rounds/analyze-trend.ts';
 import { configPosition } from '../../src/config/read-config.ts';
+import { collect } from '../../src/messages.ts';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 0);
 const numRuns = (n: number) => (runs > 0 ? runs : n);
@@ -172,11 +173,6 @@ function held(round: Round & { translation?: unknown }) {
   };
 }
 
-const collect = () => {
-  const diagnostics: Diagnostic[] = [];
-  return { diagnostics, sink: { report: (d: Diagnostic) => void diagnostics.push(d) } };
-};
-
 describe('trend: each round read once, into every codebook it is compared in', () => {
   it(
     'each view is what readRound into that codebook gives; the trend is what analyzeRound gives',
@@ -209,14 +205,14 @@ describe('trend: each round read once, into every codebook it is compared in', (
             const got = await readRoundViews(
               config.file,
               dir,
-              views.sink,
-              intos.map((into, v) => ({ into, sink: v === 0 ? views.sink : silent })),
+              views,
+              intos.map((into, v) => ({ into, sink: v === 0 ? views : silent })),
             );
             const reference = collect();
             const references = [];
             for (const [v, into] of intos.entries()) {
               const one = v === 0 ? reference : collect();
-              references.push(await readRound(config.file, dir, one.sink, into ?? undefined));
+              references.push(await readRound(config.file, dir, one, into ?? undefined));
             }
             expected.push(...reference.diagnostics);
             if ('stopped' in got) {
@@ -231,9 +227,9 @@ describe('trend: each round read once, into every codebook it is compared in', (
             expect(views.diagnostics).toEqual(reference.diagnostics);
           }
           const trend = collect();
-          const result = await analyzeTrend([latest], dir, trend.sink);
+          const result = await analyzeTrend([latest], dir, trend);
           const lastRead = collect();
-          await readRound(configs[last]!.file, dir, lastRead.sink);
+          await readRound(configs[last]!.file, dir, lastRead);
           expected.push(...lastRead.diagnostics);
           expect(trend.diagnostics).toEqual(expected);
           if (typeof result === 'string') return;

@@ -2,11 +2,11 @@
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { displayPath } from '../../config/read-config.ts';
-import { exitCodeFor } from '../../messages.ts';
+import { exitCodeFor, collect } from '../../messages.ts';
 import type { Results } from '../../model.ts';
 import { analyzeRound } from '../../pipeline.ts';
 import { agreementShortfalls } from '../../tally/agreement-shortfalls.ts';
-import { collect, type ArgsOf, type Command, type Io } from '../command.ts';
+import type { ArgsOf, Command, Io } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostic.ts';
 import { analysisOptions, readOptions } from '../read-options.ts';
 

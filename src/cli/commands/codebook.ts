@@ -1,9 +1,10 @@
 /** findings codebook <config> --qdc FILE: write the config's codebook as a REFI-QDA codebook. */
 import path from 'node:path';
 import type { Argv } from 'yargs';
+import { collect } from '../../messages.ts';
 import { displayPath } from '../../config/read-config.ts';
 import { checkOutputFile, configInputs } from '../../output/claim-output-folder.ts';
-import { collect, writeOrDiagnose, type ArgsOf, type Command } from '../command.ts';
+import { writeOrDiagnose, type ArgsOf, type Command } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostic.ts';
 
 const builder = (y: Argv) =>

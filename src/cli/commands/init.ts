@@ -1,9 +1,10 @@
 /** findings init <data> --from <config>: start the next round with a config for a new data file. */
 import type { Argv } from 'yargs';
 import path from 'node:path';
+import { collect } from '../../messages.ts';
 import { checkOutputFile } from '../../output/claim-output-folder.ts';
 import { initRound } from '../../rounds/init-round.ts';
-import { collect, writeOrDiagnose, type ArgsOf, type Command } from '../command.ts';
+import { writeOrDiagnose, type ArgsOf, type Command } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostic.ts';
 
 const builder = (y: Argv) =>

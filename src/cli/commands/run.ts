@@ -6,13 +6,13 @@ import { configInputs, writeOutputFolder } from '../../output/claim-output-folde
 import { analyzeRound } from '../../pipeline.ts';
 import { renderReport } from '../../report/render-report.ts';
 import { startChartRenderer, type ChartRenderer } from '../../charts/chart-renderer.ts';
-import { collect, OFFICE_OPTIONS, WAIT_OPTION, withFlags, type ArgsOf, type Command, type Io } from '../command.ts';
+import { OFFICE_OPTIONS, WAIT_OPTION, withFlags, type ArgsOf, type Command, type Io } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostic.ts';
 import { analysisOptions, readOptions } from '../read-options.ts';
 import type { Analysis, Diagnostic } from '../../model.ts';
 import type { StreamedFile } from '../../output/write-folder-atomically.ts';
 import type { ReadOptions } from '../../pipeline.ts';
-import { diagnostic, say } from '../../messages.ts';
+import { diagnostic, say, collect } from '../../messages.ts';
 import { BLANK_GROUP } from '../../validate/validate-respondents.ts';
 import { segmentSlugs } from '../../report/segment-slug.ts';
 import { renderByIndex, type SubsetEntry } from '../../report/render-by-index.ts';

@@ -1,11 +1,12 @@
 /** findings trend <configs..>: one report across several rounds. */
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { collect } from '../../messages.ts';
 import { displayPath } from '../../config/read-config.ts';
 import { configInputs, writeOutputFolder } from '../../output/claim-output-folder.ts';
 import { analyzeTrend, trendConfigs } from '../../rounds/analyze-trend.ts';
 import { startChartRenderer, type ChartRenderer } from '../../charts/chart-renderer.ts';
-import { collect, OFFICE_OPTIONS, WAIT_OPTION, withFlags, type ArgsOf, type Command, type Io } from '../command.ts';
+import { OFFICE_OPTIONS, WAIT_OPTION, withFlags, type ArgsOf, type Command, type Io } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostic.ts';
 
 const builder = (y: Argv) =>
