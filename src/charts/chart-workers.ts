@@ -6,7 +6,8 @@
  * were started early (tests, the library). This module is a bundle entry of its own
  * (dist/chart-prestart.js) and a chunk shared with the command, so both see the same started workers.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../start-worker.ts';
 
 /** One from the start (the renderer adds a second when there are many charts: chart-renderer.ts). */
 const CHART_WORKERS = 1;
@@ -20,17 +21,9 @@ let early: Worker[] = [];
  */
 const LIMITS = { maxYoungGenerationSizeMb: 4 };
 
-/** The worker script: the bundle's dist/chart-worker.js, or the TypeScript source through tsx. */
+/** A chart worker (dist/chart-worker.js, or its TypeScript source through tsx). */
 export function startChartWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const source = new URL('./chart-worker.ts', here).href;
-    // tsx resolved from here: a worker's eval code resolves bare names from the working folder, which may be anywhere.
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-    return new Worker(code, { eval: true, resourceLimits: LIMITS });
-  }
-  return new Worker(new URL('./chart-worker.js', here), { resourceLimits: LIMITS });
+  return startWorker(import.meta.url, 'chart-worker', { resourceLimits: LIMITS });
 }
 
 /** Start the chart workers now, unreferenced (a command that ends without charts does not wait for them). */

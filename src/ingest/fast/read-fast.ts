@@ -31,7 +31,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../start-worker.ts';
 import type { Diagnostic, DiagnosticSink, SurveyConfig } from '../../model.ts';
 import { diagnostic, say } from '../../messages.ts';
 import type { RespondentValidator, ScannedRow, SegmentRegistry } from '../../validate/validate-respondents.ts';
@@ -752,7 +753,7 @@ class ScanPool {
 
   constructor(plan: ScanPlan, size: number, encoding: LegacyEncoding | null) {
     for (let w = 0; w < size; w++) {
-      const worker = startWorker({ plan, encoding });
+      const worker = startScanWorker({ plan, encoding });
       worker.on('message', (answer: BlockAnswer) => {
         const waiter = this.waiting.get(answer.seq);
         this.waiting.delete(answer.seq);
@@ -834,15 +835,7 @@ function lastRowBoundary(buf: Buffer, length: number): number {
   return 0;
 }
 
-/** The worker script: the bundle's dist/scan-worker.js, or the TypeScript source through tsx. */
-function startWorker(data: ScanWorkerData): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const source = new URL('./scan-worker.ts', here).href;
-    // tsx resolved from here: a worker's eval code resolves bare names from the working folder, which may be anywhere.
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-    return new Worker(code, { eval: true, workerData: data });
-  }
-  return new Worker(new URL('./scan-worker.js', here), { workerData: data });
+/** A scan worker (dist/scan-worker.js, or its TypeScript source through tsx). */
+function startScanWorker(data: ScanWorkerData): Worker {
+  return startWorker(import.meta.url, 'scan-worker', { workerData: data });
 }
