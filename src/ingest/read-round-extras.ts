@@ -22,6 +22,7 @@ import { quoteSettings, readExcerptFile, rescanQuotes, type ExcerptReadOptions }
 import { guardIo } from './guard-io.ts';
 import { readTable } from './read-table.ts';
 import { configPosition } from '../config/read-config.ts';
+import { grown } from '../validate/grown.ts';
 import { IdSet } from '../validate/id-set.ts';
 import { AgreementCounter } from '../stats/agreement-counter.ts';
 
@@ -156,7 +157,7 @@ async function readCoderFile(
         coded.start[n] = used;
         for (const code of cell.codes) {
           for (const target of codebook.rollup[code]!) {
-            if (used === coded.themes.length) coded.themes = grown(coded.themes);
+            if (used === coded.themes.length) coded.themes = grown(coded.themes, used + 1);
             coded.themes[used++] = target;
           }
         }
@@ -167,10 +168,4 @@ async function readCoderFile(
   if (outcome === null || outcome.status === 'no-columns') return null;
   extras.inputs.push({ role: 'reliability', file, bytes: outcome.bytes, sha256: outcome.sha256 });
   return coded;
-}
-
-function grown(array: Uint32Array): Uint32Array {
-  const bigger = new Uint32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }

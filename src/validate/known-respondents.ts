@@ -14,6 +14,7 @@
  */
 import type { ValidRespondent } from '../model.ts';
 import type { RespondentSource } from '../messages.ts';
+import { grown } from './grown.ts';
 import { IdSet } from './id-set.ts';
 
 export class KnownRespondents {
@@ -149,11 +150,4 @@ export class KnownRespondents {
     this.themeStart = grown(this.themeStart, n);
     this.themeEnd = grown(this.themeEnd, n);
   }
-}
-
-function grown<T extends Int32Array | Uint32Array>(array: T, n: number): T {
-  if (n <= array.length) return array;
-  const bigger = new (array.constructor as new (length: number) => T)(Math.max(n, array.length * 2));
-  bigger.set(array);
-  return bigger;
 }

@@ -32,6 +32,7 @@ import { unknownTheme } from './rules/unknown-theme.ts';
 import { codeNames, type CodeNames } from './rules/ambiguous-code.ts';
 import { AgreementCounter, type AgreementCounts } from '../stats/agreement-counter.ts';
 import type { KnownRespondents } from './known-respondents.ts';
+import { grown } from './grown.ts';
 
 export type ExcerptField = 'id' | 'code' | 'text' | 'coder' | 'segment' | 'weight';
 
@@ -140,14 +141,6 @@ export interface ExcerptOutcome {
  * excerpts only by 16 bytes each, never by a JavaScript object per excerpt.
  */
 const NONE = -1;
-
-/** The array itself when it holds n, else a copy at least twice as long (amortised growth), of the same type. */
-function grown<T extends Int32Array | Float64Array | Uint32Array | Uint8Array>(array: T, n: number): T {
-  if (n <= array.length) return array;
-  const bigger = new (array.constructor as new (length: number) => T)(Math.max(n, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
 
 /** One coder's codings: per respondent whether they coded them, whether with an error, and the direct codes (a bitset of `words` words each). */
 interface CoderCodes {
