@@ -179,7 +179,23 @@ async function both(bytes: Uint8Array, sheet: string | null = null, maxFieldChar
   const outcome = readXlsx(file, sheet, reference.onHeader, reference.onBatch, { maxFieldChars });
   const streamed = recorder();
   const streamedOutcome = await streamXlsx(file, sheet, streamed.onHeader, streamed.onBatch, { maxFieldChars });
+  // The same sheet with its rows outgrowing what the one pass holds (a few rows in): read a second time.
+  const twice = recorder();
+  const twiceOutcome = await streamXlsx(file, sheet, twice.onHeader, twice.onBatch, { maxFieldChars, heldChars: 60 });
+  expect({ outcome: twiceOutcome, out: twice.out }).toEqual({ outcome: streamedOutcome, out: streamed.out });
   return { reference: { outcome, out: reference.out }, streamed: { outcome: streamedOutcome, out: streamed.out } };
+}
+
+/** The workbook with the CRC-32 its central directory records for `name` changed (its data intact). */
+function wrongChecksum(bytes: Uint8Array, name: string): Uint8Array {
+  const out = Buffer.from(bytes);
+  for (let at = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at !== -1; at = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at - 1)) {
+    if (out.toString('utf8', at + 46, at + 46 + out.readUInt16LE(at + 28)) === name) {
+      out.writeUInt32LE(out.readUInt32LE(at + 16) ^ 1, at + 16);
+      return out;
+    }
+  }
+  throw new Error(`no entry ${name}`);
 }
 
 describe('streamed xlsx = SheetJS reader', () => {
@@ -259,6 +275,12 @@ describe('streamed xlsx = SheetJS reader', () => {
     const kind = (o: unknown) => (o as { problem: { zip: { kind: string } } }).problem.zip.kind;
     expect(kind(hurt.streamed.outcome)).toMatch(/^(damaged|checksum)$/);
     expect(kind(hurt.reference.outcome)).toMatch(/^(damaged|checksum)$/);
+    // The sheet inflates whole but to other bytes than its checksum says: every row has been read
+    // (and held) when that is known, and none is handed on.
+    const wrong = await both(wrongChecksum(bytes, 'xl/worksheets/sheet1.xml'));
+    expect(wrong.streamed).toEqual(wrong.reference);
+    expect(wrong.streamed.out).toEqual([]);
+    expect(wrong.streamed.outcome).toMatchObject({ ok: false, problem: { kind: 'zip', zip: { kind: 'checksum', entry: 'xl/worksheets/sheet1.xml' } } });
     for (const junk of [new Uint8Array(0), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]), strToU8('id,segment\n1,a\n')]) {
       const result = await both(junk);
       expect(result.streamed).toEqual(result.reference);

@@ -5,8 +5,9 @@
  * parts are held whole. The rows, their positions and the outcome are exactly readXlsx's (the
  * SheetJS reader, read-xlsx.ts, kept as the reference): a cell's text is its formatted text by the
  * same SheetJS number formatter, the table starts at the first column with text anywhere and is as
- * wide as its widest row. Those two are known only after the whole sheet, so the sheet is read
- * twice: once to measure (and to check its CRC-32), once to hand on the rows.
+ * wide as its widest row. Those two are known only after the whole sheet, and no row may be handed
+ * on before the sheet's CRC-32 has matched, so the one pass holds its rows compactly (HeldRows) and
+ * hands them on at the end; a sheet whose rows outgrow that budget is read a second time instead.
  *
  * The zip checks are checkZip's and checkZipLimits' (zip-stream.ts reads them from the file). A
  * workbook this reader does not follow (no workbook part where its relationships say, a chart sheet,
@@ -19,16 +20,71 @@ import { StringDecoder } from 'node:string_decoder';
 import type { CsvBatch, CsvHeader } from '../read-csv.ts';
 import type { WorkbookProblem } from '../../messages.ts';
 import type { XlsxOutcome } from './read-xlsx.ts';
+import { grown } from '../../validate/grown.ts';
 import { checkEntries, entryChunks, readZipDirectory, ZipEntryError, type ZipEntry } from './zip-stream.ts';
 
 const BATCH = 4096;
+/** How many characters of cell text (each cell counted 16 more) the one pass holds before it gives up holding. */
+const HELD_CHARS = 32 << 20;
+
+/**
+ * A sheet's rows with text, held until its checksum is known: each row's index and cell count in
+ * typed arrays, every cell's column in one typed array and its text in one array of strings.
+ */
+class HeldRows {
+  private rows = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private columns = new Int32Array(8192);
+  private readonly texts: string[] = [];
+  private count = 0;
+  private chars = 0;
+  /** Every row is held (false once the budget is exceeded: the rows were let go). */
+  whole = true;
+  constructor(private readonly budget: number) {}
+
+  /** Hold one row; false (and nothing held any more) once the rows outgrow the budget. */
+  add(row: number, columns: readonly number[], texts: readonly string[]): boolean {
+    if (!this.whole) return false;
+    const at = this.texts.length;
+    const n = columns.length;
+    let chars = this.chars + 16 * n;
+    for (let k = 0; k < n; k++) chars += texts[k]!.length;
+    if (chars > this.budget) {
+      this.whole = false;
+      this.rows = this.ends = this.columns = new Int32Array(0);
+      this.texts.length = 0;
+      return false;
+    }
+    this.chars = chars;
+    this.rows = grown(this.rows, this.count + 1);
+    this.ends = grown(this.ends, this.count + 1);
+    this.columns = grown(this.columns, at + n);
+    for (let k = 0; k < n; k++) {
+      this.columns[at + k] = columns[k]!;
+      this.texts.push(texts[k]!);
+    }
+    this.rows[this.count] = row;
+    this.ends[this.count++] = at + n;
+    return true;
+  }
+
+  /** Each held row in order: its index, and its cells from..to of the columns and texts. */
+  each(hand: (row: number, columns: Int32Array, texts: readonly string[], from: number, to: number) => void): void {
+    let from = 0;
+    for (let r = 0; r < this.count; r++) {
+      const to = this.ends[r]!;
+      hand(this.rows[r]!, this.columns, this.texts, from, to);
+      from = to;
+    }
+  }
+}
 
 export async function streamXlsx(
   file: string,
   sheetName: string | null,
   onHeader: (header: CsvHeader) => void,
   onBatch: (batch: CsvBatch) => void,
-  options: { maxFileBytes?: number; maxFieldChars?: number } = {},
+  options: { maxFileBytes?: number; maxFieldChars?: number; heldChars?: number } = {},
 ): Promise<XlsxOutcome> {
   const { size: bytes } = await stat(file);
   const sha256 = await hashFile(file);
@@ -43,7 +99,7 @@ export async function streamXlsx(
     const entries = await readZipDirectory(handle, bytes, { maxBytes: options.maxFileBytes ?? Number.MAX_SAFE_INTEGER });
     if (!Array.isArray(entries)) return fail({ kind: 'zip', zip: entries });
     // Every entry is inflated once and checked, as checkZip does, before a row is handed on: the
-    // small parts first (kept), then the others but the sheet, which is checked as it is measured.
+    // small parts first (kept), then the others but the sheet, which is checked as it is read.
     const small = entries.filter((e) => SMALL_PART.test(e.name));
     const kept = await checkEntries(file, handle, small, () => true);
     if (!(kept instanceof Map)) return fail({ kind: 'zip', zip: kept });
@@ -69,18 +125,24 @@ export async function streamXlsx(
     if (entry === undefined || !sheet.worksheet) return reference(file, sheetName, onHeader, onBatch, options);
     const cells = new CellReader(book);
 
-    // Pass 1: the first column with text, the widest row, and rows in order (else the reference reads it).
+    // One pass: the first column with text, the widest row and rows in order (else the reference
+    // reads it), the rows held compactly meanwhile. None is handed on before the sheet's CRC-32 has
+    // matched (entryChunks checks it at the end); a sheet whose rows outgrow `heldChars` is read a
+    // second time instead of held, so memory stays bounded however large the sheet.
     let first = Infinity;
     let lastColumn = -1;
     let ordered = true;
     let previous = -1;
+    const held = new HeldRows(options.heldChars ?? HELD_CHARS);
     try {
-      await readRows(file, handle, entry, cells, true, (row, columns) => {
+      await readRows(file, handle, entry, cells, false, (row, columns, texts, splitter) => {
         if (row <= previous) ordered = false;
         previous = row;
         if (columns[0]! < first) first = columns[0]!;
         const last = columns[columns.length - 1]!;
         if (last > lastColumn) lastColumn = last;
+        if (held.add(row, columns, texts)) return;
+        splitter.measure = true; // (over the budget: only whether a cell has text matters from here)
       });
     } catch (error) {
       if (error instanceof ZipEntryError) return fail({ kind: 'zip', zip: error.problem });
@@ -90,7 +152,7 @@ export async function streamXlsx(
     if (!ordered) return reference(file, sheetName, onHeader, onBatch, options);
     if (first === Infinity) return { ok: true, sheet: name, hasHeader: false, encoding: 'xlsx', bytes, sha256 };
 
-    // Pass 2: the rows, `first` on, padded to the widest row, in batches.
+    // The rows, `first` on, padded to the widest row, in batches: the held ones, else read again.
     const width = lastColumn - first + 1;
     const maxField = options.maxFieldChars ?? Infinity;
     const locate = (line: number, cell: number) => ({ line, column: first + cell + 1 });
@@ -106,9 +168,9 @@ export async function streamXlsx(
       lines = [];
       problems = [];
     };
-    await readRows(file, handle, entry, cells, false, (row, columns, texts) => {
+    const hand = (row: number, columns: ArrayLike<number>, texts: readonly string[], from: number, to: number) => {
       const cellsOfRow: string[] = new Array(width).fill('');
-      for (let k = 0; k < columns.length; k++) cellsOfRow[columns[k]! - first] = texts[k]!;
+      for (let k = from; k < to; k++) cellsOfRow[columns[k]! - first] = texts[k]!;
       const line = row + 1;
       if (header) {
         header = false;
@@ -120,7 +182,9 @@ export async function streamXlsx(
       rows.push(cellsOfRow);
       lines.push(line);
       if (rows.length === BATCH) flush();
-    });
+    };
+    if (held.whole) held.each(hand);
+    else await readRows(file, handle, entry, cells, false, (row, columns, texts) => hand(row, columns, texts, 0, columns.length));
     flush();
     return { ok: true, sheet: name, hasHeader: true, encoding: 'xlsx', bytes, sha256 };
   } finally {
@@ -550,7 +614,7 @@ async function readRows(
   entry: ZipEntry,
   cells: CellReader,
   measure: boolean,
-  onRow: (row: number, columns: number[], texts: string[]) => void,
+  onRow: (row: number, columns: number[], texts: string[], splitter: RowSplitter) => void,
 ): Promise<void> {
   const decoder = new StringDecoder('utf8');
   const rows = new RowSplitter(cells, measure, onRow);
@@ -605,8 +669,9 @@ class RowSplitter {
   private readonly byColumn: (string | undefined)[] = [];
   constructor(
     private readonly cells: CellReader,
-    private readonly measure: boolean,
-    private readonly onRow: (row: number, columns: number[], texts: string[]) => void,
+    /** Only whether a cell has text matters (a General number gets a stand-in text); may be set on the way. */
+    public measure: boolean,
+    private readonly onRow: (row: number, columns: number[], texts: string[], splitter: RowSplitter) => void,
   ) {}
 
   segment(x: string): void {
@@ -676,7 +741,7 @@ class RowSplitter {
         texts.push(text);
       }
     }
-    if (columns.length > 0) this.onRow(row, columns, texts);
+    if (columns.length > 0) this.onRow(row, columns, texts, this);
   }
 }
 
