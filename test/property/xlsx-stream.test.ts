@@ -112,9 +112,10 @@ const workbook = fc
       ),
       leading: fc.constantFrom(0, 0, 1, 2),
       crlf: fc.boolean(),
+      prefixed: fc.constantFrom(false, false, false, true),
     }),
   )
-  .map(({ sst, rows, leading, crlf }) => {
+  .map(({ sst, rows, leading, crlf, prefixed }) => {
     let r = 0;
     const xmlRows: string[] = [];
     for (const row of rows) {
@@ -133,7 +134,9 @@ const workbook = fc
       });
       xmlRows.push(`<row${row.noRef ? '' : ` r="${r}"`} spans="1:9">${cells.join(crlf ? '\r\n' : '')}</row>`);
     }
-    return zipWorkbook(sst, xmlRows.join(crlf ? '\r\n' : ''));
+    const xml = xmlRows.join(crlf ? '\r\n' : '');
+    // Some writers put the main namespace under a prefix: <x:row>, <x:c>, <x:v> (the scan must find them too).
+    return zipWorkbook(sst, prefixed ? xml.replace(/<(\/?)(row|c|v)([ >/])/g, '<$1x:$2$3') : xml);
   });
 
 function zipWorkbook(sst: string[], rows: string): Uint8Array {
@@ -153,7 +156,7 @@ function zipWorkbook(sst: string[], rows: string): Uint8Array {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
     ),
     'xl/worksheets/sheet1.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${main}" xmlns:r="${rel}"><dimension ref="A1:Z99"/><sheetData>${rows}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${main}" xmlns:x="${main}" xmlns:r="${rel}"><dimension ref="A1:Z99"/><sheetData>${rows}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
     ),
     'xl/sharedStrings.xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${main}" count="${sst.length}" uniqueCount="${sst.length}">${sst.join('')}</sst>`,
@@ -191,7 +194,7 @@ function wrongChecksum(bytes: Uint8Array, name: string): Uint8Array {
   const out = Buffer.from(bytes);
   for (let at = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at !== -1; at = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at - 1)) {
     if (out.toString('utf8', at + 46, at + 46 + out.readUInt16LE(at + 28)) === name) {
-      out.writeUInt32LE(out.readUInt32LE(at + 16) ^ 1, at + 16);
+      out.writeUInt32LE((out.readUInt32LE(at + 16) ^ 1) >>> 0, at + 16);
       return out;
     }
   }

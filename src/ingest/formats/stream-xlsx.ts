@@ -356,6 +356,15 @@ function stringItem(x: string): string | undefined {
   return undefined;
 }
 
+/** Text unescapeXml leaves as it is (no entity, `_x`, CDATA or carriage return: none of & _ < \r). */
+function plainXml(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 38 || ch === 95 || ch === 60 || ch === 13) return false;
+  }
+  return true;
+}
+
 const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi;
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' };
 
@@ -400,14 +409,24 @@ class CellReader {
    * format gives a stand-in text (it always has some), not its own.
    */
   text(type: string | undefined, style: string | undefined, escaped: string | undefined, x: string, from: number, to: number, measure: boolean): string | null {
-    const raw = escaped === undefined ? undefined : unescapeXml(escaped);
+    const raw = escaped === undefined || plainXml(escaped) ? escaped : unescapeXml(escaped);
     let value: string | number | boolean | undefined;
     if (type === undefined && raw === undefined) return null; // (a formula without its value too: the reference reads no formulas)
     let t = type ?? 'n';
     switch (t) {
       case 'n':
         if (raw === undefined) return null;
-        if (measure && this.formatOf(style) === 0) return 'n';
+        if (this.formatOf(style) === 0) {
+          // The General format: the text depends on the raw text alone, so it is kept by that.
+          if (measure) return 'n';
+          let text = this.general.get(raw);
+          if (text === undefined) {
+            if (this.general.size >= 65_536) this.general.clear();
+            text = generalText(Number.parseFloat(raw));
+            this.general.set(raw, text);
+          }
+          return text;
+        }
         value = Number.parseFloat(raw);
         break;
       case 's':
@@ -419,7 +438,7 @@ class CellReader {
         }
         break;
       case 'str':
-        value = raw === undefined ? '' : unescapeXml(raw, true);
+        value = raw === undefined ? '' : plainXml(raw) ? raw : unescapeXml(raw, true);
         t = 's';
         break;
       case 'inlineStr': {
@@ -455,6 +474,8 @@ class CellReader {
   }
 
   private readonly formatted = new Map<string, string>();
+  /** General numbers' texts by their raw text. */
+  private readonly general = new Map<string, string>();
 
   /** The number format id of a cell style (0 without one). */
   private formatOf(style: string | undefined): number {
@@ -598,15 +619,91 @@ const IMPLICIT: Record<number, string> = {
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-const CELL_START = /<(?:\w+:)?c[ />]/g;
 const V_OPEN = /<(?:\w+:)?v\b[^<>]*>/;
 const V_CLOSE = /<\/(?:\w+:)?v>/;
 
+/** A character `\w` matches. */
+const isWord = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95;
+
+/** A character String.prototype.trim removes (white space and line terminators). */
+const isSpace = (ch: number) =>
+  ch === 32 ||
+  (ch >= 9 && ch <= 13) ||
+  (ch >= 0xa0 &&
+    (ch === 0xa0 ||
+      ch === 0x1680 ||
+      (ch >= 0x2000 && ch <= 0x200a) ||
+      ch === 0x2028 ||
+      ch === 0x2029 ||
+      ch === 0x202f ||
+      ch === 0x205f ||
+      ch === 0x3000 ||
+      ch === 0xfeff));
+
+/** Where the match of `<(?:\w+:)?NAME` + one of `after` ends when one starts at x[at] ("<"), else -1. */
+function tagAt(x: string, at: number, name: string, after: (ch: number) => boolean): number {
+  let q = at + 1;
+  let w = q;
+  while (isWord(x.charCodeAt(w))) w++;
+  if (w > q && x.charCodeAt(w) === 58 && x.startsWith(name, w + 1) && after(x.charCodeAt(w + 1 + name.length))) q = w + 1;
+  else if (!(x.startsWith(name, q) && after(x.charCodeAt(q + name.length)))) return -1;
+  return q + name.length + 1;
+}
+const isCellEnd = (ch: number) => ch === 32 || ch === 47 || ch === 62;
+const isGt = (ch: number) => ch === 62;
+
+/** Where the first match of /<(?:\w+:)?c[ />]/ in x[from, to) starts (its end in matchEnd), else -1. */
+let matchEnd = 0;
+function nextCell(x: string, from: number, to: number, prefixed: boolean): number {
+  if (!prefixed) {
+    // No ":c" in the row, so no prefixed cell tag: only "<c" and one of " />" can match.
+    for (let at = x.indexOf('<c', from); at !== -1 && at + 2 < to; at = x.indexOf('<c', at + 2)) {
+      if (isCellEnd(x.charCodeAt(at + 2))) {
+        matchEnd = at + 3;
+        return at;
+      }
+    }
+    return -1;
+  }
+  for (let at = x.indexOf('<', from); at !== -1 && at < to; at = x.indexOf('<', at + 1)) {
+    const end = tagAt(x, at, 'c', isCellEnd);
+    if (end !== -1 && end <= to) {
+      matchEnd = end;
+      return at;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Where the first match of /<\/(?:\w+:)?row>/ in x from `from` starts (its end in matchEnd), else
+ * -1: found by its "row>", then read back (matches hold one "<", so the first to end is the first to start).
+ */
+function nextRowClose(x: string, from: number): number {
+  for (let k = x.indexOf('row>', from + 2); k !== -1; k = x.indexOf('row>', k + 4)) {
+    let at = k - 2;
+    const before = x.charCodeAt(k - 1);
+    if (before === 58) {
+      let j = k - 1;
+      while (j > from && isWord(x.charCodeAt(j - 1))) j--;
+      if (j === k - 1) continue;
+      at = j - 2;
+    } else if (before !== 47) continue;
+    if (at >= from && x.charCodeAt(at) === 60 && x.charCodeAt(at + 1) === 47) {
+      matchEnd = k + 4;
+      return at;
+    }
+  }
+  return -1;
+}
+
 /**
  * Stream the sheet's rows: for each row with text, its index (0-based) and its cells with text
- * (columns ascending, 0-based, with their texts). Rows are split where SheetJS splits them (at each
- * `</row>`), and each cell is placed by its own reference, as SheetJS's dense sheets place it.
- * `measure`: only whether a cell has text matters (a number in the General format always has).
+ * (columns ascending, 0-based, with their texts; the arrays are reused for the next row). Rows are
+ * split where SheetJS splits them (at each `</row>`), and each cell is placed by its own reference,
+ * as SheetJS's dense sheets place it. The XML is scanned by index, a chunk at a time, not cut into
+ * a string per row. `measure`: only whether a cell has text matters (a number in the General format
+ * always has).
  */
 async function readRows(
   file: string,
@@ -621,7 +718,8 @@ async function readRows(
   let pending = '';
   let inData = false;
   let done = false;
-  const rowClose = /<\/(?:\w+:)?row>/g;
+  /** Where to look on for a row's end: the last "<" of what was looked at (a match holds one "<"). */
+  let resume = 0;
   const take = (final: boolean) => {
     if (!inData) {
       const open = /<(?:\w+:)?sheetData\b[^<>]*>/.exec(pending);
@@ -638,16 +736,16 @@ async function readRows(
       pending = pending.slice(open.index + open[0].length);
     }
     let from = 0;
-    rowClose.lastIndex = 0;
-    for (let m = rowClose.exec(pending); m !== null; m = rowClose.exec(pending)) {
-      rows.segment(pending.slice(from, m.index).trim());
-      from = m.index + m[0].length;
+    for (let at = nextRowClose(pending, resume); at !== -1; at = nextRowClose(pending, from)) {
+      const end = matchEnd;
+      rows.segment(pending, from, at);
+      from = end;
     }
     pending = pending.slice(from);
+    resume = Math.max(0, pending.lastIndexOf('<'));
     if (final) {
       const end = /<\/(?:\w+:)?sheetData>/.exec(pending);
-      const rest = (end === null ? pending : pending.slice(0, end.index)).trim();
-      if (rest !== '') rows.segment(rest);
+      rows.segment(pending, 0, end === null ? pending.length : end.index);
       done = true;
     }
   };
@@ -667,6 +765,8 @@ class RowSplitter {
   /** SheetJS's tagr: the last row tag's r, else one more than the last. */
   private rowNumber = 0;
   private readonly byColumn: (string | undefined)[] = [];
+  private readonly columns: number[] = [];
+  private readonly texts: string[] = [];
   constructor(
     private readonly cells: CellReader,
     /** Only whether a cell has text matters (a General number gets a stand-in text); may be set on the way. */
@@ -674,14 +774,17 @@ class RowSplitter {
     private readonly onRow: (row: number, columns: number[], texts: string[], splitter: RowSplitter) => void,
   ) {}
 
-  segment(x: string): void {
+  /** The row in x[s, e), trimmed as a string of its own would be (the text between two `</row>`s). */
+  segment(x: string, s: number, e: number): void {
+    while (s < e && isSpace(x.charCodeAt(s))) s++;
+    while (e > s && isSpace(x.charCodeAt(e - 1))) e--;
     // The row tag: the last "<" before the first ">" not closing an empty tag (as SheetJS's scan).
-    let start = 0;
-    let i = 0;
-    for (; i < x.length; i++) {
+    let start = s;
+    let i = s;
+    for (; i < e; i++) {
       const ch = x.charCodeAt(i);
       if (ch === 60) start = i;
-      else if (ch === 62 && x.charCodeAt(i - 1) !== 47) {
+      else if (ch === 62 && (i === s || x.charCodeAt(i - 1) !== 47)) {
         i++;
         break;
       }
@@ -693,27 +796,38 @@ class RowSplitter {
     byColumn.length = 0;
     let row = -1;
     let column = -1;
-    CELL_START.lastIndex = i;
-    let m = CELL_START.exec(x);
-    while (m !== null) {
-      const at = m.index;
-      m = CELL_START.exec(x);
-      const next = m === null ? x.length : m.index;
-      const close = x.indexOf('>', at);
+    const colon = x.indexOf(':c', i);
+    const prefixed = colon !== -1 && colon < e;
+    let at = nextCell(x, i, e, prefixed);
+    while (at !== -1) {
+      const following = nextCell(x, matchEnd, e, prefixed);
+      const next = following === -1 ? e : following;
+      const cell = at;
+      at = following;
+      const close = x.indexOf('>', cell);
       if (close === -1 || close >= next) continue;
-      cellAttributes(x, at, close);
-      const ref = tagR;
+      cellAttributes(x, cell, close);
       let cellRow = this.rowNumber - 1;
-      if (ref !== undefined) {
+      if (tagR !== -1) {
+        // The reference's letters give the column, its number (parseInt's) the row.
         let c = 0;
-        let j = 0;
-        for (; j < ref.length; j++) {
-          const cc = ref.charCodeAt(j) - 64;
+        let j = tagR;
+        for (; j < tagREnd; j++) {
+          const cc = x.charCodeAt(j) - 64;
           if (cc < 1 || cc > 26) break;
           c = 26 * c + cc;
         }
         column = c - 1;
-        if (j < ref.length) cellRow = Number.parseInt(ref.slice(j), 10) - 1;
+        if (j < tagREnd) {
+          let n = 0;
+          let k = j;
+          for (; k < tagREnd && k < j + 15; k++) {
+            const d = x.charCodeAt(k) - 48;
+            if (d < 0 || d > 9) break;
+            n = 10 * n + d;
+          }
+          cellRow = k === tagREnd && k > j ? n - 1 : Number.parseInt(x.slice(j, tagREnd), 10) - 1;
+        }
       } else column++;
       const empty = x.charCodeAt(close - 1) === 47;
       // The <v>'s text: the plain tags found directly, else as SheetJS matches them.
@@ -732,8 +846,10 @@ class RowSplitter {
       else if (cellRow !== row) throw new NotFollowed();
       byColumn[column] = text;
     }
-    const columns: number[] = [];
-    const texts: string[] = [];
+    const columns = this.columns;
+    const texts = this.texts;
+    columns.length = 0;
+    texts.length = 0;
     for (let c = 0; c < byColumn.length; c++) {
       const text = byColumn[c];
       if (text !== undefined && (text.length === 0 ? false : text.trim() !== '')) {
@@ -754,13 +870,28 @@ function valueText(content: string): string | undefined {
   return close === null ? undefined : content.slice(start, start + close.index);
 }
 
-let tagR: string | undefined;
+/** Where the cell tag's r value starts (-1 without one) and ends. */
+let tagR = -1;
+let tagREnd = -1;
 let tagT: string | undefined;
 let tagS: string | undefined;
 
-/** A cell tag's r, t and s (x.slice(from, to) is the tag, to its ">"), in tagR, tagT and tagS. */
+/** A t value: the usual ones without a new string. */
+function typeText(x: string, from: number, to: number): string {
+  const n = to - from;
+  if (n === 1) {
+    const ch = x.charCodeAt(from);
+    if (ch === 115) return 's';
+    if (ch === 110) return 'n';
+    if (ch === 98) return 'b';
+  } else if (n === 3 && x.startsWith('str', from)) return 'str';
+  return x.slice(from, to);
+}
+
+/** A cell tag's r (where its value is), t and s (x.slice(from, to) is the tag, to its ">"), in tagR/tagREnd, tagT and tagS. */
 function cellAttributes(x: string, from: number, to: number): void {
-  tagR = tagT = tagS = undefined;
+  tagR = tagREnd = -1;
+  tagT = tagS = undefined;
   let i = from;
   while (i < to) {
     const space = x.indexOf(' ', i);
@@ -776,8 +907,10 @@ function cellAttributes(x: string, from: number, to: number): void {
     if (end === -1 || end >= to) return;
     if (eq === space + 2) {
       const name = x.charCodeAt(space + 1);
-      if (name === 114 && tagR === undefined) tagR = x.slice(eq + 2, end);
-      else if (name === 116 && tagT === undefined) tagT = x.slice(eq + 2, end);
+      if (name === 114 && tagR === -1) {
+        tagR = eq + 2;
+        tagREnd = end;
+      } else if (name === 116 && tagT === undefined) tagT = typeText(x, eq + 2, end);
       else if (name === 115 && tagS === undefined) tagS = x.slice(eq + 2, end);
     }
     i = end + 1;
