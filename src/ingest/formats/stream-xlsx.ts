@@ -29,14 +29,16 @@ const HELD_CHARS = 32 << 20;
 
 /**
  * A sheet's rows with text, held until its checksum is known: each row's index and cell count in
- * typed arrays, every cell's column in one typed array and its text in one array of strings.
+ * typed arrays, every cell's column and length in typed arrays, and each row's texts joined into
+ * one string (a copy: a cell's text may be a slice that would keep a whole chunk of the XML alive).
  */
 class HeldRows {
   private rows = new Int32Array(1024);
   private ends = new Int32Array(1024);
   private columns = new Int32Array(8192);
+  private lengths = new Int32Array(8192);
   private readonly texts: string[] = [];
-  private count = 0;
+  private cells = 0;
   private chars = 0;
   /** Every row is held (false once the budget is exceeded: the rows were let go). */
   whole = true;
@@ -45,35 +47,51 @@ class HeldRows {
   /** Hold one row; false (and nothing held any more) once the rows outgrow the budget. */
   add(row: number, columns: readonly number[], texts: readonly string[]): boolean {
     if (!this.whole) return false;
-    const at = this.texts.length;
+    const at = this.cells;
     const n = columns.length;
-    let chars = this.chars + 16 * n;
-    for (let k = 0; k < n; k++) chars += texts[k]!.length;
+    const joined = texts.join('');
+    const chars = this.chars + 16 * n + joined.length;
     if (chars > this.budget) {
       this.whole = false;
-      this.rows = this.ends = this.columns = new Int32Array(0);
+      this.rows = this.ends = this.columns = this.lengths = new Int32Array(0);
       this.texts.length = 0;
       return false;
     }
     this.chars = chars;
-    this.rows = grown(this.rows, this.count + 1);
-    this.ends = grown(this.ends, this.count + 1);
+    const count = this.texts.length;
+    this.rows = grown(this.rows, count + 1);
+    this.ends = grown(this.ends, count + 1);
     this.columns = grown(this.columns, at + n);
+    this.lengths = grown(this.lengths, at + n);
     for (let k = 0; k < n; k++) {
       this.columns[at + k] = columns[k]!;
-      this.texts.push(texts[k]!);
+      this.lengths[at + k] = texts[k]!.length;
     }
-    this.rows[this.count] = row;
-    this.ends[this.count++] = at + n;
+    this.cells = at + n;
+    this.rows[count] = row;
+    this.ends[count] = at + n;
+    this.texts.push(joined);
     return true;
   }
 
-  /** Each held row in order: its index, and its cells from..to of the columns and texts. */
-  each(hand: (row: number, columns: Int32Array, texts: readonly string[], from: number, to: number) => void): void {
+  /** Each held row in order: its index, and its cells' columns and texts. */
+  each(hand: (row: number, columns: ArrayLike<number>, texts: readonly string[]) => void): void {
     let from = 0;
-    for (let r = 0; r < this.count; r++) {
+    const columns: number[] = [];
+    const texts: string[] = [];
+    for (let r = 0; r < this.texts.length; r++) {
       const to = this.ends[r]!;
-      hand(this.rows[r]!, this.columns, this.texts, from, to);
+      const joined = this.texts[r]!;
+      columns.length = 0;
+      texts.length = 0;
+      let offset = 0;
+      for (let k = from; k < to; k++) {
+        const length = this.lengths[k]!;
+        columns.push(this.columns[k]!);
+        texts.push(joined.slice(offset, offset + length));
+        offset += length;
+      }
+      hand(this.rows[r]!, columns, texts);
       from = to;
     }
   }
@@ -168,9 +186,9 @@ export async function streamXlsx(
       lines = [];
       problems = [];
     };
-    const hand = (row: number, columns: ArrayLike<number>, texts: readonly string[], from: number, to: number) => {
+    const hand = (row: number, columns: ArrayLike<number>, texts: readonly string[]) => {
       const cellsOfRow: string[] = new Array(width).fill('');
-      for (let k = from; k < to; k++) cellsOfRow[columns[k]! - first] = texts[k]!;
+      for (let k = 0; k < columns.length; k++) cellsOfRow[columns[k]! - first] = texts[k]!;
       const line = row + 1;
       if (header) {
         header = false;
@@ -184,7 +202,7 @@ export async function streamXlsx(
       if (rows.length === BATCH) flush();
     };
     if (held.whole) held.each(hand);
-    else await readRows(file, handle, entry, cells, false, (row, columns, texts) => hand(row, columns, texts, 0, columns.length));
+    else await readRows(file, handle, entry, cells, false, hand);
     flush();
     return { ok: true, sheet: name, hasHeader: true, encoding: 'xlsx', bytes, sha256 };
   } finally {
@@ -650,7 +668,6 @@ function tagAt(x: string, at: number, name: string, after: (ch: number) => boole
   return q + name.length + 1;
 }
 const isCellEnd = (ch: number) => ch === 32 || ch === 47 || ch === 62;
-const isGt = (ch: number) => ch === 62;
 
 /** Where the first match of /<(?:\w+:)?c[ />]/ in x[from, to) starts (its end in matchEnd), else -1. */
 let matchEnd = 0;
