@@ -65,6 +65,8 @@ const number = fc.oneof(
   fc.integer({ min: -50, max: 100_000 }),
   fc.double({ min: -1e6, max: 1e6, noNaN: true }),
   fc.constantFrom(0.5, 1.25, 45_000.75, 1e-7, 123_456_789_012),
+  // Number texts as other writers put them (the General format does not give them back as they are).
+  fc.constantFrom('-0', '007', '1E3', '+5', '0.50', '-12', '1234567890', ' 7'),
 );
 
 /** One cell, given the number of shared strings. */

@@ -374,6 +374,20 @@ function stringItem(x: string): string | undefined {
   return undefined;
 }
 
+/** An integer written as JavaScript writes it (-?(0|[1-9][0-9]{0,8}), not -0): General gives it back as it is. */
+function canonicalInteger(raw: string): boolean {
+  const n = raw.length;
+  let i = raw.charCodeAt(0) === 45 ? 1 : 0;
+  if (n - i < 1 || n - i > 9) return false;
+  const lead = raw.charCodeAt(i);
+  if (lead === 48) return n === 1;
+  for (; i < n; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
+}
+
 /** Text unescapeXml leaves as it is (no entity, `_x`, CDATA or carriage return: none of & _ < \r). */
 function plainXml(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -437,6 +451,7 @@ class CellReader {
         if (this.formatOf(style) === 0) {
           // The General format: the text depends on the raw text alone, so it is kept by that.
           if (measure) return 'n';
+          if (canonicalInteger(raw)) return raw; // (its own text)
           let text = this.general.get(raw);
           if (text === undefined) {
             if (this.general.size >= 65_536) this.general.clear();
@@ -753,6 +768,7 @@ async function readRows(
       pending = pending.slice(open.index + open[0].length);
     }
     let from = 0;
+    rows.newText();
     for (let at = nextRowClose(pending, resume); at !== -1; at = nextRowClose(pending, from)) {
       const end = matchEnd;
       rows.segment(pending, from, at);
@@ -762,6 +778,7 @@ async function readRows(
     resume = Math.max(0, pending.lastIndexOf('<'));
     if (final) {
       const end = /<\/(?:\w+:)?sheetData>/.exec(pending);
+      rows.newText();
       rows.segment(pending, 0, end === null ? pending.length : end.index);
       done = true;
     }
@@ -784,12 +801,19 @@ class RowSplitter {
   private readonly byColumn: (string | undefined)[] = [];
   private readonly columns: number[] = [];
   private readonly texts: string[] = [];
+  /** The first ":c" at or after the row being read, in the text being read (-1: not looked for yet). */
+  private colon = -1;
   constructor(
     private readonly cells: CellReader,
     /** Only whether a cell has text matters (a General number gets a stand-in text); may be set on the way. */
     public measure: boolean,
     private readonly onRow: (row: number, columns: number[], texts: string[], splitter: RowSplitter) => void,
   ) {}
+
+  /** Rows are read from another text from here on. */
+  newText(): void {
+    this.colon = -1;
+  }
 
   /** The row in x[s, e), trimmed as a string of its own would be (the text between two `</row>`s). */
   segment(x: string, s: number, e: number): void {
@@ -813,8 +837,11 @@ class RowSplitter {
     byColumn.length = 0;
     let row = -1;
     let column = -1;
-    const colon = x.indexOf(':c', i);
-    const prefixed = colon !== -1 && colon < e;
+    if (this.colon < i) {
+      const colon = x.indexOf(':c', i);
+      this.colon = colon === -1 ? Infinity : colon;
+    }
+    const prefixed = this.colon < e;
     let at = nextCell(x, i, e, prefixed);
     while (at !== -1) {
       const following = nextCell(x, matchEnd, e, prefixed);
