@@ -245,7 +245,8 @@ export async function readRoundViews(
 
 /**
  * The consumer of readRoundViews: each validated respondent's codes (as given, sorted) rolled up
- * through each view's roll-up into that view's tally. Rake cells and banner groups are found once.
+ * through each view's roll-up into that view's tally (one tally for views with the same roll-up).
+ * Rake cells and banner groups are found once.
  */
 function viewsTarget(
   config: SurveyConfig,
@@ -255,7 +256,16 @@ function viewsTarget(
 ): ReadTarget & { states: TallyState[]; strata: RakeStrata | null } {
   const segments = new SegmentRegistry(config.segments);
   const slots = answerSlots(config.questions);
-  const states = sizes.map((size) => new TallyState(size, slots.levels, slots.numeric));
+  // Views with the same roll-up (rounds whose codebooks did not change: the usual case) share one tally.
+  const sameRollup = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]) =>
+    a === b || (a.length === b.length && a.every((targets, c) => targets.length === b[c]!.length && targets.every((t, i) => t === b[c]![i])));
+  const owner = sizes.map((size, k) => {
+    for (let j = 0; j < k; j++) if (sizes[j] === size && sameRollup(rollups[j]!, rollups[k]!)) return j;
+    return k;
+  });
+  const tallied = owner.flatMap((o, k) => (o === k ? [k] : []));
+  const states: TallyState[] = [];
+  for (let k = 0; k < sizes.length; k++) states.push(owner[k] === k ? new TallyState(sizes[k]!, slots.levels, slots.numeric) : states[owner[k]!]!);
   const banners = (config.banners ?? []).map(() => new SegmentRegistry([]));
   const rake = config.weighting.rake;
   const strata = rake === null ? null : new RakeStrata(rake.margins.filter((m) => !m.segment).length);
@@ -283,14 +293,14 @@ function viewsTarget(
       // As tallyTarget adds them: a raked round's rows by rake cell (without numeric answers, as there).
       const cell = strata === null ? r.segment : strata.of(r.segment, r.rake);
       const numbers = strata === null ? r.numbers : undefined;
-      for (let k = 0; k < states.length; k++) {
+      for (const k of tallied) {
         const n = roll(k, r.themes, 0, r.themes.length);
         states[k]!.addRow(cell, r.weight, rolled, 0, n, r.answers, 0, numbers);
       }
     },
     row: (r) => {
       const cell = strata === null ? r.segment : strata.of(r.segment);
-      for (let k = 0; k < states.length; k++) {
+      for (const k of tallied) {
         const n = roll(k, r.themes, r.themeStart, r.themeEnd);
         states[k]!.addRow(cell, r.weight, rolled, 0, n, r.answers, r.answerStart);
       }
