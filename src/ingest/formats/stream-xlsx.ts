@@ -441,7 +441,8 @@ class CellReader {
    * format gives a stand-in text (it always has some), not its own.
    */
   text(type: string | undefined, style: string | undefined, escaped: string | undefined, x: string, from: number, to: number, measure: boolean): string | null {
-    const raw = escaped === undefined || plainXml(escaped) ? escaped : unescapeXml(escaped);
+    const plain = escaped === undefined || plainXml(escaped);
+    const raw = plain ? escaped : unescapeXml(escaped);
     let value: string | number | boolean | undefined;
     if (type === undefined && raw === undefined) return null; // (a formula without its value too: the reference reads no formulas)
     let t = type ?? 'n';
@@ -471,7 +472,7 @@ class CellReader {
         }
         break;
       case 'str':
-        value = raw === undefined ? '' : plainXml(raw) ? raw : unescapeXml(raw, true);
+        value = raw === undefined ? '' : plain || plainXml(raw) ? raw : unescapeXml(raw, true);
         t = 's';
         break;
       case 'inlineStr': {
