@@ -49,6 +49,12 @@ export interface RawExcerpt {
   weight: string | null;
   /** Where a field is (and a character `offset` into it), for diagnostics. */
   locate(field: ExcerptField, offset?: number): Position;
+  /**
+   * Issue 19: at least the text's length in code points (its UTF-8 bytes as read), or Infinity when
+   * it holds an "@"; without it the text itself is measured. Lets a quote candidate that cannot be
+   * kept be let go before its text is decoded and prepared (QuoteHeaps.refuses).
+   */
+  textBound?(): number;
 }
 
 /** Respondents read beforehand: from the respondent file (tally mode) or the data (quotes mode); see known-respondents.ts. */
@@ -113,6 +119,13 @@ export interface ExcerptSettings {
     prepare: (text: string) => PreparedQuote | null;
     /** How far a length is from the length preferred (select-quotes.ts' quoteDistance). */
     distance: (length: number) => number;
+    /**
+     * Issue 19: the least distance from the target length a text can have as shown, when its length
+     * in code points is at most `bound` (RawExcerpt.textBound): Infinity when such a text is too
+     * short to quote, -1 when nothing can be told (an "@", or names to mask, which may lengthen
+     * it): select-quotes.ts' leastDistance, with quotes.mask. Absent: every candidate is prepared.
+     */
+    leastDistance?: (bound: number) => number;
   } | null;
 }
 
@@ -191,6 +204,24 @@ class QuoteHeaps {
     return false;
   }
 
+  /**
+   * Issue 19: whether the theme × segment's heap is full and would refuse any candidate of the
+   * respondent whose distance from the target length is `least` or more (wouldTake is false for
+   * every such candidate). Marks the heap as having let a candidate go, as wouldTake does; that may
+   * say so of a candidate prepareQuote would have refused anyway, which only makes a rescan more likely.
+   */
+  refuses(theme: number, segment: number, least: number, respondent: string): boolean {
+    const heap = this.heaps[theme]!.get(segment);
+    if (heap === undefined || heap.items.length < this.limit) return false;
+    const last = heap.items[heap.items.length - 1]!;
+    return least > last.distance || (least === last.distance && respondent >= last.respondent);
+  }
+
+  /** Mark the theme × segment's heap as having let a candidate go (see refuses). */
+  letGo(theme: number, segment: number): void {
+    this.heaps[theme]!.get(segment)!.full = true;
+  }
+
   offer(candidate: Kept, theme: number): void {
     let heap = this.heaps[theme]!.get(candidate.segment);
     if (heap === undefined) this.heaps[theme]!.set(candidate.segment, (heap = { items: [], full: false }));
@@ -248,6 +279,11 @@ class QuoteHeaps {
         prepared: item.prepared,
       }));
   }
+}
+
+/** RawExcerpt.textBound for a text already decoded: its UTF-16 length (at least its code points), or Infinity when it holds an "@". */
+function boundOf(text: string): number {
+  return text.includes('@') ? Infinity : text.length;
 }
 
 export class ExcerptCollector {
@@ -395,14 +431,11 @@ export class ExcerptCollector {
     codes.coded[respondent] = 1;
     const base = respondent * this.words;
     for (const code of cell.codes) codes.bits[base + (code >>> 5)]! |= 1 << (code & 31);
-    if (this.heaps !== null && isPrimary && cell.codes.length > 0) {
-      const text = excerpt.text.trim();
-      if (text !== '') this.offerQuote(respondent, knownNumber, id, row, text, excerpt, cell.codes);
-    }
+    if (this.heaps !== null && isPrimary && cell.codes.length > 0) this.offerQuote(respondent, knownNumber, id, row, excerpt, cell.codes);
   }
 
   /** The excerpt as a quote candidate under each theme it is coded with (rolled up), if its respondent can be in the tally. */
-  private offerQuote(respondent: number, knownNumber: number, id: string, order: number, text: string, excerpt: RawExcerpt, codes: readonly number[]): void {
+  private offerQuote(respondent: number, knownNumber: number, id: string, order: number, excerpt: RawExcerpt, codes: readonly number[]): void {
     const { mode, known, codebook } = this.settings;
     if (this.failedAt[respondent] !== NONE) return;
     let segment = this.segment[respondent]!;
@@ -418,6 +451,14 @@ export class ExcerptCollector {
       for (const target of codebook.rollup[code]!) if ((!mentioned || known!.mentions(knownNumber, target)) && !themes.includes(target)) themes.push(target);
     if (themes.length === 0) return;
     const quotes = this.settings.quotes!;
+    // Issue 19: a text too short to quote, or one every heap it would enter is full of better candidates for, is let go undecoded and unprepared.
+    if (quotes.leastDistance !== undefined) {
+      const least = quotes.leastDistance(excerpt.textBound !== undefined ? excerpt.textBound() : boundOf(excerpt.text));
+      if (least === Infinity) return;
+      if (least >= 0 && this.refusedEverywhere(themes, segment, least, id)) return;
+    }
+    const text = excerpt.text.trim();
+    if (text === '') return;
     const prepared = quotes.prepare(text);
     if (prepared === null) return;
     const distance = quotes.distance(prepared.length);
@@ -429,6 +470,15 @@ export class ExcerptCollector {
       this.hasQuote[respondent] = 1;
       this.heaps!.offer(kept, theme);
     }
+  }
+
+  /** Whether every theme's heap for the segment refuses candidates `least` or more from the target length (QuoteHeaps.refuses); if so, each is marked as having let one go. */
+  private refusedEverywhere(themes: readonly number[], segment: number, least: number, id: string): boolean {
+    const heaps = this.heaps!;
+    const count = this.settings.codebook.themes.length;
+    for (const theme of themes) if (theme < count && !heaps.refuses(theme, segment, least, id)) return false;
+    for (const theme of themes) if (theme < count) heaps.letGo(theme, segment);
+    return true;
   }
 
   /** Segment and weight given with each excerpt: read at the first, the same at every other. */

@@ -36,6 +36,7 @@ export interface ExcerptFastOptions {
 }
 
 const NEWLINE = 0x0a;
+const AT = 0x40;
 
 /**
  * Read an excerpt file into the collector through the fast reader. Returns null, having read and
@@ -301,6 +302,17 @@ class FastExcerpt implements RawExcerpt {
 
   get text(): string {
     return this.value(this.column[2]!);
+  }
+
+  /** Issue 19: the text's UTF-8 bytes (at least its code points), or Infinity when it holds an "@" (RawExcerpt.textBound), without decoding it. */
+  textBound(): number {
+    const s = this.splitter;
+    const c = this.column[2]!;
+    const start = s.start[c]!;
+    const end = s.end[c]!;
+    const buffer = this.buffer;
+    for (let k = start; k < end; k++) if (buffer[k] === AT) return Infinity;
+    return end - start;
   }
 
   locate(field: ExcerptField, offset = 0): Position {
