@@ -78,6 +78,15 @@ export class IdSet {
     return found >= 0 ? found : -1;
   }
 
+  /** Issue 19: the number of the id held in bytes[start, end), remembered with `line` when it is new (one look-up for firstLineOf and numberOf). */
+  numberMet(bytes: Uint8Array, start: number, end: number, line: number): number {
+    const hash = hashOf(bytes, start, end);
+    const found = this.find(bytes, start, end, hash);
+    if (found >= 0) return found;
+    this.insert(~found, hash >>> TAG_SHIFT, bytes, start, end, line);
+    return this.count - 1;
+  }
+
   /** The number of the id held in bytes[start, end) (whose hash is `hash`), or ~slot (negative), the free slot for it, when it was never met. */
   private find(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const tag = hash >>> TAG_SHIFT;
