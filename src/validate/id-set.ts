@@ -87,6 +87,13 @@ export class IdSet {
     return this.count - 1;
   }
 
+  /** Issue 19: as numberMet, for `id` as a string (its first line: 0). */
+  numberMetId(id: string): number {
+    if (this.scratch.length < id.length * 3) this.scratch = new Uint8Array(id.length * 3);
+    const { written } = encoder.encodeInto(id, this.scratch);
+    return this.numberMet(this.scratch, 0, written, 0);
+  }
+
   /** The number of the id held in bytes[start, end) (whose hash is `hash`), or ~slot (negative), the free slot for it, when it was never met. */
   private find(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const tag = hash >>> TAG_SHIFT;

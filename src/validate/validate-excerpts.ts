@@ -33,6 +33,7 @@ import { codeNames, type CodeNames } from './rules/ambiguous-code.ts';
 import { AgreementCounter, type AgreementCounts } from '../stats/agreement-counter.ts';
 import type { KnownRespondents } from './known-respondents.ts';
 import { grown } from './grown.ts';
+import { IdSet } from './id-set.ts';
 
 export type ExcerptField = 'id' | 'code' | 'text' | 'coder' | 'segment' | 'weight';
 
@@ -287,9 +288,11 @@ function boundOf(text: string): number {
 }
 
 export class ExcerptCollector {
-  // Respondents, by number: their id, fields and failure.
-  private readonly index = new Map<string, number>();
-  private readonly ids: string[] = [];
+  // Respondents, by number: their id, fields and failure. Issue 19: ids are kept as UTF-8 bytes in an
+  // IdSet (without known respondents), or as the known respondents' number: no string per respondent.
+  private readonly idSet: IdSet | null;
+  private knownOf: Int32Array = new Int32Array(64);
+  private respondentCount = 0;
   private segment: Int32Array = new Int32Array(64);
   private segmentLine: Int32Array = new Int32Array(64);
   private weight: Float64Array = new Float64Array(64);
@@ -336,6 +339,7 @@ export class ExcerptCollector {
     const themes = settings.codebook.themes.length;
     this.heaps = quotes === null || quotes.perTheme <= 0 ? null : new QuoteHeaps(themes, quotes.limit ?? quotes.perTheme * (themes + 1));
     this.byKnown = settings.known === null ? null : new Int32Array(settings.known.size).fill(NONE);
+    this.idSet = settings.known === null ? new IdSet() : null;
   }
 
   /** A row that could not be read at all (its CSV problems were reported): rejected, with its respondent when its id is legible. */
@@ -572,13 +576,12 @@ export class ExcerptCollector {
   private respondentByLookup(id: string, knownNumber: number): number {
     // Issue 19: ids joined to known respondents are found by their number there (no second index of strings).
     const byKnown = this.byKnown;
-    let state = byKnown === null ? this.index.get(id) : byKnown[knownNumber] === NONE ? undefined : byKnown[knownNumber];
-    if (state === undefined) {
-      state = this.ids.push(id) - 1;
-      if (byKnown === null) this.index.set(id, state);
-      else byKnown[knownNumber] = state;
+    const state = byKnown === null ? this.idSet!.numberMetId(id) : byKnown[knownNumber] === NONE ? this.respondentCount : byKnown[knownNumber]!;
+    if (state === this.respondentCount) {
+      this.respondentCount++;
       if (state >= this.segment.length) {
         const n = state + 1;
+        this.knownOf = grown(this.knownOf, n);
         this.segment = grown(this.segment, n);
         this.segmentLine = grown(this.segmentLine, n);
         this.weight = grown(this.weight, n);
@@ -593,15 +596,26 @@ export class ExcerptCollector {
           codes.bits = grown(codes.bits, size * this.words);
         }
       }
+      if (byKnown !== null) {
+        byKnown[knownNumber] = state;
+        this.knownOf[state] = knownNumber;
+      } else {
+        // (Segment and weight texts are read from the excerpts only without known respondents.)
+        this.segmentTexts.push(null);
+        this.weightTexts.push(null);
+      }
       this.segment[state] = -1;
       this.segmentLine[state] = 0;
       this.weight[state] = 1;
       this.weightLine[state] = 0;
       this.failedAt[state] = NONE;
-      this.segmentTexts.push(null);
-      this.weightTexts.push(null);
     }
     return state;
+  }
+
+  /** Respondent `state`'s id. */
+  private idOf(state: number): string {
+    return this.idSet !== null ? this.idSet.idOf(state) : this.settings.known!.idOf(this.knownOf[state]!);
   }
 
   private respondentIfKnown(id: string): number {
@@ -646,7 +660,7 @@ export class ExcerptCollector {
     const primaryCodes = this.coderCodes[this.coderSlots.get(primary) ?? -1];
 
     // Who is tallied: the respondent file's valid respondents, or every respondent met without error.
-    const accepted = new Uint8Array(this.ids.length);
+    const accepted = new Uint8Array(this.respondentCount);
     const respondents: ValidRespondent[] = [];
     // Issue 19: handed on one at a time when the caller takes them so, rather than kept in an array.
     const take = emit ?? ((respondent: ValidRespondent) => void respondents.push(respondent));
@@ -671,11 +685,11 @@ export class ExcerptCollector {
           take({ ...respondent, themes } as ValidRespondent);
         }
       } else {
-        for (let state = 0; state < this.ids.length; state++) {
+        for (let state = 0; state < this.respondentCount; state++) {
           if (this.failedAt[state] !== NONE) continue;
           accepted[state] = 1;
           take({
-            id: this.ids[state]!,
+            id: this.idOf(state),
             segment: this.segment[state]!,
             weight: this.weight[state]!,
             themes: rolled(primaryCodes, state),
@@ -706,7 +720,7 @@ export class ExcerptCollector {
       ledger.rowsRejected++;
       if (error !== NONE) ledger.rejected.push(this.errors[error]!);
       else if (respondent !== NONE) {
-        const id = this.ids[respondent]!;
+        const id = this.idOf(respondent);
         const at = this.rowAt(row);
         const failed = this.failure(respondent);
         const why = failed ?? { ...at, code: 'FND218', message: say.FND218.short(known?.where ?? { kind: 'data' }).text };
@@ -723,7 +737,7 @@ export class ExcerptCollector {
       // Issue 19: counted respondent by respondent from the coders' bitsets, never a matrix of them.
       const counter = new AgreementCounter(codebook.themes.length, coders.length);
       const slots = coders.map((c) => this.coderCodes[this.coderSlots.get(c) ?? -1]);
-      for (let state = 0; state < this.ids.length; state++) {
+      for (let state = 0; state < this.respondentCount; state++) {
         if (accepted[state] !== 1) continue;
         const base = state * words;
         slots.forEach((codes, i) => {
