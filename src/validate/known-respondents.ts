@@ -113,6 +113,11 @@ export class KnownRespondents {
     return this.themeEnd[n]!;
   }
 
+  /** Issue 19: how many themes the valid respondents have in all (the used length of themeArray()). */
+  get themeCount(): number {
+    return this.themesUsed;
+  }
+
   /** The array the themes are in (valid until the next addValid). */
   themeArray(): Uint32Array {
     return this.themes;
