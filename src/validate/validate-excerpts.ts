@@ -133,7 +133,7 @@ export interface ExcerptSettings {
 export interface ExcerptOutcome {
   /** Tally mode: the respondents to tally (with the respondent file's in its order, then any others); empty when finish() handed them to `emit`. */
   respondents: ValidRespondent[];
-  /** Tally mode: the excerpt rows (the caller adds the respondent file's). */
+  /** Tally mode: the excerpt rows (the caller adds the respondent file's); quotes mode: only rowsRead. */
   ledger: Ledger;
   /** Respondent-file rows whose respondent an excerpt error rejected: to move from used to rejected. */
   rejectedKnown: RejectedRow[];
@@ -313,6 +313,8 @@ export class ExcerptCollector {
   private rowFile: Int32Array = new Int32Array(256);
   private rowError: Int32Array = new Int32Array(256);
   private rowCount = 0;
+  /** Issue 19: whether each row's respondent, position and error are kept, for the ledger: in tally mode only (quotes mode has no ledger, and keeps only the row being added, at 0). */
+  private readonly rowsKept: boolean;
   private readonly errors: RejectedRow[] = [];
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
@@ -340,15 +342,23 @@ export class ExcerptCollector {
     this.heaps = quotes === null || quotes.perTheme <= 0 ? null : new QuoteHeaps(themes, quotes.limit ?? quotes.perTheme * (themes + 1));
     this.byKnown = settings.known === null ? null : new Int32Array(settings.known.size).fill(NONE);
     this.idSet = settings.known === null ? new IdSet() : null;
+    this.rowsKept = settings.mode === 'tally';
+    if (settings.known !== null) {
+      // Segment and weight come from the known respondents: not kept here.
+      this.segment = new Int32Array(0);
+      this.segmentLine = new Int32Array(0);
+      this.weight = new Float64Array(0);
+      this.weightLine = new Int32Array(0);
+    }
   }
 
   /** A row that could not be read at all (its CSV problems were reported): rejected, with its respondent when its id is legible. */
   rowFailed(error: RejectedRow, id: string | null): void {
     const respondent = id === null || id === '' ? NONE : this.respondentIfKnown(id);
     if (respondent !== NONE && this.settings.mode === 'tally') this.fail(respondent, error);
-    const row = this.newRow(error);
-    this.rowRespondent[row] = respondent;
-    this.rowError[row] = this.errors.push(error) - 1;
+    const slot = this.newRow(error);
+    this.rowRespondent[slot] = respondent;
+    this.rowError[slot] = this.errors.push(error) - 1;
   }
 
   /** A row skipped without error (a repeated header): counted as read and rejected, as for respondent rows. */
@@ -362,13 +372,15 @@ export class ExcerptCollector {
     const at = excerpt.locate(field, offset);
     this.settings.sink.report(diagnostic(at, message));
     const rejected = { ...at, code: message.code, message: message.text };
-    if (this.rowError[row] === NONE) this.rowError[row] = this.errors.push(rejected) - 1;
+    const slot = this.rowsKept ? row : 0;
+    if (this.rowError[slot] === NONE) this.rowError[slot] = this.errors.push(rejected) - 1;
     return rejected;
   }
 
   add(excerpt: RawExcerpt): void {
     const { codebook, separator, mode, known, showId } = this.settings;
-    const row = this.newRow(excerpt.locate('id'));
+    const row = this.rowCount;
+    const rowSlot = this.newRow(this.rowsKept ? excerpt.locate('id') : null);
 
     const id = excerpt.id.trim();
     const idProblem = missingId(id);
@@ -385,7 +397,7 @@ export class ExcerptCollector {
       }
     }
     const respondent = this.respondent(id, knownNumber);
-    this.rowRespondent[row] = respondent;
+    this.rowRespondent[rowSlot] = respondent;
 
     // Whose excerpt: the primary coder's makes the tallies and the quotes.
     let coder = '';
@@ -430,7 +442,7 @@ export class ExcerptCollector {
       if (mode === 'tally' && isPrimary) this.fail(respondent, rejected);
       else this.coderCodes[slot]!.bad[respondent] = 1;
     }
-    if (this.rowError[row] !== NONE) return;
+    if (this.rowError[rowSlot] !== NONE) return;
     const codes = this.coderCodes[slot]!;
     codes.coded[respondent] = 1;
     const base = respondent * this.words;
@@ -442,14 +454,14 @@ export class ExcerptCollector {
   private offerQuote(respondent: number, knownNumber: number, id: string, order: number, excerpt: RawExcerpt, codes: readonly number[]): void {
     const { mode, known, codebook } = this.settings;
     if (this.failedAt[respondent] !== NONE) return;
-    let segment = this.segment[respondent]!;
+    let segment: number;
     // Quotes mode: only themes the respondent of the data mentions.
     let mentioned = false;
     if (known !== null) {
       if (!known.isValid(knownNumber)) return;
       mentioned = mode === 'quotes';
       segment = known.segmentOf(knownNumber);
-    }
+    } else segment = this.segment[respondent]!;
     const themes: number[] = [];
     for (const code of codes)
       for (const target of codebook.rollup[code]!) if ((!mentioned || known!.mentions(knownNumber, target)) && !themes.includes(target)) themes.push(target);
@@ -523,8 +535,14 @@ export class ExcerptCollector {
     if (this.hasQuote[respondent] === 1) this.heaps?.drop(respondent);
   }
 
-  private newRow(at: Position): number {
+  /** A new row (number rowCount) at `at` (null in quotes mode); where its respondent and error are kept (its number, or 0 in quotes mode). */
+  private newRow(at: Position | null): number {
     const row = this.rowCount++;
+    if (!this.rowsKept || at === null) {
+      this.rowRespondent[0] = NONE;
+      this.rowError[0] = NONE;
+      return 0;
+    }
     if (row >= this.rowRespondent.length) {
       const n = row + 1;
       this.rowRespondent = grown(this.rowRespondent, n);
@@ -555,7 +573,7 @@ export class ExcerptCollector {
     if (slot === undefined) {
       slot = this.coderCodes.length;
       this.coderSlots.set(coder, slot);
-      const n = this.segment.length;
+      const n = this.failedAt.length;
       this.coderCodes.push({ coded: new Uint8Array(n), bad: new Uint8Array(n), bits: new Uint32Array(n * this.words) });
     }
     return slot;
@@ -579,17 +597,19 @@ export class ExcerptCollector {
     const state = byKnown === null ? this.idSet!.numberMetId(id) : byKnown[knownNumber] === NONE ? this.respondentCount : byKnown[knownNumber]!;
     if (state === this.respondentCount) {
       this.respondentCount++;
-      if (state >= this.segment.length) {
+      if (state >= this.failedAt.length) {
         const n = state + 1;
-        this.knownOf = grown(this.knownOf, n);
-        this.segment = grown(this.segment, n);
-        this.segmentLine = grown(this.segmentLine, n);
-        this.weight = grown(this.weight, n);
-        this.weightLine = grown(this.weightLine, n);
+        if (byKnown !== null) this.knownOf = grown(this.knownOf, n);
+        else {
+          this.segment = grown(this.segment, n);
+          this.segmentLine = grown(this.segmentLine, n);
+          this.weight = grown(this.weight, n);
+          this.weightLine = grown(this.weightLine, n);
+        }
         this.failedAt = grown(this.failedAt, n);
         this.hasQuote = grown(this.hasQuote, n);
         // Each coder's arrays are as long as these (coderSlot makes them so): they grow with them.
-        const size = this.segment.length;
+        const size = this.failedAt.length;
         for (const codes of this.coderCodes) {
           codes.coded = grown(codes.coded, size);
           codes.bad = grown(codes.bad, size);
@@ -600,14 +620,14 @@ export class ExcerptCollector {
         byKnown[knownNumber] = state;
         this.knownOf[state] = knownNumber;
       } else {
-        // (Segment and weight texts are read from the excerpts only without known respondents.)
+        // (Segment and weight are read from the excerpts only without known respondents.)
         this.segmentTexts.push(null);
         this.weightTexts.push(null);
+        this.segment[state] = -1;
+        this.segmentLine[state] = 0;
+        this.weight[state] = 1;
+        this.weightLine[state] = 0;
       }
-      this.segment[state] = -1;
-      this.segmentLine[state] = 0;
-      this.weight[state] = 1;
-      this.weightLine[state] = 0;
       this.failedAt[state] = NONE;
     }
     return state;
@@ -709,7 +729,7 @@ export class ExcerptCollector {
       rowsRejected: this.extraRejected.length,
       rejected: [...this.extraRejected],
     };
-    for (let row = 0; row < this.rowCount; row++) {
+    for (let row = 0; row < (this.rowsKept ? this.rowCount : 0); row++) {
       const respondent = this.rowRespondent[row]!;
       const error = this.rowError[row]!;
       const tallied = respondent !== NONE && accepted[respondent] === 1;
