@@ -663,19 +663,40 @@ export class ExcerptCollector {
     }
     const primary = this.primary ?? '';
     const words = this.words;
+    // Issue 19: the themes rolled up into a bitset over the themes, read out in order: no Set or sort per respondent.
+    let space = codebook.themes.length;
+    for (const targets of codebook.rollup) for (const target of targets) space = Math.max(space, target + 1);
+    const themeWords = Math.max(1, Math.ceil(space / 32));
+    const targets = new Uint32Array(themeWords);
     const rolled = (codes: CoderCodes | undefined, respondent: number): Uint32Array => {
       if (codes === undefined || codes.coded[respondent] !== 1) return new Uint32Array(0);
-      const set = new Set<number>();
+      targets.fill(0);
+      let count = 0;
       const base = respondent * words;
       for (let w = 0; w < words; w++) {
         let word = codes.bits[base + w]!;
         while (word !== 0) {
           const bit = 31 - Math.clz32(word & -word);
           word &= word - 1;
-          for (const target of codebook.rollup[w * 32 + bit]!) set.add(target);
+          for (const target of codebook.rollup[w * 32 + bit]!) {
+            const mask = 1 << (target & 31);
+            if ((targets[target >>> 5]! & mask) === 0) {
+              targets[target >>> 5]! |= mask;
+              count++;
+            }
+          }
         }
       }
-      return Uint32Array.from([...set].sort((a, b) => a - b));
+      const out = new Uint32Array(count);
+      let at = 0;
+      for (let w = 0; w < themeWords; w++) {
+        let word = targets[w]!;
+        while (word !== 0) {
+          out[at++] = w * 32 + (31 - Math.clz32(word & -word));
+          word &= word - 1;
+        }
+      }
+      return out;
     };
     const primaryCodes = this.coderCodes[this.coderSlots.get(primary) ?? -1];
 
