@@ -282,6 +282,11 @@ class QuoteHeaps {
   }
 }
 
+/** A respondent's weight text (ExcerptCollector.weightText): none yet; the weight's number as String() writes it; another text (oddWeights). */
+const WEIGHT_NONE = 0;
+const WEIGHT_AS_NUMBER = 1;
+const WEIGHT_AS_TEXT = 2;
+
 /** RawExcerpt.textBound for a text already decoded: its UTF-16 length (at least its code points), or Infinity when it holds an "@". */
 function boundOf(text: string): number {
   return text.includes('@') ? Infinity : text.length;
@@ -299,8 +304,17 @@ export class ExcerptCollector {
   private weightLine: Int32Array = new Int32Array(64);
   private failedAt: Int32Array = new Int32Array(64);
   private hasQuote: Uint8Array = new Uint8Array(64);
-  private readonly segmentTexts: (string | null)[] = [];
-  private readonly weightTexts: (string | null)[] = [];
+  // Issue 19: the segment and weight texts each respondent's first excerpt gave, without a string per
+  // respondent: the segment as a number among the distinct segment texts; the weight as its number
+  // when the text is how JavaScript writes that number (WEIGHT_AS_NUMBER), else kept in `oddWeights`.
+  private segmentText: Int32Array = new Int32Array(64);
+  private readonly segmentTexts: string[] = [];
+  private readonly segmentTextIndex = new Map<string, number>();
+  private weightText: Uint8Array = new Uint8Array(64);
+  private readonly oddWeights = new Map<number, string>();
+  // The last respondent whose weight text was worked out, and that text.
+  private heldWeightOf = NONE;
+  private heldWeight = '';
   private readonly failures: RejectedRow[] = [];
   // Coders: '' without coders; each coder's codings.
   private readonly coderSlots = new Map<string, number>();
@@ -349,6 +363,8 @@ export class ExcerptCollector {
       this.segmentLine = new Int32Array(0);
       this.weight = new Float64Array(0);
       this.weightLine = new Int32Array(0);
+      this.segmentText = new Int32Array(0);
+      this.weightText = new Uint8Array(0);
     }
   }
 
@@ -415,7 +431,7 @@ export class ExcerptCollector {
     const isPrimary = coder === this.primary;
     const slot = this.coderSlot(coder);
 
-    if (mode === 'tally' && known === null) this.readRespondentFields(excerpt, respondent, row);
+    if (mode === 'tally' && known === null) this.readRespondentFields(excerpt, respondent, row, this.rowLine[rowSlot]!);
 
     const cell = unknownTheme(excerpt.code, separator, codebook);
     for (const unknown of cell.unknown) {
@@ -498,15 +514,20 @@ export class ExcerptCollector {
   }
 
   /** Segment and weight given with each excerpt: read at the first, the same at every other. */
-  private readRespondentFields(excerpt: RawExcerpt, respondent: number, row: number): void {
-    const line = excerpt.locate('id').line;
+  private readRespondentFields(excerpt: RawExcerpt, respondent: number, row: number, line: number): void {
     // issue 14: excerpts that give no segment (and no respondent file): everyone is in the one group.
     const segmentText = excerpt.segment === null ? ALL_SEGMENT.id : excerpt.segment.trim();
     const segmentProblem = missingSegment(segmentText);
-    const held = this.segmentTexts[respondent]!;
+    const heldNumber = this.segmentText[respondent]!;
+    const held = heldNumber === NONE ? null : this.segmentTexts[heldNumber]!;
     if (segmentProblem !== null) this.fail(respondent, this.reject(excerpt, row, segmentProblem, 'segment'));
     else if (held === null) {
-      this.segmentTexts[respondent] = segmentText;
+      let number = this.segmentTextIndex.get(segmentText);
+      if (number === undefined) {
+        number = this.segmentTexts.push(segmentText) - 1;
+        this.segmentTextIndex.set(segmentText, number);
+      }
+      this.segmentText[respondent] = number;
       this.segmentLine[respondent] = line;
       this.segment[respondent] = this.settings.segments.indexOf(segmentText, excerpt.locate('segment'), this.settings.sink);
     } else {
@@ -515,17 +536,34 @@ export class ExcerptCollector {
     }
     if (excerpt.weight === null) return;
     const weightText = excerpt.weight.trim();
-    const heldWeight = this.weightTexts[respondent]!;
+    const heldWeight = this.heldWeightText(respondent);
     if (heldWeight === null) {
-      this.weightTexts[respondent] = weightText;
       this.weightLine[respondent] = line;
       const parsed = invalidWeight(weightText);
       if (typeof parsed !== 'number') this.fail(respondent, this.reject(excerpt, row, parsed, 'weight'));
       else this.weight[respondent] = parsed;
+      if (typeof parsed === 'number' && String(parsed) === weightText) this.weightText[respondent] = WEIGHT_AS_NUMBER;
+      else {
+        this.weightText[respondent] = WEIGHT_AS_TEXT;
+        this.oddWeights.set(respondent, weightText);
+      }
+      this.heldWeightOf = respondent;
+      this.heldWeight = weightText;
     } else {
       const conflict = respondentConflict('weight', heldWeight, weightText, this.weightLine[respondent]!);
       if (conflict !== null) this.fail(respondent, this.reject(excerpt, row, conflict, 'weight'));
     }
+  }
+
+  /** The weight text the respondent's first excerpt gave (null: none yet). */
+  private heldWeightText(respondent: number): string | null {
+    if (this.heldWeightOf === respondent) return this.heldWeight;
+    const kind = this.weightText[respondent]!;
+    if (kind === WEIGHT_NONE) return null;
+    const text = kind === WEIGHT_AS_NUMBER ? String(this.weight[respondent]!) : this.oddWeights.get(respondent)!;
+    this.heldWeightOf = respondent;
+    this.heldWeight = text;
+    return text;
   }
 
   /** The respondent's first failure is kept (as `failed ??=`); their quote candidates go. */
@@ -605,6 +643,8 @@ export class ExcerptCollector {
           this.segmentLine = grown(this.segmentLine, n);
           this.weight = grown(this.weight, n);
           this.weightLine = grown(this.weightLine, n);
+          this.segmentText = grown(this.segmentText, n);
+          this.weightText = grown(this.weightText, n);
         }
         this.failedAt = grown(this.failedAt, n);
         this.hasQuote = grown(this.hasQuote, n);
@@ -621,8 +661,8 @@ export class ExcerptCollector {
         this.knownOf[state] = knownNumber;
       } else {
         // (Segment and weight are read from the excerpts only without known respondents.)
-        this.segmentTexts.push(null);
-        this.weightTexts.push(null);
+        this.segmentText[state] = NONE;
+        this.weightText[state] = WEIGHT_NONE;
         this.segment[state] = -1;
         this.segmentLine[state] = 0;
         this.weight[state] = 1;
