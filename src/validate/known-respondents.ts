@@ -77,6 +77,11 @@ export class KnownRespondents {
     return this.ids.numberOf(id);
   }
 
+  /** Issue 19: as numberOf, trying number `guess` first (IdSet.numberNear). */
+  numberNear(id: string, guess: number): number {
+    return this.ids.numberNear(id, guess);
+  }
+
   has(id: string): boolean {
     return this.ids.numberOf(id) !== -1;
   }

@@ -404,7 +404,12 @@ export class ExcerptCollector {
       this.reject(excerpt, row, idProblem, 'id');
       return;
     }
-    const knownNumber = known === null ? NONE : known.numberOf(id);
+    // Issue 19: the next respondent of the data is tried first (an excerpt file in the data's order).
+    const knownNumber = known === null ? NONE : id === this.lastKnownId ? this.lastKnown : known.numberNear(id, this.lastKnown + 1);
+    if (knownNumber !== NONE) {
+      this.lastKnownId = id;
+      this.lastKnown = knownNumber;
+    }
     if (known !== null) {
       const problem = unknownRespondent(knownNumber !== NONE, id, known.where, showId);
       if (problem !== null) {
@@ -619,6 +624,9 @@ export class ExcerptCollector {
 
   private lastId = '';
   private lastRespondent = NONE;
+  /** The known respondent number last found for an excerpt, and its id. */
+  private lastKnown = NONE;
+  private lastKnownId = '';
 
   private respondent(id: string, knownNumber: number): number {
     // Excerpts of one respondent usually come one after another: no lookup for them.

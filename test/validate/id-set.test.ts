@@ -61,6 +61,23 @@ describe('IdSet', () => {
     );
   });
 
+  it('finds an id by a guessed number (numberNear) as numberOf does, whether the guess is right or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('R', '1', 'é', '😀', ''), maxLength: 4 }), { maxLength: 300 }),
+        fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('R', '1', 'é', '😀', ''), maxLength: 4 }), fc.integer({ min: -2, max: 320 })), { maxLength: 300 }),
+        (ids, asked) => {
+          const set = new IdSet();
+          ids.forEach((id, line) => set.firstLine(id, line));
+          // The guess right (each id's own number) and anything else.
+          ids.forEach((id) => expect(set.numberNear(id, set.numberOf(id))).toBe(set.numberOf(id)));
+          for (const [id, guess] of asked) expect(set.numberNear(id, guess)).toBe(set.numberOf(id));
+        },
+      ),
+      { seed: 79, numRuns: 100 },
+    );
+  });
+
   it('finds an id given as UTF-8 bytes the same as given as a string', () => {
     fc.assert(
       fc.property(
