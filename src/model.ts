@@ -486,6 +486,10 @@ export interface RespondentConsumer {
    * afterwards (quotes, coder agreement). Absent when nothing is joined, so no id is decoded.
    */
   seen?: (id: string, line: number) => void;
+  /** Issue 19: as `seen`, for an id the fast reader holds as UTF-8 in bytes[start, end): no string is decoded. */
+  seenBytes?: (bytes: Uint8Array, start: number, end: number, line: number) => void;
+  /** Issue 19: about how many ids, of about how many bytes each, the file holds (the fast reader's estimate), so that what keeps them is sized once. */
+  expectIds?: (n: number, bytesEach: number) => void;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -404,6 +404,11 @@ function tallyTarget(config: SurveyConfig, codebook: Codebook, spaceSize = codeb
           seen: (id, line) => {
             known.meet(id, line);
           },
+          // Issue 19: the fast reader's ids from their bytes, into a table sized once.
+          seenBytes: (bytes, start, end, line) => {
+            known.meetBytes(bytes, start, end, line);
+          },
+          expectIds: (n, bytesEach) => known.reserve(n, bytesEach),
         };
   return { codebook, spaceSize, segments, consumer, state, known, strata, banners, bannerStates };
 }

@@ -10,7 +10,7 @@ import { ExcerptCollector, type Codings, type ExcerptSettings, type QuoteCandida
 import { KnownRespondents } from '../validate/known-respondents.ts';
 import { createRespondentValidator, respondentIdText, type Ledger, type SegmentRegistry } from '../validate/validate-respondents.ts';
 import { guardIo } from './guard-io.ts';
-import { prepareQuote, quoteDistance } from '../quotes/select-quotes.ts';
+import { leastDistance, prepareQuote, quoteDistance } from '../quotes/select-quotes.ts';
 import { configPosition } from '../config/read-config.ts';
 import { readExcerpts, type ExcerptFile } from './read-excerpts.ts';
 import { readExcerptsFast, type ExcerptFastOptions } from './fast/read-excerpts-fast.ts';
@@ -189,6 +189,7 @@ export function quoteSettings(config: SurveyConfig, options: ExcerptReadOptions 
     perTheme: config.quotes.perTheme,
     prepare: (text) => prepareQuote(text, mask),
     distance: quoteDistance,
+    leastDistance: (bound) => leastDistance(bound, mask),
     ...(options.quoteLimit === undefined ? {} : { limit: options.quoteLimit }),
   };
 }

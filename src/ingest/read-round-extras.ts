@@ -13,7 +13,6 @@
 import type { Codebook, DiagnosticSink, InputFile, SurveyConfig } from '../model.ts';
 import { diagnostic, say, type Message } from '../messages.ts';
 import { checkRow } from '../validate/check-row.ts';
-import { duplicateId } from '../validate/rules/duplicate-id.ts';
 import { missingId } from '../validate/rules/missing-id.ts';
 import { unknownTheme } from '../validate/rules/unknown-theme.ts';
 import { respondentIdText, type SegmentRegistry } from '../validate/validate-respondents.ts';
@@ -120,9 +119,16 @@ async function readCoderFile(
   const entry = config.reliability[i]!;
   const file = entry.displayPath;
   const showId = respondentIdText(config.privacy.respondentIds);
-  const coded: CoderThemes = { start: new Int32Array(known.size).fill(-1), end: new Int32Array(known.size), themes: new Uint32Array(1024) };
+  // (The themes array sized as the data's own coding needs: another coder's is about as large.)
+  const coded: CoderThemes = {
+    start: new Int32Array(known.size).fill(-1),
+    end: new Int32Array(known.size),
+    themes: new Uint32Array(Math.max(1024, Math.ceil(known.themeCount * 1.1))),
+  };
   let used = 0;
-  const seen = new IdSet();
+  // Issue 19: where each id was first used, for duplicates (FND204): by the data's number for the data's ids, in an IdSet only for ids the data lack.
+  const firstLines = new Int32Array(known.size).fill(-1);
+  const unknownIds = new IdSet();
   const columns = [
     { name: config.data.columns.id, key: 'data.columns.id' },
     { name: config.data.columns.themes, key: 'data.columns.themes' },
@@ -141,13 +147,21 @@ async function readCoderFile(
         if (checkRow(batch, r, table, config.limits.maxFieldChars, { reject, warn }) !== 'ok') continue;
         const row = batch.rows[r]!;
         const id = row[idColumn]!.trim();
-        const idProblem = missingId(id) ?? duplicateId(seen, id, batch.lines[r]!, showId);
+        const line = batch.lines[r]!;
+        let idProblem = missingId(id);
+        const n = idProblem === null ? known.numberOf(id) : -1;
+        if (idProblem === null) {
+          let first = -1;
+          if (n === -1) first = unknownIds.firstLine(id, line);
+          else if (firstLines[n] === -1) firstLines[n] = line;
+          else first = firstLines[n]!;
+          if (first !== -1) idProblem = say.FND204.row(showId(id), first);
+        }
         if (idProblem !== null) reject(idProblem, idColumn);
         const cell = unknownTheme(row[themesColumn]!, config.data.separator, codebook);
         for (const unknown of cell.unknown) reject(say.FND207(unknown.code, unknown.suggestion), themesColumn, unknown.offset);
         if (cell.onlySeparators) warn(say.FND302(row[themesColumn]!), themesColumn);
         if (failed) continue;
-        const n = known.numberOf(id);
         if (n === -1) {
           warn(say.FND309(entry.coder, showId(id), known.where), idColumn);
           continue;

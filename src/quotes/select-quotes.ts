@@ -178,6 +178,19 @@ export function quoteDistance(length: number): number {
   return Math.abs(length - QUOTE_LENGTH.target);
 }
 
+/**
+ * Issue 19: the least distance from the target length (quoteDistance) of a quote whose text has at
+ * most `bound` code points (white space collapsed or not): Infinity when it is too short to quote at
+ * all (prepareQuote gives null), -1 when nothing can be told: a bound of Infinity (the text holds an
+ * "@": "a@b.cd" masked as "[email]" grows) or names to mask ("Al" masked as "[name]" grows). Masking
+ * a phone number (at least 8 characters, as "[phone]" 7) and collapsing white space only shorten.
+ */
+export function leastDistance(bound: number, mask: readonly string[]): number {
+  if (bound === Infinity || mask.length > 0) return -1;
+  if (bound < QUOTE_LENGTH.min) return Infinity;
+  return bound >= QUOTE_LENGTH.target ? 0 : QUOTE_LENGTH.target - bound;
+}
+
 /** Of two excerpts of one respondent, whether `a` would be quoted before `b`: closer to the target length, then first in the file. */
 function closer(a: Prepared, b: Prepared): boolean {
   const da = Math.abs(a.length - QUOTE_LENGTH.target);

@@ -56,9 +56,30 @@ export class KnownRespondents {
     return n;
   }
 
+  /** Issue 19: as meet, for the id held in bytes[start, end) as UTF-8 (the fast reader's rows): no string is decoded. */
+  meetBytes(bytes: Uint8Array, start: number, end: number, line: number): number {
+    const before = this.ids.size;
+    const n = this.ids.numberMet(bytes, start, end, line);
+    if (n === before) this.grow(n + 1);
+    this.lastLine = line;
+    this.lastNumber = n;
+    return n;
+  }
+
+  /** Issue 19: make room for about `n` ids of about `bytesEach` bytes, so that nothing is rebuilt while they arrive. */
+  reserve(n: number, bytesEach: number): void {
+    this.ids.reserve(n, bytesEach);
+    this.grow(Math.ceil(n));
+  }
+
   /** The number of `id`, or -1 when no row had it. */
   numberOf(id: string): number {
     return this.ids.numberOf(id);
+  }
+
+  /** Issue 19: as numberOf, trying number `guess` first (IdSet.numberNear). */
+  numberNear(id: string, guess: number): number {
+    return this.ids.numberNear(id, guess);
   }
 
   has(id: string): boolean {
@@ -95,6 +116,11 @@ export class KnownRespondents {
 
   themeEndOf(n: number): number {
     return this.themeEnd[n]!;
+  }
+
+  /** Issue 19: how many themes the valid respondents have in all (the used length of themeArray()). */
+  get themeCount(): number {
+    return this.themesUsed;
   }
 
   /** The array the themes are in (valid until the next addValid). */

@@ -33,6 +33,7 @@ import { codeNames, type CodeNames } from './rules/ambiguous-code.ts';
 import { AgreementCounter, type AgreementCounts } from '../stats/agreement-counter.ts';
 import type { KnownRespondents } from './known-respondents.ts';
 import { grown } from './grown.ts';
+import { IdSet } from './id-set.ts';
 
 export type ExcerptField = 'id' | 'code' | 'text' | 'coder' | 'segment' | 'weight';
 
@@ -49,6 +50,12 @@ export interface RawExcerpt {
   weight: string | null;
   /** Where a field is (and a character `offset` into it), for diagnostics. */
   locate(field: ExcerptField, offset?: number): Position;
+  /**
+   * Issue 19: at least the text's length in code points (its UTF-8 bytes as read), or Infinity when
+   * it holds an "@"; without it the text itself is measured. Lets a quote candidate that cannot be
+   * kept be let go before its text is decoded and prepared (QuoteHeaps.refuses).
+   */
+  textBound?(): number;
 }
 
 /** Respondents read beforehand: from the respondent file (tally mode) or the data (quotes mode); see known-respondents.ts. */
@@ -113,13 +120,20 @@ export interface ExcerptSettings {
     prepare: (text: string) => PreparedQuote | null;
     /** How far a length is from the length preferred (select-quotes.ts' quoteDistance). */
     distance: (length: number) => number;
+    /**
+     * Issue 19: the least distance from the target length a text can have as shown, when its length
+     * in code points is at most `bound` (RawExcerpt.textBound): Infinity when such a text is too
+     * short to quote, -1 when nothing can be told (an "@", or names to mask, which may lengthen
+     * it): select-quotes.ts' leastDistance, with quotes.mask. Absent: every candidate is prepared.
+     */
+    leastDistance?: (bound: number) => number;
   } | null;
 }
 
 export interface ExcerptOutcome {
   /** Tally mode: the respondents to tally (with the respondent file's in its order, then any others); empty when finish() handed them to `emit`. */
   respondents: ValidRespondent[];
-  /** Tally mode: the excerpt rows (the caller adds the respondent file's). */
+  /** Tally mode: the excerpt rows (the caller adds the respondent file's); quotes mode: only rowsRead. */
   ledger: Ledger;
   /** Respondent-file rows whose respondent an excerpt error rejected: to move from used to rejected. */
   rejectedKnown: RejectedRow[];
@@ -191,6 +205,24 @@ class QuoteHeaps {
     return false;
   }
 
+  /**
+   * Issue 19: whether the theme × segment's heap is full and would refuse any candidate of the
+   * respondent whose distance from the target length is `least` or more (wouldTake is false for
+   * every such candidate). Marks the heap as having let a candidate go, as wouldTake does; that may
+   * say so of a candidate prepareQuote would have refused anyway, which only makes a rescan more likely.
+   */
+  refuses(theme: number, segment: number, least: number, respondent: string): boolean {
+    const heap = this.heaps[theme]!.get(segment);
+    if (heap === undefined || heap.items.length < this.limit) return false;
+    const last = heap.items[heap.items.length - 1]!;
+    return least > last.distance || (least === last.distance && respondent >= last.respondent);
+  }
+
+  /** Mark the theme × segment's heap as having let a candidate go (see refuses). */
+  letGo(theme: number, segment: number): void {
+    this.heaps[theme]!.get(segment)!.full = true;
+  }
+
   offer(candidate: Kept, theme: number): void {
     let heap = this.heaps[theme]!.get(candidate.segment);
     if (heap === undefined) this.heaps[theme]!.set(candidate.segment, (heap = { items: [], full: false }));
@@ -250,18 +282,39 @@ class QuoteHeaps {
   }
 }
 
+/** A respondent's weight text (ExcerptCollector.weightText): none yet; the weight's number as String() writes it; another text (oddWeights). */
+const WEIGHT_NONE = 0;
+const WEIGHT_AS_NUMBER = 1;
+const WEIGHT_AS_TEXT = 2;
+
+/** RawExcerpt.textBound for a text already decoded: its UTF-16 length (at least its code points), or Infinity when it holds an "@". */
+function boundOf(text: string): number {
+  return text.includes('@') ? Infinity : text.length;
+}
+
 export class ExcerptCollector {
-  // Respondents, by number: their id, fields and failure.
-  private readonly index = new Map<string, number>();
-  private readonly ids: string[] = [];
+  // Respondents, by number: their id, fields and failure. Issue 19: ids are kept as UTF-8 bytes in an
+  // IdSet (without known respondents), or as the known respondents' number: no string per respondent.
+  private readonly idSet: IdSet | null;
+  private knownOf: Int32Array = new Int32Array(64);
+  private respondentCount = 0;
   private segment: Int32Array = new Int32Array(64);
   private segmentLine: Int32Array = new Int32Array(64);
   private weight: Float64Array = new Float64Array(64);
   private weightLine: Int32Array = new Int32Array(64);
   private failedAt: Int32Array = new Int32Array(64);
   private hasQuote: Uint8Array = new Uint8Array(64);
-  private readonly segmentTexts: (string | null)[] = [];
-  private readonly weightTexts: (string | null)[] = [];
+  // Issue 19: the segment and weight texts each respondent's first excerpt gave, without a string per
+  // respondent: the segment as a number among the distinct segment texts; the weight as its number
+  // when the text is how JavaScript writes that number (WEIGHT_AS_NUMBER), else kept in `oddWeights`.
+  private segmentText: Int32Array = new Int32Array(64);
+  private readonly segmentTexts: string[] = [];
+  private readonly segmentTextIndex = new Map<string, number>();
+  private weightText: Uint8Array = new Uint8Array(64);
+  private readonly oddWeights = new Map<number, string>();
+  // The last respondent whose weight text was worked out, and that text.
+  private heldWeightOf = NONE;
+  private heldWeight = '';
   private readonly failures: RejectedRow[] = [];
   // Coders: '' without coders; each coder's codings.
   private readonly coderSlots = new Map<string, number>();
@@ -274,6 +327,8 @@ export class ExcerptCollector {
   private rowFile: Int32Array = new Int32Array(256);
   private rowError: Int32Array = new Int32Array(256);
   private rowCount = 0;
+  /** Issue 19: whether each row's respondent, position and error are kept, for the ledger: in tally mode only (quotes mode has no ledger, and keeps only the row being added, at 0). */
+  private readonly rowsKept: boolean;
   private readonly errors: RejectedRow[] = [];
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
@@ -300,15 +355,26 @@ export class ExcerptCollector {
     const themes = settings.codebook.themes.length;
     this.heaps = quotes === null || quotes.perTheme <= 0 ? null : new QuoteHeaps(themes, quotes.limit ?? quotes.perTheme * (themes + 1));
     this.byKnown = settings.known === null ? null : new Int32Array(settings.known.size).fill(NONE);
+    this.idSet = settings.known === null ? new IdSet() : null;
+    this.rowsKept = settings.mode === 'tally';
+    if (settings.known !== null) {
+      // Segment and weight come from the known respondents: not kept here.
+      this.segment = new Int32Array(0);
+      this.segmentLine = new Int32Array(0);
+      this.weight = new Float64Array(0);
+      this.weightLine = new Int32Array(0);
+      this.segmentText = new Int32Array(0);
+      this.weightText = new Uint8Array(0);
+    }
   }
 
   /** A row that could not be read at all (its CSV problems were reported): rejected, with its respondent when its id is legible. */
   rowFailed(error: RejectedRow, id: string | null): void {
     const respondent = id === null || id === '' ? NONE : this.respondentIfKnown(id);
     if (respondent !== NONE && this.settings.mode === 'tally') this.fail(respondent, error);
-    const row = this.newRow(error);
-    this.rowRespondent[row] = respondent;
-    this.rowError[row] = this.errors.push(error) - 1;
+    const slot = this.newRow(error);
+    this.rowRespondent[slot] = respondent;
+    this.rowError[slot] = this.errors.push(error) - 1;
   }
 
   /** A row skipped without error (a repeated header): counted as read and rejected, as for respondent rows. */
@@ -322,13 +388,15 @@ export class ExcerptCollector {
     const at = excerpt.locate(field, offset);
     this.settings.sink.report(diagnostic(at, message));
     const rejected = { ...at, code: message.code, message: message.text };
-    if (this.rowError[row] === NONE) this.rowError[row] = this.errors.push(rejected) - 1;
+    const slot = this.rowsKept ? row : 0;
+    if (this.rowError[slot] === NONE) this.rowError[slot] = this.errors.push(rejected) - 1;
     return rejected;
   }
 
   add(excerpt: RawExcerpt): void {
     const { codebook, separator, mode, known, showId } = this.settings;
-    const row = this.newRow(excerpt.locate('id'));
+    const row = this.rowCount;
+    const rowSlot = this.newRow(this.rowsKept ? excerpt.locate('id') : null);
 
     const id = excerpt.id.trim();
     const idProblem = missingId(id);
@@ -336,7 +404,12 @@ export class ExcerptCollector {
       this.reject(excerpt, row, idProblem, 'id');
       return;
     }
-    const knownNumber = known === null ? NONE : known.numberOf(id);
+    // Issue 19: the next respondent of the data is tried first (an excerpt file in the data's order).
+    const knownNumber = known === null ? NONE : id === this.lastKnownId ? this.lastKnown : known.numberNear(id, this.lastKnown + 1);
+    if (knownNumber !== NONE) {
+      this.lastKnownId = id;
+      this.lastKnown = knownNumber;
+    }
     if (known !== null) {
       const problem = unknownRespondent(knownNumber !== NONE, id, known.where, showId);
       if (problem !== null) {
@@ -345,7 +418,7 @@ export class ExcerptCollector {
       }
     }
     const respondent = this.respondent(id, knownNumber);
-    this.rowRespondent[row] = respondent;
+    this.rowRespondent[rowSlot] = respondent;
 
     // Whose excerpt: the primary coder's makes the tallies and the quotes.
     let coder = '';
@@ -363,7 +436,7 @@ export class ExcerptCollector {
     const isPrimary = coder === this.primary;
     const slot = this.coderSlot(coder);
 
-    if (mode === 'tally' && known === null) this.readRespondentFields(excerpt, respondent, row);
+    if (mode === 'tally' && known === null) this.readRespondentFields(excerpt, respondent, row, this.rowLine[rowSlot]!);
 
     const cell = unknownTheme(excerpt.code, separator, codebook);
     for (const unknown of cell.unknown) {
@@ -390,34 +463,39 @@ export class ExcerptCollector {
       if (mode === 'tally' && isPrimary) this.fail(respondent, rejected);
       else this.coderCodes[slot]!.bad[respondent] = 1;
     }
-    if (this.rowError[row] !== NONE) return;
+    if (this.rowError[rowSlot] !== NONE) return;
     const codes = this.coderCodes[slot]!;
     codes.coded[respondent] = 1;
     const base = respondent * this.words;
     for (const code of cell.codes) codes.bits[base + (code >>> 5)]! |= 1 << (code & 31);
-    if (this.heaps !== null && isPrimary && cell.codes.length > 0) {
-      const text = excerpt.text.trim();
-      if (text !== '') this.offerQuote(respondent, knownNumber, id, row, text, excerpt, cell.codes);
-    }
+    if (this.heaps !== null && isPrimary && cell.codes.length > 0) this.offerQuote(respondent, knownNumber, id, row, excerpt, cell.codes);
   }
 
   /** The excerpt as a quote candidate under each theme it is coded with (rolled up), if its respondent can be in the tally. */
-  private offerQuote(respondent: number, knownNumber: number, id: string, order: number, text: string, excerpt: RawExcerpt, codes: readonly number[]): void {
+  private offerQuote(respondent: number, knownNumber: number, id: string, order: number, excerpt: RawExcerpt, codes: readonly number[]): void {
     const { mode, known, codebook } = this.settings;
     if (this.failedAt[respondent] !== NONE) return;
-    let segment = this.segment[respondent]!;
+    let segment: number;
     // Quotes mode: only themes the respondent of the data mentions.
     let mentioned = false;
     if (known !== null) {
       if (!known.isValid(knownNumber)) return;
       mentioned = mode === 'quotes';
       segment = known.segmentOf(knownNumber);
-    }
+    } else segment = this.segment[respondent]!;
     const themes: number[] = [];
     for (const code of codes)
       for (const target of codebook.rollup[code]!) if ((!mentioned || known!.mentions(knownNumber, target)) && !themes.includes(target)) themes.push(target);
     if (themes.length === 0) return;
     const quotes = this.settings.quotes!;
+    // Issue 19: a text too short to quote, or one every heap it would enter is full of better candidates for, is let go undecoded and unprepared.
+    if (quotes.leastDistance !== undefined) {
+      const least = quotes.leastDistance(excerpt.textBound !== undefined ? excerpt.textBound() : boundOf(excerpt.text));
+      if (least === Infinity) return;
+      if (least >= 0 && this.refusedEverywhere(themes, segment, least, id)) return;
+    }
+    const text = excerpt.text.trim();
+    if (text === '') return;
     const prepared = quotes.prepare(text);
     if (prepared === null) return;
     const distance = quotes.distance(prepared.length);
@@ -431,16 +509,30 @@ export class ExcerptCollector {
     }
   }
 
+  /** Whether every theme's heap for the segment refuses candidates `least` or more from the target length (QuoteHeaps.refuses); if so, each is marked as having let one go. */
+  private refusedEverywhere(themes: readonly number[], segment: number, least: number, id: string): boolean {
+    const heaps = this.heaps!;
+    const count = this.settings.codebook.themes.length;
+    for (const theme of themes) if (theme < count && !heaps.refuses(theme, segment, least, id)) return false;
+    for (const theme of themes) if (theme < count) heaps.letGo(theme, segment);
+    return true;
+  }
+
   /** Segment and weight given with each excerpt: read at the first, the same at every other. */
-  private readRespondentFields(excerpt: RawExcerpt, respondent: number, row: number): void {
-    const line = excerpt.locate('id').line;
+  private readRespondentFields(excerpt: RawExcerpt, respondent: number, row: number, line: number): void {
     // issue 14: excerpts that give no segment (and no respondent file): everyone is in the one group.
     const segmentText = excerpt.segment === null ? ALL_SEGMENT.id : excerpt.segment.trim();
     const segmentProblem = missingSegment(segmentText);
-    const held = this.segmentTexts[respondent]!;
+    const heldNumber = this.segmentText[respondent]!;
+    const held = heldNumber === NONE ? null : this.segmentTexts[heldNumber]!;
     if (segmentProblem !== null) this.fail(respondent, this.reject(excerpt, row, segmentProblem, 'segment'));
     else if (held === null) {
-      this.segmentTexts[respondent] = segmentText;
+      let number = this.segmentTextIndex.get(segmentText);
+      if (number === undefined) {
+        number = this.segmentTexts.push(segmentText) - 1;
+        this.segmentTextIndex.set(segmentText, number);
+      }
+      this.segmentText[respondent] = number;
       this.segmentLine[respondent] = line;
       this.segment[respondent] = this.settings.segments.indexOf(segmentText, excerpt.locate('segment'), this.settings.sink);
     } else {
@@ -449,17 +541,34 @@ export class ExcerptCollector {
     }
     if (excerpt.weight === null) return;
     const weightText = excerpt.weight.trim();
-    const heldWeight = this.weightTexts[respondent]!;
+    const heldWeight = this.heldWeightText(respondent);
     if (heldWeight === null) {
-      this.weightTexts[respondent] = weightText;
       this.weightLine[respondent] = line;
       const parsed = invalidWeight(weightText);
       if (typeof parsed !== 'number') this.fail(respondent, this.reject(excerpt, row, parsed, 'weight'));
       else this.weight[respondent] = parsed;
+      if (typeof parsed === 'number' && String(parsed) === weightText) this.weightText[respondent] = WEIGHT_AS_NUMBER;
+      else {
+        this.weightText[respondent] = WEIGHT_AS_TEXT;
+        this.oddWeights.set(respondent, weightText);
+      }
+      this.heldWeightOf = respondent;
+      this.heldWeight = weightText;
     } else {
       const conflict = respondentConflict('weight', heldWeight, weightText, this.weightLine[respondent]!);
       if (conflict !== null) this.fail(respondent, this.reject(excerpt, row, conflict, 'weight'));
     }
+  }
+
+  /** The weight text the respondent's first excerpt gave (null: none yet). */
+  private heldWeightText(respondent: number): string | null {
+    if (this.heldWeightOf === respondent) return this.heldWeight;
+    const kind = this.weightText[respondent]!;
+    if (kind === WEIGHT_NONE) return null;
+    const text = kind === WEIGHT_AS_NUMBER ? String(this.weight[respondent]!) : this.oddWeights.get(respondent)!;
+    this.heldWeightOf = respondent;
+    this.heldWeight = text;
+    return text;
   }
 
   /** The respondent's first failure is kept (as `failed ??=`); their quote candidates go. */
@@ -469,8 +578,14 @@ export class ExcerptCollector {
     if (this.hasQuote[respondent] === 1) this.heaps?.drop(respondent);
   }
 
-  private newRow(at: Position): number {
+  /** A new row (number rowCount) at `at` (null in quotes mode); where its respondent and error are kept (its number, or 0 in quotes mode). */
+  private newRow(at: Position | null): number {
     const row = this.rowCount++;
+    if (!this.rowsKept || at === null) {
+      this.rowRespondent[0] = NONE;
+      this.rowError[0] = NONE;
+      return 0;
+    }
     if (row >= this.rowRespondent.length) {
       const n = row + 1;
       this.rowRespondent = grown(this.rowRespondent, n);
@@ -501,7 +616,7 @@ export class ExcerptCollector {
     if (slot === undefined) {
       slot = this.coderCodes.length;
       this.coderSlots.set(coder, slot);
-      const n = this.segment.length;
+      const n = this.failedAt.length;
       this.coderCodes.push({ coded: new Uint8Array(n), bad: new Uint8Array(n), bits: new Uint32Array(n * this.words) });
     }
     return slot;
@@ -509,6 +624,9 @@ export class ExcerptCollector {
 
   private lastId = '';
   private lastRespondent = NONE;
+  /** The known respondent number last found for an excerpt, and its id. */
+  private lastKnown = NONE;
+  private lastKnownId = '';
 
   private respondent(id: string, knownNumber: number): number {
     // Excerpts of one respondent usually come one after another: no lookup for them.
@@ -522,36 +640,50 @@ export class ExcerptCollector {
   private respondentByLookup(id: string, knownNumber: number): number {
     // Issue 19: ids joined to known respondents are found by their number there (no second index of strings).
     const byKnown = this.byKnown;
-    let state = byKnown === null ? this.index.get(id) : byKnown[knownNumber] === NONE ? undefined : byKnown[knownNumber];
-    if (state === undefined) {
-      state = this.ids.push(id) - 1;
-      if (byKnown === null) this.index.set(id, state);
-      else byKnown[knownNumber] = state;
-      if (state >= this.segment.length) {
+    const state = byKnown === null ? this.idSet!.numberMetId(id) : byKnown[knownNumber] === NONE ? this.respondentCount : byKnown[knownNumber]!;
+    if (state === this.respondentCount) {
+      this.respondentCount++;
+      if (state >= this.failedAt.length) {
         const n = state + 1;
-        this.segment = grown(this.segment, n);
-        this.segmentLine = grown(this.segmentLine, n);
-        this.weight = grown(this.weight, n);
-        this.weightLine = grown(this.weightLine, n);
+        if (byKnown !== null) this.knownOf = grown(this.knownOf, n);
+        else {
+          this.segment = grown(this.segment, n);
+          this.segmentLine = grown(this.segmentLine, n);
+          this.weight = grown(this.weight, n);
+          this.weightLine = grown(this.weightLine, n);
+          this.segmentText = grown(this.segmentText, n);
+          this.weightText = grown(this.weightText, n);
+        }
         this.failedAt = grown(this.failedAt, n);
         this.hasQuote = grown(this.hasQuote, n);
         // Each coder's arrays are as long as these (coderSlot makes them so): they grow with them.
-        const size = this.segment.length;
+        const size = this.failedAt.length;
         for (const codes of this.coderCodes) {
           codes.coded = grown(codes.coded, size);
           codes.bad = grown(codes.bad, size);
           codes.bits = grown(codes.bits, size * this.words);
         }
       }
-      this.segment[state] = -1;
-      this.segmentLine[state] = 0;
-      this.weight[state] = 1;
-      this.weightLine[state] = 0;
+      if (byKnown !== null) {
+        byKnown[knownNumber] = state;
+        this.knownOf[state] = knownNumber;
+      } else {
+        // (Segment and weight are read from the excerpts only without known respondents.)
+        this.segmentText[state] = NONE;
+        this.weightText[state] = WEIGHT_NONE;
+        this.segment[state] = -1;
+        this.segmentLine[state] = 0;
+        this.weight[state] = 1;
+        this.weightLine[state] = 0;
+      }
       this.failedAt[state] = NONE;
-      this.segmentTexts.push(null);
-      this.weightTexts.push(null);
     }
     return state;
+  }
+
+  /** Respondent `state`'s id. */
+  private idOf(state: number): string {
+    return this.idSet !== null ? this.idSet.idOf(state) : this.settings.known!.idOf(this.knownOf[state]!);
   }
 
   private respondentIfKnown(id: string): number {
@@ -579,24 +711,45 @@ export class ExcerptCollector {
     }
     const primary = this.primary ?? '';
     const words = this.words;
+    // Issue 19: the themes rolled up into a bitset over the themes, read out in order: no Set or sort per respondent.
+    let space = codebook.themes.length;
+    for (const targets of codebook.rollup) for (const target of targets) space = Math.max(space, target + 1);
+    const themeWords = Math.max(1, Math.ceil(space / 32));
+    const targets = new Uint32Array(themeWords);
     const rolled = (codes: CoderCodes | undefined, respondent: number): Uint32Array => {
       if (codes === undefined || codes.coded[respondent] !== 1) return new Uint32Array(0);
-      const set = new Set<number>();
+      targets.fill(0);
+      let count = 0;
       const base = respondent * words;
       for (let w = 0; w < words; w++) {
         let word = codes.bits[base + w]!;
         while (word !== 0) {
           const bit = 31 - Math.clz32(word & -word);
           word &= word - 1;
-          for (const target of codebook.rollup[w * 32 + bit]!) set.add(target);
+          for (const target of codebook.rollup[w * 32 + bit]!) {
+            const mask = 1 << (target & 31);
+            if ((targets[target >>> 5]! & mask) === 0) {
+              targets[target >>> 5]! |= mask;
+              count++;
+            }
+          }
         }
       }
-      return Uint32Array.from([...set].sort((a, b) => a - b));
+      const out = new Uint32Array(count);
+      let at = 0;
+      for (let w = 0; w < themeWords; w++) {
+        let word = targets[w]!;
+        while (word !== 0) {
+          out[at++] = w * 32 + (31 - Math.clz32(word & -word));
+          word &= word - 1;
+        }
+      }
+      return out;
     };
     const primaryCodes = this.coderCodes[this.coderSlots.get(primary) ?? -1];
 
     // Who is tallied: the respondent file's valid respondents, or every respondent met without error.
-    const accepted = new Uint8Array(this.ids.length);
+    const accepted = new Uint8Array(this.respondentCount);
     const respondents: ValidRespondent[] = [];
     // Issue 19: handed on one at a time when the caller takes them so, rather than kept in an array.
     const take = emit ?? ((respondent: ValidRespondent) => void respondents.push(respondent));
@@ -621,11 +774,11 @@ export class ExcerptCollector {
           take({ ...respondent, themes } as ValidRespondent);
         }
       } else {
-        for (let state = 0; state < this.ids.length; state++) {
+        for (let state = 0; state < this.respondentCount; state++) {
           if (this.failedAt[state] !== NONE) continue;
           accepted[state] = 1;
           take({
-            id: this.ids[state]!,
+            id: this.idOf(state),
             segment: this.segment[state]!,
             weight: this.weight[state]!,
             themes: rolled(primaryCodes, state),
@@ -645,7 +798,7 @@ export class ExcerptCollector {
       rowsRejected: this.extraRejected.length,
       rejected: [...this.extraRejected],
     };
-    for (let row = 0; row < this.rowCount; row++) {
+    for (let row = 0; row < (this.rowsKept ? this.rowCount : 0); row++) {
       const respondent = this.rowRespondent[row]!;
       const error = this.rowError[row]!;
       const tallied = respondent !== NONE && accepted[respondent] === 1;
@@ -656,7 +809,7 @@ export class ExcerptCollector {
       ledger.rowsRejected++;
       if (error !== NONE) ledger.rejected.push(this.errors[error]!);
       else if (respondent !== NONE) {
-        const id = this.ids[respondent]!;
+        const id = this.idOf(respondent);
         const at = this.rowAt(row);
         const failed = this.failure(respondent);
         const why = failed ?? { ...at, code: 'FND218', message: say.FND218.short(known?.where ?? { kind: 'data' }).text };
@@ -673,7 +826,7 @@ export class ExcerptCollector {
       // Issue 19: counted respondent by respondent from the coders' bitsets, never a matrix of them.
       const counter = new AgreementCounter(codebook.themes.length, coders.length);
       const slots = coders.map((c) => this.coderCodes[this.coderSlots.get(c) ?? -1]);
-      for (let state = 0; state < this.ids.length; state++) {
+      for (let state = 0; state < this.respondentCount; state++) {
         if (accepted[state] !== 1) continue;
         const base = state * words;
         slots.forEach((codes, i) => {

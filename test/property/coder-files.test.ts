@@ -69,8 +69,16 @@ describe('coder agreement from coder files, counted as read', () => {
               '',
             ].join('\n'),
           );
-          const { results } = await analyzeCollecting(path.join(dir, `${name}.yaml`), dir, {});
+          const { results, diagnostics } = await analyzeCollecting(path.join(dir, `${name}.yaml`), dir, {});
           if ('stopped' in results) throw new Error('stopped');
+          // A coder file's repeated id is an error (FND204) at its row, naming the line of its first use, whether the data have the id or not.
+          const duplicates = coderFiles.flatMap((file, k) =>
+            file.flatMap(([id], j) => {
+              const first = file.findIndex(([other]) => other === id);
+              return first < j ? [`${name}-${k}.csv:${j + 2}: duplicate respondent id "R${id}" (first used on line ${first + 2})`] : [];
+            }),
+          );
+          expect(diagnostics.filter((d) => d.code === 'FND204').map((d) => `${path.basename(d.file)}:${d.line}: ${d.message}`)).toEqual(duplicates);
 
           // The matrix, by the rules: valid data rows (a segment, known codes), each coder's first row of an id.
           const themesOf = (text: string): Set<string> | null => {

@@ -135,25 +135,31 @@ describe('the excerpt fast reader', () => {
     timeout,
   );
 
-  it('gives the same figures and quotes on 20,000 ungrouped excerpts of 3,000 respondents, damage and all', async () => {
-    const random = fc.sample(excerpt, { seed: 1920, numRuns: 20_000 });
-    const damage = new Map([
-      [4000, Buffer.from('x"y')],
-      [9000, Buffer.from([0xff])],
-      [15000, Buffer.from([0])],
-    ]);
-    const lines = random.map((e, i) => {
-      const respondent = `R${(i * 7919) % 3000}`; // ungrouped: a respondent's excerpts are spread over the file
-      const cells = [`E${i}`, respondent, e.code, e.text, ['x', 'y'][((i * 7919) % 3000) % 2], '1', e.coder];
-      return Buffer.concat([Buffer.from(cells.join(',')), damage.get(i) ?? Buffer.alloc(0), Buffer.from('\n')]);
-    });
-    const config = study(Buffer.concat([Buffer.from(`${header}\n`), ...lines]), 'coders', 2, true);
-    const reference = await analyze(config, { reader: 'papaparse', quoteLimit: Infinity });
-    const fast = await analyze(config, { blockSize: 4096, handOverBytes: 300 });
-    expect(reference.diagnostics.length).toBeGreaterThan(100);
-    for (const code of ['FND207', 'FND212', 'FND213']) expect(reference.diagnostics.some((d) => d.code === code)).toBe(true);
-    expect('quotes' in reference.results ? (reference.results.quotes?.length ?? 0) : 0).toBeGreaterThan(4);
-    expect('reliability' in reference.results && reference.results.reliability).not.toBeNull();
-    expect(fast).toEqual(reference);
-  }, 120_000);
+  // Issue 19: without names to mask, and with half the texts holding no "@", candidates are let go before their text is decoded (RawExcerpt.textBound).
+  it.each([true, false])(
+    'gives the same figures and quotes on 20,000 ungrouped excerpts of 3,000 respondents, damage and all (names masked: %s)',
+    async (mask) => {
+      const random = fc.sample(excerpt, { seed: 1920, numRuns: 20_000 });
+      const damage = new Map([
+        [4000, Buffer.from('x"y')],
+        [9000, Buffer.from([0xff])],
+        [15000, Buffer.from([0])],
+      ]);
+      const lines = random.map((e, i) => {
+        const respondent = `R${(i * 7919) % 3000}`; // ungrouped: a respondent's excerpts are spread over the file
+        const text = mask || i % 2 === 0 ? e.text : e.text.replaceAll('@', ' ');
+        const cells = [`E${i}`, respondent, e.code, text, ['x', 'y'][((i * 7919) % 3000) % 2], '1', e.coder];
+        return Buffer.concat([Buffer.from(cells.join(',')), damage.get(i) ?? Buffer.alloc(0), Buffer.from('\n')]);
+      });
+      const config = study(Buffer.concat([Buffer.from(`${header}\n`), ...lines]), 'coders', 2, mask);
+      const reference = await analyze(config, { reader: 'papaparse', quoteLimit: Infinity });
+      const fast = await analyze(config, { blockSize: 4096, handOverBytes: 300 });
+      expect(reference.diagnostics.length).toBeGreaterThan(100);
+      for (const code of ['FND207', 'FND212', 'FND213']) expect(reference.diagnostics.some((d) => d.code === code)).toBe(true);
+      expect('quotes' in reference.results ? (reference.results.quotes?.length ?? 0) : 0).toBeGreaterThan(4);
+      expect('reliability' in reference.results && reference.results.reliability).not.toBeNull();
+      expect(fast).toEqual(reference);
+    },
+    120_000,
+  );
 });

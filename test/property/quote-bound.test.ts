@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Codebook, Diagnostic, Position } from '../../src/model.ts';
-import { prepareQuote, quoteDistance, selectQuotes } from '../../src/quotes/select-quotes.ts';
+import { leastDistance, prepareQuote, quoteDistance, selectQuotes } from '../../src/quotes/select-quotes.ts';
 import { SegmentRegistry } from '../../src/validate/validate-respondents.ts';
 import { ExcerptCollector, type ExcerptField, type RawExcerpt } from '../../src/validate/validate-excerpts.ts';
 
@@ -48,7 +48,13 @@ const row = fc.record({
 });
 const segmentOf = (r: Row) => (r.segment === '' ? ['x', 'y', 'z'][r.id % 3]! : r.segment);
 
-function collect(rows: readonly Row[], perTheme: number, limit: number | undefined) {
+/** Whether candidates may be let go before they are prepared (leastDistance); how many texts were prepared. */
+interface Early {
+  early: boolean;
+  prepared: number;
+}
+
+function collect(rows: readonly Row[], perTheme: number, limit: number | undefined, early: Early = { early: false, prepared: 0 }) {
   const diagnostics: Diagnostic[] = [];
   const sink = { report: (d: Diagnostic) => void diagnostics.push(d) };
   const segments = new SegmentRegistry([]);
@@ -63,7 +69,16 @@ function collect(rows: readonly Row[], perTheme: number, limit: number | undefin
     primaryCoder: null,
     showId: (id) => id,
     sink,
-    quotes: { perTheme, prepare: (text) => prepareQuote(text, []), distance: quoteDistance, ...(limit === undefined ? {} : { limit }) },
+    quotes: {
+      perTheme,
+      prepare: (text) => {
+        early.prepared++;
+        return prepareQuote(text, []);
+      },
+      distance: quoteDistance,
+      ...(early.early ? { leastDistance: (bound: number) => leastDistance(bound, []) } : {}),
+      ...(limit === undefined ? {} : { limit }),
+    },
   });
   rows.forEach((r, i) => {
     const at = (field: ExcerptField, offset = 0): Position => ({
@@ -87,8 +102,8 @@ function collect(rows: readonly Row[], perTheme: number, limit: number | undefin
   return { settled, segments, diagnostics };
 }
 
-function quotes(rows: readonly Row[], perTheme: number, limit: number | undefined) {
-  const { settled, segments } = collect(rows, perTheme, limit);
+function quotes(rows: readonly Row[], perTheme: number, limit: number | undefined, early: Early = { early: false, prepared: 0 }) {
+  const { settled, segments } = collect(rows, perTheme, limit, early);
   // A rejected respondent's candidates may be missing: the caller reads again with no limit (rescanQuotes).
   const candidates = settled.quotesIncomplete ? collect(rows, perTheme, Infinity).settled.quotes : settled.quotes;
   const mentions = codebook.themes.map((_, t) => settled.respondents.filter((r) => r.themes.includes(t)).length);
@@ -106,6 +121,7 @@ describe('quote candidates kept in bounded memory', () => {
   it('choose the quotes that every respondent’s best candidate would', () => {
     let bounded = 0;
     let rescanned = 0;
+    let unprepared = 0;
     fc.assert(
       fc.property(
         fc.array(row, { minLength: 0, maxLength: 160, size: 'max' }),
@@ -119,13 +135,24 @@ describe('quote candidates kept in bounded memory', () => {
           expect(kept.quotes).toEqual(all.quotes);
           if (kept.kept < all.kept) bounded++;
           if (kept.incomplete) rescanned++;
+          // Issue 19: candidates let go before they are prepared (leastDistance) change nothing either.
+          const prepareAll: Early = { early: false, prepared: 0 };
+          const early: Early = { early: true, prepared: 0 };
+          quotes(rows, perTheme, undefined, prepareAll);
+          expect(quotes(rows, perTheme, undefined, early).quotes).toEqual(all.quotes);
+          if (early.prepared < prepareAll.prepared) unprepared++;
+          // The same candidates are kept, whatever the limit (a small one makes ties at a full heap's last common).
+          for (const limit of [1, 2, 3]) {
+            expect(collect(rows, perTheme, limit, { early: true, prepared: 0 }).settled.quotes).toEqual(collect(rows, perTheme, limit).settled.quotes);
+          }
         },
       ),
       { seed: 1921, numRuns: 200 },
     );
-    // The bound was reached, and the reading again was needed, in many cases.
+    // The bound was reached, the reading again was needed, and candidates were let go unprepared, in many cases.
     expect(bounded).toBeGreaterThan(50);
     expect(rescanned).toBeGreaterThan(10);
+    expect(unprepared).toBeGreaterThan(50);
   });
 
   it('are read again when the respondents kept are rejected after others were let go', () => {
@@ -138,5 +165,41 @@ describe('quote candidates kept in bounded memory', () => {
     expect(kept.quotes).toEqual(quotes(rows, 1, Infinity).quotes);
     // R18: 150 - 60 = 90 x's after 90 % 7 = 6 w's, under theme c only.
     expect(kept.quotes.map((q) => [q.theme, q.text])).toEqual([['c', `${'w'.repeat(6)} ${'x'.repeat(90)}`]]);
+  });
+
+  it('let go unprepared only texts whose quote could not be nearer the target length', () => {
+    // leastDistance(bound) against prepareQuote itself, bound by UTF-8 bytes (the fast reader's) and by UTF-16 units, no names masked.
+    const word = fc.constantFrom(
+      'money',
+      'the',
+      'é',
+      '😀',
+      'ellah@example.org',
+      'a@b.cd',
+      '(213) 555-0123',
+      '555-0123',
+      '+44 20 7946 0018',
+      '\n',
+      '\t',
+      '  ',
+      'x'.repeat(40),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), (words) => {
+        const text = words.join(' ');
+        const prepared = prepareQuote(text.trim(), []);
+        for (const bound of [Buffer.byteLength(text), text.length]) {
+          const least = leastDistance(text.includes('@') ? Infinity : bound, []);
+          if (least === Infinity) expect(prepared).toBeNull();
+          else if (least >= 0 && prepared !== null) expect(quoteDistance(prepared.length)).toBeGreaterThanOrEqual(least);
+        }
+      }),
+      { seed: 1922, numRuns: 2000 },
+    );
+    // Names to mask may lengthen a text ("Al" as "[name]"): nothing is told.
+    expect(leastDistance(10, ['Al'])).toBe(-1);
+    expect(leastDistance(19, [])).toBe(Infinity);
+    expect(leastDistance(20, [])).toBe(140);
+    expect(leastDistance(400, [])).toBe(0);
   });
 });

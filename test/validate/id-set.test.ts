@@ -41,6 +41,43 @@ describe('IdSet', () => {
     expect(set.firstLine(pair![1], 3)).toBe(2);
   });
 
+  it('numbers ids from their bytes (numberMet) as a Map numbers them in the order first met, keeping the first line', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('R', '1', 'é', '😀', ' ', ''), maxLength: 5 }), { maxLength: 2000 }), (ids) => {
+        const set = new IdSet();
+        const map = new Map<string, { n: number; line: number }>();
+        ids.forEach((id, line) => {
+          if (!map.has(id)) map.set(id, { n: map.size, line });
+          const bytes = Buffer.from(`xx${id}y`);
+          expect(set.numberMet(bytes, 2, bytes.length - 1, line)).toBe(map.get(id)!.n);
+        });
+        expect(set.size).toBe(map.size);
+        for (const [id, { n, line }] of map) {
+          expect(set.numberOf(id)).toBe(n);
+          expect(set.lineOf(n)).toBe(line);
+        }
+      }),
+      { seed: 78, numRuns: 100 },
+    );
+  });
+
+  it('finds an id by a guessed number (numberNear) as numberOf does, whether the guess is right or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('R', '1', 'é', '😀', ''), maxLength: 4 }), { maxLength: 300 }),
+        fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('R', '1', 'é', '😀', ''), maxLength: 4 }), fc.integer({ min: -2, max: 320 })), { maxLength: 300 }),
+        (ids, asked) => {
+          const set = new IdSet();
+          ids.forEach((id, line) => set.firstLine(id, line));
+          // The guess right (each id's own number) and anything else.
+          ids.forEach((id) => expect(set.numberNear(id, set.numberOf(id))).toBe(set.numberOf(id)));
+          for (const [id, guess] of asked) expect(set.numberNear(id, guess)).toBe(set.numberOf(id));
+        },
+      ),
+      { seed: 79, numRuns: 100 },
+    );
+  });
+
   it('finds an id given as UTF-8 bytes the same as given as a string', () => {
     fc.assert(
       fc.property(

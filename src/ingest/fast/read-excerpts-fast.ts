@@ -36,6 +36,9 @@ export interface ExcerptFastOptions {
 }
 
 const NEWLINE = 0x0a;
+const AT = 0x40;
+/** Cells this long or shorter are compared with the last row's before they are decoded (FastExcerpt.reused). */
+const REUSED_BYTES = 64;
 
 /**
  * Read an excerpt file into the collector through the fast reader. Returns null, having read and
@@ -269,6 +272,10 @@ class FastExcerpt implements RawExcerpt {
   private rowStart = 0;
   private line = 0;
   private readonly column: Int32Array;
+  // Per field: the last value decoded and its bytes (see reused).
+  private readonly lastBytes = EXCERPT_FIELDS.map(() => Buffer.alloc(REUSED_BYTES));
+  private readonly lastLength = new Int32Array(EXCERPT_FIELDS.length).fill(-1);
+  private readonly lastValue = EXCERPT_FIELDS.map(() => '');
 
   constructor(
     private readonly file: string,
@@ -292,15 +299,52 @@ class FastExcerpt implements RawExcerpt {
     this.rowStart = rowStart;
     this.line = line;
     const column = this.column;
-    this.id = this.value(column[0]!);
-    this.code = this.value(column[1]!);
-    this.coder = column[3] === -1 ? null : this.value(column[3]!);
-    this.segment = column[4] === -1 ? null : this.value(column[4]!);
-    this.weight = column[5] === -1 ? null : this.value(column[5]!);
+    this.id = this.reused(0, column[0]!);
+    this.code = this.reused(1, column[1]!);
+    this.coder = column[3] === -1 ? null : this.reused(3, column[3]!);
+    this.segment = column[4] === -1 ? null : this.reused(4, column[4]!);
+    this.weight = column[5] === -1 ? null : this.reused(5, column[5]!);
+  }
+
+  /**
+   * Issue 19: field `f`'s value in cell `c`, the last row's string again when the cell's bytes are the
+   * last row's (a respondent's id, segment and weight on each of their excerpts): equal bytes decode
+   * to equal text, so nothing is decoded or made for them. Cells of up to 64 bytes without doubled quotes.
+   */
+  private reused(f: number, c: number): string {
+    const s = this.splitter;
+    const start = s.start[c]!;
+    const end = s.end[c]!;
+    const length = end - start;
+    if (length > REUSED_BYTES || s.quoted[c] === 2) return this.value(c);
+    const held = this.lastBytes[f]!;
+    const buffer = this.buffer;
+    if (this.lastLength[f] === length) {
+      let k = 0;
+      while (k < length && held[k] === buffer[start + k]) k++;
+      if (k === length) return this.lastValue[f]!;
+    }
+    const text = this.value(c);
+    // (A loop: Buffer.copy costs more than it saves for a few bytes.)
+    for (let k = 0; k < length; k++) held[k] = buffer[start + k]!;
+    this.lastLength[f] = length;
+    this.lastValue[f] = text;
+    return text;
   }
 
   get text(): string {
     return this.value(this.column[2]!);
+  }
+
+  /** Issue 19: the text's UTF-8 bytes (at least its code points), or Infinity when it holds an "@" (RawExcerpt.textBound), without decoding it. */
+  textBound(): number {
+    const s = this.splitter;
+    const c = this.column[2]!;
+    const start = s.start[c]!;
+    const end = s.end[c]!;
+    const buffer = this.buffer;
+    for (let k = start; k < end; k++) if (buffer[k] === AT) return Infinity;
+    return end - start;
   }
 
   locate(field: ExcerptField, offset = 0): Position {

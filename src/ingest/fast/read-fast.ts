@@ -232,6 +232,7 @@ async function readOpen(
     answerStart: 0,
   };
   const seen = consumer.seen;
+  const seenBytes = consumer.seenBytes;
   try {
     for (;;) {
       let stoppedAt: { offset: number; line: number } | null = null;
@@ -243,7 +244,9 @@ async function readOpen(
           if (scan.rows > 0) {
             let idBytes = 0;
             for (let r = 0; r < scan.rows; r++) idBytes += scan.idEnd[r]! - scan.idStart[r]!;
-            validator.expectIds(((total - headEnd) / Math.max(1, block.stopSource)) * scan.rows * 1.05, (idBytes / scan.rows) * 1.05);
+            const expected = ((total - headEnd) / Math.max(1, block.stopSource)) * scan.rows * 1.05;
+            validator.expectIds(expected, (idBytes / scan.rows) * 1.05);
+            consumer.expectIds?.(expected, (idBytes / scan.rows) * 1.05);
           }
         }
         // (Locals, not fields: an object that came through postMessage is slow to read fields from.)
@@ -268,7 +271,8 @@ async function readOpen(
             row.answerStart = r * questions;
             const valid = validator.admitScanned(row);
             if (valid !== null) {
-              if (seen !== undefined) seen(valid.id(), rowLine);
+              if (seenBytes !== undefined) seenBytes(buffer, row.idStart, row.idEnd, rowLine);
+              else if (seen !== undefined) seen(valid.id(), rowLine);
               consumer.row(valid);
               continue;
             }
