@@ -38,6 +38,27 @@ function decodeWindows1252(src: Uint8Array, length: number, take: (bytes: number
   return { buffer, length: size };
 }
 
+/** Each character Windows-1252 decodes a byte to (WHATWG's table): the byte. */
+const BYTE_OF: Map<string, number> = (() => {
+  const decoder = new TextDecoder('windows-1252');
+  return new Map(Array.from({ length: 256 }, (_, byte) => [decoder.decode(Uint8Array.of(byte)), byte]));
+})();
+
+/**
+ * The Windows-1252 bytes that decode to `text`, or null when a character of it is not one Windows-1252
+ * decodes any byte to (no bytes of a Windows-1252 file can then read as `text`). Every byte decodes
+ * to one character and no two bytes to the same one, so bytes equal these exactly when they read as `text`.
+ */
+export function encodeWindows1252(text: string): Uint8Array | null {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const byte = BYTE_OF.get(text[i]!);
+    if (byte === undefined) return null;
+    bytes[i] = byte;
+  }
+  return bytes;
+}
+
 /** The number of source bytes decoded into buf[from, to) (a stretch of whole characters): its characters. */
 function sourceLength(buf: Uint8Array, from: number, to: number): number {
   let n = 0;

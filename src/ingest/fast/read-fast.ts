@@ -49,7 +49,16 @@ import { BLANK, BlockScanner, FAST, SCANNED_RULES, rowArrays, type BlockScan, ty
 import { ChunkScanner, type ScannedBlock } from './scan-blocks.ts';
 import type { BlockAnswer, BlockRequest, RecycleMessage, ScanWorkerData } from './scan-worker.ts';
 import { BufferPool } from './buffer-pool.ts';
-import { decodeLegacy, lastRowBoundary16, newlineUnit, sourceLengthIn, unitIndex, type LegacyEncoding, type Utf16 } from './legacy-encoding.ts';
+import {
+  decodeLegacy,
+  encodeWindows1252,
+  lastRowBoundary16,
+  newlineUnit,
+  sourceLengthIn,
+  unitIndex,
+  type LegacyEncoding,
+  type Utf16,
+} from './legacy-encoding.ts';
 
 export interface FastReadOptions {
   /** Threads in all: 1 reads and scans in this thread; N > 1 scans in N - 1 worker threads while this one reads and applies the rows. Default: one per core. */
@@ -180,7 +189,11 @@ async function readOpen(
   const { delimiter } = head;
   let line = head.line;
 
-  const plan = makePlan(config, columns, target, delimiter, head.header.cells[0]!.trim(), head.unfinished === null ? null : head.finished);
+  // Issue 19: Windows-1252 is scanned as it is, not decoded (scan-block.ts' ScanPlan.windows1252), when
+  // the themes separator is Windows-1252 text; the blocks then go to the scanners as UTF-8 blocks do.
+  const raw = encoding === 'windows-1252' && encodeWindows1252(config.data.separator) !== null;
+  const scanEncoding = raw ? null : encoding;
+  const plan = makePlan(config, columns, target, delimiter, head.header.cells[0]!.trim(), head.unfinished === null ? null : head.finished, raw);
   // Issue 19: a platform export's unfinished responses are marked as readData marks them, for the rules.
   const validateInto = (batch: CsvBatch) => {
     if (head.unfinished !== null) markUnfinished(batch, head.unfinished);
@@ -196,6 +209,10 @@ async function readOpen(
     handOverBytes: options.handOverBytes ?? 1 << 16,
     onProgress: progress,
   };
+  /** The text of buf[start, end) (bytes of whole rows): UTF-8, or Windows-1252 scanned as it is. */
+  const windows1252 = raw ? new TextDecoder('windows-1252') : null;
+  const rowsText = (buf: Buffer, start: number, end: number) =>
+    windows1252 === null ? buf.toString('utf8', start, end) : windows1252.decode(buf.subarray(start, end));
   /** Hand rows of text to the rules, as the ordinary reader would. */
   const slowRows = (text: string, startLine: number) => {
     const reader = new CsvRowReader({
@@ -214,7 +231,7 @@ async function readOpen(
 
   const threads = Math.max(1, Math.min(8, Math.floor(options.threads ?? defaultThreads())));
   const workers = threads > 1 && total >= (options.minParallelBytes ?? 8 << 20) ? threads - 1 : 0;
-  const blocks = new BlockStream(file, plan, workers, blockSize, encoding);
+  const blocks = new BlockStream(file, plan, workers, blockSize, scanEncoding);
   let reserved = false;
   let from = headEnd;
   // One row object, filled in for each fast row in turn (no object per row).
@@ -276,7 +293,7 @@ async function readOpen(
           // The rules read this row (a new segment, a duplicate id, a doubt), and the rows after it that are not fast either.
           let last = r;
           while (last + 1 < rows && kind[last + 1] !== FAST) last++;
-          slowRows(buffer.toString('utf8', start[r]!, end[last]!), rowLine);
+          slowRows(rowsText(buffer, start[r]!, end[last]!), rowLine);
           r = last;
         }
         // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
@@ -714,6 +731,7 @@ function makePlan(
   delimiter: string,
   headerFirst: string,
   finished: FinishedWhen | null,
+  windows1252: boolean,
 ): ScanPlan {
   const index = target.codebook.index;
   return {
@@ -742,6 +760,7 @@ function makePlan(
       .filter((check) => check.column !== -1),
     themeColumns: columns.themeColumns?.map(({ index: column, code, choice }) => ({ column, code: index.get(code) ?? -1, choice })) ?? null,
     finished,
+    windows1252,
   };
 }
 
