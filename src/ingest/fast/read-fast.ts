@@ -84,6 +84,8 @@ export interface FastTarget {
 
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
+/** Issue 19: blocks found cut inside a quoted cell before cuts count quotes (BlockStream.countQuotes). */
+const MISSED_CUTS = 3;
 
 /** Whether the config's data can go through the fast reader at all (the file decides the rest). */
 export function fastReaderApplies(config: SurveyConfig): boolean {
@@ -298,8 +300,8 @@ async function readOpen(
         }
         // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
         if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
-          // (A block cut inside a quoted cell: from here on, cuts count quotes.)
-          if (!scan.anomaly) blocks.countQuotes = true;
+          // (A block cut inside a quoted cell: after a few, cuts count quotes from then on.)
+          if (!scan.anomaly) blocks.missedCut();
           stoppedAt = { offset: block.offset + block.stopSource, line: line + scan.newlines };
           break;
         }
@@ -471,12 +473,21 @@ class BlockStream {
   private seq = 0;
   /**
    * Issue 19: whether a block is cut where quotes say a row ends (every byte of the block read on this
-   * thread), or simply after its last newline. A newline inside a quoted cell is rare, and a block
-   * cut there is found by its scan, which then stops short of the cut (an open quote at its end): the
-   * rows from there go to papaparse as after any anomaly, the blocks after it are not applied, and
-   * cuts count quotes from then on. Until then the reading thread reads no block's bytes.
+   * thread), or after a newline the rows after it confirm (likelyCut: a bounded reading near the
+   * block's end). A block cut inside a quoted cell anyway is found by its scan, which then stops short
+   * of the cut (an open quote at its end): the rows from there go to papaparse as after any anomaly,
+   * the blocks after it are not applied, and after MISSED_CUTS such blocks cuts count quotes from then on.
    */
-  countQuotes = false;
+  private countQuotes = false;
+  private missedCuts = 0;
+
+  /** A block's scan found its cut inside a quoted cell. */
+  missedCut(): void {
+    if (++this.missedCuts >= MISSED_CUTS) this.countQuotes = true;
+  }
+
+  private readonly width: number;
+  private readonly delimiter: number;
 
   constructor(
     private readonly file: HashedFile,
@@ -487,9 +498,12 @@ class BlockStream {
     private readonly encoding: LegacyEncoding | null = null,
   ) {
     this.pool = workers > 0 ? new ScanPool(plan, workers, encoding) : null;
-    this.localScanner = this.pool === null ? new BlockScanner(plan) : null;
-    this.names = Array.from({ length: Math.max(1, workers) }, () => [...plan.segments]);
-    this.translates = Array.from({ length: Math.max(1, workers) }, () => plan.segments.map((_, i) => i));
+    this.width = plan.width;
+    this.delimiter = plan.delimiter;
+    // (With workers, this thread's scanner takes blocks of UTF-8 when it would otherwise wait: scanner number `workers`.)
+    this.localScanner = this.pool === null || encoding === null ? new BlockScanner(plan) : null;
+    this.names = Array.from({ length: workers + 1 }, () => [...plan.segments]);
+    this.translates = Array.from({ length: workers + 1 }, () => plan.segments.map((_, i) => i));
   }
 
   /** A scanner's segment id as the registry's index (-1 when the registry does not have it: the rules then read the row). */
@@ -546,9 +560,9 @@ class BlockStream {
       }
       return;
     }
-    // Blocks cut after the last newline (countQuotes: with an even number of quotes before it, a row
-    // boundary when quotes are used as RFC 4180 says; a scan that meets any other use stops there),
-    // sent to the workers in turn, applied in order.
+    // Blocks cut after a newline that likelyCut finds (or, counting quotes, the last with an even
+    // number of quotes before it, a row boundary when quotes are used as RFC 4180 says; a scan that
+    // meets any other use stops there), sent to the workers in turn, applied in order.
     let carry: Buffer = Buffer.alloc(0);
     let offset = from;
     let eof = false;
@@ -564,13 +578,9 @@ class BlockStream {
         readAt += n;
         length += n;
         if (n === 0 || readAt >= total) eof = true;
-        const cut = eof
-          ? length
-          : !this.countQuotes
-            ? lastNewline(buffer, length, utf16)
-            : utf16 !== null
-              ? lastRowBoundary16(buffer, length, utf16)
-              : lastRowBoundary(buffer, length);
+        // (Issue 19: without counting quotes, a newline the rows after it confirm; failing that, quotes are counted for this block.)
+        let cut = eof ? length : this.countQuotes ? 0 : likelyCut(buffer, length, utf16, this.width, this.delimiter);
+        if (cut === 0 && !eof) cut = utf16 !== null ? lastRowBoundary16(buffer, length, utf16) : lastRowBoundary(buffer, length);
         if (cut > 0 || eof) {
           carry = Buffer.from(buffer.subarray(cut, length));
           buffer[cut] = 0x0a; // the scanner's sentinel
@@ -588,29 +598,77 @@ class BlockStream {
     };
     const workers = this.workers;
     const ahead = 2 * workers;
-    const pending: { seq: number; offset: number; length: number; final: boolean; answer: Promise<BlockAnswer> }[] = [];
+    // Issue 19: when the next block's scan is not back yet, this thread scans the block after the
+    // last one sent (one at a time) instead of waiting, so neither core idles while the other works.
+    const stealer = this.localScanner;
+    interface Pending {
+      offset: number;
+      length: number;
+      final: boolean;
+      /** The worker scanning it, or `workers` for this thread's scanner. */
+      worker: number;
+      answer: Promise<BlockAnswer>;
+      ready: boolean;
+    }
+    const pending: Pending[] = [];
+    let sent = 0; // blocks in `pending` that a worker scans
+    let stolen = 0; // blocks in `pending` that this thread scanned
     const fill = () => {
-      while (pending.length < ahead) {
+      while (sent < ahead) {
         const block = next();
         if (block === null) return;
         const s = this.seq++;
-        pending.push({
-          seq: s,
+        const item: Pending = {
           offset: block.offset,
           length: block.length,
           final: block.final,
+          worker: s % workers,
           answer: pool!.scan(s, block.buffer.buffer as ArrayBuffer, block.length, block.final),
-        });
+          ready: false,
+        };
+        item.answer.then(
+          () => (item.ready = true),
+          () => {},
+        );
+        pending.push(item);
+        sent++;
       }
+    };
+    const steal = (): boolean => {
+      const block = next();
+      if (block === null) return false;
+      const scan = stealer!.scan(block.buffer, block.length, block.final);
+      const answer: BlockAnswer = { seq: -1, buffer: block.buffer.buffer as ArrayBuffer, scan };
+      pending.push({ offset: block.offset, length: block.length, final: block.final, worker: workers, answer: Promise.resolve(answer), ready: true });
+      stolen++;
+      return true;
+    };
+    const giveBack = (worker: number, buffer: ArrayBuffer, scan: BlockScan, decoded: BlockAnswer['decoded']) => {
+      if (worker === workers) {
+        buffers.give(buffer);
+        stealer!.recycle(scan);
+        return;
+      }
+      // (A decoded block's buffer goes back to the worker that decoded into it, to decode into again.)
+      if (decoded === undefined) buffers.give(buffer);
+      else buffers.give(decoded.source);
+      pool!.recycle(worker, scan, decoded === undefined ? [] : [buffer]);
     };
     try {
       fill();
       while (pending.length > 0) {
-        const { seq: s, offset: at, length, final, answer } = pending[0]!;
+        const head = pending[0]!;
+        if (!head.ready && stealer !== null && stolen === 0) {
+          // (Let answers that have arrived be taken in first.)
+          await new Promise((resolve) => setImmediate(resolve));
+          if (!head.ready && steal()) continue;
+        }
+        const { offset: at, length, final, worker, answer } = head;
         const { buffer, scan, decoded } = await answer;
         pending.shift();
+        if (worker === workers) stolen--;
+        else sent--;
         fill();
-        const worker = s % workers;
         learnSegments(worker, scan);
         // (A block decoded from a legacy encoding: its decoded bytes, and the file bytes before its stop.)
         const size = decoded?.length ?? length;
@@ -624,20 +682,15 @@ class BlockStream {
           length: size,
           final,
         };
-        // (A decoded block's buffer goes back to the worker that decoded into it, to decode into again.)
-        if (decoded === undefined) buffers.give(buffer);
-        else buffers.give(decoded.source);
-        pool!.recycle(worker, scan, decoded === undefined ? [] : [buffer]);
+        giveBack(worker, buffer, scan, decoded);
       }
     } finally {
       // Stopped early (a row for papaparse): the blocks already sent are not applied, but the
       // segments their scans met are learnt, as the workers numbered them.
-      for (const { seq: s, answer } of pending) {
+      for (const { worker, answer } of pending) {
         const { buffer, scan, decoded } = await answer;
-        learnSegments(s % workers, scan);
-        if (decoded === undefined) buffers.give(buffer);
-        else buffers.give(decoded.source);
-        pool!.recycle(s % workers, scan, decoded === undefined ? [] : [buffer]);
+        learnSegments(worker, scan);
+        giveBack(worker, buffer, scan, decoded);
       }
     }
   }
@@ -817,10 +870,85 @@ function defaultThreads(): number {
   return availableParallelism();
 }
 
-/** Just after the last newline (code unit, in UTF-16) in buf[0, length); 0 when none. */
-function lastNewline(buf: Buffer, length: number, utf16: Utf16 | null): number {
-  if (utf16 !== null) return lastRowBoundary16(buf, length, utf16, false);
-  return length === 0 ? 0 : buf.lastIndexOf(NEWLINE, length - 1) + 1;
+/** Just after the last newline (code unit, in UTF-16) in buf[0, before); 0 when none. */
+function lastNewline(buf: Buffer, before: number, utf16: Utf16 | null): number {
+  if (utf16 !== null) return lastRowBoundary16(buf, before, utf16, false);
+  return before === 0 ? 0 : buf.lastIndexOf(NEWLINE, before - 1) + 1;
+}
+
+/**
+ * Issue 19: a block's cut without reading the block: just after a newline near the end of
+ * buf[0, length) from which the bytes to `length` read (RFC 4180) as at least two whole rows of
+ * `width` fields, with no quote out of place. A newline inside a quoted cell almost never passes
+ * (the rest of the cell then reads as an unquoted cell with a quote in it, or as a row of the wrong
+ * width); where one does, the scan of the block before finds it (an open quote at its end) and the
+ * reader recovers as after any anomaly. 0 when no newline passes within a bounded reading (64 KiB
+ * in all): the caller counts quotes.
+ */
+export function likelyCut(buf: Buffer, length: number, utf16: Utf16 | null, width: number, delimiter: number): number {
+  const step = utf16 === null ? 1 : 2;
+  const at: (i: number) => number =
+    utf16 === null ? (i) => buf[i]! : utf16 === 'utf-16le' ? (i) => buf[i]! | (buf[i + 1]! << 8) : (i) => (buf[i]! << 8) | buf[i + 1]!;
+  const end = length - (length % step);
+  /** Whole rows read from `from` to `end`, or -1 when a row is not `width` fields or a quote is out of place. */
+  const rowsFrom = (from: number): number => {
+    let rows = 0;
+    let fields = 0;
+    let empty = true; // the row so far is one empty field (or a carriage return)
+    let i = from;
+    while (i < end) {
+      let unit = at(i);
+      if (unit === QUOTE) {
+        // A quoted cell: to its closing quote (a doubled quote is a quote in it).
+        empty = false;
+        i += step;
+        for (;;) {
+          if (i >= end) return rows;
+          if (at(i) === QUOTE) {
+            if (i + step < end && at(i + step) === QUOTE) i += 2 * step;
+            else break;
+          } else i += step;
+        }
+        i += step;
+        if (i >= end) return rows;
+        unit = at(i);
+        if (unit === 0x0d && i + step < end && at(i + step) === NEWLINE) {
+          i += step;
+          unit = NEWLINE;
+        }
+        if (unit !== delimiter && unit !== NEWLINE) return -1;
+      } else {
+        while (unit !== delimiter && unit !== NEWLINE) {
+          if (unit === QUOTE) return -1;
+          if (unit !== 0x0d) empty = false;
+          i += step;
+          if (i >= end) return rows;
+          unit = at(i);
+        }
+      }
+      // At the delimiter or newline after a cell.
+      fields++;
+      i += step;
+      if (unit === delimiter) {
+        empty = false;
+        continue;
+      }
+      if (!(fields === 1 && empty)) {
+        if (fields !== width) return -1;
+        rows++;
+      }
+      fields = 0;
+      empty = true;
+    }
+    return rows;
+  };
+  // (Each try reads from its newline to the end: at most 64 KiB read in all.)
+  let budget = 1 << 16;
+  for (let candidate = lastNewline(buf, end, utf16); candidate > 0 && end - candidate <= budget; candidate = lastNewline(buf, candidate - step, utf16)) {
+    budget -= end - candidate;
+    if (rowsFrom(candidate) >= 2) return candidate;
+  }
+  return 0;
 }
 
 /** Just after the last newline in buf[0, length) with an even number of quotes before it; 0 when none. */
