@@ -1,5 +1,8 @@
 /**
- * Issue 19: Windows-1252 for the fast reader. A block of Windows-1252 bytes is decoded to UTF-8
+ * Issue 19: Windows-1252 for the fast reader. Its blocks are scanned as they are (scan-block.ts'
+ * ScanPlan.windows1252, with encodeWindows1252 for the texts looked for); decoding to UTF-8 remains
+ * for the header rows, and for every block when the themes separator is not Windows-1252 text. A
+ * block of Windows-1252 bytes is then decoded to UTF-8
  * bytes (in the worker thread that scans it), so the byte scanner reads it as it reads UTF-8. Every
  * source byte becomes exactly one character (WHATWG's windows-1252, the table TextDecoder uses, so the
  * text is the ordinary reader's to the character), and the newline, the quote and every ASCII

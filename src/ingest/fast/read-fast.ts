@@ -13,17 +13,19 @@
  * With one thread (--threads 1, or a file under 8 MiB) there are no cuts: this thread scans each
  * chunk joined to the row the last scan left over (ChunkScanner, scan-blocks.ts).
  *
- * A block's cut is found by counting quotes: a newline with an even number of quotes before it (from
- * the block's start, itself a row boundary) ends a row, as long as quotes are used as RFC 4180 says.
+ * A block is cut after a newline the rows after it confirm (likelyCut), or, where none does, by
+ * counting quotes: a newline with an even number of quotes before it (from the block's start, itself
+ * a row boundary) ends a row, as long as quotes are used as RFC 4180 says. While the next block's
+ * scan is not back from its worker, this thread scans the block after the last one sent itself.
  * A scan that meets anything else (a quote inside an unquoted cell, say) stops at that row; papaparse
  * reads from there for 64 KiB or so (papaparseFrom), and the fast reader takes over again at
  * papaparse's next row boundary, where both agree a row starts.
  *
  * Issue 19: a platform export's header rows are read here by its layout (formats/export-layout.ts),
  * as readData reads them, and its data rows scanned with the resolved columns; one-hot theme columns
- * are read by the scanner; a Windows-1252 file is decoded to UTF-8 block by block in the worker
- * threads (legacy-encoding.ts: one character a byte, so lines and columns are unchanged, and a
- * scan's stop maps back to the file by counting characters). UTF-16 (LE or BE) is decoded to UTF-8
+ * are read by the scanner; a Windows-1252 file is scanned as it is (ScanPlan.windows1252: one
+ * character a byte, its delimiters, quotes and newlines ASCII, so lines, columns and offsets are
+ * unchanged; the rows handed to the rules are decoded with Windows-1252). UTF-16 (LE or BE) is decoded to UTF-8
  * in the workers the same way (two source bytes a character, four a surrogate pair; damage the
  * ordinary decoder reports goes to papaparse with that decoder). Workbooks and SPSS files are read by
  * the ordinary reader.
