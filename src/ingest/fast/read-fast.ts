@@ -639,7 +639,8 @@ class BlockStream {
     const steal = (): boolean => {
       const block = next();
       if (block === null) return false;
-      const scan = stealer!.scan(block.buffer, block.length, block.final);
+      // (The block's own bytes and sentinel, not the whole pooled buffer.)
+      const scan = stealer!.scan(block.buffer.subarray(0, block.length + 1), block.length, block.final);
       const answer: BlockAnswer = { seq: -1, buffer: block.buffer.buffer as ArrayBuffer, scan };
       pending.push({ offset: block.offset, length: block.length, final: block.final, worker: workers, answer: Promise.resolve(answer), ready: true });
       stolen++;
