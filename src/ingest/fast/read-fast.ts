@@ -888,7 +888,7 @@ function lastNewline(buf: Buffer, before: number, utf16: Utf16 | null): number {
  * reader recovers as after any anomaly. 0 when no newline passes within a bounded reading (64 KiB
  * in all): the caller counts quotes.
  */
-export function likelyCut(buf: Buffer, length: number, utf16: Utf16 | null, width: number, delimiter: number): number {
+function likelyCut(buf: Buffer, length: number, utf16: Utf16 | null, width: number, delimiter: number): number {
   const step = utf16 === null ? 1 : 2;
   const at: (i: number) => number =
     utf16 === null ? (i) => buf[i]! : utf16 === 'utf-16le' ? (i) => buf[i]! | (buf[i + 1]! << 8) : (i) => (buf[i]! << 8) | buf[i + 1]!;
