@@ -30,6 +30,7 @@ const plan = {
   cellChecks: [] as { rule: number; column: number }[],
   themeColumns: null,
   finished: null,
+  windows1252: false,
 };
 const codebook = readFileSync(file.replace(/[^/]*$/, 'codebook.csv'), 'utf8')
   .trim()

@@ -44,25 +44,41 @@ interface Format {
   damage?: fc.Arbitrary<number[] | null>;
   /** Where the damage may go: a multiple of this many bytes into the body (default 1). */
   align?: number;
+  /** The codebook's CSV text (default: codebook.csv, codes a to d). */
+  codebook?: string;
 }
 
 /** Text as Windows-1252 bytes (WHATWG's table, as TextDecoder reads it back). */
 const WINDOWS_1252 = new Map(Array.from({ length: 256 }, (_, byte) => [new TextDecoder('windows-1252').decode(Uint8Array.of(byte)), byte]));
 const windows1252 = (text: string) => Buffer.from(Array.from(text, (ch) => WINDOWS_1252.get(ch) ?? 0x3f));
 
-/** A plain CSV with a themes column, in Windows-1252: accented ids, segments, codes and comments, € and an unassigned byte (0x81). */
+/**
+ * A plain CSV with a themes column, in Windows-1252: accented ids, segments, codes and comments, € and
+ * an unassigned byte (0x81). Issue 19: the scanner reads Windows-1252 bytes as they are, so cells whose
+ * Windows-1252 bytes are another text's UTF-8 bytes (Ã© is é's UTF-8 read as Windows-1252)
+ * must not be taken for it: the codebook has é, a segment é, ids Ré2 and RÃ©2; and
+ * a no-break space (A0, trimmed by the rules) pads ids and segments.
+ */
 function legacy(name: string, encoding: string[]): Format {
   return {
     name,
     header: 'id,seg,w,t,Q1,QID2,note\n',
     delimiter: ',',
     row: fc.tuple(
-      fc.oneof(id, fc.constantFrom('R\u00e92', '\u20ac3')),
-      fc.oneof(seg, fc.constantFrom('\u00e9t\u00e9', 'caf\u00e9')),
+      fc.oneof(
+        { weight: 4, arbitrary: id },
+        { weight: 3, arbitrary: fc.constantFrom('R\u00e92', '\u20ac3') },
+        { weight: 1, arbitrary: fc.constantFrom('R\u00c3\u00a92', '\u00a0R3', 'R4\u00a0') },
+      ),
+      fc.oneof(
+        { weight: 4, arbitrary: seg },
+        { weight: 3, arbitrary: fc.constantFrom('\u00e9t\u00e9', 'caf\u00e9') },
+        { weight: 1, arbitrary: fc.constantFrom('\u00e9', '\u00c3\u00a9', '\u00a0x') },
+      ),
       weight,
       fc.oneof(
-        { weight: 6, arbitrary: fc.subarray(['a', 'b', 'c', 'd']).map((t) => t.join(';')) },
-        { weight: 1, arbitrary: fc.constantFrom('A', 'a;', 'zz', '\u00e9', ' d ') },
+        { weight: 6, arbitrary: fc.subarray(['a', 'b', 'c', 'd', '\u00e9']).map((t) => t.join(';')) },
+        { weight: 1, arbitrary: fc.constantFrom('A', 'a;', 'zz', '\u00e9', ' d ', '\u00c3\u00a9', 'a;\u00c3\u00a9', '\u00e9\u00a0') },
       ),
       answer1,
       answer2,
@@ -71,6 +87,7 @@ function legacy(name: string, encoding: string[]): Format {
     data: [...encoding, '  columns: { id: id, segment: seg, weight: w, themes: t }'],
     questions: QUESTIONS,
     encode: windows1252,
+    codebook: 'code,label,parent\na,A,\nb,B,a\nc,C,\nd,D,c\n\u00e9,E acute,c\n',
   };
 }
 
@@ -301,11 +318,12 @@ const formats: Format[] = [
 function study(format: Format, data: Uint8Array, listed: boolean): string {
   const name = `${format.name}${counter++}`;
   writeFileSync(path.join(dir, `${name}.csv`), data);
+  if (format.codebook !== undefined) writeFileSync(path.join(dir, `${name}-codebook.csv`), format.codebook);
   writeFileSync(
     path.join(dir, `${name}.yaml`),
     [
       `id: ${name}`,
-      'codebook: codebook.csv',
+      `codebook: ${format.codebook === undefined ? 'codebook.csv' : `${name}-codebook.csv`}`,
       'data:',
       `  path: ${name}.csv`,
       ...format.data,

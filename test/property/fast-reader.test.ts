@@ -137,6 +137,40 @@ describe('the fast reader', () => {
     timeout,
   );
 
+  it(
+    'cuts blocks after a newline the rows after it confirm, and recovers where a quoted cell holds rows that fool it (issue 19)',
+    async () => {
+      // Quoted cells with newlines in them, some holding text that reads as whole rows of the right
+      // width: a cut after such a newline passes likelyCut, and the block before it finds the open quote.
+      const fooling = fc.constantFrom(
+        '"w\nR5,x,1,a,1,1,w\nR6,y,1,b,2,0,w\nend"',
+        '"\nR7,x,1,a,1,1,""""\nR8,x,1,a,1,1,w\nR9,x,1,a,1,1,w\n"',
+        '"a\n\nR1,x,1,a,1,1,w\r\nR2,x,1,a,1,1,w\n"',
+        '"w\nw"',
+      );
+      const rowOf = fc
+        .record({ id, seg, weight, themes, answer1, answer2, note: fc.oneof({ weight: 3, arbitrary: comment }, { weight: 1, arbitrary: fooling }) })
+        .map((r) => [r.id, r.seg, r.weight, r.themes, r.answer1, r.answer2, r.note].join(','));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(rowOf, { minLength: 10, maxLength: 80 }),
+          fc.boolean(),
+          fc.integer({ min: 64, max: 2000 }),
+          fc.constantFrom(2, 3),
+          async (rows, crlf, blockSize, threads) => {
+            const config = study(Buffer.from(`id,seg,w,t,q1,q2,note\n${rows.join(crlf ? '\r\n' : '\n')}\n`), false);
+            const reference = await analyze(config, { reader: 'papaparse' });
+            const parallel = await analyze(config, { threads, blockSize, minParallelBytes: 0, handOverBytes: 100 });
+            expect(parallel.diagnostics).toEqual(reference.diagnostics);
+            expect(parallel.results).toEqual(reference.results);
+          },
+        ),
+        { seed: 8104, numRuns: numRuns(25, 30) },
+      );
+    },
+    timeout,
+  );
+
   it('gives the same figures, bit for bit, on 30,000 rows read by two workers, one thread and papaparse, damage and all', async () => {
     const random = fc.sample(row, { seed: 8103, numRuns: 30_000 });
     // A stray quote, a byte that is not UTF-8 and a NUL byte, each handed to papaparse for a few hundred bytes.

@@ -1,5 +1,8 @@
 /**
- * Issue 19: Windows-1252 for the fast reader. A block of Windows-1252 bytes is decoded to UTF-8
+ * Issue 19: Windows-1252 for the fast reader. Its blocks are scanned as they are (scan-block.ts'
+ * ScanPlan.windows1252, with encodeWindows1252 for the texts looked for); decoding to UTF-8 remains
+ * for the header rows, and for every block when the themes separator is not Windows-1252 text. A
+ * block of Windows-1252 bytes is then decoded to UTF-8
  * bytes (in the worker thread that scans it), so the byte scanner reads it as it reads UTF-8. Every
  * source byte becomes exactly one character (WHATWG's windows-1252, the table TextDecoder uses, so the
  * text is the ordinary reader's to the character), and the newline, the quote and every ASCII
@@ -36,6 +39,27 @@ function decodeWindows1252(src: Uint8Array, length: number, take: (bytes: number
     }
   }
   return { buffer, length: size };
+}
+
+/** Each character Windows-1252 decodes a byte to (WHATWG's table): the byte. */
+const BYTE_OF: Map<string, number> = (() => {
+  const decoder = new TextDecoder('windows-1252');
+  return new Map(Array.from({ length: 256 }, (_, byte) => [decoder.decode(Uint8Array.of(byte)), byte]));
+})();
+
+/**
+ * The Windows-1252 bytes that decode to `text`, or null when a character of it is not one Windows-1252
+ * decodes any byte to (no bytes of a Windows-1252 file can then read as `text`). Every byte decodes
+ * to one character and no two bytes to the same one, so bytes equal these exactly when they read as `text`.
+ */
+export function encodeWindows1252(text: string): Uint8Array | null {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const byte = BYTE_OF.get(text[i]!);
+    if (byte === undefined) return null;
+    bytes[i] = byte;
+  }
+  return bytes;
 }
 
 /** The number of source bytes decoded into buf[from, to) (a stretch of whole characters): its characters. */

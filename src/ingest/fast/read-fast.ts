@@ -13,17 +13,19 @@
  * With one thread (--threads 1, or a file under 8 MiB) there are no cuts: this thread scans each
  * chunk joined to the row the last scan left over (ChunkScanner, scan-blocks.ts).
  *
- * A block's cut is found by counting quotes: a newline with an even number of quotes before it (from
- * the block's start, itself a row boundary) ends a row, as long as quotes are used as RFC 4180 says.
+ * A block is cut after a newline the rows after it confirm (likelyCut), or, where none does, by
+ * counting quotes: a newline with an even number of quotes before it (from the block's start, itself
+ * a row boundary) ends a row, as long as quotes are used as RFC 4180 says. While the next block's
+ * scan is not back from its worker, this thread scans the block after the last one sent itself.
  * A scan that meets anything else (a quote inside an unquoted cell, say) stops at that row; papaparse
  * reads from there for 64 KiB or so (papaparseFrom), and the fast reader takes over again at
  * papaparse's next row boundary, where both agree a row starts.
  *
  * Issue 19: a platform export's header rows are read here by its layout (formats/export-layout.ts),
  * as readData reads them, and its data rows scanned with the resolved columns; one-hot theme columns
- * are read by the scanner; a Windows-1252 file is decoded to UTF-8 block by block in the worker
- * threads (legacy-encoding.ts: one character a byte, so lines and columns are unchanged, and a
- * scan's stop maps back to the file by counting characters). UTF-16 (LE or BE) is decoded to UTF-8
+ * are read by the scanner; a Windows-1252 file is scanned as it is (ScanPlan.windows1252: one
+ * character a byte, its delimiters, quotes and newlines ASCII, so lines, columns and offsets are
+ * unchanged; the rows handed to the rules are decoded with Windows-1252). UTF-16 (LE or BE) is decoded to UTF-8
  * in the workers the same way (two source bytes a character, four a surrogate pair; damage the
  * ordinary decoder reports goes to papaparse with that decoder). Workbooks and SPSS files are read by
  * the ordinary reader.
@@ -49,7 +51,16 @@ import { BLANK, BlockScanner, FAST, SCANNED_RULES, rowArrays, type BlockScan, ty
 import { ChunkScanner, type ScannedBlock } from './scan-blocks.ts';
 import type { BlockAnswer, BlockRequest, RecycleMessage, ScanWorkerData } from './scan-worker.ts';
 import { BufferPool } from './buffer-pool.ts';
-import { decodeLegacy, lastRowBoundary16, newlineUnit, sourceLengthIn, unitIndex, type LegacyEncoding, type Utf16 } from './legacy-encoding.ts';
+import {
+  decodeLegacy,
+  encodeWindows1252,
+  lastRowBoundary16,
+  newlineUnit,
+  sourceLengthIn,
+  unitIndex,
+  type LegacyEncoding,
+  type Utf16,
+} from './legacy-encoding.ts';
 
 export interface FastReadOptions {
   /** Threads in all: 1 reads and scans in this thread; N > 1 scans in N - 1 worker threads while this one reads and applies the rows. Default: one per core. */
@@ -75,6 +86,8 @@ export interface FastTarget {
 
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
+/** Issue 19: blocks found cut inside a quoted cell before cuts count quotes (BlockStream.countQuotes). */
+const MISSED_CUTS = 3;
 
 /** Whether the config's data can go through the fast reader at all (the file decides the rest). */
 export function fastReaderApplies(config: SurveyConfig): boolean {
@@ -180,7 +193,11 @@ async function readOpen(
   const { delimiter } = head;
   let line = head.line;
 
-  const plan = makePlan(config, columns, target, delimiter, head.header.cells[0]!.trim(), head.unfinished === null ? null : head.finished);
+  // Issue 19: Windows-1252 is scanned as it is, not decoded (scan-block.ts' ScanPlan.windows1252), when
+  // the themes separator is Windows-1252 text; the blocks then go to the scanners as UTF-8 blocks do.
+  const raw = encoding === 'windows-1252' && encodeWindows1252(config.data.separator) !== null;
+  const scanEncoding = raw ? null : encoding;
+  const plan = makePlan(config, columns, target, delimiter, head.header.cells[0]!.trim(), head.unfinished === null ? null : head.finished, raw);
   // Issue 19: a platform export's unfinished responses are marked as readData marks them, for the rules.
   const validateInto = (batch: CsvBatch) => {
     if (head.unfinished !== null) markUnfinished(batch, head.unfinished);
@@ -196,6 +213,10 @@ async function readOpen(
     handOverBytes: options.handOverBytes ?? 1 << 16,
     onProgress: progress,
   };
+  /** The text of buf[start, end) (bytes of whole rows): UTF-8, or Windows-1252 scanned as it is. */
+  const windows1252 = raw ? new TextDecoder('windows-1252') : null;
+  const rowsText = (buf: Buffer, start: number, end: number) =>
+    windows1252 === null ? buf.toString('utf8', start, end) : windows1252.decode(buf.subarray(start, end));
   /** Hand rows of text to the rules, as the ordinary reader would. */
   const slowRows = (text: string, startLine: number) => {
     const reader = new CsvRowReader({
@@ -214,7 +235,7 @@ async function readOpen(
 
   const threads = Math.max(1, Math.min(8, Math.floor(options.threads ?? defaultThreads())));
   const workers = threads > 1 && total >= (options.minParallelBytes ?? 8 << 20) ? threads - 1 : 0;
-  const blocks = new BlockStream(file, plan, workers, blockSize, encoding);
+  const blocks = new BlockStream(file, plan, workers, blockSize, scanEncoding);
   let reserved = false;
   let from = headEnd;
   // One row object, filled in for each fast row in turn (no object per row).
@@ -280,13 +301,13 @@ async function readOpen(
           // The rules read this row (a new segment, a duplicate id, a doubt), and the rows after it that are not fast either.
           let last = r;
           while (last + 1 < rows && kind[last + 1] !== FAST) last++;
-          slowRows(buffer.toString('utf8', start[r]!, end[last]!), rowLine);
+          slowRows(rowsText(buffer, start[r]!, end[last]!), rowLine);
           r = last;
         }
         // A block cut at a row boundary is scanned whole; if its scan stopped short anyway, papaparse reads on from there.
         if (scan.anomaly || (block.cut && !block.final && scan.stop < block.length)) {
-          // (A block cut inside a quoted cell: from here on, cuts count quotes.)
-          if (!scan.anomaly) blocks.countQuotes = true;
+          // (A block cut inside a quoted cell: after a few, cuts count quotes from then on.)
+          if (!scan.anomaly) blocks.missedCut();
           stoppedAt = { offset: block.offset + block.stopSource, line: line + scan.newlines };
           break;
         }
@@ -458,12 +479,21 @@ class BlockStream {
   private seq = 0;
   /**
    * Issue 19: whether a block is cut where quotes say a row ends (every byte of the block read on this
-   * thread), or simply after its last newline. A newline inside a quoted cell is rare, and a block
-   * cut there is found by its scan, which then stops short of the cut (an open quote at its end): the
-   * rows from there go to papaparse as after any anomaly, the blocks after it are not applied, and
-   * cuts count quotes from then on. Until then the reading thread reads no block's bytes.
+   * thread), or after a newline the rows after it confirm (likelyCut: a bounded reading near the
+   * block's end). A block cut inside a quoted cell anyway is found by its scan, which then stops short
+   * of the cut (an open quote at its end): the rows from there go to papaparse as after any anomaly,
+   * the blocks after it are not applied, and after MISSED_CUTS such blocks cuts count quotes from then on.
    */
-  countQuotes = false;
+  private countQuotes = false;
+  private missedCuts = 0;
+
+  /** A block's scan found its cut inside a quoted cell. */
+  missedCut(): void {
+    if (++this.missedCuts >= MISSED_CUTS) this.countQuotes = true;
+  }
+
+  private readonly width: number;
+  private readonly delimiter: number;
 
   constructor(
     private readonly file: HashedFile,
@@ -474,9 +504,12 @@ class BlockStream {
     private readonly encoding: LegacyEncoding | null = null,
   ) {
     this.pool = workers > 0 ? new ScanPool(plan, workers, encoding) : null;
-    this.localScanner = this.pool === null ? new BlockScanner(plan) : null;
-    this.names = Array.from({ length: Math.max(1, workers) }, () => [...plan.segments]);
-    this.translates = Array.from({ length: Math.max(1, workers) }, () => plan.segments.map((_, i) => i));
+    this.width = plan.width;
+    this.delimiter = plan.delimiter;
+    // (With workers, this thread's scanner takes blocks of UTF-8 when it would otherwise wait: scanner number `workers`.)
+    this.localScanner = this.pool === null || encoding === null ? new BlockScanner(plan) : null;
+    this.names = Array.from({ length: workers + 1 }, () => [...plan.segments]);
+    this.translates = Array.from({ length: workers + 1 }, () => plan.segments.map((_, i) => i));
   }
 
   /** A scanner's segment id as the registry's index (-1 when the registry does not have it: the rules then read the row). */
@@ -533,9 +566,9 @@ class BlockStream {
       }
       return;
     }
-    // Blocks cut after the last newline (countQuotes: with an even number of quotes before it, a row
-    // boundary when quotes are used as RFC 4180 says; a scan that meets any other use stops there),
-    // sent to the workers in turn, applied in order.
+    // Blocks cut after a newline that likelyCut finds (or, counting quotes, the last with an even
+    // number of quotes before it, a row boundary when quotes are used as RFC 4180 says; a scan that
+    // meets any other use stops there), sent to the workers in turn, applied in order.
     let carry: Buffer = Buffer.alloc(0);
     let offset = from;
     let eof = false;
@@ -551,13 +584,9 @@ class BlockStream {
         readAt += n;
         length += n;
         if (n === 0 || readAt >= total) eof = true;
-        const cut = eof
-          ? length
-          : !this.countQuotes
-            ? lastNewline(buffer, length, utf16)
-            : utf16 !== null
-              ? lastRowBoundary16(buffer, length, utf16)
-              : lastRowBoundary(buffer, length);
+        // (Issue 19: without counting quotes, a newline the rows after it confirm; failing that, quotes are counted for this block.)
+        let cut = eof ? length : this.countQuotes ? 0 : likelyCut(buffer, length, utf16, this.width, this.delimiter);
+        if (cut === 0 && !eof) cut = utf16 !== null ? lastRowBoundary16(buffer, length, utf16) : lastRowBoundary(buffer, length);
         if (cut > 0 || eof) {
           carry = Buffer.from(buffer.subarray(cut, length));
           buffer[cut] = 0x0a; // the scanner's sentinel
@@ -575,29 +604,78 @@ class BlockStream {
     };
     const workers = this.workers;
     const ahead = 2 * workers;
-    const pending: { seq: number; offset: number; length: number; final: boolean; answer: Promise<BlockAnswer> }[] = [];
+    // Issue 19: when the next block's scan is not back yet, this thread scans the block after the
+    // last one sent (one at a time) instead of waiting, so neither core idles while the other works.
+    const stealer = this.localScanner;
+    interface Pending {
+      offset: number;
+      length: number;
+      final: boolean;
+      /** The worker scanning it, or `workers` for this thread's scanner. */
+      worker: number;
+      answer: Promise<BlockAnswer>;
+      ready: boolean;
+    }
+    const pending: Pending[] = [];
+    let sent = 0; // blocks in `pending` that a worker scans
+    let stolen = 0; // blocks in `pending` that this thread scanned
     const fill = () => {
-      while (pending.length < ahead) {
+      while (sent < ahead) {
         const block = next();
         if (block === null) return;
         const s = this.seq++;
-        pending.push({
-          seq: s,
+        const item: Pending = {
           offset: block.offset,
           length: block.length,
           final: block.final,
+          worker: s % workers,
           answer: pool!.scan(s, block.buffer.buffer as ArrayBuffer, block.length, block.final),
-        });
+          ready: false,
+        };
+        item.answer.then(
+          () => (item.ready = true),
+          () => {},
+        );
+        pending.push(item);
+        sent++;
       }
+    };
+    const steal = (): boolean => {
+      const block = next();
+      if (block === null) return false;
+      // (The block's own bytes and sentinel, not the whole pooled buffer.)
+      const scan = stealer!.scan(block.buffer.subarray(0, block.length + 1), block.length, block.final);
+      const answer: BlockAnswer = { seq: -1, buffer: block.buffer.buffer as ArrayBuffer, scan };
+      pending.push({ offset: block.offset, length: block.length, final: block.final, worker: workers, answer: Promise.resolve(answer), ready: true });
+      stolen++;
+      return true;
+    };
+    const giveBack = (worker: number, buffer: ArrayBuffer, scan: BlockScan, decoded: BlockAnswer['decoded']) => {
+      if (worker === workers) {
+        buffers.give(buffer);
+        stealer!.recycle(scan);
+        return;
+      }
+      // (A decoded block's buffer goes back to the worker that decoded into it, to decode into again.)
+      if (decoded === undefined) buffers.give(buffer);
+      else buffers.give(decoded.source);
+      pool!.recycle(worker, scan, decoded === undefined ? [] : [buffer]);
     };
     try {
       fill();
       while (pending.length > 0) {
-        const { seq: s, offset: at, length, final, answer } = pending[0]!;
+        const head = pending[0]!;
+        if (!head.ready && stealer !== null && stolen === 0) {
+          // (Let answers that have arrived be taken in first.)
+          await new Promise((resolve) => setImmediate(resolve));
+          if (!head.ready && steal()) continue;
+        }
+        const { offset: at, length, final, worker, answer } = head;
         const { buffer, scan, decoded } = await answer;
         pending.shift();
+        if (worker === workers) stolen--;
+        else sent--;
         fill();
-        const worker = s % workers;
         learnSegments(worker, scan);
         // (A block decoded from a legacy encoding: its decoded bytes, and the file bytes before its stop.)
         const size = decoded?.length ?? length;
@@ -611,20 +689,15 @@ class BlockStream {
           length: size,
           final,
         };
-        // (A decoded block's buffer goes back to the worker that decoded into it, to decode into again.)
-        if (decoded === undefined) buffers.give(buffer);
-        else buffers.give(decoded.source);
-        pool!.recycle(worker, scan, decoded === undefined ? [] : [buffer]);
+        giveBack(worker, buffer, scan, decoded);
       }
     } finally {
       // Stopped early (a row for papaparse): the blocks already sent are not applied, but the
       // segments their scans met are learnt, as the workers numbered them.
-      for (const { seq: s, answer } of pending) {
+      for (const { worker, answer } of pending) {
         const { buffer, scan, decoded } = await answer;
-        learnSegments(s % workers, scan);
-        if (decoded === undefined) buffers.give(buffer);
-        else buffers.give(decoded.source);
-        pool!.recycle(s % workers, scan, decoded === undefined ? [] : [buffer]);
+        learnSegments(worker, scan);
+        giveBack(worker, buffer, scan, decoded);
       }
     }
   }
@@ -718,6 +791,7 @@ function makePlan(
   delimiter: string,
   headerFirst: string,
   finished: FinishedWhen | null,
+  windows1252: boolean,
 ): ScanPlan {
   const index = target.codebook.index;
   return {
@@ -746,6 +820,7 @@ function makePlan(
       .filter((check) => check.column !== -1),
     themeColumns: columns.themeColumns?.map(({ index: column, code, choice }) => ({ column, code: index.get(code) ?? -1, choice })) ?? null,
     finished,
+    windows1252,
   };
 }
 
@@ -802,10 +877,85 @@ function defaultThreads(): number {
   return availableParallelism();
 }
 
-/** Just after the last newline (code unit, in UTF-16) in buf[0, length); 0 when none. */
-function lastNewline(buf: Buffer, length: number, utf16: Utf16 | null): number {
-  if (utf16 !== null) return lastRowBoundary16(buf, length, utf16, false);
-  return length === 0 ? 0 : buf.lastIndexOf(NEWLINE, length - 1) + 1;
+/** Just after the last newline (code unit, in UTF-16) in buf[0, before); 0 when none. */
+function lastNewline(buf: Buffer, before: number, utf16: Utf16 | null): number {
+  if (utf16 !== null) return lastRowBoundary16(buf, before, utf16, false);
+  return before === 0 ? 0 : buf.lastIndexOf(NEWLINE, before - 1) + 1;
+}
+
+/**
+ * Issue 19: a block's cut without reading the block: just after a newline near the end of
+ * buf[0, length) from which the bytes to `length` read (RFC 4180) as at least two whole rows of
+ * `width` fields, with no quote out of place. A newline inside a quoted cell almost never passes
+ * (the rest of the cell then reads as an unquoted cell with a quote in it, or as a row of the wrong
+ * width); where one does, the scan of the block before finds it (an open quote at its end) and the
+ * reader recovers as after any anomaly. 0 when no newline passes within a bounded reading (64 KiB
+ * in all): the caller counts quotes.
+ */
+function likelyCut(buf: Buffer, length: number, utf16: Utf16 | null, width: number, delimiter: number): number {
+  const step = utf16 === null ? 1 : 2;
+  const at: (i: number) => number =
+    utf16 === null ? (i) => buf[i]! : utf16 === 'utf-16le' ? (i) => buf[i]! | (buf[i + 1]! << 8) : (i) => (buf[i]! << 8) | buf[i + 1]!;
+  const end = length - (length % step);
+  /** Whole rows read from `from` to `end`, or -1 when a row is not `width` fields or a quote is out of place. */
+  const rowsFrom = (from: number): number => {
+    let rows = 0;
+    let fields = 0;
+    let empty = true; // the row so far is one empty field (or a carriage return)
+    let i = from;
+    while (i < end) {
+      let unit = at(i);
+      if (unit === QUOTE) {
+        // A quoted cell: to its closing quote (a doubled quote is a quote in it).
+        empty = false;
+        i += step;
+        for (;;) {
+          if (i >= end) return rows;
+          if (at(i) === QUOTE) {
+            if (i + step < end && at(i + step) === QUOTE) i += 2 * step;
+            else break;
+          } else i += step;
+        }
+        i += step;
+        if (i >= end) return rows;
+        unit = at(i);
+        if (unit === 0x0d && i + step < end && at(i + step) === NEWLINE) {
+          i += step;
+          unit = NEWLINE;
+        }
+        if (unit !== delimiter && unit !== NEWLINE) return -1;
+      } else {
+        while (unit !== delimiter && unit !== NEWLINE) {
+          if (unit === QUOTE) return -1;
+          if (unit !== 0x0d) empty = false;
+          i += step;
+          if (i >= end) return rows;
+          unit = at(i);
+        }
+      }
+      // At the delimiter or newline after a cell.
+      fields++;
+      i += step;
+      if (unit === delimiter) {
+        empty = false;
+        continue;
+      }
+      if (!(fields === 1 && empty)) {
+        if (fields !== width) return -1;
+        rows++;
+      }
+      fields = 0;
+      empty = true;
+    }
+    return rows;
+  };
+  // (Each try reads from its newline to the end: at most 64 KiB read in all.)
+  let budget = 1 << 16;
+  for (let candidate = lastNewline(buf, end, utf16); candidate > 0 && end - candidate <= budget; candidate = lastNewline(buf, candidate - step, utf16)) {
+    budget -= end - candidate;
+    if (rowsFrom(candidate) >= 2) return candidate;
+  }
+  return 0;
 }
 
 /** Just after the last newline in buf[0, length) with an even number of quotes before it; 0 when none. */

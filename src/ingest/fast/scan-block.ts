@@ -23,6 +23,7 @@ import { rowRules } from '../../validate/row-rules.ts';
 import type { Message } from '../../messages.ts';
 import { ByteMap, MISSING } from './byte-map.ts';
 import { BufferPool } from './buffer-pool.ts';
+import { encodeWindows1252 } from './legacy-encoding.ts';
 
 /** What the scan needs to know, as plain data (it is sent to worker threads). */
 export interface ScanPlan {
@@ -62,6 +63,14 @@ export interface ScanPlan {
    * no alternative vouches for goes to the rules, which mark it unfinished or not. Null: no test.
    */
   finished: { column: number; values: string[] | null }[][] | null;
+  /**
+   * Issue 19: the block's bytes are Windows-1252, scanned as they are (no decoding): its delimiters,
+   * quotes and newlines are the ASCII bytes UTF-8 has, and every byte is one character. The plan's
+   * texts are looked for as Windows-1252 bytes, cells are decoded with Windows-1252 where a rule reads
+   * them, any byte but NUL may appear, and a fast row's id is ASCII (the main thread reads its bytes
+   * as UTF-8); a row with any other id goes to the rules. False: the bytes are UTF-8.
+   */
+  windows1252: boolean;
 }
 
 /**
@@ -171,8 +180,10 @@ export class BlockScanner {
   private readonly separator: Uint8Array;
   private readonly tickColumns: { column: number; code: number; choice: string | null; choiceBytes: Uint8Array | null }[];
   private readonly finished: { column: number; values: Uint8Array[] | null }[][];
-  private readonly headerFirst: Uint8Array;
-  private readonly decoder = new TextDecoder();
+  /** Null: no bytes read as the header's first cell (issue 19: a character Windows-1252 lacks). */
+  private readonly headerFirst: Uint8Array | null;
+  private readonly decoder: InstanceType<typeof TextDecoder>;
+  private readonly windows1252: boolean;
   // One row's fields: value start and end, and whether the cell was quoted with a doubled quote inside.
   private readonly fieldStart: Int32Array;
   private readonly fieldEnd: Int32Array;
@@ -208,33 +219,49 @@ export class BlockScanner {
       cellChecks: given.cellChecks,
       themeColumns: given.themeColumns,
       finished: given.finished,
+      windows1252: given.windows1252,
+    };
+    this.windows1252 = plan.windows1252;
+    this.decoder = new TextDecoder(plan.windows1252 ? 'windows-1252' : 'utf-8');
+    // The bytes a text is in the block (issue 19: Windows-1252's, or null when none read as it).
+    const encode = plan.windows1252 ? encodeWindows1252 : (text: string): Uint8Array | null => Buffer.from(text, 'utf8');
+    const setText = (map: ByteMap, text: string, value: number) => {
+      const bytes = encode(text);
+      if (bytes !== null) map.set(bytes, 0, bytes.length, value);
     };
     this.cellChecks = plan.cellChecks.map(({ rule, column }) => ({ column, check: rowRules[rule]!.cell!.check }));
     this.plan = plan;
-    for (const [code, index] of plan.codes) this.codes.setText(code, index);
-    plan.segments.forEach((s, i) => this.segments.setText(s, i));
+    for (const [code, index] of plan.codes) setText(this.codes, code, index);
+    plan.segments.forEach((s, i) => setText(this.segments, s, i));
     this.segmentCount = plan.segments.length;
     this.levels = plan.levels.map((q) => {
       const map = new ByteMap();
-      q.levels.forEach((level, i) => map.setText(String(level), i));
-      map.setText('', -1);
+      q.levels.forEach((level, i) => setText(map, String(level), i));
+      setText(map, '', -1);
       return map;
     });
     this.questions = plan.levels.map((q) => ({ id: q.id, levels: q.levels }) as unknown as QuestionConfig);
     this.codebook = { index: new Map(plan.codes) };
     this.rollup = plan.rollup.map((r) => Int32Array.from(r));
     this.mark = new Int32Array(Math.max(1, plan.spaceSize));
-    this.separator = Buffer.from(plan.separator, 'utf8');
+    const separator = encode(plan.separator);
+    // (The reader scans Windows-1252 as it is only when the separator is a Windows-1252 text.)
+    if (separator === null) throw new Error(`the separator ${JSON.stringify(plan.separator)} is not Windows-1252 text`);
+    this.separator = separator;
     this.tickColumns = (plan.themeColumns ?? []).map(({ column, code, choice }) => ({
       column,
       code,
       choice,
-      choiceBytes: choice === null ? null : Buffer.from(choice, 'utf8'),
+      choiceBytes: choice === null ? null : encode(choice),
     }));
+    // (A value no bytes read as vouches for no row.)
     this.finished = (plan.finished ?? []).map((alternative) =>
-      alternative.map(({ column, values }) => ({ column, values: values === null ? null : values.map((v) => Buffer.from(v, 'utf8')) })),
+      alternative.map(({ column, values }) => ({
+        column,
+        values: values === null ? null : values.map(encode).filter((v): v is Uint8Array => v !== null),
+      })),
     );
-    this.headerFirst = Buffer.from(plan.headerFirst, 'utf8');
+    this.headerFirst = encode(plan.headerFirst);
     const cells = plan.width + 1;
     this.fieldStart = new Int32Array(cells);
     this.fieldEnd = new Int32Array(cells);
@@ -255,7 +282,7 @@ export class BlockScanner {
     let capacity = Math.max(64, Math.ceil(this.lastRows * 1.25));
     let out = allocate(this.pool, capacity, questions, capacity * 4);
     const newSegments: string[] = [];
-    const firstBad = firstDamage(buf, length);
+    const firstBad = firstDamage(buf, length, this.windows1252);
     const { fieldStart, fieldEnd, fieldEscaped } = this;
     const width = plan.width;
     const delimiter = plan.delimiter;
@@ -436,7 +463,7 @@ export class BlockScanner {
     }
 
     // A row whose first cell is the header's first cell may repeat the header: the rules decide.
-    if (equalsTrimmed(buf, fieldStart[0]!, fieldEnd[0]!, this.headerFirst)) return SLOW;
+    if (this.headerFirst !== null && equalsTrimmed(buf, fieldStart[0]!, fieldEnd[0]!, this.headerFirst)) return SLOW;
 
     // Issue 19: a platform export's response that may be unfinished: the rules decide (FND312).
     if (plan.finished !== null && !this.surelyFinished(buf)) return SLOW;
@@ -454,6 +481,8 @@ export class BlockScanner {
     while (s < e && isSpace(buf[s]!)) s++;
     while (e > s && isSpace(buf[e - 1]!)) e--;
     if (s === e || buf[s]! >= 0x80 || buf[e - 1]! >= 0x80) return SLOW;
+    // Issue 19: Windows-1252 bytes outside ASCII are not the id's UTF-8 (the main thread's IdSet reads UTF-8).
+    if (this.windows1252) for (let i = s; i < e; i++) if (buf[i]! >= 0x80) return SLOW;
     out.idStart[r] = s;
     out.idEnd[r] = e;
 
@@ -469,7 +498,7 @@ export class BlockScanner {
     if (segment === MISSING) {
       segment = this.segmentCount++;
       this.segments.set(buf, s, e, segment);
-      newSegments.push(buf.toString('utf8', s, e));
+      newSegments.push(this.windows1252 ? this.text(buf, s, e) : buf.toString('utf8', s, e));
     }
     out.segment[r] = segment;
 
@@ -653,12 +682,14 @@ function growInt32(pool: BufferPool, array: Int32Array, least: number): Int32Arr
 
 /**
  * The first byte offset in buf[0, length) that the fast path must not read past: a NUL byte, a byte
- * order mark, or the start of a sequence that is not UTF-8 (length when there is none).
+ * order mark, or the start of a sequence that is not UTF-8 (length when there is none). Issue 19: in
+ * Windows-1252 every byte is a character and EF BB BF is three of them: only a NUL byte.
  */
-function firstDamage(buf: Buffer, length: number): number {
+function firstDamage(buf: Buffer, length: number, windows1252: boolean): number {
   let first = length;
   const nul = buf.indexOf(0);
   if (nul !== -1 && nul < first) first = nul;
+  if (windows1252) return first;
   const bom = buf.indexOf(BOM);
   if (bom !== -1 && bom < first) first = bom;
   if (!isUtf8(buf.subarray(0, first))) {
