@@ -34,7 +34,7 @@ function weightedProportion(
   designN: number,
   confidence: number,
 ): WeightedProportion {
-  const estimate = weightedMean({ ...sums, sumW2Y2: sums.sumW2Y }, designN);
+  const estimate = weightedMean({ n: sums.n, sumW: sums.sumW, sumWY: sums.sumWY, sumW2: sums.sumW2, sumW2Y: sums.sumW2Y, sumW2Y2: sums.sumW2Y }, designN);
   if (estimate === null) return { proportion: null, se: null, ci: null };
   const ci = estimate.se === null || sums.n < 2 ? null : logitInterval(estimate.mean, estimate.se, sums.n - 1, confidence);
   return { proportion: estimate.mean, se: estimate.se, ci };
