@@ -93,7 +93,9 @@ function* elementRuns(elements: readonly unknown[], depth: number): Generator<st
     const count = Math.min(run, elements.length - at);
     written += count;
     characters += text.length;
-    yield `${at === 0 ? '' : ','}\n${inner}${text.slice(before, text.length - after)}`;
+    // Two pieces: joined, the large run's text would be copied once more before it is written (issue 19).
+    yield `${at === 0 ? '' : ','}\n${inner}`;
+    yield text.slice(before, text.length - after);
   }
 }
 

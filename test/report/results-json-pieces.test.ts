@@ -81,4 +81,14 @@ describe('resultsJsonPieces', () => {
     writeFolderAtomically(target, new Map([['results.json', { pieces: () => resultsJsonPieces(results as unknown as Results) }]]));
     expect(readFileSync(path.join(target, 'results.json'), 'utf8')).toBe(expected);
   });
+
+  it('writes a streamed file whose pieces are small and large, in order, the first one large or small (issue 19)', () => {
+    // A piece of 64K characters or more is written as it is, after the small ones gathered before it.
+    const large = (c: string) => c.repeat(70_000 + c.length);
+    for (const pieces of [['a', large('é'), 'b', 'c', large('x'), large('€'), 'd'], [large('y'), 'e', large('z')], [large('ü')], ['f', 'g']]) {
+      const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'findings-pieces-')), 'out');
+      writeFolderAtomically(target, new Map([['streamed.txt', { pieces: () => pieces }]]));
+      expect(readFileSync(path.join(target, 'streamed.txt'), 'utf8')).toBe(pieces.join(''));
+    }
+  });
 });
