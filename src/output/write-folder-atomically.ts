@@ -89,6 +89,14 @@ function writeContent(destination: string, content: string | Uint8Array | Stream
   try {
     let pending = '';
     for (const piece of content.pieces()) {
+      // A piece of a chunk's size or more is written as it is: joined to the text before it, it would
+      // be copied into a new string first (issue 19: for a 245 MB results.json that copy cost more than the writing).
+      if (piece.length >= WRITE_CHUNK) {
+        if (pending !== '') write(pending);
+        pending = '';
+        write(piece);
+        continue;
+      }
       pending += piece;
       if (pending.length >= WRITE_CHUNK) {
         write(pending);

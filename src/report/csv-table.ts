@@ -28,7 +28,12 @@ const ROWS_PER_PIECE = 256;
 export function* csvTablePieces(header: readonly string[], rows: Iterable<readonly CsvCell[]>, note: string | null): Generator<string> {
   const text = note?.trim() ?? '';
   const last = text === '' ? [] : [csvCell(text)];
-  const line = (row: readonly CsvCell[]): string => (last.length === 0 ? row.map(csvCell).join(',') : [...row.map(csvCell), ...last].join(','));
+  // Issue 19: one string built cell by cell (half a million rows in a wide study), no arrays per row.
+  const line = (row: readonly CsvCell[]): string => {
+    let out = row.length === 0 ? '' : csvCell(row[0]!);
+    for (let i = 1; i < row.length; i++) out += `,${csvCell(row[i]!)}`;
+    return last.length === 0 ? out : row.length === 0 ? last[0]! : `${out},${last[0]!}`;
+  };
   let piece = `${text === '' ? header.map(csvCell).join(',') : [...header, 'study_note'].map(csvCell).join(',')}\n`;
   let count = 0;
   for (const row of rows) {
@@ -41,12 +46,15 @@ export function* csvTablePieces(header: readonly string[], rows: Iterable<readon
   if (piece !== '') yield piece;
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
 function csvCell(value: CsvCell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

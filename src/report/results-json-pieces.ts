@@ -35,6 +35,11 @@ export function* jsonPieces(value: unknown, depth: number, levels: number): Gene
       return;
     }
     yield '[';
+    if (levels === 1) {
+      yield* elementRuns(json, depth);
+      yield `\n${'  '.repeat(depth)}]`;
+      return;
+    }
     let batch = '';
     let count = 0;
     for (let i = 0; i < json.length; i++) {
@@ -63,6 +68,35 @@ export function* jsonPieces(value: unknown, depth: number, levels: number): Gene
     yield* jsonPieces((json as Record<string, unknown>)[key], depth + 1, levels - 1);
   }
   yield `\n${'  '.repeat(depth)}}`;
+}
+
+/**
+ * The elements of an array at `depth` whose elements are written whole, as runs of elements each
+ * given to JSON.stringify at once (issue 19: one call per element made the 500,000 pairs of a wide
+ * study's cooccurrence cost more than its 1,000 themes, four times the text). A run is as many
+ * elements as the previous ones suggest will make CHARACTERS_PER_PIECE, from one (a theme of 500
+ * segments is 250 KB) to ELEMENTS_PER_PIECE. The run's array is stringified at the array's own
+ * depth and its brackets cut off, which leaves the elements exactly as the whole array's text
+ * holds them (JSON.stringify writes an element it cannot represent as null in both).
+ */
+function* elementRuns(elements: readonly unknown[], depth: number): Generator<string> {
+  const inner = '  '.repeat(depth + 1);
+  // Cut from the run's text: "[\n" and the elements' indentation before, "\n", the array's indentation and "]" after.
+  const before = 2 + inner.length;
+  const after = 2 + 2 * depth;
+  let run = 1;
+  let written = 0;
+  let characters = 0;
+  for (let at = 0; at < elements.length; at += run) {
+    if (at > 0) run = Math.max(1, Math.min(ELEMENTS_PER_PIECE, Math.floor((CHARACTERS_PER_PIECE * written) / Math.max(1, characters))));
+    const text = indented(elements.slice(at, at + run), depth);
+    const count = Math.min(run, elements.length - at);
+    written += count;
+    characters += text.length;
+    // Two pieces: joined, the large run's text would be copied once more before it is written (issue 19).
+    yield `${at === 0 ? '' : ','}\n${inner}`;
+    yield text.slice(before, text.length - after);
+  }
 }
 
 /** What JSON.stringify writes for a value: its toJSON() where it has one. */

@@ -31,11 +31,34 @@ export function tQuantile(p: number, df: number): number {
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
 
+  // Issue 19: a wide study asks for the same few (p, df) half a million times (one logit interval
+  // per theme × segment cell, df = the segment's respondents − 1); the answer is a pure function of
+  // them, so it is kept.
+  const known = remembered.get(p)?.get(df);
+  if (known !== undefined) return known;
   // Work with the upper-tail probability q = P(T > t) of the positive quantile t.
   const lowerHalf = p < 0.5;
   const q = lowerHalf ? p : 1 - p;
   const t = df === 1 ? cauchyTail(p, q) : positiveQuantile(q, df);
-  return lowerHalf ? -t : t;
+  const value = lowerHalf ? -t : t;
+  remember(p, df, value);
+  return value;
+}
+
+/** Quantiles already worked out, by p then df; emptied when it holds REMEMBERED of them, so it stays small. */
+const remembered = new Map<number, Map<number, number>>();
+const REMEMBERED = 4096;
+let rememberedCount = 0;
+
+function remember(p: number, df: number, value: number): void {
+  if (rememberedCount >= REMEMBERED) {
+    remembered.clear();
+    rememberedCount = 0;
+  }
+  let byDf = remembered.get(p);
+  if (byDf === undefined) remembered.set(p, (byDf = new Map()));
+  byDf.set(df, value);
+  rememberedCount++;
 }
 
 /** The positive t with P(T > t) = q for ν = 1 (the Cauchy distribution), t = cot(πq). */

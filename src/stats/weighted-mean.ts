@@ -49,19 +49,22 @@ export function weightedMean(sums: WeightedSums, designN: number): { mean: numbe
   if (!(sumW >= 0 && sumW2 >= 0 && sumW2Y2 >= 0)) {
     throw new RangeError(`weightedMean: weights must be non-negative, got sumW=${sumW}, sumW2=${sumW2}`);
   }
-  if ([sumWY, sumW2Y].some((value) => !Number.isFinite(value))) {
+  if (!Number.isFinite(sumWY) || !Number.isFinite(sumW2Y)) {
     throw new RangeError('weightedMean: sums must be finite');
   }
   if (sumW === 0) return null;
 
   const mean = sumWY / sumW;
   if (designN < 2) return { mean, se: null };
-  const terms = [sumW2Y2, -2 * mean * sumW2Y, mean * mean * sumW2];
-  let squares = terms[0]! + terms[1]! + terms[2]!;
+  // Issue 19: three locals, not an array (this runs once per theme × segment cell).
+  const term0 = sumW2Y2;
+  const term1 = -2 * mean * sumW2Y;
+  const term2 = mean * mean * sumW2;
+  let squares = term0 + term1 + term2;
   // The expansion cancels: when y is constant over the domain (a one-row domain, say) the terms
   // agree to rounding and their sum is noise of about 1e-16 of their size, whose square root would
   // be a spurious se of about 1e-8. Treat anything below 1e-12 of the terms as zero, as R's exact 0.
-  const size = Math.abs(terms[0]!) + Math.abs(terms[1]!) + Math.abs(terms[2]!);
+  const size = Math.abs(term0) + Math.abs(term1) + Math.abs(term2);
   if (squares <= 1e-12 * size) squares = 0;
   const variance = ((designN / (designN - 1)) * squares) / (sumW * sumW);
   return { mean, se: Math.sqrt(variance) };

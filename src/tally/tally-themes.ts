@@ -5,7 +5,16 @@
  * the segment test with Benjamini–Hochberg adjusted p across the themes, and the pairwise segment
  * comparisons with BH within the theme (low-base segments listed, not tested).
  */
-import type { Codebook, PairwiseComparison, SegmentConfig, SegmentThemeResult, ThemeResult, WeightedPairwiseComparison, WeightedProportion } from '../model.ts';
+import type {
+  Codebook,
+  Interval,
+  PairwiseComparison,
+  SegmentConfig,
+  SegmentThemeResult,
+  ThemeResult,
+  WeightedPairwiseComparison,
+  WeightedProportion,
+} from '../model.ts';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import { logitInterval } from '../stats/logit-interval.ts';
 import { pairwiseProportionTests } from '../stats/pairwise-proportion-tests.ts';
@@ -34,7 +43,7 @@ function weightedProportion(
   designN: number,
   confidence: number,
 ): WeightedProportion {
-  const estimate = weightedMean({ ...sums, sumW2Y2: sums.sumW2Y }, designN);
+  const estimate = weightedMean({ n: sums.n, sumW: sums.sumW, sumWY: sums.sumWY, sumW2: sums.sumW2, sumW2Y: sums.sumW2Y, sumW2Y2: sums.sumW2Y }, designN);
   if (estimate === null) return { proportion: null, se: null, ci: null };
   const ci = estimate.se === null || sums.n < 2 ? null : logitInterval(estimate.mean, estimate.se, sums.n - 1, confidence);
   return { proportion: estimate.mean, se: estimate.se, ci };
@@ -48,6 +57,14 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
   const totalW = sums.reduce((a, s) => a + s.sumW, 0);
   const totalW2 = sums.reduce((a, s) => a + s.sumW2, 0);
 
+  // Issue 19: a wide study's cells repeat themselves (1,000 themes × 500 segments of 200 respondents:
+  // three cells in four have no mention, and 99 distinct intervals among 500,000 cells). Cells of a
+  // segment with the same mentions share one Wilson interval, and a segment's cells without a mention
+  // (Σw·y = Σw²·y = 0) share one weighted proportion, each computed once from the same inputs as the
+  // cells it stands for, and frozen, so that no reader can change one cell's figures through another.
+  const intervals = segments.map(() => new Map<number, Interval | null>());
+  const unmentioned: (WeightedProportion | undefined)[] = segments.map(() => undefined);
+
   const themes = codebook.themes.map((theme, t): ThemeResult => {
     let respondents = 0;
     let sumWY = 0;
@@ -55,19 +72,31 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
     const bySegment: SegmentThemeResult[] = segments.map((segment, i) => {
       const s = segmentOf(i);
       const x = s.mentions[t]!;
+      const cellWY = s.sumWY[t]!;
+      const cellW2Y = s.sumW2Y[t]!;
       respondents += x;
-      sumWY += s.sumWY[t]!;
-      sumW2Y += s.sumW2Y[t]!;
+      sumWY += cellWY;
+      sumW2Y += cellW2Y;
+      const known = intervals[i]!;
+      let ci = known.get(x);
+      if (ci === undefined) known.set(x, (ci = frozen(wilsonInterval(x, s.respondents, confidence))));
+      let cellWeighted: WeightedProportion | null = null;
+      if (weighted) {
+        const sums = { n: s.respondents, sumW: s.sumW, sumWY: cellWY, sumW2: s.sumW2, sumW2Y: cellW2Y };
+        if (Object.is(cellWY, 0) && Object.is(cellW2Y, 0)) {
+          cellWeighted = unmentioned[i] ??= frozenProportion(weightedProportion(sums, designN, confidence));
+        } else {
+          cellWeighted = weightedProportion(sums, designN, confidence);
+        }
+      }
       return {
         segment: segment.id,
         respondents: x,
         base: s.respondents,
         proportion: s.respondents > 0 ? x / s.respondents : null,
-        ci: wilsonInterval(x, s.respondents, confidence),
+        ci,
         lowBase: s.respondents < minBase,
-        weighted: weighted
-          ? weightedProportion({ n: s.respondents, sumW: s.sumW, sumWY: s.sumWY[t]!, sumW2: s.sumW2, sumW2Y: s.sumW2Y[t]! }, designN, confidence)
-          : null,
+        weighted: cellWeighted,
       };
     });
     let test =
@@ -126,6 +155,16 @@ export function tallyThemes(state: TallyState, codebook: Codebook, segments: Seg
     if (t.segmentTest !== null) t.segmentTest.pAdjusted = adjusted[i] ?? null;
   });
   return themes;
+}
+
+/** An interval shared by several cells, frozen (a cell's figures are never changed in place). */
+function frozen(interval: Interval | null): Interval | null {
+  return interval === null ? null : (Object.freeze(interval) as Interval);
+}
+
+function frozenProportion(proportion: WeightedProportion): WeightedProportion {
+  frozen(proportion.ci);
+  return Object.freeze(proportion) as WeightedProportion;
 }
 
 /**

@@ -51,6 +51,26 @@ describe('resultsJsonPieces', () => {
     );
   });
 
+  it('gives JSON.stringify(value, null, 2) for long arrays written in runs of elements, at any depth (issue 19)', () => {
+    // Arrays longer than one run (ELEMENTS_PER_PIECE = 256), of elements small and large, with the
+    // undefined elements JSON.stringify writes as null, inside objects and arrays to depth 3.
+    const element = fc.oneof(
+      fc.constant(undefined),
+      fc.double(),
+      fc.string({ unit: 'grapheme', maxLength: 3 }),
+      fc.record({ a: fc.string({ maxLength: 2 }), n: fc.oneof(fc.integer(), fc.constant(undefined)), ci: fc.array(fc.double(), { maxLength: 2 }) }),
+      fc.array(fc.string({ maxLength: 200 }), { maxLength: 40 }),
+    );
+    const long = fc.array(element, { minLength: 0, maxLength: 700, size: 'max' });
+    const nested = fc.oneof(long, fc.record({ pairs: long, empty: fc.constant([]) }), fc.array(long, { maxLength: 3 }));
+    fc.assert(
+      fc.property(nested, fc.integer({ min: 1, max: 4 }), (v, levels) => {
+        expect([...jsonPieces(v, 0, levels)].join('')).toBe(JSON.stringify(v, null, 2));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+    );
+  });
+
   it('writes an array of more elements than one piece holds, and a streamed file, with the same bytes', () => {
     const results = { themes: Array.from({ length: 1000 }, (_, i) => ({ code: `c${i}`, share: i / 7, cells: [i, null, { a: 'é\n"' }] })) };
     const expected = `${JSON.stringify(results, null, 2)}\n`;
@@ -60,5 +80,15 @@ describe('resultsJsonPieces', () => {
     const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'findings-pieces-')), 'out');
     writeFolderAtomically(target, new Map([['results.json', { pieces: () => resultsJsonPieces(results as unknown as Results) }]]));
     expect(readFileSync(path.join(target, 'results.json'), 'utf8')).toBe(expected);
+  });
+
+  it('writes a streamed file whose pieces are small and large, in order, the first one large or small (issue 19)', () => {
+    // A piece of 64K characters or more is written as it is, after the small ones gathered before it.
+    const large = (c: string) => c.repeat(70_000 + c.length);
+    for (const pieces of [['a', large('é'), 'b', 'c', large('x'), large('€'), 'd'], [large('y'), 'e', large('z')], [large('ü')], ['f', 'g']]) {
+      const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'findings-pieces-')), 'out');
+      writeFolderAtomically(target, new Map([['streamed.txt', { pieces: () => pieces }]]));
+      expect(readFileSync(path.join(target, 'streamed.txt'), 'utf8')).toBe(pieces.join(''));
+    }
   });
 });

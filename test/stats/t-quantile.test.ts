@@ -39,6 +39,24 @@ describe('tQuantile', () => {
     expect(tQuantile(1, 5)).toBe(Infinity);
   });
 
+  it('gives the same quantile when the same (p, df) is asked again, between others and after thousands of others', () => {
+    // Issue 19: tQuantile keeps the quantiles it has worked out (a wide study asks for a few (p, df)
+    // half a million times); a kept value must belong to its own p and df, and survive the keeping being emptied.
+    const asked = () => [tQuantile(0.975, 199), tQuantile(0.95, 199), tQuantile(0.975, 200), tQuantile(0.025, 199)];
+    const expected = [
+      1.9719565442517519, // qt(0.975, 199) -> 1.9719565442517519
+      1.6525467461665617, // qt(0.95, 199) -> 1.6525467461665617
+      1.9718962236339079, // qt(0.975, 200) -> 1.9718962236339079
+      -1.9719565442517522, // qt(0.025, 199) -> -1.9719565442517522
+    ];
+    const first = asked();
+    first.forEach((value, i) => expectClose(value, expected[i]!, QUANTILE));
+    expect(asked()).toEqual(first);
+    for (let df = 1000; df < 6000; df++) tQuantile(0.975, df);
+    expectClose(tQuantile(0.975, 5099), 1.960429335563441, QUANTILE); // qt(0.975, 5099) -> 1.960429335563441
+    expect(asked()).toEqual(first);
+  });
+
   it('throws for p outside [0, 1] and df <= 0', () => {
     expect(() => tQuantile(1.2, 5)).toThrow(RangeError);
     expect(() => tQuantile(0.5, 0)).toThrow(RangeError);
