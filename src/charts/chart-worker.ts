@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartScriptFile, loadChartScript } from './chart-script.ts';
+import { READY } from './chart-workers.ts';
 
 // For the build's code-cache step (scripts/chart-code-cache.mjs): it loads the script as this worker does.
 export { chartScriptFile, loadChartScript };
@@ -22,6 +23,12 @@ if (port !== null) {
   // early for. resvg loads at the first PNG asked for (most runs ask for none). Issue 19: from the
   // bundle they load as dist/chart-render.cjs with V8's code cache (chart-script.ts).
   const svgModule = loadRenderSvg();
+  // Issue 19: the renderer sends a worker charts only once it is ready, so a worker still loading
+  // holds none back from one that could draw them.
+  void svgModule.then(
+    () => port.postMessage(READY),
+    () => port.postMessage(READY),
+  );
   let pngModule: Promise<typeof import('./render-png.ts')> | null = null;
   port.on('message', (request: ChartRequest) => {
     const answer = async (): Promise<void> => {
