@@ -6,13 +6,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { V8_FLAGS } from '../scripts/v8-flags.mjs';
 
-// Issue 19: V8 hands a function to its optimising compiler once it has run about 132 KB of bytecode.
-// In a command that lasts a second most such functions (vega's, the report's) have finished before
-// their optimised code is ready, so the compiling is CPU spent for nothing: a 1M-row run's charts
-// cost a third less CPU with the threshold at 1 MB, and the tally's loops, which run millions of
-// times, are optimised as before. A heuristic of V8's tiering, not of any result: the output is the same.
-setFlagsFromString('--interrupt-budget=1000000');
+// Issue 19: V8's tiering tuned for a command that lasts a second (scripts/v8-flags.mjs says why).
+setFlagsFromString(V8_FLAGS);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = `${root}dist/findings.js`;

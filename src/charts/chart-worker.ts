@@ -5,6 +5,11 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
+import { chartScriptFile, loadChartScript } from './chart-script.ts';
+import { READY } from './chart-workers.ts';
+
+// For the build's code-cache step (scripts/chart-code-cache.mjs): it loads the script as this worker does.
+export { chartScriptFile, loadChartScript };
 
 /** Main thread to worker: a chart to render to SVG, or an SVG to render to PNG. */
 export type ChartRequest = { id: number; op: 'svg'; spec: TopLevelSpec } | { id: number; op: 'png'; svg: string };
@@ -15,8 +20,15 @@ export type ChartAnswer = { id: number; svg: string } | { id: number; png: Uint8
 const port = parentPort;
 if (port !== null) {
   // vega and vega-lite load at once, not at the first request: loading them is what the worker is
-  // early for. resvg loads at the first PNG asked for (most runs ask for none).
-  const svgModule = import('./render-svg.ts');
+  // early for. resvg loads at the first PNG asked for (most runs ask for none). Issue 19: from the
+  // bundle they load as dist/chart-render.cjs with V8's code cache (chart-script.ts).
+  const svgModule = loadRenderSvg();
+  // Issue 19: the renderer sends a worker charts only once it is ready, so a worker still loading
+  // holds none back from one that could draw them.
+  void svgModule.then(
+    () => port.postMessage(READY),
+    () => port.postMessage(READY),
+  );
   let pngModule: Promise<typeof import('./render-png.ts')> | null = null;
   port.on('message', (request: ChartRequest) => {
     const answer = async (): Promise<void> => {
@@ -34,4 +46,11 @@ if (port !== null) {
     };
     void answer();
   });
+}
+
+/** render-svg.ts: the built script with its code cache when there is one, else the module. */
+async function loadRenderSvg(): Promise<Pick<typeof import('./render-svg.ts'), 'renderSvg'>> {
+  const built = import.meta.url.endsWith('.js') ? chartScriptFile(import.meta.url) : null;
+  if (built === null) return import('./render-svg.ts');
+  return loadChartScript(built.script, built.cache);
 }
